@@ -1,0 +1,90 @@
+// @ts-check
+import js from '@eslint/js';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+/**
+ * Type-checked rules everywhere, plus the architecture's layer rules as lint rules:
+ * the domain imports no SDK, adapters never import each other, the tab sees only `shared`,
+ * and only src/config.ts reads process.env.
+ */
+const layer = (name) =>
+  ({
+    regex: `^(\\.\\./)+(${name})(/|\\.js$)`,
+    message: `This layer may not import ${name}; see docs/ARCHITECTURE.md.`,
+  });
+const layers = ['domain', 'storage', 'bot', 'api', 'tab', 'shared', 'demo', 'config', 'server', 'main'];
+const forbid = (...names) => names.map(layer);
+
+const restrict = (files, patterns, message) => ({
+  files,
+  rules: {
+    'no-restricted-imports': ['error', { patterns }],
+    ...(message ? {} : {}),
+  },
+});
+
+export default tseslint.config(
+  {
+    ignores: ['dist/**', 'node_modules/**', 'coverage/**', '.data/**', 'appPackage/build/**'],
+  },
+  js.configs.recommended,
+  ...tseslint.configs.recommendedTypeChecked,
+  {
+    languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+      globals: { ...globals.node },
+    },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-explicit-any': 'error',
+      '@typescript-eslint/consistent-type-imports': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    files: ['**/*.js', '**/*.mjs'],
+    extends: [tseslint.configs.disableTypeChecked],
+  },
+  {
+    files: ['src/tab/**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser } },
+  },
+  // The domain: pure TypeScript, no packages, no Node built-ins, no other layer.
+  restrict(['src/domain/**/*.ts'], [
+    { regex: '^[^.]', message: 'The domain imports no SDK, framework or Node built-in.' },
+    ...forbid(...layers.filter((l) => l !== 'domain')),
+  ]),
+  // Adapters depend on the domain (and the wire contract), never on each other.
+  restrict(['src/storage/**/*.ts'], forbid('bot', 'api', 'tab', 'shared', 'demo', 'server', 'main')),
+  restrict(['src/bot/**/*.ts'], [
+    ...forbid('storage', 'api', 'tab', 'demo', 'server', 'main'),
+  ]),
+  restrict(['src/api/**/*.ts'], forbid('storage', 'bot', 'tab', 'demo', 'server', 'main')),
+  restrict(['src/demo/**/*.ts'], forbid('storage', 'bot', 'api', 'tab', 'shared', 'server', 'main')),
+  // The wire contract stands alone: the tab bundles it.
+  restrict(['src/shared/**/*.ts'], forbid(...layers.filter((l) => l !== 'shared'))),
+  // The tab sees only `shared`, and only its types and constants (schemas pull in zod).
+  restrict(['src/tab/**/*.{ts,tsx}'], [
+    ...forbid(...layers.filter((l) => l !== 'shared' && l !== 'tab')),
+    { regex: '/shared/schemas(\\.js)?$', message: 'The tab imports shared/dto only.' },
+  ]),
+  // Only src/config.ts reads the environment.
+  {
+    files: ['src/**/*.{ts,tsx}'],
+    ignores: ['src/config.ts'],
+    rules: {
+      'no-restricted-properties': [
+        'error',
+        { object: 'process', property: 'env', message: 'Read settings in src/config.ts only.' },
+      ],
+    },
+  },
+  {
+    files: ['tests/**/*.{ts,tsx}'],
+    rules: {
+      '@typescript-eslint/require-await': 'off',
+      '@typescript-eslint/unbound-method': 'off',
+    },
+  },
+);

@@ -1,0 +1,162 @@
+import type { FastifyRequest } from 'fastify';
+import { createRemoteJWKSet, errors as joseErrors, jwtVerify, type JWTPayload } from 'jose';
+import type { Actor, Clock, User, UserDirectory } from '../domain/index.js';
+import { DEV_USER_HEADER } from '../shared/dto.js';
+import { ApiError } from './errors.js';
+
+/** Resolves the caller of a request, or throws a 401 ApiError. */
+export type Authenticator = (request: FastifyRequest) => Promise<Actor>;
+
+export interface LocalAuthOptions {
+  mode: 'local';
+  tenantId: string;
+  /** Who a request without `x-dev-user` acts as. */
+  defaultUserId: string;
+}
+
+export interface EntraAuthOptions {
+  mode: 'entra';
+  clientId: string;
+  audiences: readonly string[];
+  /** Accepted tenants; undefined accepts any tenant. */
+  tenantIds?: readonly string[];
+  jwksUri: string;
+}
+
+export interface AuthDeps {
+  users: UserDirectory;
+  clock: Clock;
+  /** How long a resolved person is reused before their roles are read again. */
+  cacheTtlMs?: number;
+}
+
+const REQUIRED_SCOPE = 'access_as_user';
+
+/**
+ * Local mode: no credentials needed; `x-dev-user` picks a demo user. Entra mode: only a Teams SSO
+ * bearer token counts — signature from the Entra JWKS, audience, issuer of the token's tenant,
+ * allowed tenant and the `access_as_user` scope — and `x-dev-user` is ignored.
+ */
+export function createAuthenticator(
+  options: LocalAuthOptions | EntraAuthOptions,
+  deps: AuthDeps,
+): Authenticator {
+  const people = createUserCache(deps);
+  if (options.mode === 'local') {
+    return async (request) => {
+      const header = request.headers[DEV_USER_HEADER];
+      const userId = (Array.isArray(header) ? header[0] : header)?.trim() || options.defaultUserId;
+      const user = await people.get(options.tenantId, userId);
+      if (!user) throw new ApiError(401, 'unauthenticated', `Unknown demo user '${userId}'.`);
+      return toActor(user);
+    };
+  }
+
+  const jwks = createRemoteJWKSet(new URL(options.jwksUri), {
+    cooldownDuration: 30_000,
+    cacheMaxAge: 6 * 60 * 60_000,
+  });
+  return async (request) => {
+    const token = bearerToken(request.headers.authorization);
+    const payload = await verify(token, jwks, options);
+    const tenantId = String(payload['tid']);
+    const userId = String(payload['oid']);
+    const known = await people.get(tenantId, userId);
+    if (known) return toActor(known);
+    const displayName =
+      stringClaim(payload, 'name') ?? stringClaim(payload, 'preferred_username') ?? userId;
+    const email = stringClaim(payload, 'preferred_username');
+    const enrolled: User = {
+      tenantId,
+      id: userId,
+      displayName,
+      roles: ['employee'],
+      ...(email ? { email } : {}),
+    };
+    await people.enrol(enrolled);
+    return toActor(enrolled);
+  };
+}
+
+function toActor(user: User): Actor {
+  return {
+    tenantId: user.tenantId,
+    userId: user.id,
+    displayName: user.displayName,
+    roles: user.roles,
+  };
+}
+
+function bearerToken(header: string | undefined): string {
+  const match = header ? /^Bearer\s+(\S+)$/i.exec(header) : null;
+  if (!match?.[1]) throw new ApiError(401, 'unauthenticated', 'Sign-in is required.');
+  return match[1];
+}
+
+async function verify(
+  token: string,
+  jwks: ReturnType<typeof createRemoteJWKSet>,
+  options: EntraAuthOptions,
+): Promise<JWTPayload> {
+  let payload: JWTPayload;
+  try {
+    ({ payload } = await jwtVerify(token, jwks, {
+      audience: [...options.audiences],
+      algorithms: ['RS256'],
+      clockTolerance: 60,
+    }));
+  } catch (error) {
+    if (error instanceof joseErrors.JOSEError) {
+      throw new ApiError(401, 'unauthenticated', 'The sign-in token is not valid.');
+    }
+    throw error;
+  }
+  const tid = stringClaim(payload, 'tid');
+  const oid = stringClaim(payload, 'oid');
+  if (!tid || !oid) throw new ApiError(401, 'unauthenticated', 'The token names no user.');
+  const issuers = [`https://login.microsoftonline.com/${tid}/v2.0`, `https://sts.windows.net/${tid}/`];
+  if (!payload.iss || !issuers.includes(payload.iss)) {
+    throw new ApiError(401, 'unauthenticated', 'The token was not issued by Microsoft Entra ID.');
+  }
+  if (options.tenantIds && !options.tenantIds.includes(tid)) {
+    throw new ApiError(403, 'forbidden', 'This organisation is not allowed to use the app.');
+  }
+  const scopes = (stringClaim(payload, 'scp') ?? '').split(' ');
+  if (!scopes.includes(REQUIRED_SCOPE)) {
+    throw new ApiError(401, 'unauthenticated', `The token lacks the ${REQUIRED_SCOPE} scope.`);
+  }
+  return payload;
+}
+
+function stringClaim(payload: JWTPayload, name: string): string | undefined {
+  const value = payload[name];
+  return typeof value === 'string' && value.length > 0 ? value : undefined;
+}
+
+/**
+ * Every API request needs its caller's roles; a short-lived cache keeps that from costing a
+ * storage read per request. A role change shows within the time-to-live.
+ */
+function createUserCache(deps: AuthDeps) {
+  const ttl = deps.cacheTtlMs ?? 60_000;
+  const entries = new Map<string, { user: User | null; until: number }>();
+  const key = (tenantId: string, userId: string) => `${tenantId}|${userId}`;
+  return {
+    async get(tenantId: string, userId: string): Promise<User | null> {
+      const now = deps.clock.now().getTime();
+      const hit = entries.get(key(tenantId, userId));
+      if (hit && hit.until > now) return hit.user;
+      const user = await deps.users.get(tenantId, userId);
+      if (entries.size > 10_000) entries.clear();
+      entries.set(key(tenantId, userId), { user, until: now + ttl });
+      return user;
+    },
+    async enrol(user: User): Promise<void> {
+      await deps.users.upsert(user);
+      entries.set(key(user.tenantId, user.id), {
+        user,
+        until: deps.clock.now().getTime() + ttl,
+      });
+    },
+  };
+}

@@ -1,0 +1,128 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import fastifyRateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import Fastify, {
+  type FastifyBaseLogger,
+  type FastifyInstance,
+  type FastifyRequest,
+} from 'fastify';
+import type { StoryService, UserDirectory } from '../domain/index.js';
+import { DEV_USER_HEADER, LIMITS } from '../shared/dto.js';
+import type { Authenticator } from './auth.js';
+import { ApiError, createErrorHandler } from './errors.js';
+import { peopleRoutes } from './routes/people.js';
+import { storyRoutes } from './routes/stories.js';
+
+/** What the bot endpoint needs from HTTP, and what it answers; kept structural on purpose. */
+export type BotEndpoint = (request: {
+  method: string;
+  headers: Record<string, string | string[] | undefined>;
+  body: unknown;
+}) => Promise<{ status: number; headers: Record<string, string>; body?: unknown }>;
+
+export interface HttpAppDeps {
+  logger: FastifyBaseLogger;
+  service: StoryService;
+  users: UserDirectory;
+  authenticate: Authenticator;
+  authMode: 'local' | 'entra';
+  localTenantId: string;
+  /** Throws when storage cannot be reached. */
+  checkHealth: () => Promise<void>;
+  bot: BotEndpoint;
+  /** The built tab; a hint page is served when it is missing. */
+  tabDir: string;
+  /** Writes per person per minute. */
+  writesPerMinute?: number;
+}
+
+/** Hosts that may frame the tab. */
+const FRAME_ANCESTORS = [
+  "'self'",
+  'https://teams.microsoft.com',
+  'https://*.teams.microsoft.com',
+  'https://*.teams.cloud.microsoft',
+  'https://*.cloud.microsoft',
+  'https://*.office.com',
+  'https://*.microsoft365.com',
+  'https://*.skype.com',
+].join(' ');
+
+/** The HTTP adapter: the JSON API, `/healthz`, the bot endpoint and the built tab. */
+export async function createHttpApp(deps: HttpAppDeps): Promise<FastifyInstance> {
+  const app = Fastify({
+    loggerInstance: deps.logger,
+    disableRequestLogging: true,
+    bodyLimit: LIMITS.bodyBytes,
+    trustProxy: true,
+    routerOptions: { ignoreTrailingSlash: true },
+  });
+
+  app.setErrorHandler(createErrorHandler(deps.logger));
+  await app.register(fastifyRateLimit, { global: false, keyGenerator: rateLimitKey });
+
+  app.addHook('onSend', async (_request, reply) => {
+    reply.header('X-Content-Type-Options', 'nosniff');
+    reply.header('Referrer-Policy', 'strict-origin-when-cross-origin');
+    reply.header('Content-Security-Policy', `frame-ancestors ${FRAME_ANCESTORS}`);
+  });
+
+  app.get('/healthz', async (_request, reply) => {
+    try {
+      await deps.checkHealth();
+      return { status: 'ok' };
+    } catch (error) {
+      deps.logger.warn({ err: error }, 'health check failed');
+      return reply.status(503).send({ status: 'unavailable' });
+    }
+  });
+
+  app.post('/api/messages', { bodyLimit: 1024 * 1024 }, async (request, reply) => {
+    const answer = await deps.bot({
+      method: request.method,
+      headers: request.headers,
+      body: request.body,
+    });
+    reply.status(answer.status).headers(answer.headers);
+    return answer.body === undefined ? reply.send() : reply.send(answer.body);
+  });
+
+  const writeLimit = { max: deps.writesPerMinute ?? 60, timeWindow: '1 minute' };
+  storyRoutes(app, { service: deps.service, authenticate: deps.authenticate, writeLimit });
+  peopleRoutes(app, {
+    users: deps.users,
+    authenticate: deps.authenticate,
+    authMode: deps.authMode,
+    localTenantId: deps.localTenantId,
+  });
+
+  await registerTab(app, deps.tabDir);
+  return app;
+}
+
+async function registerTab(app: FastifyInstance, tabDir: string): Promise<void> {
+  const index = path.join(tabDir, 'index.html');
+  const built = existsSync(index);
+  if (built) {
+    await app.register(fastifyStatic, { root: tabDir, wildcard: false, index: 'index.html' });
+  }
+  app.setNotFoundHandler((request, reply) => {
+    if (request.method !== 'GET' || request.url.startsWith('/api/')) {
+      throw new ApiError(404, 'not_found', 'No such route.');
+    }
+    // Client-side routes of the tab all load the same page.
+    if (built) return reply.type('text/html').sendFile('index.html');
+    return reply
+      .type('text/plain; charset=utf-8')
+      .send('The tab is not built yet. Run `npm run build` (npm start does it for you).');
+  });
+}
+
+function rateLimitKey(request: FastifyRequest): string {
+  const auth = request.headers.authorization;
+  if (auth) return `auth:${auth.slice(-32)}`;
+  const dev = request.headers[DEV_USER_HEADER];
+  if (typeof dev === 'string' && dev) return `dev:${dev}`;
+  return `ip:${request.ip}`;
+}

@@ -1,0 +1,196 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+/**
+ * The one place that reads `process.env`. Every setting is validated at start-up and every
+ * problem is reported at once, naming the setting, so a misconfigured deployment fails fast
+ * with a message that says what to fix.
+ */
+
+const flag = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3978),
+  HOST: z.string().min(1).optional(),
+  PUBLIC_URL: z.url().optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
+  DATA_DIR: z.string().min(1).default('./.data'),
+  STORAGE_CONNECTION_STRING: z.string().min(1).optional(),
+  STORAGE_TABLE_ENDPOINT: z.url().optional(),
+  AZURE_CLIENT_ID: z.string().min(1).optional(),
+  TABLE_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z][A-Za-z0-9]{0,20}$/, 'letters and digits, starting with a letter')
+    .default('sw'),
+  SEED_DEMO: flag.optional(),
+  AUTH_MODE: z.enum(['local', 'entra']).optional(),
+  LOCAL_TENANT_ID: z.string().min(1).optional(),
+  BOT_ID: z.string().optional(),
+  BOT_PASSWORD: z.string().optional(),
+  BOT_TENANT_ID: z.string().optional(),
+  BOT_APP_TYPE: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).optional(),
+  BOT_SERVICE_URL: z.url().default('https://smba.trafficmanager.net/teams/'),
+  ENTRA_CLIENT_ID: z.string().min(1).optional(),
+  ENTRA_TENANT_ID: z.string().min(1).optional(),
+  ENTRA_AUDIENCE: z.string().min(1).optional(),
+  ENTRA_JWKS_URI: z.url().default('https://login.microsoftonline.com/common/discovery/v2.0/keys'),
+  OUTBOX_SWEEP_SECONDS: z.coerce.number().int().min(0).max(3600).default(30),
+  WRITES_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(60),
+});
+
+export type AuthMode = 'local' | 'entra';
+
+/** Where the tables are: an embedded Azurite the app starts, or an external account. */
+export type StorageConfig =
+  | { kind: 'embedded'; dataDir: string }
+  | { kind: 'connectionString'; connectionString: string }
+  | { kind: 'endpoint'; endpoint: string; managedIdentityClientId?: string };
+
+export interface BotConfig {
+  /** Empty only in local mode: it switches off botbuilder's authentication. */
+  appId: string;
+  appPassword?: string;
+  appTenantId?: string;
+  appType: 'MultiTenant' | 'SingleTenant' | 'UserAssignedMSI';
+  /** Where proactive messages go when no conversation is known yet. */
+  serviceUrl: string;
+}
+
+export interface EntraConfig {
+  clientId: string;
+  /** Accepted tenant ids; undefined accepts any tenant that signs a valid token. */
+  tenantIds?: string[];
+  audiences: string[];
+  jwksUri: string;
+}
+
+export interface AppConfig {
+  env: 'development' | 'production' | 'test';
+  port: number;
+  host: string;
+  publicUrl?: string;
+  logLevel: string;
+  storage: StorageConfig;
+  tablePrefix: string;
+  seedDemo: boolean;
+  authMode: AuthMode;
+  /** The tenant of local mode's demo users. */
+  localTenantId: string;
+  bot: BotConfig;
+  entra?: EntraConfig;
+  outboxSweepSeconds: number;
+  /** Story writes (submit, vote, decide) per person per minute before a 429. */
+  writesPerMinute: number;
+  /** Absolute path of the built tab. */
+  tabDir: string;
+}
+
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+  }
+}
+
+const DEFAULT_LOCAL_TENANT = '00000000-0000-4000-8000-000000000001';
+
+/** Reads and validates the configuration; throws a ConfigError listing every problem. */
+export function loadConfig(
+  env: Readonly<Record<string, string | undefined>> = process.env,
+  rootDir: string = process.cwd(),
+): AppConfig {
+  const parsed = envSchema.safeParse(
+    Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== '')),
+  );
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((i) => `${i.path.join('.') || 'environment'}: ${i.message}`),
+    );
+  }
+  const e = parsed.data;
+  const problems: string[] = [];
+  const production = e.NODE_ENV === 'production';
+  const botId = e.BOT_ID ?? '';
+  const entraConfigured = Boolean(e.ENTRA_CLIENT_ID);
+  const authMode: AuthMode =
+    e.AUTH_MODE ?? (!production && !entraConfigured && !botId ? 'local' : 'entra');
+
+  if (production && authMode === 'local') {
+    problems.push('AUTH_MODE: local mode is not allowed with NODE_ENV=production; use entra');
+  }
+  if (production && !botId) {
+    problems.push(
+      'BOT_ID: required with NODE_ENV=production (an empty bot id switches off bot authentication)',
+    );
+  }
+  if (authMode === 'entra' && !botId) {
+    problems.push(
+      'BOT_ID: required in entra mode (an empty bot id switches off bot authentication)',
+    );
+  }
+  if (authMode === 'entra' && !e.ENTRA_CLIENT_ID) {
+    problems.push('ENTRA_CLIENT_ID: required in entra mode (the Entra app of Teams SSO)');
+  }
+  const appType = e.BOT_APP_TYPE ?? (e.BOT_PASSWORD ? 'SingleTenant' : 'UserAssignedMSI');
+  if (botId && appType !== 'UserAssignedMSI' && !e.BOT_PASSWORD) {
+    problems.push(`BOT_PASSWORD: required for BOT_APP_TYPE=${appType}`);
+  }
+  if (botId && appType !== 'MultiTenant' && !e.BOT_TENANT_ID) {
+    problems.push(`BOT_TENANT_ID: required for BOT_APP_TYPE=${appType}`);
+  }
+  if (e.STORAGE_CONNECTION_STRING && e.STORAGE_TABLE_ENDPOINT) {
+    problems.push('STORAGE_CONNECTION_STRING and STORAGE_TABLE_ENDPOINT: set only one of them');
+  }
+  if (problems.length > 0) throw new ConfigError(problems);
+
+  const storage: StorageConfig = e.STORAGE_CONNECTION_STRING
+    ? { kind: 'connectionString', connectionString: e.STORAGE_CONNECTION_STRING }
+    : e.STORAGE_TABLE_ENDPOINT
+      ? {
+          kind: 'endpoint',
+          endpoint: e.STORAGE_TABLE_ENDPOINT,
+          ...(e.AZURE_CLIENT_ID ? { managedIdentityClientId: e.AZURE_CLIENT_ID } : {}),
+        }
+      : { kind: 'embedded', dataDir: path.resolve(rootDir, e.DATA_DIR) };
+
+  const clientId = e.ENTRA_CLIENT_ID;
+  const entra: EntraConfig | undefined = clientId
+    ? {
+        clientId,
+        ...(e.ENTRA_TENANT_ID
+          ? { tenantIds: e.ENTRA_TENANT_ID.split(',').map((t) => t.trim()) }
+          : {}),
+        audiences: e.ENTRA_AUDIENCE
+          ? e.ENTRA_AUDIENCE.split(',').map((a) => a.trim())
+          : [clientId, `api://${clientId}`],
+        jwksUri: e.ENTRA_JWKS_URI,
+      }
+    : undefined;
+
+  return {
+    env: e.NODE_ENV,
+    port: e.PORT,
+    host: e.HOST ?? (production ? '0.0.0.0' : '127.0.0.1'),
+    ...(e.PUBLIC_URL ? { publicUrl: e.PUBLIC_URL } : {}),
+    logLevel: e.LOG_LEVEL ?? (e.NODE_ENV === 'test' ? 'silent' : 'info'),
+    storage,
+    tablePrefix: e.TABLE_PREFIX,
+    seedDemo: e.SEED_DEMO ?? (authMode === 'local' && storage.kind === 'embedded'),
+    authMode,
+    localTenantId: e.LOCAL_TENANT_ID ?? DEFAULT_LOCAL_TENANT,
+    bot: {
+      appId: botId,
+      ...(e.BOT_PASSWORD ? { appPassword: e.BOT_PASSWORD } : {}),
+      ...(e.BOT_TENANT_ID ? { appTenantId: e.BOT_TENANT_ID } : {}),
+      appType,
+      serviceUrl: e.BOT_SERVICE_URL,
+    },
+    ...(entra ? { entra } : {}),
+    outboxSweepSeconds: e.OUTBOX_SWEEP_SECONDS,
+    writesPerMinute: e.WRITES_PER_MINUTE,
+    tabDir: path.resolve(rootDir, 'dist/tab'),
+  };
+}

@@ -1,0 +1,102 @@
+import type {
+  Clock,
+  Logger,
+  OutboxKind,
+  OutboxStore,
+  PendingOutboxMessage,
+  StoryRef,
+} from './ports.js';
+
+/** Performs one side effect. Must be idempotent: a message can run more than once. */
+export type OutboxHandler = (message: PendingOutboxMessage) => Promise<void>;
+
+export interface OutboxRelayDeps {
+  readonly outbox: OutboxStore;
+  readonly handlers: Readonly<Record<OutboxKind, OutboxHandler>>;
+  readonly clock: Clock;
+  readonly logger: Logger;
+  /** How long a claimed message is hidden from other workers. */
+  readonly leaseMs?: number;
+}
+
+export interface OutboxRelay {
+  /** Runs the due messages of one story, in order. Never throws. */
+  relay(ref: StoryRef): Promise<void>;
+  /** Runs due messages of any story (recovery after a crash or an outage). Never throws. */
+  sweep(limit?: number): Promise<number>;
+}
+
+const MAX_BACKOFF_MS = 60 * 60 * 1000;
+
+/** The delay before attempt `attempts + 1`: exponential from 2 s, capped at an hour. */
+export function backoffMs(attempts: number): number {
+  return Math.min(MAX_BACKOFF_MS, 2000 * 2 ** Math.max(0, attempts));
+}
+
+/**
+ * Carries out outbox messages after their state change has committed. A failed message is
+ * retried with back-off; a handler error with `retryAfterMs` (a 429's Retry-After) is honoured.
+ */
+export function createOutboxRelay(deps: OutboxRelayDeps): OutboxRelay {
+  const leaseMs = deps.leaseMs ?? 60_000;
+
+  async function run(message: PendingOutboxMessage): Promise<void> {
+    const now = deps.clock.now();
+    const claimed = await deps.outbox.claim(message, new Date(now.getTime() + leaseMs));
+    if (!claimed) return;
+    try {
+      await deps.handlers[claimed.kind](claimed);
+      await deps.outbox.complete(claimed);
+    } catch (error) {
+      const retryAfter = retryAfterOf(error) ?? backoffMs(claimed.attempts);
+      const context = { err: error, kind: claimed.kind, ...claimed.ref, attempts: claimed.attempts + 1 };
+      // A message that keeps failing needs a person's attention; the first failures are routine.
+      if (claimed.attempts >= 5) deps.logger.error(context, 'outbox message keeps failing');
+      else deps.logger.warn(context, 'outbox message failed; will retry');
+      await deps.outbox.retryLater(
+        claimed,
+        new Date(deps.clock.now().getTime() + retryAfter),
+        error instanceof Error ? error.message : String(error),
+      );
+    }
+  }
+
+  async function runAll(messages: PendingOutboxMessage[]): Promise<number> {
+    let done = 0;
+    for (const message of messages) {
+      try {
+        await run(message);
+        done++;
+      } catch (error) {
+        deps.logger.error({ err: error, ...message.ref }, 'outbox bookkeeping failed');
+      }
+    }
+    return done;
+  }
+
+  return {
+    async relay(ref) {
+      try {
+        await runAll(await deps.outbox.pending(ref, deps.clock.now()));
+      } catch (error) {
+        deps.logger.error({ err: error, ...ref }, 'outbox relay failed');
+      }
+    },
+    async sweep(limit = 100) {
+      try {
+        return await runAll(await deps.outbox.due(deps.clock.now(), limit));
+      } catch (error) {
+        deps.logger.error({ err: error }, 'outbox sweep failed');
+        return 0;
+      }
+    },
+  };
+}
+
+function retryAfterOf(error: unknown): number | undefined {
+  if (typeof error === 'object' && error !== null && 'retryAfterMs' in error) {
+    const value = error.retryAfterMs;
+    if (typeof value === 'number' && value >= 0) return value;
+  }
+  return undefined;
+}

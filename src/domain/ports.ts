@@ -1,0 +1,180 @@
+import type { Story } from './story.js';
+import type { Locale, User } from './user.js';
+
+/** The only source of time for the domain; tests pass a fixed clock. */
+export interface Clock {
+  now(): Date;
+}
+
+/** The only source of new ids for the domain; tests pass a sequence. */
+export interface IdGenerator {
+  newId(): string;
+}
+
+/** Where to log what the domain cannot report to a caller (background work, repairs). */
+export interface Logger {
+  info(context: Record<string, unknown>, message: string): void;
+  warn(context: Record<string, unknown>, message: string): void;
+  error(context: Record<string, unknown>, message: string): void;
+}
+
+export interface StoryRef {
+  readonly tenantId: string;
+  readonly storyId: string;
+}
+
+/** A value with the storage version it was read at, for conditional writes. */
+export interface Versioned<T> {
+  readonly value: T;
+  readonly etag: string;
+}
+
+export type AuditAction =
+  | 'submitted'
+  | 'approved'
+  | 'changes_requested'
+  | 'rejected'
+  | 'resubmitted'
+  | 'withdrawn'
+  | 'archived';
+
+/** One line of a story's history: who did what, when. */
+export interface AuditEvent {
+  readonly id: string;
+  readonly at: Date;
+  readonly actorId: string;
+  readonly action: AuditAction;
+  readonly comment?: string;
+}
+
+/** Side effects that must happen after a state change, performed by the outbox relay. */
+export type OutboxKind =
+  /** Send the approval card to the story's approver. */
+  | 'approval.requested'
+  /** Tell the author (and later the featured colleagues) of a decision; refresh posted cards. */
+  | 'story.decided'
+  /** Bring the wall index and approval queues in line with the story. */
+  | 'story.project';
+
+export interface OutboxMessage {
+  readonly id: string;
+  readonly kind: OutboxKind;
+  readonly createdAt: Date;
+  readonly payload: Readonly<Record<string, string | number | boolean>>;
+}
+
+/** An outbox message not yet done, with its retry state. */
+export interface PendingOutboxMessage extends OutboxMessage {
+  readonly ref: StoryRef;
+  readonly attempts: number;
+  readonly nextAttemptAt: Date;
+  /** Storage version, for the conditional writes of `claim`. */
+  readonly etag: string;
+}
+
+export interface Vote {
+  readonly voterId: string;
+  readonly at: Date;
+}
+
+/**
+ * One atomic change of a story aggregate: the story, its audit event, its outbox messages and
+ * (for a vote) the vote row are written together or not at all.
+ */
+export interface StoryChange {
+  readonly story: Story;
+  /** The ETag the story was read at; null when the story is new. */
+  readonly expectedEtag: string | null;
+  readonly audit?: AuditEvent;
+  readonly outbox: readonly OutboxMessage[];
+  readonly vote?: Vote;
+}
+
+/**
+ * The story aggregate store. `commit` is a conditional write: a changed ETag is a
+ * DomainError('conflict'); an existing vote of the same voter is DomainError('already_voted').
+ */
+export interface StoryRepository {
+  get(ref: StoryRef): Promise<Versioned<Story> | null>;
+  commit(change: StoryChange): Promise<Versioned<Story>>;
+  hasVoted(ref: StoryRef, voterId: string): Promise<boolean>;
+  audit(ref: StoryRef): Promise<AuditEvent[]>;
+}
+
+/** The outbox rows kept beside each story; see `outboxRelay.ts`. */
+export interface OutboxStore {
+  /** Messages of one story whose next attempt is due. */
+  pending(ref: StoryRef, now: Date): Promise<PendingOutboxMessage[]>;
+  /** Messages of any story whose next attempt is due; a background sweep, not a hot read. */
+  due(now: Date, limit: number): Promise<PendingOutboxMessage[]>;
+  /**
+   * Takes a message for one worker until `leaseUntil` (a conditional write on the version it was
+   * read at); null when another worker took it first.
+   */
+  claim(message: PendingOutboxMessage, leaseUntil: Date): Promise<PendingOutboxMessage | null>;
+  complete(message: PendingOutboxMessage): Promise<void>;
+  retryLater(message: PendingOutboxMessage, nextAttemptAt: Date, error: string): Promise<void>;
+}
+
+/** A request for one page of the wall, already validated. */
+export interface WallQuery {
+  readonly tenantId: string;
+  readonly limit: number;
+  readonly cursor?: string;
+  readonly team?: string;
+  readonly category?: string;
+  /** `YYYY-MM` */
+  readonly month?: string;
+  readonly q?: string;
+}
+
+export interface WallPage {
+  readonly items: Story[];
+  readonly nextCursor: string | null;
+}
+
+/** The published stories of a tenant, newest first. A projection of the story aggregates. */
+export interface WallIndex {
+  upsert(story: Story): Promise<void>;
+  remove(story: Story): Promise<void>;
+  /** A malformed cursor is DomainError('validation'). */
+  page(query: WallQuery): Promise<WallPage>;
+}
+
+/** Pending stories per approver. A projection of the story aggregates. */
+export interface ApprovalQueue {
+  put(story: Story): Promise<void>;
+  remove(story: Story): Promise<void>;
+  list(tenantId: string, approverId: string, limit: number): Promise<Story[]>;
+}
+
+/** The people of a tenant known to the app. */
+export interface UserDirectory {
+  get(tenantId: string, userId: string): Promise<User | null>;
+  list(tenantId: string): Promise<User[]>;
+  upsert(user: User): Promise<void>;
+}
+
+/** Everything the story use cases need. */
+export interface StoryDeps {
+  readonly stories: StoryRepository;
+  readonly wall: WallIndex;
+  readonly approvals: ApprovalQueue;
+  readonly users: UserDirectory;
+  readonly clock: Clock;
+  readonly ids: IdGenerator;
+  readonly logger: Logger;
+  /** Called after every commit so the outbox relay can start at once; must not throw. */
+  readonly onCommitted: (ref: StoryRef) => void;
+}
+
+export type { Locale };
+
+/**
+ * How to reach each person proactively (the bot's conversation reference, kept opaque here).
+ * Written when a person talks to the bot or installs it.
+ */
+export interface ConversationStore {
+  get(tenantId: string, userId: string): Promise<string | null>;
+  put(tenantId: string, userId: string, reference: string): Promise<void>;
+}

@@ -1,0 +1,58 @@
+import type { Locale } from './user.js';
+
+/** Where a story is in its workflow; see `workflow.ts` for the allowed moves. */
+export type StoryStatus =
+  'pending' | 'changes_requested' | 'published' | 'rejected' | 'withdrawn' | 'archived';
+
+/** A person named in a story, with the name as it was when the story was told. */
+export interface FeaturedPerson {
+  readonly id: string;
+  readonly displayName: string;
+}
+
+/** What an author tells; checked for size and shape at the edge before it reaches the domain. */
+export interface StoryDraft {
+  readonly title: string;
+  readonly situation: string;
+  readonly action: string;
+  readonly outcome: string;
+  readonly lesson: string;
+  readonly team: string;
+  readonly category: string;
+  /** User ids of colleagues featured in the story. */
+  readonly featured: readonly string[];
+  readonly customerQuote?: string;
+  readonly sourceUrl?: string;
+  /** The author confirms customer details may be published. */
+  readonly consent: boolean;
+  readonly locale: Locale;
+}
+
+/** A story of going beyond a customer's expectations, with its workflow state. */
+export interface Story {
+  readonly tenantId: string;
+  readonly id: string;
+  readonly title: string;
+  readonly situation: string;
+  readonly action: string;
+  readonly outcome: string;
+  readonly lesson: string;
+  readonly team: string;
+  readonly category: string;
+  readonly featured: readonly FeaturedPerson[];
+  readonly customerQuote?: string;
+  readonly sourceUrl?: string;
+  readonly consent: boolean;
+  readonly locale: Locale;
+  readonly authorId: string;
+  readonly authorName: string;
+  readonly status: StoryStatus;
+  /** The user this story is routed to for its decision. */
+  readonly approverId: string;
+  readonly decisionComment?: string;
+  readonly decidedBy?: string;
+  readonly createdAt: Date;
+  readonly updatedAt: Date;
+  readonly publishedAt?: Date;
+  readonly voteCount: number;
+}

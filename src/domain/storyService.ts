@@ -1,0 +1,25 @@
+import type { StoryDeps } from './ports.js';
+import { decideStory, type Decision } from './useCases/decideStory.js';
+import { getStory } from './useCases/getStory.js';
+import { listApprovals } from './useCases/listApprovals.js';
+import { listWall, type WallFilter } from './useCases/listWall.js';
+import { submitStory } from './useCases/submitStory.js';
+import { voteStory } from './useCases/voteStory.js';
+import type { StoryDraft } from './story.js';
+import type { Actor } from './user.js';
+
+/** The story use cases bound to their dependencies; what the API and the bot call. */
+export function createStoryService(deps: StoryDeps) {
+  return {
+    submitStory: (actor: Actor, draft: StoryDraft) => submitStory(deps, actor, draft),
+    decideStory: (actor: Actor, storyId: string, decision: Decision, comment?: string) =>
+      decideStory(deps, actor, storyId, decision, comment),
+    voteStory: (actor: Actor, storyId: string) => voteStory(deps, actor, storyId),
+    getStory: (actor: Actor, storyId: string) => getStory(deps, actor, storyId),
+    listWall: (actor: Actor, filter: WallFilter) => listWall(deps, actor, filter),
+    listApprovals: (actor: Actor, limit?: number) => listApprovals(deps, actor, limit),
+  };
+}
+
+export type StoryService = ReturnType<typeof createStoryService>;
+export type { Decision, WallFilter };

@@ -1,0 +1,94 @@
+import { DomainError } from '../errors.js';
+import type { AuditAction, StoryDeps } from '../ports.js';
+import { trySyncProjections } from '../projections.js';
+import { retryOnConflict } from '../retry.js';
+import type { Story } from '../story.js';
+import type { Actor } from '../user.js';
+import { canSee } from '../visibility.js';
+import { transition, type StoryEvent } from '../workflow.js';
+
+export type Decision = 'approve' | 'reject' | 'changes';
+
+const eventOf: Record<Decision, StoryEvent> = {
+  approve: 'approve',
+  reject: 'reject',
+  changes: 'requestChanges',
+};
+const auditOf: Record<Decision, AuditAction> = {
+  approve: 'approved',
+  reject: 'rejected',
+  changes: 'changes_requested',
+};
+const resultOf: Record<Decision, Story['status']> = {
+  approve: 'published',
+  reject: 'rejected',
+  changes: 'changes_requested',
+};
+
+/**
+ * The routed approver approves, rejects or asks for changes. Repeating the same decision is a
+ * no-op that returns the story (a double click, a retried card action); a different decision on
+ * an already decided story is refused by the workflow.
+ */
+export async function decideStory(
+  deps: StoryDeps,
+  actor: Actor,
+  storyId: string,
+  decision: Decision,
+  comment?: string,
+): Promise<Story> {
+  if (decision === 'changes' && !comment?.trim()) {
+    throw new DomainError('validation', 'Say what should change.', { field: 'comment' });
+  }
+  const ref = { tenantId: actor.tenantId, storyId };
+  const result = await retryOnConflict(async () => {
+    const current = await deps.stories.get(ref);
+    if (!current || !canSee(actor, current.value)) {
+      throw new DomainError('not_found', 'No such story.');
+    }
+    const story = current.value;
+    if (story.approverId !== actor.userId) {
+      throw new DomainError('forbidden', 'Only the routed approver may decide on this story.');
+    }
+    if (story.status === resultOf[decision] && story.decidedBy === actor.userId) {
+      return { story, changed: false };
+    }
+    const status = transition(story.status, eventOf[decision]);
+    const now = deps.clock.now();
+    const trimmed = comment?.trim();
+    const next: Story = {
+      ...withoutDecision(story),
+      status,
+      decidedBy: actor.userId,
+      ...(trimmed ? { decisionComment: trimmed } : {}),
+      updatedAt: now,
+      ...(status === 'published' ? { publishedAt: now } : {}),
+    };
+    const saved = await deps.stories.commit({
+      story: next,
+      expectedEtag: current.etag,
+      audit: {
+        id: deps.ids.newId(),
+        at: now,
+        actorId: actor.userId,
+        action: auditOf[decision],
+        ...(trimmed ? { comment: trimmed } : {}),
+      },
+      outbox: [
+        { id: deps.ids.newId(), kind: 'story.decided', createdAt: now, payload: { decision } },
+        { id: deps.ids.newId(), kind: 'story.project', createdAt: now, payload: {} },
+      ],
+    });
+    return { story: saved.value, changed: true };
+  });
+  if (result.changed) {
+    await trySyncProjections(deps, result.story);
+    deps.onCommitted(ref);
+  }
+  return result.story;
+}
+
+function withoutDecision(story: Story): Story {
+  const { decisionComment: _comment, decidedBy: _by, ...rest } = story;
+  return rest;
+}

@@ -1,0 +1,190 @@
+import { randomUUID } from 'node:crypto';
+import { DefaultAzureCredential, ManagedIdentityCredential } from '@azure/identity';
+import { pino } from 'pino';
+import { createAuthenticator } from './api/auth.js';
+import { createHttpApp } from './api/httpApp.js';
+import { createBot } from './bot/index.js';
+import type { AppConfig } from './config.js';
+import { seedDemo } from './demo/seedDemo.js';
+import { DEMO_USER_IDS } from './demo/demoUsers.js';
+import {
+  createOutboxRelay,
+  createStoryService,
+  syncProjections,
+  type Clock,
+  type IdGenerator,
+  type OutboxRelay,
+} from './domain/index.js';
+import { startEmbeddedAzurite } from './storage/embeddedAzurite.js';
+import { createTableStorage, type TableStorage } from './storage/tableStorage.js';
+
+/** A started app: where it listens, and how to stop it cleanly. */
+export interface RunningServer {
+  url: string;
+  port: number;
+  storage: TableStorage;
+  relay: OutboxRelay;
+  close(): Promise<void>;
+}
+
+const systemClock: Clock = { now: () => new Date() };
+const uuidIds: IdGenerator = { newId: () => randomUUID() };
+
+/**
+ * The composition root: the only place that knows every layer. Builds storage (an embedded
+ * Azurite, a connection string, or an endpoint with managed identity), the domain service, the
+ * outbox relay, the bot and the HTTP app, and starts listening.
+ */
+export async function startServer(config: AppConfig): Promise<RunningServer> {
+  const logger = pino({ level: config.logLevel, base: { app: 'story-wall' } });
+  const stops: Array<() => Promise<void>> = [];
+  const stopAll = async () => {
+    for (const stop of stops.reverse()) {
+      try {
+        await stop();
+      } catch (error) {
+        logger.warn({ err: error }, 'shutdown step failed');
+      }
+    }
+  };
+
+  try {
+    const storage = await openStorage(config, logger, stops);
+    await storage.ensureTables();
+
+    const clock = systemClock;
+    if (config.seedDemo) {
+      await seedDemo({ ...storage, clock, logger }, config.localTenantId);
+    }
+
+    // The relay is created after the bot (its handlers); commits reach it through this hook.
+    let relay: OutboxRelay | undefined;
+    const inFlight = new Set<Promise<void>>();
+    const service = createStoryService({
+      ...storage,
+      clock,
+      ids: uuidIds,
+      logger,
+      onCommitted: (ref) => {
+        const run = relay?.relay(ref);
+        if (!run) return;
+        inFlight.add(run);
+        void run.finally(() => inFlight.delete(run));
+      },
+    });
+
+    const bot = createBot({
+      config: config.bot,
+      localMode: config.authMode === 'local',
+      localTenantId: config.localTenantId,
+      service,
+      stories: storage.stories,
+      users: storage.users,
+      conversations: storage.conversations,
+      logger,
+    });
+
+    relay = createOutboxRelay({
+      outbox: storage.outbox,
+      clock,
+      logger,
+      handlers: {
+        ...bot.outboxHandlers,
+        'story.project': async (message) => {
+          const found = await storage.stories.get(message.ref);
+          if (found) await syncProjections(storage, found.value);
+        },
+      },
+    });
+    const activeRelay = relay;
+
+    const authenticate =
+      config.authMode === 'local'
+        ? createAuthenticator(
+            { mode: 'local', tenantId: config.localTenantId, defaultUserId: DEMO_USER_IDS.employee },
+            { users: storage.users, clock },
+          )
+        : createAuthenticator(
+            {
+              mode: 'entra',
+              clientId: config.entra?.clientId ?? '',
+              audiences: config.entra?.audiences ?? [],
+              ...(config.entra?.tenantIds ? { tenantIds: config.entra.tenantIds } : {}),
+              jwksUri: config.entra?.jwksUri ?? '',
+            },
+            { users: storage.users, clock },
+          );
+
+    const app = await createHttpApp({
+      logger,
+      service,
+      users: storage.users,
+      authenticate,
+      authMode: config.authMode,
+      localTenantId: config.localTenantId,
+      checkHealth: () => storage.ping(),
+      bot: (request) => bot.handle(request),
+      tabDir: config.tabDir,
+      writesPerMinute: config.writesPerMinute,
+    });
+
+    await app.listen({ port: config.port, host: config.host });
+    stops.push(async () => {
+      await app.close();
+      await Promise.allSettled([...inFlight]);
+    });
+
+    // Recovers outbox messages a crash or an outage left behind; every instance may sweep,
+    // claims keep a message from running twice at once.
+    if (config.outboxSweepSeconds > 0) {
+      const timer = setInterval(() => {
+        void activeRelay.sweep();
+      }, config.outboxSweepSeconds * 1000);
+      timer.unref();
+      stops.push(async () => clearInterval(timer));
+    }
+
+    const address = app.server.address();
+    const port = typeof address === 'object' && address ? address.port : config.port;
+    const host = config.host === '0.0.0.0' ? 'localhost' : config.host;
+    const url = `http://${host}:${port}`;
+    logger.info({ url, authMode: config.authMode, storage: config.storage.kind }, 'Story Wall is up');
+    return { url, port, storage, relay: activeRelay, close: stopAll };
+  } catch (error) {
+    await stopAll();
+    throw error;
+  }
+}
+
+async function openStorage(
+  config: AppConfig,
+  logger: pino.Logger,
+  stops: Array<() => Promise<void>>,
+): Promise<TableStorage> {
+  const { storage: where, tablePrefix } = config;
+  if (where.kind === 'embedded') {
+    const azurite = await startEmbeddedAzurite({
+      location: `${where.dataDir}/azurite`,
+      onLog: (line) => logger.debug({ azurite: line }, 'azurite'),
+    });
+    stops.push(() => azurite.stop());
+    logger.info({ dataDir: where.dataDir }, 'embedded Azurite started');
+    return createTableStorage({
+      connectionString: azurite.connectionString,
+      tablePrefix,
+      allowInsecureConnection: true,
+    });
+  }
+  if (where.kind === 'connectionString') {
+    return createTableStorage({
+      connectionString: where.connectionString,
+      tablePrefix,
+      allowInsecureConnection: where.connectionString.includes('http://'),
+    });
+  }
+  // In Azure: the user-assigned managed identity, never keys or connection strings.
+  const credential = where.managedIdentityClientId
+    ? new ManagedIdentityCredential({ clientId: where.managedIdentityClientId })
+    : new DefaultAzureCredential();
+  return createTableStorage({ tableEndpoint: where.endpoint, credential, tablePrefix });
+}

@@ -1,0 +1,134 @@
+/**
+ * The wire contract between the API and the tab: types and constants only, so the tab bundle
+ * carries no validation library. Runtime schemas for the same shapes are in `schemas.ts`.
+ */
+
+export const LOCALES = ['en', 'fi'] as const;
+export type LocaleDto = (typeof LOCALES)[number];
+
+/** The kinds of moment a story can show; labels are in the locale files (`category.<id>`). */
+export const CATEGORIES = [
+  'beyond-expectations',
+  'care',
+  'quick-thinking',
+  'craftsmanship',
+  'teamwork',
+  'customer-praise',
+] as const;
+export type CategoryId = (typeof CATEGORIES)[number];
+
+export const STORY_STATUSES = [
+  'pending',
+  'changes_requested',
+  'published',
+  'rejected',
+  'withdrawn',
+  'archived',
+] as const;
+export type StoryStatusDto = (typeof STORY_STATUSES)[number];
+
+export const ROLES = ['employee', 'approver', 'editor', 'admin'] as const;
+export type RoleDto = (typeof ROLES)[number];
+
+/** Size limits of every field, shared so the tab's form and the API agree. */
+export const LIMITS = {
+  title: { min: 3, max: 120 },
+  situation: { min: 10, max: 2000 },
+  action: { min: 10, max: 2000 },
+  outcome: { min: 10, max: 2000 },
+  lesson: { min: 5, max: 1000 },
+  team: { min: 1, max: 60 },
+  customerQuote: { max: 1000 },
+  sourceUrl: { max: 2000 },
+  featured: { max: 10 },
+  comment: { max: 1000 },
+  q: { max: 100 },
+  cursor: { max: 1024 },
+  pageSize: { default: 30, max: 50 },
+  /** Whole request bodies, in bytes. */
+  bodyBytes: 64 * 1024,
+} as const;
+
+export interface PersonDto {
+  id: string;
+  displayName: string;
+}
+
+export interface StoryDto {
+  id: string;
+  title: string;
+  situation: string;
+  action: string;
+  outcome: string;
+  lesson: string;
+  team: string;
+  category: string;
+  featured: PersonDto[];
+  customerQuote?: string;
+  sourceUrl?: string;
+  consent: boolean;
+  locale: LocaleDto;
+  author: PersonDto;
+  status: StoryStatusDto;
+  approverId: string;
+  decisionComment?: string;
+  createdAt: string;
+  updatedAt: string;
+  publishedAt?: string;
+  voteCount: number;
+}
+
+export interface WallPageDto {
+  items: StoryDto[];
+  nextCursor: string | null;
+}
+
+export interface StoryListDto {
+  items: StoryDto[];
+}
+
+export interface MeDto {
+  id: string;
+  tenantId: string;
+  displayName: string;
+  roles: RoleDto[];
+  authMode: 'local' | 'entra';
+}
+
+export interface DevUserDto {
+  id: string;
+  displayName: string;
+  roles: RoleDto[];
+}
+
+export interface DevUsersDto {
+  items: DevUserDto[];
+}
+
+export type ApiErrorCode =
+  | 'bad_request'
+  | 'validation'
+  | 'unauthenticated'
+  | 'forbidden'
+  | 'not_found'
+  | 'conflict'
+  | 'illegal_transition'
+  | 'already_voted'
+  | 'self_vote'
+  | 'no_approver'
+  | 'too_large'
+  | 'rate_limited'
+  | 'unavailable'
+  | 'internal';
+
+export interface ApiErrorBody {
+  error: {
+    code: ApiErrorCode;
+    message: string;
+    /** For validation errors: which fields, and what is wrong with each. */
+    fields?: Record<string, string>;
+  };
+}
+
+/** The header that picks a demo user in local mode; ignored in entra mode. */
+export const DEV_USER_HEADER = 'x-dev-user';

@@ -1,0 +1,148 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { exportJWK, generateKeyPair, SignJWT, type CryptoKey } from 'jose';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { DEMO_USER_IDS } from '../../../src/demo/demoUsers.js';
+import type { ApiErrorBody, DevUsersDto, MeDto } from '../../../src/shared/dto.js';
+import { apiClient } from '../../support/http.js';
+import { startTestApp, type TestApp } from '../../support/startApp.js';
+
+describe('local mode', () => {
+  let app: TestApp;
+  let api: ReturnType<typeof apiClient>;
+  beforeAll(async () => {
+    app = await startTestApp({ connectionString: inject('azurite').connectionString });
+    api = apiClient(app.url);
+  });
+  afterAll(async () => {
+    await app.close();
+  });
+
+  it('acts as the demo employee without credentials and switches user by header', async () => {
+    const me = await api.get<MeDto>('/api/me');
+    expect(me.status).toBe(200);
+    expect(me.body).toMatchObject({ id: DEMO_USER_IDS.employee, authMode: 'local' });
+    const manager = await api.get<MeDto>('/api/me', { user: DEMO_USER_IDS.manager });
+    expect(manager.body.id).toBe(DEMO_USER_IDS.manager);
+    expect(manager.body.roles).toContain('approver');
+  });
+
+  it('lists the demo users for the switcher and refuses an unknown one', async () => {
+    const users = await api.get<DevUsersDto>('/api/dev/users');
+    expect(users.body.items.map((u) => u.id)).toEqual(
+      expect.arrayContaining(Object.values(DEMO_USER_IDS)),
+    );
+    const unknown = await api.get<ApiErrorBody>('/api/me', { user: 'someone-else' });
+    expect(unknown.status).toBe(401);
+    expect(unknown.body.error.code).toBe('unauthenticated');
+  });
+
+  it('lets Teams frame the tab and forbids MIME sniffing', async () => {
+    const response = await api.get('/api/me');
+    expect(response.headers.get('content-security-policy')).toContain(
+      'frame-ancestors',
+    );
+    expect(response.headers.get('content-security-policy')).toContain('https://teams.microsoft.com');
+    expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+  });
+});
+
+describe('entra mode', () => {
+  const tenant = '11111111-1111-4111-8111-111111111111';
+  const clientId = '22222222-2222-4222-8222-222222222222';
+  let app: TestApp;
+  let api: ReturnType<typeof apiClient>;
+  let jwksServer: Server;
+  let privateKey: CryptoKey;
+  let strangerKey: CryptoKey;
+
+  async function token(
+    claims: Record<string, unknown> = {},
+    key: CryptoKey = privateKey,
+    audience = `api://localhost/${clientId}`,
+  ) {
+    const tid = (claims['tid'] as string | undefined) ?? tenant;
+    return new SignJWT({ tid, oid: '33333333-3333-4333-8333-333333333333', name: 'Sanna SSO', scp: 'access_as_user', ...claims })
+      .setProtectedHeader({ alg: 'RS256', kid: 'test-key' })
+      .setIssuer(`https://login.microsoftonline.com/${tid}/v2.0`)
+      .setAudience(audience)
+      .setIssuedAt()
+      .setExpirationTime('10m')
+      .sign(key);
+  }
+
+  beforeAll(async () => {
+    const pair = await generateKeyPair('RS256');
+    privateKey = pair.privateKey;
+    strangerKey = (await generateKeyPair('RS256')).privateKey;
+    const jwk = { ...(await exportJWK(pair.publicKey)), kid: 'test-key', alg: 'RS256', use: 'sig' };
+    jwksServer = createServer((_req, res) => {
+      res.setHeader('content-type', 'application/json');
+      res.end(JSON.stringify({ keys: [jwk] }));
+    });
+    await new Promise<void>((resolve) => jwksServer.listen(0, '127.0.0.1', resolve));
+    const { port } = jwksServer.address() as AddressInfo;
+    app = await startTestApp({
+      connectionString: inject('azurite').connectionString,
+      seed: false,
+      env: {
+        AUTH_MODE: 'entra',
+        ENTRA_CLIENT_ID: clientId,
+        ENTRA_TENANT_ID: tenant,
+        ENTRA_AUDIENCE: `api://localhost/${clientId}`,
+        ENTRA_JWKS_URI: `http://127.0.0.1:${port}/keys`,
+        BOT_ID: '44444444-4444-4444-8444-444444444444',
+        BOT_APP_TYPE: 'SingleTenant',
+        BOT_PASSWORD: 'not-a-real-secret',
+        BOT_TENANT_ID: tenant,
+      },
+    });
+    api = apiClient(app.url);
+  });
+  afterAll(async () => {
+    await app.close();
+    await new Promise((resolve) => jwksServer.close(resolve));
+  });
+
+  it('accepts a valid Teams SSO token and enrols the person as an employee', async () => {
+    const me = await api.get<MeDto>('/api/me', { token: await token() });
+    expect(me.status).toBe(200);
+    expect(me.body).toMatchObject({
+      tenantId: tenant,
+      displayName: 'Sanna SSO',
+      roles: ['employee'],
+      authMode: 'entra',
+    });
+  });
+
+  it('ignores x-dev-user and demands a token', async () => {
+    const response = await api.get<ApiErrorBody>('/api/me', { user: DEMO_USER_IDS.admin });
+    expect(response.status).toBe(401);
+    expect((await api.get('/api/dev/users', { token: await token() })).status).toBe(404);
+  });
+
+  it('refuses a wrong signature, audience, scope or tenant', async () => {
+    expect((await api.get('/api/me', { token: await token({}, strangerKey) })).status).toBe(401);
+    expect(
+      (await api.get('/api/me', { token: await token({}, privateKey, 'api://someone-else') }))
+        .status,
+    ).toBe(401);
+    expect((await api.get('/api/me', { token: await token({ scp: 'User.Read' }) })).status).toBe(
+      401,
+    );
+    const otherTenant = await api.get<ApiErrorBody>('/api/me', {
+      token: await token({ tid: '55555555-5555-4555-8555-555555555555' }),
+    });
+    expect(otherTenant.status).toBe(403);
+    expect((await api.get('/api/me', { token: 'not.a.jwt' })).status).toBe(401);
+  });
+
+  it('keeps bot authentication on: an unsigned activity is refused', async () => {
+    const response = await fetch(new URL('/api/messages', app.url), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ type: 'message', text: 'help', channelId: 'msteams' }),
+    });
+    expect(response.status).toBe(401);
+  });
+});

@@ -1,0 +1,233 @@
+import {
+  DomainError,
+  type ApprovalQueue,
+  type AuditEvent,
+  type Clock,
+  type ConversationStore,
+  type IdGenerator,
+  type Logger,
+  type OutboxStore,
+  type PendingOutboxMessage,
+  type Story,
+  type StoryChange,
+  type StoryDeps,
+  type StoryRef,
+  type StoryRepository,
+  type User,
+  type UserDirectory,
+  type Versioned,
+  type WallIndex,
+  type WallPage,
+  type WallQuery,
+} from '../../src/domain/index.js';
+
+/**
+ * In-memory fakes of the domain's ports, for unit tests of the domain and of the bot's cards
+ * and handlers. Storage behaviour itself is tested against a real Azurite, never against these.
+ */
+
+export function fixedClock(start = new Date('2026-11-02T09:00:00Z')): Clock & {
+  advance(ms: number): void;
+  set(date: Date): void;
+} {
+  let now = start.getTime();
+  return {
+    now: () => new Date(now),
+    advance: (ms) => {
+      now += ms;
+    },
+    set: (date) => {
+      now = date.getTime();
+    },
+  };
+}
+
+export function sequentialIds(prefix = 'id'): IdGenerator {
+  let n = 0;
+  return { newId: () => `${prefix}-${String(++n).padStart(4, '0')}` };
+}
+
+export const silentLogger: Logger = { info() {}, warn() {}, error() {} };
+
+const key = (ref: StoryRef) => `${ref.tenantId}|${ref.storyId}`;
+
+export function fakeStories(): StoryRepository &
+  OutboxStore & { all(): Story[]; outboxOf(ref: StoryRef): PendingOutboxMessage[] } {
+  const rows = new Map<
+    string,
+    {
+      story: Story;
+      etag: number;
+      votes: Set<string>;
+      audit: AuditEvent[];
+      outbox: Map<string, PendingOutboxMessage>;
+    }
+  >();
+  let version = 0;
+  const tag = () => String(++version);
+  return {
+    async get(ref) {
+      const row = rows.get(key(ref));
+      return row ? { value: row.story, etag: String(row.etag) } : null;
+    },
+    async commit(change: StoryChange): Promise<Versioned<Story>> {
+      const ref = { tenantId: change.story.tenantId, storyId: change.story.id };
+      const existing = rows.get(key(ref));
+      if (change.expectedEtag === null && existing) throw new DomainError('conflict', 'exists');
+      if (change.expectedEtag !== null && String(existing?.etag) !== change.expectedEtag) {
+        throw new DomainError('conflict', 'stale etag');
+      }
+      if (change.vote && existing?.votes.has(change.vote.voterId)) {
+        throw new DomainError('already_voted', 'voted');
+      }
+      const etag = Number(tag());
+      const row = existing ?? {
+        story: change.story,
+        etag,
+        votes: new Set<string>(),
+        audit: [] as AuditEvent[],
+        outbox: new Map<string, PendingOutboxMessage>(),
+      };
+      row.story = change.story;
+      row.etag = etag;
+      if (change.vote) row.votes.add(change.vote.voterId);
+      if (change.audit) row.audit.push(change.audit);
+      for (const m of change.outbox) {
+        row.outbox.set(m.id, { ...m, ref, attempts: 0, nextAttemptAt: m.createdAt, etag: tag() });
+      }
+      rows.set(key(ref), row);
+      return { value: change.story, etag: String(etag) };
+    },
+    async hasVoted(ref, voterId) {
+      return rows.get(key(ref))?.votes.has(voterId) ?? false;
+    },
+    async audit(ref) {
+      return [...(rows.get(key(ref))?.audit ?? [])];
+    },
+    async pending(ref, now) {
+      return [...(rows.get(key(ref))?.outbox.values() ?? [])].filter((m) => m.nextAttemptAt <= now);
+    },
+    async due(now, limit) {
+      return [...rows.values()]
+        .flatMap((r) => [...r.outbox.values()])
+        .filter((m) => m.nextAttemptAt <= now)
+        .slice(0, limit);
+    },
+    async claim(message, leaseUntil) {
+      const box = rows.get(key(message.ref))?.outbox;
+      const current = box?.get(message.id);
+      if (!box || !current || current.etag !== message.etag) return null;
+      const claimed = { ...current, nextAttemptAt: leaseUntil, etag: tag() };
+      box.set(message.id, claimed);
+      return claimed;
+    },
+    async complete(message) {
+      rows.get(key(message.ref))?.outbox.delete(message.id);
+    },
+    async retryLater(message, nextAttemptAt) {
+      const box = rows.get(key(message.ref))?.outbox;
+      if (!box?.has(message.id)) return;
+      box.set(message.id, {
+        ...message,
+        attempts: message.attempts + 1,
+        nextAttemptAt,
+        etag: tag(),
+      });
+    },
+    all: () => [...rows.values()].map((r) => r.story),
+    outboxOf: (ref) => [...(rows.get(key(ref))?.outbox.values() ?? [])],
+  };
+}
+
+export function fakeWall(): WallIndex & { entries(): Story[] } {
+  const entries = new Map<string, Story>();
+  return {
+    async upsert(story) {
+      entries.set(key({ tenantId: story.tenantId, storyId: story.id }), story);
+    },
+    async remove(story) {
+      entries.delete(key({ tenantId: story.tenantId, storyId: story.id }));
+    },
+    async page(query: WallQuery): Promise<WallPage> {
+      const offset = query.cursor ? Number(query.cursor) : 0;
+      if (!Number.isInteger(offset) || offset < 0) throw new DomainError('validation', 'cursor');
+      const all = [...entries.values()]
+        .filter((s) => s.tenantId === query.tenantId)
+        .filter((s) => !query.team || s.team === query.team)
+        .filter((s) => !query.category || s.category === query.category)
+        .sort((a, b) => (b.publishedAt?.getTime() ?? 0) - (a.publishedAt?.getTime() ?? 0));
+      const items = all.slice(offset, offset + query.limit);
+      const next = offset + query.limit;
+      return { items, nextCursor: next < all.length ? String(next) : null };
+    },
+    entries: () => [...entries.values()],
+  };
+}
+
+export function fakeApprovals(): ApprovalQueue {
+  const queue = new Map<string, Story>();
+  return {
+    async put(story) {
+      queue.set(key({ tenantId: story.tenantId, storyId: story.id }), story);
+    },
+    async remove(story) {
+      queue.delete(key({ tenantId: story.tenantId, storyId: story.id }));
+    },
+    async list(tenantId, approverId, limit) {
+      return [...queue.values()]
+        .filter((s) => s.tenantId === tenantId && s.approverId === approverId)
+        .sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime())
+        .slice(0, limit);
+    },
+  };
+}
+
+export function fakeUsers(initial: readonly User[] = []): UserDirectory {
+  const users = new Map(initial.map((u) => [`${u.tenantId}|${u.id}`, u]));
+  return {
+    async get(tenantId, userId) {
+      return users.get(`${tenantId}|${userId}`) ?? null;
+    },
+    async list(tenantId) {
+      return [...users.values()].filter((u) => u.tenantId === tenantId);
+    },
+    async upsert(user) {
+      users.set(`${user.tenantId}|${user.id}`, user);
+    },
+  };
+}
+
+export function fakeConversations(): ConversationStore & { entries: Map<string, string> } {
+  const entries = new Map<string, string>();
+  return {
+    entries,
+    async get(tenantId, userId) {
+      return entries.get(`${tenantId}|${userId}`) ?? null;
+    },
+    async put(tenantId, userId, reference) {
+      entries.set(`${tenantId}|${userId}`, reference);
+    },
+  };
+}
+
+/** A full set of story dependencies on fakes, with the fakes exposed for assertions. */
+export function buildStoryDeps(users: readonly User[] = [], overrides: Partial<StoryDeps> = {}) {
+  const stories = fakeStories();
+  const wall = fakeWall();
+  const approvals = fakeApprovals();
+  const directory = fakeUsers(users);
+  const clock = fixedClock();
+  const committed: StoryRef[] = [];
+  const deps: StoryDeps = {
+    stories,
+    wall,
+    approvals,
+    users: directory,
+    clock,
+    ids: sequentialIds(),
+    logger: silentLogger,
+    onCommitted: (ref) => committed.push(ref),
+    ...overrides,
+  };
+  return { deps, stories, wall, approvals, users: directory, clock, committed };
+}

@@ -1,0 +1,65 @@
+import { loadConfig } from '../../src/config.js';
+import { startServer, type RunningServer } from '../../src/server.js';
+import { startEmbeddedAzurite } from '../../src/storage/embeddedAzurite.js';
+
+export { repoRoot } from './paths.js';
+import { repoRoot } from './paths.js';
+
+export interface TestApp {
+  url: string;
+  server: RunningServer;
+  /** Stops the server, and the Azurite this app started (if it started one). */
+  close(): Promise<void>;
+  /** Stops only the Azurite this app started: storage becomes unreachable. */
+  stopStorage(): Promise<void>;
+}
+
+export interface TestAppOptions {
+  seed?: boolean;
+  /** An Azurite to use; without one, the app gets a private in-memory Azurite. */
+  connectionString?: string;
+  /** Extra settings, as environment variables. */
+  env?: Record<string, string>;
+}
+
+/**
+ * The whole app as `npm start` runs it — real server, real Azurite, the built tab — on a free
+ * port with its own tables, in local mode unless `env` says otherwise.
+ */
+export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
+  const azurite = options.connectionString
+    ? undefined
+    : await startEmbeddedAzurite({ inMemory: true });
+  const connectionString = options.connectionString ?? azurite?.connectionString ?? '';
+  const config = loadConfig(
+    {
+      NODE_ENV: 'test',
+      PORT: '0',
+      STORAGE_CONNECTION_STRING: connectionString,
+      TABLE_PREFIX: `t${Math.random().toString(36).slice(2, 10)}`,
+      SEED_DEMO: options.seed === false ? 'false' : 'true',
+      OUTBOX_SWEEP_SECONDS: '0',
+      LOG_LEVEL: 'silent',
+      ...options.env,
+    },
+    repoRoot,
+  );
+  let server: RunningServer;
+  try {
+    server = await startServer(config);
+  } catch (error) {
+    await azurite?.stop();
+    throw error;
+  }
+  return {
+    url: server.url,
+    server,
+    async close() {
+      await server.close();
+      await azurite?.stop();
+    },
+    async stopStorage() {
+      await azurite?.stop();
+    },
+  };
+}
