@@ -8,21 +8,34 @@ import tseslint from 'typescript-eslint';
  * the domain imports no SDK, adapters never import each other, the tab sees only `shared`,
  * and only src/config.ts reads process.env.
  */
-const layer = (name) =>
-  ({
-    regex: `^(\\.\\./)+(${name})(/|\\.js$)`,
-    message: `This layer may not import ${name}; see docs/ARCHITECTURE.md.`,
-  });
-const layers = ['domain', 'storage', 'bot', 'api', 'tab', 'shared', 'demo', 'config', 'server', 'main'];
+const layer = (name) => ({
+  regex: `^(\\.\\./)+(${name})(/|\\.js$)`,
+  message: `This layer may not import ${name}; see docs/ARCHITECTURE.md.`,
+});
+const layers = [
+  'domain',
+  'storage',
+  'bot',
+  'api',
+  'tab',
+  'shared',
+  'demo',
+  'config',
+  'server',
+  'main',
+];
 const forbid = (...names) => names.map(layer);
 
-const restrict = (files, patterns, message) => ({
+const restrict = (files, patterns) => ({
   files,
-  rules: {
-    'no-restricted-imports': ['error', { patterns }],
-    ...(message ? {} : {}),
-  },
+  rules: { 'no-restricted-imports': ['error', { patterns }] },
 });
+
+// botbuilder stays inside src/bot, so a move to the Microsoft 365 Agents SDK stays local (ADR 0002).
+const botbuilder = {
+  regex: '^botbuilder',
+  message: 'Only src/bot may import botbuilder (ADR 0002).',
+};
 
 export default tseslint.config(
   {
@@ -39,7 +52,10 @@ export default tseslint.config(
       '@typescript-eslint/no-floating-promises': 'error',
       '@typescript-eslint/no-explicit-any': 'error',
       '@typescript-eslint/consistent-type-imports': 'error',
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
     },
   },
   {
@@ -51,24 +67,43 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.browser } },
   },
   // The domain: pure TypeScript, no packages, no Node built-ins, no other layer.
-  restrict(['src/domain/**/*.ts'], [
-    { regex: '^[^.]', message: 'The domain imports no SDK, framework or Node built-in.' },
-    ...forbid(...layers.filter((l) => l !== 'domain')),
-  ]),
+  restrict(
+    ['src/domain/**/*.ts'],
+    [
+      { regex: '^[^.]', message: 'The domain imports no SDK, framework or Node built-in.' },
+      ...forbid(...layers.filter((l) => l !== 'domain')),
+    ],
+  ),
   // Adapters depend on the domain (and the wire contract), never on each other.
-  restrict(['src/storage/**/*.ts'], forbid('bot', 'api', 'tab', 'shared', 'demo', 'server', 'main')),
-  restrict(['src/bot/**/*.ts'], [
-    ...forbid('storage', 'api', 'tab', 'demo', 'server', 'main'),
-  ]),
-  restrict(['src/api/**/*.ts'], forbid('storage', 'bot', 'tab', 'demo', 'server', 'main')),
-  restrict(['src/demo/**/*.ts'], forbid('storage', 'bot', 'api', 'tab', 'shared', 'server', 'main')),
+  restrict(
+    ['src/storage/**/*.ts'],
+    [botbuilder, ...forbid('bot', 'api', 'tab', 'shared', 'demo', 'server', 'main')],
+  ),
+  restrict(['src/bot/**/*.ts'], forbid('storage', 'api', 'tab', 'demo', 'server', 'main')),
+  restrict(
+    ['src/api/**/*.ts'],
+    [botbuilder, ...forbid('storage', 'bot', 'tab', 'demo', 'server', 'main')],
+  ),
+  restrict(
+    ['src/demo/**/*.ts'],
+    [botbuilder, ...forbid('storage', 'bot', 'api', 'tab', 'shared', 'server', 'main')],
+  ),
+  // The composition root and the entry may wire every layer, but botbuilder only through src/bot.
+  restrict(['src/*.ts'], [botbuilder]),
   // The wire contract stands alone: the tab bundles it.
-  restrict(['src/shared/**/*.ts'], forbid(...layers.filter((l) => l !== 'shared'))),
+  restrict(
+    ['src/shared/**/*.ts'],
+    [botbuilder, ...forbid(...layers.filter((l) => l !== 'shared'))],
+  ),
   // The tab sees only `shared`, and only its types and constants (schemas pull in zod).
-  restrict(['src/tab/**/*.{ts,tsx}'], [
-    ...forbid(...layers.filter((l) => l !== 'shared' && l !== 'tab')),
-    { regex: '/shared/schemas(\\.js)?$', message: 'The tab imports shared/dto only.' },
-  ]),
+  restrict(
+    ['src/tab/**/*.{ts,tsx}'],
+    [
+      botbuilder,
+      ...forbid(...layers.filter((l) => l !== 'shared' && l !== 'tab')),
+      { regex: '/shared/schemas(\\.js)?$', message: 'The tab imports shared/dto only.' },
+    ],
+  ),
   // Only src/config.ts reads the environment.
   {
     files: ['src/**/*.{ts,tsx}'],

@@ -19,24 +19,52 @@ async function restrictedIn(filePath: string, code: string): Promise<string[]> {
 
 describe('layer rules', () => {
   it('keeps SDKs, Node built-ins and other layers out of the domain', async () => {
-    expect(await restrictedIn('src/domain/x.ts', "export * from '@azure/data-tables';\n")).toHaveLength(1);
+    expect(
+      await restrictedIn('src/domain/x.ts', "export * from '@azure/data-tables';\n"),
+    ).toHaveLength(1);
     expect(await restrictedIn('src/domain/x.ts', "export * from 'node:fs';\n")).toHaveLength(1);
-    expect(await restrictedIn('src/domain/x.ts', "export * from '../storage/tableStorage.js';\n")).toHaveLength(1);
-    expect(await restrictedIn('src/domain/useCases/x.ts', "export * from '../../bot/index.js';\n")).toHaveLength(1);
+    expect(
+      await restrictedIn('src/domain/x.ts', "export * from '../storage/tableStorage.js';\n"),
+    ).toHaveLength(1);
+    expect(
+      await restrictedIn('src/domain/useCases/x.ts', "export * from '../../bot/index.js';\n"),
+    ).toHaveLength(1);
     expect(await restrictedIn('src/domain/x.ts', "export * from './errors.js';\n")).toHaveLength(0);
   });
 
   it('keeps adapters apart', async () => {
-    expect(await restrictedIn('src/bot/x.ts', "export * from '../storage/tableStorage.js';\n")).toHaveLength(1);
-    expect(await restrictedIn('src/api/x.ts', "export * from '../bot/index.js';\n")).toHaveLength(1);
-    expect(await restrictedIn('src/storage/x.ts', "export * from '../api/httpApp.js';\n")).toHaveLength(1);
-    expect(await restrictedIn('src/api/x.ts', "export * from '../domain/index.js';\n")).toHaveLength(0);
+    expect(
+      await restrictedIn('src/bot/x.ts', "export * from '../storage/tableStorage.js';\n"),
+    ).toHaveLength(1);
+    expect(await restrictedIn('src/api/x.ts', "export * from '../bot/index.js';\n")).toHaveLength(
+      1,
+    );
+    expect(
+      await restrictedIn('src/storage/x.ts', "export * from '../api/httpApp.js';\n"),
+    ).toHaveLength(1);
+    expect(
+      await restrictedIn('src/api/x.ts', "export * from '../domain/index.js';\n"),
+    ).toHaveLength(0);
+  });
+
+  it('keeps botbuilder inside src/bot', async () => {
+    const code = "export * from 'botbuilder';\n";
+    expect(await restrictedIn('src/api/x.ts', code)).toHaveLength(1);
+    expect(await restrictedIn('src/server.ts', code)).toHaveLength(1);
+    expect(await restrictedIn('src/storage/x.ts', code)).toHaveLength(1);
+    expect(await restrictedIn('src/bot/x.ts', code)).toHaveLength(0);
   });
 
   it('lets the tab see only the shared types', async () => {
-    expect(await restrictedIn('src/tab/x.ts', "export * from '../domain/index.js';\n")).toHaveLength(1);
-    expect(await restrictedIn('src/tab/x.ts', "export * from '../shared/schemas.js';\n")).toHaveLength(1);
-    expect(await restrictedIn('src/tab/x.ts', "export * from '../shared/dto.js';\n")).toHaveLength(0);
+    expect(
+      await restrictedIn('src/tab/x.ts', "export * from '../domain/index.js';\n"),
+    ).toHaveLength(1);
+    expect(
+      await restrictedIn('src/tab/x.ts', "export * from '../shared/schemas.js';\n"),
+    ).toHaveLength(1);
+    expect(await restrictedIn('src/tab/x.ts', "export * from '../shared/dto.js';\n")).toHaveLength(
+      0,
+    );
   });
 
   it('lets only src/config.ts read the environment', async () => {
