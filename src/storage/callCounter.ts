@@ -1,0 +1,57 @@
+import type { TableServiceClientOptions } from '@azure/data-tables';
+
+/** A pipeline policy as the SDK's `additionalPolicies` option takes it. */
+export type AdditionalPolicy = NonNullable<TableServiceClientOptions['additionalPolicies']>[number];
+type PipelinePolicy = AdditionalPolicy['policy'];
+
+/** Counts what reaches storage; read `calls` and `entitiesRead` after the work to measure. */
+export interface CallCounter {
+  /** Pass as `additionalPolicies: [{ policy, position: 'perRetry' }]` to count every attempt. */
+  readonly policy: PipelinePolicy;
+  /** HTTP requests sent (a transaction is one request). */
+  readonly calls: number;
+  /** Entities returned by reads: a point read is one, a query its rows. */
+  readonly entitiesRead: number;
+  reset(): void;
+}
+
+/** A policy that counts storage HTTP requests and entities read, for benchmarks and tests. */
+export function createCallCounter(): CallCounter {
+  let calls = 0;
+  let entitiesRead = 0;
+  const policy: PipelinePolicy = {
+    name: 'storyWallCallCounter',
+    async sendRequest(request, next) {
+      calls++;
+      const response = await next(request);
+      if (request.method === 'GET' && response.status === 200 && response.bodyAsText) {
+        entitiesRead += countEntities(response.bodyAsText);
+      }
+      return response;
+    },
+  };
+  return {
+    policy,
+    get calls() {
+      return calls;
+    },
+    get entitiesRead() {
+      return entitiesRead;
+    },
+    reset() {
+      calls = 0;
+      entitiesRead = 0;
+    },
+  };
+}
+
+function countEntities(body: string): number {
+  try {
+    const parsed: unknown = JSON.parse(body);
+    if (typeof parsed !== 'object' || parsed === null) return 0;
+    const value = (parsed as { value?: unknown }).value;
+    return Array.isArray(value) ? value.length : 1;
+  } catch {
+    return 0;
+  }
+}

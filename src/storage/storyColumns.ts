@@ -1,0 +1,109 @@
+import type { FeaturedPerson, Story, StoryStatus } from '../domain/story.js';
+import type { Locale } from '../domain/user.js';
+import {
+  bool,
+  CorruptRowError,
+  date,
+  num,
+  opt,
+  optDate,
+  optStr,
+  str,
+  type Row,
+} from './entityFields.js';
+
+const STATUSES: readonly StoryStatus[] = [
+  'pending',
+  'changes_requested',
+  'published',
+  'rejected',
+  'withdrawn',
+  'archived',
+];
+const LOCALES: readonly Locale[] = ['en', 'fi'];
+
+/**
+ * A story as table columns. The same columns are used for the aggregate row and for the
+ * snapshots in the wall and the approval queues, so one read yields a whole story.
+ */
+export function storyColumns(story: Story): Record<string, unknown> {
+  return {
+    tenantId: story.tenantId,
+    storyId: story.id,
+    title: story.title,
+    situation: story.situation,
+    action: story.action,
+    outcome: story.outcome,
+    lesson: story.lesson,
+    team: story.team,
+    category: story.category,
+    // Table Storage has no list type; a JSON string keeps the people and their names together.
+    featured: JSON.stringify(story.featured.map((p) => ({ id: p.id, displayName: p.displayName }))),
+    ...opt('customerQuote', story.customerQuote),
+    ...opt('sourceUrl', story.sourceUrl),
+    consent: story.consent,
+    locale: story.locale,
+    authorId: story.authorId,
+    authorName: story.authorName,
+    status: story.status,
+    approverId: story.approverId,
+    ...opt('decisionComment', story.decisionComment),
+    ...opt('decidedBy', story.decidedBy),
+    createdAt: story.createdAt,
+    updatedAt: story.updatedAt,
+    ...opt('publishedAt', story.publishedAt),
+    voteCount: story.voteCount,
+  };
+}
+
+/** The story stored by `storyColumns`. */
+export function storyFromRow(row: Row): Story {
+  const status = str(row, 'status');
+  const locale = str(row, 'locale');
+  if (!STATUSES.includes(status as StoryStatus)) throw new CorruptRowError('Unknown status.');
+  if (!LOCALES.includes(locale as Locale)) throw new CorruptRowError('Unknown locale.');
+  const customerQuote = optStr(row, 'customerQuote');
+  const sourceUrl = optStr(row, 'sourceUrl');
+  const decisionComment = optStr(row, 'decisionComment');
+  const decidedBy = optStr(row, 'decidedBy');
+  const publishedAt = optDate(row, 'publishedAt');
+  return {
+    tenantId: str(row, 'tenantId'),
+    id: str(row, 'storyId'),
+    title: str(row, 'title'),
+    situation: str(row, 'situation'),
+    action: str(row, 'action'),
+    outcome: str(row, 'outcome'),
+    lesson: str(row, 'lesson'),
+    team: str(row, 'team'),
+    category: str(row, 'category'),
+    featured: parseFeatured(str(row, 'featured')),
+    ...(customerQuote !== undefined ? { customerQuote } : {}),
+    ...(sourceUrl !== undefined ? { sourceUrl } : {}),
+    consent: bool(row, 'consent'),
+    locale: locale as Locale,
+    authorId: str(row, 'authorId'),
+    authorName: str(row, 'authorName'),
+    status: status as StoryStatus,
+    approverId: str(row, 'approverId'),
+    ...(decisionComment !== undefined ? { decisionComment } : {}),
+    ...(decidedBy !== undefined ? { decidedBy } : {}),
+    createdAt: date(row, 'createdAt'),
+    updatedAt: date(row, 'updatedAt'),
+    ...(publishedAt !== undefined ? { publishedAt } : {}),
+    voteCount: num(row, 'voteCount'),
+  };
+}
+
+function parseFeatured(json: string): FeaturedPerson[] {
+  const parsed: unknown = JSON.parse(json);
+  if (!Array.isArray(parsed)) throw new CorruptRowError('featured is not a list.');
+  return parsed.map((item: unknown) => {
+    if (typeof item !== 'object' || item === null) throw new CorruptRowError('Bad featured.');
+    const { id, displayName } = item as Record<string, unknown>;
+    if (typeof id !== 'string' || typeof displayName !== 'string') {
+      throw new CorruptRowError('Bad featured person.');
+    }
+    return { id, displayName };
+  });
+}

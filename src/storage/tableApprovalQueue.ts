@@ -1,0 +1,58 @@
+import { odata, type TableClient } from '@azure/data-tables';
+import type { ApprovalQueue } from '../domain/ports.js';
+import type { Story } from '../domain/story.js';
+import type { Row } from './entityFields.js';
+import { joinKey, keyPart, sortableTime } from './keys.js';
+import { storyColumns, storyFromRow } from './storyColumns.js';
+import { guard, orIfNotFound } from './tableErrors.js';
+
+/**
+ * Pending stories per approver in table `<prefix>queues`: PartitionKey
+ * `<tenant>|approver|<approverId>`, RowKey = created time + story id (oldest first), each row a
+ * story snapshot. `createdAt` never changes, so `remove(story)` is a point delete.
+ */
+export function createTableApprovalQueue(client: TableClient): ApprovalQueue {
+  return {
+    async put(story) {
+      const keys = queueKeys(story);
+      // A projection: Replace is idempotent, and the outbox repeats it after a failure.
+      await guard('approvals.put', () =>
+        client.upsertEntity({ ...keys, ...storyColumns(story) }, 'Replace'),
+      );
+    },
+
+    async remove(story) {
+      const { partitionKey, rowKey } = queueKeys(story);
+      await orIfNotFound('approvals.remove', () => client.deleteEntity(partitionKey, rowKey), null);
+    },
+
+    async list(tenantId, approverId, limit) {
+      const partitionKey = approverPartition(tenantId, approverId);
+      const filter = odata`PartitionKey eq ${partitionKey}`;
+      const wanted = Math.max(0, Math.floor(limit));
+      return guard('approvals.list', async () => {
+        const stories: Story[] = [];
+        if (wanted === 0) return stories;
+        const pages = client
+          .listEntities<Row>({ queryOptions: { filter } })
+          .byPage({ maxPageSize: Math.min(wanted, 1000) });
+        for await (const page of pages) {
+          for (const row of page) if (stories.length < wanted) stories.push(storyFromRow(row));
+          if (stories.length >= wanted) break;
+        }
+        return stories;
+      });
+    },
+  };
+}
+
+function approverPartition(tenantId: string, approverId: string): string {
+  return joinKey(keyPart(tenantId, 'tenantId'), 'approver', keyPart(approverId, 'approverId'));
+}
+
+function queueKeys(story: Story): { partitionKey: string; rowKey: string } {
+  return {
+    partitionKey: approverPartition(story.tenantId, story.approverId),
+    rowKey: joinKey(sortableTime(story.createdAt), keyPart(story.id, 'storyId')),
+  };
+}

@@ -1,0 +1,171 @@
+import { odata, type TableClient, type TableEntity } from '@azure/data-tables';
+import type {
+  OutboxKind,
+  OutboxMessage,
+  OutboxStore,
+  PendingOutboxMessage,
+} from '../domain/ports.js';
+import { CorruptRowError, date, num, str, type Row } from './entityFields.js';
+import { joinKey, keyPart, parseStoryPartition, prefixRange, storyPartition } from './keys.js';
+import { guard, statusOf, toDomainError } from './tableErrors.js';
+
+const KINDS: readonly OutboxKind[] = ['approval.requested', 'story.decided', 'story.project'];
+const MAX_ERROR_LENGTH = 1000;
+
+/** The row of a new outbox message, written in the same transaction as its state change. */
+export function outboxRow(partitionKey: string, message: OutboxMessage, seq: number): TableEntity {
+  return {
+    partitionKey,
+    rowKey: outboxRowKey(message.id),
+    id: message.id,
+    kind: message.kind,
+    payload: JSON.stringify(message.payload),
+    createdAt: message.createdAt,
+    // Messages of one commit share createdAt; seq keeps the order they were queued in.
+    seq,
+    attempts: 0,
+    nextAttemptAt: message.createdAt,
+  };
+}
+
+function outboxRowKey(id: string): string {
+  return joinKey('outbox', keyPart(id, 'outbox id'));
+}
+
+/**
+ * The outbox rows beside each story in table `<prefix>stories`. Every write is conditional on
+ * the ETag the message was read at, so two workers never both own a message.
+ */
+export function createTableOutboxStore(client: TableClient): OutboxStore {
+  const { from, to } = prefixRange('outbox');
+
+  return {
+    async pending(ref, now) {
+      const filter = odata`PartitionKey eq ${storyPartition(ref)} and RowKey ge ${from} and RowKey lt ${to} and nextAttemptAt le ${now}`;
+      return guard('outbox.pending', async () => {
+        const rows: QueuedRow[] = [];
+        for await (const row of client.listEntities<Row>({ queryOptions: { filter } })) {
+          rows.push(messageFromRow(row));
+        }
+        return inQueueOrder(rows);
+      });
+    },
+
+    // A cross-partition query (a table scan with a filter): only for the background sweep that
+    // recovers messages after a crash or an outage, never on a request path.
+    async due(now, limit) {
+      const filter = odata`RowKey ge ${from} and RowKey lt ${to} and nextAttemptAt le ${now}`;
+      return guard('outbox.due', async () => {
+        const messages: QueuedRow[] = [];
+        const pages = client.listEntities<Row>({ queryOptions: { filter } }).byPage({
+          maxPageSize: Math.min(Math.max(limit, 1), 1000),
+        });
+        for await (const page of pages) {
+          for (const row of page) {
+            if (messages.length < limit) messages.push(messageFromRow(row));
+          }
+          if (messages.length >= limit) break;
+        }
+        return inQueueOrder(messages);
+      });
+    },
+
+    async claim(message, leaseUntil) {
+      try {
+        const response = await client.updateEntity(
+          { ...keysOf(message), nextAttemptAt: leaseUntil },
+          'Merge',
+          { etag: message.etag },
+        );
+        if (!response.etag) throw new Error('The service returned no ETag for a claim.');
+        return { ...message, nextAttemptAt: leaseUntil, etag: response.etag };
+      } catch (error) {
+        // 412: another worker claimed it first; 404: it is already done.
+        if (isLostRace(error)) return null;
+        throw toDomainError(error, 'outbox.claim');
+      }
+    },
+
+    async complete(message) {
+      const { partitionKey, rowKey } = keysOf(message);
+      try {
+        await client.deleteEntity(partitionKey, rowKey, { etag: message.etag });
+      } catch (error) {
+        // 404: done already. 412: our lease ran out and another worker holds the message; it
+        // will run it again (handlers are idempotent) and delete it.
+        if (!isLostRace(error)) throw toDomainError(error, 'outbox.complete');
+      }
+    },
+
+    async retryLater(message, nextAttemptAt, error) {
+      try {
+        await client.updateEntity(
+          {
+            ...keysOf(message),
+            attempts: message.attempts + 1,
+            nextAttemptAt,
+            lastError: error.slice(0, MAX_ERROR_LENGTH),
+          },
+          'Merge',
+          { etag: message.etag },
+        );
+      } catch (failure) {
+        if (!isLostRace(failure)) throw toDomainError(failure, 'outbox.retryLater');
+      }
+    },
+  };
+}
+
+function keysOf(message: PendingOutboxMessage): { partitionKey: string; rowKey: string } {
+  return { partitionKey: storyPartition(message.ref), rowKey: outboxRowKey(message.id) };
+}
+
+function isLostRace(error: unknown): boolean {
+  const status = statusOf(error);
+  return status === 404 || status === 412;
+}
+
+interface QueuedRow {
+  readonly message: PendingOutboxMessage;
+  readonly seq: number;
+}
+
+/** Oldest first; messages of one commit in the order they were queued. */
+function inQueueOrder(rows: QueuedRow[]): PendingOutboxMessage[] {
+  return rows
+    .sort((a, b) => a.message.createdAt.getTime() - b.message.createdAt.getTime() || a.seq - b.seq)
+    .map((row) => row.message);
+}
+
+function messageFromRow(row: Row): QueuedRow {
+  const ref = parseStoryPartition(str(row, 'partitionKey'));
+  const kind = str(row, 'kind');
+  if (!ref) throw new CorruptRowError('Outbox row outside a story partition.');
+  if (!KINDS.includes(kind as OutboxKind)) throw new CorruptRowError('Unknown outbox kind.');
+  const message: PendingOutboxMessage = {
+    ref,
+    id: str(row, 'id'),
+    kind: kind as OutboxKind,
+    createdAt: date(row, 'createdAt'),
+    payload: parsePayload(str(row, 'payload')),
+    attempts: num(row, 'attempts'),
+    nextAttemptAt: date(row, 'nextAttemptAt'),
+    etag: str(row, 'etag'),
+  };
+  return { message, seq: num(row, 'seq') };
+}
+
+function parsePayload(json: string): Record<string, string | number | boolean> {
+  const parsed: unknown = JSON.parse(json);
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+    throw new CorruptRowError('Outbox payload is not an object.');
+  }
+  const payload: Record<string, string | number | boolean> = {};
+  for (const [key, value] of Object.entries(parsed)) {
+    if (typeof value !== 'string' && typeof value !== 'number' && typeof value !== 'boolean') {
+      throw new CorruptRowError('Outbox payload has a value of an unsupported type.');
+    }
+    payload[key] = value;
+  }
+  return payload;
+}

@@ -1,0 +1,134 @@
+import { odata, TableClient, type TableServiceClientOptions } from '@azure/data-tables';
+import type { TokenCredential } from '@azure/identity';
+import { DomainError } from '../domain/errors.js';
+import type {
+  ApprovalQueue,
+  ConversationStore,
+  OutboxStore,
+  StoryRepository,
+  UserDirectory,
+  WallIndex,
+} from '../domain/ports.js';
+import type { AdditionalPolicy } from './callCounter.js';
+import { createTableApprovalQueue } from './tableApprovalQueue.js';
+import { createTableConversationStore } from './tableConversationStore.js';
+import { toDomainError } from './tableErrors.js';
+import { createTableOutboxStore } from './tableOutboxStore.js';
+import { createTableStoryRepository } from './tableStoryRepository.js';
+import { createTableUserDirectory } from './tableUserDirectory.js';
+import { createTableWallIndex } from './tableWallIndex.js';
+
+/** Where the tables live and how to reach them. */
+export interface TableStorageOptions {
+  /** Azurite or an account key (local runs); wins over `tableEndpoint`. */
+  readonly connectionString?: string;
+  /** `https://<account>.table.core.windows.net`, used with `credential` (managed identity). */
+  readonly tableEndpoint?: string;
+  readonly credential?: TokenCredential;
+  /** Prepended to every table name (letters and digits), so tests and apps can share an account. */
+  readonly tablePrefix: string;
+  /** Needed for Azurite over plain http. */
+  readonly allowInsecureConnection?: boolean;
+  /** Extra pipeline policies, e.g. `createCallCounter()`'s. */
+  readonly additionalPolicies?: readonly AdditionalPolicy[];
+  /** Retries of failed requests; see `DEFAULT_RETRY`. */
+  readonly retryOptions?: TableServiceClientOptions['retryOptions'];
+  /** How long `ping` waits for storage; 2 s by default. */
+  readonly pingTimeoutMs?: number;
+}
+
+/** The storage adapters of the domain ports, plus table housekeeping and a health probe. */
+export interface TableStorage {
+  readonly stories: StoryRepository;
+  readonly outbox: OutboxStore;
+  readonly wall: WallIndex;
+  readonly approvals: ApprovalQueue;
+  readonly users: UserDirectory;
+  readonly conversations: ConversationStore;
+  /** Creates the tables that are missing. */
+  ensureTables(): Promise<void>;
+  /** Deletes the tables (tests). */
+  dropTables(): Promise<void>;
+  /** Resolves when storage answers; otherwise DomainError('unavailable'). For `/healthz`. */
+  ping(): Promise<void>;
+}
+
+/**
+ * The SDK's default (3 retries from 800 ms, exponential) keeps a request on a dead connection for
+ * about 6 s, longer than Teams' 5 s budget for a card action. Short retries fail fast into a clear
+ * 503; throttling (429/503 with Retry-After) is still honoured by the SDK's throttling policy.
+ */
+const DEFAULT_RETRY = { maxRetries: 2, retryDelayInMs: 200, maxRetryDelayInMs: 2_000 };
+
+const TABLES = ['stories', 'wall', 'queues', 'users', 'conversations'] as const;
+type TableName = (typeof TABLES)[number];
+
+/** Table Storage adapters for every port, over a connection string or an endpoint + identity. */
+export function createTableStorage(opts: TableStorageOptions): TableStorage {
+  if (!/^([A-Za-z][A-Za-z0-9]{0,49})?$/.test(opts.tablePrefix)) {
+    throw new Error('tablePrefix must be letters and digits, starting with a letter.');
+  }
+  const clientOptions: TableServiceClientOptions = {
+    ...(opts.allowInsecureConnection !== undefined
+      ? { allowInsecureConnection: opts.allowInsecureConnection }
+      : {}),
+    ...(opts.additionalPolicies ? { additionalPolicies: [...opts.additionalPolicies] } : {}),
+    retryOptions: opts.retryOptions ?? DEFAULT_RETRY,
+  };
+  const client = (name: TableName): TableClient => {
+    const table = `${opts.tablePrefix}${name}`;
+    if (opts.connectionString) {
+      return TableClient.fromConnectionString(opts.connectionString, table, clientOptions);
+    }
+    if (opts.tableEndpoint && opts.credential) {
+      return new TableClient(opts.tableEndpoint, table, opts.credential, clientOptions);
+    }
+    throw new Error('Table storage needs a connection string, or an endpoint and a credential.');
+  };
+  const clients: Record<TableName, TableClient> = {
+    stories: client('stories'),
+    wall: client('wall'),
+    queues: client('queues'),
+    users: client('users'),
+    conversations: client('conversations'),
+  };
+  const pingTimeoutMs = opts.pingTimeoutMs ?? 2_000;
+
+  return {
+    stories: createTableStoryRepository(clients.stories),
+    outbox: createTableOutboxStore(clients.stories),
+    wall: createTableWallIndex(clients.wall),
+    approvals: createTableApprovalQueue(clients.queues),
+    users: createTableUserDirectory(clients.users),
+    conversations: createTableConversationStore(clients.conversations),
+
+    async ensureTables() {
+      await Promise.all(TABLES.map((name) => clients[name].createTable()));
+    },
+
+    async dropTables() {
+      await Promise.all(TABLES.map((name) => clients[name].deleteTable()));
+    },
+
+    async ping() {
+      // One query for a partition that never exists: it proves the account answers and the
+      // table exists, reads no rows, and is cut short by the timeout (retries included).
+      try {
+        const pages = clients.stories
+          .listEntities({
+            queryOptions: { filter: odata`PartitionKey eq ${'~ping'}` },
+            abortSignal: AbortSignal.timeout(pingTimeoutMs),
+          })
+          .byPage({ maxPageSize: 1 });
+        await pages.next();
+      } catch (error) {
+        const mapped = toDomainError(error, 'ping');
+        throw mapped instanceof DomainError && mapped.code === 'unavailable'
+          ? mapped
+          : new DomainError('unavailable', 'Storage is not ready.', {
+              cause: error instanceof Error ? error.message : String(error),
+            });
+      }
+    },
+  };
+}

@@ -1,0 +1,194 @@
+import { odata, type TableClient } from '@azure/data-tables';
+import { DomainError } from '../domain/errors.js';
+import type { WallIndex, WallPage } from '../domain/ports.js';
+import type { Story } from '../domain/story.js';
+import type { Row } from './entityFields.js';
+import { invertedTime, isMonthKey, joinKey, keyPart, monthOf } from './keys.js';
+import { storyColumns, storyFromRow } from './storyColumns.js';
+import { guard, orIfNotFound } from './tableErrors.js';
+import { decodeWallCursor, encodeWallCursor, type WallPosition } from './wallCursor.js';
+
+/** Bounds on the work of one page request; past them a partial page and a cursor are returned. */
+const MAX_CALLS = 8;
+const MAX_SCANNED = 500;
+/** Rows fetched per call while text-searching in the app (only matches are returned). */
+const SEARCH_PAGE = 100;
+const MAX_LIMIT = 100;
+const META_ROW = 'months';
+const MONTH_COLUMN = /^m(\d{6})$/;
+
+/**
+ * The wall in table `<prefix>wall`: one partition per tenant and publish month, RowKey = inverted
+ * publish time + story id, so a partition query returns newest first. Each row is a full story
+ * snapshot, so a page is one query. Row `<tenant>|meta`/`months` lists the months that have
+ * stories (column `m<YYYYMM>`), read with one point read when a page must find the next month.
+ */
+export function createTableWallIndex(client: TableClient): WallIndex {
+  // Months this process has already recorded in the meta row; it only saves a redundant write.
+  const recorded = new Set<string>();
+
+  async function recordMonth(tenantId: string, month: string): Promise<void> {
+    const key = joinKey(tenantId, month);
+    if (recorded.has(key)) return;
+    await client.upsertEntity(
+      { partitionKey: joinKey(tenantId, 'meta'), rowKey: META_ROW, [`m${month}`]: true },
+      'Merge',
+    );
+    if (recorded.size > 10_000) recorded.clear();
+    recorded.add(key);
+  }
+
+  /** The months with stories, newest first. */
+  async function months(tenantId: string): Promise<string[]> {
+    const row = await orIfNotFound(
+      'wall.months',
+      () => client.getEntity<Row>(joinKey(tenantId, 'meta'), META_ROW),
+      null,
+    );
+    const found = Object.keys(row ?? {}).flatMap((name) => MONTH_COLUMN.exec(name)?.[1] ?? []);
+    return found.filter(isMonthKey).sort().reverse();
+  }
+
+  async function fetch(
+    tenantId: string,
+    position: WallPosition,
+    size: number,
+    filters: string[],
+  ): Promise<{ rows: Row[]; token: string | undefined }> {
+    const clauses = [odata`PartitionKey eq ${joinKey(tenantId, position.month)}`];
+    if (position.after !== undefined) clauses.push(odata`RowKey gt ${position.after}`);
+    const filter = [...clauses, ...filters].join(' and ');
+    return guard('wall.page', async () => {
+      const pages = client.listEntities<Row>({ queryOptions: { filter } }).byPage({
+        maxPageSize: size,
+        ...(position.token !== undefined ? { continuationToken: position.token } : {}),
+      });
+      const result = await pages.next();
+      if (result.done) return { rows: [], token: undefined };
+      return { rows: result.value, token: result.value.continuationToken };
+    });
+  }
+
+  return {
+    async upsert(story) {
+      const { partitionKey, rowKey } = wallKeys(story);
+      const month = monthOf(publishedAtOf(story));
+      // A projection: Replace is idempotent, and the outbox repeats it after a failure.
+      await guard('wall.upsert', () =>
+        Promise.all([
+          client.upsertEntity({ partitionKey, rowKey, ...storyColumns(story) }, 'Replace'),
+          recordMonth(story.tenantId, month),
+        ]),
+      );
+    },
+
+    async remove(story) {
+      if (!story.publishedAt) return;
+      const { partitionKey, rowKey } = wallKeys(story);
+      await orIfNotFound('wall.remove', () => client.deleteEntity(partitionKey, rowKey), null);
+    },
+
+    async page(query) {
+      const tenantId = keyPart(query.tenantId, 'tenantId');
+      if (!Number.isInteger(query.limit) || query.limit < 1 || query.limit > MAX_LIMIT) {
+        throw new DomainError('validation', 'Invalid page size.', { field: 'limit' });
+      }
+      const limit = query.limit;
+      const onlyMonth = query.month !== undefined ? monthParam(query.month) : undefined;
+      const needle = query.q?.trim().toLowerCase() || undefined;
+      const filters = [
+        ...(query.team !== undefined ? [odata`team eq ${query.team}`] : []),
+        ...(query.category !== undefined ? [odata`category eq ${query.category}`] : []),
+      ];
+
+      let calls = 0;
+      let scanned = 0;
+      // Months older than the current one, newest first; read from the meta row when needed.
+      let older: string[] | undefined;
+      const nextMonth = async (month: string): Promise<string | undefined> => {
+        if (onlyMonth) return undefined;
+        if (older === undefined) {
+          calls++;
+          older = (await months(tenantId)).filter((m) => m < month);
+        }
+        return older.shift();
+      };
+
+      let position: WallPosition;
+      if (query.cursor !== undefined) {
+        position = decodeWallCursor(tenantId, query.cursor);
+        if (onlyMonth && position.month !== onlyMonth) {
+          throw new DomainError('validation', 'Invalid cursor.', { field: 'cursor' });
+        }
+      } else if (onlyMonth) {
+        position = { month: onlyMonth };
+      } else {
+        const first = await nextMonth('999999');
+        if (!first) return { items: [], nextCursor: null };
+        position = { month: first };
+      }
+
+      const items: Story[] = [];
+      const result = (next: WallPosition | null): WallPage => ({
+        items,
+        nextCursor: next ? encodeWallCursor(tenantId, next) : null,
+      });
+      for (;;) {
+        if (calls >= MAX_CALLS || scanned >= MAX_SCANNED) return result(position);
+        const size = needle ? Math.min(SEARCH_PAGE, MAX_SCANNED - scanned) : limit - items.length;
+        const { rows, token } = await fetch(tenantId, position, size, filters);
+        calls++;
+        let last: Row | undefined;
+        let index = 0;
+        for (; index < rows.length && items.length < limit; index++) {
+          const row = rows[index] as Row;
+          scanned++;
+          last = row;
+          const story = storyFromRow(row);
+          if (!needle || matches(story, needle)) items.push(story);
+        }
+        if (index < rows.length || token !== undefined) {
+          // More in this month: continue after the last row looked at, or (no row seen) from the
+          // service's token for the same query.
+          position = last
+            ? { month: position.month, after: String(last.rowKey) }
+            : { ...position, ...(token !== undefined ? { token } : {}) };
+          if (items.length === limit) return result(position);
+          continue;
+        }
+        const month = await nextMonth(position.month);
+        if (!month) return result(null);
+        position = { month };
+        if (items.length === limit) return result(position);
+      }
+    },
+  };
+}
+
+function publishedAtOf(story: Story): Date {
+  if (!story.publishedAt) throw new Error(`Story ${story.id} has no publishedAt for the wall.`);
+  return story.publishedAt;
+}
+
+function wallKeys(story: Story): { partitionKey: string; rowKey: string } {
+  const publishedAt = publishedAtOf(story);
+  return {
+    partitionKey: joinKey(keyPart(story.tenantId, 'tenantId'), monthOf(publishedAt)),
+    rowKey: joinKey(invertedTime(publishedAt), keyPart(story.id, 'storyId')),
+  };
+}
+
+/** `YYYY-MM` → `YYYYMM`. */
+function monthParam(value: string): string {
+  const month = value.replace('-', '');
+  if (!/^\d{4}-\d{2}$/.test(value) || !isMonthKey(month)) {
+    throw new DomainError('validation', 'Use YYYY-MM for the month.', { field: 'month' });
+  }
+  return month;
+}
+
+function matches(story: Story, needle: string): boolean {
+  return [story.title, story.situation, story.action, story.outcome, story.lesson, story.team].some(
+    (text) => text.toLowerCase().includes(needle),
+  );
+}

@@ -1,0 +1,127 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { OutboxMessage, PendingOutboxMessage, StoryRef } from '../../../src/domain/index.js';
+import { createOutboxRelay } from '../../../src/domain/outboxRelay.js';
+import type { TableStorage } from '../../../src/storage/tableStorage.js';
+import { testStorage } from '../../support/azurite.js';
+import { buildStory } from '../../support/factories.js';
+import { fixedClock, silentLogger } from '../../support/fakes.js';
+
+const T0 = new Date('2026-11-02T09:00:00Z');
+const at = (seconds: number) => new Date(T0.getTime() + seconds * 1000);
+let storage: TableStorage;
+let n = 0;
+
+beforeAll(async () => {
+  storage = await testStorage();
+});
+afterAll(async () => {
+  await storage.dropTables();
+});
+
+/** Commits a new story with the given outbox messages; returns its ref. */
+async function storyWith(outbox: OutboxMessage[], tenantId = 'tenant-a'): Promise<StoryRef> {
+  const story = buildStory({ tenantId, id: `story-${++n}`, createdAt: T0, updatedAt: T0 });
+  await storage.stories.commit({ story, expectedEtag: null, outbox });
+  return { tenantId, storyId: story.id };
+}
+
+const message = (id: string, createdAt = T0, kind: OutboxMessage['kind'] = 'story.project') => ({
+  id,
+  kind,
+  createdAt,
+  payload: { approverId: 'm-1', n: 2, ok: true },
+});
+
+describe('TableOutboxStore', () => {
+  it('lists the due messages of one story in the order they were queued', async () => {
+    const ref = await storyWith([
+      message(`z-${n}`, T0, 'approval.requested'),
+      message(`a-${n}`, T0, 'story.project'),
+      message(`m-${n}`, at(-5), 'story.decided'),
+    ]);
+    const pending = await storage.outbox.pending(ref, T0);
+    expect(pending.map((m) => m.kind)).toEqual([
+      'story.decided',
+      'approval.requested',
+      'story.project',
+    ]);
+    expect(pending[0]).toMatchObject({
+      ref,
+      attempts: 0,
+      payload: { approverId: 'm-1', n: 2, ok: true },
+    });
+    expect(await storage.outbox.pending(ref, at(-10))).toEqual([]);
+  });
+
+  it('lets one worker claim a message; a second claim of the same version gets null', async () => {
+    const ref = await storyWith([message(`c-${n + 1}`)]);
+    const [msg] = await storage.outbox.pending(ref, T0);
+    const claimed = await storage.outbox.claim(msg!, at(60));
+    expect(claimed?.nextAttemptAt).toEqual(at(60));
+    expect(claimed?.etag).not.toBe(msg!.etag);
+    expect(await storage.outbox.claim(msg!, at(60))).toBeNull();
+    // Leased: not due until the lease runs out.
+    expect(await storage.outbox.pending(ref, at(30))).toEqual([]);
+    expect(await storage.outbox.pending(ref, at(61))).toHaveLength(1);
+  });
+
+  it('completes a claimed message, and completing twice is harmless', async () => {
+    const ref = await storyWith([message(`d-${n + 1}`)]);
+    const [msg] = await storage.outbox.pending(ref, T0);
+    const claimed = (await storage.outbox.claim(msg!, at(60)))!;
+    await storage.outbox.complete(claimed);
+    await storage.outbox.complete(claimed);
+    expect(await storage.outbox.pending(ref, at(3600))).toEqual([]);
+    expect(await storage.outbox.claim(claimed, at(120))).toBeNull();
+  });
+
+  it('reschedules a failed message with its attempt count and a truncated error', async () => {
+    const ref = await storyWith([message(`r-${n + 1}`)]);
+    const [msg] = await storage.outbox.pending(ref, T0);
+    const claimed = (await storage.outbox.claim(msg!, at(60)))!;
+    await storage.outbox.retryLater(claimed, at(10), 'x'.repeat(5000));
+    const [again] = await storage.outbox.pending(ref, at(10));
+    expect(again).toMatchObject({ id: msg!.id, attempts: 1, nextAttemptAt: at(10) });
+    // A stale version (the pre-claim one) no longer applies.
+    await storage.outbox.retryLater(msg!, at(999), 'stale');
+    expect((await storage.outbox.pending(ref, at(10)))[0]?.attempts).toBe(1);
+  });
+
+  it('finds due messages of any story and tenant for the background sweep', async () => {
+    const refs = [
+      await storyWith([message(`s-${n + 1}`, at(-100))], 'tenant-sweep-1'),
+      await storyWith([message(`s-${n + 1}`, at(-90))], 'tenant-sweep-2'),
+    ];
+    const due = await storage.outbox.due(at(-80), 100);
+    expect(due.map((m) => m.ref)).toEqual(refs);
+    expect(await storage.outbox.due(at(-80), 1)).toHaveLength(1);
+    expect(await storage.outbox.due(at(-200), 100)).toEqual([]);
+  });
+
+  it('drives the real outbox relay: handled once, retried after a failure', async () => {
+    const ref = await storyWith([message(`h-${n + 1}`, T0, 'story.decided')]);
+    const clock = fixedClock(T0);
+    const seen: PendingOutboxMessage[] = [];
+    let fail = true;
+    const handle = async (m: PendingOutboxMessage) => {
+      seen.push(m);
+      if (fail) throw new Error('Teams is down');
+    };
+    const relay = createOutboxRelay({
+      outbox: storage.outbox,
+      clock,
+      logger: silentLogger,
+      handlers: { 'approval.requested': handle, 'story.decided': handle, 'story.project': handle },
+    });
+    await relay.relay(ref);
+    expect(seen).toHaveLength(1);
+    await relay.relay(ref);
+    expect(seen).toHaveLength(1);
+    fail = false;
+    clock.advance(60_000);
+    await relay.relay(ref);
+    expect(seen).toHaveLength(2);
+    expect(seen[1]?.attempts).toBe(1);
+    expect(await storage.outbox.pending(ref, new Date(T0.getTime() + 86_400_000))).toEqual([]);
+  });
+});
