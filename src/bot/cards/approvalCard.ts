@@ -1,0 +1,205 @@
+import type { Locale, Story } from '../../domain/index.js';
+import { CATEGORIES, LIMITS } from '../../shared/dto.js';
+import { translator, type Translate } from '../i18n.js';
+import { escapeMarkdown } from '../markdown.js';
+import {
+  adaptiveCard,
+  heading,
+  notice,
+  textBlock,
+  type AdaptiveCard,
+  type CardElement,
+} from './adaptiveCard.js';
+
+/** The verb of the approver's decision actions. */
+export const DECIDE_VERB = 'story.decide';
+/** The verb Teams sends when a card refreshes for a user (Universal Actions). */
+export const REFRESH_VERB = 'story.refresh';
+/** Input ids of the comment fields; two ids, because both show-cards' inputs are sent. */
+export const CHANGES_COMMENT_INPUT = 'changesComment';
+export const REJECT_REASON_INPUT = 'rejectReason';
+
+/** Error notices the card can carry above the story. */
+export type ApprovalNotice =
+  | 'forbidden'
+  | 'not_found'
+  | 'illegal_transition'
+  | 'conflict'
+  | 'validation'
+  | 'missingComment'
+  | 'generic';
+
+export interface ApprovalCardModel {
+  readonly story: Story;
+  /** Show the decision actions: only for the routed approver while the story is pending. */
+  readonly actionable: boolean;
+  /**
+   * Teams user ids whose clients refresh the card on view, so each gets their own version;
+   * only used while the story is pending.
+   */
+  readonly refreshUserIds: readonly string[];
+  /** Display name of who decided, once decided. */
+  readonly deciderName?: string;
+  readonly notice?: ApprovalNotice;
+}
+
+/**
+ * A story as its approver and others see it (journey 4): the story, then either the decision
+ * actions (the approver, pending) or its status, who decided and their comment.
+ */
+export function approvalCard(model: ApprovalCardModel, locale: Locale): AdaptiveCard {
+  const t = translator(locale);
+  const { story } = model;
+  const pending = story.status === 'pending';
+  const actions: CardElement[] = [];
+  const url = safeUrl(story.sourceUrl);
+  if (url) actions.push({ type: 'Action.OpenUrl', title: t('story.source'), url });
+  if (model.actionable && pending) actions.unshift(...decisionActions(story, t));
+
+  return adaptiveCard(
+    [
+      ...(model.notice ? [notice(t(`errors.${model.notice}`))] : []),
+      ...(model.actionable && pending
+        ? [textBlock(t('approval.heading'), { isSubtle: true, weight: 'Bolder' })]
+        : []),
+      heading(escapeMarkdown(story.title)),
+      textBlock(t('story.toldBy', { author: escapeMarkdown(story.authorName) }), {
+        isSubtle: true,
+        spacing: 'None',
+      }),
+      ...(model.actionable && pending ? [] : statusBlock(model, t)),
+      ...section(t('story.situation'), story.situation),
+      ...section(t('story.action'), story.action),
+      ...section(t('story.outcome'), story.outcome),
+      ...section(t('story.lesson'), story.lesson),
+      ...(story.customerQuote ? section(t('story.quote'), `“${story.customerQuote}”`) : []),
+      {
+        type: 'FactSet',
+        spacing: 'Medium',
+        facts: [
+          { title: t('story.team'), value: escapeMarkdown(story.team) },
+          { title: t('story.category'), value: categoryLabel(story.category, t) },
+          ...(story.featured.length > 0
+            ? [
+                {
+                  title: t('story.featured'),
+                  value: story.featured.map((p) => escapeMarkdown(p.displayName)).join(', '),
+                },
+              ]
+            : []),
+        ],
+      },
+    ],
+    {
+      actions,
+      ...(pending && model.refreshUserIds.length > 0
+        ? {
+            refresh: {
+              action: { type: 'Action.Execute', verb: REFRESH_VERB, data: { storyId: story.id } },
+              userIds: model.refreshUserIds,
+            },
+          }
+        : {}),
+    },
+  );
+}
+
+function decisionActions(story: Story, t: Translate): CardElement[] {
+  const decide = (decision: string, title: string): CardElement => ({
+    type: 'Action.Execute',
+    verb: DECIDE_VERB,
+    title,
+    data: { storyId: story.id, decision },
+  });
+  const commentInput = (id: string, label: string, placeholder: string, required: boolean) => ({
+    type: 'Input.Text',
+    id,
+    label,
+    placeholder,
+    isMultiline: true,
+    maxLength: LIMITS.comment.max,
+    ...(required ? { isRequired: true, errorMessage: t('errors.missingComment') } : {}),
+  });
+  return [
+    { ...decide('approve', t('approval.approve')), style: 'positive' },
+    {
+      type: 'Action.ShowCard',
+      title: t('approval.requestChanges'),
+      card: {
+        type: 'AdaptiveCard',
+        body: [
+          commentInput(
+            CHANGES_COMMENT_INPUT,
+            t('approval.changesLabel'),
+            t('approval.changesPlaceholder'),
+            true,
+          ),
+        ],
+        actions: [decide('changes', t('approval.sendChanges'))],
+      },
+    },
+    {
+      type: 'Action.ShowCard',
+      title: t('approval.reject'),
+      card: {
+        type: 'AdaptiveCard',
+        body: [
+          commentInput(
+            REJECT_REASON_INPUT,
+            t('approval.rejectLabel'),
+            t('approval.rejectPlaceholder'),
+            false,
+          ),
+        ],
+        actions: [{ ...decide('reject', t('approval.sendReject')), style: 'destructive' }],
+      },
+    },
+  ];
+}
+
+function statusBlock(model: ApprovalCardModel, t: Translate): CardElement[] {
+  const { story } = model;
+  const color =
+    story.status === 'published' ? 'Good' : story.status === 'pending' ? 'Default' : 'Warning';
+  const lines = [textBlock(t(`status.${story.status}`), { weight: 'Bolder', color })];
+  if (story.status !== 'pending' && model.deciderName) {
+    lines.push(
+      textBlock(t('status.decidedBy', { name: escapeMarkdown(model.deciderName) }), {
+        spacing: 'None',
+      }),
+    );
+  }
+  if (story.status !== 'pending' && story.decisionComment) {
+    lines.push(
+      textBlock(t('status.comment', { comment: escapeMarkdown(story.decisionComment) }), {
+        spacing: 'None',
+      }),
+    );
+  }
+  return [{ type: 'Container', style: 'emphasis', spacing: 'Medium', items: lines }];
+}
+
+function section(title: string, text: string): CardElement[] {
+  return [
+    textBlock(title, { weight: 'Bolder', spacing: 'Medium' }),
+    textBlock(escapeMarkdown(text), { spacing: 'Small' }),
+  ];
+}
+
+/** The localized label of a category; an unknown id (an old category) is shown escaped. */
+export function categoryLabel(category: string, t: Translate): string {
+  return (CATEGORIES as readonly string[]).includes(category)
+    ? t(`category.${category}`)
+    : escapeMarkdown(category);
+}
+
+/** The link only if it is http or https, so it can never be a `javascript:` or data URL. */
+function safeUrl(value: string | undefined): string | null {
+  if (!value) return null;
+  try {
+    const url = new URL(value);
+    return url.protocol === 'https:' || url.protocol === 'http:' ? url.href : null;
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,163 @@
+import {
+  CloudAdapter,
+  ConfigurationBotFrameworkAuthentication,
+  type ConfigurationBotFrameworkAuthenticationOptions,
+  type Request as BotRequest,
+  type Response as BotResponse,
+  type TurnContext,
+} from 'botbuilder';
+import type { BotConfig } from '../config.js';
+import type {
+  ConversationStore,
+  Logger,
+  StoryRepository,
+  StoryService,
+  UserDirectory,
+} from '../domain/index.js';
+import { proactiveConnectorOptions } from './connectorTransport.js';
+import { localeOf, translator } from './i18n.js';
+import { createOutboxHandlers, type BotOutboxHandlers } from './outboxHandlers.js';
+import { StoryBot } from './storyBot.js';
+import { isRecord } from './guards.js';
+
+/** What the bot is built from; `server.ts` passes the shared service and stores. */
+export interface BotOptions {
+  /** appId '' only in local mode. */
+  config: BotConfig;
+  /** AUTH_MODE=local. */
+  localMode: boolean;
+  /** Tenant for activities that carry none (Agents Playground). */
+  localTenantId: string;
+  service: StoryService;
+  /** Read-only use in outbox handlers (load the story). */
+  stories: StoryRepository;
+  users: UserDirectory;
+  conversations: ConversationStore;
+  logger: Logger;
+}
+
+/** The parts of the HTTP request to `/api/messages` that botbuilder reads. */
+export interface BotHttpRequest {
+  method: string;
+  headers: Record<string, string | string[] | undefined>;
+  body: unknown;
+}
+
+/** What botbuilder wrote: status, headers and body (an invoke or expectReplies answer). */
+export interface BotHttpResponse {
+  status: number;
+  headers: Record<string, string>;
+  body?: unknown;
+}
+
+/** The bot as the HTTP app and the outbox relay see it. */
+export interface Bot {
+  /** POST /api/messages: runs botbuilder's CloudAdapter.process and returns what it wrote. */
+  handle(request: BotHttpRequest): Promise<BotHttpResponse>;
+  /** Outbox handlers for 'approval.requested' and 'story.decided'. */
+  outboxHandlers: BotOutboxHandlers;
+}
+
+export type { BotOutboxHandlers };
+
+/** Builds the Teams bot: its HTTP entry point and its outbox handlers. */
+export function createBot(options: BotOptions): Bot {
+  const { config, logger } = options;
+  // An empty app id makes botbuilder accept unauthenticated requests: only ever in local mode.
+  if (!options.localMode && config.appId.trim() === '') {
+    throw new Error('The bot needs an app id outside local mode: an empty one disables its auth.');
+  }
+  const auth = authOptions(config);
+  const adapter = new CloudAdapter(new ConfigurationBotFrameworkAuthentication(auth));
+  // Outbound sends get their own adapter: a transport that surfaces 429s to the outbox, and no
+  // onTurnError, so a failed send reaches the relay (and is retried) instead of being swallowed.
+  const proactive = new CloudAdapter(
+    new ConfigurationBotFrameworkAuthentication(
+      auth,
+      undefined,
+      undefined,
+      undefined,
+      proactiveConnectorOptions(),
+    ),
+  );
+
+  adapter.onTurnError = async (context, error) => {
+    const { activity } = context;
+    logger.error(
+      {
+        err: error,
+        activityType: activity.type,
+        activityName: activity.name,
+        channelId: activity.channelId,
+        conversationId: activity.conversation?.id,
+        tenantId: activity.conversation?.tenantId,
+      },
+      'bot turn failed',
+    );
+    try {
+      await context.sendActivity(translator(localeOf(activity.locale))('errors.generic'));
+    } catch (sendError) {
+      logger.warn({ err: sendError }, 'could not send the apology for a failed turn');
+    }
+  };
+
+  const bot = new StoryBot(options);
+  const logic = (context: TurnContext) => bot.run(context);
+
+  return {
+    async handle(request) {
+      const recorded: BotHttpResponse = { status: 200, headers: {} };
+      const response: BotResponse = {
+        socket: null,
+        status(code: unknown) {
+          if (typeof code === 'number') recorded.status = code;
+          return response;
+        },
+        header(name: unknown, value: unknown) {
+          if (typeof name === 'string') recorded.headers[name.toLowerCase()] = String(value);
+          return response;
+        },
+        send(body: unknown) {
+          recorded.body = body;
+          return response;
+        },
+        end() {
+          return response;
+        },
+      };
+      const botRequest: BotRequest = {
+        method: request.method,
+        headers: request.headers,
+        // CloudAdapter answers 400 itself when the body is not a JSON object.
+        ...(isRecord(request.body) ? { body: request.body } : {}),
+      };
+      await adapter.process(botRequest, response, logic);
+      // botbuilder puts exception messages in 5xx bodies; the caller gets the status only.
+      if (recorded.status >= 500) delete recorded.body;
+      return recorded;
+    },
+    outboxHandlers: createOutboxHandlers({
+      adapter: proactive,
+      appId: config.appId,
+      serviceUrl: config.serviceUrl,
+      stories: options.stories,
+      users: options.users,
+      conversations: options.conversations,
+      logger,
+    }),
+  };
+}
+
+function authOptions(config: BotConfig): ConfigurationBotFrameworkAuthenticationOptions {
+  if (config.appId === '') {
+    // Local mode: no credentials at all. (The configured app type may be UserAssignedMSI, which
+    // botbuilder refuses without an app id.)
+    return { MicrosoftAppId: '', MicrosoftAppType: 'MultiTenant' };
+  }
+  return {
+    MicrosoftAppId: config.appId,
+    MicrosoftAppType: config.appType,
+    ...(config.appPassword ? { MicrosoftAppPassword: config.appPassword } : {}),
+    ...(config.appTenantId ? { MicrosoftAppTenantId: config.appTenantId } : {}),
+  };
+}

@@ -1,0 +1,126 @@
+/**
+ * English texts of the bot. Values may use Adaptive Card markdown; `{{placeholders}}` are filled
+ * with values already escaped by the card builders, never with raw user text.
+ */
+export const en = {
+  help: {
+    title: 'Story Wall',
+    welcome: 'Welcome to Story Wall!',
+    intro:
+      'Tell true stories of moments when someone went beyond what a customer expected. Your manager approves each story, and approved stories are published on the story wall for everyone to learn from.',
+    how: 'A good story says what the situation was, what was done, how the customer reacted, and the lesson for everyone else.',
+    commands: 'What you can ask me',
+    commandShare: '**share a story**: opens the story form',
+    commandHelp: '**help**: shows this card',
+    share: 'Share a story',
+  },
+  hint: {
+    unknown:
+      'I did not catch that. Type **help** to see what I can do, or **share a story** to tell one.',
+    personalOnly:
+      'Stories are told in a personal chat with me: open the chat with Story Wall and type **share a story**.',
+  },
+  form: {
+    title: 'Share a story',
+    intro:
+      'Tell about a moment when someone went beyond what a customer expected. Fields marked with * are required.',
+    invalid: 'Please check these fields: {{fields}}.',
+    required: 'This field is required.',
+    submit: 'Send for approval',
+    fields: {
+      title: { label: 'Title', placeholder: 'A short headline for the story' },
+      situation: {
+        label: 'Situation',
+        placeholder: 'What was going on, and what did the customer need?',
+      },
+      action: { label: 'What was done', placeholder: 'What did your colleague or you do?' },
+      outcome: { label: "Customer's reaction", placeholder: 'How did the customer react?' },
+      lesson: { label: 'Lesson', placeholder: 'What can everyone learn from this?' },
+      team: { label: 'Team', placeholder: 'e.g. Customer service' },
+      category: { label: 'Category', placeholder: 'Choose the kind of moment' },
+      featured: { label: 'Featured colleagues', placeholder: 'Who went the extra mile?' },
+      customerQuote: {
+        label: 'Customer praise (optional)',
+        placeholder: 'What the customer said, word for word',
+      },
+      sourceUrl: { label: 'Link to the source (optional)', placeholder: 'https://…' },
+    },
+    consent: {
+      label: 'Consent',
+      title: 'Customer details in this story may be published',
+    },
+  },
+  category: {
+    'beyond-expectations': 'Beyond expectations',
+    care: 'Care',
+    'quick-thinking': 'Quick thinking',
+    craftsmanship: 'Craftsmanship',
+    teamwork: 'Teamwork',
+    'customer-praise': 'Customer praise',
+  },
+  thanks: {
+    title: 'Thank you for your story!',
+    pending: '“{{title}}” is now waiting for approval by {{approver}}.',
+    next: 'I will tell you here when it has been decided.',
+    unknownApprover: 'your approver',
+  },
+  story: {
+    toldBy: 'Told by {{author}}',
+    situation: 'Situation',
+    action: 'What was done',
+    outcome: "Customer's reaction",
+    lesson: 'Lesson',
+    team: 'Team',
+    category: 'Category',
+    featured: 'Featured',
+    quote: 'Customer praise',
+    source: 'Open the source',
+  },
+  approval: {
+    heading: 'A story is waiting for your decision',
+    approve: 'Approve',
+    requestChanges: 'Request changes',
+    changesLabel: 'What should change?',
+    changesPlaceholder: 'Tell the author what to add or fix',
+    sendChanges: 'Send the request',
+    reject: 'Reject',
+    rejectLabel: 'Reason (optional)',
+    rejectPlaceholder: 'Why is the story not published?',
+    sendReject: 'Reject the story',
+  },
+  status: {
+    pending: 'Waiting for a decision',
+    published: 'Approved and published',
+    changes_requested: 'Changes requested',
+    rejected: 'Rejected',
+    withdrawn: 'Withdrawn',
+    archived: 'Archived',
+    decidedBy: 'Decided by {{name}}',
+    comment: 'Comment: {{comment}}',
+  },
+  decided: {
+    approve: 'Your story “{{title}}” was approved and is now on the story wall. Thank you!',
+    changes: '{{name}} asked for changes to your story “{{title}}”.',
+    reject: 'Your story “{{title}}” was not published.',
+    comment: '{{name}} wrote: {{comment}}',
+  },
+  errors: {
+    generic: 'Sorry, something went wrong on my side. Please try again in a moment.',
+    unauthenticated:
+      'Sorry, I could not tell who you are. Please open Story Wall in Teams and try again.',
+    forbidden: 'Only the approver of this story can decide on it.',
+    not_found: 'I could not find that story. It may have been removed.',
+    illegal_transition: 'This story has already been decided, so it cannot be changed any more.',
+    conflict: 'Someone changed this story at the same time. Please try again.',
+    no_approver:
+      'Your story could not be sent: no approver is set up for you. Please ask your admin.',
+    validation: 'Some of the information is not valid. Please check it and try again.',
+    rate_limited: 'Too many requests right now. Please try again in a moment.',
+    unavailable: 'Story Wall is unavailable right now. Please try again in a moment.',
+    missingComment: 'Please say what should change.',
+  },
+} as const;
+
+/** The shape every locale must fill: the same keys as English, any text. */
+export type Messages = Widen<typeof en>;
+type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };

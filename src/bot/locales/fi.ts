@@ -1,0 +1,118 @@
+import type { Messages } from './en.js';
+
+/** Finnish texts of the bot; the same keys as `en.ts`, checked by the `Messages` type. */
+export const fi: Messages = {
+  help: {
+    title: 'Story Wall',
+    welcome: 'Tervetuloa Story Walliin!',
+    intro:
+      'Kerro tosia tarinoita hetkistä, joissa joku ylitti asiakkaan odotukset. Esihenkilösi hyväksyy jokaisen tarinan, ja hyväksytyt tarinat julkaistaan tarinaseinällä kaikkien opiksi.',
+    how: 'Hyvä tarina kertoo, mikä oli tilanne, mitä tehtiin, miten asiakas reagoi ja mitä muut voivat siitä oppia.',
+    commands: 'Mitä voit pyytää minulta',
+    commandShare: '**kerro tarina**: avaa tarinalomakkeen',
+    commandHelp: '**ohje** tai **apua**: näyttää tämän kortin',
+    share: 'Kerro tarina',
+  },
+  hint: {
+    unknown:
+      'En ymmärtänyt. Kirjoita **ohje**, niin näet mitä osaan, tai **kerro tarina**, niin pääset kertomaan tarinan.',
+    personalOnly:
+      'Tarinat kerrotaan henkilökohtaisessa chatissa kanssani: avaa chat Story Wallin kanssa ja kirjoita **kerro tarina**.',
+  },
+  form: {
+    title: 'Kerro tarina',
+    intro:
+      'Kerro hetkestä, jossa joku ylitti asiakkaan odotukset. Tähdellä (*) merkityt kentät ovat pakollisia.',
+    invalid: 'Tarkista nämä kentät: {{fields}}.',
+    required: 'Tämä kenttä on pakollinen.',
+    submit: 'Lähetä hyväksyttäväksi',
+    fields: {
+      title: { label: 'Otsikko', placeholder: 'Lyhyt otsikko tarinalle' },
+      situation: { label: 'Tilanne', placeholder: 'Mitä tapahtui ja mitä asiakas tarvitsi?' },
+      action: { label: 'Mitä tehtiin', placeholder: 'Mitä kollegasi tai sinä teitte?' },
+      outcome: { label: 'Asiakkaan reaktio', placeholder: 'Miten asiakas reagoi?' },
+      lesson: { label: 'Opetus', placeholder: 'Mitä kaikki voivat oppia tästä?' },
+      team: { label: 'Tiimi', placeholder: 'esim. Asiakaspalvelu' },
+      category: { label: 'Kategoria', placeholder: 'Valitse hetken tyyppi' },
+      featured: { label: 'Mainitut kollegat', placeholder: 'Kuka teki enemmän kuin odotettiin?' },
+      customerQuote: {
+        label: 'Asiakkaan kiitos (valinnainen)',
+        placeholder: 'Mitä asiakas sanoi, sanasta sanaan',
+      },
+      sourceUrl: { label: 'Linkki lähteeseen (valinnainen)', placeholder: 'https://…' },
+    },
+    consent: {
+      label: 'Suostumus',
+      title: 'Tarinan asiakastiedot saa julkaista',
+    },
+  },
+  category: {
+    'beyond-expectations': 'Yli odotusten',
+    care: 'Välittäminen',
+    'quick-thinking': 'Nopea ajattelu',
+    craftsmanship: 'Ammattitaito',
+    teamwork: 'Tiimityö',
+    'customer-praise': 'Asiakkaan kiitos',
+  },
+  thanks: {
+    title: 'Kiitos tarinastasi!',
+    pending: '”{{title}}” odottaa nyt hyväksyntää: {{approver}}.',
+    next: 'Kerron sinulle tässä chatissa, kun tarinasta on päätetty.',
+    unknownApprover: 'hyväksyjäsi',
+  },
+  story: {
+    toldBy: 'Kertoja: {{author}}',
+    situation: 'Tilanne',
+    action: 'Mitä tehtiin',
+    outcome: 'Asiakkaan reaktio',
+    lesson: 'Opetus',
+    team: 'Tiimi',
+    category: 'Kategoria',
+    featured: 'Mainitut',
+    quote: 'Asiakkaan kiitos',
+    source: 'Avaa lähde',
+  },
+  approval: {
+    heading: 'Tarina odottaa päätöstäsi',
+    approve: 'Hyväksy',
+    requestChanges: 'Pyydä muutoksia',
+    changesLabel: 'Mitä pitäisi muuttaa?',
+    changesPlaceholder: 'Kerro kertojalle, mitä lisätä tai korjata',
+    sendChanges: 'Lähetä pyyntö',
+    reject: 'Hylkää',
+    rejectLabel: 'Syy (valinnainen)',
+    rejectPlaceholder: 'Miksi tarinaa ei julkaista?',
+    sendReject: 'Hylkää tarina',
+  },
+  status: {
+    pending: 'Odottaa päätöstä',
+    published: 'Hyväksytty ja julkaistu',
+    changes_requested: 'Muutoksia pyydetty',
+    rejected: 'Hylätty',
+    withdrawn: 'Peruttu',
+    archived: 'Arkistoitu',
+    decidedBy: 'Päättäjä: {{name}}',
+    comment: 'Kommentti: {{comment}}',
+  },
+  decided: {
+    approve: 'Tarinasi ”{{title}}” hyväksyttiin, ja se on nyt tarinaseinällä. Kiitos!',
+    changes: '{{name}} pyysi muutoksia tarinaasi ”{{title}}”.',
+    reject: 'Tarinaasi ”{{title}}” ei julkaistu.',
+    comment: '{{name}} kirjoitti: {{comment}}',
+  },
+  errors: {
+    generic: 'Pahoittelen, jokin meni vikaan päässäni. Yritä hetken kuluttua uudelleen.',
+    unauthenticated:
+      'Pahoittelen, en tunnistanut sinua. Avaa Story Wall Teamsissa ja yritä uudelleen.',
+    forbidden: 'Vain tarinan hyväksyjä voi päättää siitä.',
+    not_found: 'En löytänyt tarinaa. Se on ehkä poistettu.',
+    illegal_transition: 'Tarinasta on jo päätetty, joten sitä ei voi enää muuttaa.',
+    conflict: 'Joku muutti tarinaa samaan aikaan. Yritä uudelleen.',
+    no_approver:
+      'Tarinaa ei voitu lähettää: sinulle ei ole määritetty hyväksyjää. Ota yhteys ylläpitäjään.',
+    validation: 'Osa tiedoista ei kelpaa. Tarkista ne ja yritä uudelleen.',
+    rate_limited: 'Liian monta pyyntöä juuri nyt. Yritä hetken kuluttua uudelleen.',
+    unavailable: 'Story Wall ei ole juuri nyt käytettävissä. Yritä hetken kuluttua uudelleen.',
+    missingComment: 'Kerro, mitä pitäisi muuttaa.',
+  },
+};

@@ -1,0 +1,104 @@
+import type {
+  Decision,
+  OutboxHandler,
+  PendingOutboxMessage,
+  Story,
+  StoryRepository,
+  UserDirectory,
+} from '../domain/index.js';
+import { cardMessage } from './activities.js';
+import { approvalCard } from './cards/approvalCard.js';
+import { decisionNoticeCard } from './cards/messageCards.js';
+import { sendToPerson, type ProactiveDeps } from './proactive.js';
+
+export interface OutboxHandlerDeps extends ProactiveDeps {
+  /** Read only: the handlers load the story a message is about. */
+  readonly stories: StoryRepository;
+  readonly users: UserDirectory;
+}
+
+/** The bot's side effects, run by the outbox relay after their state change committed. */
+export interface BotOutboxHandlers {
+  readonly 'approval.requested': OutboxHandler;
+  readonly 'story.decided': OutboxHandler;
+}
+
+const RESULT_OF: Readonly<Record<Decision, Story['status']>> = {
+  approve: 'published',
+  changes: 'changes_requested',
+  reject: 'rejected',
+};
+
+/**
+ * Outbox handlers for the approval card and the decision notice. A message can run more than
+ * once, so each re-reads the story and does nothing when the story has moved on (decided,
+ * re-routed, changed again): the card or notice would be stale. A 429 from the connector is
+ * thrown with `retryAfterMs`, which the relay honours.
+ */
+export function createOutboxHandlers(deps: OutboxHandlerDeps): BotOutboxHandlers {
+  return {
+    'approval.requested': async (message) => {
+      const approverId = message.payload.approverId;
+      if (typeof approverId !== 'string' || approverId === '') {
+        return skip(deps, message, 'no approver in payload');
+      }
+      const story = await load(deps, message);
+      if (!story || story.status !== 'pending' || story.approverId !== approverId) {
+        return skip(deps, message, 'story no longer waits for this approver');
+      }
+      const approver = await deps.users.get(story.tenantId, approverId);
+      const locale = approver?.locale ?? story.locale;
+      await sendToPerson(
+        deps,
+        { tenantId: story.tenantId, userId: approverId, displayName: approver?.displayName ?? '' },
+        // The card refreshes for the approver (their Teams id when known) so that a decision
+        // made elsewhere (the tab) shows when they look at the card again.
+        (teamsUserId) =>
+          cardMessage(
+            approvalCard({ story, actionable: true, refreshUserIds: [teamsUserId] }, locale),
+          ),
+        story.authorId,
+      );
+    },
+
+    'story.decided': async (message) => {
+      const decision = message.payload.decision;
+      if (decision !== 'approve' && decision !== 'changes' && decision !== 'reject') {
+        return skip(deps, message, 'unknown decision in payload');
+      }
+      const story = await load(deps, message);
+      if (!story || story.status !== RESULT_OF[decision]) {
+        return skip(deps, message, 'story has moved on since the decision');
+      }
+      const [author, decider] = await Promise.all([
+        deps.users.get(story.tenantId, story.authorId),
+        story.decidedBy ? deps.users.get(story.tenantId, story.decidedBy) : null,
+      ]);
+      await sendToPerson(
+        deps,
+        {
+          tenantId: story.tenantId,
+          userId: story.authorId,
+          displayName: author?.displayName ?? story.authorName,
+        },
+        // The author hears in the language they told the story in.
+        () =>
+          cardMessage(
+            decisionNoticeCard(
+              { story, decision, deciderName: decider?.displayName ?? null },
+              story.locale,
+            ),
+          ),
+        story.approverId,
+      );
+    },
+  };
+}
+
+async function load(deps: OutboxHandlerDeps, message: PendingOutboxMessage): Promise<Story | null> {
+  return (await deps.stories.get(message.ref))?.value ?? null;
+}
+
+function skip(deps: OutboxHandlerDeps, message: PendingOutboxMessage, reason: string): void {
+  deps.logger.info({ kind: message.kind, id: message.id, ...message.ref }, `outbox: ${reason}`);
+}

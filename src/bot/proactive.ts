@@ -1,0 +1,141 @@
+import {
+  TurnContext,
+  type Activity,
+  type CloudAdapter,
+  type ConversationReference,
+} from 'botbuilder';
+import { z } from 'zod';
+import type { ConversationStore, Logger } from '../domain/index.js';
+import { retryAfterMsOf } from './connectorTransport.js';
+import { isRecord } from './guards.js';
+
+/** What proactive sends need. */
+export interface ProactiveDeps {
+  /** The adapter of outbound sends (its transport fails fast on 429; no onTurnError). */
+  readonly adapter: CloudAdapter;
+  readonly appId: string;
+  /** Where to create a conversation when nobody's stored reference says better. */
+  readonly serviceUrl: string;
+  readonly conversations: ConversationStore;
+  readonly logger: Logger;
+}
+
+/** A person to message one-to-one. */
+export interface Recipient {
+  readonly tenantId: string;
+  /** Entra object id: the key of the user directory and of stored references. */
+  readonly userId: string;
+  readonly displayName: string;
+}
+
+// A stored reference is our own JSON, but storage is outside the process: check what we rely on.
+const referenceSchema = z.looseObject({
+  serviceUrl: z.string().min(1),
+  channelId: z.string().min(1),
+  conversation: z.looseObject({ id: z.string().min(1) }),
+  bot: z.looseObject({ id: z.string(), name: z.string().optional() }).optional(),
+  user: z.looseObject({ id: z.string() }).optional(),
+});
+
+// botbuilder types `audience` as a string, but only a missing value selects the configured
+// channel scope; an empty string would ask for a token with no audience.
+const DEFAULT_AUDIENCE = undefined as unknown as string;
+
+/** A stored conversation reference, or null when there is none or it is unusable. */
+export function parseReference(json: string | null): Partial<ConversationReference> | null {
+  if (!json) return null;
+  let value: unknown;
+  try {
+    value = JSON.parse(json);
+  } catch {
+    return null;
+  }
+  // The checked fields are the ones botbuilder needs; the rest passes through as stored.
+  return referenceSchema.safeParse(value).success
+    ? (value as Partial<ConversationReference>)
+    : null;
+}
+
+/**
+ * Sends `message(teamsUserId)` to a person in their personal chat with the bot.
+ *
+ * With a stored conversation reference the bot continues that conversation. Without one it
+ * creates the 1:1 conversation. Teams accepts two ids for the member there: the Teams user id
+ * (`29:…`, specific to this bot, known only from an activity the person sent, which would have
+ * given us a reference anyway) or the Entra object id. Microsoft's proactive-messaging docs: "to
+ * create the conversation, you need an aadObjectId or userId, tenantId, and serviceUrl"; the
+ * object id works in personal scope once the app is installed for that user. Our users are keyed
+ * by object id, so that is the member id. Creating it again returns the same conversation, so a
+ * retried message does not open a second chat; the new reference is stored before sending.
+ *
+ * `serviceUrlOf` names another person of the tenant whose reference's service URL (Teams'
+ * regional endpoint for the tenant) is a better guess than the configured default.
+ */
+export async function sendToPerson(
+  deps: ProactiveDeps,
+  to: Recipient,
+  message: (teamsUserId: string) => Partial<Activity>,
+  serviceUrlOf?: string,
+): Promise<void> {
+  const reference = parseReference(await deps.conversations.get(to.tenantId, to.userId));
+  try {
+    if (reference) {
+      await deps.adapter.continueConversationAsync(deps.appId, reference, async (context) => {
+        await context.sendActivity(message(reference.user?.id ?? to.userId));
+      });
+      return;
+    }
+    const neighbour = serviceUrlOf
+      ? parseReference(await deps.conversations.get(to.tenantId, serviceUrlOf))
+      : null;
+    const bot = neighbour?.bot ?? { id: `28:${deps.appId}`, name: '' };
+    const member = { id: to.userId, name: to.displayName, aadObjectId: to.userId };
+    await deps.adapter.createConversationAsync(
+      deps.appId,
+      'msteams',
+      neighbour?.serviceUrl ?? deps.serviceUrl,
+      DEFAULT_AUDIENCE,
+      {
+        isGroup: false,
+        bot,
+        members: [member],
+        tenantId: to.tenantId,
+        channelData: { tenant: { id: to.tenantId } },
+      },
+      async (context) => {
+        const { activityId: _activityId, ...created } = TurnContext.getConversationReference(
+          context.activity,
+        );
+        const stored = {
+          ...created,
+          conversation: { ...context.activity.conversation, conversationType: 'personal' },
+          user: member,
+        };
+        await deps.conversations.put(to.tenantId, to.userId, JSON.stringify(stored));
+        await context.sendActivity(message(to.userId));
+      },
+    );
+  } catch (error) {
+    throw withRetryAfter(error);
+  }
+}
+
+/**
+ * A connector 429 as an error the outbox relay understands (`retryAfterMs`). Our proactive
+ * transport already throws one; this also covers a 429 that reached us as an Azure RestError.
+ */
+export function withRetryAfter(error: unknown): unknown {
+  if (!isRecord(error) || error.statusCode !== 429 || typeof error.retryAfterMs === 'number') {
+    return error;
+  }
+  const response = error.response;
+  const header =
+    isRecord(response) && isRecord(response.headers) && typeof response.headers.get === 'function'
+      ? (response.headers.get as (name: string) => unknown).call(response.headers, 'retry-after')
+      : undefined;
+  const throttled = new Error('Bot Connector throttled the request', { cause: error });
+  return Object.assign(throttled, {
+    statusCode: 429,
+    retryAfterMs: retryAfterMsOf(typeof header === 'string' ? header : undefined),
+  });
+}

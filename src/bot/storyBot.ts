@@ -1,0 +1,103 @@
+import {
+  TeamsActivityHandler,
+  TurnContext,
+  type AdaptiveCardInvokeResponse,
+  type AdaptiveCardInvokeValue,
+} from 'botbuilder';
+import { handleCardAction, storyFormModel, type CardActionDeps } from './cardActions.js';
+import { cardMessage } from './activities.js';
+import { ADAPTIVE_CARD_TYPE } from './cards/adaptiveCard.js';
+import { helpCard } from './cards/helpCard.js';
+import { noticeCard } from './cards/messageCards.js';
+import { storyFormCard } from './cards/storyFormCard.js';
+import { parseCommand } from './commands.js';
+import { localeOf, translator } from './i18n.js';
+import { isPersonal, rememberConversation, resolveTurnUser, type TurnUser } from './turn.js';
+
+/**
+ * The Story Wall bot: chat commands in English and Finnish, the welcome card, and the
+ * Universal Actions of its cards. Every handler awaits its work, so errors reach the adapter's
+ * `onTurnError` instead of floating away.
+ */
+export class StoryBot extends TeamsActivityHandler {
+  constructor(private readonly deps: CardActionDeps) {
+    super();
+
+    this.onMessage(async (context, next) => {
+      await this.answerMessage(context);
+      await next();
+    });
+
+    this.onConversationUpdate(async (context, next) => {
+      await this.greet(context);
+      await next();
+    });
+  }
+
+  protected override async onAdaptiveCardInvoke(
+    context: TurnContext,
+    invokeValue: AdaptiveCardInvokeValue,
+  ): Promise<AdaptiveCardInvokeResponse> {
+    try {
+      return await handleCardAction(context, invokeValue, this.deps);
+    } catch (error) {
+      // Answer the card anyway (Teams waits for it); the cause goes to the log, not the user.
+      this.deps.logger.error(
+        {
+          err: error,
+          verb: invokeValue.action.verb,
+          conversationId: context.activity.conversation?.id,
+          tenantId: context.activity.conversation?.tenantId,
+        },
+        'card action failed',
+      );
+      const card = noticeCard({ notice: 'generic' }, localeOf(context.activity.locale));
+      return { statusCode: 200, type: ADAPTIVE_CARD_TYPE, value: card };
+    }
+  }
+
+  private async answerMessage(context: TurnContext): Promise<void> {
+    const turn = await this.identify(context);
+    if (!turn) {
+      const t = translator(localeOf(context.activity.locale));
+      await context.sendActivity(t('errors.unauthenticated'));
+      return;
+    }
+    const t = translator(turn.locale);
+    const text = TurnContext.removeRecipientMention(context.activity) ?? context.activity.text;
+    switch (parseCommand(text)) {
+      case 'help':
+        await context.sendActivity(cardMessage(helpCard({ welcome: false }, turn.locale)));
+        return;
+      case 'share': {
+        if (!isPersonal(context.activity)) {
+          await context.sendActivity(t('hint.personalOnly'));
+          return;
+        }
+        const model = await storyFormModel(turn, this.deps);
+        await context.sendActivity(cardMessage(storyFormCard(model, turn.locale)));
+        return;
+      }
+      default:
+        await context.sendActivity(t('hint.unknown'));
+    }
+  }
+
+  /** Welcomes the person who added the bot to a personal chat, with the help card. */
+  private async greet(context: TurnContext): Promise<void> {
+    if (!isPersonal(context.activity)) return;
+    const turn = await this.identify(context);
+    const botId = context.activity.recipient?.id;
+    const botAdded = (context.activity.membersAdded ?? []).some((m) => m.id === botId);
+    if (!botAdded) return;
+    const locale = turn?.locale ?? localeOf(context.activity.locale);
+    await context.sendActivity(cardMessage(helpCard({ welcome: true }, locale)));
+  }
+
+  /** The sender, with their conversation reference kept for later proactive messages. */
+  private async identify(context: TurnContext): Promise<TurnUser | null> {
+    const turn = await resolveTurnUser(context.activity, this.deps);
+    if (turn) await rememberConversation(context, turn, this.deps);
+    return turn;
+  }
+}

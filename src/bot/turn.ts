@@ -1,0 +1,88 @@
+import { TurnContext, type Activity } from 'botbuilder';
+import type { Actor, ConversationStore, Locale, User, UserDirectory } from '../domain/index.js';
+import { localeOf } from './i18n.js';
+import { isRecord } from './guards.js';
+
+/** What the bot needs to know about an activity's sender. */
+export interface TurnUser {
+  readonly actor: Actor;
+  readonly user: User;
+  readonly locale: Locale;
+}
+
+export interface TurnDeps {
+  readonly localMode: boolean;
+  readonly localTenantId: string;
+  readonly users: UserDirectory;
+  readonly conversations: ConversationStore;
+}
+
+/**
+ * Who sent the activity, from the authenticated activity only. Teams always sends the tenant and
+ * the sender's Entra object id; their absence is accepted only in local mode (the Agents
+ * Playground sends neither reliably), where the channel id of the sender stands in. A person the
+ * directory does not know yet is enrolled as an employee. Null: the sender cannot be identified.
+ */
+export async function resolveTurnUser(
+  activity: Activity,
+  deps: Pick<TurnDeps, 'localMode' | 'localTenantId' | 'users'>,
+): Promise<TurnUser | null> {
+  const locale = localeOf(activity.locale);
+  const tenantId =
+    nonEmpty(activity.conversation?.tenantId) ??
+    channelTenantId(activity.channelData) ??
+    (deps.localMode ? deps.localTenantId : null);
+  const userId =
+    nonEmpty(activity.from?.aadObjectId) ?? (deps.localMode ? nonEmpty(activity.from?.id) : null);
+  if (!tenantId || !userId) return null;
+
+  let user = await deps.users.get(tenantId, userId);
+  if (!user) {
+    user = {
+      tenantId,
+      id: userId,
+      displayName: nonEmpty(activity.from.name) ?? userId,
+      roles: ['employee'],
+      locale,
+    };
+    await deps.users.upsert(user);
+  }
+  return {
+    actor: { tenantId, userId, displayName: user.displayName, roles: user.roles },
+    user,
+    locale,
+  };
+}
+
+/** True in a one-to-one chat with the bot (Teams says 'personal'; some clients say nothing). */
+export function isPersonal(activity: Activity): boolean {
+  const type = activity.conversation?.conversationType;
+  return type === 'personal' || (type === undefined && activity.conversation?.isGroup !== true);
+}
+
+/**
+ * Keeps the sender's conversation reference, so outbox handlers can message them later. Only
+ * personal chats are kept: a reference is a way to reach this person one-to-one.
+ */
+export async function rememberConversation(
+  context: TurnContext,
+  turn: TurnUser,
+  deps: Pick<TurnDeps, 'conversations'>,
+): Promise<void> {
+  if (!isPersonal(context.activity)) return;
+  // Without the message id: the reference is for reaching the person, not replying to a message.
+  const { activityId: _activityId, ...reference } = TurnContext.getConversationReference(
+    context.activity,
+  );
+  await deps.conversations.put(turn.actor.tenantId, turn.actor.userId, JSON.stringify(reference));
+}
+
+function channelTenantId(channelData: unknown): string | null {
+  if (!isRecord(channelData) || !isRecord(channelData.tenant)) return null;
+  const id = channelData.tenant.id;
+  return typeof id === 'string' ? nonEmpty(id) : null;
+}
+
+function nonEmpty(value: string | undefined | null): string | null {
+  return value && value.trim() !== '' ? value : null;
+}

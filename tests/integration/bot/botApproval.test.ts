@@ -1,0 +1,257 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { DEMO_TENANT_ID, DEMO_USER_IDS } from '../../../src/demo/demoUsers.js';
+import type { Story } from '../../../src/domain/index.js';
+import {
+  activityFrom,
+  cardAction,
+  cardTexts,
+  formData,
+  invokeCard,
+  startBotHarness,
+  users,
+  type BotHarness,
+  type CardJson,
+} from './harness.js';
+
+let bot: BotHarness;
+beforeEach(async () => {
+  bot = await startBotHarness();
+});
+afterEach(async () => {
+  await bot.close();
+});
+
+/** The employee submits a story through the form; returns it as stored. */
+async function submitStory(): Promise<Story> {
+  const answer = await bot.post(cardAction(bot, users.employee, 'story.submit', formData()));
+  invokeCard(answer.body);
+  const story = bot.store.stories.all().at(-1);
+  if (!story) throw new Error('no story stored');
+  return story;
+}
+
+const ref = (story: Story) => ({ tenantId: story.tenantId, storyId: story.id });
+
+function attachedCard(activity: { body: { attachments?: { content?: unknown }[] } }): CardJson {
+  return (activity.body.attachments?.[0]?.content ?? {}) as CardJson;
+}
+
+describe('approval in chat', () => {
+  it('sends the approval card to the manager through a new 1:1 conversation', async () => {
+    const story = await submitStory();
+    await bot.relay.relay(ref(story));
+
+    const [created] = bot.connector.conversationsCreated();
+    expect(created?.body).toMatchObject({
+      isGroup: false,
+      members: [{ id: DEMO_USER_IDS.manager }],
+      tenantId: DEMO_TENANT_ID,
+      channelData: { tenant: { id: DEMO_TENANT_ID } },
+    });
+    const [sent] = await bot.connector.waitForActivities(1);
+    expect(sent?.conversationId).toBe(created?.conversationId);
+    const card = attachedCard(sent!);
+    // The manager's directory locale is Finnish.
+    expect(cardTexts(card)).toEqual(
+      expect.arrayContaining([
+        'Tarina odottaa päätöstäsi',
+        'The borrowed jacket',
+        'Kertoja: Emma Employee',
+      ]),
+    );
+    expect(card.actions?.[0]).toMatchObject({
+      type: 'Action.Execute',
+      verb: 'story.decide',
+      data: { storyId: story.id, decision: 'approve' },
+    });
+    expect(card.refresh).toMatchObject({ userIds: [DEMO_USER_IDS.manager] });
+    // The new conversation is remembered, and the outbox message is done.
+    expect(await bot.conversations.get(DEMO_TENANT_ID, DEMO_USER_IDS.manager)).toContain(
+      created?.conversationId,
+    );
+    expect(bot.store.stories.outboxOf(ref(story))).toEqual([]);
+  });
+
+  it('continues the stored conversation of a manager who has talked to the bot', async () => {
+    await bot.post(
+      activityFrom(bot, users.manager, { text: 'help', deliveryMode: 'expectReplies' }),
+    );
+    const story = await submitStory();
+    await bot.relay.relay(ref(story));
+    const [sent] = await bot.connector.waitForActivities(1);
+    expect(bot.connector.conversationsCreated()).toEqual([]);
+    expect(sent?.conversationId).toBe(`a:personal-${DEMO_USER_IDS.manager}`);
+    // Refresh targets the manager's Teams user id, known from their conversation.
+    expect(attachedCard(sent!).refresh).toMatchObject({ userIds: [`29:${DEMO_USER_IDS.manager}`] });
+  });
+
+  it('publishes on the manager’s approval and tells the author', async () => {
+    // The author talked to the bot, so their reference is stored.
+    await bot.post(
+      activityFrom(bot, users.employee, { text: 'help', deliveryMode: 'expectReplies' }),
+    );
+    const story = await submitStory();
+    await bot.relay.relay(ref(story));
+    await bot.connector.waitForActivities(1);
+
+    const answer = await bot.post(
+      cardAction(
+        bot,
+        users.manager,
+        'story.decide',
+        { storyId: story.id, decision: 'approve', changesComment: '', rejectReason: '' },
+        'fi-FI',
+      ),
+    );
+    const card = invokeCard(answer.body);
+    expect(cardTexts(card)).toEqual(
+      expect.arrayContaining(['Hyväksytty ja julkaistu', 'Päättäjä: Mikko Manager']),
+    );
+    expect(card.actions ?? []).not.toContainEqual(
+      expect.objectContaining({ type: 'Action.Execute' }),
+    );
+    expect((await bot.store.stories.get(ref(story)))?.value.status).toBe('published');
+    expect(bot.store.wall.entries().map((s) => s.id)).toEqual([story.id]);
+
+    await bot.relay.relay(ref(story));
+    const notices = await bot.connector.waitForActivities(2);
+    const notice = notices[1]!;
+    expect(notice.conversationId).toBe(`a:personal-${DEMO_USER_IDS.employee}`);
+    expect(cardTexts(attachedCard(notice))).toContain(
+      'Your story “The borrowed jacket” was approved and is now on the story wall. Thank you!',
+    );
+  });
+
+  it('asks for changes only with a comment, and the author is told it', async () => {
+    const story = await submitStory();
+    const missing = await bot.post(
+      cardAction(bot, users.manager, 'story.decide', {
+        storyId: story.id,
+        decision: 'changes',
+        changesComment: '  ',
+      }),
+    );
+    const again = invokeCard(missing.body);
+    expect(cardTexts(again)[0]).toBe('Please say what should change.');
+    expect(again.actions?.[0]).toMatchObject({ verb: 'story.decide' });
+    expect((await bot.store.stories.get(ref(story)))?.value.status).toBe('pending');
+
+    const answer = await bot.post(
+      cardAction(bot, users.manager, 'story.decide', {
+        storyId: story.id,
+        decision: 'changes',
+        changesComment: 'Add what the guest *said*',
+        rejectReason: 'ignored',
+      }),
+    );
+    expect(cardTexts(invokeCard(answer.body))).toContain('Comment: Add what the guest \\*said\\*');
+    expect((await bot.store.stories.get(ref(story)))?.value).toMatchObject({
+      status: 'changes_requested',
+      decisionComment: 'Add what the guest *said*',
+    });
+
+    // The approval card is stale by now and is skipped; the author hears of the request.
+    await bot.relay.relay(ref(story));
+    const sent = await bot.connector.waitForActivities(1);
+    expect(sent).toHaveLength(1);
+    expect(bot.connector.conversationsCreated()[0]?.body).toMatchObject({
+      members: [{ id: DEMO_USER_IDS.employee }],
+    });
+    expect(cardTexts(attachedCard(sent[0]!))).toEqual([
+      'The borrowed jacket',
+      'Mikko Manager asked for changes to your story “The borrowed jacket”.',
+      'Mikko Manager wrote: Add what the guest \\*said\\*',
+    ]);
+  });
+
+  it('refuses a second, different decision without changing the story', async () => {
+    const story = await submitStory();
+    await bot.post(
+      cardAction(bot, users.manager, 'story.decide', { storyId: story.id, decision: 'approve' }),
+    );
+    const answer = await bot.post(
+      cardAction(bot, users.manager, 'story.decide', { storyId: story.id, decision: 'reject' }),
+    );
+    const card = invokeCard(answer.body);
+    expect(cardTexts(card)[0]).toBe(
+      'This story has already been decided, so it cannot be changed any more.',
+    );
+    expect(cardTexts(card)).toContain('Approved and published');
+    expect((await bot.store.stories.get(ref(story)))?.value.status).toBe('published');
+  });
+
+  it('refuses the employee’s decision with a forbidden card and changes nothing', async () => {
+    const story = await submitStory();
+    const answer = await bot.post(
+      cardAction(bot, users.employee, 'story.decide', { storyId: story.id, decision: 'approve' }),
+    );
+    const card = invokeCard(answer.body);
+    expect(cardTexts(card)[0]).toBe('Only the approver of this story can decide on it.');
+    expect(card.actions ?? []).not.toContainEqual(
+      expect.objectContaining({ type: 'Action.Execute' }),
+    );
+    expect((await bot.store.stories.get(ref(story)))?.value).toMatchObject({ status: 'pending' });
+    expect(bot.store.wall.entries()).toEqual([]);
+  });
+
+  it('treats card data as untrusted: bad ids and decisions are refused', async () => {
+    const story = await submitStory();
+    const badId = await bot.post(
+      cardAction(bot, users.manager, 'story.decide', { storyId: '../../etc', decision: 'approve' }),
+    );
+    expect(cardTexts(invokeCard(badId.body))).toEqual([
+      'I could not find that story. It may have been removed.',
+    ]);
+    const badDecision = await bot.post(
+      cardAction(bot, users.manager, 'story.decide', { storyId: story.id, decision: 'publish' }),
+    );
+    expect(cardTexts(invokeCard(badDecision.body))[0]).toContain('not valid');
+    expect((await bot.store.stories.get(ref(story)))?.value.status).toBe('pending');
+  });
+
+  it('refreshes the card per user: buttons for the approver, status for others', async () => {
+    const story = await submitStory();
+    const forManager = invokeCard(
+      (await bot.post(cardAction(bot, users.manager, 'story.refresh', { storyId: story.id }))).body,
+    );
+    expect(forManager.actions?.[0]).toMatchObject({ verb: 'story.decide' });
+    const forAuthor = invokeCard(
+      (await bot.post(cardAction(bot, users.employee, 'story.refresh', { storyId: story.id })))
+        .body,
+    );
+    expect(forAuthor.actions ?? []).toEqual([]);
+    expect(cardTexts(forAuthor)).toContain('Waiting for a decision');
+  });
+
+  it('leaves a throttled send to the outbox, honouring Retry-After, then delivers', async () => {
+    const story = await submitStory();
+    bot.connector.throttle(5, 1);
+    await bot.relay.relay(ref(story));
+    const [waiting] = bot.store.stories
+      .outboxOf(ref(story))
+      .filter((m) => m.kind === 'approval.requested');
+    expect(waiting?.attempts).toBe(1);
+    expect(waiting!.nextAttemptAt.getTime() - bot.store.clock.now().getTime()).toBe(5000);
+    expect(bot.connector.activities()).toEqual([]);
+
+    bot.store.clock.advance(5000);
+    await bot.relay.relay(ref(story));
+    const [sent] = await bot.connector.waitForActivities(1);
+    expect(cardTexts(attachedCard(sent!))).toContain('The borrowed jacket');
+    expect(bot.connector.conversationsCreated()).toHaveLength(1);
+  });
+
+  it('sends no approval card for a story decided before the card went out', async () => {
+    const story = await submitStory();
+    await bot.post(
+      cardAction(bot, users.manager, 'story.decide', { storyId: story.id, decision: 'reject' }),
+    );
+    await bot.relay.relay(ref(story));
+    // Only the author's rejection notice is sent (through a new conversation: no reference).
+    const sent = await bot.connector.waitForActivities(1);
+    expect(sent).toHaveLength(1);
+    expect(cardTexts(attachedCard(sent[0]!))).toContain(
+      'Your story “The borrowed jacket” was not published.',
+    );
+  });
+});

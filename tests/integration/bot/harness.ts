@@ -1,0 +1,217 @@
+import Fastify, { type FastifyInstance } from 'fastify';
+import { createBot, type BotOptions } from '../../../src/bot/index.js';
+import type { BotConfig } from '../../../src/config.js';
+import { DEMO_TENANT_ID, DEMO_USER_IDS, demoUsers } from '../../../src/demo/demoUsers.js';
+import {
+  createOutboxRelay,
+  createStoryService,
+  syncProjections,
+  type OutboxRelay,
+  type User,
+} from '../../../src/domain/index.js';
+import { recordingLogger } from '../../support/factories.js';
+import { buildStoryDeps, fakeConversations } from '../../support/fakes.js';
+import { startMockConnector, type MockConnector } from '../../support/mockConnector.js';
+
+/**
+ * The bot as Teams reaches it: the real CloudAdapter behind a Fastify `POST /api/messages` on
+ * loopback, story dependencies on fakes, and a mock Bot Connector as every activity's serviceUrl.
+ */
+export interface BotHarness {
+  readonly url: string;
+  readonly connector: MockConnector;
+  readonly store: ReturnType<typeof buildStoryDeps>;
+  readonly conversations: ReturnType<typeof fakeConversations>;
+  readonly relay: OutboxRelay;
+  readonly logger: ReturnType<typeof recordingLogger>;
+  /** POSTs an activity (JSON) to the bot; returns status and parsed body. */
+  post(
+    activity: object,
+    headers?: Record<string, string>,
+  ): Promise<{ status: number; body: unknown }>;
+  close(): Promise<void>;
+}
+
+export const users = {
+  employee: demoUser(DEMO_USER_IDS.employee),
+  manager: demoUser(DEMO_USER_IDS.manager),
+  driver: demoUser(DEMO_USER_IDS.driver),
+};
+
+function demoUser(id: string): User {
+  const user = demoUsers().find((u) => u.id === id);
+  if (!user) throw new Error(`no demo user ${id}`);
+  return user;
+}
+
+/** Starts the harness; `config` overrides the local-mode bot config (e.g. an app id). */
+export async function startBotHarness(
+  overrides: Partial<Pick<BotOptions, 'localMode'>> & { config?: Partial<BotConfig> } = {},
+): Promise<BotHarness> {
+  const connector = await startMockConnector();
+  const store = buildStoryDeps(demoUsers());
+  const conversations = fakeConversations();
+  const logger = recordingLogger();
+  const service = createStoryService(store.deps);
+  const bot = createBot({
+    config: {
+      appId: '',
+      appType: 'MultiTenant',
+      serviceUrl: connector.serviceUrl,
+      ...overrides.config,
+    },
+    localMode: overrides.localMode ?? true,
+    localTenantId: DEMO_TENANT_ID,
+    service,
+    stories: store.stories,
+    users: store.users,
+    conversations,
+    logger,
+  });
+  const relay = createOutboxRelay({
+    outbox: store.stories,
+    clock: store.clock,
+    logger,
+    handlers: {
+      ...bot.outboxHandlers,
+      'story.project': async (message) => {
+        const found = await store.stories.get(message.ref);
+        if (found) await syncProjections(store.deps, found.value);
+      },
+    },
+  });
+
+  const app: FastifyInstance = Fastify();
+  app.post('/api/messages', async (request, reply) => {
+    const answer = await bot.handle({
+      method: request.method,
+      headers: request.headers,
+      body: request.body,
+    });
+    reply.status(answer.status).headers(answer.headers);
+    return answer.body === undefined ? reply.send() : reply.send(answer.body);
+  });
+  const url = await app.listen({ host: '127.0.0.1', port: 0 });
+
+  return {
+    url,
+    connector,
+    store,
+    conversations,
+    relay,
+    logger,
+    async post(activity, headers = {}) {
+      const response = await fetch(`${url}/api/messages`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+        body: JSON.stringify(activity),
+      });
+      const text = await response.text();
+      let body: unknown = text;
+      try {
+        body = text ? (JSON.parse(text) as unknown) : undefined;
+      } catch {
+        // A plain-text answer (botbuilder's 401) stays text.
+      }
+      return { status: response.status, body };
+    },
+    async close() {
+      await app.close();
+      await connector.close();
+    },
+  };
+}
+
+let sequence = 0;
+
+/** A Teams activity from `user` in their personal chat with the bot. */
+export function activityFrom(
+  harness: Pick<BotHarness, 'connector'>,
+  user: Pick<User, 'id' | 'displayName'>,
+  fields: Record<string, unknown>,
+): Record<string, unknown> {
+  return {
+    type: 'message',
+    id: `activity-${++sequence}`,
+    channelId: 'msteams',
+    serviceUrl: harness.connector.serviceUrl,
+    timestamp: new Date().toISOString(),
+    locale: 'en-US',
+    from: { id: `29:${user.id}`, name: user.displayName, aadObjectId: user.id },
+    recipient: { id: '28:story-wall-bot', name: 'Story Wall' },
+    conversation: {
+      id: `a:personal-${user.id}`,
+      conversationType: 'personal',
+      isGroup: false,
+      tenantId: DEMO_TENANT_ID,
+    },
+    channelData: { tenant: { id: DEMO_TENANT_ID } },
+    ...fields,
+  };
+}
+
+/** An `adaptiveCard/action` invoke (Action.Execute) from `user`. */
+export function cardAction(
+  harness: Pick<BotHarness, 'connector'>,
+  user: Pick<User, 'id' | 'displayName'>,
+  verb: string,
+  data: Record<string, unknown>,
+  locale = 'en-US',
+): Record<string, unknown> {
+  return activityFrom(harness, user, {
+    type: 'invoke',
+    name: 'adaptiveCard/action',
+    locale,
+    value: { action: { type: 'Action.Execute', verb, data }, trigger: 'manual' },
+  });
+}
+
+/** Valid story form data, as Teams sends it (strings; the verb mixed in). */
+export function formData(overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    verb: 'story.submit',
+    title: 'The borrowed jacket',
+    situation: 'A guest had forgotten his jacket and the evening was cold.',
+    action: 'The driver lent the guest his own jacket for the evening.',
+    outcome: 'The guest thanked the company in a social-media post.',
+    lesson: 'Small personal gestures are remembered longest.',
+    team: 'Logistics',
+    category: 'care',
+    featured: DEMO_USER_IDS.driver,
+    customerQuote: '',
+    sourceUrl: '',
+    consent: 'true',
+    ...overrides,
+  };
+}
+
+/** The Adaptive Card of an invoke response, checking its envelope. */
+export function invokeCard(body: unknown): CardJson {
+  const response = body as { statusCode?: number; type?: string; value?: CardJson };
+  if (response.statusCode !== 200 || response.type !== 'application/vnd.microsoft.card.adaptive') {
+    throw new Error(`not a card invoke response: ${JSON.stringify(body)}`);
+  }
+  return response.value ?? {};
+}
+
+export interface CardJson {
+  body?: { type: string; text?: string; id?: string; [key: string]: unknown }[];
+  actions?: { type: string; [key: string]: unknown }[];
+  [key: string]: unknown;
+}
+
+/** All TextBlock texts of a card, nested containers and show-cards included. */
+export function cardTexts(card: unknown): string[] {
+  const texts: string[] = [];
+  const visit = (node: unknown): void => {
+    if (Array.isArray(node)) {
+      node.forEach(visit);
+    } else if (typeof node === 'object' && node !== null) {
+      const record = node as Record<string, unknown>;
+      if (record.type === 'TextBlock' && typeof record.text === 'string') texts.push(record.text);
+      Object.values(record).forEach(visit);
+    }
+  };
+  visit(card);
+  return texts;
+}

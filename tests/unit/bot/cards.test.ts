@@ -1,0 +1,218 @@
+import { describe, expect, it } from 'vitest';
+import type { AdaptiveCard, CardElement } from '../../../src/bot/cards/adaptiveCard.js';
+import { approvalCard } from '../../../src/bot/cards/approvalCard.js';
+import { helpCard } from '../../../src/bot/cards/helpCard.js';
+import { decisionNoticeCard, noticeCard, thanksCard } from '../../../src/bot/cards/messageCards.js';
+import { storyFormCard } from '../../../src/bot/cards/storyFormCard.js';
+import { DEMO_USER_IDS, demoUsers } from '../../../src/demo/demoUsers.js';
+import { CATEGORIES } from '../../../src/shared/dto.js';
+import { buildStory } from '../../support/factories.js';
+
+const people = demoUsers()
+  .filter((u) => u.id !== DEMO_USER_IDS.employee)
+  .map((u) => ({ id: u.id, displayName: u.displayName }));
+
+/** Every element of a card, nested containers and show-cards included. */
+function elements(card: { body?: readonly CardElement[]; actions?: readonly CardElement[] }) {
+  const out: CardElement[] = [];
+  const visit = (items: readonly unknown[] | undefined) => {
+    for (const item of items ?? []) {
+      const element = item as CardElement & {
+        items?: CardElement[];
+        card?: { body?: CardElement[]; actions?: CardElement[] };
+      };
+      out.push(element);
+      visit(element.items);
+      visit(element.card?.body);
+      visit(element.card?.actions);
+    }
+  };
+  visit(card.body);
+  visit(card.actions);
+  return out;
+}
+const byId = (card: AdaptiveCard, id: string) => elements(card).find((e) => e.id === id);
+const texts = (card: AdaptiveCard) =>
+  elements(card)
+    .filter((e) => e.type === 'TextBlock')
+    .map((e) => e.text as string);
+
+describe('help card', () => {
+  it('explains the bot and its commands (en, welcome)', () => {
+    expect(helpCard({ welcome: true }, 'en')).toMatchSnapshot();
+  });
+
+  it('speaks Finnish', () => {
+    expect(texts(helpCard({ welcome: false }, 'fi')).join('\n')).toContain('kerro tarina');
+  });
+});
+
+describe('story form card', () => {
+  it('matches the English snapshot', () => {
+    expect(storyFormCard({ people }, 'en')).toMatchSnapshot();
+  });
+
+  it('matches the Finnish snapshot', () => {
+    expect(storyFormCard({ people }, 'fi')).toMatchSnapshot();
+  });
+
+  it('is Adaptive Card 1.5 with one Action.Execute and the people picker data query', () => {
+    const card = storyFormCard({ people }, 'en');
+    expect(card.version).toBe('1.5');
+    expect(card.actions).toEqual([
+      expect.objectContaining({ type: 'Action.Execute', verb: 'story.submit' }),
+    ]);
+    expect(byId(card, 'featured')).toMatchObject({
+      type: 'Input.ChoiceSet',
+      isMultiSelect: true,
+      'choices.data': { type: 'Data.Query', dataset: 'graph.microsoft.com/users' },
+    });
+    expect(byId(card, 'title')).toMatchObject({ isRequired: true, maxLength: 120 });
+    expect(byId(card, 'consent')).toMatchObject({ type: 'Input.Toggle', valueOn: 'true' });
+    const categories = byId(card, 'category')?.choices as { value: string }[];
+    expect(categories.map((c) => c.value)).toEqual([...CATEGORIES]);
+  });
+
+  it('shows the values again and names the invalid fields in the user’s language', () => {
+    const card = storyFormCard(
+      {
+        people,
+        values: { title: 'x', featured: DEMO_USER_IDS.driver, consent: 'true' },
+        invalid: ['title', 'lesson'],
+      },
+      'fi',
+    );
+    expect(texts(card)).toContain('Tarkista nämä kentät: Otsikko, Opetus.');
+    expect(byId(card, 'title')).toMatchObject({ value: 'x' });
+    expect(byId(card, 'featured')).toMatchObject({ value: DEMO_USER_IDS.driver });
+    expect(byId(card, 'consent')).toMatchObject({ value: 'true' });
+  });
+
+  it('explains a domain refusal without losing the values', () => {
+    const card = storyFormCard({ people, values: { title: 'Kept' }, error: 'no_approver' }, 'en');
+    expect(texts(card).join('\n')).toContain('no approver is set up for you');
+    expect(byId(card, 'title')).toMatchObject({ value: 'Kept' });
+  });
+});
+
+describe('approval card', () => {
+  const story = buildStory({
+    title: 'The *borrowed* jacket',
+    customerQuote: 'Best service [ever](https://evil.example)!',
+    sourceUrl: 'https://example.com/post',
+  });
+
+  it('gives the approver the decision actions and a refresh for them (snapshot)', () => {
+    const card = approvalCard({ story, actionable: true, refreshUserIds: ['29:manager'] }, 'en');
+    expect(card).toMatchSnapshot();
+    expect(card.refresh).toEqual({
+      action: { type: 'Action.Execute', verb: 'story.refresh', data: { storyId: story.id } },
+      userIds: ['29:manager'],
+    });
+    const verbs = elements(card)
+      .filter((e) => e.type === 'Action.Execute')
+      .map((e) => e.data);
+    expect(verbs).toEqual([
+      { storyId: story.id, decision: 'approve' },
+      { storyId: story.id, decision: 'changes' },
+      { storyId: story.id, decision: 'reject' },
+    ]);
+  });
+
+  it('shows others the status and no decision actions (snapshot)', () => {
+    const card = approvalCard({ story, actionable: false, refreshUserIds: [] }, 'en');
+    expect(card).toMatchSnapshot();
+    expect(elements(card).some((e) => e.type === 'Action.Execute')).toBe(false);
+    expect(card.actions).toEqual([
+      { type: 'Action.OpenUrl', title: 'Open the source', url: 'https://example.com/post' },
+    ]);
+  });
+
+  it('shows a decided story with status, who decided and the comment (snapshot, fi)', () => {
+    const decided = buildStory({
+      status: 'changes_requested',
+      decidedBy: DEMO_USER_IDS.manager,
+      decisionComment: 'Lisää _asiakkaan_ reaktio',
+    });
+    const card = approvalCard(
+      { story: decided, actionable: true, refreshUserIds: ['29:x'], deciderName: 'Mikko Manager' },
+      'fi',
+    );
+    expect(card).toMatchSnapshot();
+    expect(card.refresh).toBeUndefined();
+    expect(texts(card)).toEqual(
+      expect.arrayContaining([
+        'Muutoksia pyydetty',
+        'Päättäjä: Mikko Manager',
+        'Kommentti: Lisää \\_asiakkaan\\_ reaktio',
+      ]),
+    );
+  });
+
+  it('escapes user text and never links it', () => {
+    const card = approvalCard({ story, actionable: false, refreshUserIds: [] }, 'en');
+    expect(texts(card)).toContain('The \\*borrowed\\* jacket');
+    expect(texts(card)).toContain('“Best service \\[ever\\]\\(https://evil.example\\)\\!”');
+  });
+
+  it('emits only http(s) source links', () => {
+    const card = approvalCard(
+      {
+        story: buildStory({ sourceUrl: 'javascript:alert(1)' }),
+        actionable: false,
+        refreshUserIds: [],
+      },
+      'en',
+    );
+    expect(card.actions).toBeUndefined();
+  });
+
+  it('puts an error notice above the story', () => {
+    const card = approvalCard(
+      { story, actionable: false, refreshUserIds: [], notice: 'forbidden' },
+      'fi',
+    );
+    expect(texts(card)[0]).toBe('Vain tarinan hyväksyjä voi päättää siitä.');
+  });
+});
+
+describe('message cards', () => {
+  const story = buildStory();
+
+  it('thanks the author and names the approver', () => {
+    expect(thanksCard({ story, approverName: 'Mikko Manager' }, 'en')).toMatchSnapshot();
+  });
+
+  it('tells the author of each decision in their language', () => {
+    const published = buildStory({ status: 'published', decidedBy: DEMO_USER_IDS.manager });
+    expect(
+      texts(
+        decisionNoticeCard({ story: published, decision: 'approve', deciderName: 'Mikko' }, 'en'),
+      ),
+    ).toContain(
+      'Your story “The borrowed jacket” was approved and is now on the story wall. Thank you!',
+    );
+    const changes = buildStory({ status: 'changes_requested', decisionComment: 'Add the outcome' });
+    expect(
+      texts(
+        decisionNoticeCard({ story: changes, decision: 'changes', deciderName: 'Mikko' }, 'fi'),
+      ),
+    ).toEqual([
+      'The borrowed jacket',
+      'Mikko pyysi muutoksia tarinaasi ”The borrowed jacket”.',
+      'Mikko kirjoitti: Add the outcome',
+    ]);
+    expect(
+      decisionNoticeCard(
+        { story: buildStory({ status: 'rejected' }), decision: 'reject', deciderName: null },
+        'en',
+      ),
+    ).toMatchSnapshot();
+  });
+
+  it('shows a bare notice in the user’s language', () => {
+    expect(texts(noticeCard({ notice: 'not_found' }, 'fi'))).toEqual([
+      'En löytänyt tarinaa. Se on ehkä poistettu.',
+    ]);
+  });
+});
