@@ -114,7 +114,10 @@ async function verify(
   const tid = stringClaim(payload, 'tid');
   const oid = stringClaim(payload, 'oid');
   if (!tid || !oid) throw new ApiError(401, 'unauthenticated', 'The token names no user.');
-  const issuers = [`https://login.microsoftonline.com/${tid}/v2.0`, `https://sts.windows.net/${tid}/`];
+  const issuers = [
+    `https://login.microsoftonline.com/${tid}/v2.0`,
+    `https://sts.windows.net/${tid}/`,
+  ];
   if (!payload.iss || !issuers.includes(payload.iss)) {
     throw new ApiError(401, 'unauthenticated', 'The token was not issued by Microsoft Entra ID.');
   }

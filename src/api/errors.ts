@@ -44,7 +44,11 @@ export function parseInput<T extends z.ZodType>(schema: T, value: unknown): z.in
   throw new ApiError(400, 'validation', 'Some fields are not valid.', fields);
 }
 
-function toBody(code: ApiErrorCode, message: string, fields?: Record<string, string>): ApiErrorBody {
+function toBody(
+  code: ApiErrorCode,
+  message: string,
+  fields?: Record<string, string>,
+): ApiErrorBody {
   return { error: { code, message, ...(fields ? { fields } : {}) } };
 }
 

@@ -45,7 +45,9 @@ describe('story API', () => {
     const seen = new Set(first.body.items.map((s) => s.id));
     let cursor = first.body.nextCursor;
     while (cursor) {
-      const next = await api.get<WallPageDto>(`/api/stories?limit=5&cursor=${encodeURIComponent(cursor)}`);
+      const next = await api.get<WallPageDto>(
+        `/api/stories?limit=5&cursor=${encodeURIComponent(cursor)}`,
+      );
       expect(next.status).toBe(200);
       for (const s of next.body.items) {
         expect(seen.has(s.id)).toBe(false);
@@ -191,6 +193,7 @@ describe('story API', () => {
     const voter = [DEMO_USER_IDS.admin, DEMO_USER_IDS.editor, DEMO_USER_IDS.driver].find(
       (id) => id !== story.author.id && !story.featured.some((p) => p.id === id),
     );
+    if (!voter) throw new Error('no eligible voter');
     const first = await api.post<StoryDto>(`/api/stories/${story.id}/vote`, undefined, {
       user: voter,
     });
