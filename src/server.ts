@@ -101,7 +101,11 @@ export async function startServer(config: AppConfig): Promise<RunningServer> {
     const authenticate =
       config.authMode === 'local'
         ? createAuthenticator(
-            { mode: 'local', tenantId: config.localTenantId, defaultUserId: DEMO_USER_IDS.employee },
+            {
+              mode: 'local',
+              tenantId: config.localTenantId,
+              defaultUserId: DEMO_USER_IDS.employee,
+            },
             { users: storage.users, clock },
           )
         : createAuthenticator(
@@ -146,9 +150,12 @@ export async function startServer(config: AppConfig): Promise<RunningServer> {
 
     const address = app.server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;
-    const host = config.host === '0.0.0.0' ? 'localhost' : config.host;
+    const host = ['0.0.0.0', '127.0.0.1', '::'].includes(config.host) ? 'localhost' : config.host;
     const url = `http://${host}:${port}`;
-    logger.info({ url, authMode: config.authMode, storage: config.storage.kind }, 'Story Wall is up');
+    logger.info(
+      { url, authMode: config.authMode, storage: config.storage.kind },
+      'Story Wall is up',
+    );
     return { url, port, storage, relay: activeRelay, close: stopAll };
   } catch (error) {
     await stopAll();
