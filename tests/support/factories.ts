@@ -1,0 +1,91 @@
+import { DEMO_TENANT_ID, DEMO_USER_IDS } from '../../src/demo/demoUsers.js';
+import type { Actor, Logger, Story, StoryDraft, User } from '../../src/domain/index.js';
+
+/**
+ * Test factories (Outline's `buildUser` style): a valid object with sensible defaults, and only
+ * what a test cares about passed as overrides. Defaults use the demo tenant and demo people so
+ * that stories built here line up with `demoUsers()`.
+ */
+
+const T0 = new Date('2026-11-02T09:00:00Z');
+
+/** A user of the demo tenant with no manager and the employee role, unless overridden. */
+export function buildUser(overrides: Partial<User> = {}): User {
+  return {
+    tenantId: DEMO_TENANT_ID,
+    id: 'user-0001',
+    displayName: 'Test User',
+    roles: ['employee'],
+    ...overrides,
+  };
+}
+
+/** The authenticated caller that `user` would be. */
+export function buildActor(user: User): Actor {
+  return {
+    tenantId: user.tenantId,
+    userId: user.id,
+    displayName: user.displayName,
+    roles: user.roles,
+  };
+}
+
+/** A complete draft of the driver's jacket story, featuring the demo driver. */
+export function buildStoryDraft(overrides: Partial<StoryDraft> = {}): StoryDraft {
+  return {
+    title: 'The borrowed jacket',
+    situation: 'A guest had forgotten his jacket and the evening was cold.',
+    action: 'The driver lent the guest his own jacket for the evening.',
+    outcome: 'The guest thanked the company in a social-media post.',
+    lesson: 'Small personal gestures are remembered longest.',
+    team: 'Logistics',
+    category: 'care',
+    featured: [DEMO_USER_IDS.driver],
+    consent: true,
+    locale: 'en',
+    ...overrides,
+  };
+}
+
+/** A pending story by the demo employee, routed to the demo manager, featuring the driver. */
+export function buildStory(overrides: Partial<Story> = {}): Story {
+  return {
+    tenantId: DEMO_TENANT_ID,
+    id: 'story-0001',
+    title: 'The borrowed jacket',
+    situation: 'A guest had forgotten his jacket and the evening was cold.',
+    action: 'The driver lent the guest his own jacket for the evening.',
+    outcome: 'The guest thanked the company in a social-media post.',
+    lesson: 'Small personal gestures are remembered longest.',
+    team: 'Logistics',
+    category: 'care',
+    featured: [{ id: DEMO_USER_IDS.driver, displayName: 'Tomi Kuljettaja' }],
+    consent: true,
+    locale: 'en',
+    authorId: DEMO_USER_IDS.employee,
+    authorName: 'Emma Employee',
+    status: 'pending',
+    approverId: DEMO_USER_IDS.manager,
+    createdAt: T0,
+    updatedAt: T0,
+    voteCount: 0,
+    ...overrides,
+  };
+}
+
+export interface LogEntry {
+  readonly level: 'info' | 'warn' | 'error';
+  readonly context: Record<string, unknown>;
+  readonly message: string;
+}
+
+/** A logger that keeps what it is told, for assertions on logged (not thrown) failures. */
+export function recordingLogger(): Logger & { readonly entries: LogEntry[] } {
+  const entries: LogEntry[] = [];
+  return {
+    entries,
+    info: (context, message) => entries.push({ level: 'info', context, message }),
+    warn: (context, message) => entries.push({ level: 'warn', context, message }),
+    error: (context, message) => entries.push({ level: 'error', context, message }),
+  };
+}
