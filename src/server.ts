@@ -58,7 +58,7 @@ export async function startServer(config: AppConfig): Promise<RunningServer> {
     }
 
     // The relay is created after the bot (its handlers); commits reach it through this hook.
-    let relay: OutboxRelay | undefined;
+    const relayRef: { current?: OutboxRelay } = {};
     const inFlight = new Set<Promise<void>>();
     const service = createStoryService({
       ...storage,
@@ -66,7 +66,7 @@ export async function startServer(config: AppConfig): Promise<RunningServer> {
       ids: uuidIds,
       logger,
       onCommitted: (ref) => {
-        const run = relay?.relay(ref);
+        const run = relayRef.current?.relay(ref);
         if (!run) return;
         inFlight.add(run);
         void run.finally(() => inFlight.delete(run));
@@ -84,7 +84,7 @@ export async function startServer(config: AppConfig): Promise<RunningServer> {
       logger,
     });
 
-    relay = createOutboxRelay({
+    const relay = createOutboxRelay({
       outbox: storage.outbox,
       clock,
       logger,
@@ -96,7 +96,7 @@ export async function startServer(config: AppConfig): Promise<RunningServer> {
         },
       },
     });
-    const activeRelay = relay;
+    relayRef.current = relay;
 
     const authenticate =
       config.authMode === 'local'
@@ -142,10 +142,10 @@ export async function startServer(config: AppConfig): Promise<RunningServer> {
     // claims keep a message from running twice at once.
     if (config.outboxSweepSeconds > 0) {
       const timer = setInterval(() => {
-        void activeRelay.sweep();
+        void relay.sweep();
       }, config.outboxSweepSeconds * 1000);
       timer.unref();
-      stops.push(async () => clearInterval(timer));
+      stops.push(() => Promise.resolve(clearInterval(timer)));
     }
 
     const address = app.server.address();
@@ -156,7 +156,7 @@ export async function startServer(config: AppConfig): Promise<RunningServer> {
       { url, authMode: config.authMode, storage: config.storage.kind },
       'Story Wall is up',
     );
-    return { url, port, storage, relay: activeRelay, close: stopAll };
+    return { url, port, storage, relay: relay, close: stopAll };
   } catch (error) {
     await stopAll();
     throw error;
