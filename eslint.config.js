@@ -95,14 +95,19 @@ export default tseslint.config(
     ['src/shared/**/*.ts'],
     [botbuilder, ...forbid(...layers.filter((l) => l !== 'shared'))],
   ),
-  // The tab sees only `shared`, and only its types and constants (schemas pull in zod).
-  restrict(
-    ['src/tab/**/*.{ts,tsx}'],
-    [
-      botbuilder,
-      ...forbid(...layers.filter((l) => l !== 'shared' && l !== 'tab')),
-      { regex: '/shared/schemas(\\.js)?$', message: 'The tab imports shared/dto only.' },
-    ],
+  // The tab sees only `shared`, and only its types and constants (schemas pull in zod). Matched by
+  // folder depth, because the tab has folders of its own named like layers (`api/`, `config.ts`).
+  ...[1, 2, 3, 4].map((depth) =>
+    restrict(
+      [`src/tab/${'*/'.repeat(depth - 1)}*.{ts,tsx}`],
+      [
+        botbuilder,
+        {
+          regex: `^(\\.\\./){${depth}}(?!shared/dto\\.js$)`,
+          message: 'The tab imports only ../shared/dto.js from outside src/tab.',
+        },
+      ],
+    ),
   ),
   // Only src/config.ts reads the environment.
   {

@@ -30,6 +30,7 @@ export default defineConfig({
           include: ['tests/e2e/**/*.test.ts'],
           environment: 'node',
           fileParallelism: false,
+          globalSetup: ['tests/support/e2eGlobalSetup.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,
         },

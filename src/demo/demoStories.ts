@@ -363,6 +363,7 @@ export function demoStories(tenantId: string, now: Date): DemoStory[] {
       updatedAt: publishedAt,
       publishedAt,
       voteCount: seed.voteCount,
+      revision: 1,
     };
     return { story };
   });

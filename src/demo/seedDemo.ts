@@ -33,7 +33,12 @@ export async function seedDemo(deps: SeedDeps, tenantId: string): Promise<boolea
       await deps.stories.commit({
         story,
         expectedEtag: null,
-        audit: { id: `${story.id}-submitted`, at: story.createdAt, actorId: story.authorId, action: 'submitted' },
+        audit: {
+          id: `${story.id}-submitted`,
+          at: story.createdAt,
+          actorId: story.authorId,
+          action: 'submitted',
+        },
         outbox: [],
       });
     } catch (error) {

@@ -49,7 +49,12 @@ export function createOutboxRelay(deps: OutboxRelayDeps): OutboxRelay {
       await deps.outbox.complete(claimed);
     } catch (error) {
       const retryAfter = retryAfterOf(error) ?? backoffMs(claimed.attempts);
-      const context = { err: error, kind: claimed.kind, ...claimed.ref, attempts: claimed.attempts + 1 };
+      const context = {
+        err: error,
+        kind: claimed.kind,
+        ...claimed.ref,
+        attempts: claimed.attempts + 1,
+      };
       // A message that keeps failing needs a person's attention; the first failures are routine.
       if (claimed.attempts >= 5) deps.logger.error(context, 'outbox message keeps failing');
       else deps.logger.warn(context, 'outbox message failed; will retry');

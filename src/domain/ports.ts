@@ -82,6 +82,7 @@ export interface Vote {
  * (for a vote) the vote row are written together or not at all.
  */
 export interface StoryChange {
+  /** The story after the change; its `revision` is one more than the one read (1 when new). */
   readonly story: Story;
   /** The ETag the story was read at; null when the story is new. */
   readonly expectedEtag: string | null;
@@ -133,17 +134,24 @@ export interface WallPage {
   readonly nextCursor: string | null;
 }
 
-/** The published stories of a tenant, newest first. A projection of the story aggregates. */
+/**
+ * The published stories of a tenant, newest first. A projection of the story aggregates, ordered
+ * by `Story.revision`: a write older than what is held is ignored, so writes may land in any order.
+ */
 export interface WallIndex {
+  /** Stores the snapshot unless the wall already holds the same or a newer revision. */
   upsert(story: Story): Promise<void>;
+  /** Takes the story off the wall unless it holds a newer revision; absent is fine. */
   remove(story: Story): Promise<void>;
   /** A malformed cursor is DomainError('validation'). */
   page(query: WallQuery): Promise<WallPage>;
 }
 
-/** Pending stories per approver. A projection of the story aggregates. */
+/** Pending stories per approver. A projection of the story aggregates, ordered as the wall. */
 export interface ApprovalQueue {
+  /** Stores the snapshot unless the queue already holds the same or a newer revision. */
   put(story: Story): Promise<void>;
+  /** Takes the story out of the queue unless it holds a newer revision; absent is fine. */
   remove(story: Story): Promise<void>;
   list(tenantId: string, approverId: string, limit: number): Promise<Story[]>;
 }

@@ -4,6 +4,7 @@ import type { Story } from './story.js';
 /**
  * Brings the wall index and the approval queue in line with a story. Idempotent, so it can run
  * inline after a commit and again from the outbox (`story.project`) to repair a failed attempt.
+ * The projections keep the newest `revision` they see, so these runs may finish in any order.
  */
 export async function syncProjections(
   deps: { wall: WallIndex; approvals: ApprovalQueue },

@@ -55,4 +55,10 @@ export interface Story {
   readonly updatedAt: Date;
   readonly publishedAt?: Date;
   readonly voteCount: number;
+  /**
+   * The story's version: 1 when submitted, one more on every committed change (a decision, a
+   * vote, any edit). Projections keep the newest revision they were given, so a slow write of an
+   * older snapshot cannot overwrite a newer one. Stories stored before revisions existed read 0.
+   */
+  readonly revision: number;
 }

@@ -28,6 +28,13 @@ export function num(row: Row, name: string): number {
   return value;
 }
 
+/** An optional number column; absent (or null, as a `$select` of a missing column) is undefined. */
+export function optNum(row: Row, name: string): number | undefined {
+  const value = row[name];
+  if (value === undefined || value === null) return undefined;
+  return num(row, name);
+}
+
 /** A required boolean column. */
 export function bool(row: Row, name: string): boolean {
   const value = row[name];

@@ -6,6 +6,7 @@ import {
   date,
   num,
   opt,
+  optNum,
   optDate,
   optStr,
   str,
@@ -53,7 +54,13 @@ export function storyColumns(story: Story): Record<string, unknown> {
     updatedAt: story.updatedAt,
     ...opt('publishedAt', story.publishedAt),
     voteCount: story.voteCount,
+    revision: story.revision,
   };
+}
+
+/** The revision of a story row or snapshot; rows written before revisions existed read 0. */
+export function revisionOf(row: Row): number {
+  return optNum(row, 'revision') ?? 0;
 }
 
 /** The story stored by `storyColumns`. */
@@ -92,6 +99,7 @@ export function storyFromRow(row: Row): Story {
     updatedAt: date(row, 'updatedAt'),
     ...(publishedAt !== undefined ? { publishedAt } : {}),
     voteCount: num(row, 'voteCount'),
+    revision: revisionOf(row),
   };
 }
 

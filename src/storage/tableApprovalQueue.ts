@@ -3,27 +3,30 @@ import type { ApprovalQueue } from '../domain/ports.js';
 import type { Story } from '../domain/story.js';
 import type { Row } from './entityFields.js';
 import { joinKey, keyPart, sortableTime } from './keys.js';
+import { removeUnlessNewer, writeIfNewer } from './projectionWrites.js';
 import { storyColumns, storyFromRow } from './storyColumns.js';
-import { guard, orIfNotFound } from './tableErrors.js';
+import { guard } from './tableErrors.js';
 
 /**
  * Pending stories per approver in table `<prefix>queues`: PartitionKey
  * `<tenant>|approver|<approverId>`, RowKey = created time + story id (oldest first), each row a
- * story snapshot. `createdAt` never changes, so `remove(story)` is a point delete.
+ * story snapshot. `createdAt` never changes, so `remove(story)` finds the row by the story alone.
  */
 export function createTableApprovalQueue(client: TableClient): ApprovalQueue {
   return {
     async put(story) {
-      const keys = queueKeys(story);
-      // A projection: Replace is idempotent, and the outbox repeats it after a failure.
-      await guard('approvals.put', () =>
-        client.upsertEntity({ ...keys, ...storyColumns(story) }, 'Replace'),
+      // A projection, ordered by revision: idempotent, and the outbox repeats it after a failure.
+      await writeIfNewer(
+        client,
+        'approvals.put',
+        queueKeys(story),
+        storyColumns(story),
+        story.revision,
       );
     },
 
     async remove(story) {
-      const { partitionKey, rowKey } = queueKeys(story);
-      await orIfNotFound('approvals.remove', () => client.deleteEntity(partitionKey, rowKey), null);
+      await removeUnlessNewer(client, 'approvals.remove', queueKeys(story), story.revision);
     },
 
     async list(tenantId, approverId, limit) {

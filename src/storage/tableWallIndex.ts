@@ -4,6 +4,7 @@ import type { WallIndex, WallPage } from '../domain/ports.js';
 import type { Story } from '../domain/story.js';
 import type { Row } from './entityFields.js';
 import { invertedTime, isMonthKey, joinKey, keyPart, monthOf } from './keys.js';
+import { removeUnlessNewer, writeIfNewer } from './projectionWrites.js';
 import { storyColumns, storyFromRow } from './storyColumns.js';
 import { guard, orIfNotFound } from './tableErrors.js';
 import { decodeWallCursor, encodeWallCursor, type WallPosition } from './wallCursor.js';
@@ -71,12 +72,14 @@ export function createTableWallIndex(client: TableClient): WallIndex {
 
   return {
     async upsert(story) {
-      const { partitionKey, rowKey } = wallKeys(story);
+      const keys = wallKeys(story);
       const month = monthOf(publishedAtOf(story));
-      // A projection: Replace is idempotent, and the outbox repeats it after a failure.
+      // A projection, ordered by revision: idempotent, and the outbox repeats it after a failure.
+      // The month is recorded even when the row is skipped, in case an earlier attempt wrote the
+      // row but failed to record its month.
       await guard('wall.upsert', () =>
         Promise.all([
-          client.upsertEntity({ partitionKey, rowKey, ...storyColumns(story) }, 'Replace'),
+          writeIfNewer(client, 'wall.upsert', keys, storyColumns(story), story.revision),
           recordMonth(story.tenantId, month),
         ]),
       );
@@ -84,8 +87,7 @@ export function createTableWallIndex(client: TableClient): WallIndex {
 
     async remove(story) {
       if (!story.publishedAt) return;
-      const { partitionKey, rowKey } = wallKeys(story);
-      await orIfNotFound('wall.remove', () => client.deleteEntity(partitionKey, rowKey), null);
+      await removeUnlessNewer(client, 'wall.remove', wallKeys(story), story.revision);
     },
 
     async page(query) {

@@ -69,6 +69,7 @@ export function buildStory(overrides: Partial<Story> = {}): Story {
     createdAt: T0,
     updatedAt: T0,
     voteCount: 0,
+    revision: 1,
     ...overrides,
   };
 }

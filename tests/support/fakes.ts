@@ -77,6 +77,12 @@ export function fakeStories(): StoryRepository &
       if (change.expectedEtag !== null && String(existing?.etag) !== change.expectedEtag) {
         throw new DomainError('conflict', 'stale etag');
       }
+      // The contract every use case must keep (projections are ordered by it): a new story is
+      // revision 1 or later, a change is exactly one more than the revision it was read at.
+      const revision = existing ? existing.story.revision + 1 : change.story.revision;
+      if (change.story.revision !== revision || revision < 1) {
+        throw new Error(`Story ${ref.storyId} committed at revision ${change.story.revision}.`);
+      }
       if (change.vote && existing?.votes.has(change.vote.voterId)) {
         throw new DomainError('already_voted', 'voted');
       }
@@ -139,14 +145,34 @@ export function fakeStories(): StoryRepository &
   };
 }
 
-export function fakeWall(): WallIndex & { entries(): Story[] } {
+/**
+ * A projection store that keeps the newest revision of each story, as the table adapters do: a
+ * write of the same or an older revision is ignored, and so is the removal of a newer one.
+ */
+function projection() {
   const entries = new Map<string, Story>();
+  const keyOf = (story: Story) => key({ tenantId: story.tenantId, storyId: story.id });
+  return {
+    entries,
+    write(story: Story) {
+      const held = entries.get(keyOf(story));
+      if (!held || held.revision < story.revision) entries.set(keyOf(story), story);
+    },
+    remove(story: Story) {
+      const held = entries.get(keyOf(story));
+      if (held && held.revision <= story.revision) entries.delete(keyOf(story));
+    },
+  };
+}
+
+export function fakeWall(): WallIndex & { entries(): Story[] } {
+  const { entries, write, remove } = projection();
   return {
     async upsert(story) {
-      entries.set(key({ tenantId: story.tenantId, storyId: story.id }), story);
+      write(story);
     },
     async remove(story) {
-      entries.delete(key({ tenantId: story.tenantId, storyId: story.id }));
+      remove(story);
     },
     async page(query: WallQuery): Promise<WallPage> {
       const offset = query.cursor ? Number(query.cursor) : 0;
@@ -165,13 +191,13 @@ export function fakeWall(): WallIndex & { entries(): Story[] } {
 }
 
 export function fakeApprovals(): ApprovalQueue {
-  const queue = new Map<string, Story>();
+  const { entries: queue, write, remove } = projection();
   return {
     async put(story) {
-      queue.set(key({ tenantId: story.tenantId, storyId: story.id }), story);
+      write(story);
     },
     async remove(story) {
-      queue.delete(key({ tenantId: story.tenantId, storyId: story.id }));
+      remove(story);
     },
     async list(tenantId, approverId, limit) {
       return [...queue.values()]

@@ -5,7 +5,13 @@ export function apiClient(baseUrl: string, defaults: { user?: string; token?: st
   async function call<T = unknown>(
     method: string,
     path: string,
-    options: { body?: unknown; rawBody?: string; user?: string; token?: string; headers?: Record<string, string> } = {},
+    options: {
+      body?: unknown;
+      rawBody?: string;
+      user?: string;
+      token?: string;
+      headers?: Record<string, string>;
+    } = {},
   ): Promise<{ status: number; body: T; headers: Headers }> {
     const headers: Record<string, string> = { ...options.headers };
     const user = options.user ?? defaults.user;
@@ -20,7 +26,11 @@ export function apiClient(baseUrl: string, defaults: { user?: string; token?: st
       body = JSON.stringify(options.body);
       headers['content-type'] = 'application/json';
     }
-    const response = await fetch(new URL(path, baseUrl), { method, headers, ...(body !== undefined ? { body } : {}) });
+    const response = await fetch(new URL(path, baseUrl), {
+      method,
+      headers,
+      ...(body !== undefined ? { body } : {}),
+    });
     const text = await response.text();
     let parsed: unknown = text;
     try {
@@ -32,7 +42,8 @@ export function apiClient(baseUrl: string, defaults: { user?: string; token?: st
   }
   return {
     call,
-    get: <T = unknown>(path: string, options?: Parameters<typeof call>[2]) => call<T>('GET', path, options),
+    get: <T = unknown>(path: string, options?: Parameters<typeof call>[2]) =>
+      call<T>('GET', path, options),
     post: <T = unknown>(path: string, body?: unknown, options?: Parameters<typeof call>[2]) =>
       call<T>('POST', path, { ...options, body }),
   };

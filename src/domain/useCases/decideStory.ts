@@ -50,6 +50,11 @@ export async function decideStory(
     if (story.approverId !== actor.userId) {
       throw new DomainError('forbidden', 'Only the routed approver may decide on this story.');
     }
+    // Routing never picks the author, but the stored approverId alone is not trusted for that:
+    // bad data or a later reassignment must not let an author approve their own story.
+    if (story.authorId === actor.userId) {
+      throw new DomainError('forbidden', 'An author may not decide on their own story.');
+    }
     if (story.status === resultOf[decision] && story.decidedBy === actor.userId) {
       return { story, changed: false };
     }
@@ -63,6 +68,7 @@ export async function decideStory(
       ...(trimmed ? { decisionComment: trimmed } : {}),
       updatedAt: now,
       ...(status === 'published' ? { publishedAt: now } : {}),
+      revision: story.revision + 1,
     };
     const saved = await deps.stories.commit({
       story: next,

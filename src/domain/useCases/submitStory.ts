@@ -45,6 +45,7 @@ export async function submitStory(
     createdAt: now,
     updatedAt: now,
     voteCount: 0,
+    revision: 1,
   };
   const saved = await deps.stories.commit({
     story,

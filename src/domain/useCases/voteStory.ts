@@ -25,7 +25,7 @@ export async function voteStory(deps: StoryDeps, actor: Actor, storyId: string):
     }
     const now = deps.clock.now();
     const saved = await deps.stories.commit({
-      story: { ...story, voteCount: story.voteCount + 1 },
+      story: { ...story, voteCount: story.voteCount + 1, revision: story.revision + 1 },
       expectedEtag: current.etag,
       vote: { voterId: actor.userId, at: now },
       outbox: [{ id: deps.ids.newId(), kind: 'story.project', createdAt: now, payload: {} }],

@@ -42,11 +42,12 @@ describe('TableApprovalQueue', () => {
   it('replaces on put and removes by the story alone (twice is fine)', async () => {
     const story = pending('s9', day(9), 'approver-9');
     await storage.approvals.put(story);
-    const edited = { ...story, title: 'Edited', updatedAt: day(10) };
+    const edited = { ...story, title: 'Edited', updatedAt: day(10), revision: story.revision + 1 };
     await storage.approvals.put(edited);
     expect(await storage.approvals.list(tenantId, 'approver-9', 10)).toEqual([edited]);
-    await storage.approvals.remove({ ...edited, status: 'published', publishedAt: day(11) });
-    await storage.approvals.remove(edited);
+    const published = { ...edited, status: 'published' as const, publishedAt: day(11) };
+    await storage.approvals.remove({ ...published, revision: edited.revision + 1 });
+    await storage.approvals.remove({ ...published, revision: edited.revision + 1 });
     expect(await storage.approvals.list(tenantId, 'approver-9', 10)).toEqual([]);
   });
 });

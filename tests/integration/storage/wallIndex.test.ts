@@ -158,11 +158,11 @@ describe('TableWallIndex', () => {
     const tenantId = 'tenant-upsert';
     const [story] = published(tenantId, '2026-11', 1, 'up');
     await storage.wall.upsert(story!);
-    await storage.wall.upsert({ ...story!, voteCount: 7 });
+    await storage.wall.upsert({ ...story!, voteCount: 7, revision: 2 });
     const page = await storage.wall.page({ tenantId, limit: 10 });
     expect(page.items.map((s) => s.voteCount)).toEqual([7]);
-    await storage.wall.remove(story!);
-    await storage.wall.remove(story!);
+    await storage.wall.remove({ ...story!, status: 'archived', revision: 3 });
+    await storage.wall.remove({ ...story!, status: 'archived', revision: 3 });
     expect((await storage.wall.page({ tenantId, limit: 10 })).items).toEqual([]);
   });
 

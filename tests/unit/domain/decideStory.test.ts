@@ -51,6 +51,14 @@ describe('decideStory', () => {
       expect(await stored()).toEqual(decided);
     });
 
+    it('commits the decision as the next revision', async () => {
+      const { deps, story } = await submitted();
+      expect(story.revision).toBe(1);
+      expect((await decideStory(deps, manager, story.id, 'approve')).revision).toBe(2);
+      // A repeated decision changes nothing, so it is no new revision either.
+      expect((await decideStory(deps, manager, story.id, 'approve')).revision).toBe(2);
+    });
+
     it('puts the story on the wall and takes it out of the approval queue', async () => {
       const { deps, story, wall, approvals } = await submitted();
       const decided = await decideStory(deps, manager, story.id, 'approve');
@@ -139,16 +147,19 @@ describe('decideStory', () => {
       expect(decided.status).toBe('published');
     });
 
-    // Latent gap (defence in depth): decideStory trusts the stored approverId alone. Routing
-    // never picks the author, but a story whose approverId names its author (bad data, or a
-    // future "reassign" to the author) lets the author approve their own story. The rule "the
-    // author can't approve their own" is not checked in decideStory itself.
-    it.fails('refuses the author even when the stored story names them as approver', async () => {
-      const { deps, stories } = buildStoryDeps(people);
+    // Defence in depth: routing never picks the author, but the stored approverId alone is not
+    // trusted for that (bad data, or a future "reassign" to the author).
+    it('refuses the author even when the stored story names them as approver', async () => {
+      const { deps, stories, committed } = buildStoryDeps(people);
       const story = buildStory({ authorId: ids.manager, approverId: ids.manager });
       await stories.commit({ story, expectedEtag: null, outbox: [] });
       const error = await errorOf(decideStory(deps, manager, story.id, 'approve'));
+      expect(error).toBeInstanceOf(DomainError);
       expect(error).toMatchObject({ code: 'forbidden' });
+      const ref = { tenantId: story.tenantId, storyId: story.id };
+      expect((await stories.get(ref))?.value).toEqual(story);
+      expect(await stories.audit(ref)).toEqual([]);
+      expect(committed).toEqual([]);
     });
   });
 
@@ -240,7 +251,11 @@ describe('decideStory', () => {
           interfered = true;
           // Another instance changes the story between this read and the decision's write.
           await stories.commit({
-            story: { ...current.value, title: 'Edited elsewhere' },
+            story: {
+              ...current.value,
+              title: 'Edited elsewhere',
+              revision: current.value.revision + 1,
+            },
             expectedEtag: current.etag,
             outbox: [],
           });

@@ -76,13 +76,13 @@ describe('syncProjections', () => {
   ])('puts a %s story where it belongs', async (_, fields, wallIds, queueIds) => {
     const wall = fakeWall();
     const approvals = fakeApprovals();
-    // Start from a stale state, as after a lost update: in the queue, and on the wall if the
-    // story was ever published (a story that never was cannot be on the wall).
-    await approvals.put(buildStory());
+    // Start from a stale state (an older revision), as after a lost update: in the queue, and on
+    // the wall if the story was ever published (a story that never was cannot be on the wall).
+    await approvals.put(buildStory({ revision: 1 }));
     if (fields.status === 'archived') {
-      await wall.upsert(buildStory({ status: 'published', publishedAt: T1 }));
+      await wall.upsert(buildStory({ status: 'published', publishedAt: T1, revision: 1 }));
     }
-    await syncProjections({ wall, approvals }, buildStory(fields));
+    await syncProjections({ wall, approvals }, buildStory({ ...fields, revision: 2 }));
     expect(await contents(wall, approvals)).toEqual({ wall: wallIds, queue: queueIds });
   });
 
@@ -93,6 +93,30 @@ describe('syncProjections', () => {
     await syncProjections({ wall, approvals }, story);
     await syncProjections({ wall, approvals }, story);
     expect(wall.entries()).toEqual([story]);
+  });
+
+  it('keeps the newer snapshot on the wall when an older one arrives late', async () => {
+    const wall = fakeWall();
+    const approvals = fakeApprovals();
+    const newer = buildStory({ status: 'published', publishedAt: T1, voteCount: 2, revision: 4 });
+    await syncProjections({ wall, approvals }, newer);
+    await syncProjections({ wall, approvals }, { ...newer, voteCount: 1, revision: 3 });
+    expect(wall.entries()).toEqual([newer]);
+    // The same revision again is the same snapshot: nothing to write.
+    await syncProjections({ wall, approvals }, { ...newer, voteCount: 99 });
+    expect(wall.entries()).toEqual([newer]);
+  });
+
+  it('keeps a resubmitted story in the queue when an older removal arrives late', async () => {
+    const wall = fakeWall();
+    const approvals = fakeApprovals();
+    const resubmitted = buildStory({ status: 'pending', revision: 3 });
+    await syncProjections({ wall, approvals }, resubmitted);
+    await syncProjections(
+      { wall, approvals },
+      buildStory({ status: 'changes_requested', revision: 2 }),
+    );
+    expect(await contents(wall, approvals)).toEqual({ wall: [], queue: [resubmitted.id] });
   });
 
   it('trySyncProjections logs a failure instead of throwing', async () => {
@@ -189,14 +213,12 @@ describe('projection failures in the use cases', () => {
 });
 
 describe('projection ordering under concurrent votes', () => {
-  // BUG (race, src/domain/useCases/voteStory.ts + projections.ts): each vote writes its own
-  // snapshot of the story to the wall inline, with an unconditional upsert, *after* its commit.
-  // If vote A's inline upsert (count 1) is slow and vote B commits (count 2), syncs, and the
-  // relay runs both story.project messages (re-reading count 2) before A's upsert lands, A's
-  // stale snapshot overwrites the wall last and no outbox message is left to repair it: the wall
-  // shows 1 vote while the story has 2, until the next change. Nothing orders projection writes
-  // (votes do not even bump `updatedAt`).
-  it.fails('a slow inline projection does not leave the wall behind the story', async () => {
+  // Each vote writes its own snapshot of the story to the wall inline, *after* its commit. If
+  // vote A's inline write (count 1) is slow and vote B commits (count 2), syncs, and the relay
+  // runs both story.project messages (re-reading count 2) before A's write lands, A's stale
+  // snapshot arrives last and no outbox message is left to repair it. Projections are therefore
+  // ordered by the story's revision: the wall ignores a snapshot older than the one it holds.
+  it('a slow inline projection does not leave the wall behind the story', async () => {
     const base = fakeWall();
     let release: (() => void) | undefined;
     const wall: typeof base = {
@@ -224,6 +246,7 @@ describe('projection ordering under concurrent votes', () => {
     const stored = await stories.get({ tenantId: DEMO_TENANT_ID, storyId: submitted.id });
     expect(stored?.value.voteCount).toBe(2);
     expect(base.entries()[0]?.voteCount).toBe(stored?.value.voteCount);
+    expect(base.entries()).toEqual([stored?.value]);
   });
 });
 

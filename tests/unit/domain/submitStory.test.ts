@@ -34,6 +34,7 @@ describe('submitStory', () => {
       authorName: 'Emma Employee',
       title: 'The borrowed jacket',
       voteCount: 0,
+      revision: 1,
       createdAt: clock.now(),
       updatedAt: clock.now(),
     });

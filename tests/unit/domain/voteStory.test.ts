@@ -50,6 +50,13 @@ describe('voteStory', () => {
     expect(await count()).toBe(2);
   });
 
+  it('commits each vote as the next revision', async () => {
+    const { deps, story: published } = await story();
+    expect(published.revision).toBe(2);
+    expect((await voteStory(deps, service, published.id)).revision).toBe(3);
+    expect((await voteStory(deps, cloakroom, published.id)).revision).toBe(4);
+  });
+
   it('lets the approver vote like any colleague', async () => {
     const { deps, story: published } = await story();
     expect((await voteStory(deps, manager, published.id)).voteCount).toBe(1);

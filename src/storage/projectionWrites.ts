@@ -1,0 +1,90 @@
+import type { TableClient } from '@azure/data-tables';
+import type { Row } from './entityFields.js';
+import { revisionOf } from './storyColumns.js';
+import { orIfNotFound, statusOf, toDomainError } from './tableErrors.js';
+
+/**
+ * Rounds of read-then-write before a projection write gives up with a conflict (the outbox
+ * retries it). A lost round means another writer got through, so a dozen racing writers settle.
+ */
+const MAX_ROUNDS = 12;
+
+/** Where one story snapshot lives in a projection table. */
+export interface ProjectionKeys {
+  readonly partitionKey: string;
+  readonly rowKey: string;
+}
+
+/**
+ * Writes a story snapshot unless the row already holds the same or a newer revision: a point
+ * read, then a Replace on the ETag read (or a create when absent). Projection writes run inline
+ * after a commit and again from the outbox, in no particular order; comparing revisions makes
+ * the newest snapshot win whatever the order, where a blind upsert lets the slowest one win.
+ */
+export async function writeIfNewer(
+  client: TableClient,
+  operation: string,
+  keys: ProjectionKeys,
+  columns: Record<string, unknown>,
+  revision: number,
+): Promise<void> {
+  const entity = { ...columns, partitionKey: keys.partitionKey, rowKey: keys.rowKey };
+  await decideAgainOnRace(operation, async () => {
+    const held = await heldRevision(client, operation, keys);
+    if (held && held.revision >= revision) return;
+    if (held) await client.updateEntity(entity, 'Replace', { etag: held.etag });
+    else await client.createEntity(entity);
+  });
+}
+
+/**
+ * Deletes a story snapshot unless the row holds a newer revision than `revision` (a slow removal
+ * must not take out a later snapshot, e.g. of a resubmitted story). Absent is fine: idempotent.
+ */
+export async function removeUnlessNewer(
+  client: TableClient,
+  operation: string,
+  keys: ProjectionKeys,
+  revision: number,
+): Promise<void> {
+  await decideAgainOnRace(operation, async () => {
+    const held = await heldRevision(client, operation, keys);
+    if (!held || held.revision > revision) return;
+    await client.deleteEntity(keys.partitionKey, keys.rowKey, { etag: held.etag });
+  });
+}
+
+/** The revision and ETag of the row at `keys`, reading that column only; null when absent. */
+async function heldRevision(
+  client: TableClient,
+  operation: string,
+  keys: ProjectionKeys,
+): Promise<{ revision: number; etag: string } | null> {
+  const row = await orIfNotFound(
+    operation,
+    () =>
+      client.getEntity<Row>(keys.partitionKey, keys.rowKey, {
+        queryOptions: { select: ['revision'] },
+      }),
+    null,
+  );
+  return row ? { revision: revisionOf(row), etag: row.etag } : null;
+}
+
+/**
+ * Runs a read-decide-write step again when the row changed between the read and the write:
+ * 412 (replaced or deleted since; the ETag no longer matches), 409 (created since) or 404
+ * (deleted since). Other failures, and a race lost too often, are translated as usual.
+ */
+async function decideAgainOnRace(operation: string, step: () => Promise<void>): Promise<void> {
+  for (let round = 1; ; round++) {
+    try {
+      await step();
+      return;
+    } catch (error) {
+      const status = statusOf(error);
+      const lostRace = status === 412 || status === 409 || status === 404;
+      if (!lostRace || round >= MAX_ROUNDS) throw toDomainError(error, operation);
+    }
+  }
+}

@@ -1,0 +1,220 @@
+import type {
+  ApiErrorCode,
+  CategoryId,
+  DevUsersDto,
+  LocaleDto,
+  MeDto,
+  PersonDto,
+  StoryDto,
+  StoryListDto,
+  WallPageDto,
+} from '../../shared/dto.js';
+
+/** Codes the client adds for failures that never reached the API's error handler. */
+export type ClientErrorCode = ApiErrorCode | 'network' | 'timeout';
+
+/**
+ * Every failed call ends up as one of these: the API's `{ error: { code, message, fields } }`
+ * body when there is one, else a code derived from the status or the transport failure. The UI
+ * shows a localized text for `code` and never `message`, which is for logs.
+ */
+export class ApiError extends Error {
+  readonly code: ClientErrorCode;
+  /** HTTP status; 0 when the request never got an answer. */
+  readonly status: number;
+  /** Per-field problems of a validation error, keyed by input field name. */
+  readonly fields: Readonly<Record<string, string>>;
+
+  constructor(
+    code: ClientErrorCode,
+    status: number,
+    message: string,
+    fields: Record<string, string> = {},
+  ) {
+    super(message);
+    this.name = 'ApiError';
+    this.code = code;
+    this.status = status;
+    this.fields = fields;
+  }
+}
+
+const CODE_BY_STATUS: Record<number, ApiErrorCode> = {
+  400: 'bad_request',
+  401: 'unauthenticated',
+  403: 'forbidden',
+  404: 'not_found',
+  409: 'conflict',
+  413: 'too_large',
+  429: 'rate_limited',
+  503: 'unavailable',
+};
+
+const KNOWN_CODES: ReadonlySet<string> = new Set<ApiErrorCode>([
+  'bad_request',
+  'validation',
+  'unauthenticated',
+  'forbidden',
+  'not_found',
+  'conflict',
+  'illegal_transition',
+  'already_voted',
+  'self_vote',
+  'no_approver',
+  'too_large',
+  'rate_limited',
+  'unavailable',
+  'internal',
+]);
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/**
+ * Turns a failed response into an `ApiError`. The body is untrusted: anything that is not a
+ * well-formed ApiErrorBody falls back to a code derived from the status.
+ */
+export function parseApiError(status: number, body: unknown): ApiError {
+  const fallback = CODE_BY_STATUS[status] ?? 'internal';
+  const error = isRecord(body) ? body['error'] : undefined;
+  if (!isRecord(error)) return new ApiError(fallback, status, `HTTP ${status}`);
+
+  const code =
+    typeof error['code'] === 'string' && KNOWN_CODES.has(error['code'])
+      ? (error['code'] as ApiErrorCode)
+      : fallback;
+  const message = typeof error['message'] === 'string' ? error['message'] : `HTTP ${status}`;
+  const fields: Record<string, string> = {};
+  if (isRecord(error['fields'])) {
+    for (const [name, problem] of Object.entries(error['fields'])) {
+      if (typeof problem === 'string') fields[name] = problem;
+    }
+  }
+  return new ApiError(code, status, message, fields);
+}
+
+/** The body of `POST /api/stories`. */
+export interface NewStoryInput {
+  title: string;
+  situation: string;
+  action: string;
+  outcome: string;
+  lesson: string;
+  team: string;
+  category: CategoryId;
+  featured: string[];
+  customerQuote?: string;
+  sourceUrl?: string;
+  consent: boolean;
+  locale: LocaleDto;
+}
+
+export type Decision = 'approve' | 'reject' | 'changes';
+
+export interface DecisionInput {
+  decision: Decision;
+  comment?: string;
+}
+
+/** Filters and paging of `GET /api/stories`; empty values are left out of the query. */
+export interface WallQuery {
+  limit?: number;
+  cursor?: string | null;
+  team?: string;
+  category?: CategoryId | '';
+  month?: string;
+  q?: string;
+}
+
+export interface ApiClientOptions {
+  /** Prefix of every path; '' for the same origin. */
+  baseUrl: string;
+  timeoutMs: number;
+  /** Headers that say who the user is: a Teams SSO bearer token or the demo user header. */
+  authHeaders: () => Promise<Record<string, string>>;
+  fetch?: typeof fetch;
+}
+
+interface RequestOptions {
+  method?: 'GET' | 'POST';
+  body?: unknown;
+  signal?: AbortSignal | undefined;
+}
+
+/** Builds the query string of a wall page, leaving out empty filters. */
+export function wallQueryString(query: WallQuery): string {
+  const params = new URLSearchParams();
+  for (const key of ['limit', 'cursor', 'team', 'category', 'month', 'q'] as const) {
+    const value = query[key];
+    if (value === undefined || value === null) continue;
+    const text = String(value).trim();
+    if (text !== '') params.set(key, text);
+  }
+  const encoded = params.toString();
+  return encoded === '' ? '' : `?${encoded}`;
+}
+
+/** A typed wrapper around the tab's API: auth headers, JSON, timeouts and error parsing. */
+export function createApiClient(options: ApiClientOptions) {
+  const doFetch = options.fetch ?? globalThis.fetch.bind(globalThis);
+
+  async function request<T>(path: string, { method = 'GET', body, signal }: RequestOptions = {}) {
+    const timeout = AbortSignal.timeout(options.timeoutMs);
+    const combined = signal ? AbortSignal.any([signal, timeout]) : timeout;
+    const headers: Record<string, string> = {
+      accept: 'application/json',
+      ...(await options.authHeaders()),
+    };
+    if (body !== undefined) headers['content-type'] = 'application/json';
+    // Getting a Teams token takes a moment; the caller may have moved on meanwhile.
+    signal?.throwIfAborted();
+
+    let response: Response;
+    try {
+      response = await doFetch(`${options.baseUrl}${path}`, {
+        method,
+        headers,
+        body: body === undefined ? null : JSON.stringify(body),
+        signal: combined,
+        credentials: 'same-origin',
+      });
+    } catch (cause) {
+      // The caller's own abort is not a failure to report: pass it on untouched.
+      if (signal?.aborted) throw cause;
+      if (timeout.aborted) throw new ApiError('timeout', 0, `Timed out: ${method} ${path}`);
+      throw new ApiError('network', 0, `Network error: ${method} ${path}`);
+    }
+
+    const text = await response.text();
+    let parsed: unknown = undefined;
+    if (text !== '') {
+      try {
+        parsed = JSON.parse(text);
+      } catch {
+        parsed = undefined;
+      }
+    }
+    if (!response.ok) throw parseApiError(response.status, parsed);
+    return parsed as T;
+  }
+
+  const storyPath = (id: string) => `/api/stories/${encodeURIComponent(id)}`;
+
+  return {
+    me: (signal?: AbortSignal) => request<MeDto>('/api/me', { signal }),
+    devUsers: (signal?: AbortSignal) => request<DevUsersDto>('/api/dev/users', { signal }),
+    people: (signal?: AbortSignal) => request<{ items: PersonDto[] }>('/api/people', { signal }),
+    wall: (query: WallQuery, signal?: AbortSignal) =>
+      request<WallPageDto>(`/api/stories${wallQueryString(query)}`, { signal }),
+    story: (id: string, signal?: AbortSignal) => request<StoryDto>(storyPath(id), { signal }),
+    submitStory: (input: NewStoryInput) =>
+      request<StoryDto>('/api/stories', { method: 'POST', body: input }),
+    vote: (id: string) => request<StoryDto>(`${storyPath(id)}/vote`, { method: 'POST' }),
+    decide: (id: string, input: DecisionInput) =>
+      request<StoryDto>(`${storyPath(id)}/decision`, { method: 'POST', body: input }),
+    approvals: (signal?: AbortSignal) => request<StoryListDto>('/api/approvals', { signal }),
+  };
+}
+
+export type ApiClient = ReturnType<typeof createApiClient>;

@@ -1,0 +1,36 @@
+import { DEV_USER_HEADER, type WallPageDto } from '../../shared/dto.js';
+import { config } from '../config.js';
+import type { Host } from '../teams/host.js';
+import { createApiClient, type ApiClient } from './client.js';
+
+/**
+ * The tab's API client: inside Teams every call carries the Teams SSO token; in a browser (local
+ * mode) the picked demo user goes in `x-dev-user`, and no header means the server's default.
+ */
+export function createTabApi(host: Host, devUserId: string | undefined): ApiClient {
+  return createApiClient({
+    baseUrl: config.apiBaseUrl,
+    timeoutMs: config.requestTimeoutMs,
+    authHeaders: async (): Promise<Record<string, string>> => {
+      if (host.inTeams) return { authorization: `Bearer ${await host.getAuthToken()}` };
+      return devUserId ? { [DEV_USER_HEADER]: devUserId } : {};
+    },
+  });
+}
+
+/** The wall's first page, requested before React's first render so the two overlap. */
+export interface WallPrefetch {
+  /** The client it was requested with; another client (another user) must not use it. */
+  api: ApiClient;
+  page: Promise<WallPageDto>;
+  /** Set once a view has shown this page: later views (filters cleared, user switched back)
+   * must ask again rather than show a stale page. */
+  used: boolean;
+}
+
+export function prefetchWall(api: ApiClient): WallPrefetch {
+  const page = api.wall({ limit: config.pageSize });
+  // Failures are handled where the page is used; this only keeps them from being "unhandled".
+  page.catch(() => undefined);
+  return { api, page, used: false };
+}

@@ -1,0 +1,111 @@
+import {
+  FluentProvider,
+  teamsHighContrastTheme,
+  webDarkTheme,
+  webLightTheme,
+  type Theme,
+} from '@fluentui/react-components';
+import type { i18n as I18n } from 'i18next';
+import { Suspense, lazy, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { I18nextProvider } from 'react-i18next';
+import type { LocaleDto } from '../../../shared/dto.js';
+import type { ApiClient } from '../../api/client.js';
+import { createTabApi, type WallPrefetch } from '../../api/tabApi.js';
+import { saveDevUser } from '../../auth/devUserStore.js';
+import { resolveLanguage, saveLanguageChoice } from '../../i18n.js';
+import { NotifyContext, type Notice } from '../../hooks/useNotify.js';
+import type { Host, HostTheme } from '../../teams/host.js';
+import { useAppStyles } from './App.styles.js';
+import { AppShell } from './AppShell.js';
+import type { QueuedNotice } from './Notifications.js';
+
+const Notifications = lazy(() =>
+  import('./Notifications.js').then((m) => ({ default: m.Notifications })),
+);
+
+const THEMES: Record<HostTheme, Theme> = {
+  default: webLightTheme,
+  dark: webDarkTheme,
+  contrast: teamsHighContrastTheme,
+};
+
+export interface AppProps {
+  host: Host;
+  i18n: I18n;
+  /** What start-up already made: the API client for the remembered user and its first page. */
+  initial: { devUserId: string | undefined; api: ApiClient; firstPage: WallPrefetch };
+}
+
+/**
+ * The providers: Fluent theme that follows the host, i18n, toasts, and an API client that
+ * authenticates as Teams says (SSO token) or, in a browser, as the picked demo user.
+ */
+export function App({ host, i18n, initial }: AppProps) {
+  const styles = useAppStyles();
+  const [theme, setTheme] = useState<HostTheme>(host.theme);
+  const [language, setLanguage] = useState<LocaleDto>(resolveLanguage(i18n.language));
+  const [devUserId, setDevUserId] = useState<string | undefined>(initial.devUserId);
+
+  useEffect(() => host.onThemeChange(setTheme), [host]);
+  useEffect(() => {
+    document.documentElement.lang = language;
+  }, [language]);
+
+  const changeLanguage = useCallback(
+    (locale: LocaleDto) => {
+      saveLanguageChoice(locale);
+      setLanguage(locale);
+      void i18n.changeLanguage(locale);
+    },
+    [i18n],
+  );
+
+  // Notices wait here until the lazily loaded Toaster has shown them.
+  const [notices, setNotices] = useState<QueuedNotice[]>([]);
+  const [toasterWanted, setToasterWanted] = useState(false);
+  const nextNoticeId = useRef(0);
+  const notify = useCallback((notice: Notice) => {
+    const id = nextNoticeId.current++;
+    setToasterWanted(true);
+    setNotices((queue) => [...queue, { ...notice, id }]);
+  }, []);
+  const dropShown = useCallback((ids: number[]) => {
+    setNotices((queue) => queue.filter((notice) => !ids.includes(notice.id)));
+  }, []);
+
+  const changeDevUser = useCallback((id: string | undefined) => {
+    saveDevUser(id);
+    setDevUserId(id);
+  }, []);
+
+  const api = useMemo(
+    () => (devUserId === initial.devUserId ? initial.api : createTabApi(host, devUserId)),
+    [host, devUserId, initial],
+  );
+
+  return (
+    <I18nextProvider i18n={i18n}>
+      <FluentProvider theme={THEMES[theme]} data-theme={theme}>
+        <div className={styles.page}>
+          <NotifyContext.Provider value={notify}>
+            <AppShell
+              key={devUserId ?? 'default'}
+              api={api}
+              host={host}
+              language={language}
+              devUserId={devUserId}
+              firstPage={initial.firstPage}
+              onLanguageChange={changeLanguage}
+              onDevUserChange={changeDevUser}
+            />
+          </NotifyContext.Provider>
+        </div>
+        {toasterWanted ? (
+          <Suspense fallback={null}>
+            <Notifications queue={notices} onShown={dropShown} />
+          </Suspense>
+        ) : null}
+      </FluentProvider>
+    </I18nextProvider>
+  );
+}

@@ -1,0 +1,194 @@
+import {
+  Button,
+  Caption1,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  Spinner,
+} from '@fluentui/react-components';
+import { Suspense, lazy, useEffect, useMemo, useState } from 'react';
+import type { DevUserDto, LocaleDto, MeDto, StoryDto } from '../../../shared/dto.js';
+import { ApiError, type ApiClient } from '../../api/client.js';
+import type { WallPrefetch } from '../../api/tabApi.js';
+import { AppContext, type AppContextValue } from '../../appContext.js';
+import { errorKey, isAbort } from '../../errors.js';
+import { useT } from '../../hooks/useT.js';
+import type { Host } from '../../teams/host.js';
+import { LanguageSwitch } from '../LanguageSwitch/LanguageSwitch.js';
+import { UserSwitcher } from '../UserSwitcher/UserSwitcher.js';
+import { Wall } from '../Wall/Wall.js';
+import { useAppStyles } from './App.styles.js';
+
+// Not needed for the first paint: each is its own chunk, fetched on first use (or on hover).
+const loadStoryForm = () => import('../StoryForm/StoryForm.js');
+const loadApprovals = () => import('../Approvals/Approvals.js');
+const loadStoryDetail = () => import('../StoryDetail/StoryDetail.js');
+const StoryForm = lazy(() => loadStoryForm().then((m) => ({ default: m.StoryForm })));
+const Approvals = lazy(() => loadApprovals().then((m) => ({ default: m.Approvals })));
+const StoryDetail = lazy(() => loadStoryDetail().then((m) => ({ default: m.StoryDetail })));
+
+export interface AppShellProps {
+  api: ApiClient;
+  host: Host;
+  language: LocaleDto;
+  devUserId: string | undefined;
+  /** The first wall page, already on its way. */
+  firstPage: WallPrefetch;
+  onLanguageChange: (locale: LocaleDto) => void;
+  onDevUserChange: (id: string | undefined) => void;
+}
+
+type MeState =
+  { state: 'loading' } | { state: 'ready'; me: MeDto } | { state: 'error'; error: unknown };
+
+type OpenDialog =
+  | { kind: 'none' }
+  | { kind: 'form' }
+  | { kind: 'approvals' }
+  | { kind: 'story'; id: string; story?: StoryDto };
+
+/**
+ * The header, the wall, and the dialogs opened from them. Who the user is (`/api/me`) loads in
+ * parallel with the first wall page, so the first stories are not held up by it.
+ */
+export function AppShell(props: AppShellProps) {
+  const { api, host, language, devUserId, firstPage, onLanguageChange, onDevUserChange } = props;
+  const styles = useAppStyles();
+  const t = useT();
+  const [me, setMe] = useState<MeState>({ state: 'loading' });
+  const [attempt, setAttempt] = useState(0);
+  const [devUsers, setDevUsers] = useState<DevUserDto[]>([]);
+  const [dialog, setDialog] = useState<OpenDialog>(() =>
+    host.initialStoryId ? { kind: 'story', id: host.initialStoryId } : { kind: 'none' },
+  );
+  const [wallVersion, setWallVersion] = useState(0);
+
+  useEffect(() => {
+    const abort = new AbortController();
+    setMe({ state: 'loading' });
+    api.me(abort.signal).then(
+      (value) => setMe({ state: 'ready', me: value }),
+      (error: unknown) => {
+        if (isAbort(error)) return;
+        // A remembered demo user that no longer exists: fall back to the server's default.
+        if (devUserId && error instanceof ApiError && error.status === 401) {
+          onDevUserChange(undefined);
+          return;
+        }
+        setMe({ state: 'error', error });
+      },
+    );
+    return () => abort.abort();
+  }, [api, attempt, devUserId, onDevUserChange]);
+
+  useEffect(() => {
+    if (host.inTeams) return;
+    const abort = new AbortController();
+    // 404 in entra mode: then there is simply no switcher.
+    api.devUsers(abort.signal).then(
+      (list) => setDevUsers(list.items),
+      () => setDevUsers([]),
+    );
+    return () => abort.abort();
+  }, [api, host.inTeams]);
+
+  const current = me.state === 'ready' ? me.me : undefined;
+  useEffect(() => {
+    if (current) host.notifyLoaded();
+  }, [current, host]);
+
+  const context = useMemo<AppContextValue>(
+    () => ({ api, me: current, language, inTeams: host.inTeams }),
+    [api, current, language, host.inTeams],
+  );
+
+  const close = () => setDialog({ kind: 'none' });
+  const isApprover = current?.roles.includes('approver') ?? false;
+  const localMode = !host.inTeams && current?.authMode === 'local' && devUsers.length > 0;
+
+  return (
+    <AppContext.Provider value={context}>
+      <header className={styles.header}>
+        <div className={styles.headerInner}>
+          <div className={styles.brand}>
+            <h1 className={styles.title}>{t('app.title')}</h1>
+            <Caption1 className={styles.tagline}>{t('app.tagline')}</Caption1>
+          </div>
+          <div className={styles.actions} role="toolbar" aria-label={t('app.actions')}>
+            {localMode && current ? (
+              <UserSwitcher
+                users={devUsers}
+                currentId={devUserId ?? current.id}
+                onChange={onDevUserChange}
+              />
+            ) : null}
+            {host.inTeams ? null : <LanguageSwitch value={language} onChange={onLanguageChange} />}
+            {isApprover ? (
+              <Button
+                appearance="secondary"
+                onPointerEnter={() => void loadApprovals()}
+                onFocus={() => void loadApprovals()}
+                onClick={() => setDialog({ kind: 'approvals' })}
+                data-testid="approvals-open"
+              >
+                {t('app.approvals')}
+              </Button>
+            ) : null}
+            <Button
+              appearance="primary"
+              disabled={!current}
+              onPointerEnter={() => void loadStoryForm()}
+              onFocus={() => void loadStoryForm()}
+              onClick={() => setDialog({ kind: 'form' })}
+              data-testid="share-story"
+            >
+              {t('app.share')}
+            </Button>
+          </div>
+        </div>
+      </header>
+
+      <main className={styles.main}>
+        {me.state === 'error' ? (
+          <MessageBar intent="error" className={styles.notice} data-testid="app-error">
+            <MessageBarBody>
+              {t('app.startFailed')} {t(errorKey(me.error))}
+            </MessageBarBody>
+            <MessageBarActions>
+              <Button onClick={() => setAttempt((n) => n + 1)}>{t('app.retry')}</Button>
+            </MessageBarActions>
+          </MessageBar>
+        ) : null}
+        <Wall
+          reloadKey={wallVersion}
+          prefetched={firstPage}
+          onOpen={(story) => {
+            void loadStoryDetail();
+            setDialog({ kind: 'story', id: story.id, story });
+          }}
+        />
+      </main>
+
+      <Suspense
+        fallback={
+          <div className={styles.pending}>
+            <Spinner />
+          </div>
+        }
+      >
+        {dialog.kind === 'form' ? <StoryForm onClose={close} /> : null}
+        {dialog.kind === 'approvals' ? (
+          <Approvals
+            onClose={close}
+            onDecided={(_, decision) => {
+              if (decision === 'approve') setWallVersion((n) => n + 1);
+            }}
+          />
+        ) : null}
+        {dialog.kind === 'story' ? (
+          <StoryDetail storyId={dialog.id} initial={dialog.story} onClose={close} />
+        ) : null}
+      </Suspense>
+    </AppContext.Provider>
+  );
+}

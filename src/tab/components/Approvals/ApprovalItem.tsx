@@ -1,0 +1,128 @@
+import {
+  Badge,
+  Button,
+  Caption1,
+  Field,
+  MessageBar,
+  MessageBarBody,
+  Spinner,
+  Textarea,
+  useId,
+} from '@fluentui/react-components';
+import { useState } from 'react';
+import { LIMITS, type StoryDto } from '../../../shared/dto.js';
+import type { Decision } from '../../api/client.js';
+import { useAppContext } from '../../appContext.js';
+import { errorKey, type ErrorKey } from '../../errors.js';
+import { formatDate } from '../../format.js';
+import { useCategoryLabel } from '../StoryCard/StoryCard.js';
+import { StoryContent } from '../StoryCard/StoryContent.js';
+import { useApprovalsStyles } from './Approvals.styles.js';
+import { useT } from '../../hooks/useT.js';
+
+export interface ApprovalItemProps {
+  story: StoryDto;
+  onDecided: (story: StoryDto, decision: Decision) => void;
+}
+
+/** One pending story with Approve / Request changes / Reject and a comment to the author. */
+export function ApprovalItem({ story, onDecided }: ApprovalItemProps) {
+  const styles = useApprovalsStyles();
+  const t = useT();
+  const { api, language } = useAppContext();
+  const categoryLabel = useCategoryLabel();
+  const titleId = useId('approval-title');
+  const [comment, setComment] = useState('');
+  const [busy, setBusy] = useState<Decision | undefined>();
+  const [commentError, setCommentError] = useState(false);
+  const [error, setError] = useState<ErrorKey | undefined>();
+
+  async function decide(decision: Decision) {
+    const text = comment.trim();
+    if (decision === 'changes' && text === '') {
+      setCommentError(true);
+      document.getElementById(`${titleId}-comment`)?.focus();
+      return;
+    }
+    setBusy(decision);
+    setError(undefined);
+    try {
+      const decided = await api.decide(story.id, {
+        decision,
+        ...(text ? { comment: text } : {}),
+      });
+      onDecided(decided, decision);
+    } catch (failure) {
+      setBusy(undefined);
+      setError(errorKey(failure));
+    }
+  }
+
+  const button = (decision: Decision, label: string, appearance: 'primary' | 'secondary') => (
+    <Button
+      appearance={appearance}
+      disabled={busy !== undefined}
+      icon={busy === decision ? <Spinner size="tiny" /> : null}
+      aria-describedby={titleId}
+      onClick={() => void decide(decision)}
+      data-testid={`decision-${decision}`}
+    >
+      {label}
+    </Button>
+  );
+
+  return (
+    <li className={styles.item} data-testid="approval-item">
+      <article className={styles.article} aria-labelledby={titleId}>
+        <div className={styles.header}>
+          <h3 id={titleId} className={styles.title} data-testid="approval-title">
+            {story.title}
+          </h3>
+          <div className={styles.meta}>
+            <Badge appearance="tint" color="brand">
+              {categoryLabel(story.category)}
+            </Badge>
+            <Badge appearance="outline" color="informative">
+              {story.team}
+            </Badge>
+            <Caption1>
+              {t('approvals.submittedBy', {
+                name: story.author.displayName,
+                date: formatDate(story.createdAt, language),
+              })}
+            </Caption1>
+          </div>
+        </div>
+        <StoryContent story={story} clamped={false} />
+        {error ? (
+          <MessageBar intent="error">
+            <MessageBarBody>{t(error)}</MessageBarBody>
+          </MessageBar>
+        ) : null}
+        <Field
+          label={t('approvals.comment')}
+          hint={t('approvals.commentHint')}
+          validationState={commentError ? 'error' : 'none'}
+          validationMessage={commentError ? t('approvals.commentRequired') : null}
+        >
+          <Textarea
+            id={`${titleId}-comment`}
+            value={comment}
+            maxLength={LIMITS.comment.max}
+            resize="vertical"
+            onChange={(_, data) => {
+              setComment(data.value);
+              if (data.value.trim() !== '') setCommentError(false);
+            }}
+            data-testid="decision-comment"
+          />
+        </Field>
+        <div className={styles.actions}>
+          {button('approve', t('approvals.approve'), 'primary')}
+          {button('changes', t('approvals.changes'), 'secondary')}
+          {button('reject', t('approvals.reject'), 'secondary')}
+        </div>
+      </article>
+    </li>
+  );
+}

@@ -1,0 +1,110 @@
+import {
+  Avatar,
+  Badge,
+  Button,
+  Caption1,
+  Dialog,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
+  MessageBar,
+  MessageBarBody,
+  Spinner,
+} from '@fluentui/react-components';
+import { useEffect, useState } from 'react';
+import type { StoryDto } from '../../../shared/dto.js';
+import { useAppContext } from '../../appContext.js';
+import { errorKey, isAbort } from '../../errors.js';
+import { formatDate } from '../../format.js';
+import { useCategoryLabel } from '../StoryCard/StoryCard.js';
+import { StoryContent } from '../StoryCard/StoryContent.js';
+import { useStoryDetailStyles } from './StoryDetail.styles.js';
+import { useT } from '../../hooks/useT.js';
+
+export interface StoryDetailProps {
+  storyId: string;
+  /** The story as the wall has it; without it (a deep link) the story is fetched. */
+  initial?: StoryDto | undefined;
+  onClose: () => void;
+}
+
+/** The whole story in a dialog: every text unclamped, lesson, praise and featured people. */
+export function StoryDetail({ storyId, initial, onClose }: StoryDetailProps) {
+  const styles = useStoryDetailStyles();
+  const t = useT();
+  const { api, language } = useAppContext();
+  const categoryLabel = useCategoryLabel();
+  const [story, setStory] = useState<StoryDto | undefined>(initial);
+  const [error, setError] = useState<unknown>(undefined);
+
+  useEffect(() => {
+    if (initial) return;
+    const abort = new AbortController();
+    api.story(storyId, abort.signal).then(setStory, (failure: unknown) => {
+      if (!isAbort(failure)) setError(failure);
+    });
+    return () => abort.abort();
+  }, [api, storyId, initial]);
+
+  const date = story?.publishedAt ?? story?.createdAt;
+
+  return (
+    <Dialog open onOpenChange={(_, data) => (data.open ? undefined : onClose())}>
+      <DialogSurface data-testid="story-detail">
+        <DialogBody>
+          <DialogTitle>{story ? story.title : t('story.loading')}</DialogTitle>
+          <DialogContent className={styles.content}>
+            {story ? (
+              <>
+                <div className={styles.meta}>
+                  <Badge appearance="tint" color="brand">
+                    {categoryLabel(story.category)}
+                  </Badge>
+                  <Badge appearance="outline" color="informative">
+                    {story.team}
+                  </Badge>
+                  {story.status !== 'published' ? (
+                    <Badge appearance="filled" color="warning">
+                      {t(`story.status.${story.status}`)}
+                    </Badge>
+                  ) : null}
+                  <Caption1>
+                    <time dateTime={date}>{formatDate(date, language)}</time>
+                  </Caption1>
+                </div>
+                <StoryContent story={story} clamped={false} />
+                <div className={styles.meta}>
+                  <span className={styles.author}>
+                    <Avatar
+                      name={story.author.displayName}
+                      size={28}
+                      color="colorful"
+                      aria-hidden
+                    />
+                    {t('story.sharedBy', { name: story.author.displayName })}
+                  </span>
+                  <span className={styles.votes}>
+                    {t('story.votes', { count: story.voteCount })}
+                  </span>
+                </div>
+              </>
+            ) : error ? (
+              <MessageBar intent="error">
+                <MessageBarBody>{t(errorKey(error))}</MessageBarBody>
+              </MessageBar>
+            ) : (
+              <Spinner label={t('story.loading')} />
+            )}
+          </DialogContent>
+          <DialogActions>
+            <Button appearance="secondary" onClick={onClose}>
+              {t('story.close')}
+            </Button>
+          </DialogActions>
+        </DialogBody>
+      </DialogSurface>
+    </Dialog>
+  );
+}

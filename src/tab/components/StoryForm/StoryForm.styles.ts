@@ -1,0 +1,34 @@
+import { makeStyles, tokens } from '@fluentui/react-components';
+
+export const useStoryFormStyles = makeStyles({
+  surface: {
+    // Wider than the default dialog: the form has long texts side by side on wide screens.
+    maxWidth: 'min(calc(100vw - 2rem), 48rem)',
+  },
+  content: {
+    display: 'grid',
+    gap: tokens.spacingVerticalM,
+  },
+  intro: {
+    margin: 0,
+    color: tokens.colorNeutralForeground2,
+  },
+  row: {
+    display: 'grid',
+    gridTemplateColumns: 'repeat(auto-fit, minmax(min(100%, 16rem), 1fr))',
+    gap: tokens.spacingHorizontalM,
+  },
+  hint: {
+    display: 'flex',
+    justifyContent: 'space-between',
+    gap: tokens.spacingHorizontalS,
+  },
+  counter: {
+    marginLeft: 'auto',
+    flexShrink: 0,
+    fontVariantNumeric: 'tabular-nums',
+  },
+  counterOver: {
+    color: tokens.colorPaletteRedForeground1,
+  },
+});

@@ -1,0 +1,291 @@
+import {
+  Button,
+  Checkbox,
+  Dialog,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
+  Dropdown,
+  Field,
+  MessageBar,
+  MessageBarBody,
+  Option,
+  Spinner,
+} from '@fluentui/react-components';
+import { useEffect, useState, type FormEvent } from 'react';
+import { CATEGORIES, LIMITS, type CategoryId, type PersonDto } from '../../../shared/dto.js';
+import { ApiError } from '../../api/client.js';
+import { useAppContext } from '../../appContext.js';
+import { errorKey, isAbort, type ErrorKey } from '../../errors.js';
+import { useNotify } from '../../hooks/useNotify.js';
+import {
+  EMPTY_STORY_FORM,
+  formFieldOf,
+  toNewStoryInput,
+  validateStoryForm,
+  type FieldProblem,
+  type FormProblems,
+  type StoryFormField,
+  type StoryFormValues,
+} from './storyFormModel.js';
+import { useStoryFormStyles } from './StoryForm.styles.js';
+import { TextField } from './TextField.js';
+import { useT } from '../../hooks/useT.js';
+
+export interface StoryFormProps {
+  onClose: () => void;
+}
+
+type People =
+  | { state: 'loading' }
+  | { state: 'ready'; items: PersonDto[] }
+  | { state: 'error'; error: unknown };
+
+/** "Share a story": every field of a story, checked against LIMITS, sent for approval. */
+export function StoryForm({ onClose }: StoryFormProps) {
+  const styles = useStoryFormStyles();
+  const t = useT();
+  const { api, language } = useAppContext();
+  const notify = useNotify();
+  const [values, setValues] = useState<StoryFormValues>(EMPTY_STORY_FORM);
+  const [problems, setProblems] = useState<FormProblems>({});
+  const [serverProblems, setServerProblems] = useState<Partial<Record<StoryFormField, string>>>({});
+  const [formError, setFormError] = useState<ErrorKey | 'form.fixErrors' | undefined>();
+  const [submitting, setSubmitting] = useState(false);
+  const [people, setPeople] = useState<People>({ state: 'loading' });
+
+  useEffect(() => {
+    const abort = new AbortController();
+    api.people(abort.signal).then(
+      (list) => setPeople({ state: 'ready', items: list.items }),
+      (error: unknown) => {
+        if (!isAbort(error)) setPeople({ state: 'error', error });
+      },
+    );
+    return () => abort.abort();
+  }, [api]);
+
+  function describe(problem: FieldProblem): string {
+    switch (problem.kind) {
+      case 'required':
+        return t('form.errors.required');
+      case 'tooShort':
+        return t('form.errors.tooShort', { min: problem.min });
+      case 'tooLong':
+        return t('form.errors.tooLong', { max: problem.max });
+      case 'url':
+        return t('form.errors.url');
+      case 'tooMany':
+        return t('form.errors.tooMany', { max: problem.max });
+    }
+  }
+
+  const errorOf = (field: StoryFormField): string | undefined => {
+    const problem = problems[field];
+    return problem ? describe(problem) : serverProblems[field];
+  };
+
+  function update<K extends StoryFormField>(field: K, value: StoryFormValues[K]) {
+    setValues((previous) => ({ ...previous, [field]: value }));
+    // A field the user is fixing stops shouting; the next submit checks everything again.
+    if (problems[field]) setProblems(({ [field]: _, ...rest }) => rest);
+    if (serverProblems[field]) setServerProblems(({ [field]: _, ...rest }) => rest);
+  }
+
+  function focusFirst(fields: readonly StoryFormField[]) {
+    const order = Object.keys(EMPTY_STORY_FORM) as StoryFormField[];
+    const first = order.find((field) => fields.includes(field));
+    if (first) document.getElementById(`story-form-${first}`)?.focus();
+  }
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    if (submitting) return;
+    const found = validateStoryForm(values);
+    setProblems(found);
+    setServerProblems({});
+    if (Object.keys(found).length > 0) {
+      setFormError('form.fixErrors');
+      focusFirst(Object.keys(found) as StoryFormField[]);
+      return;
+    }
+    setFormError(undefined);
+    setSubmitting(true);
+    try {
+      await api.submitStory(toNewStoryInput(values, language));
+      notify({ title: t('form.sent'), body: t('form.sentBody'), intent: 'success' });
+      onClose();
+    } catch (error) {
+      setSubmitting(false);
+      const byField: Partial<Record<StoryFormField, string>> = {};
+      if (error instanceof ApiError) {
+        for (const [path, message] of Object.entries(error.fields)) {
+          const field = formFieldOf(path);
+          if (field && !byField[field]) byField[field] = message;
+        }
+      }
+      setServerProblems(byField);
+      setFormError(Object.keys(byField).length > 0 ? 'form.fixErrors' : errorKey(error));
+      focusFirst(Object.keys(byField) as StoryFormField[]);
+    }
+  }
+
+  const text = (
+    field: 'title' | 'situation' | 'action' | 'outcome' | 'lesson' | 'team',
+    options: { multiline?: boolean; hint?: string } = {},
+  ) => (
+    <TextField
+      name={field}
+      label={t(`form.fields.${field}`)}
+      value={values[field]}
+      max={LIMITS[field].max}
+      required
+      multiline={options.multiline ?? false}
+      hint={options.hint}
+      error={errorOf(field)}
+      onChange={(value) => update(field, value)}
+    />
+  );
+
+  const peopleById = new Map(
+    people.state === 'ready' ? people.items.map((person) => [person.id, person.displayName]) : [],
+  );
+  const featuredError =
+    errorOf('featured') ?? (people.state === 'error' ? t('form.peopleError') : undefined);
+
+  return (
+    <Dialog
+      open
+      modalType="modal"
+      onOpenChange={(_, data) => (data.open || submitting ? undefined : onClose())}
+    >
+      <DialogSurface className={styles.surface} data-testid="story-form">
+        <form noValidate onSubmit={(event) => void submit(event)}>
+          <DialogBody>
+            <DialogTitle>{t('form.heading')}</DialogTitle>
+            <DialogContent className={styles.content}>
+              <p className={styles.intro}>{t('form.intro')}</p>
+              {formError ? (
+                <MessageBar intent="error" data-testid="story-form-error">
+                  <MessageBarBody>{t(formError)}</MessageBarBody>
+                </MessageBar>
+              ) : null}
+              {text('title')}
+              {text('situation', { multiline: true, hint: t('form.hints.situation') })}
+              {text('action', { multiline: true, hint: t('form.hints.action') })}
+              {text('outcome', { multiline: true, hint: t('form.hints.outcome') })}
+              {text('lesson', { multiline: true, hint: t('form.hints.lesson') })}
+              <div className={styles.row}>
+                {text('team')}
+                <Field
+                  label={t('form.fields.category')}
+                  required
+                  validationState={errorOf('category') ? 'error' : 'none'}
+                  validationMessage={errorOf('category') ?? null}
+                >
+                  <Dropdown
+                    // Inside the modal dialog: a portalled list would be hidden from assistive
+                    // technology (and tests) by the dialog's aria-hidden on everything outside.
+                    inlinePopup
+                    id="story-form-category"
+                    data-testid="story-form-category"
+                    placeholder={t('form.categoryPlaceholder')}
+                    value={values.category ? t(`category.${values.category}`) : ''}
+                    selectedOptions={values.category ? [values.category] : []}
+                    onOptionSelect={(_, data) =>
+                      update('category', (data.optionValue ?? '') as CategoryId | '')
+                    }
+                  >
+                    {CATEGORIES.map((category) => (
+                      <Option key={category} value={category}>
+                        {t(`category.${category}`)}
+                      </Option>
+                    ))}
+                  </Dropdown>
+                </Field>
+              </div>
+              <Field
+                label={t('form.fields.featured')}
+                hint={t('form.hints.featured', { max: LIMITS.featured.max })}
+                validationState={featuredError ? 'error' : 'none'}
+                validationMessage={featuredError ?? null}
+              >
+                <Dropdown
+                  inlinePopup
+                  id="story-form-featured"
+                  data-testid="story-form-featured"
+                  multiselect
+                  placeholder={
+                    people.state === 'loading'
+                      ? t('form.peopleLoading')
+                      : t('form.featuredPlaceholder')
+                  }
+                  disabled={people.state !== 'ready'}
+                  value={values.featured.map((id) => peopleById.get(id) ?? id).join(', ')}
+                  selectedOptions={values.featured}
+                  onOptionSelect={(_, data) => update('featured', data.selectedOptions)}
+                >
+                  {people.state === 'ready'
+                    ? people.items.map((person) => (
+                        <Option key={person.id} value={person.id}>
+                          {person.displayName}
+                        </Option>
+                      ))
+                    : null}
+                </Dropdown>
+              </Field>
+              <TextField
+                name="customerQuote"
+                label={t('form.fields.customerQuote')}
+                value={values.customerQuote}
+                max={LIMITS.customerQuote.max}
+                multiline
+                error={errorOf('customerQuote')}
+                onChange={(value) => update('customerQuote', value)}
+              />
+              <TextField
+                name="sourceUrl"
+                label={t('form.fields.sourceUrl')}
+                type="url"
+                value={values.sourceUrl}
+                max={LIMITS.sourceUrl.max}
+                hint={t('form.hints.sourceUrl')}
+                error={errorOf('sourceUrl')}
+                onChange={(value) => update('sourceUrl', value)}
+              />
+              <Field
+                validationState={errorOf('consent') ? 'error' : 'none'}
+                validationMessage={errorOf('consent') ?? null}
+              >
+                <Checkbox
+                  id="story-form-consent"
+                  data-testid="story-form-consent"
+                  checked={values.consent}
+                  label={t('form.fields.consent')}
+                  onChange={(_, data) => update('consent', data.checked === true)}
+                />
+              </Field>
+              <p className={styles.intro}>{t('form.required')}</p>
+            </DialogContent>
+            <DialogActions>
+              <Button appearance="secondary" disabled={submitting} onClick={onClose}>
+                {t('form.cancel')}
+              </Button>
+              <Button
+                appearance="primary"
+                type="submit"
+                disabled={submitting}
+                icon={submitting ? <Spinner size="tiny" /> : null}
+                data-testid="story-form-submit"
+              >
+                {submitting ? t('form.submitting') : t('form.submit')}
+              </Button>
+            </DialogActions>
+          </DialogBody>
+        </form>
+      </DialogSurface>
+    </Dialog>
+  );
+}

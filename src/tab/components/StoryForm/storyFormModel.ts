@@ -1,0 +1,124 @@
+import { LIMITS, type CategoryId, type LocaleDto } from '../../../shared/dto.js';
+import type { NewStoryInput } from '../../api/client.js';
+
+/** What the form holds while the user types. */
+export interface StoryFormValues {
+  title: string;
+  situation: string;
+  action: string;
+  outcome: string;
+  lesson: string;
+  team: string;
+  category: CategoryId | '';
+  featured: string[];
+  customerQuote: string;
+  sourceUrl: string;
+  consent: boolean;
+}
+
+export type StoryFormField = keyof StoryFormValues;
+
+export const EMPTY_STORY_FORM: StoryFormValues = {
+  title: '',
+  situation: '',
+  action: '',
+  outcome: '',
+  lesson: '',
+  team: '',
+  category: '',
+  featured: [],
+  customerQuote: '',
+  sourceUrl: '',
+  consent: false,
+};
+
+/** A problem with one field, translated by the form (`form.errors.<kind>`). */
+export type FieldProblem =
+  | { kind: 'required' }
+  | { kind: 'tooShort'; min: number }
+  | { kind: 'tooLong'; max: number }
+  | { kind: 'url' }
+  | { kind: 'tooMany'; max: number };
+
+export type FormProblems = Partial<Record<StoryFormField, FieldProblem>>;
+
+/** Required texts and their limits, in the order the form shows them. */
+export const REQUIRED_TEXT_FIELDS = [
+  'title',
+  'situation',
+  'action',
+  'outcome',
+  'lesson',
+  'team',
+] as const satisfies readonly (keyof typeof LIMITS & StoryFormField)[];
+
+function checkText(value: string, min: number, max: number): FieldProblem | undefined {
+  const length = value.trim().length;
+  if (length === 0) return { kind: 'required' };
+  if (length < min) return { kind: 'tooShort', min };
+  if (length > max) return { kind: 'tooLong', max };
+  return undefined;
+}
+
+function isWebUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return url.protocol === 'https:' || url.protocol === 'http:';
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The client-side mirror of the API's checks (same LIMITS), so most mistakes are caught before
+ * sending; the API stays the authority and its field errors are shown the same way.
+ */
+export function validateStoryForm(values: StoryFormValues): FormProblems {
+  const problems: FormProblems = {};
+  for (const field of REQUIRED_TEXT_FIELDS) {
+    const problem = checkText(values[field], LIMITS[field].min, LIMITS[field].max);
+    if (problem) problems[field] = problem;
+  }
+  if (values.category === '') problems.category = { kind: 'required' };
+  if (values.featured.length > LIMITS.featured.max) {
+    problems.featured = { kind: 'tooMany', max: LIMITS.featured.max };
+  }
+  const quote = values.customerQuote.trim();
+  if (quote.length > LIMITS.customerQuote.max) {
+    problems.customerQuote = { kind: 'tooLong', max: LIMITS.customerQuote.max };
+  }
+  const url = values.sourceUrl.trim();
+  if (url.length > LIMITS.sourceUrl.max) {
+    problems.sourceUrl = { kind: 'tooLong', max: LIMITS.sourceUrl.max };
+  } else if (url !== '' && !isWebUrl(url)) {
+    problems.sourceUrl = { kind: 'url' };
+  }
+  return problems;
+}
+
+/** The request body for valid values: trimmed, optional texts left out when empty. */
+export function toNewStoryInput(values: StoryFormValues, locale: LocaleDto): NewStoryInput {
+  if (values.category === '') throw new Error('category is required');
+  const quote = values.customerQuote.trim();
+  const url = values.sourceUrl.trim();
+  return {
+    title: values.title.trim(),
+    situation: values.situation.trim(),
+    action: values.action.trim(),
+    outcome: values.outcome.trim(),
+    lesson: values.lesson.trim(),
+    team: values.team.trim(),
+    category: values.category,
+    featured: values.featured,
+    ...(quote ? { customerQuote: quote } : {}),
+    ...(url ? { sourceUrl: url } : {}),
+    consent: values.consent,
+    locale,
+  };
+}
+
+/** The form field an API field path (`featured.3`, `title`) belongs to, if any. */
+export function formFieldOf(path: string): StoryFormField | undefined {
+  const head = path.split(/[.[]/)[0] ?? '';
+  return head in EMPTY_STORY_FORM ? (head as StoryFormField) : undefined;
+}

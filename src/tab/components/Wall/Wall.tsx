@@ -1,0 +1,158 @@
+import {
+  Body1,
+  Button,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  Skeleton,
+  SkeletonItem,
+  Spinner,
+  Subtitle2,
+  Text,
+  mergeClasses,
+} from '@fluentui/react-components';
+import { useEffect, useRef, useState } from 'react';
+import type { StoryDto } from '../../../shared/dto.js';
+import type { WallPrefetch } from '../../api/tabApi.js';
+import { useAppContext } from '../../appContext.js';
+import { config } from '../../config.js';
+import { errorKey } from '../../errors.js';
+import { useDebouncedValue } from '../../hooks/useDebouncedValue.js';
+import {
+  NO_FILTERS,
+  useWallStories,
+  type WallFilters as Filters,
+} from '../../hooks/useWallStories.js';
+import { StoryCard } from '../StoryCard/StoryCard.js';
+import { useWallStyles } from './Wall.styles.js';
+import { WallFilters } from './WallFilters.js';
+import { useT } from '../../hooks/useT.js';
+
+export interface WallProps {
+  /** Changing it reloads the wall from the first page (e.g. after an approval). */
+  reloadKey: number;
+  /** The first page requested at start-up; used once, if it belongs to the current client. */
+  prefetched?: WallPrefetch;
+  onOpen: (story: StoryDto) => void;
+}
+
+const SKELETON_CARDS = 6;
+
+/** Name of the performance mark set when the first stories are on screen. */
+export const FIRST_STORIES_MARK = 'storywall:first-stories';
+
+/** The story wall: filters, the newest stories first, and "load more" paging. */
+export function Wall({ reloadKey, prefetched, onOpen }: WallProps) {
+  const styles = useWallStyles();
+  const t = useT();
+  const { api } = useAppContext();
+  const [input, setInput] = useState<Filters>(NO_FILTERS);
+  const team = useDebouncedValue(input.team.trim(), config.filterDebounceMs);
+  const q = useDebouncedValue(input.q.trim(), config.filterDebounceMs);
+  const filters: Filters = { team, q, category: input.category, month: input.month };
+  const filtered = Object.values(filters).some((value) => value !== '');
+  const wall = useWallStories(api, filters, config.pageSize, reloadKey, prefetched);
+  const loading = wall.status === 'loading';
+
+  // A User Timing mark for the "first stories painted" budget (DESIGN.md), read by the e2e test.
+  const marked = useRef(false);
+  const painted = wall.status === 'ready' && wall.items.length > 0;
+  useEffect(() => {
+    if (painted && !marked.current) {
+      marked.current = true;
+      performance.mark(FIRST_STORIES_MARK);
+    }
+  }, [painted]);
+
+  let summary = '';
+  if (loading) summary = t('wall.loading');
+  else if (wall.status === 'ready') summary = t('wall.count', { count: wall.items.length });
+
+  return (
+    <section className={styles.root} aria-labelledby="wall-heading">
+      <WallFilters value={input} onChange={setInput} />
+
+      <div className={styles.summary}>
+        <h2 id="wall-heading" className={styles.heading}>
+          {t('wall.heading')}
+        </h2>
+        <Text role="status" className={styles.count} data-testid="wall-status">
+          {summary}
+        </Text>
+        {loading && wall.items.length > 0 ? <Spinner size="tiny" /> : null}
+      </div>
+
+      {wall.status === 'error' ? (
+        <MessageBar intent="error" data-testid="wall-error">
+          <MessageBarBody>
+            {t('wall.error')} {t(errorKey(wall.error))}
+          </MessageBarBody>
+          <MessageBarActions>
+            <Button onClick={wall.retry} data-testid="wall-retry">
+              {t('app.retry')}
+            </Button>
+          </MessageBarActions>
+        </MessageBar>
+      ) : loading && wall.items.length === 0 ? (
+        <ul className={styles.grid} aria-busy="true" aria-label={t('wall.loading')}>
+          {Array.from({ length: SKELETON_CARDS }, (_, index) => (
+            <li key={index} className={styles.item}>
+              <Skeleton className={styles.skeletonCard} aria-hidden>
+                <div className={styles.skeletonRow}>
+                  <SkeletonItem shape="rectangle" size={20} />
+                  <SkeletonItem shape="rectangle" size={20} />
+                </div>
+                <SkeletonItem size={24} />
+                <SkeletonItem size={16} />
+                <SkeletonItem size={16} />
+                <SkeletonItem size={16} />
+                <SkeletonItem size={48} />
+                <div className={styles.skeletonRow}>
+                  <SkeletonItem shape="circle" size={28} />
+                  <SkeletonItem size={28} />
+                </div>
+              </Skeleton>
+            </li>
+          ))}
+        </ul>
+      ) : wall.items.length === 0 && wall.status === 'ready' ? (
+        <div className={styles.empty} data-testid="wall-empty">
+          <Subtitle2 as="p">{filtered ? t('wall.emptyFiltered') : t('wall.empty')}</Subtitle2>
+          <Body1 as="p">{filtered ? t('wall.emptyFilteredHint') : t('wall.emptyHint')}</Body1>
+        </div>
+      ) : (
+        <ul
+          className={mergeClasses(styles.grid, loading && styles.busy)}
+          aria-labelledby="wall-heading"
+          aria-busy={loading}
+          data-testid="wall-list"
+        >
+          {wall.items.map((story) => (
+            <li key={story.id} className={styles.item}>
+              <StoryCard story={story} onChange={wall.replace} onOpen={onOpen} />
+            </li>
+          ))}
+        </ul>
+      )}
+
+      {wall.status === 'ready' && (wall.hasMore || wall.moreError) ? (
+        <div className={styles.more}>
+          {wall.moreError ? (
+            <MessageBar intent="error">
+              <MessageBarBody>{t(errorKey(wall.moreError))}</MessageBarBody>
+            </MessageBar>
+          ) : null}
+          <Button
+            appearance="secondary"
+            disabled={wall.loadingMore}
+            icon={wall.loadingMore ? <Spinner size="tiny" /> : null}
+            onClick={wall.loadMore}
+            data-testid="load-more"
+          >
+            {wall.loadingMore ? t('wall.loadingMore') : t('wall.loadMore')}
+          </Button>
+        </div>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,25 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { repoRoot } from '../support/paths.js';
+import { measureInitialBundle } from './initialBundle.js';
+
+/** DESIGN.md quality bar: initial JavaScript ≤ 250 KB gzip. */
+const BUDGET_BYTES = 250 * 1024;
+
+describe('tab bundle', () => {
+  it('keeps the initial JavaScript within 250 KB gzip', () => {
+    const bundle = measureInitialBundle(path.join(repoRoot, 'dist/tab'));
+    const lines = bundle.files.map((f) => `  ${(f.gzipBytes / 1024).toFixed(1)} KB  ${f.file}`);
+    console.info(
+      `initial JS: ${(bundle.gzipBytes / 1024).toFixed(1)} KB gzip\n${lines.join('\n')}`,
+    );
+    expect(bundle.files.length).toBeGreaterThan(0);
+    expect(bundle.gzipBytes).toBeLessThanOrEqual(BUDGET_BYTES);
+  });
+
+  it('keeps the dialogs out of the initial JavaScript', () => {
+    const bundle = measureInitialBundle(path.join(repoRoot, 'dist/tab'));
+    const names = bundle.files.map((f) => f.file).join(' ');
+    expect(names).not.toMatch(/StoryForm|Approvals|StoryDetail/);
+  });
+});
