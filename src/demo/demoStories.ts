@@ -294,7 +294,7 @@ const seeds: readonly Seed[] = [
     locale: 'fi',
     title: 'Nimi oikein – tällä kertaa kaikille',
     situation:
-      'Asiakas kirjoitti tuohtuneena, että hänen nimensä oli taas väärin sekä nimikyltissä että osallistumistodistuksessa: Hämäläisestä oli tullut "HÃ¤mÃ¤lÃ¤inen" jo toisena vuonna peräkkäin.',
+      'Asiakas kirjoitti tuohtuneena, että hänen nimensä oli taas väärin sekä nimikyltissä että osallistumistodistuksessa: Hämäläisestä oli tullut Hamalainen, ilman ääkkösiä, jo toisena vuonna peräkkäin.',
     action:
       'Niklas ei tyytynyt pahoittelemaan. Hän korjasi nimen, tulostutti uuden todistuksen ja postitti sen käsin kirjoitetun kortin kanssa. Sitten hän selvitti Aaronin kanssa, mistä vika johtui: rekisteröintien vienti muutti ääkköset väärin. Vika korjattiin, ja samalla korjaantui 214 muuta nimeä.',
     outcome:
