@@ -126,7 +126,7 @@ export function loadConfig(
       'BOT_ID: required with NODE_ENV=production (an empty bot id switches off bot authentication)',
     );
   }
-  if (authMode === 'entra' && !botId) {
+  if (authMode === 'entra' && !botId && !production) {
     problems.push(
       'BOT_ID: required in entra mode (an empty bot id switches off bot authentication)',
     );
