@@ -32,7 +32,7 @@ const envSchema = z.object({
   BOT_PASSWORD: z.string().optional(),
   BOT_TENANT_ID: z.string().optional(),
   BOT_APP_TYPE: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).optional(),
-  BOT_SERVICE_URL: z.url().default('https://smba.trafficmanager.net/teams/'),
+  BOT_SERVICE_URL: z.url().optional(),
   ENTRA_CLIENT_ID: z.string().min(1).optional(),
   ENTRA_TENANT_ID: z.string().min(1).optional(),
   ENTRA_AUDIENCE: z.string().min(1).optional(),
@@ -55,8 +55,11 @@ export interface BotConfig {
   appPassword?: string;
   appTenantId?: string;
   appType: 'MultiTenant' | 'SingleTenant' | 'UserAssignedMSI';
-  /** Where proactive messages go when no conversation is known yet. */
-  serviceUrl: string;
+  /**
+   * Where proactive messages go when no conversation is known yet. Unset in local mode unless
+   * configured: without Teams there is nowhere to send them.
+   */
+  serviceUrl?: string;
 }
 
 export interface EntraConfig {
@@ -94,6 +97,9 @@ export class ConfigError extends Error {
     super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
   }
 }
+
+/** Teams' global Bot Connector endpoint; a tenant's own conversations name their regional one. */
+const TEAMS_SERVICE_URL = 'https://smba.trafficmanager.net/teams/';
 
 const DEFAULT_LOCAL_TENANT = '00000000-0000-4000-8000-000000000001';
 
@@ -186,7 +192,9 @@ export function loadConfig(
       ...(e.BOT_PASSWORD ? { appPassword: e.BOT_PASSWORD } : {}),
       ...(e.BOT_TENANT_ID ? { appTenantId: e.BOT_TENANT_ID } : {}),
       appType,
-      serviceUrl: e.BOT_SERVICE_URL,
+      ...(e.BOT_SERVICE_URL || authMode === 'entra'
+        ? { serviceUrl: e.BOT_SERVICE_URL ?? TEAMS_SERVICE_URL }
+        : {}),
     },
     ...(entra ? { entra } : {}),
     outboxSweepSeconds: e.OUTBOX_SWEEP_SECONDS,

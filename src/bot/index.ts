@@ -139,7 +139,7 @@ export function createBot(options: BotOptions): Bot {
     outboxHandlers: createOutboxHandlers({
       adapter: proactive,
       appId: config.appId,
-      serviceUrl: config.serviceUrl,
+      ...(config.serviceUrl ? { serviceUrl: config.serviceUrl } : {}),
       stories: options.stories,
       users: options.users,
       conversations: options.conversations,

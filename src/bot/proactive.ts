@@ -14,8 +14,11 @@ export interface ProactiveDeps {
   /** The adapter of outbound sends (its transport fails fast on 429; no onTurnError). */
   readonly adapter: CloudAdapter;
   readonly appId: string;
-  /** Where to create a conversation when nobody's stored reference says better. */
-  readonly serviceUrl: string;
+  /**
+   * Where to create a conversation when nobody's stored reference says better; unset in local
+   * mode without Teams, where a person who never talked to the bot cannot be reached.
+   */
+  readonly serviceUrl?: string;
   readonly conversations: ConversationStore;
   readonly logger: Logger;
 }
@@ -88,12 +91,21 @@ export async function sendToPerson(
     const neighbour = serviceUrlOf
       ? parseReference(await deps.conversations.get(to.tenantId, serviceUrlOf))
       : null;
+    const serviceUrl = neighbour?.serviceUrl ?? deps.serviceUrl;
+    if (!serviceUrl) {
+      // Local mode without Teams: the message has no road; the tab still shows the same work.
+      deps.logger.info(
+        { tenantId: to.tenantId, userId: to.userId },
+        'no conversation with this person and no Bot Connector configured; chat message skipped',
+      );
+      return;
+    }
     const bot = neighbour?.bot ?? { id: `28:${deps.appId}`, name: '' };
     const member = { id: to.userId, name: to.displayName, aadObjectId: to.userId };
     await deps.adapter.createConversationAsync(
       deps.appId,
       'msteams',
-      neighbour?.serviceUrl ?? deps.serviceUrl,
+      serviceUrl,
       DEFAULT_AUDIENCE,
       {
         isGroup: false,

@@ -23,6 +23,8 @@ describe('loadConfig', () => {
       tabDir: '/app/dist/tab',
     });
     expect(config.bot.appId).toBe('');
+    // Without Teams there is no Bot Connector to send chat messages to.
+    expect(config.bot.serviceUrl).toBeUndefined();
   });
 
   it('turns demo data off with SEED_DEMO=false and reads PORT and DATA_DIR', () => {
@@ -74,6 +76,7 @@ describe('loadConfig', () => {
     expect(config.host).toBe('0.0.0.0');
     expect(config.seedDemo).toBe(false);
     expect(config.bot.appType).toBe('UserAssignedMSI');
+    expect(config.bot.serviceUrl).toBe('https://smba.trafficmanager.net/teams/');
     expect(config.entra).toMatchObject({
       clientId: 'client',
       tenantIds: ['tenant-a', 'tenant-b'],
