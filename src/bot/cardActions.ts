@@ -12,29 +12,16 @@ import {
 } from './cards/approvalCard.js';
 import { OPEN_FORM_VERB } from './cards/helpCard.js';
 import { noticeCard, thanksCard } from './cards/messageCards.js';
-import {
-  STORY_FORM_ERRORS,
-  storyFormCard,
-  SUBMIT_STORY_VERB,
-  type StoryFormError,
-  type StoryFormField,
-  type StoryFormModel,
-} from './cards/storyFormCard.js';
+import { storyFormCard, SUBMIT_STORY_VERB } from './cards/storyFormCard.js';
 import { isRecord } from './guards.js';
 import { localeOf } from './i18n.js';
-import { readStoryForm } from './storyForm.js';
+import { storyFormModel, submitStoryForm } from './storySubmission.js';
 import { resolveTurnUser, type TurnDeps, type TurnUser } from './turn.js';
 
 export interface CardActionDeps extends TurnDeps {
   readonly service: StoryService;
   readonly logger: Logger;
 }
-
-/**
- * How many colleagues the form lists itself. Teams refuses cards over about 28 KB, and its people
- * picker searches the whole organisation anyway; the list is a shortcut, and what other hosts show.
- */
-const LISTED_PEOPLE = 100;
 
 /** Answers an `adaptiveCard/action` invoke (Universal Actions) by its verb. */
 export async function handleCardAction(
@@ -68,28 +55,11 @@ async function submit(
   data: Record<string, unknown>,
   deps: CardActionDeps,
 ): Promise<AdaptiveCard> {
-  const form = readStoryForm(data, turn.locale);
-  if (!form.ok) {
-    const model = await storyFormModel(turn, deps);
-    return storyFormCard({ ...model, values: form.values, invalid: form.invalid }, turn.locale);
-  }
-  let story: Story;
-  try {
-    story = await deps.service.submitStory(turn.actor, form.draft);
-  } catch (error) {
-    const again = { ...(await storyFormModel(turn, deps)), values: form.values };
-    if (isDomainError(error, 'validation')) {
-      const field = error.details?.field;
-      const invalid: StoryFormField[] = field === 'consent' || field === 'featured' ? [field] : [];
-      return storyFormCard(
-        invalid.length > 0 ? { ...again, invalid } : { ...again, error: 'validation' },
-        turn.locale,
-      );
-    }
-    return storyFormCard({ ...again, error: errorCodeOf(error, deps, turn) }, turn.locale);
-  }
-  // Outside the try: once stored, a failure here must not offer the form again (a resubmit
-  // would tell the story twice).
+  const result = await submitStoryForm(turn, data, deps);
+  if (!result.ok) return storyFormCard(result.form, turn.locale);
+  // Once stored, a failure here must not offer the form again (a resubmit would tell the story
+  // twice).
+  const { story } = result;
   const approver = await deps.users.get(story.tenantId, story.approverId);
   return thanksCard({ story, approverName: approver?.displayName ?? null }, turn.locale);
 }
@@ -172,23 +142,6 @@ async function currentCard(
   );
 }
 
-/** The empty story form for this user: colleagues to feature, team-mates first. */
-export async function storyFormModel(
-  turn: TurnUser,
-  deps: Pick<CardActionDeps, 'users'>,
-): Promise<StoryFormModel> {
-  const people = await deps.users.list(turn.actor.tenantId);
-  const team = turn.user.team;
-  const rank = (p: { team?: string }) => (team !== undefined && p.team === team ? 0 : 1);
-  return {
-    people: people
-      .filter((p) => p.id !== turn.actor.userId)
-      .sort((a, b) => rank(a) - rank(b) || a.displayName.localeCompare(b.displayName))
-      .slice(0, LISTED_PEOPLE)
-      .map((p) => ({ id: p.id, displayName: p.displayName })),
-  };
-}
-
 const NOTICES: ReadonlySet<string> = new Set<ApprovalNotice>([
   'forbidden',
   'not_found',
@@ -203,18 +156,6 @@ function noticeOf(error: unknown, deps: CardActionDeps, turn: TurnUser): Approva
   deps.logger.error(
     { err: error, tenantId: turn.actor.tenantId, userId: turn.actor.userId },
     'card action failed',
-  );
-  return 'generic';
-}
-
-const FORM_ERRORS: ReadonlySet<string> = new Set(STORY_FORM_ERRORS);
-
-/** The error code to explain on the form; unexpected errors are logged and shown generically. */
-function errorCodeOf(error: unknown, deps: CardActionDeps, turn: TurnUser): StoryFormError {
-  if (isDomainError(error) && FORM_ERRORS.has(error.code)) return error.code as StoryFormError;
-  deps.logger.error(
-    { err: error, tenantId: turn.actor.tenantId, userId: turn.actor.userId },
-    'story submit failed',
   );
   return 'generic';
 }

@@ -3,8 +3,12 @@ import {
   TurnContext,
   type AdaptiveCardInvokeResponse,
   type AdaptiveCardInvokeValue,
+  type MessagingExtensionAction,
+  type MessagingExtensionActionResponse,
+  type MessagingExtensionQuery,
+  type MessagingExtensionResponse,
 } from 'botbuilder';
-import { handleCardAction, storyFormModel, type CardActionDeps } from './cardActions.js';
+import { handleCardAction, type CardActionDeps } from './cardActions.js';
 import { cardMessage } from './activities.js';
 import { ADAPTIVE_CARD_TYPE } from './cards/adaptiveCard.js';
 import { helpCard } from './cards/helpCard.js';
@@ -12,12 +16,16 @@ import { noticeCard } from './cards/messageCards.js';
 import { storyFormCard } from './cards/storyFormCard.js';
 import { parseCommand } from './commands.js';
 import { localeOf, translator } from './i18n.js';
+import { fetchShareTask, findStories, noticeTask, submitShareAction } from './messageExtension.js';
+import { messageTask, searchMessage } from './messageExtensionResponses.js';
+import { storyFormModel } from './storySubmission.js';
 import { isPersonal, rememberConversation, resolveTurnUser, type TurnUser } from './turn.js';
 
 /**
- * The Story Wall bot: chat commands in English and Finnish, the welcome card, and the
- * Universal Actions of its cards. Every handler awaits its work, so errors reach the adapter's
- * `onTurnError` instead of floating away.
+ * The Story Wall bot: chat commands in English and Finnish, the welcome card, the Universal
+ * Actions of its cards, and the message extension ("Share as story", "Find a story"). Every
+ * handler awaits its work, so errors reach the adapter's `onTurnError` instead of floating away;
+ * invokes catch their own, because Teams waits for an answer in the invoke response.
  */
 export class StoryBot extends TeamsActivityHandler {
   constructor(private readonly deps: CardActionDeps) {
@@ -54,6 +62,59 @@ export class StoryBot extends TeamsActivityHandler {
       const card = noticeCard({ notice: 'generic' }, localeOf(context.activity.locale));
       return { statusCode: 200, type: ADAPTIVE_CARD_TYPE, value: card };
     }
+  }
+
+  protected override async handleTeamsMessagingExtensionFetchTask(
+    context: TurnContext,
+    action: MessagingExtensionAction,
+  ): Promise<MessagingExtensionActionResponse> {
+    try {
+      return await fetchShareTask(context, action, this.deps);
+    } catch (error) {
+      this.logInvokeError(context, error, action.commandId, 'message extension fetchTask failed');
+      return messageTask(translator(localeOf(context.activity.locale))('errors.generic'));
+    }
+  }
+
+  protected override async handleTeamsMessagingExtensionSubmitAction(
+    context: TurnContext,
+    action: MessagingExtensionAction,
+  ): Promise<MessagingExtensionActionResponse> {
+    try {
+      return await submitShareAction(context, action, this.deps);
+    } catch (error) {
+      this.logInvokeError(context, error, action.commandId, 'message extension submit failed');
+      return noticeTask('generic', localeOf(context.activity.locale));
+    }
+  }
+
+  protected override async handleTeamsMessagingExtensionQuery(
+    context: TurnContext,
+    query: MessagingExtensionQuery,
+  ): Promise<MessagingExtensionResponse> {
+    try {
+      return await findStories(context, query, this.deps);
+    } catch (error) {
+      this.logInvokeError(context, error, query.commandId, 'message extension query failed');
+      return searchMessage(translator(localeOf(context.activity.locale))('errors.generic'));
+    }
+  }
+
+  private logInvokeError(
+    context: TurnContext,
+    error: unknown,
+    commandId: string | undefined,
+    message: string,
+  ): void {
+    this.deps.logger.error(
+      {
+        err: error,
+        commandId,
+        conversationId: context.activity.conversation?.id,
+        tenantId: context.activity.conversation?.tenantId,
+      },
+      message,
+    );
   }
 
   private async answerMessage(context: TurnContext): Promise<void> {

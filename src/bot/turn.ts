@@ -20,7 +20,8 @@ export interface TurnDeps {
 /**
  * Who sent the activity, from the authenticated activity only. Teams always sends the tenant and
  * the sender's Entra object id; their absence is accepted only in local mode (the Agents
- * Playground sends neither reliably), where the channel id of the sender stands in. A person the
+ * Playground sends neither reliably), where the channel id of the sender stands in and the
+ * tenant is always the local one. A person the
  * directory does not know yet is enrolled as an employee. Null: the sender cannot be identified.
  */
 export async function resolveTurnUser(
@@ -28,10 +29,11 @@ export async function resolveTurnUser(
   deps: Pick<TurnDeps, 'localMode' | 'localTenantId' | 'users'>,
 ): Promise<TurnUser | null> {
   const locale = localeOf(activity.locale);
-  const tenantId =
-    nonEmpty(activity.conversation?.tenantId) ??
-    channelTenantId(activity.channelData) ??
-    (deps.localMode ? deps.localTenantId : null);
+  // Local mode is one demo organisation, as in the API: whatever tenant a local chat client
+  // claims (the Agents Playground invents one), its people meet the demo people there.
+  const tenantId = deps.localMode
+    ? deps.localTenantId
+    : (nonEmpty(activity.conversation?.tenantId) ?? channelTenantId(activity.channelData));
   const userId =
     nonEmpty(activity.from?.aadObjectId) ?? (deps.localMode ? nonEmpty(activity.from?.id) : null);
   if (!tenantId || !userId) return null;

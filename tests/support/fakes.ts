@@ -165,6 +165,14 @@ function projection() {
   };
 }
 
+/** The Table Storage wall's text search: a case-insensitive substring of the story's texts. */
+function matchesText(story: Story, q: string): boolean {
+  const needle = q.trim().toLowerCase();
+  return [story.title, story.situation, story.action, story.outcome, story.lesson, story.team].some(
+    (text) => text.toLowerCase().includes(needle),
+  );
+}
+
 export function fakeWall(): WallIndex & { entries(): Story[] } {
   const { entries, write, remove } = projection();
   return {
@@ -181,6 +189,7 @@ export function fakeWall(): WallIndex & { entries(): Story[] } {
         .filter((s) => s.tenantId === query.tenantId)
         .filter((s) => !query.team || s.team === query.team)
         .filter((s) => !query.category || s.category === query.category)
+        .filter((s) => !query.q || matchesText(s, query.q))
         .sort((a, b) => (b.publishedAt?.getTime() ?? 0) - (a.publishedAt?.getTime() ?? 0));
       const items = all.slice(offset, offset + query.limit);
       const next = offset + query.limit;

@@ -54,6 +54,13 @@ export const STORY_FORM_ERRORS = [
 ] as const;
 export type StoryFormError = (typeof STORY_FORM_ERRORS)[number];
 
+/**
+ * Where the form is shown. In chat it is a Universal Actions card (`Action.Execute`); in a dialog
+ * (the message extension's task module) only `Action.Submit` sends the inputs, as the dialog's
+ * submit.
+ */
+export type StoryFormHost = 'chat' | 'dialog';
+
 export interface StoryFormModel {
   /** Colleagues who can be featured (the author excluded). */
   readonly people: readonly { readonly id: string; readonly displayName: string }[];
@@ -63,9 +70,14 @@ export interface StoryFormModel {
   readonly invalid?: readonly StoryFormField[];
   /** A domain refusal to explain above the form (the values are kept). */
   readonly error?: StoryFormError;
+  /** Default 'chat'. */
+  readonly host?: StoryFormHost;
 }
 
-/** The story form (journey 1): one `Action.Execute` that sends every input to the bot. */
+/**
+ * The story form (journeys 1 and 3): one submit action that sends every input to the bot,
+ * `Action.Execute` in chat and `Action.Submit` in a dialog.
+ */
 export function storyFormCard(model: StoryFormModel, locale: Locale): AdaptiveCard {
   const t = translator(locale);
   const values = model.values ?? {};
@@ -137,12 +149,14 @@ export function storyFormCard(model: StoryFormModel, locale: Locale): AdaptiveCa
     ],
     {
       actions: [
-        {
-          type: 'Action.Execute',
-          verb: SUBMIT_STORY_VERB,
-          title: t('form.submit'),
-          style: 'positive',
-        },
+        model.host === 'dialog'
+          ? { type: 'Action.Submit', title: t('form.submit'), style: 'positive' }
+          : {
+              type: 'Action.Execute',
+              verb: SUBMIT_STORY_VERB,
+              title: t('form.submit'),
+              style: 'positive',
+            },
       ],
     },
   );

@@ -50,6 +50,11 @@ export const en = {
       title: 'Customer details in this story may be published',
     },
   },
+  extension: {
+    shareTitle: 'Share as story',
+    noStories: 'No stories match your search. Try other words.',
+    emptyWall: 'There are no stories on the wall yet.',
+  },
   category: {
     'beyond-expectations': 'Beyond expectations',
     care: 'Care',

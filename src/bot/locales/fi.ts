@@ -46,6 +46,11 @@ export const fi: Messages = {
       title: 'Tarinan asiakastiedot saa julkaista',
     },
   },
+  extension: {
+    shareTitle: 'Jaa tarinana',
+    noStories: 'Haullasi ei löytynyt tarinoita. Kokeile muita sanoja.',
+    emptyWall: 'Tarinaseinällä ei ole vielä tarinoita.',
+  },
   category: {
     'beyond-expectations': 'Yli odotusten',
     care: 'Välittäminen',

@@ -255,3 +255,34 @@ describe('approval in chat', () => {
     );
   });
 });
+
+describe('local mode and chat clients that invent a tenant', () => {
+  it('routes a story from a foreign-tenant local client to the demo manager', async () => {
+    // The Agents Playground sends a mock tenant and a user id that is not a GUID.
+    const submit = cardAction(
+      bot,
+      { id: 'user-id-0', displayName: 'Alex Wilber' },
+      'story.submit',
+      formData({ featured: '' }),
+    );
+    const activity = {
+      ...submit,
+      from: { id: 'user-id-0', name: 'Alex Wilber' },
+      conversation: {
+        id: 'personal-chat-id',
+        conversationType: 'personal',
+        tenantId: 'playground-tenant',
+      },
+      channelData: { tenant: { id: 'playground-tenant' } },
+    };
+    const answer = await bot.post(activity);
+    expect(cardTexts(invokeCard(answer.body)).join(' ')).toContain('Mikko Manager');
+    const story = bot.store.stories.all().at(-1);
+    expect(story).toMatchObject({
+      tenantId: DEMO_TENANT_ID,
+      authorId: 'user-id-0',
+      approverId: DEMO_USER_IDS.manager,
+      status: 'pending',
+    });
+  });
+});

@@ -166,6 +166,31 @@ export function cardAction(
   });
 }
 
+/**
+ * A message extension invoke (`composeExtension/...`) from `user`, from a group chat: a message
+ * extension runs in whatever conversation holds the message, not in the chat with the bot.
+ */
+export function extensionInvoke(
+  harness: Pick<BotHarness, 'connector'>,
+  user: Pick<User, 'id' | 'displayName'>,
+  name: 'composeExtension/fetchTask' | 'composeExtension/submitAction' | 'composeExtension/query',
+  value: Record<string, unknown>,
+  locale = 'en-US',
+): Record<string, unknown> {
+  return activityFrom(harness, user, {
+    type: 'invoke',
+    name,
+    locale,
+    conversation: {
+      id: '19:group-chat-1@thread.v2',
+      conversationType: 'groupChat',
+      isGroup: true,
+      tenantId: DEMO_TENANT_ID,
+    },
+    value,
+  });
+}
+
 /** Valid story form data, as Teams sends it (strings; the verb mixed in). */
 export function formData(overrides: Record<string, unknown> = {}): Record<string, unknown> {
   return {

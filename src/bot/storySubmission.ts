@@ -1,0 +1,95 @@
+import {
+  isDomainError,
+  type Logger,
+  type Story,
+  type StoryService,
+  type UserDirectory,
+} from '../domain/index.js';
+import {
+  STORY_FORM_ERRORS,
+  type StoryFormError,
+  type StoryFormField,
+  type StoryFormModel,
+} from './cards/storyFormCard.js';
+import { readStoryForm } from './storyForm.js';
+import type { TurnUser } from './turn.js';
+
+export interface StorySubmissionDeps {
+  readonly service: StoryService;
+  readonly users: UserDirectory;
+  readonly logger: Logger;
+}
+
+/** A stored story, or the form to show again with the values kept and the problem named. */
+export type StorySubmission =
+  | { readonly ok: true; readonly story: Story }
+  | { readonly ok: false; readonly form: StoryFormModel };
+
+/**
+ * How many colleagues the form lists itself. Teams refuses cards over about 28 KB, and its people
+ * picker searches the whole organisation anyway; the list is a shortcut, and what other hosts show.
+ */
+const LISTED_PEOPLE = 100;
+
+/**
+ * Validates untrusted story form data and submits it: the one path of the chat form and of the
+ * message extension's dialog. Nothing is stored unless the whole story is valid.
+ */
+export async function submitStoryForm(
+  turn: TurnUser,
+  data: unknown,
+  deps: StorySubmissionDeps,
+): Promise<StorySubmission> {
+  const form = readStoryForm(data, turn.locale);
+  if (!form.ok) {
+    const model = await storyFormModel(turn, deps);
+    return { ok: false, form: { ...model, values: form.values, invalid: form.invalid } };
+  }
+  try {
+    return { ok: true, story: await deps.service.submitStory(turn.actor, form.draft) };
+  } catch (error) {
+    const again = { ...(await storyFormModel(turn, deps)), values: form.values };
+    if (isDomainError(error, 'validation')) {
+      const field = error.details?.field;
+      const invalid: StoryFormField[] = field === 'consent' || field === 'featured' ? [field] : [];
+      return {
+        ok: false,
+        form: invalid.length > 0 ? { ...again, invalid } : { ...again, error: 'validation' },
+      };
+    }
+    return { ok: false, form: { ...again, error: errorCodeOf(error, deps, turn) } };
+  }
+}
+
+/** The empty story form for this user: colleagues to feature, team-mates first. */
+export async function storyFormModel(
+  turn: TurnUser,
+  deps: Pick<StorySubmissionDeps, 'users'>,
+): Promise<StoryFormModel> {
+  const people = await deps.users.list(turn.actor.tenantId);
+  const team = turn.user.team;
+  const rank = (p: { team?: string }) => (team !== undefined && p.team === team ? 0 : 1);
+  return {
+    people: people
+      .filter((p) => p.id !== turn.actor.userId)
+      .sort((a, b) => rank(a) - rank(b) || a.displayName.localeCompare(b.displayName))
+      .slice(0, LISTED_PEOPLE)
+      .map((p) => ({ id: p.id, displayName: p.displayName })),
+  };
+}
+
+const FORM_ERRORS: ReadonlySet<string> = new Set(STORY_FORM_ERRORS);
+
+/** The error code to explain on the form; unexpected errors are logged and shown generically. */
+function errorCodeOf(
+  error: unknown,
+  deps: Pick<StorySubmissionDeps, 'logger'>,
+  turn: TurnUser,
+): StoryFormError {
+  if (isDomainError(error) && FORM_ERRORS.has(error.code)) return error.code as StoryFormError;
+  deps.logger.error(
+    { err: error, tenantId: turn.actor.tenantId, userId: turn.actor.userId },
+    'story submit failed',
+  );
+  return 'generic';
+}
