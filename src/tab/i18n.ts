@@ -3,6 +3,7 @@ import { initReactI18next } from 'react-i18next';
 import { LOCALES, type LocaleDto } from '../shared/dto.js';
 import { en } from './locales/en.js';
 import { fi } from './locales/fi.js';
+import type { HostInfo } from './teams/host.js';
 
 type Leaves<T, Prefix extends string = ''> = {
   [K in keyof T & string]: T[K] extends string ? `${Prefix}${K}` : Leaves<T[K], `${Prefix}${K}.`>;
@@ -31,6 +32,13 @@ export function resolveLanguage(...candidates: (string | undefined | null)[]): L
     if (locale) return locale;
   }
   return 'en';
+}
+
+/** The UI language: inside Teams the Teams locale decides; in a browser the switcher's choice. */
+export function languageFor(host: Pick<HostInfo, 'inTeams' | 'locale'>): LocaleDto {
+  return host.inTeams
+    ? resolveLanguage(host.locale)
+    : resolveLanguage(loadLanguageChoice(), host.locale);
 }
 
 /** The language picked with the browser-mode switcher, if any. */

@@ -1,4 +1,4 @@
-import { DEV_USER_HEADER, type WallPageDto } from '../../shared/dto.js';
+import { DEV_USER_HEADER, type CategoryId, type WallPageDto } from '../../shared/dto.js';
 import { config } from '../config.js';
 import type { Host } from '../teams/host.js';
 import { createApiClient, type ApiClient } from './client.js';
@@ -18,19 +18,30 @@ export function createTabApi(host: Host, devUserId: string | undefined): ApiClie
   });
 }
 
+/** The filters a wall starts with: none, or a channel tab's default (see channelTab.ts). */
+export interface StartFilters {
+  team: string;
+  category: CategoryId | '';
+}
+
 /** The wall's first page, requested before React's first render so the two overlap. */
 export interface WallPrefetch {
   /** The client it was requested with; another client (another user) must not use it. */
   api: ApiClient;
+  /** The filters it was requested with; the wall uses it only while showing the same. */
+  filters: StartFilters;
   page: Promise<WallPageDto>;
   /** Set once a view has shown this page: later views (filters cleared, user switched back)
    * must ask again rather than show a stale page. */
   used: boolean;
 }
 
-export function prefetchWall(api: ApiClient): WallPrefetch {
-  const page = api.wall({ limit: config.pageSize });
+export function prefetchWall(
+  api: ApiClient,
+  filters: StartFilters = { team: '', category: '' },
+): WallPrefetch {
+  const page = api.wall({ ...filters, limit: config.pageSize });
   // Failures are handled where the page is used; this only keeps them from being "unhandled".
   page.catch(() => undefined);
-  return { api, page, used: false };
+  return { api, filters, page, used: false };
 }

@@ -64,9 +64,14 @@ export function useWallStories(
     const abort = new AbortController();
     controller.current = abort;
     setState((previous) => ({ ...INITIAL, items: previous.items }));
-    const unfiltered = team === '' && category === '' && month === '' && q === '';
+    // The first page was asked for with the starting filters (none, or a channel tab's).
+    const startFilters =
+      team === prefetched?.filters.team &&
+      category === prefetched.filters.category &&
+      month === '' &&
+      q === '';
     const usePrefetch =
-      prefetched?.api === api && !prefetched.used && unfiltered && reloadKey === 0;
+      prefetched?.api === api && !prefetched.used && startFilters && reloadKey === 0;
     const request = usePrefetch
       ? prefetched.page
       : api.wall({ team, category, month, q, limit: pageSize }, abort.signal);

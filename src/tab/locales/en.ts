@@ -139,6 +139,19 @@ export const en = {
       reject: 'Story rejected',
     },
   },
+  config: {
+    heading: 'Story Wall in this channel',
+    intro:
+      'The story wall will be shown in this channel as a tab. Everyone in the channel can read your organisation’s published stories, vote for them and share their own.',
+    filterHeading: 'Default filter (optional)',
+    filterHint: 'The tab opens with these filters; anyone can change or clear them there.',
+    saveFailed: 'The tab could not be saved. Please try again.',
+    unavailable: 'This page can only be used while adding Story Wall to a channel.',
+    browserHeading: 'Adding Story Wall to a channel',
+    browserIntro:
+      'Microsoft Teams uses this page when Story Wall is added to a channel as a tab. In Teams, choose + at the top of a channel and pick Story Wall.',
+    openWall: 'Open the story wall',
+  },
   errors: {
     generic: 'Something went wrong. Please try again.',
     network: 'Story Wall cannot be reached. Check your connection.',

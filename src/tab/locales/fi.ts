@@ -141,6 +141,19 @@ export const fi: Messages = {
       reject: 'Tarina hylättiin',
     },
   },
+  config: {
+    heading: 'Tarinaseinä tällä kanavalla',
+    intro:
+      'Tarinaseinä näytetään tällä kanavalla välilehtenä. Kaikki kanavan jäsenet voivat lukea organisaatiosi julkaistuja tarinoita, äänestää niitä ja kertoa omansa.',
+    filterHeading: 'Oletussuodatin (valinnainen)',
+    filterHint: 'Välilehti avautuu näillä suodattimilla; kuka tahansa voi muuttaa tai poistaa ne.',
+    saveFailed: 'Välilehden tallentaminen epäonnistui. Yritä uudelleen.',
+    unavailable: 'Tätä sivua voi käyttää vain, kun Tarinaseinää lisätään kanavalle.',
+    browserHeading: 'Tarinaseinän lisääminen kanavalle',
+    browserIntro:
+      'Microsoft Teams käyttää tätä sivua, kun Tarinaseinä lisätään kanavalle välilehdeksi. Valitse Teamsissa kanavan yläreunasta + ja valitse Tarinaseinä.',
+    openWall: 'Avaa tarinaseinä',
+  },
   errors: {
     generic: 'Jokin meni vikaan. Yritä uudelleen.',
     network: 'Tarinaseinään ei saada yhteyttä. Tarkista verkkoyhteys.',

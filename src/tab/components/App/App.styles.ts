@@ -37,6 +37,15 @@ export const useAppStyles = makeStyles({
       padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalM}`,
     },
   },
+  // A channel tab: Teams' own header is right above, so ours takes less height.
+  headerCompact: {
+    paddingTop: tokens.spacingVerticalS,
+    paddingBottom: tokens.spacingVerticalS,
+    [NARROW_SCREEN]: {
+      paddingTop: tokens.spacingVerticalS,
+      paddingBottom: tokens.spacingVerticalS,
+    },
+  },
   brand: {
     display: 'grid',
     minWidth: 0,

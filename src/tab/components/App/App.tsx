@@ -1,10 +1,4 @@
-import {
-  FluentProvider,
-  teamsHighContrastTheme,
-  webDarkTheme,
-  webLightTheme,
-  type Theme,
-} from '@fluentui/react-components';
+import { FluentProvider } from '@fluentui/react-components';
 import type { i18n as I18n } from 'i18next';
 import { Suspense, lazy, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { I18nextProvider } from 'react-i18next';
@@ -12,9 +6,11 @@ import type { LocaleDto } from '../../../shared/dto.js';
 import type { ApiClient } from '../../api/client.js';
 import { createTabApi, type WallPrefetch } from '../../api/tabApi.js';
 import { saveDevUser } from '../../auth/devUserStore.js';
+import type { TabQuery } from '../../channelTab.js';
 import { resolveLanguage, saveLanguageChoice } from '../../i18n.js';
+import { useHostTheme } from '../../hooks/useHostTheme.js';
 import { NotifyContext, type Notice } from '../../hooks/useNotify.js';
-import type { Host, HostTheme } from '../../teams/host.js';
+import type { Host } from '../../teams/host.js';
 import { useAppStyles } from './App.styles.js';
 import { AppShell } from './AppShell.js';
 import type { QueuedNotice } from './Notifications.js';
@@ -23,17 +19,19 @@ const Notifications = lazy(() =>
   import('./Notifications.js').then((m) => ({ default: m.Notifications })),
 );
 
-const THEMES: Record<HostTheme, Theme> = {
-  default: webLightTheme,
-  dark: webDarkTheme,
-  contrast: teamsHighContrastTheme,
-};
-
 export interface AppProps {
   host: Host;
   i18n: I18n;
-  /** What start-up already made: the API client for the remembered user and its first page. */
-  initial: { devUserId: string | undefined; api: ApiClient; firstPage: WallPrefetch };
+  /**
+   * What start-up already made: the API client for the remembered user and its first page, and
+   * what the page's URL asks for (a channel tab's default filter).
+   */
+  initial: {
+    devUserId: string | undefined;
+    api: ApiClient;
+    firstPage: WallPrefetch;
+    query: TabQuery;
+  };
 }
 
 /**
@@ -42,11 +40,10 @@ export interface AppProps {
  */
 export function App({ host, i18n, initial }: AppProps) {
   const styles = useAppStyles();
-  const [theme, setTheme] = useState<HostTheme>(host.theme);
+  const theme = useHostTheme(host);
   const [language, setLanguage] = useState<LocaleDto>(resolveLanguage(i18n.language));
   const [devUserId, setDevUserId] = useState<string | undefined>(initial.devUserId);
 
-  useEffect(() => host.onThemeChange(setTheme), [host]);
   useEffect(() => {
     document.documentElement.lang = language;
   }, [language]);
@@ -85,7 +82,7 @@ export function App({ host, i18n, initial }: AppProps) {
 
   return (
     <I18nextProvider i18n={i18n}>
-      <FluentProvider theme={THEMES[theme]} data-theme={theme}>
+      <FluentProvider theme={theme.theme} data-theme={theme.name}>
         <div className={styles.page}>
           <NotifyContext.Provider value={notify}>
             <AppShell
@@ -95,6 +92,7 @@ export function App({ host, i18n, initial }: AppProps) {
               language={language}
               devUserId={devUserId}
               firstPage={initial.firstPage}
+              query={initial.query}
               onLanguageChange={changeLanguage}
               onDevUserChange={changeDevUser}
             />

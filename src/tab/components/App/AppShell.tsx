@@ -5,12 +5,14 @@ import {
   MessageBarActions,
   MessageBarBody,
   Spinner,
+  mergeClasses,
 } from '@fluentui/react-components';
 import { Suspense, lazy, useEffect, useMemo, useState } from 'react';
 import type { DevUserDto, LocaleDto, MeDto, StoryDto } from '../../../shared/dto.js';
 import { ApiError, type ApiClient } from '../../api/client.js';
 import type { WallPrefetch } from '../../api/tabApi.js';
 import { AppContext, type AppContextValue } from '../../appContext.js';
+import type { TabQuery } from '../../channelTab.js';
 import { errorKey, isAbort } from '../../errors.js';
 import { useT } from '../../hooks/useT.js';
 import type { Host } from '../../teams/host.js';
@@ -34,6 +36,8 @@ export interface AppShellProps {
   devUserId: string | undefined;
   /** The first wall page, already on its way. */
   firstPage: WallPrefetch;
+  /** From the page's URL: the wall's starting filters, and whether it is a channel tab. */
+  query: TabQuery;
   onLanguageChange: (locale: LocaleDto) => void;
   onDevUserChange: (id: string | undefined) => void;
 }
@@ -52,7 +56,8 @@ type OpenDialog =
  * parallel with the first wall page, so the first stories are not held up by it.
  */
 export function AppShell(props: AppShellProps) {
-  const { api, host, language, devUserId, firstPage, onLanguageChange, onDevUserChange } = props;
+  const { api, host, language, devUserId, firstPage, query, onLanguageChange, onDevUserChange } =
+    props;
   const styles = useAppStyles();
   const t = useT();
   const [me, setMe] = useState<MeState>({ state: 'loading' });
@@ -109,10 +114,13 @@ export function AppShell(props: AppShellProps) {
   return (
     <AppContext.Provider value={context}>
       <header className={styles.header}>
-        <div className={styles.headerInner}>
+        <div className={mergeClasses(styles.headerInner, query.channel && styles.headerCompact)}>
           <div className={styles.brand}>
             <h1 className={styles.title}>{t('app.title')}</h1>
-            <Caption1 className={styles.tagline}>{t('app.tagline')}</Caption1>
+            {/* A channel tab already sits under Teams' own tab bar: the tagline is the spare line. */}
+            {query.channel ? null : (
+              <Caption1 className={styles.tagline}>{t('app.tagline')}</Caption1>
+            )}
           </div>
           <div className={styles.actions} role="toolbar" aria-label={t('app.actions')}>
             {localMode && current ? (
@@ -162,6 +170,7 @@ export function AppShell(props: AppShellProps) {
         <Wall
           reloadKey={wallVersion}
           prefetched={firstPage}
+          initialFilters={query}
           onOpen={(story) => {
             void loadStoryDetail();
             setDialog({ kind: 'story', id: story.id, story });

@@ -13,7 +13,7 @@ import {
 } from '@fluentui/react-components';
 import { useEffect, useRef, useState } from 'react';
 import type { StoryDto } from '../../../shared/dto.js';
-import type { WallPrefetch } from '../../api/tabApi.js';
+import type { StartFilters, WallPrefetch } from '../../api/tabApi.js';
 import { useAppContext } from '../../appContext.js';
 import { config } from '../../config.js';
 import { errorKey } from '../../errors.js';
@@ -33,6 +33,8 @@ export interface WallProps {
   reloadKey: number;
   /** The first page requested at start-up; used once, if it belongs to the current client. */
   prefetched?: WallPrefetch;
+  /** The filters to start with, e.g. a channel tab's default from its URL. */
+  initialFilters?: StartFilters;
   onOpen: (story: StoryDto) => void;
 }
 
@@ -42,11 +44,15 @@ const SKELETON_CARDS = 6;
 export const FIRST_STORIES_MARK = 'storywall:first-stories';
 
 /** The story wall: filters, the newest stories first, and "load more" paging. */
-export function Wall({ reloadKey, prefetched, onOpen }: WallProps) {
+export function Wall({ reloadKey, prefetched, initialFilters, onOpen }: WallProps) {
   const styles = useWallStyles();
   const t = useT();
   const { api } = useAppContext();
-  const [input, setInput] = useState<Filters>(NO_FILTERS);
+  const [input, setInput] = useState<Filters>(() => ({
+    ...NO_FILTERS,
+    team: initialFilters?.team ?? '',
+    category: initialFilters?.category ?? '',
+  }));
   const team = useDebouncedValue(input.team.trim(), config.filterDebounceMs);
   const q = useDebouncedValue(input.q.trim(), config.filterDebounceMs);
   const filters: Filters = { team, q, category: input.category, month: input.month };
