@@ -15,6 +15,7 @@ import {
   type IdGenerator,
   type OutboxRelay,
 } from './domain/index.js';
+import type { AdditionalPolicy } from './storage/callCounter.js';
 import { startEmbeddedAzurite } from './storage/embeddedAzurite.js';
 import { createTableStorage, type TableStorage } from './storage/tableStorage.js';
 
@@ -27,6 +28,19 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
+/** What a caller may add to the composition that is not configuration. */
+export interface ServerOptions {
+  /** Extra storage pipeline policies, e.g. the benchmark's `createCallCounter()`. */
+  readonly storagePolicies?: readonly AdditionalPolicy[];
+}
+
+/**
+ * How long the wall's first page and list of months are served from memory (see
+ * `cacheWallPages`). This instance's own changes to the wall show at once, another instance's
+ * within this time.
+ */
+const WALL_CACHE_MS = 2_000;
+
 const systemClock: Clock = { now: () => new Date() };
 const uuidIds: IdGenerator = { newId: () => randomUUID() };
 
@@ -35,7 +49,10 @@ const uuidIds: IdGenerator = { newId: () => randomUUID() };
  * Azurite, a connection string, or an endpoint with managed identity), the domain service, the
  * outbox relay, the bot and the HTTP app, and starts listening.
  */
-export async function startServer(config: AppConfig): Promise<RunningServer> {
+export async function startServer(
+  config: AppConfig,
+  options: ServerOptions = {},
+): Promise<RunningServer> {
   const logger = pino({ level: config.logLevel, base: { app: 'story-wall' } });
   const stops: Array<() => Promise<void>> = [];
   const stopAll = async () => {
@@ -49,7 +66,7 @@ export async function startServer(config: AppConfig): Promise<RunningServer> {
   };
 
   try {
-    const storage = await openStorage(config, logger, stops);
+    const storage = await openStorage(config, logger, stops, options.storagePolicies);
     await storage.ensureTables();
 
     const clock = systemClock;
@@ -167,8 +184,14 @@ async function openStorage(
   config: AppConfig,
   logger: pino.Logger,
   stops: Array<() => Promise<void>>,
+  policies: readonly AdditionalPolicy[] | undefined,
 ): Promise<TableStorage> {
-  const { storage: where, tablePrefix } = config;
+  const { storage: where } = config;
+  const common = {
+    tablePrefix: config.tablePrefix,
+    wallCacheMs: WALL_CACHE_MS,
+    ...(policies ? { additionalPolicies: policies } : {}),
+  };
   if (where.kind === 'embedded') {
     const azurite = await startEmbeddedAzurite({
       location: `${where.dataDir}/azurite`,
@@ -178,14 +201,14 @@ async function openStorage(
     logger.info({ dataDir: where.dataDir }, 'embedded Azurite started');
     return createTableStorage({
       connectionString: azurite.connectionString,
-      tablePrefix,
+      ...common,
       allowInsecureConnection: true,
     });
   }
   if (where.kind === 'connectionString') {
     return createTableStorage({
       connectionString: where.connectionString,
-      tablePrefix,
+      ...common,
       allowInsecureConnection: where.connectionString.includes('http://'),
     });
   }
@@ -193,5 +216,5 @@ async function openStorage(
   const credential = where.managedIdentityClientId
     ? new ManagedIdentityCredential({ clientId: where.managedIdentityClientId })
     : new DefaultAzureCredential();
-  return createTableStorage({ tableEndpoint: where.endpoint, credential, tablePrefix });
+  return createTableStorage({ tableEndpoint: where.endpoint, credential, ...common });
 }

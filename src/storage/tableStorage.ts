@@ -17,6 +17,7 @@ import { createTableOutboxStore } from './tableOutboxStore.js';
 import { createTableStoryRepository } from './tableStoryRepository.js';
 import { createTableUserDirectory } from './tableUserDirectory.js';
 import { createTableWallIndex } from './tableWallIndex.js';
+import { cacheWallPages } from './wallPageCache.js';
 
 /** Where the tables live and how to reach them. */
 export interface TableStorageOptions {
@@ -35,6 +36,11 @@ export interface TableStorageOptions {
   readonly retryOptions?: TableServiceClientOptions['retryOptions'];
   /** How long `ping` waits for storage; 2 s by default. */
   readonly pingTimeoutMs?: number;
+  /**
+   * How long the wall serves a tenant's first page and list of months from memory; 0 (the
+   * default) reads storage every time. See `cacheWallPages`.
+   */
+  readonly wallCacheMs?: number;
 }
 
 /** The storage adapters of the domain ports, plus table housekeeping and a health probe. */
@@ -97,7 +103,10 @@ export function createTableStorage(opts: TableStorageOptions): TableStorage {
   return {
     stories: createTableStoryRepository(clients.stories),
     outbox: createTableOutboxStore(clients.stories),
-    wall: createTableWallIndex(clients.wall),
+    wall: cacheWallPages(
+      createTableWallIndex(clients.wall, { monthsCacheMs: opts.wallCacheMs ?? 0 }),
+      { ttlMs: opts.wallCacheMs ?? 0 },
+    ),
     approvals: createTableApprovalQueue(clients.queues),
     users: createTableUserDirectory(clients.users),
     conversations: createTableConversationStore(clients.conversations),

@@ -18,36 +18,71 @@ const MAX_LIMIT = 100;
 const META_ROW = 'months';
 const MONTH_COLUMN = /^m(\d{6})$/;
 
+export interface WallIndexOptions {
+  /**
+   * How long a tenant's list of months is reused before its meta row is read again; 0 (the
+   * default) reads it for every first page. A month this instance records joins the list at
+   * once; one first recorded by another instance shows within this time.
+   */
+  readonly monthsCacheMs?: number;
+}
+
 /**
  * The wall in table `<prefix>wall`: one partition per tenant and publish month, RowKey = inverted
  * publish time + story id, so a partition query returns newest first. Each row is a full story
  * snapshot, so a page is one query. Row `<tenant>|meta`/`months` lists the months that have
- * stories (column `m<YYYYMM>`), read with one point read when a page must find the next month.
+ * stories (column `m<YYYYMM>`), read with one point read when a page must find the next month
+ * (or taken from a short-lived cache, see `monthsCacheMs`).
  */
-export function createTableWallIndex(client: TableClient): WallIndex {
+export function createTableWallIndex(
+  client: TableClient,
+  options: WallIndexOptions = {},
+): WallIndex {
   // Months this process has already recorded in the meta row; it only saves a redundant write.
   const recorded = new Set<string>();
+  const cacheMs = options.monthsCacheMs ?? 0;
+  // The list changes once a month per tenant (a first story of a new month), while every first
+  // page needs it: a point read that would cost as much as the page's own query on Azurite.
+  const cachedMonths = new Map<string, { months: string[]; until: number }>();
+  // Bumped when this instance records a month: a read of the list that overlapped the write
+  // may have missed it, so it is not cached.
+  const generations = new Map<string, number>();
 
   async function recordMonth(tenantId: string, month: string): Promise<void> {
     const key = joinKey(tenantId, month);
-    if (recorded.has(key)) return;
-    await client.upsertEntity(
-      { partitionKey: joinKey(tenantId, 'meta'), rowKey: META_ROW, [`m${month}`]: true },
-      'Merge',
-    );
-    if (recorded.size > 10_000) recorded.clear();
-    recorded.add(key);
+    if (!recorded.has(key)) {
+      await client.upsertEntity(
+        { partitionKey: joinKey(tenantId, 'meta'), rowKey: META_ROW, [`m${month}`]: true },
+        'Merge',
+      );
+      if (recorded.size > 10_000) recorded.clear();
+      recorded.add(key);
+      generations.set(tenantId, (generations.get(tenantId) ?? 0) + 1);
+    }
+    const cached = cachedMonths.get(tenantId);
+    if (cached && !cached.months.includes(month)) {
+      cached.months = [...cached.months, month].sort().reverse();
+    }
   }
 
-  /** The months with stories, newest first. */
-  async function months(tenantId: string): Promise<string[]> {
+  /** The months with stories, newest first; `read` says whether storage was asked. */
+  async function months(tenantId: string): Promise<{ months: string[]; read: boolean }> {
+    const now = performance.now();
+    const cached = cachedMonths.get(tenantId);
+    if (cached && cached.until > now) return { months: [...cached.months], read: false };
+    const generation = generations.get(tenantId) ?? 0;
     const row = await orIfNotFound(
       'wall.months',
       () => client.getEntity<Row>(joinKey(tenantId, 'meta'), META_ROW),
       null,
     );
     const found = Object.keys(row ?? {}).flatMap((name) => MONTH_COLUMN.exec(name)?.[1] ?? []);
-    return found.filter(isMonthKey).sort().reverse();
+    const sorted = found.filter(isMonthKey).sort().reverse();
+    if (cacheMs > 0 && (generations.get(tenantId) ?? 0) === generation) {
+      if (cachedMonths.size > 10_000) cachedMonths.clear();
+      cachedMonths.set(tenantId, { months: [...sorted], until: now + cacheMs });
+    }
+    return { months: sorted, read: true };
   }
 
   async function fetch(
@@ -110,8 +145,9 @@ export function createTableWallIndex(client: TableClient): WallIndex {
       const nextMonth = async (month: string): Promise<string | undefined> => {
         if (onlyMonth) return undefined;
         if (older === undefined) {
-          calls++;
-          older = (await months(tenantId)).filter((m) => m < month);
+          const list = await months(tenantId);
+          if (list.read) calls++;
+          older = list.months.filter((m) => m < month);
         }
         return older.shift();
       };
@@ -170,6 +206,18 @@ export function createTableWallIndex(client: TableClient): WallIndex {
 function publishedAtOf(story: Story): Date {
   if (!story.publishedAt) throw new Error(`Story ${story.id} has no publishedAt for the wall.`);
   return story.publishedAt;
+}
+
+/**
+ * The wall row of a published story, exactly as `upsert` writes it: for bulk loads (a benchmark's
+ * seed) that write many rows in entity-group transactions. The month still has to be recorded,
+ * which one `upsert` of a story of that month does.
+ */
+export function wallEntity(story: Story): Record<string, unknown> & {
+  partitionKey: string;
+  rowKey: string;
+} {
+  return { ...storyColumns(story), ...wallKeys(story) };
 }
 
 function wallKeys(story: Story): { partitionKey: string; rowKey: string } {

@@ -1,0 +1,254 @@
+/**
+ * `npm run bench`: the app measured against the floor of what it stands on, in one run, as ratios
+ * (issue 4; method and latest figures in docs/PERFORMANCE.md). Starts its own in-memory Azurite,
+ * the app in a process of its own, a mock Bot Connector and headless Chromium; seeds the wall
+ * with batch transactions; writes bench/results.json and prints a table with pass/miss per target.
+ * Exits 1 when a target is missed.
+ *
+ * Settings (environment, all optional): BENCH_SMALL (1000), BENCH_PARTITION (30000),
+ * BENCH_STORED (100000), BENCH_QUICK=1 (small sizes and few samples, to try the script),
+ * BENCH_CPU_PROF=1 (the app process writes V8 CPU profiles to a temporary folder it names).
+ */
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { cpus, tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { TableClient } from '@azure/data-tables';
+import { DEMO_TENANT_ID, demoUsers } from '../src/demo/demoUsers.js';
+import { startEmbeddedAzurite } from '../src/storage/embeddedAzurite.js';
+import { createTableStorage } from '../src/storage/tableStorage.js';
+import { startMockConnector } from '../tests/support/mockConnector.js';
+import { startAppProcess, type AppProcess } from './bench/appProcess.js';
+import { measureInvoke, measureSubmit } from './bench/cards.js';
+import { closeHttp } from './bench/http.js';
+import { load } from './bench/load.js';
+import { azuriteRssMb } from './bench/processes.js';
+import { checkTargets, formatTable } from './bench/report.js';
+import { buildResults, tableRows, TRIVIAL_ROUTE, type SizeResult } from './bench/results.js';
+import { monthPlans, seedWall, type MonthPlan } from './bench/seed.js';
+import { round } from './bench/stats.js';
+import { buildTab, firstStories } from './bench/tab.js';
+import { countPages, measureWallAB } from './bench/wall.js';
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const env = process.env;
+const quick = env['BENCH_QUICK'] === '1';
+const settings = {
+  small: Number(env['BENCH_SMALL'] ?? (quick ? 300 : 1_000)),
+  /** Stories in the month partition a first page reads, at the large size. */
+  partition: Number(env['BENCH_PARTITION'] ?? (quick ? 2_000 : 30_000)),
+  /** Stories in the wall table at the large size; past `partition`, in older months. */
+  stored: Number(env['BENCH_STORED'] ?? (quick ? 5_000 : 100_000)),
+  olderMonthCapacity: 10_000,
+  abRounds: quick ? 60 : 250,
+  abWarmup: quick ? 10 : 30,
+  loadSeconds: quick ? 3 : 6,
+  loadConnections: 10,
+  cardSamples: quick ? 40 : 200,
+  cardWarmup: quick ? 5 : 20,
+  tabRuns: quick ? 2 : 5,
+};
+
+const started = performance.now();
+const elapsed = () => (performance.now() - started) / 1000;
+const log = (message: string) =>
+  console.error(`[bench ${elapsed().toFixed(0).padStart(3)} s] ${message}`);
+
+/** Counts, A/B and load at one size of the wall. */
+async function measureSize(
+  app: AppProcess,
+  wallTable: TableClient,
+  page: MonthPlan,
+  size: Pick<SizeResult, 'stored' | 'inPagePartition' | 'seedSeconds'>,
+): Promise<SizeResult> {
+  const label = `${size.stored} stored`;
+  log(`${label} (${size.inPagePartition} in the page's partition): storage calls per page`);
+  const pages = await countPages(app);
+  log(`${label}: wall A/B, first and second page, ${settings.abRounds} rounds`);
+  const ab = await measureWallAB(
+    wallTable,
+    page.partitionKey,
+    app,
+    settings.abRounds,
+    settings.abWarmup,
+  );
+  log(`${label}: autocannon on ${TRIVIAL_ROUTE}, the wall and its second page`);
+  const run = (route: string) => load(app, route, settings.loadSeconds, settings.loadConnections);
+  const trivialLoad = await run(TRIVIAL_ROUTE);
+  const wallLoad = await run('/api/stories?limit=30');
+  const nextPageLoad = await run(
+    `/api/stories?limit=30&cursor=${encodeURIComponent(pages.cursor)}`,
+  );
+  const all = [pages.firstPageCold, pages.firstPageWarm, pages.nextPage];
+  return {
+    ...size,
+    ab,
+    pages,
+    storageCallsPerPage: Math.max(...all.map((c) => c.calls)),
+    entitiesReadPerPage: Math.max(...all.map((c) => c.entitiesRead)),
+    wallLoad,
+    nextPageLoad,
+    trivialLoad,
+    rpsRatio: round(wallLoad.rps / trivialLoad.rps, 3),
+  };
+}
+
+/** Month capacities: the page's month first, then older months of up to 10,000 stories. */
+function layout(): number[] {
+  const older = Math.max(0, settings.stored - settings.partition);
+  const months = Math.ceil(older / settings.olderMonthCapacity);
+  return [
+    Math.min(settings.partition, settings.stored),
+    ...Array.from({ length: months }, (_, k) =>
+      Math.min(settings.olderMonthCapacity, older - k * settings.olderMonthCapacity),
+    ),
+  ];
+}
+
+async function main(): Promise<number> {
+  const workDir = await mkdtemp(path.join(tmpdir(), 'storywall-bench-'));
+  const cleanups: Array<() => Promise<unknown>> = [
+    () => rm(workDir, { recursive: true, force: true }),
+  ];
+  try {
+    log('building the tab (Vite)');
+    const bundle = await buildTab(repoRoot, path.join(workDir, 'dist/tab'));
+
+    log('starting Azurite (in memory), the mock Bot Connector and the app');
+    const azurite = await startEmbeddedAzurite({ inMemory: true });
+    cleanups.push(() => azurite.stop());
+    const connector = await startMockConnector();
+    cleanups.push(() => connector.close());
+    const profileDir =
+      env['BENCH_CPU_PROF'] === '1'
+        ? path.join(tmpdir(), `storywall-bench-prof-${Date.now()}`)
+        : '';
+    if (profileDir) {
+      await mkdir(profileDir, { recursive: true });
+      log(`CPU profiles of the app process go to ${profileDir}`);
+    }
+    const app = await startAppProcess(
+      {
+        NODE_ENV: 'development',
+        PORT: '0',
+        HOST: '127.0.0.1',
+        STORAGE_CONNECTION_STRING: azurite.connectionString,
+        TABLE_PREFIX: 'bench',
+        SEED_DEMO: 'false',
+        AUTH_MODE: 'local',
+        LOCAL_TENANT_ID: DEMO_TENANT_ID,
+        OUTBOX_SWEEP_SECONDS: '0',
+        LOG_LEVEL: 'warn',
+        // The per-person write limit (60 a minute) would refuse the benchmark's own submits.
+        WRITES_PER_MINUTE: '100000',
+        BOT_SERVICE_URL: connector.serviceUrl,
+        BENCH_ROOT: workDir,
+      },
+      profileDir || undefined,
+    );
+    cleanups.push(() => app.stop());
+
+    const storage = createTableStorage({
+      connectionString: azurite.connectionString,
+      tablePrefix: 'bench',
+      allowInsecureConnection: true,
+    });
+    const wallTable = TableClient.fromConnectionString(azurite.connectionString, 'benchwall', {
+      allowInsecureConnection: true,
+    });
+    for (const user of demoUsers(DEMO_TENANT_ID)) await storage.users.upsert(user);
+    const capacities = layout();
+    const [page, ...olderPlans] = monthPlans(DEMO_TENANT_ID, new Date(), capacities) as [
+      MonthPlan,
+      ...MonthPlan[],
+    ];
+    const partition = capacities[0] ?? 0;
+
+    log(`seeding ${settings.small} stories into month ${page.month}`);
+    let seedStart = performance.now();
+    await seedWall(wallTable, storage, page, 0, settings.small);
+    const small = await measureSize(app, wallTable, page, {
+      stored: settings.small,
+      inPagePartition: settings.small,
+      seedSeconds: round((performance.now() - seedStart) / 1000, 1),
+    });
+
+    log(`seeding to ${partition} stories in month ${page.month}`);
+    seedStart = performance.now();
+    await seedWall(wallTable, storage, page, settings.small, partition);
+    for (const [k, plan] of olderPlans.entries()) {
+      log(`seeding ${capacities[k + 1]} stories into month ${plan.month}`);
+      await seedWall(wallTable, storage, plan, 0, capacities[k + 1] ?? 0);
+    }
+    const large = await measureSize(app, wallTable, page, {
+      stored: settings.stored,
+      inPagePartition: partition,
+      seedSeconds: round((performance.now() - seedStart) / 1000, 1),
+    });
+
+    const stories = settings.cardWarmup + settings.cardSamples;
+    log(`submit: ${stories} stories through POST /api/stories`);
+    const submit = await measureSubmit(app, settings.cardSamples, settings.cardWarmup);
+    log(`invoke: ${stories} approvals, each interleaved with the floor bot`);
+    const invoke = await measureInvoke(
+      app,
+      connector.serviceUrl,
+      submit.storyIds,
+      settings.cardWarmup,
+    );
+    const memory = app.memory();
+    const azuriteMb = azuriteRssMb();
+
+    log(`tab: first stories in headless Chromium, ${settings.tabRuns} fresh visits`);
+    const paint = await firstStories(app.url, settings.tabRuns);
+
+    const rows = tableRows({ small, large, invoke, submit, memory, azuriteMb, bundle, paint });
+    const targets = checkTargets(rows);
+    const results = buildResults({
+      settings,
+      quick,
+      durationSeconds: round(elapsed(), 0),
+      olderMonths: olderPlans.length,
+      small,
+      large,
+      invoke,
+      submit,
+      memory,
+      azuriteMb,
+      bundle,
+      paint,
+      targets,
+    });
+    await mkdir(path.join(repoRoot, 'bench'), { recursive: true });
+    await writeFile(
+      path.join(repoRoot, 'bench/results.json'),
+      `${JSON.stringify(results, null, 2)}\n`,
+    );
+
+    const when = results.meta.date;
+    console.log(`\nStory Wall benchmark, ${when}: ${cpus().length} cores, ${process.version}\n`);
+    console.log(formatTable(rows));
+    const missed = targets.filter((t) => !t.pass);
+    console.log(
+      `\n${targets.length - missed.length}/${targets.length} targets met` +
+        (missed.length ? `; missed: ${missed.map((t) => t.name).join(', ')}` : '') +
+        '. Written to bench/results.json.',
+    );
+    return missed.length === 0 ? 0 : 1;
+  } finally {
+    log('stopping');
+    for (const step of cleanups.reverse()) await step().catch(() => undefined);
+    closeHttp();
+    log('done');
+  }
+}
+
+main().then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    console.error(error);
+    process.exitCode = 2;
+  },
+);

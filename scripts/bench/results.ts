@@ -1,0 +1,243 @@
+import { cpus } from 'node:os';
+import type { LoadResult } from './load.js';
+import type { Row, TargetResult } from './report.js';
+import { round, type Summary } from './stats.js';
+import type { TabBundle } from './tab.js';
+import type { PageCounts, WallAB } from './wall.js';
+
+/** The trivial route of the throughput ratio: sign-in from the user cache, no storage call. */
+export const TRIVIAL_ROUTE = '/api/me';
+
+/** Everything measured at one size of the wall. */
+export interface SizeResult {
+  readonly stored: number;
+  readonly inPagePartition: number;
+  readonly seedSeconds: number;
+  readonly ab: WallAB;
+  readonly pages: PageCounts;
+  readonly storageCallsPerPage: number;
+  readonly entitiesReadPerPage: number;
+  readonly wallLoad: LoadResult;
+  readonly nextPageLoad: LoadResult;
+  readonly trivialLoad: LoadResult;
+  readonly rpsRatio: number;
+}
+
+export interface Measured {
+  readonly small: SizeResult;
+  readonly large: SizeResult;
+  readonly invoke: { app: Summary; floor: Summary; storageCallsEach: number };
+  readonly submit: { summary: Summary; storageCallsEach: number };
+  readonly memory: { rssMb: number; peakRssMb: number };
+  readonly azuriteMb: number;
+  readonly bundle: TabBundle;
+  readonly paint: {
+    p50Ms: number;
+    maxMs: number;
+    runsMs: number[];
+    phasesMs: Record<string, number>;
+  };
+}
+
+const k = (n: number) => (n >= 1000 ? `${n / 1000}k` : String(n));
+
+/** The app's peak resident memory: VmHWM, or the highest sample under autocannon. */
+function rssMbPeak(m: Measured): number {
+  const sampled = [m.small, m.large].flatMap((s) =>
+    [s.wallLoad, s.nextPageLoad, s.trivialLoad].map((l) => l.rssMbPeak),
+  );
+  return Math.round(Math.max(m.memory.peakRssMb, ...sampled));
+}
+
+function flatness(m: Measured, page: 'first' | 'next'): number {
+  return round(m.large.ab[page].ratioP50 / m.small.ab[page].ratioP50, 3);
+}
+
+/** The printed table: every figure, targets checked where the issue sets one. */
+export function tableRows(m: Measured): Row[] {
+  const size = (s: SizeResult): Row[] => {
+    const at = `@${k(s.stored)}`;
+    const { first, next } = s.ab;
+    const counts = (pick: (c: { calls: number; entitiesRead: number }) => number) =>
+      `cold ${pick(s.pages.firstPageCold)}, warm ${pick(s.pages.firstPageWarm)}, ` +
+      `next ${pick(s.pages.nextPage)}`;
+    return [
+      {
+        name: `wall.rawP50Ms ${at}`,
+        value: first.raw.p50,
+        unit: 'ms',
+        note: `SDK query, ${s.inPagePartition} in partition; p95 ${first.raw.p95}, n=${first.raw.n}`,
+      },
+      {
+        name: `wall.apiP50Ms ${at}`,
+        value: first.api.p50,
+        unit: 'ms',
+        note: `GET /api/stories?limit=30; p95 ${first.api.p95}, n=${first.api.n}`,
+      },
+      { name: `wall.ratioP50 ${at}`, value: first.ratioP50, unit: '', limit: 1.3 },
+      {
+        name: `wall.nextPageRatioP50 ${at}`,
+        value: next.ratioP50,
+        unit: '',
+        note: `uncached: api ${next.api.p50} ÷ raw ${next.raw.p50} ms; ${TRIVIAL_ROUTE} ${s.ab.httpFloor.p50} ms`,
+      },
+      {
+        name: `wall.storageCallsPerPage ${at}`,
+        value: s.storageCallsPerPage,
+        unit: '',
+        limit: 2,
+        note: counts((c) => c.calls),
+      },
+      {
+        name: `wall.entitiesReadPerPage ${at}`,
+        value: s.entitiesReadPerPage,
+        unit: '',
+        limit: 60,
+        note: counts((c) => c.entitiesRead),
+      },
+      {
+        name: `wall.rps ${at}`,
+        value: s.wallLoad.rps,
+        unit: 'req/s',
+        note: `second page (uncached) ${s.nextPageLoad.rps} req/s`,
+      },
+      {
+        name: `wall.rpsRatio ${at}`,
+        value: s.rpsRatio,
+        unit: '',
+        note: `vs ${TRIVIAL_ROUTE} ${s.trivialLoad.rps} req/s`,
+      },
+    ];
+  };
+  return [
+    ...size(m.small),
+    ...size(m.large),
+    {
+      name: 'wall.flatness',
+      value: flatness(m, 'first'),
+      unit: '',
+      limit: 1.25,
+      note: `ratio @${k(m.large.stored)} ÷ @${k(m.small.stored)}; second page ${flatness(m, 'next')}`,
+    },
+    {
+      name: 'invoke.p95Ms',
+      value: m.invoke.app.p95,
+      unit: 'ms',
+      limit: 100,
+      note: `approve, p50 ${m.invoke.app.p50}, n=${m.invoke.app.n}, ${m.invoke.storageCallsEach} storage calls`,
+    },
+    {
+      name: 'invoke.floorP95Ms',
+      value: m.invoke.floor.p95,
+      unit: 'ms',
+      note: `do-nothing handler, p50 ${m.invoke.floor.p50}`,
+    },
+    {
+      name: 'submit.p95Ms',
+      value: m.submit.summary.p95,
+      unit: 'ms',
+      note: `POST /api/stories, p50 ${m.submit.summary.p50}, n=${m.submit.summary.n}, ${m.submit.storageCallsEach} storage calls`,
+    },
+    {
+      name: 'memory.rssMbPeak',
+      value: rssMbPeak(m),
+      unit: 'MB',
+      note: `app process; Azurite ${m.azuriteMb} MB`,
+    },
+    {
+      name: 'tab.initialJsGzipKb',
+      value: m.bundle.initialJsGzipKb,
+      unit: 'KB',
+      limit: 250,
+      note: `${m.bundle.files.length} files`,
+    },
+    {
+      name: 'tab.firstStoriesMs',
+      value: m.paint.p50Ms,
+      unit: 'ms',
+      limit: 1500,
+      note: `median of ${m.paint.runsMs.join(', ')}`,
+    },
+  ];
+}
+
+/** bench/results.json. */
+export function buildResults(
+  m: Measured & {
+    settings: object;
+    quick: boolean;
+    durationSeconds: number;
+    olderMonths: number;
+    targets: TargetResult[];
+  },
+) {
+  const { small, large } = m;
+  return {
+    meta: {
+      date: new Date().toISOString(),
+      durationSeconds: m.durationSeconds,
+      quick: m.quick,
+      node: process.version,
+      cpus: cpus().length,
+      cpuModel: cpus()[0]?.model ?? '',
+      storage: 'Azurite table service, in memory (--inMemoryPersistence), own process',
+      settings: m.settings,
+      sizes: {
+        small: { stored: small.stored, inPagePartition: small.inPagePartition },
+        large: {
+          stored: large.stored,
+          inPagePartition: large.inPagePartition,
+          olderMonths: m.olderMonths,
+        },
+        note:
+          'Azurite checks every new row against each row of its partition (a linear scan per ' +
+          'insert), so filling one partition costs O(n²): 60,000 rows took about 8 minutes ' +
+          `here. The large size keeps ${large.inPagePartition} stories in the month the page ` +
+          `reads and the rest in ${m.olderMonths} older months of the same tenant, so the wall ` +
+          `table holds ${large.stored} (Azurite filters the whole table on every query).`,
+      },
+      trivialRoute: `${TRIVIAL_ROUTE} (sign-in from the user cache, no storage call)`,
+      wallCache:
+        'The app serves the unfiltered first page from memory for 2 s (dropped at once when ' +
+        'this instance changes the wall); second pages are never cached.',
+    },
+    wall: {
+      rawP50Ms: large.ab.first.raw.p50,
+      apiP50Ms: large.ab.first.api.p50,
+      ratioP50: large.ab.first.ratioP50,
+      flatness: flatness(m, 'first'),
+      nextPageRatioP50: large.ab.next.ratioP50,
+      nextPageFlatness: flatness(m, 'next'),
+      storageCallsPerPage: Math.max(small.storageCallsPerPage, large.storageCallsPerPage),
+      entitiesReadPerPage: Math.max(small.entitiesReadPerPage, large.entitiesReadPerPage),
+      rps: large.wallLoad.rps,
+      rpsRatio: large.rpsRatio,
+      bySize: [small, large],
+    },
+    invoke: {
+      p95Ms: m.invoke.app.p95,
+      floorP95Ms: m.invoke.floor.p95,
+      storageCallsEach: m.invoke.storageCallsEach,
+      app: m.invoke.app,
+      floor: m.invoke.floor,
+    },
+    submit: {
+      p95Ms: m.submit.summary.p95,
+      storageCallsEach: m.submit.storageCallsEach,
+      ...m.submit.summary,
+    },
+    memory: {
+      rssMbPeak: rssMbPeak(m),
+      appPeakRssMb: round(m.memory.peakRssMb, 0),
+      azuriteRssMb: m.azuriteMb,
+    },
+    tab: {
+      initialJsGzipKb: m.bundle.initialJsGzipKb,
+      initialFiles: m.bundle.files,
+      firstStoriesMs: m.paint.p50Ms,
+      firstStoriesRunsMs: m.paint.runsMs,
+      firstStoriesPhasesMs: m.paint.phasesMs,
+    },
+    targets: m.targets,
+  };
+}

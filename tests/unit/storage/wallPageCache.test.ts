@@ -1,0 +1,129 @@
+import { describe, expect, it } from 'vitest';
+import type { Story, WallIndex, WallPage, WallQuery } from '../../../src/domain/index.js';
+import { cacheWallPages } from '../../../src/storage/wallPageCache.js';
+import { buildStory } from '../../support/factories.js';
+
+/** A wall in memory that counts its page reads and can hold a read until told to go on. */
+function fakeWall() {
+  let stories: Story[] = [];
+  let reads = 0;
+  let gate: Promise<void> | undefined;
+  const inner: WallIndex = {
+    upsert: async (story) => {
+      stories = [story, ...stories.filter((s) => s.id !== story.id)];
+    },
+    remove: async (story) => {
+      stories = stories.filter((s) => s.id !== story.id);
+    },
+    page: async (query: WallQuery): Promise<WallPage> => {
+      reads++;
+      const items = stories.slice(0, query.limit);
+      await gate;
+      return { items, nextCursor: null };
+    },
+  };
+  return {
+    inner,
+    reads: () => reads,
+    hold(): () => void {
+      let release = () => {};
+      gate = new Promise<void>((done) => (release = done));
+      return () => {
+        gate = undefined;
+        release();
+      };
+    },
+  };
+}
+
+const tenantId = 'tenant-a';
+const first = { tenantId, limit: 30 };
+const story = (id: string) => buildStory({ tenantId, id, status: 'published' });
+
+function setUp(ttlMs = 1_000) {
+  let clock = 0;
+  const fake = fakeWall();
+  const wall = cacheWallPages(fake.inner, { ttlMs, now: () => clock });
+  return { fake, wall, advance: (ms: number) => (clock += ms) };
+}
+
+describe('cacheWallPages', () => {
+  it('serves the first page from memory until the time-to-live is over', async () => {
+    const { fake, wall, advance } = setUp();
+    await wall.upsert(story('s1'));
+    await wall.page(first);
+    advance(999);
+    expect((await wall.page(first)).items.map((s) => s.id)).toEqual(['s1']);
+    expect(fake.reads()).toBe(1);
+    advance(1);
+    await wall.page(first);
+    expect(fake.reads()).toBe(2);
+  });
+
+  it("drops a tenant's pages when this instance changes its wall", async () => {
+    const { fake, wall } = setUp();
+    await wall.upsert(story('s1'));
+    await wall.page(first);
+    await wall.upsert(story('s2'));
+    expect((await wall.page(first)).items.map((s) => s.id)).toEqual(['s2', 's1']);
+    await wall.remove(story('s2'));
+    expect((await wall.page(first)).items.map((s) => s.id)).toEqual(['s1']);
+    expect(fake.reads()).toBe(3);
+  });
+
+  it('does not cache what a read saw while a write was under way', async () => {
+    const { fake, wall } = setUp();
+    await wall.upsert(story('s1'));
+    const release = fake.hold();
+    const stale = wall.page(first);
+    await wall.upsert(story('s2'));
+    release();
+    expect((await stale).items.map((s) => s.id)).toEqual(['s1']);
+    expect((await wall.page(first)).items.map((s) => s.id)).toEqual(['s2', 's1']);
+  });
+
+  it('never caches filtered, searched or continued pages, nor other tenants alike', async () => {
+    const { fake, wall } = setUp();
+    for (const query of [
+      { ...first, team: 'Sales' },
+      { ...first, category: 'care' },
+      { ...first, month: '2026-11' },
+      { ...first, q: 'jacket' },
+      { ...first, cursor: 'abc' },
+    ]) {
+      await wall.page(query);
+      await wall.page(query);
+    }
+    expect(fake.reads()).toBe(10);
+    await wall.page(first);
+    await wall.page({ tenantId: 'tenant-b', limit: 30 });
+    await wall.page({ ...first, limit: 10 });
+    expect(fake.reads()).toBe(13);
+  });
+
+  it('hands out copies, so a caller cannot change the cached page', async () => {
+    const { wall } = setUp();
+    await wall.upsert(story('s1'));
+    (await wall.page(first)).items.length = 0;
+    expect((await wall.page(first)).items).toHaveLength(1);
+  });
+
+  it('keeps at most maxEntries pages, dropping expired ones first', async () => {
+    let clock = 0;
+    const fake = fakeWall();
+    const wall = cacheWallPages(fake.inner, { ttlMs: 100, now: () => clock, maxEntries: 2 });
+    await wall.page({ tenantId: 't1', limit: 30 });
+    clock = 50;
+    await wall.page({ tenantId: 't2', limit: 30 });
+    clock = 120; // t1 has expired, t2 has not
+    await wall.page({ tenantId: 't3', limit: 30 });
+    await wall.page({ tenantId: 't2', limit: 30 });
+    await wall.page({ tenantId: 't3', limit: 30 });
+    expect(fake.reads()).toBe(3);
+  });
+
+  it('is the wall itself when the time-to-live is 0', () => {
+    const { inner } = fakeWall();
+    expect(cacheWallPages(inner, { ttlMs: 0 })).toBe(inner);
+  });
+});
