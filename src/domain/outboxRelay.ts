@@ -79,13 +79,27 @@ export function createOutboxRelay(deps: OutboxRelayDeps): OutboxRelay {
     return done;
   }
 
+  async function relayNow(ref: StoryRef): Promise<void> {
+    try {
+      await runAll(await deps.outbox.pending(ref, deps.clock.now()));
+    } catch (error) {
+      deps.logger.error({ err: error, ...ref }, 'outbox relay failed');
+    }
+  }
+
+  // Relays of one story run one after another: a caller that relays a story whose messages are
+  // already being carried out waits for them instead of finding them leased and returning early.
+  const inFlight = new Map<string, Promise<void>>();
+
   return {
-    async relay(ref) {
-      try {
-        await runAll(await deps.outbox.pending(ref, deps.clock.now()));
-      } catch (error) {
-        deps.logger.error({ err: error, ...ref }, 'outbox relay failed');
-      }
+    relay(ref) {
+      const key = `${ref.tenantId}\u0000${ref.storyId}`;
+      const run = (inFlight.get(key) ?? Promise.resolve()).then(() => relayNow(ref));
+      inFlight.set(key, run);
+      void run.then(() => {
+        if (inFlight.get(key) === run) inFlight.delete(key);
+      });
+      return run;
     },
     async sweep(limit = 100) {
       try {

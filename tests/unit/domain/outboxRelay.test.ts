@@ -246,6 +246,48 @@ describe('createOutboxRelay', () => {
       expect(pendingOf('s1')).toEqual([]);
     });
 
+    it('a second relay of a story in flight waits for the first, so its messages are done', async () => {
+      const { store, clock, logger, refs, pendingOf } = await setup({ s1: ['approval.requested'] });
+      let release!: () => void;
+      const gate = new Promise<void>((resolve) => (release = resolve));
+      const slow: OutboxHandler = () => gate;
+      const relay = createOutboxRelay({
+        outbox: store,
+        handlers: { 'approval.requested': slow, 'story.decided': slow, 'story.project': slow },
+        clock,
+        logger,
+      });
+      const first = relay.relay(refs.s1!);
+      let secondDone = false;
+      const second = relay.relay(refs.s1!).then(() => (secondDone = true));
+      await new Promise((resolve) => setTimeout(resolve, 10));
+      expect(secondDone).toBe(false);
+      release();
+      await Promise.all([first, second]);
+      expect(pendingOf('s1')).toEqual([]);
+    });
+
+    it('does not hold up the relay of another story', async () => {
+      const { store, clock, logger, refs, pendingOf } = await setup({
+        s1: ['approval.requested'],
+        s2: ['story.project'],
+      });
+      const never = new Promise<void>(() => undefined);
+      const relay = createOutboxRelay({
+        outbox: store,
+        handlers: {
+          'approval.requested': () => never,
+          'story.decided': () => never,
+          'story.project': async () => undefined,
+        },
+        clock,
+        logger,
+      });
+      void relay.relay(refs.s1!);
+      await relay.relay(refs.s2!);
+      expect(pendingOf('s2')).toEqual([]);
+    });
+
     it('runs a message leased by a worker that died once the lease is over', async () => {
       const { store, relayWith, refs, ran, clock, pendingOf } = await setup({
         s1: ['story.project'],
