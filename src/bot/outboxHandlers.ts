@@ -33,7 +33,8 @@ const RESULT_OF: Readonly<Record<Decision, Story['status']>> = {
  * Outbox handlers for the approval card and the decision notice. A message can run more than
  * once, so each re-reads the story and does nothing when the story has moved on (decided,
  * re-routed, changed again): the card or notice would be stale. A 429 from the connector is
- * thrown with `retryAfterMs`, which the relay honours.
+ * thrown with `retryAfterMs`, which the relay honours; a refusal that cannot change (the person
+ * blocked the bot) as a `PermanentFailure`, which the relay gives up.
  */
 export function createOutboxHandlers(deps: OutboxHandlerDeps): BotOutboxHandlers {
   return {

@@ -5,7 +5,7 @@ import {
   type ConversationReference,
 } from 'botbuilder';
 import { z } from 'zod';
-import type { ConversationStore, Logger } from '../domain/index.js';
+import { PermanentFailure, type ConversationStore, type Logger } from '../domain/index.js';
 import { retryAfterMsOf } from './connectorTransport.js';
 import { isRecord } from './guards.js';
 
@@ -128,18 +128,32 @@ export async function sendToPerson(
       },
     );
   } catch (error) {
-    throw withRetryAfter(error);
+    throw asOutboxFailure(error);
   }
 }
 
+// Refusals that sending again cannot change: a malformed activity, a person who blocked the bot
+// or removed the app, a conversation that is gone, an activity too large. A 401 is left to retry:
+// it is a credentials problem of the deployment, mended by fixing the configuration.
+const PERMANENT_STATUSES: ReadonlySet<number> = new Set([400, 403, 404, 410, 413]);
+
 /**
- * A connector 429 as an error the outbox relay understands (`retryAfterMs`). Our proactive
- * transport already throws one; this also covers a 429 that reached us as an Azure RestError.
+ * A connector failure as the outbox relay understands it: a 429 carries `retryAfterMs` (our
+ * proactive transport already throws one; this also covers a 429 that reached us as an Azure
+ * RestError), a refusal that cannot change is a `PermanentFailure`, anything else is retried.
  */
-export function withRetryAfter(error: unknown): unknown {
-  if (!isRecord(error) || error.statusCode !== 429 || typeof error.retryAfterMs === 'number') {
-    return error;
+export function asOutboxFailure(error: unknown): unknown {
+  if (!isRecord(error)) return error;
+  if (typeof error.statusCode === 'number' && PERMANENT_STATUSES.has(error.statusCode)) {
+    const reason = error instanceof Error ? error.message : 'refused';
+    return new PermanentFailure(
+      `Bot Connector refused the message (${error.statusCode}): ${reason}`,
+      {
+        cause: error,
+      },
+    );
   }
+  if (error.statusCode !== 429 || typeof error.retryAfterMs === 'number') return error;
   const response = error.response;
   const header =
     isRecord(response) && isRecord(response.headers) && typeof response.headers.get === 'function'

@@ -17,6 +17,8 @@ export interface OutboxRelayDeps {
   readonly logger: Logger;
   /** How long a claimed message is hidden from other workers. */
   readonly leaseMs?: number;
+  /** Attempts before a message is given up (16 by default: about six hours of back-off). */
+  readonly maxAttempts?: number;
 }
 
 export interface OutboxRelay {
@@ -27,6 +29,17 @@ export interface OutboxRelay {
 }
 
 const MAX_BACKOFF_MS = 60 * 60 * 1000;
+const DEFAULT_MAX_ATTEMPTS = 16;
+
+/**
+ * A failure that retrying cannot mend (the person blocked the bot, the app was removed, the
+ * request was refused as malformed): the relay gives the message up at once. Adapters may also
+ * mark any error with `permanent: true`.
+ */
+export class PermanentFailure extends Error {
+  override readonly name = 'PermanentFailure';
+  readonly permanent = true;
+}
 
 /** The delay before attempt `attempts + 1`: exponential from 2 s, capped at an hour. */
 export function backoffMs(attempts: number): number {
@@ -35,10 +48,12 @@ export function backoffMs(attempts: number): number {
 
 /**
  * Carries out outbox messages after their state change has committed. A failed message is
- * retried with back-off; a handler error with `retryAfterMs` (a 429's Retry-After) is honoured.
+ * retried with back-off; a handler error with `retryAfterMs` (a 429's Retry-After) is honoured;
+ * a permanent failure, or one that outlasts `maxAttempts`, is given up and logged as an error.
  */
 export function createOutboxRelay(deps: OutboxRelayDeps): OutboxRelay {
   const leaseMs = deps.leaseMs ?? 60_000;
+  const maxAttempts = deps.maxAttempts ?? DEFAULT_MAX_ATTEMPTS;
 
   async function run(message: PendingOutboxMessage): Promise<void> {
     const now = deps.clock.now();
@@ -48,20 +63,22 @@ export function createOutboxRelay(deps: OutboxRelayDeps): OutboxRelay {
       await deps.handlers[claimed.kind](claimed);
       await deps.outbox.complete(claimed);
     } catch (error) {
-      const retryAfter = retryAfterOf(error) ?? backoffMs(claimed.attempts);
-      const context = {
-        err: error,
-        kind: claimed.kind,
-        ...claimed.ref,
-        attempts: claimed.attempts + 1,
-      };
+      const reason = error instanceof Error ? error.message : String(error);
+      const attempts = claimed.attempts + 1;
+      const context = { err: error, kind: claimed.kind, ...claimed.ref, attempts };
+      if (isPermanent(error) || attempts >= maxAttempts) {
+        deps.logger.error(context, 'outbox message given up');
+        await deps.outbox.giveUp(claimed, reason);
+        return;
+      }
       // A message that keeps failing needs a person's attention; the first failures are routine.
       if (claimed.attempts >= 5) deps.logger.error(context, 'outbox message keeps failing');
       else deps.logger.warn(context, 'outbox message failed; will retry');
+      const retryAfter = retryAfterOf(error) ?? backoffMs(claimed.attempts);
       await deps.outbox.retryLater(
         claimed,
         new Date(deps.clock.now().getTime() + retryAfter),
-        error instanceof Error ? error.message : String(error),
+        reason,
       );
     }
   }
@@ -110,6 +127,12 @@ export function createOutboxRelay(deps: OutboxRelayDeps): OutboxRelay {
       }
     },
   };
+}
+
+function isPermanent(error: unknown): boolean {
+  return (
+    typeof error === 'object' && error !== null && 'permanent' in error && error.permanent === true
+  );
 }
 
 function retryAfterOf(error: unknown): number | undefined {

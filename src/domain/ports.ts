@@ -115,6 +115,11 @@ export interface OutboxStore {
   claim(message: PendingOutboxMessage, leaseUntil: Date): Promise<PendingOutboxMessage | null>;
   complete(message: PendingOutboxMessage): Promise<void>;
   retryLater(message: PendingOutboxMessage, nextAttemptAt: Date, error: string): Promise<void>;
+  /**
+   * Stops retrying a message that cannot succeed: it is never due again, and its row stays with
+   * the error for an operator to read.
+   */
+  giveUp(message: PendingOutboxMessage, error: string): Promise<void>;
 }
 
 /** A request for one page of the wall, already validated. */

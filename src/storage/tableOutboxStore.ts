@@ -11,6 +11,8 @@ import { guard, statusOf, toDomainError } from './tableErrors.js';
 
 const KINDS: readonly OutboxKind[] = ['approval.requested', 'story.decided', 'story.project'];
 const MAX_ERROR_LENGTH = 1000;
+/** A given-up message's next attempt: the largest date Table Storage holds, so never due. */
+const NEVER = new Date('9999-12-31T00:00:00.000Z');
 
 /** The row of a new outbox message, written in the same transaction as its state change. */
 export function outboxRow(partitionKey: string, message: OutboxMessage, seq: number): TableEntity {
@@ -38,6 +40,29 @@ function outboxRowKey(id: string): string {
  */
 export function createTableOutboxStore(client: TableClient): OutboxStore {
   const { from, to } = prefixRange('outbox');
+
+  /** Counts a failed attempt; a lost race means another worker owns or finished the message. */
+  async function recordFailure(
+    message: PendingOutboxMessage,
+    fields: Record<string, Date | boolean>,
+    error: string,
+    operation: string,
+  ): Promise<void> {
+    try {
+      await client.updateEntity(
+        {
+          ...keysOf(message),
+          ...fields,
+          attempts: message.attempts + 1,
+          lastError: error.slice(0, MAX_ERROR_LENGTH),
+        },
+        'Merge',
+        { etag: message.etag },
+      );
+    } catch (failure) {
+      if (!isLostRace(failure)) throw toDomainError(failure, operation);
+    }
+  }
 
   return {
     async pending(ref, now) {
@@ -98,20 +123,11 @@ export function createTableOutboxStore(client: TableClient): OutboxStore {
     },
 
     async retryLater(message, nextAttemptAt, error) {
-      try {
-        await client.updateEntity(
-          {
-            ...keysOf(message),
-            attempts: message.attempts + 1,
-            nextAttemptAt,
-            lastError: error.slice(0, MAX_ERROR_LENGTH),
-          },
-          'Merge',
-          { etag: message.etag },
-        );
-      } catch (failure) {
-        if (!isLostRace(failure)) throw toDomainError(failure, 'outbox.retryLater');
-      }
+      await recordFailure(message, { nextAttemptAt }, error, 'outbox.retryLater');
+    },
+
+    async giveUp(message, error) {
+      await recordFailure(message, { nextAttemptAt: NEVER, givenUp: true }, error, 'outbox.giveUp');
     },
   };
 }

@@ -50,6 +50,8 @@ export function sequentialIds(prefix = 'id'): IdGenerator {
 export const silentLogger: Logger = { info() {}, warn() {}, error() {} };
 
 const key = (ref: StoryRef) => `${ref.tenantId}|${ref.storyId}`;
+/** Where a given-up outbox message is parked: never due again. */
+const NEVER = new Date('9999-12-31T00:00:00.000Z');
 
 export function fakeStories(): StoryRepository &
   OutboxStore & { all(): Story[]; outboxOf(ref: StoryRef): PendingOutboxMessage[] } {
@@ -137,6 +139,16 @@ export function fakeStories(): StoryRepository &
         ...message,
         attempts: message.attempts + 1,
         nextAttemptAt,
+        etag: tag(),
+      });
+    },
+    async giveUp(message) {
+      const box = rows.get(key(message.ref))?.outbox;
+      if (!box?.has(message.id)) return;
+      box.set(message.id, {
+        ...message,
+        attempts: message.attempts + 1,
+        nextAttemptAt: NEVER,
         etag: tag(),
       });
     },

@@ -1,8 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { odata, TableClient } from '@azure/data-tables';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { OutboxMessage, PendingOutboxMessage, StoryRef } from '../../../src/domain/index.js';
 import { createOutboxRelay } from '../../../src/domain/outboxRelay.js';
 import type { TableStorage } from '../../../src/storage/tableStorage.js';
-import { testStorage } from '../../support/azurite.js';
+import { testStorage, uniqueTablePrefix } from '../../support/azurite.js';
 import { buildStory } from '../../support/factories.js';
 import { fixedClock, silentLogger } from '../../support/fakes.js';
 
@@ -85,6 +86,39 @@ describe('TableOutboxStore', () => {
     // A stale version (the pre-claim one) no longer applies.
     await storage.outbox.retryLater(msg!, at(999), 'stale');
     expect((await storage.outbox.pending(ref, at(10)))[0]?.attempts).toBe(1);
+  });
+
+  it('parks a given-up message for good, with its error and a "givenUp" mark', async () => {
+    const tablePrefix = uniqueTablePrefix();
+    const own = await testStorage({ tablePrefix });
+    try {
+      const story = buildStory({ tenantId: 'tenant-g', id: 'story-g', createdAt: T0 });
+      await own.stories.commit({ story, expectedEtag: null, outbox: [message('g-1')] });
+      const ref = { tenantId: 'tenant-g', storyId: 'story-g' };
+      const [msg] = await own.outbox.pending(ref, T0);
+      const claimed = (await own.outbox.claim(msg!, at(60)))!;
+      await own.outbox.giveUp(claimed, 'Forbidden: ' + 'y'.repeat(5000));
+      const far = new Date('9000-01-01T00:00:00Z');
+      expect(await own.outbox.pending(ref, far)).toEqual([]);
+      expect(await own.outbox.due(far, 100)).toEqual([]);
+      // The row stays for an operator to read.
+      const raw = TableClient.fromConnectionString(
+        inject('azurite').connectionString,
+        `${tablePrefix}stories`,
+        { allowInsecureConnection: true },
+      );
+      const rows: Record<string, unknown>[] = [];
+      const filter = odata`id eq ${'g-1'}`;
+      for await (const row of raw.listEntities({ queryOptions: { filter } })) rows.push(row);
+      expect(rows).toHaveLength(1);
+      expect(rows[0]).toMatchObject({ givenUp: true, attempts: 1 });
+      expect(String(rows[0]!.lastError)).toHaveLength(1000);
+      // A stale version (the pre-claim one) changes nothing.
+      await own.outbox.giveUp(msg!, 'stale');
+      expect(await own.outbox.due(far, 100)).toEqual([]);
+    } finally {
+      await own.dropTables();
+    }
   });
 
   it('finds due messages of any story and tenant for the background sweep', async () => {

@@ -5,6 +5,7 @@ import {
   type OutboxHandler,
   type OutboxKind,
   type OutboxStore,
+  PermanentFailure,
   type PendingOutboxMessage,
   type StoryRef,
 } from '../../../src/domain/index.js';
@@ -46,13 +47,14 @@ async function setup(stories: Record<string, readonly OutboxKind[]> = { s1: kind
     'story.decided': handler,
     'story.project': handler,
   };
-  const relayWith = (outbox: OutboxStore = store, leaseMs?: number) =>
+  const relayWith = (outbox: OutboxStore = store, leaseMs?: number, maxAttempts?: number) =>
     createOutboxRelay({
       outbox,
       handlers,
       clock,
       logger,
       ...(leaseMs === undefined ? {} : { leaseMs }),
+      ...(maxAttempts === undefined ? {} : { maxAttempts }),
     });
   const pendingOf = (storyId: string) => store.outboxOf(refs[storyId]!);
   const messageOf = (storyId: string, id: string) => pendingOf(storyId).find((m) => m.id === id);
@@ -175,6 +177,57 @@ describe('createOutboxRelay', () => {
         'warn',
         'error',
       ]);
+    });
+
+    it('gives up on a message after maxAttempts, keeping it for an operator', async () => {
+      const { store, relayWith, refs, failing, clock, logger, pendingOf, ran } = await setup({
+        s1: ['story.decided'],
+      });
+      const giveUp = vi.spyOn(store, 'giveUp');
+      const relay = relayWith(store, undefined, 3);
+      failing.set('s1-m1', () => new Error('still down'));
+      for (let attempt = 0; attempt < 5; attempt++) {
+        await relay.relay(refs.s1!);
+        clock.advance(HOUR);
+      }
+      expect(ran).toEqual(['s1-m1', 's1-m1', 's1-m1']);
+      expect(giveUp).toHaveBeenCalledTimes(1);
+      expect(giveUp).toHaveBeenCalledWith(
+        expect.objectContaining({ id: 's1-m1', attempts: 2 }),
+        'still down',
+      );
+      expect(pendingOf('s1')).toHaveLength(1);
+      expect(logger.entries.at(-1)).toMatchObject({
+        level: 'error',
+        message: 'outbox message given up',
+      });
+    });
+
+    it('gives up at once on a permanent failure (e.g. the person blocked the bot)', async () => {
+      const { store, relayWith, refs, failing, clock, ran } = await setup({
+        s1: ['story.decided'],
+      });
+      const giveUp = vi.spyOn(store, 'giveUp');
+      const retryLater = vi.spyOn(store, 'retryLater');
+      failing.set('s1-m1', () => new PermanentFailure('Forbidden: conversation blocked'));
+      const relay = relayWith();
+      await relay.relay(refs.s1!);
+      clock.advance(24 * HOUR);
+      await relay.relay(refs.s1!);
+      expect(ran).toEqual(['s1-m1']);
+      expect(retryLater).not.toHaveBeenCalled();
+      expect(giveUp).toHaveBeenCalledWith(
+        expect.objectContaining({ id: 's1-m1', attempts: 0 }),
+        'Forbidden: conversation blocked',
+      );
+    });
+
+    it('keeps retrying a failure marked permanent: false', async () => {
+      const { store, relayWith, refs, failing } = await setup({ s1: ['story.decided'] });
+      const giveUp = vi.spyOn(store, 'giveUp');
+      failing.set('s1-m1', () => Object.assign(new Error('flaky'), { permanent: false }));
+      await relayWith().relay(refs.s1!);
+      expect(giveUp).not.toHaveBeenCalled();
     });
 
     it('honours retryAfterMs on the error (a 429 Retry-After)', async () => {
