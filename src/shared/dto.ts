@@ -83,6 +83,12 @@ export interface WallPageDto {
   nextCursor: string | null;
 }
 
+/**
+ * `GET /api/stories/mine?limit&cursor`: the caller's own stories in every status, newest first,
+ * paged like the wall.
+ */
+export type MyStoriesPageDto = WallPageDto;
+
 export interface StoryListDto {
   items: StoryDto[];
 }
