@@ -1,5 +1,4 @@
 import {
-  Badge,
   Button,
   Caption1,
   Field,
@@ -15,8 +14,8 @@ import type { Decision } from '../../api/client.js';
 import { useAppContext } from '../../appContext.js';
 import { errorKey, type ErrorKey } from '../../errors.js';
 import { formatDate } from '../../format.js';
-import { useCategoryLabel } from '../StoryCard/StoryCard.js';
 import { StoryContent } from '../StoryCard/StoryContent.js';
+import { StoryMeta } from '../StoryMeta/StoryMeta.js';
 import { useApprovalsStyles } from './Approvals.styles.js';
 import { useT } from '../../hooks/useT.js';
 
@@ -30,7 +29,6 @@ export function ApprovalItem({ story, onDecided }: ApprovalItemProps) {
   const styles = useApprovalsStyles();
   const t = useT();
   const { api, language } = useAppContext();
-  const categoryLabel = useCategoryLabel();
   const titleId = useId('approval-title');
   const [comment, setComment] = useState('');
   const [busy, setBusy] = useState<Decision | undefined>();
@@ -78,20 +76,14 @@ export function ApprovalItem({ story, onDecided }: ApprovalItemProps) {
           <h3 id={titleId} className={styles.title} data-testid="approval-title">
             {story.title}
           </h3>
-          <div className={styles.meta}>
-            <Badge appearance="tint" color="brand">
-              {categoryLabel(story.category)}
-            </Badge>
-            <Badge appearance="outline" color="informative">
-              {story.team}
-            </Badge>
+          <StoryMeta story={story}>
             <Caption1>
               {t('approvals.submittedBy', {
                 name: story.author.displayName,
                 date: formatDate(story.createdAt, language),
               })}
             </Caption1>
-          </div>
+          </StoryMeta>
         </div>
         <StoryContent story={story} clamped={false} />
         {error ? (

@@ -1,27 +1,24 @@
 import {
   Body1,
   Caption1,
-  Dropdown,
   Field,
-  Input,
   Link,
   MessageBar,
   MessageBarBody,
-  Option,
 } from '@fluentui/react-components';
 import { useEffect, useRef, useState } from 'react';
-import { CATEGORIES, LIMITS, type CategoryId } from '../../../shared/dto.js';
 import { channelTabSettings, type ChannelTabFilter } from '../../channelTab.js';
 import { useT } from '../../hooks/useT.js';
 import type { Host } from '../../teams/host.js';
 import { enableTabSave, loadSavedFilter } from '../../teams/tabConfig.js';
+import { CategoryDropdown } from '../CategoryDropdown/CategoryDropdown.js';
+import { TeamFilterInput } from '../TeamFilterInput/TeamFilterInput.js';
 import { useConfigPageStyles } from './ConfigPage.styles.js';
 
 export interface ConfigPageProps {
   host: Host;
 }
 
-const ALL = 'all';
 const NO_FILTER: ChannelTabFilter = { category: '', team: '' };
 
 /**
@@ -90,31 +87,17 @@ function ChannelSetup({ host }: ConfigPageProps) {
         <legend className={styles.legend}>{t('config.filterHeading')}</legend>
         <Caption1 className={styles.hint}>{t('config.filterHint')}</Caption1>
         <Field label={t('wall.category')}>
-          <Dropdown
-            value={filter.category ? t(`category.${filter.category}`) : t('wall.allCategories')}
-            selectedOptions={[filter.category || ALL]}
-            onOptionSelect={(_, data) =>
-              setFilter((current) => ({
-                ...current,
-                category: CATEGORIES.find((id): id is CategoryId => id === data.optionValue) ?? '',
-              }))
-            }
+          <CategoryDropdown
+            includeAll
+            value={filter.category}
+            onChange={(category) => setFilter((current) => ({ ...current, category }))}
             data-testid="config-category"
-          >
-            <Option value={ALL}>{t('wall.allCategories')}</Option>
-            {CATEGORIES.map((category) => (
-              <Option key={category} value={category}>
-                {t(`category.${category}`)}
-              </Option>
-            ))}
-          </Dropdown>
+          />
         </Field>
         <Field label={t('wall.team')}>
-          <Input
+          <TeamFilterInput
             value={filter.team}
-            maxLength={LIMITS.team.max}
-            placeholder={t('wall.teamPlaceholder')}
-            onChange={(_, data) => setFilter((current) => ({ ...current, team: data.value }))}
+            onChange={(team) => setFilter((current) => ({ ...current, team }))}
             data-testid="config-team"
           />
         </Field>

@@ -1,21 +1,6 @@
-import { Dropdown, Label, Option, makeStyles, tokens, useId } from '@fluentui/react-components';
 import { LOCALES, type LocaleDto } from '../../../shared/dto.js';
 import { useT } from '../../hooks/useT.js';
-
-const useStyles = makeStyles({
-  root: {
-    display: 'flex',
-    alignItems: 'center',
-    gap: tokens.spacingHorizontalS,
-  },
-  label: {
-    whiteSpace: 'nowrap',
-    color: tokens.colorNeutralForeground2,
-  },
-  dropdown: {
-    minWidth: 'auto',
-  },
-});
+import { LabelledDropdown } from '../LabelledDropdown/LabelledDropdown.js';
 
 export interface LanguageSwitchProps {
   value: LocaleDto;
@@ -24,32 +9,22 @@ export interface LanguageSwitchProps {
 
 /** Browser-mode language choice; inside Teams the Teams locale decides. */
 export function LanguageSwitch({ value, onChange }: LanguageSwitchProps) {
-  const styles = useStyles();
   const t = useT();
-  const labelId = useId('language-label');
   return (
-    <div className={styles.root}>
-      <Label id={labelId} size="small" className={styles.label}>
-        {t('app.language')}
-      </Label>
-      <Dropdown
-        aria-labelledby={labelId}
-        className={styles.dropdown}
-        size="small"
-        value={t(`languages.${value}`)}
-        selectedOptions={[value]}
-        onOptionSelect={(_, data) => {
-          const locale = LOCALES.find((candidate) => candidate === data.optionValue);
-          if (locale) onChange(locale);
-        }}
-        data-testid="language-switch"
-      >
-        {LOCALES.map((locale) => (
-          <Option key={locale} value={locale} lang={locale}>
-            {t(`languages.${locale}`)}
-          </Option>
-        ))}
-      </Dropdown>
-    </div>
+    <LabelledDropdown
+      label={t('app.language')}
+      // Each language is named in itself, so `lang` lets a screen reader pronounce it right.
+      options={LOCALES.map((locale) => ({
+        value: locale,
+        text: t(`languages.${locale}`),
+        lang: locale,
+      }))}
+      selected={value}
+      onSelect={(choice) => {
+        const locale = LOCALES.find((candidate) => candidate === choice);
+        if (locale) onChange(locale);
+      }}
+      testId="language-switch"
+    />
   );
 }

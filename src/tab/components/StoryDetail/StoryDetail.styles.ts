@@ -1,17 +1,12 @@
 import { makeStyles, tokens } from '@fluentui/react-components';
+import { metaRow } from '../StoryMeta/StoryMeta.styles.js';
 
 export const useStoryDetailStyles = makeStyles({
   content: {
     display: 'grid',
     gap: tokens.spacingVerticalL,
   },
-  meta: {
-    display: 'flex',
-    flexWrap: 'wrap',
-    alignItems: 'center',
-    gap: tokens.spacingHorizontalS,
-    color: tokens.colorNeutralForeground3,
-  },
+  byline: metaRow,
   author: {
     display: 'flex',
     alignItems: 'center',

@@ -18,8 +18,8 @@ import type { StoryDto } from '../../../shared/dto.js';
 import { useAppContext } from '../../appContext.js';
 import { errorKey, isAbort } from '../../errors.js';
 import { formatDate } from '../../format.js';
-import { useCategoryLabel } from '../StoryCard/StoryCard.js';
 import { StoryContent } from '../StoryCard/StoryContent.js';
+import { StoryMeta } from '../StoryMeta/StoryMeta.js';
 import { useStoryDetailStyles } from './StoryDetail.styles.js';
 import { useT } from '../../hooks/useT.js';
 
@@ -35,7 +35,6 @@ export function StoryDetail({ storyId, initial, onClose }: StoryDetailProps) {
   const styles = useStoryDetailStyles();
   const t = useT();
   const { api, language } = useAppContext();
-  const categoryLabel = useCategoryLabel();
   const [story, setStory] = useState<StoryDto | undefined>(initial);
   const [error, setError] = useState<unknown>(undefined);
 
@@ -58,13 +57,7 @@ export function StoryDetail({ storyId, initial, onClose }: StoryDetailProps) {
           <DialogContent className={styles.content}>
             {story ? (
               <>
-                <div className={styles.meta}>
-                  <Badge appearance="tint" color="brand">
-                    {categoryLabel(story.category)}
-                  </Badge>
-                  <Badge appearance="outline" color="informative">
-                    {story.team}
-                  </Badge>
+                <StoryMeta story={story}>
                   {story.status !== 'published' ? (
                     <Badge appearance="filled" color="warning">
                       {t(`story.status.${story.status}`)}
@@ -73,9 +66,9 @@ export function StoryDetail({ storyId, initial, onClose }: StoryDetailProps) {
                   <Caption1>
                     <time dateTime={date}>{formatDate(date, language)}</time>
                   </Caption1>
-                </div>
+                </StoryMeta>
                 <StoryContent story={story} clamped={false} />
-                <div className={styles.meta}>
+                <div className={styles.byline}>
                   <span className={styles.author}>
                     <Avatar
                       name={story.author.displayName}

@@ -15,11 +15,12 @@ import {
   Spinner,
 } from '@fluentui/react-components';
 import { useEffect, useState, type FormEvent } from 'react';
-import { CATEGORIES, LIMITS, type CategoryId, type PersonDto } from '../../../shared/dto.js';
+import { LIMITS, type PersonDto } from '../../../shared/dto.js';
 import { ApiError } from '../../api/client.js';
 import { useAppContext } from '../../appContext.js';
 import { errorKey, isAbort, type ErrorKey } from '../../errors.js';
 import { useNotify } from '../../hooks/useNotify.js';
+import { CategoryDropdown } from '../CategoryDropdown/CategoryDropdown.js';
 import {
   EMPTY_STORY_FORM,
   formFieldOf,
@@ -185,25 +186,16 @@ export function StoryForm({ onClose }: StoryFormProps) {
                   validationState={errorOf('category') ? 'error' : 'none'}
                   validationMessage={errorOf('category') ?? null}
                 >
-                  <Dropdown
+                  <CategoryDropdown
                     // Inside the modal dialog: a portalled list would be hidden from assistive
                     // technology (and tests) by the dialog's aria-hidden on everything outside.
                     inlinePopup
                     id="story-form-category"
                     data-testid="story-form-category"
                     placeholder={t('form.categoryPlaceholder')}
-                    value={values.category ? t(`category.${values.category}`) : ''}
-                    selectedOptions={values.category ? [values.category] : []}
-                    onOptionSelect={(_, data) =>
-                      update('category', (data.optionValue ?? '') as CategoryId | '')
-                    }
-                  >
-                    {CATEGORIES.map((category) => (
-                      <Option key={category} value={category}>
-                        {t(`category.${category}`)}
-                      </Option>
-                    ))}
-                  </Dropdown>
+                    value={values.category}
+                    onChange={(category) => update('category', category)}
+                  />
                 </Field>
               </div>
               <Field

@@ -1,16 +1,16 @@
-import { Button, Dropdown, Field, Input, Option, SearchBox } from '@fluentui/react-components';
-import { CATEGORIES, LIMITS, type CategoryId } from '../../../shared/dto.js';
+import { Button, Field, Input, SearchBox } from '@fluentui/react-components';
+import { LIMITS } from '../../../shared/dto.js';
 import type { WallFilters as Filters } from '../../hooks/useWallStories.js';
 import { useWallStyles } from './Wall.styles.js';
 import { useT } from '../../hooks/useT.js';
+import { CategoryDropdown } from '../CategoryDropdown/CategoryDropdown.js';
+import { TeamFilterInput } from '../TeamFilterInput/TeamFilterInput.js';
 
 export interface WallFiltersProps {
   /** What the user typed, before debouncing. */
   value: Filters;
   onChange: (value: Filters) => void;
 }
-
-const ALL = 'all';
 
 /** Team, category, month and text search; a `search` landmark for assistive technology. */
 export function WallFilters({ value, onChange }: WallFiltersProps) {
@@ -37,30 +37,19 @@ export function WallFilters({ value, onChange }: WallFiltersProps) {
         />
       </Field>
       <Field label={t('wall.team')}>
-        <Input
+        <TeamFilterInput
           value={value.team}
-          maxLength={LIMITS.team.max}
-          placeholder={t('wall.teamPlaceholder')}
-          onChange={(_, data) => set({ team: data.value })}
+          onChange={(team) => set({ team })}
           data-testid="filter-team"
         />
       </Field>
       <Field label={t('wall.category')}>
-        <Dropdown
-          value={value.category ? t(`category.${value.category}`) : t('wall.allCategories')}
-          selectedOptions={[value.category || ALL]}
-          onOptionSelect={(_, data) =>
-            set({ category: data.optionValue === ALL ? '' : (data.optionValue as CategoryId) })
-          }
+        <CategoryDropdown
+          includeAll
+          value={value.category}
+          onChange={(category) => set({ category })}
           data-testid="filter-category"
-        >
-          <Option value={ALL}>{t('wall.allCategories')}</Option>
-          {CATEGORIES.map((category) => (
-            <Option key={category} value={category}>
-              {t(`category.${category}`)}
-            </Option>
-          ))}
-        </Dropdown>
+        />
       </Field>
       <Field label={t('wall.month')}>
         <Input
