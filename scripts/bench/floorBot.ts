@@ -3,10 +3,9 @@ import {
   ConfigurationBotFrameworkAuthentication,
   TeamsActivityHandler,
   type AdaptiveCardInvokeResponse,
-  type Request as BotRequest,
-  type Response as BotResponse,
 } from 'botbuilder';
 import Fastify from 'fastify';
+import { processBotHttp } from '../../src/bot/processBotHttp.js';
 
 /** A card of about the size of the approval card's answer. */
 const CARD = {
@@ -45,34 +44,11 @@ export async function startFloorBot(): Promise<{ url: string; close(): Promise<v
   const bot = new FloorBot();
   const app = Fastify({ bodyLimit: 1024 * 1024 });
   app.post('/api/messages', async (request, reply) => {
-    const recorded: { status: number; headers: Record<string, string>; body?: unknown } = {
-      status: 200,
-      headers: {},
-    };
-    const response: BotResponse = {
-      socket: null,
-      status(code: unknown) {
-        if (typeof code === 'number') recorded.status = code;
-        return response;
-      },
-      header(name: unknown, value: unknown) {
-        if (typeof name === 'string') recorded.headers[name.toLowerCase()] = String(value);
-        return response;
-      },
-      send(body: unknown) {
-        recorded.body = body;
-        return response;
-      },
-      end() {
-        return response;
-      },
-    };
-    const botRequest: BotRequest = {
-      method: request.method,
-      headers: request.headers,
-      body: request.body as Record<string, unknown>,
-    };
-    await adapter.process(botRequest, response, (context) => bot.run(context));
+    const recorded = await processBotHttp(
+      adapter,
+      { method: request.method, headers: request.headers, body: request.body },
+      (context) => bot.run(context),
+    );
     reply.status(recorded.status).headers(recorded.headers);
     return recorded.body === undefined ? reply.send() : reply.send(recorded.body);
   });

@@ -2,8 +2,6 @@ import {
   CloudAdapter,
   ConfigurationBotFrameworkAuthentication,
   type ConfigurationBotFrameworkAuthenticationOptions,
-  type Request as BotRequest,
-  type Response as BotResponse,
   type TurnContext,
 } from 'botbuilder';
 import type { BotConfig } from '../config.js';
@@ -17,8 +15,8 @@ import type {
 import { proactiveConnectorOptions } from './connectorTransport.js';
 import { localeOf, translator } from './i18n.js';
 import { createOutboxHandlers, type BotOutboxHandlers } from './outboxHandlers.js';
+import { processBotHttp, type BotHttpRequest, type BotHttpResponse } from './processBotHttp.js';
 import { StoryBot } from './storyBot.js';
-import { isRecord } from './guards.js';
 
 /** What the bot is built from; `server.ts` passes the shared service and stores. */
 export interface BotOptions {
@@ -36,20 +34,6 @@ export interface BotOptions {
   logger: Logger;
 }
 
-/** The parts of the HTTP request to `/api/messages` that botbuilder reads. */
-export interface BotHttpRequest {
-  method: string;
-  headers: Record<string, string | string[] | undefined>;
-  body: unknown;
-}
-
-/** What botbuilder wrote: status, headers and body (an invoke or expectReplies answer). */
-export interface BotHttpResponse {
-  status: number;
-  headers: Record<string, string>;
-  body?: unknown;
-}
-
 /** The bot as the HTTP app and the outbox relay see it. */
 export interface Bot {
   /** POST /api/messages: runs botbuilder's CloudAdapter.process and returns what it wrote. */
@@ -58,7 +42,7 @@ export interface Bot {
   outboxHandlers: BotOutboxHandlers;
 }
 
-export type { BotOutboxHandlers };
+export type { BotHttpRequest, BotHttpResponse, BotOutboxHandlers };
 
 /** Builds the Teams bot: its HTTP entry point and its outbox handlers. */
 export function createBot(options: BotOptions): Bot {
@@ -106,32 +90,7 @@ export function createBot(options: BotOptions): Bot {
 
   return {
     async handle(request) {
-      const recorded: BotHttpResponse = { status: 200, headers: {} };
-      const response: BotResponse = {
-        socket: null,
-        status(code: unknown) {
-          if (typeof code === 'number') recorded.status = code;
-          return response;
-        },
-        header(name: unknown, value: unknown) {
-          if (typeof name === 'string') recorded.headers[name.toLowerCase()] = String(value);
-          return response;
-        },
-        send(body: unknown) {
-          recorded.body = body;
-          return response;
-        },
-        end() {
-          return response;
-        },
-      };
-      const botRequest: BotRequest = {
-        method: request.method,
-        headers: request.headers,
-        // CloudAdapter answers 400 itself when the body is not a JSON object.
-        ...(isRecord(request.body) ? { body: request.body } : {}),
-      };
-      await adapter.process(botRequest, response, logic);
+      const recorded = await processBotHttp(adapter, request, logic);
       // botbuilder puts exception messages in 5xx bodies; the caller gets the status only.
       if (recorded.status >= 500) delete recorded.body;
       return recorded;

@@ -1,31 +1,18 @@
 import path from 'node:path';
-import type { Browser, BrowserContext } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { WallPageDto } from '../../src/shared/dto.js';
-import { browserAvailable, launchBrowser } from '../support/browser.js';
-import { repoRoot, startTestApp, type TestApp } from '../support/startApp.js';
+import { browserAvailable } from '../support/browser.js';
+import { repoRoot } from '../support/startApp.js';
+import { useBrowserApp } from '../support/useBrowserApp.js';
 import { measureInitialBundle } from './initialBundle.js';
 
 /** The channel tab's pages outside Teams: `/config`, a wall with URL filters, the static pages. */
 describe.skipIf(!browserAvailable())('channel tab (Chromium)', () => {
-  let app: TestApp;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
-
-  beforeAll(async () => {
-    [app, browser] = await Promise.all([startTestApp({ seed: true }), launchBrowser()]);
-  });
-
-  afterAll(async () => {
-    await Promise.all(contexts.map((context) => context.close()));
-    await browser?.close();
-    await app?.close();
-  });
+  const app = useBrowserApp({ seed: true });
 
   /** A fresh profile; `errors` collects uncaught page errors, `apiCalls` the API paths asked. */
   async function open(pathAndQuery: string) {
-    const context = await browser.newContext({ locale: 'en-US', colorScheme: 'light' });
-    contexts.push(context);
+    const context = await app.newContext({ locale: 'en-US', colorScheme: 'light' });
     const page = await context.newPage();
     const errors: string[] = [];
     const apiCalls: string[] = [];

@@ -1,7 +1,7 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browserAvailable, launchBrowser } from '../support/browser.js';
-import { startTestApp, type TestApp } from '../support/startApp.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { browserAvailable } from '../support/browser.js';
+import { useBrowserApp } from '../support/useBrowserApp.js';
 
 /**
  * `/config` inside a stand-in for Teams: a same-origin parent page that answers the teams-js
@@ -51,24 +51,11 @@ interface HostMessage {
 }
 
 describe.skipIf(!browserAvailable())('configuration page in a Teams stand-in (Chromium)', () => {
-  let app: TestApp;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
-
-  beforeAll(async () => {
-    [app, browser] = await Promise.all([startTestApp({ seed: false }), launchBrowser()]);
-  });
-
-  afterAll(async () => {
-    await Promise.all(contexts.map((context) => context.close()));
-    await browser?.close();
-    await app?.close();
-  });
+  const app = useBrowserApp({ seed: false });
 
   /** `saved`: the content URL of an existing tab whose settings are reopened. */
   async function openInHost(saved = ''): Promise<Page> {
-    const context = await browser.newContext({ locale: 'en-US' });
-    contexts.push(context);
+    const context = await app.newContext({ locale: 'en-US' });
     const page = await context.newPage();
     await page.route(`${app.url}/fake-teams-host?*`, (route) =>
       route.fulfill({ contentType: 'text/html', body: FAKE_HOST }),

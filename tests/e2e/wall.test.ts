@@ -1,31 +1,18 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import type { WallPageDto } from '../../src/shared/dto.js';
-import { browserAvailable, launchBrowser } from '../support/browser.js';
-import { startTestApp, type TestApp } from '../support/startApp.js';
+import { browserAvailable } from '../support/browser.js';
+import { useBrowserApp } from '../support/useBrowserApp.js';
 
 /** DESIGN.md quality bar: first stories painted within 1.5 s in headless Chromium. */
 const FIRST_STORIES_BUDGET_MS = 1500;
 
 describe.skipIf(!browserAvailable())('story wall tab (Chromium)', () => {
-  let app: TestApp;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
-
-  beforeAll(async () => {
-    [app, browser] = await Promise.all([startTestApp({ seed: true }), launchBrowser()]);
-  });
-
-  afterAll(async () => {
-    await Promise.all(contexts.map((context) => context.close()));
-    await browser?.close();
-    await app?.close();
-  });
+  const app = useBrowserApp({ seed: true });
 
   /** A fresh browser profile (empty localStorage): the server's default demo employee. */
   async function openTab(): Promise<Page> {
-    const context = await browser.newContext({ locale: 'en-US', colorScheme: 'light' });
-    contexts.push(context);
+    const context = await app.newContext({ locale: 'en-US', colorScheme: 'light' });
     const page = await context.newPage();
     await page.goto(app.url);
     return page;

@@ -6,17 +6,10 @@ import { DEMO_USER_IDS } from '../../../src/demo/demoUsers.js';
 import type { ApiErrorBody, DevUsersDto, MeDto } from '../../../src/shared/dto.js';
 import { apiClient } from '../../support/http.js';
 import { startTestApp, type TestApp } from '../../support/startApp.js';
+import { useTestApp } from '../../support/useTestApp.js';
 
 describe('local mode', () => {
-  let app: TestApp;
-  let api: ReturnType<typeof apiClient>;
-  beforeAll(async () => {
-    app = await startTestApp({ connectionString: inject('azurite').connectionString });
-    api = apiClient(app.url);
-  });
-  afterAll(async () => {
-    await app.close();
-  });
+  const { api } = useTestApp();
 
   it('acts as the demo employee without credentials and switches user by header', async () => {
     const me = await api.get<MeDto>('/api/me');

@@ -1,8 +1,7 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEMO_USER_IDS } from '../../../src/demo/demoUsers.js';
 import type { ApiErrorBody, StoryDto, WallPageDto } from '../../../src/shared/dto.js';
-import { apiClient } from '../../support/http.js';
-import { startTestApp, type TestApp } from '../../support/startApp.js';
+import { useTestApp } from '../../support/useTestApp.js';
 
 const { employee, manager, editor } = DEMO_USER_IDS;
 
@@ -22,16 +21,7 @@ function draft(overrides: Record<string, unknown> = {}) {
 }
 
 describe('story API', () => {
-  let app: TestApp;
-  let api: ReturnType<typeof apiClient>;
-
-  beforeAll(async () => {
-    app = await startTestApp({ connectionString: inject('azurite').connectionString });
-    api = apiClient(app.url);
-  });
-  afterAll(async () => {
-    await app.close();
-  });
+  const { api } = useTestApp();
 
   it('lists the seeded published stories newest first, paged with a cursor', async () => {
     const first = await api.get<WallPageDto>('/api/stories?limit=5');

@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEMO_TENANT_ID, DEMO_USER_IDS } from '../../../src/demo/demoUsers.js';
 import type { Story } from '../../../src/domain/index.js';
 import {
@@ -7,19 +7,12 @@ import {
   cardTexts,
   formData,
   invokeCard,
-  startBotHarness,
+  useBotHarness,
   users,
-  type BotHarness,
   type CardJson,
 } from './harness.js';
 
-let bot: BotHarness;
-beforeEach(async () => {
-  bot = await startBotHarness();
-});
-afterEach(async () => {
-  await bot.close();
-});
+const bot = useBotHarness('perTest');
 
 /** The employee submits a story through the form; returns it as stored. */
 async function submitStory(): Promise<Story> {

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createBot } from '../../../src/bot/index.js';
 import { DEMO_TENANT_ID, DEMO_USER_IDS } from '../../../src/demo/demoUsers.js';
 import { createStoryService } from '../../../src/domain/index.js';
@@ -10,18 +10,12 @@ import {
   formData,
   invokeCard,
   startBotHarness,
+  useBotHarness,
   users,
-  type BotHarness,
   type CardJson,
 } from './harness.js';
 
-let bot: BotHarness;
-beforeAll(async () => {
-  bot = await startBotHarness();
-});
-afterAll(async () => {
-  await bot.close();
-});
+const bot = useBotHarness('perFile');
 
 /** The cards of an expectReplies answer. */
 function replyCards(body: unknown): CardJson[] {

@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { DEMO_TENANT_ID, DEMO_USER_IDS } from '../../../src/demo/demoUsers.js';
 import { createStoryService, type Story, type StoryDraft } from '../../../src/domain/index.js';
 import { buildActor, buildStoryDraft } from '../../support/factories.js';
@@ -6,19 +6,12 @@ import {
   cardTexts,
   extensionInvoke,
   formData,
-  startBotHarness,
+  useBotHarness,
   users,
-  type BotHarness,
   type CardJson,
 } from './harness.js';
 
-let bot: BotHarness;
-beforeEach(async () => {
-  bot = await startBotHarness();
-});
-afterEach(async () => {
-  await bot.close();
-});
+const bot = useBotHarness('perTest');
 
 const LINK = 'https://teams.microsoft.com/l/message/19:group-chat-1@thread.v2/1762074000000';
 

@@ -1,4 +1,5 @@
 import Fastify, { type FastifyInstance } from 'fastify';
+import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 import { createBot, type BotOptions } from '../../../src/bot/index.js';
 import type { BotConfig } from '../../../src/config.js';
 import { DEMO_TENANT_ID, DEMO_USER_IDS, demoUsers } from '../../../src/demo/demoUsers.js';
@@ -11,6 +12,7 @@ import {
 } from '../../../src/domain/index.js';
 import { recordingLogger } from '../../support/factories.js';
 import { buildStoryDeps, fakeConversations } from '../../support/fakes.js';
+import { lateBound } from '../../support/lateBound.js';
 import { startMockConnector, type MockConnector } from '../../support/mockConnector.js';
 
 /**
@@ -120,6 +122,32 @@ export async function startBotHarness(
       await connector.close();
     },
   };
+}
+
+/**
+ * Starts the harness before each test (`'perTest'`) or once for the file (`'perFile'`) and closes
+ * it after; returns the running harness, for use inside tests and hooks.
+ */
+export function useBotHarness(lifetime: 'perTest' | 'perFile'): Omit<BotHarness, 'close'> {
+  let harness: BotHarness | undefined;
+  const start = async () => {
+    harness = await startBotHarness();
+  };
+  const stop = async () => {
+    await harness?.close();
+    harness = undefined;
+  };
+  if (lifetime === 'perTest') {
+    beforeEach(start);
+    afterEach(stop);
+  } else {
+    beforeAll(start);
+    afterAll(stop);
+  }
+  return lateBound(() => {
+    if (!harness) throw new Error('The bot harness runs only inside tests and their hooks.');
+    return harness;
+  });
 }
 
 let sequence = 0;

@@ -1,23 +1,15 @@
 import { odata, TableClient } from '@azure/data-tables';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import type { OutboxMessage, PendingOutboxMessage, StoryRef } from '../../../src/domain/index.js';
 import { createOutboxRelay } from '../../../src/domain/outboxRelay.js';
-import type { TableStorage } from '../../../src/storage/tableStorage.js';
-import { testStorage, uniqueTablePrefix } from '../../support/azurite.js';
+import { testStorage, uniqueTablePrefix, useTestStorage } from '../../support/azurite.js';
 import { buildStory } from '../../support/factories.js';
 import { fixedClock, silentLogger } from '../../support/fakes.js';
 
 const T0 = new Date('2026-11-02T09:00:00Z');
 const at = (seconds: number) => new Date(T0.getTime() + seconds * 1000);
-let storage: TableStorage;
+const storage = useTestStorage();
 let n = 0;
-
-beforeAll(async () => {
-  storage = await testStorage();
-});
-afterAll(async () => {
-  await storage.dropTables();
-});
 
 /** Commits a new story with the given outbox messages; returns its ref. */
 async function storyWith(outbox: OutboxMessage[], tenantId = 'tenant-a'): Promise<StoryRef> {

@@ -1,22 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DomainError, type StoryChange, type StoryDeps } from '../../../src/domain/index.js';
 import { voteStory } from '../../../src/domain/useCases/voteStory.js';
-import type { TableStorage } from '../../../src/storage/tableStorage.js';
-import { testStorage } from '../../support/azurite.js';
+import { useTestStorage } from '../../support/azurite.js';
 import { buildActor, buildStory, buildUser } from '../../support/factories.js';
 import { fixedClock, sequentialIds, silentLogger } from '../../support/fakes.js';
 
 const T0 = new Date('2026-11-02T09:00:00.123Z');
 const tenantId = 'tenant-a';
-let storage: TableStorage;
+const storage = useTestStorage();
 let n = 0;
-
-beforeAll(async () => {
-  storage = await testStorage();
-});
-afterAll(async () => {
-  await storage.dropTables();
-});
 
 /** A new story id per test, so tests in this file never touch each other's partitions. */
 function freshStory(overrides: Parameters<typeof buildStory>[0] = {}) {

@@ -1,0 +1,31 @@
+import { afterAll, beforeAll, inject } from 'vitest';
+import { apiClient } from './http.js';
+import { lateBound } from './lateBound.js';
+import { startTestApp, type TestApp } from './startApp.js';
+
+/** The app of `useTestApp` and a JSON client for its API. */
+export interface TestAppHandle {
+  readonly app: Omit<TestApp, 'close'>;
+  readonly api: ReturnType<typeof apiClient>;
+}
+
+/**
+ * Starts the app on the run's shared Azurite (tables of its own) before the enclosing block's
+ * tests and closes it after them; both handles work inside tests and hooks.
+ */
+export function useTestApp(): TestAppHandle {
+  let running: { app: TestApp; api: ReturnType<typeof apiClient> } | undefined;
+  beforeAll(async () => {
+    const app = await startTestApp({ connectionString: inject('azurite').connectionString });
+    running = { app, api: apiClient(app.url) };
+  });
+  afterAll(async () => {
+    await running?.app.close();
+    running = undefined;
+  });
+  const current = () => {
+    if (!running) throw new Error('The test app runs only inside tests and their hooks.');
+    return running;
+  };
+  return { app: lateBound(() => current().app), api: lateBound(() => current().api) };
+}
