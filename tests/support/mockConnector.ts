@@ -31,7 +31,7 @@ export interface RecordedActivity extends RecordedCall {
 export interface MockConnector {
   /** The service URL to put on activities, with a trailing slash. */
   readonly serviceUrl: string;
-  /** Every request, in arrival order (throttled ones included). */
+  /** Every request, in arrival order (throttled and refused ones included). */
   readonly calls: RecordedCall[];
   /** Successful `POST /v3/conversations`. */
   conversationsCreated(): RecordedCall[];
@@ -41,6 +41,8 @@ export interface MockConnector {
   waitForActivities(count: number, timeoutMs?: number): Promise<RecordedActivity[]>;
   /** The next `times` requests are answered 429 with `Retry-After: retryAfterSeconds`. */
   throttle(retryAfterSeconds: number, times?: number): void;
+  /** The next `times` requests are refused with `status` (e.g. 403: the person blocked the bot). */
+  refuse(status: number, times?: number): void;
   reset(): void;
   close(): Promise<void>;
 }
@@ -52,6 +54,7 @@ const ACTIVITIES = /\/v3\/conversations\/([^/]+)\/activities(?:\/([^/]+))?\/?$/;
 export async function startMockConnector(): Promise<MockConnector> {
   const calls: RecordedCall[] = [];
   let throttled: { seconds: number; remaining: number } | null = null;
+  let refused: { status: number; remaining: number } | null = null;
   let waiters: { count: number; resolve: () => void }[] = [];
   let nextId = 0;
 
@@ -111,6 +114,13 @@ export async function startMockConnector(): Promise<MockConnector> {
       res.end(JSON.stringify({ error: { code: 'TooManyRequests', message: 'Slow down' } }));
       return;
     }
+    if (refused && refused.remaining > 0) {
+      refused.remaining--;
+      throttledCalls.add(call);
+      res.writeHead(refused.status, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ error: { code: 'Refused', message: 'The bot may not message' } }));
+      return;
+    }
     if (kind === 'other') {
       res.writeHead(404, { 'content-type': 'application/json' });
       res.end(JSON.stringify({ error: { code: 'NotFound', message: path } }));
@@ -156,9 +166,13 @@ export async function startMockConnector(): Promise<MockConnector> {
     throttle(seconds, times = 1) {
       throttled = { seconds, remaining: times };
     },
+    refuse(status, times = 1) {
+      refused = { status, remaining: times };
+    },
     reset() {
       calls.length = 0;
       throttled = null;
+      refused = null;
     },
     close: () =>
       new Promise<void>((resolve, reject) => {

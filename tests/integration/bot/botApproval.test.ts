@@ -234,6 +234,34 @@ describe('approval in chat', () => {
     expect(bot.connector.conversationsCreated()).toHaveLength(1);
   });
 
+  it('gives up a card Teams refuses for good (403), keeping the message with its error', async () => {
+    const story = await submitStory();
+    bot.connector.refuse(403, 1);
+    await bot.relay.relay(ref(story));
+    const [parked] = bot.store.stories
+      .outboxOf(ref(story))
+      .filter((m) => m.kind === 'approval.requested');
+    expect(parked?.attempts).toBe(1);
+    expect(parked!.nextAttemptAt.getUTCFullYear()).toBe(9999);
+
+    bot.store.clock.advance(24 * 60 * 60 * 1000);
+    await bot.relay.relay(ref(story));
+    expect(bot.connector.activities()).toEqual([]);
+    expect(bot.connector.calls).toHaveLength(1);
+  });
+
+  it('does not give up a card on a server error (502): it is sent again and delivered', async () => {
+    const story = await submitStory();
+    bot.connector.refuse(502, 1);
+    await bot.relay.relay(ref(story));
+    const [sent] = await bot.connector.waitForActivities(1);
+    expect(cardTexts(attachedCard(sent!))).toContain('The borrowed jacket');
+    expect(bot.connector.calls.length).toBeGreaterThan(2);
+    expect(bot.store.stories.outboxOf(ref(story)).map((m) => m.kind)).not.toContain(
+      'approval.requested',
+    );
+  });
+
   it('sends no approval card for a story decided before the card went out', async () => {
     const story = await submitStory();
     await bot.post(
