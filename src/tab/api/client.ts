@@ -4,6 +4,7 @@ import type {
   DevUsersDto,
   LocaleDto,
   MeDto,
+  MyStoriesPageDto,
   PersonDto,
   StoryDto,
   StoryListDto,
@@ -94,7 +95,7 @@ export function parseApiError(status: number, body: unknown): ApiError {
   return new ApiError(code, status, message, fields);
 }
 
-/** The body of `POST /api/stories`. */
+/** The body of `POST /api/stories`, and of `PUT /api/stories/:id` (a resubmission). */
 export interface NewStoryInput {
   title: string;
   situation: string;
@@ -127,6 +128,9 @@ export interface WallQuery {
   q?: string;
 }
 
+/** Paging of `GET /api/stories/mine`. */
+export type MyStoriesQuery = Pick<WallQuery, 'limit' | 'cursor'>;
+
 export interface ApiClientOptions {
   /** Prefix of every path; '' for the same origin. */
   baseUrl: string;
@@ -137,7 +141,7 @@ export interface ApiClientOptions {
 }
 
 interface RequestOptions {
-  method?: 'GET' | 'POST';
+  method?: 'GET' | 'POST' | 'PUT';
   body?: unknown;
   signal?: AbortSignal | undefined;
 }
@@ -214,6 +218,16 @@ export function createApiClient(options: ApiClientOptions) {
     decide: (id: string, input: DecisionInput) =>
       request<StoryDto>(`${storyPath(id)}/decision`, { method: 'POST', body: input }),
     approvals: (signal?: AbortSignal) => request<StoryListDto>('/api/approvals', { signal }),
+    myStories: (query: MyStoriesQuery, signal?: AbortSignal) =>
+      request<MyStoriesPageDto>(`/api/stories/mine${wallQueryString(query)}`, { signal }),
+    /** After "request changes": the edited story goes back to its approver. */
+    resubmitStory: (id: string, input: NewStoryInput) =>
+      request<StoryDto>(storyPath(id), { method: 'PUT', body: input }),
+    withdrawStory: (id: string) =>
+      request<StoryDto>(`${storyPath(id)}/withdraw`, { method: 'POST', body: {} }),
+    /** Takes a published story off the wall. */
+    archiveStory: (id: string) =>
+      request<StoryDto>(`${storyPath(id)}/archive`, { method: 'POST', body: {} }),
   };
 }
 

@@ -92,6 +92,40 @@ describe('createApiClient', () => {
     expect(calls[0]?.init.headers).not.toHaveProperty('content-type');
   });
 
+  it('pages my stories, resubmits with PUT, and withdraws or archives with an empty body', async () => {
+    const { fetch, calls } = stubFetch(() => json(200, { items: [], nextCursor: null }));
+    const api = client(fetch);
+    await api.myStories({ limit: 30 });
+    await api.myStories({ limit: 30, cursor: 'next page' });
+    const input = {
+      title: 'A coat',
+      situation: 'A guest had no coat.',
+      action: 'We lent one.',
+      outcome: 'He thanked us.',
+      lesson: 'Notice.',
+      team: 'Logistics',
+      category: 'care' as const,
+      featured: [],
+      consent: true,
+      locale: 'en' as const,
+    };
+    await api.resubmitStory('s/1', input);
+    await api.withdrawStory('s1');
+    await api.archiveStory('s1');
+
+    expect(calls.map((call) => `${call.init.method} ${call.url}`)).toEqual([
+      'GET /api/stories/mine?limit=30',
+      'GET /api/stories/mine?limit=30&cursor=next+page',
+      'PUT /api/stories/s%2F1',
+      'POST /api/stories/s1/withdraw',
+      'POST /api/stories/s1/archive',
+    ]);
+    expect(JSON.parse(calls[2]?.init.body as string)).toEqual(input);
+    expect(calls[3]?.init.body).toBe('{}');
+    expect(calls[4]?.init.body).toBe('{}');
+    expect(calls[4]?.init.headers).toMatchObject({ 'content-type': 'application/json' });
+  });
+
   it('turns an error answer into an ApiError with its code', async () => {
     const { fetch } = stubFetch(() =>
       json(409, { error: { code: 'already_voted', message: 'Already voted.' } }),

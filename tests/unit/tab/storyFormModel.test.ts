@@ -1,12 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { LIMITS } from '../../../src/shared/dto.js';
+import type { NewStoryInput } from '../../../src/tab/api/client.js';
 import {
+  CREATE_STORY,
   EMPTY_STORY_FORM,
   formFieldOf,
+  initialFormValues,
+  saveStory,
+  storyToFormValues,
   toNewStoryInput,
   validateStoryForm,
   type StoryFormValues,
 } from '../../../src/tab/components/StoryForm/storyFormModel.js';
+import { buildStoryDto } from './storyDto.js';
 
 const valid: StoryFormValues = {
   ...EMPTY_STORY_FORM,
@@ -72,5 +78,81 @@ describe('formFieldOf', () => {
     expect(formFieldOf('featured.3')).toBe('featured');
     expect(formFieldOf('featured[3]')).toBe('featured');
     expect(formFieldOf('locale')).toBeUndefined();
+  });
+});
+
+describe('resubmit mode', () => {
+  const story = buildStoryDto({
+    id: 'story-7',
+    status: 'changes_requested',
+    decisionComment: 'Say when it happened.',
+    featured: [{ id: 'niklas', displayName: 'Niklas Palvelu' }],
+    customerQuote: 'Thank you!',
+    sourceUrl: 'https://example.com/post',
+  });
+
+  it('starts the form from the story as the author last sent it', () => {
+    expect(storyToFormValues(story)).toEqual({
+      title: story.title,
+      situation: story.situation,
+      action: story.action,
+      outcome: story.outcome,
+      lesson: story.lesson,
+      team: story.team,
+      category: 'care',
+      featured: ['niklas'],
+      customerQuote: 'Thank you!',
+      sourceUrl: 'https://example.com/post',
+      consent: true,
+    });
+    expect(initialFormValues({ kind: 'resubmit', story })).toEqual(storyToFormValues(story));
+    expect(initialFormValues(CREATE_STORY)).toEqual(EMPTY_STORY_FORM);
+  });
+
+  it('sends an unchanged story back with the same content', () => {
+    const values = storyToFormValues(story);
+    expect(validateStoryForm(values)).toEqual({});
+    expect(toNewStoryInput(values, 'en')).toEqual({
+      title: story.title,
+      situation: story.situation,
+      action: story.action,
+      outcome: story.outcome,
+      lesson: story.lesson,
+      team: story.team,
+      category: 'care',
+      featured: ['niklas'],
+      customerQuote: 'Thank you!',
+      sourceUrl: 'https://example.com/post',
+      consent: true,
+      locale: 'en',
+    });
+  });
+
+  it('leaves empty optional texts and an unknown category for the author to fill in', () => {
+    const values = storyToFormValues(buildStoryDto({ category: 'retired-category' }));
+    expect(values).toMatchObject({ category: '', customerQuote: '', sourceUrl: '', featured: [] });
+    expect(validateStoryForm(values)).toEqual({ category: { kind: 'required' } });
+  });
+
+  it('resubmits with PUT to the story it edits, and posts a new story otherwise', async () => {
+    const calls: string[] = [];
+    const api = {
+      submitStory: async (_: NewStoryInput) => {
+        calls.push('submit');
+        return buildStoryDto({ id: 'new' });
+      },
+      resubmitStory: async (id: string, _: NewStoryInput) => {
+        calls.push(`resubmit ${id}`);
+        return buildStoryDto({ id, status: 'pending' });
+      },
+    };
+    const input = toNewStoryInput(storyToFormValues(story), 'fi');
+
+    expect(await saveStory(api, { kind: 'resubmit', story }, input)).toMatchObject({
+      id: 'story-7',
+      status: 'pending',
+    });
+    expect(await saveStory(api, CREATE_STORY, input)).toMatchObject({ id: 'new' });
+    expect(calls).toEqual(['resubmit story-7', 'submit']);
   });
 });

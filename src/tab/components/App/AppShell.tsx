@@ -24,9 +24,11 @@ import { useAppStyles } from './App.styles.js';
 // Not needed for the first paint: each is its own chunk, fetched on first use (or on hover).
 const loadStoryForm = () => import('../StoryForm/StoryForm.js');
 const loadApprovals = () => import('../Approvals/Approvals.js');
+const loadMyStories = () => import('../MyStories/MyStories.js');
 const loadStoryDetail = () => import('../StoryDetail/StoryDetail.js');
 const StoryForm = lazy(() => loadStoryForm().then((m) => ({ default: m.StoryForm })));
 const Approvals = lazy(() => loadApprovals().then((m) => ({ default: m.Approvals })));
+const MyStories = lazy(() => loadMyStories().then((m) => ({ default: m.MyStories })));
 const StoryDetail = lazy(() => loadStoryDetail().then((m) => ({ default: m.StoryDetail })));
 
 export interface AppShellProps {
@@ -49,6 +51,7 @@ type OpenDialog =
   | { kind: 'none' }
   | { kind: 'form' }
   | { kind: 'approvals' }
+  | { kind: 'mine' }
   | { kind: 'story'; id: string; story?: StoryDto };
 
 /**
@@ -131,6 +134,16 @@ export function AppShell(props: AppShellProps) {
               />
             ) : null}
             {host.inTeams ? null : <LanguageSwitch value={language} onChange={onLanguageChange} />}
+            <Button
+              appearance="secondary"
+              disabled={!current}
+              onPointerEnter={() => void loadMyStories()}
+              onFocus={() => void loadMyStories()}
+              onClick={() => setDialog({ kind: 'mine' })}
+              data-testid="my-stories-open"
+            >
+              {t('app.myStories')}
+            </Button>
             {isApprover ? (
               <Button
                 appearance="secondary"
@@ -191,6 +204,15 @@ export function AppShell(props: AppShellProps) {
             onClose={close}
             onDecided={(_, decision) => {
               if (decision === 'approve') setWallVersion((n) => n + 1);
+            }}
+          />
+        ) : null}
+        {dialog.kind === 'mine' ? (
+          <MyStories
+            onClose={close}
+            onChanged={(story) => {
+              // Archiving takes a story off the wall; the other changes never touch it.
+              if (story.status === 'archived') setWallVersion((n) => n + 1);
             }}
           />
         ) : null}

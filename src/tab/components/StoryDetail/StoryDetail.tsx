@@ -1,6 +1,5 @@
 import {
   Avatar,
-  Badge,
   Button,
   Caption1,
   Dialog,
@@ -19,6 +18,7 @@ import { useAppContext } from '../../appContext.js';
 import { errorKey, isAbort } from '../../errors.js';
 import { formatDate } from '../../format.js';
 import { StoryContent } from '../StoryCard/StoryContent.js';
+import { StatusBadge } from '../StatusBadge/StatusBadge.js';
 import { StoryMeta } from '../StoryMeta/StoryMeta.js';
 import { useStoryDetailStyles } from './StoryDetail.styles.js';
 import { useT } from '../../hooks/useT.js';
@@ -58,11 +58,7 @@ export function StoryDetail({ storyId, initial, onClose }: StoryDetailProps) {
             {story ? (
               <>
                 <StoryMeta story={story}>
-                  {story.status !== 'published' ? (
-                    <Badge appearance="filled" color="warning">
-                      {t(`story.status.${story.status}`)}
-                    </Badge>
-                  ) : null}
+                  {story.status !== 'published' ? <StatusBadge status={story.status} /> : null}
                   <Caption1>
                     <time dateTime={date}>{formatDate(date, language)}</time>
                   </Caption1>

@@ -13,6 +13,12 @@ export const useStoryFormStyles = makeStyles({
     margin: 0,
     color: tokens.colorNeutralForeground2,
   },
+  // The approver's words as they wrote them: line breaks kept, long words wrapped.
+  comment: {
+    display: 'block',
+    whiteSpace: 'pre-line',
+    overflowWrap: 'anywhere',
+  },
   row: {
     display: 'grid',
     gridTemplateColumns: 'repeat(auto-fit, minmax(min(100%, 16rem), 1fr))',

@@ -11,24 +11,29 @@ import {
   Field,
   MessageBar,
   MessageBarBody,
+  MessageBarTitle,
   Option,
   Spinner,
 } from '@fluentui/react-components';
 import { useEffect, useState, type FormEvent } from 'react';
-import { LIMITS, type PersonDto } from '../../../shared/dto.js';
+import { LIMITS, type PersonDto, type StoryDto } from '../../../shared/dto.js';
 import { ApiError } from '../../api/client.js';
 import { useAppContext } from '../../appContext.js';
 import { errorKey, isAbort, type ErrorKey } from '../../errors.js';
 import { useNotify } from '../../hooks/useNotify.js';
 import { CategoryDropdown } from '../CategoryDropdown/CategoryDropdown.js';
 import {
+  CREATE_STORY,
   EMPTY_STORY_FORM,
   formFieldOf,
+  initialFormValues,
+  saveStory,
   toNewStoryInput,
   validateStoryForm,
   type FieldProblem,
   type FormProblems,
   type StoryFormField,
+  type StoryFormMode,
   type StoryFormValues,
 } from './storyFormModel.js';
 import { useStoryFormStyles } from './StoryForm.styles.js';
@@ -37,6 +42,10 @@ import { useT } from '../../hooks/useT.js';
 
 export interface StoryFormProps {
   onClose: () => void;
+  /** A new story (the default), or a resubmission of one the approver sent back. */
+  mode?: StoryFormMode;
+  /** Called with the story the API returns, just before the form closes. */
+  onSaved?: (story: StoryDto) => void;
 }
 
 type People =
@@ -44,13 +53,17 @@ type People =
   | { state: 'ready'; items: PersonDto[] }
   | { state: 'error'; error: unknown };
 
-/** "Share a story": every field of a story, checked against LIMITS, sent for approval. */
-export function StoryForm({ onClose }: StoryFormProps) {
+/**
+ * "Share a story": every field of a story, checked against LIMITS, sent for approval. In resubmit
+ * mode the same form starts from the story and shows the approver's comment.
+ */
+export function StoryForm({ onClose, mode = CREATE_STORY, onSaved }: StoryFormProps) {
   const styles = useStoryFormStyles();
   const t = useT();
   const { api, language } = useAppContext();
   const notify = useNotify();
-  const [values, setValues] = useState<StoryFormValues>(EMPTY_STORY_FORM);
+  const [values, setValues] = useState<StoryFormValues>(() => initialFormValues(mode));
+  const resubmit = mode.kind === 'resubmit' ? mode.story : undefined;
   const [problems, setProblems] = useState<FormProblems>({});
   const [serverProblems, setServerProblems] = useState<Partial<Record<StoryFormField, string>>>({});
   const [formError, setFormError] = useState<ErrorKey | 'form.fixErrors' | undefined>();
@@ -115,8 +128,13 @@ export function StoryForm({ onClose }: StoryFormProps) {
     setFormError(undefined);
     setSubmitting(true);
     try {
-      await api.submitStory(toNewStoryInput(values, language));
-      notify({ title: t('form.sent'), body: t('form.sentBody'), intent: 'success' });
+      const saved = await saveStory(api, mode, toNewStoryInput(values, language));
+      notify(
+        resubmit
+          ? { title: t('form.resubmit.sent'), body: t('form.resubmit.sentBody'), intent: 'success' }
+          : { title: t('form.sent'), body: t('form.sentBody'), intent: 'success' },
+      );
+      onSaved?.(saved);
       onClose();
     } catch (error) {
       setSubmitting(false);
@@ -150,9 +168,13 @@ export function StoryForm({ onClose }: StoryFormProps) {
     />
   );
 
-  const peopleById = new Map(
-    people.state === 'ready' ? people.items.map((person) => [person.id, person.displayName]) : [],
-  );
+  // The story's own featured people are named even before (or without) the people list.
+  const peopleById = new Map([
+    ...(resubmit?.featured ?? []).map((person) => [person.id, person.displayName] as const),
+    ...(people.state === 'ready'
+      ? people.items.map((person) => [person.id, person.displayName] as const)
+      : []),
+  ]);
   const featuredError =
     errorOf('featured') ?? (people.state === 'error' ? t('form.peopleError') : undefined);
 
@@ -165,9 +187,23 @@ export function StoryForm({ onClose }: StoryFormProps) {
       <DialogSurface className={styles.surface} data-testid="story-form">
         <form noValidate onSubmit={(event) => void submit(event)}>
           <DialogBody>
-            <DialogTitle>{t('form.heading')}</DialogTitle>
+            <DialogTitle>{resubmit ? t('form.resubmit.heading') : t('form.heading')}</DialogTitle>
             <DialogContent className={styles.content}>
-              <p className={styles.intro}>{t('form.intro')}</p>
+              <p className={styles.intro}>
+                {resubmit ? t('form.resubmit.intro') : t('form.intro')}
+              </p>
+              {resubmit?.decisionComment ? (
+                // The wrapper's height follows the comment: in this scrolling grid the bar's own
+                // `min-height` would otherwise cap its row, and a long comment would overflow it.
+                <div>
+                  <MessageBar intent="warning" layout="multiline" data-testid="story-form-comment">
+                    <MessageBarBody>
+                      <MessageBarTitle>{t('form.resubmit.comment')}</MessageBarTitle>
+                      <span className={styles.comment}>{resubmit.decisionComment}</span>
+                    </MessageBarBody>
+                  </MessageBar>
+                </div>
+              ) : null}
               {formError ? (
                 <MessageBar intent="error" data-testid="story-form-error">
                   <MessageBarBody>{t(formError)}</MessageBarBody>
@@ -272,7 +308,9 @@ export function StoryForm({ onClose }: StoryFormProps) {
                 icon={submitting ? <Spinner size="tiny" /> : null}
                 data-testid="story-form-submit"
               >
-                {submitting ? t('form.submitting') : t('form.submit')}
+                {submitting
+                  ? t(resubmit ? 'form.resubmit.submitting' : 'form.submitting')
+                  : t(resubmit ? 'form.resubmit.submit' : 'form.submit')}
               </Button>
             </DialogActions>
           </DialogBody>

@@ -1,5 +1,11 @@
-import { LIMITS, type CategoryId, type LocaleDto } from '../../../shared/dto.js';
-import type { NewStoryInput } from '../../api/client.js';
+import {
+  CATEGORIES,
+  LIMITS,
+  type CategoryId,
+  type LocaleDto,
+  type StoryDto,
+} from '../../../shared/dto.js';
+import type { ApiClient, NewStoryInput } from '../../api/client.js';
 
 /** What the form holds while the user types. */
 export interface StoryFormValues {
@@ -121,4 +127,52 @@ export function toNewStoryInput(values: StoryFormValues, locale: LocaleDto): New
 export function formFieldOf(path: string): StoryFormField | undefined {
   const head = path.split(/[.[]/)[0] ?? '';
   return head in EMPTY_STORY_FORM ? (head as StoryFormField) : undefined;
+}
+
+/**
+ * What the form is for: a new story (`POST /api/stories`), or the author's edit of a story the
+ * approver sent back with "request changes" (`PUT /api/stories/:id`, back to pending).
+ */
+export type StoryFormMode = { kind: 'create' } | { kind: 'resubmit'; story: StoryDto };
+
+export const CREATE_STORY: StoryFormMode = { kind: 'create' };
+
+function isCategory(value: string): value is CategoryId {
+  return (CATEGORIES as readonly string[]).includes(value);
+}
+
+/**
+ * The form's values for a story being edited: every field as the author last sent it. A category
+ * the tab does not know is left empty, so the form asks for one rather than sending it back.
+ */
+export function storyToFormValues(story: StoryDto): StoryFormValues {
+  return {
+    title: story.title,
+    situation: story.situation,
+    action: story.action,
+    outcome: story.outcome,
+    lesson: story.lesson,
+    team: story.team,
+    category: isCategory(story.category) ? story.category : '',
+    featured: story.featured.map((person) => person.id),
+    customerQuote: story.customerQuote ?? '',
+    sourceUrl: story.sourceUrl ?? '',
+    consent: story.consent,
+  };
+}
+
+/** The values the form starts with in a mode. */
+export function initialFormValues(mode: StoryFormMode): StoryFormValues {
+  return mode.kind === 'resubmit' ? storyToFormValues(mode.story) : EMPTY_STORY_FORM;
+}
+
+/** Sends valid values: a new story is posted, a resubmission replaces the story it edits. */
+export function saveStory(
+  api: Pick<ApiClient, 'submitStory' | 'resubmitStory'>,
+  mode: StoryFormMode,
+  input: NewStoryInput,
+): Promise<StoryDto> {
+  return mode.kind === 'resubmit'
+    ? api.resubmitStory(mode.story.id, input)
+    : api.submitStory(input);
 }
