@@ -2,6 +2,7 @@ import {
   isDomainError,
   syncProjections,
   type ApprovalQueue,
+  type AuthorIndex,
   type Clock,
   type Logger,
   type StoryRepository,
@@ -16,6 +17,7 @@ export interface SeedDeps {
   stories: StoryRepository;
   wall: WallIndex;
   approvals: ApprovalQueue;
+  authors: AuthorIndex;
   clock: Clock;
   logger: Logger;
 }

@@ -51,8 +51,10 @@ export interface AuditEvent {
 export type OutboxKind =
   /** Send the approval card to the story's approver. */
   | 'approval.requested'
-  /** Tell the author (and later the featured colleagues) of a decision; refresh posted cards. */
+  /** Tell the author of a decision; refresh posted cards. */
   | 'story.decided'
+  /** Tell one featured colleague (`payload.userId`) that the story featuring them is published. */
+  | 'featured.notify'
   /** Bring the wall index and approval queues in line with the story. */
   | 'story.project';
 
@@ -134,9 +136,18 @@ export interface WallQuery {
   readonly q?: string;
 }
 
-export interface WallPage {
+/** One page of stories, and the opaque cursor of the next one (null after the last). */
+export interface StoryPage {
   readonly items: Story[];
   readonly nextCursor: string | null;
+}
+
+export type WallPage = StoryPage;
+
+/** A request for one page of a list, already validated. */
+export interface PageRequest {
+  readonly limit: number;
+  readonly cursor?: string;
 }
 
 /**
@@ -161,6 +172,19 @@ export interface ApprovalQueue {
   list(tenantId: string, approverId: string, limit: number): Promise<Story[]>;
 }
 
+/**
+ * Every story of each author, in every status, newest first (by when it was first told). A
+ * projection of the story aggregates, ordered by `Story.revision` as the wall: a write older than
+ * what is held is ignored, so writes may land in any order. An author's stories stay listed
+ * whatever happens to them, so there is no removal.
+ */
+export interface AuthorIndex {
+  /** Stores the snapshot unless the index already holds the same or a newer revision. */
+  put(story: Story): Promise<void>;
+  /** A malformed cursor, or one made for another author or tenant, is DomainError('validation'). */
+  list(tenantId: string, authorId: string, page: PageRequest): Promise<StoryPage>;
+}
+
 /** The people of a tenant known to the app. */
 export interface UserDirectory {
   get(tenantId: string, userId: string): Promise<User | null>;
@@ -173,6 +197,7 @@ export interface StoryDeps {
   readonly stories: StoryRepository;
   readonly wall: WallIndex;
   readonly approvals: ApprovalQueue;
+  readonly authors: AuthorIndex;
   readonly users: UserDirectory;
   readonly clock: Clock;
   readonly ids: IdGenerator;

@@ -1,15 +1,20 @@
-import type { ApprovalQueue, Logger, WallIndex } from './ports.js';
+import type { ApprovalQueue, AuthorIndex, Logger, WallIndex } from './ports.js';
 import type { Story } from './story.js';
 
+/** The projections of the story aggregates that `syncProjections` keeps in line. */
+export interface Projections {
+  readonly wall: WallIndex;
+  readonly approvals: ApprovalQueue;
+  readonly authors: AuthorIndex;
+}
+
 /**
- * Brings the wall index and the approval queue in line with a story. Idempotent, so it can run
- * inline after a commit and again from the outbox (`story.project`) to repair a failed attempt.
- * The projections keep the newest `revision` they see, so these runs may finish in any order.
+ * Brings the wall index, the approval queue and the author's own list in line with a story.
+ * Idempotent, so it can run inline after a commit and again from the outbox (`story.project`) to
+ * repair a failed attempt. The projections keep the newest `revision` they see, so these runs may
+ * finish in any order.
  */
-export async function syncProjections(
-  deps: { wall: WallIndex; approvals: ApprovalQueue },
-  story: Story,
-): Promise<void> {
+export async function syncProjections(deps: Projections, story: Story): Promise<void> {
   const wall =
     story.status === 'published'
       ? deps.wall.upsert(story)
@@ -18,12 +23,14 @@ export async function syncProjections(
         : Promise.resolve();
   const queue =
     story.status === 'pending' ? deps.approvals.put(story) : deps.approvals.remove(story);
-  await Promise.all([wall, queue]);
+  // The author sees their story in every status, so the snapshot is always written.
+  const authors = deps.authors.put(story);
+  await Promise.all([wall, queue, authors]);
 }
 
 /** As `syncProjections`, but a failure is only logged: the outbox will repair it. */
 export async function trySyncProjections(
-  deps: { wall: WallIndex; approvals: ApprovalQueue; logger: Logger },
+  deps: Projections & { logger: Logger },
   story: Story,
 ): Promise<void> {
   try {

@@ -1,10 +1,14 @@
-import type { StoryDeps } from './ports.js';
+import type { PageRequest, StoryDeps } from './ports.js';
+import { archiveStory } from './useCases/archiveStory.js';
 import { decideStory, type Decision } from './useCases/decideStory.js';
 import { getStory } from './useCases/getStory.js';
 import { listApprovals } from './useCases/listApprovals.js';
+import { listMyStories } from './useCases/listMyStories.js';
 import { listWall, type WallFilter } from './useCases/listWall.js';
+import { resubmitStory } from './useCases/resubmitStory.js';
 import { submitStory } from './useCases/submitStory.js';
 import { voteStory } from './useCases/voteStory.js';
+import { withdrawStory } from './useCases/withdrawStory.js';
 import type { StoryDraft } from './story.js';
 import type { Actor } from './user.js';
 
@@ -14,10 +18,15 @@ export function createStoryService(deps: StoryDeps) {
     submitStory: (actor: Actor, draft: StoryDraft) => submitStory(deps, actor, draft),
     decideStory: (actor: Actor, storyId: string, decision: Decision, comment?: string) =>
       decideStory(deps, actor, storyId, decision, comment),
+    resubmitStory: (actor: Actor, storyId: string, draft: StoryDraft) =>
+      resubmitStory(deps, actor, storyId, draft),
+    withdrawStory: (actor: Actor, storyId: string) => withdrawStory(deps, actor, storyId),
+    archiveStory: (actor: Actor, storyId: string) => archiveStory(deps, actor, storyId),
     voteStory: (actor: Actor, storyId: string) => voteStory(deps, actor, storyId),
     getStory: (actor: Actor, storyId: string) => getStory(deps, actor, storyId),
     listWall: (actor: Actor, filter: WallFilter) => listWall(deps, actor, filter),
     listApprovals: (actor: Actor, limit?: number) => listApprovals(deps, actor, limit),
+    listMyStories: (actor: Actor, page: PageRequest) => listMyStories(deps, actor, page),
   };
 }
 

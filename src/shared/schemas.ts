@@ -64,5 +64,15 @@ export const wallQuerySchema = z.strictObject({
 });
 export type WallQueryInput = z.infer<typeof wallQuerySchema>;
 
+/** `GET /api/stories/mine` query string. */
+export const myStoriesQuerySchema = z.strictObject({
+  limit: z.coerce.number().int().min(1).max(LIMITS.pageSize.max).default(LIMITS.pageSize.default),
+  cursor: optional(z.string().max(LIMITS.cursor.max)),
+});
+export type MyStoriesQueryInput = z.infer<typeof myStoriesQuerySchema>;
+
+/** The body of an action that takes no input (`withdraw`, `archive`): none, or `{}`. */
+export const emptyBodySchema = z.strictObject({});
+
 /** Path parameter `:id` of a story. */
 export const storyIdSchema = z.string().regex(/^[A-Za-z0-9-]{1,64}$/, 'Not a story id.');

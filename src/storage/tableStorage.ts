@@ -3,6 +3,7 @@ import type { TokenCredential } from '@azure/identity';
 import { DomainError } from '../domain/errors.js';
 import type {
   ApprovalQueue,
+  AuthorIndex,
   ConversationStore,
   OutboxStore,
   StoryRepository,
@@ -11,6 +12,7 @@ import type {
 } from '../domain/ports.js';
 import type { AdditionalPolicy } from './callCounter.js';
 import { createTableApprovalQueue } from './tableApprovalQueue.js';
+import { createTableAuthorIndex } from './tableAuthorIndex.js';
 import { createTableConversationStore } from './tableConversationStore.js';
 import { toDomainError } from './tableErrors.js';
 import { createTableOutboxStore } from './tableOutboxStore.js';
@@ -49,6 +51,7 @@ export interface TableStorage {
   readonly outbox: OutboxStore;
   readonly wall: WallIndex;
   readonly approvals: ApprovalQueue;
+  readonly authors: AuthorIndex;
   readonly users: UserDirectory;
   readonly conversations: ConversationStore;
   /** Creates the tables that are missing. */
@@ -108,6 +111,8 @@ export function createTableStorage(opts: TableStorageOptions): TableStorage {
       { ttlMs: opts.wallCacheMs ?? 0 },
     ),
     approvals: createTableApprovalQueue(clients.queues),
+    // Each author's own stories live beside the approval queues, in partitions of their own.
+    authors: createTableAuthorIndex(clients.queues),
     users: createTableUserDirectory(clients.users),
     conversations: createTableConversationStore(clients.conversations),
 

@@ -2,6 +2,7 @@ import {
   DomainError,
   type ApprovalQueue,
   type AuditEvent,
+  type AuthorIndex,
   type Clock,
   type ConversationStore,
   type IdGenerator,
@@ -229,6 +230,37 @@ export function fakeApprovals(): ApprovalQueue {
   };
 }
 
+/**
+ * Every story per author, newest first (by creation, then id, as the table's RowKey orders them).
+ * The cursor is an offset in the author's list, kept with the author it was made for: another
+ * author's (or tenant's) cursor is refused as the table adapter refuses it.
+ */
+export function fakeAuthors(): AuthorIndex & { entries(): Story[] } {
+  const { entries, write } = projection();
+  return {
+    async put(story) {
+      write(story);
+    },
+    async list(tenantId, authorId, page) {
+      const owner = `${tenantId}|${authorId}|`;
+      let offset = 0;
+      if (page.cursor !== undefined) {
+        offset = page.cursor.startsWith(owner) ? Number(page.cursor.slice(owner.length)) : NaN;
+        if (!Number.isInteger(offset) || offset < 0) throw new DomainError('validation', 'cursor');
+      }
+      const all = [...entries.values()]
+        .filter((s) => s.tenantId === tenantId && s.authorId === authorId)
+        .sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime() || a.id.localeCompare(b.id));
+      const next = offset + page.limit;
+      return {
+        items: all.slice(offset, next),
+        nextCursor: next < all.length ? `${owner}${next}` : null,
+      };
+    },
+    entries: () => [...entries.values()],
+  };
+}
+
 export function fakeUsers(initial: readonly User[] = []): UserDirectory {
   const users = new Map(initial.map((u) => [`${u.tenantId}|${u.id}`, u]));
   return {
@@ -262,6 +294,7 @@ export function buildStoryDeps(users: readonly User[] = [], overrides: Partial<S
   const stories = fakeStories();
   const wall = fakeWall();
   const approvals = fakeApprovals();
+  const authors = fakeAuthors();
   const directory = fakeUsers(users);
   const clock = fixedClock();
   const committed: StoryRef[] = [];
@@ -269,6 +302,7 @@ export function buildStoryDeps(users: readonly User[] = [], overrides: Partial<S
     stories,
     wall,
     approvals,
+    authors,
     users: directory,
     clock,
     ids: sequentialIds(),
@@ -276,5 +310,5 @@ export function buildStoryDeps(users: readonly User[] = [], overrides: Partial<S
     onCommitted: (ref) => committed.push(ref),
     ...overrides,
   };
-  return { deps, stories, wall, approvals, users: directory, clock, committed };
+  return { deps, stories, wall, approvals, authors, users: directory, clock, committed };
 }

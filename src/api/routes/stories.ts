@@ -1,11 +1,14 @@
 import type { FastifyInstance } from 'fastify';
-import type { StoryService } from '../../domain/index.js';
-import type { StoryListDto, WallPageDto } from '../../shared/dto.js';
+import type { StoryDraft, StoryService } from '../../domain/index.js';
+import type { MyStoriesPageDto, StoryListDto, WallPageDto } from '../../shared/dto.js';
 import {
   decisionInputSchema,
+  emptyBodySchema,
+  myStoriesQuerySchema,
   storyIdSchema,
   storyInputSchema,
   wallQuerySchema,
+  type StoryInput,
 } from '../../shared/schemas.js';
 import type { Authenticator } from '../auth.js';
 import { parseInput } from '../errors.js';
@@ -33,6 +36,14 @@ export function storyRoutes(
     return { items: page.items.map(presentStory), nextCursor: page.nextCursor };
   });
 
+  // Registered as a static path, so it wins over `/api/stories/:id` (a story id of "mine").
+  app.get('/api/stories/mine', async (request): Promise<MyStoriesPageDto> => {
+    const actor = await authenticate(request);
+    const { limit, cursor } = parseInput(myStoriesQuerySchema, request.query);
+    const page = await service.listMyStories(actor, { limit, ...(cursor ? { cursor } : {}) });
+    return { items: page.items.map(presentStory), nextCursor: page.nextCursor };
+  });
+
   app.get<{ Params: { id: string } }>('/api/stories/:id', async (request) => {
     const actor = await authenticate(request);
     const id = parseInput(storyIdSchema, request.params.id);
@@ -41,15 +52,16 @@ export function storyRoutes(
 
   app.post('/api/stories', writeConfig, async (request, reply) => {
     const actor = await authenticate(request);
-    const input = parseInput(storyInputSchema, request.body);
-    const { locale, customerQuote, sourceUrl, ...rest } = input;
-    const story = await service.submitStory(actor, {
-      ...rest,
-      ...(customerQuote ? { customerQuote } : {}),
-      ...(sourceUrl ? { sourceUrl } : {}),
-      locale: locale ?? 'en',
-    });
+    const draft = draftOf(parseInput(storyInputSchema, request.body));
+    const story = await service.submitStory(actor, draft);
     return reply.status(201).send(presentStory(story));
+  });
+
+  app.put<{ Params: { id: string } }>('/api/stories/:id', writeConfig, async (request) => {
+    const actor = await authenticate(request);
+    const id = parseInput(storyIdSchema, request.params.id);
+    const draft = draftOf(parseInput(storyInputSchema, request.body));
+    return presentStory(await service.resubmitStory(actor, id, draft));
   });
 
   app.post<{ Params: { id: string } }>('/api/stories/:id/vote', writeConfig, async (request) => {
@@ -69,9 +81,38 @@ export function storyRoutes(
     },
   );
 
+  app.post<{ Params: { id: string } }>(
+    '/api/stories/:id/withdraw',
+    writeConfig,
+    async (request) => {
+      const actor = await authenticate(request);
+      const id = parseInput(storyIdSchema, request.params.id);
+      parseInput(emptyBodySchema, request.body ?? {});
+      return presentStory(await service.withdrawStory(actor, id));
+    },
+  );
+
+  app.post<{ Params: { id: string } }>('/api/stories/:id/archive', writeConfig, async (request) => {
+    const actor = await authenticate(request);
+    const id = parseInput(storyIdSchema, request.params.id);
+    parseInput(emptyBodySchema, request.body ?? {});
+    return presentStory(await service.archiveStory(actor, id));
+  });
+
   app.get('/api/approvals', async (request): Promise<StoryListDto> => {
     const actor = await authenticate(request);
     const items = await service.listApprovals(actor);
     return { items: items.map(presentStory) };
   });
+}
+
+/** A story form as the domain takes it: empty optional fields absent, English by default. */
+function draftOf(input: StoryInput): StoryDraft {
+  const { locale, customerQuote, sourceUrl, ...rest } = input;
+  return {
+    ...rest,
+    ...(customerQuote ? { customerQuote } : {}),
+    ...(sourceUrl ? { sourceUrl } : {}),
+    locale: locale ?? 'en',
+  };
 }

@@ -13,9 +13,11 @@ import {
 import { decideStory } from '../../../src/domain/useCases/decideStory.js';
 import { submitStory } from '../../../src/domain/useCases/submitStory.js';
 import { voteStory } from '../../../src/domain/useCases/voteStory.js';
+import { withdrawStory } from '../../../src/domain/useCases/withdrawStory.js';
 import {
   buildStoryDeps,
   fakeApprovals,
+  fakeAuthors,
   type fakeStories,
   fakeWall,
   silentLogger,
@@ -65,6 +67,11 @@ async function contents(wall: ReturnType<typeof fakeWall>, approvals: ApprovalQu
   };
 }
 
+/** Fresh fakes of every projection. */
+function projections() {
+  return { wall: fakeWall(), approvals: fakeApprovals(), authors: fakeAuthors() };
+}
+
 describe('syncProjections', () => {
   it.each<[string, { status: StoryStatus; publishedAt?: Date }, string[], string[]]>([
     ['pending', { status: 'pending' }, [], ['story-0001']],
@@ -74,49 +81,53 @@ describe('syncProjections', () => {
     ['withdrawn', { status: 'withdrawn' }, [], []],
     ['archived', { status: 'archived', publishedAt: T1 }, [], []],
   ])('puts a %s story where it belongs', async (_, fields, wallIds, queueIds) => {
-    const wall = fakeWall();
-    const approvals = fakeApprovals();
+    const { wall, approvals, authors } = projections();
     // Start from a stale state (an older revision), as after a lost update: in the queue, and on
     // the wall if the story was ever published (a story that never was cannot be on the wall).
     await approvals.put(buildStory({ revision: 1 }));
     if (fields.status === 'archived') {
       await wall.upsert(buildStory({ status: 'published', publishedAt: T1, revision: 1 }));
     }
-    await syncProjections({ wall, approvals }, buildStory({ ...fields, revision: 2 }));
+    const story = buildStory({ ...fields, revision: 2 });
+    await syncProjections({ wall, approvals, authors }, story);
     expect(await contents(wall, approvals)).toEqual({ wall: wallIds, queue: queueIds });
+    // The author's own list holds the story in every status.
+    expect(authors.entries()).toEqual([story]);
   });
 
   it('is idempotent', async () => {
-    const wall = fakeWall();
-    const approvals = fakeApprovals();
+    const deps = projections();
     const story = buildStory({ status: 'published', publishedAt: T1, voteCount: 3 });
-    await syncProjections({ wall, approvals }, story);
-    await syncProjections({ wall, approvals }, story);
-    expect(wall.entries()).toEqual([story]);
+    await syncProjections(deps, story);
+    await syncProjections(deps, story);
+    expect(deps.wall.entries()).toEqual([story]);
+    expect(deps.authors.entries()).toEqual([story]);
   });
 
   it('keeps the newer snapshot on the wall when an older one arrives late', async () => {
-    const wall = fakeWall();
-    const approvals = fakeApprovals();
+    const deps = projections();
+    const { wall, authors } = deps;
     const newer = buildStory({ status: 'published', publishedAt: T1, voteCount: 2, revision: 4 });
-    await syncProjections({ wall, approvals }, newer);
-    await syncProjections({ wall, approvals }, { ...newer, voteCount: 1, revision: 3 });
+    await syncProjections(deps, newer);
+    await syncProjections(deps, { ...newer, voteCount: 1, revision: 3 });
     expect(wall.entries()).toEqual([newer]);
+    expect(authors.entries()).toEqual([newer]);
     // The same revision again is the same snapshot: nothing to write.
-    await syncProjections({ wall, approvals }, { ...newer, voteCount: 99 });
+    await syncProjections(deps, { ...newer, voteCount: 99 });
     expect(wall.entries()).toEqual([newer]);
+    expect(authors.entries()).toEqual([newer]);
   });
 
   it('keeps a resubmitted story in the queue when an older removal arrives late', async () => {
-    const wall = fakeWall();
-    const approvals = fakeApprovals();
+    const deps = projections();
     const resubmitted = buildStory({ status: 'pending', revision: 3 });
-    await syncProjections({ wall, approvals }, resubmitted);
-    await syncProjections(
-      { wall, approvals },
-      buildStory({ status: 'changes_requested', revision: 2 }),
-    );
-    expect(await contents(wall, approvals)).toEqual({ wall: [], queue: [resubmitted.id] });
+    await syncProjections(deps, resubmitted);
+    await syncProjections(deps, buildStory({ status: 'changes_requested', revision: 2 }));
+    expect(await contents(deps.wall, deps.approvals)).toEqual({
+      wall: [],
+      queue: [resubmitted.id],
+    });
+    expect(deps.authors.entries()).toEqual([resubmitted]);
   });
 
   it('trySyncProjections logs a failure instead of throwing', async () => {
@@ -125,7 +136,10 @@ describe('syncProjections', () => {
     const logger = recordingLogger();
     const story = buildStory({ status: 'published', publishedAt: T1 });
     await expect(
-      trySyncProjections({ wall, approvals: fakeApprovals(), logger }, story),
+      trySyncProjections(
+        { wall, approvals: fakeApprovals(), authors: fakeAuthors(), logger },
+        story,
+      ),
     ).resolves.toBeUndefined();
     expect(logger.entries).toMatchObject([
       { level: 'warn', context: { tenantId: story.tenantId, storyId: story.id } },
@@ -136,9 +150,9 @@ describe('syncProjections', () => {
     const wall = switchable(fakeWall());
     wall.down = true;
     const story = buildStory({ status: 'published', publishedAt: T1 });
-    await expect(syncProjections({ wall, approvals: fakeApprovals() }, story)).rejects.toThrow(
-      'storage unavailable',
-    );
+    await expect(
+      syncProjections({ wall, approvals: fakeApprovals(), authors: fakeAuthors() }, story),
+    ).rejects.toThrow('storage unavailable');
   });
 });
 
@@ -146,9 +160,10 @@ describe('projection failures in the use cases', () => {
   function setup() {
     const wall = switchable(fakeWall());
     const approvals = switchable(fakeApprovals());
+    const authors = switchable(fakeAuthors());
     const logger = recordingLogger();
-    const ctx = buildStoryDeps(people, { wall, approvals, logger });
-    return { ...ctx, wall, approvals, logger };
+    const ctx = buildStoryDeps(people, { wall, approvals, authors, logger });
+    return { ...ctx, wall, approvals, authors, logger };
   }
 
   it('submit succeeds when the approval queue is down, logs it, and is repaired later', async () => {
@@ -192,6 +207,25 @@ describe('projection failures in the use cases', () => {
     expect(wall.entries()).toEqual([]);
     await syncProjections(deps, published);
     expect(wall.entries()).toEqual([published]);
+  });
+
+  it('a withdrawal succeeds when the author index is down, and is repaired later', async () => {
+    const { deps, authors, approvals, logger, stories, clock } = setup();
+    const relay = relayFor(deps, stories, clock);
+    const submitted = await submitStory(deps, employee, buildStoryDraft());
+    await relay.sweep();
+    authors.down = true;
+    const withdrawn = await withdrawStory(deps, employee, submitted.id);
+    expect(withdrawn.status).toBe('withdrawn');
+    expect(logger.entries).toMatchObject([{ level: 'warn', context: { storyId: submitted.id } }]);
+    // The queue was still updated; only the author's list is behind.
+    expect(await approvals.list(DEMO_TENANT_ID, ids.manager, 10)).toEqual([]);
+    expect(authors.entries()).toEqual([submitted]);
+
+    authors.down = false;
+    clock.advance(backoffMs(0));
+    await relay.sweep();
+    expect(authors.entries()).toEqual([withdrawn]);
   });
 
   it('the story.project outbox message repairs it through the relay', async () => {

@@ -91,6 +91,46 @@ describe('createStoryService', () => {
     });
   });
 
+  it('lets an author edit, resubmit, withdraw and archive their stories (journey 10)', async () => {
+    const { service, effects, settle, clock } = wired();
+    const employee = actorOf(ids.employee);
+    const manager = actorOf(ids.manager);
+
+    const story = await service.submitStory(employee, buildStoryDraft({ title: 'First try' }));
+    await service.decideStory(manager, story.id, 'changes', 'Tell what the guest said.');
+    await settle();
+    expect(await service.listApprovals(manager)).toEqual([]);
+
+    const resubmitted = await service.resubmitStory(
+      employee,
+      story.id,
+      buildStoryDraft({ title: 'Second try' }),
+    );
+    await settle();
+    expect(resubmitted).toMatchObject({ status: 'pending', title: 'Second try' });
+    expect(effects.map((e) => e.kind)).toEqual([
+      'approval.requested',
+      'story.decided',
+      'approval.requested',
+    ]);
+    expect((await service.listApprovals(manager)).map((s) => s.title)).toEqual(['Second try']);
+
+    clock.advance(1000);
+    const other = await service.submitStory(employee, buildStoryDraft({ title: 'Other' }));
+    await service.withdrawStory(employee, other.id);
+    await service.decideStory(manager, story.id, 'approve');
+    await service.archiveStory(employee, story.id);
+    await settle();
+    expect(await service.listApprovals(manager)).toEqual([]);
+    expect((await service.listWall(manager, { limit: 30 })).items).toEqual([]);
+
+    const mine = await service.listMyStories(employee, { limit: 30 });
+    expect(mine.items.map((s) => [s.title, s.status])).toEqual([
+      ['Other', 'withdrawn'],
+      ['Second try', 'archived'],
+    ]);
+  });
+
   it('passes the limit of the approval queue through', async () => {
     const { service } = wired();
     await service.submitStory(actorOf(ids.employee), buildStoryDraft());

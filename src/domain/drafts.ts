@@ -1,0 +1,79 @@
+import { DomainError } from './errors.js';
+import type { StoryDeps } from './ports.js';
+import { chooseApprover } from './routing.js';
+import type { FeaturedPerson, Story, StoryDraft } from './story.js';
+import type { Actor } from './user.js';
+
+/** The fields of a story that its author tells, as opposed to its workflow state. */
+export type ToldFields = Pick<
+  Story,
+  | 'title'
+  | 'situation'
+  | 'action'
+  | 'outcome'
+  | 'lesson'
+  | 'team'
+  | 'category'
+  | 'featured'
+  | 'customerQuote'
+  | 'sourceUrl'
+  | 'consent'
+  | 'locale'
+>;
+
+/**
+ * Turns an author's draft into the told fields of a story and the approver it goes to. Shared
+ * by submitting and resubmitting, so a story sent back for changes is checked and routed again
+ * exactly as a new one: the author's manager today, not whoever was asked last time.
+ */
+export async function prepareDraft(
+  deps: Pick<StoryDeps, 'users'>,
+  actor: Actor,
+  draft: StoryDraft,
+): Promise<{ fields: ToldFields; approverId: string }> {
+  if (draft.customerQuote && !draft.consent) {
+    throw new DomainError('validation', 'A customer quote needs consent to publish it.', {
+      field: 'consent',
+    });
+  }
+  const [author, people, featured] = await Promise.all([
+    deps.users.get(actor.tenantId, actor.userId),
+    deps.users.list(actor.tenantId),
+    resolveFeatured(deps, actor, draft.featured),
+  ]);
+  const approverId = chooseApprover(author, actor.userId, people);
+  return {
+    approverId,
+    fields: {
+      title: draft.title,
+      situation: draft.situation,
+      action: draft.action,
+      outcome: draft.outcome,
+      lesson: draft.lesson,
+      team: draft.team,
+      category: draft.category,
+      featured,
+      ...(draft.customerQuote ? { customerQuote: draft.customerQuote } : {}),
+      ...(draft.sourceUrl ? { sourceUrl: draft.sourceUrl } : {}),
+      consent: draft.consent,
+      locale: draft.locale,
+    },
+  };
+}
+
+async function resolveFeatured(
+  deps: Pick<StoryDeps, 'users'>,
+  actor: Actor,
+  ids: readonly string[],
+): Promise<FeaturedPerson[]> {
+  const unique = [...new Set(ids)];
+  const people = await Promise.all(unique.map((id) => deps.users.get(actor.tenantId, id)));
+  const unknown = unique.filter((_, i) => people[i] === null);
+  if (unknown.length > 0) {
+    throw new DomainError('validation', 'Some featured colleagues are unknown.', {
+      field: 'featured',
+      unknown,
+    });
+  }
+  return people.flatMap((p) => (p ? [{ id: p.id, displayName: p.displayName }] : []));
+}

@@ -1,0 +1,57 @@
+import { DomainError } from './errors.js';
+import type { AuditAction, AuditEvent, OutboxMessage, StoryChange, StoryDeps } from './ports.js';
+import { trySyncProjections } from './projections.js';
+import { retryOnConflict } from './retry.js';
+import type { Story } from './story.js';
+import type { Actor } from './user.js';
+import { canSee } from './visibility.js';
+
+/** What a change to an existing story writes: the new story, its audit event and outbox rows. */
+export type StoryEdit = Omit<StoryChange, 'expectedEtag' | 'vote'>;
+
+/**
+ * The read → decide → commit step of a change to an existing story, as `decideStory` does it:
+ * reads the story with its ETag (unknown, or not visible to the actor: not_found, so its
+ * existence is not revealed), lets `decide` build the change (null: nothing to do, e.g. a
+ * repeated click), and commits it on the ETag read. A lost race starts again from a fresh read,
+ * so `decide` always judges the latest state. After a commit the projections are brought in line
+ * and the outbox relay is started.
+ */
+export async function changeStory(
+  deps: StoryDeps,
+  actor: Actor,
+  storyId: string,
+  decide: (story: Story, now: Date) => Promise<StoryEdit | null> | StoryEdit | null,
+): Promise<Story> {
+  const ref = { tenantId: actor.tenantId, storyId };
+  const result = await retryOnConflict(async () => {
+    const current = await deps.stories.get(ref);
+    if (!current || !canSee(actor, current.value)) {
+      throw new DomainError('not_found', 'No such story.');
+    }
+    const edit = await decide(current.value, deps.clock.now());
+    if (!edit) return { story: current.value, changed: false };
+    const saved = await deps.stories.commit({ ...edit, expectedEtag: current.etag });
+    return { story: saved.value, changed: true };
+  });
+  if (result.changed) {
+    await trySyncProjections(deps, result.story);
+    deps.onCommitted(ref);
+  }
+  return result.story;
+}
+
+/** The audit event of `action` by the actor at `now`. */
+export function auditOf(
+  deps: Pick<StoryDeps, 'ids'>,
+  actor: Actor,
+  action: AuditAction,
+  now: Date,
+): AuditEvent {
+  return { id: deps.ids.newId(), at: now, actorId: actor.userId, action };
+}
+
+/** The outbox message that repairs the projections if the inline write fails. */
+export function projectMessage(deps: Pick<StoryDeps, 'ids'>, now: Date): OutboxMessage {
+  return { id: deps.ids.newId(), kind: 'story.project', createdAt: now, payload: {} };
+}
