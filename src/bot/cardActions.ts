@@ -11,10 +11,11 @@ import {
   type ApprovalNotice,
 } from './cards/approvalCard.js';
 import { OPEN_FORM_VERB } from './cards/helpCard.js';
-import { noticeCard, thanksCard } from './cards/messageCards.js';
-import { storyFormCard, SUBMIT_STORY_VERB } from './cards/storyFormCard.js';
+import { EDIT_STORY_VERB, noticeCard, thanksCard } from './cards/messageCards.js';
+import { RESUBMIT_STORY_VERB, storyFormCard, SUBMIT_STORY_VERB } from './cards/storyFormCard.js';
 import { isRecord } from './guards.js';
 import { localeOf } from './i18n.js';
+import { editStoryCard, resubmitStoryCard } from './storyEditing.js';
 import { storyFormModel, submitStoryForm } from './storySubmission.js';
 import { resolveTurnUser, type TurnDeps, type TurnUser } from './turn.js';
 
@@ -45,6 +46,10 @@ export async function handleCardAction(
       return cardResponse(await decide(context, turn, data, deps));
     case REFRESH_VERB:
       return cardResponse(await refresh(context, turn, data, deps));
+    case EDIT_STORY_VERB:
+      return cardResponse(await editStoryCard(turn, data, deps));
+    case RESUBMIT_STORY_VERB:
+      return cardResponse(await resubmitStoryCard(turn, data, deps));
     default:
       return cardResponse(noticeCard({ notice: 'generic' }, turn.locale));
   }

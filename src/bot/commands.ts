@@ -1,7 +1,12 @@
 /** What a chat message asks of the bot. */
-export type Command = 'help' | 'share' | 'unknown';
+export type Command =
+  | { readonly name: 'help' }
+  | { readonly name: 'share' }
+  /** Journey 2: the story form with a colleague featured; `nominee` is the name as typed. */
+  | { readonly name: 'nominate'; readonly nominee?: string }
+  | { readonly name: 'unknown' };
 
-const COMMANDS: Readonly<Record<string, Exclude<Command, 'unknown'>>> = {
+const COMMANDS: Readonly<Record<string, 'help' | 'share'>> = {
   help: 'help',
   apua: 'help',
   ohje: 'help',
@@ -9,18 +14,36 @@ const COMMANDS: Readonly<Record<string, Exclude<Command, 'unknown'>>> = {
   'kerro tarina': 'share',
 };
 
+/** "nominate" / "ehdota", then optionally the colleague's name (or their mention). */
+const NOMINATE = /^(?:nominate|ehdota)(?:\s+(.*))?$/i;
+
+/** The longest name looked up: longer than any display name, short enough for a card note. */
+export const NOMINEE_MAX_LENGTH = 100;
+
+const MENTION = /<at[^>]*>(.*?)<\/at>/gi;
+const TRAILING_PUNCTUATION = /[.!?]+$/;
+
 /**
  * Recognises a command in message text, in English or Finnish: case, extra whitespace, trailing
- * punctuation and any leftover `<at>` mention of the bot are ignored.
+ * punctuation and any leftover `<at>` mention of the bot are ignored. A nomination keeps the
+ * name that follows it as typed; a mention there is a person's, so its text is kept as the name.
  */
 export function parseCommand(text: string | undefined): Command {
-  const normalized = (text ?? '')
-    .replace(/<at[^>]*>.*?<\/at>/gi, ' ')
-    .replace(/&nbsp;/gi, ' ')
-    .toLowerCase()
-    .replace(/\s+/g, ' ')
-    .trim()
-    .replace(/[.!?]+$/, '')
+  const spaced = (text ?? '').replace(/&nbsp;/gi, ' ');
+  const normalized = tidy(spaced.replace(MENTION, ' ')).toLowerCase();
+  const name = COMMANDS[normalized];
+  if (name) return { name };
+
+  // A mention before the command is the bot's (Teams puts it first in channels and chats).
+  const nomination = NOMINATE.exec(tidy(spaced.replace(/^(?:\s*<at[^>]*>.*?<\/at>)+/i, ' ')));
+  if (!nomination) return { name: 'unknown' };
+  const nominee = tidy((nomination[1] ?? '').replace(MENTION, ' $1 '))
+    .slice(0, NOMINEE_MAX_LENGTH)
     .trim();
-  return COMMANDS[normalized] ?? 'unknown';
+  return nominee ? { name: 'nominate', nominee } : { name: 'nominate' };
+}
+
+/** Single spaces, no trailing punctuation, trimmed. */
+function tidy(text: string): string {
+  return text.replace(/\s+/g, ' ').trim().replace(TRAILING_PUNCTUATION, '').trim();
 }

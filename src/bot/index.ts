@@ -38,7 +38,7 @@ export interface BotOptions {
 export interface Bot {
   /** POST /api/messages: runs botbuilder's CloudAdapter.process and returns what it wrote. */
   handle(request: BotHttpRequest): Promise<BotHttpResponse>;
-  /** Outbox handlers for 'approval.requested' and 'story.decided'. */
+  /** Outbox handlers for 'approval.requested', 'story.decided' and 'featured.notify'. */
   outboxHandlers: BotOutboxHandlers;
 }
 

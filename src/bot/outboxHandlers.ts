@@ -8,7 +8,7 @@ import type {
 } from '../domain/index.js';
 import { cardMessage } from './activities.js';
 import { approvalCard } from './cards/approvalCard.js';
-import { decisionNoticeCard } from './cards/messageCards.js';
+import { decisionNoticeCard, featuredNoticeCard } from './cards/messageCards.js';
 import { sendToPerson, type ProactiveDeps } from './proactive.js';
 
 export interface OutboxHandlerDeps extends ProactiveDeps {
@@ -21,6 +21,7 @@ export interface OutboxHandlerDeps extends ProactiveDeps {
 export interface BotOutboxHandlers {
   readonly 'approval.requested': OutboxHandler;
   readonly 'story.decided': OutboxHandler;
+  readonly 'featured.notify': OutboxHandler;
 }
 
 const RESULT_OF: Readonly<Record<Decision, Story['status']>> = {
@@ -30,7 +31,8 @@ const RESULT_OF: Readonly<Record<Decision, Story['status']>> = {
 };
 
 /**
- * Outbox handlers for the approval card and the decision notice. A message can run more than
+ * Outbox handlers for the approval card, the decision notice and the featured colleagues'
+ * notices. A message can run more than
  * once, so each re-reads the story and does nothing when the story has moved on (decided,
  * re-routed, changed again): the card or notice would be stale. A 429 from the connector is
  * thrown with `retryAfterMs`, which the relay honours; a refusal that cannot change (the person
@@ -91,6 +93,34 @@ export function createOutboxHandlers(deps: OutboxHandlerDeps): BotOutboxHandlers
             ),
           ),
         story.approverId,
+      );
+    },
+
+    'featured.notify': async (message) => {
+      const userId = message.payload.userId;
+      if (typeof userId !== 'string' || userId === '') {
+        return skip(deps, message, 'no featured colleague in payload');
+      }
+      const story = await load(deps, message);
+      if (!story || story.status !== 'published') {
+        return skip(deps, message, 'story is no longer published');
+      }
+      // Edited since, or the author featured themselves: the author hears by 'story.decided'.
+      const featured = story.featured.find((p) => p.id === userId);
+      if (!featured || userId === story.authorId) {
+        return skip(deps, message, 'person is not featured in the story');
+      }
+      const person = await deps.users.get(story.tenantId, userId);
+      const locale = person?.locale ?? story.locale;
+      await sendToPerson(
+        deps,
+        {
+          tenantId: story.tenantId,
+          userId,
+          displayName: person?.displayName ?? featured.displayName,
+        },
+        () => cardMessage(featuredNoticeCard({ story }, locale)),
+        story.authorId,
       );
     },
   };

@@ -1,6 +1,7 @@
 import {
   TeamsActivityHandler,
   TurnContext,
+  type Activity,
   type AdaptiveCardInvokeResponse,
   type AdaptiveCardInvokeValue,
   type MessagingExtensionAction,
@@ -14,10 +15,11 @@ import { ADAPTIVE_CARD_TYPE } from './cards/adaptiveCard.js';
 import { helpCard } from './cards/helpCard.js';
 import { noticeCard } from './cards/messageCards.js';
 import { storyFormCard } from './cards/storyFormCard.js';
-import { parseCommand } from './commands.js';
+import { NOMINEE_MAX_LENGTH, parseCommand } from './commands.js';
 import { localeOf, translator } from './i18n.js';
 import { fetchShareTask, findStories, noticeTask, submitShareAction } from './messageExtension.js';
 import { messageTask, searchMessage } from './messageExtensionResponses.js';
+import { findNominee, nominationFormModel, type NomineeRequest } from './nomination.js';
 import { storyFormModel } from './storySubmission.js';
 import { isPersonal, rememberConversation, resolveTurnUser, type TurnUser } from './turn.js';
 
@@ -126,7 +128,8 @@ export class StoryBot extends TeamsActivityHandler {
     }
     const t = translator(turn.locale);
     const text = TurnContext.removeRecipientMention(context.activity) ?? context.activity.text;
-    switch (parseCommand(text)) {
+    const command = parseCommand(text);
+    switch (command.name) {
       case 'help':
         await context.sendActivity(cardMessage(helpCard({ welcome: false }, turn.locale)));
         return;
@@ -136,6 +139,21 @@ export class StoryBot extends TeamsActivityHandler {
           return;
         }
         const model = await storyFormModel(turn, this.deps);
+        await context.sendActivity(cardMessage(storyFormCard(model, turn.locale)));
+        return;
+      }
+      case 'nominate': {
+        if (!isPersonal(context.activity)) {
+          await context.sendActivity(t('hint.personalOnly'));
+          return;
+        }
+        const mentioned = mentionedPerson(context.activity);
+        const request: NomineeRequest = {
+          ...(command.nominee ? { query: command.nominee } : {}),
+          ...(mentioned ? { mentioned } : {}),
+        };
+        const nomination = await findNominee(turn, request, this.deps);
+        const model = await nominationFormModel(turn, nomination, this.deps);
         await context.sendActivity(cardMessage(storyFormCard(model, turn.locale)));
         return;
       }
@@ -161,4 +179,23 @@ export class StoryBot extends TeamsActivityHandler {
     if (turn) await rememberConversation(context, turn, this.deps);
     return turn;
   }
+}
+
+/**
+ * The first person mentioned in a message, not the bot: Teams sends a mention entity per `<at>`
+ * with the person's name, and sometimes their object id. Untrusted like any text of the message.
+ */
+function mentionedPerson(activity: Activity): NomineeRequest['mentioned'] | undefined {
+  const botId = activity.recipient?.id;
+  for (const mention of TurnContext.getMentions(activity)) {
+    const who = mention.mentioned as Partial<typeof mention.mentioned> | undefined;
+    if (!who || who.id === botId) continue;
+    const name = (who.name ?? mention.text?.replace(/<\/?at[^>]*>/gi, '') ?? '')
+      .trim()
+      .slice(0, NOMINEE_MAX_LENGTH);
+    const id = typeof who.aadObjectId === 'string' ? who.aadObjectId.trim() : '';
+    if (!name && !id) continue;
+    return id ? { aadObjectId: id, name } : { name };
+  }
+  return undefined;
 }

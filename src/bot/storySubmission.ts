@@ -49,16 +49,26 @@ export async function submitStoryForm(
     return { ok: true, story: await deps.service.submitStory(turn.actor, form.draft) };
   } catch (error) {
     const again = { ...(await storyFormModel(turn, deps)), values: form.values };
-    if (isDomainError(error, 'validation')) {
-      const field = error.details?.field;
-      const invalid: StoryFormField[] = field === 'consent' || field === 'featured' ? [field] : [];
-      return {
-        ok: false,
-        form: invalid.length > 0 ? { ...again, invalid } : { ...again, error: 'validation' },
-      };
-    }
-    return { ok: false, form: { ...again, error: errorCodeOf(error, deps, turn) } };
+    return { ok: false, form: refusedForm(error, again, deps, turn) };
   }
+}
+
+/**
+ * The form shown again after the domain refused a story the form accepted: the field it names
+ * (consent, featured), or the refusal explained above the form; unexpected errors are logged.
+ */
+export function refusedForm(
+  error: unknown,
+  form: StoryFormModel,
+  deps: Pick<StorySubmissionDeps, 'logger'>,
+  turn: TurnUser,
+): StoryFormModel {
+  if (isDomainError(error, 'validation')) {
+    const field = error.details?.field;
+    const invalid: StoryFormField[] = field === 'consent' || field === 'featured' ? [field] : [];
+    return invalid.length > 0 ? { ...form, invalid } : { ...form, error: 'validation' };
+  }
+  return { ...form, error: errorCodeOf(error, deps, turn) };
 }
 
 /** The empty story form for this user: colleagues to feature, team-mates first. */
@@ -76,6 +86,21 @@ export async function storyFormModel(
       .slice(0, LISTED_PEOPLE)
       .map((p) => ({ id: p.id, displayName: p.displayName })),
   };
+}
+
+/**
+ * The form's colleagues with `first` at the top, each once: a person the form is about (a
+ * nominee, a message's writer) must be among the choices even beyond the listed colleagues.
+ */
+export function withPeopleFirst(
+  people: StoryFormModel['people'],
+  first: StoryFormModel['people'],
+): StoryFormModel['people'] {
+  const ids = new Set(first.map((p) => p.id));
+  return [
+    ...first.map((p) => ({ id: p.id, displayName: p.displayName })),
+    ...people.filter((p) => !ids.has(p.id)),
+  ];
 }
 
 const FORM_ERRORS: ReadonlySet<string> = new Set(STORY_FORM_ERRORS);

@@ -19,7 +19,11 @@ export function helpCard(model: HelpCardModel, locale: Locale): AdaptiveCard {
       textBlock(t('help.intro')),
       textBlock(t('help.how')),
       textBlock(t('help.commands'), { weight: 'Bolder', spacing: 'Medium' }),
-      textBlock(`- ${t('help.commandShare')}\n- ${t('help.commandHelp')}`),
+      textBlock(
+        [t('help.commandShare'), t('help.commandNominate'), t('help.commandHelp')]
+          .map((line) => `- ${line}`)
+          .join('\n'),
+      ),
     ],
     {
       actions: [

@@ -4,17 +4,22 @@ import { escapeMarkdown } from '../markdown.js';
 import { adaptiveCard, heading, notice, textBlock, type AdaptiveCard } from './adaptiveCard.js';
 import type { ApprovalNotice } from './approvalCard.js';
 
+/** The verb of the decision notice's "Edit and resubmit": answered with the story form. */
+export const EDIT_STORY_VERB = 'story.edit';
+
 export interface ThanksCardModel {
   readonly story: Story;
   /** The approver's display name; null when the directory does not know them. */
   readonly approverName: string | null;
+  /** The story was edited and sent again after a request for changes. */
+  readonly resubmitted?: boolean;
 }
 
 /** The answer to a submitted story: thanks, and who will approve it. */
 export function thanksCard(model: ThanksCardModel, locale: Locale): AdaptiveCard {
   const t = translator(locale);
   return adaptiveCard([
-    heading(t('thanks.title')),
+    heading(t(model.resubmitted ? 'thanks.resubmittedTitle' : 'thanks.title')),
     textBlock(
       t('thanks.pending', {
         title: escapeMarkdown(model.story.title),
@@ -26,8 +31,11 @@ export function thanksCard(model: ThanksCardModel, locale: Locale): AdaptiveCard
 }
 
 export interface NoticeCardModel {
-  readonly notice: ApprovalNotice | 'unauthenticated';
+  readonly notice: ApprovalNotice | 'unauthenticated' | EditNotice;
 }
+
+/** Why a story cannot be edited from chat: not the author's, or no longer sent back. */
+export type EditNotice = 'notAuthor' | 'notEditable';
 
 /** A card with only an error notice, for when there is no story to show beside it. */
 export function noticeCard(model: NoticeCardModel, locale: Locale): AdaptiveCard {
@@ -41,19 +49,64 @@ export interface DecisionNoticeModel {
   readonly deciderName: string | null;
 }
 
-/** Tells the author what was decided on their story (journey 5), with the approver's comment. */
+/**
+ * Tells the author what was decided on their story (journey 5), with the approver's comment; a
+ * story sent back for changes comes with "Edit and resubmit" (journey 10).
+ */
 export function decisionNoticeCard(model: DecisionNoticeModel, locale: Locale): AdaptiveCard {
   const t = translator(locale);
   const { story } = model;
   const name = escapeMarkdown(model.deciderName ?? t('thanks.unknownApprover'));
   const comment = story.decisionComment;
+  return adaptiveCard(
+    [
+      heading(escapeMarkdown(story.title)),
+      textBlock(t(`decided.${model.decision}`, { title: escapeMarkdown(story.title), name }), {
+        color: model.decision === 'approve' ? 'Good' : 'Default',
+      }),
+      ...(comment
+        ? [textBlock(t('decided.comment', { name, comment: escapeMarkdown(comment) }))]
+        : []),
+    ],
+    {
+      // Only the story id: who may edit, and whether it still can be, is checked when pressed.
+      actions:
+        model.decision === 'changes'
+          ? [
+              {
+                type: 'Action.Execute',
+                verb: EDIT_STORY_VERB,
+                title: t('decided.edit'),
+                data: { storyId: story.id },
+              },
+            ]
+          : [],
+    },
+  );
+}
+
+export interface FeaturedNoticeModel {
+  /** The published story that features the colleague. */
+  readonly story: Story;
+}
+
+/**
+ * Tells a featured colleague that a story about them is published (journey 5): who told it, and
+ * its lesson. No link to the story: the bot knows no deep link to the wall tab.
+ */
+export function featuredNoticeCard(model: FeaturedNoticeModel, locale: Locale): AdaptiveCard {
+  const t = translator(locale);
+  const { story } = model;
   return adaptiveCard([
-    heading(escapeMarkdown(story.title)),
-    textBlock(t(`decided.${model.decision}`, { title: escapeMarkdown(story.title), name }), {
-      color: model.decision === 'approve' ? 'Good' : 'Default',
-    }),
-    ...(comment
-      ? [textBlock(t('decided.comment', { name, comment: escapeMarkdown(comment) }))]
-      : []),
+    heading(t('featured.title')),
+    textBlock(
+      t('featured.told', {
+        author: escapeMarkdown(story.authorName),
+        title: escapeMarkdown(story.title),
+      }),
+    ),
+    textBlock(t('story.lesson'), { weight: 'Bolder', spacing: 'Medium' }),
+    textBlock(escapeMarkdown(story.lesson), { spacing: 'Small' }),
+    textBlock(t('featured.thanks'), { isSubtle: true, spacing: 'Medium' }),
   ]);
 }

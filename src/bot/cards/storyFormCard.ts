@@ -1,6 +1,7 @@
 import type { Locale } from '../../domain/index.js';
 import { CATEGORIES, LIMITS } from '../../shared/dto.js';
-import { translator } from '../i18n.js';
+import { translator, type Translate } from '../i18n.js';
+import { escapeMarkdown } from '../markdown.js';
 import {
   adaptiveCard,
   heading,
@@ -12,6 +13,8 @@ import {
 
 /** The verb of the form's submit action. */
 export const SUBMIT_STORY_VERB = 'story.submit';
+/** The verb of the submit action of a story being edited: resubmits it (`data.storyId`). */
+export const RESUBMIT_STORY_VERB = 'story.resubmit';
 
 /** The required free-text fields, in the order the form asks for them. */
 export const STORY_TEXT_FIELDS = [
@@ -61,6 +64,20 @@ export type StoryFormError = (typeof STORY_FORM_ERRORS)[number];
  */
 export type StoryFormHost = 'chat' | 'dialog';
 
+/**
+ * What became of a nomination (journey 2), said above the form: who is featured, or why nobody
+ * is (the name matched several colleagues or none, the nominator named themselves, or no name).
+ */
+export type NominationNote =
+  | { readonly kind: 'featured'; readonly name: string }
+  | { readonly kind: 'ambiguous'; readonly query: string; readonly names: readonly string[] }
+  | { readonly kind: 'notFound'; readonly query: string }
+  | { readonly kind: 'self' }
+  | { readonly kind: 'unnamed' };
+
+/** How many names of an ambiguous nomination the note lists; the rest are shortened to "…". */
+const LISTED_MATCHES = 5;
+
 export interface StoryFormModel {
   /** Colleagues who can be featured (the author excluded). */
   readonly people: readonly { readonly id: string; readonly displayName: string }[];
@@ -72,6 +89,18 @@ export interface StoryFormModel {
   readonly error?: StoryFormError;
   /** Default 'chat'. */
   readonly host?: StoryFormHost;
+  /** The form was opened by a nomination: what became of it. */
+  readonly nomination?: NominationNote;
+  /** The form edits a story sent back for changes (chat only): submitting resubmits it. */
+  readonly resubmit?: ResubmitModel;
+}
+
+export interface ResubmitModel {
+  readonly storyId: string;
+  /** Who asked for the changes, when the directory knows them. */
+  readonly deciderName?: string;
+  /** What they asked for. */
+  readonly comment?: string;
 }
 
 /**
@@ -106,10 +135,13 @@ export function storyFormCard(model: StoryFormModel, locale: Locale): AdaptiveCa
   }
   if (model.error) notices.push(notice(t(`errors.${model.error}`)));
 
+  const { resubmit } = model;
   return adaptiveCard(
     [
-      heading(t('form.title')),
-      textBlock(t('form.intro'), { isSubtle: true }),
+      heading(t(resubmit ? 'form.editTitle' : 'form.title')),
+      textBlock(t(resubmit ? 'form.editIntro' : 'form.intro'), { isSubtle: true }),
+      ...(resubmit?.comment ? [changesBlock(resubmit, t)] : []),
+      ...(model.nomination ? [nominationBlock(model.nomination, label('featured'), t)] : []),
       ...notices,
       ...STORY_TEXT_FIELDS.map((field) => textInput(field, true, LIMITS[field].max)),
       {
@@ -151,13 +183,68 @@ export function storyFormCard(model: StoryFormModel, locale: Locale): AdaptiveCa
       actions: [
         model.host === 'dialog'
           ? { type: 'Action.Submit', title: t('form.submit'), style: 'positive' }
-          : {
-              type: 'Action.Execute',
-              verb: SUBMIT_STORY_VERB,
-              title: t('form.submit'),
-              style: 'positive',
-            },
+          : resubmit
+            ? {
+                type: 'Action.Execute',
+                verb: RESUBMIT_STORY_VERB,
+                title: t('form.resubmit'),
+                style: 'positive',
+                data: { storyId: resubmit.storyId },
+              }
+            : {
+                type: 'Action.Execute',
+                verb: SUBMIT_STORY_VERB,
+                title: t('form.submit'),
+                style: 'positive',
+              },
       ],
     },
   );
+}
+
+/** The nomination's note; names and the typed text are user text, so escaped. */
+function nominationBlock(note: NominationNote, field: string, t: Translate): CardElement {
+  const options = { weight: 'Bolder', spacing: 'Medium' } as const;
+  switch (note.kind) {
+    case 'featured':
+      return textBlock(t('nominate.featured', { name: escapeMarkdown(note.name), field }), {
+        ...options,
+        color: 'Good',
+      });
+    case 'ambiguous': {
+      const listed = note.names.slice(0, LISTED_MATCHES).map(escapeMarkdown);
+      if (note.names.length > LISTED_MATCHES) listed.push('…');
+      return textBlock(
+        t('nominate.ambiguous', {
+          query: escapeMarkdown(note.query),
+          names: listed.join(', '),
+          field,
+        }),
+        options,
+      );
+    }
+    case 'notFound':
+      return textBlock(t('nominate.notFound', { query: escapeMarkdown(note.query), field }), {
+        ...options,
+        color: 'Warning',
+      });
+    case 'self':
+      return textBlock(t('nominate.self', { field }), { ...options, color: 'Warning' });
+    case 'unnamed':
+      return textBlock(t('nominate.unnamed', { field }), options);
+  }
+}
+
+/** What the approver asked to change, above the form being edited. */
+function changesBlock(resubmit: ResubmitModel, t: Translate): CardElement {
+  const comment = escapeMarkdown(resubmit.comment ?? '');
+  const text = resubmit.deciderName
+    ? t('decided.comment', { name: escapeMarkdown(resubmit.deciderName), comment })
+    : t('status.comment', { comment });
+  return {
+    type: 'Container',
+    style: 'emphasis',
+    spacing: 'Medium',
+    items: [textBlock(text)],
+  };
 }

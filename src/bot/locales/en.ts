@@ -11,6 +11,7 @@ export const en = {
     how: 'A good story says what the situation was, what was done, how the customer reacted, and the lesson for everyone else.',
     commands: 'What you can ask me',
     commandShare: '**share a story**: opens the story form',
+    commandNominate: '**nominate** *name*: opens the story form with that colleague featured',
     commandHelp: '**help**: shows this card',
     share: 'Share a story',
   },
@@ -27,6 +28,10 @@ export const en = {
     invalid: 'Please check these fields: {{fields}}.',
     required: 'This field is required.',
     submit: 'Send for approval',
+    editTitle: 'Edit your story',
+    editIntro:
+      'Make the changes asked for and send the story again. Fields marked with * are required.',
+    resubmit: 'Send again for approval',
     fields: {
       title: { label: 'Title', placeholder: 'A short headline for the story' },
       situation: {
@@ -50,6 +55,16 @@ export const en = {
       title: 'Customer details in this story may be published',
     },
   },
+  nominate: {
+    featured:
+      'You are nominating **{{name}}**. Tell what they did for the customer; you can add more colleagues under {{field}}.',
+    ambiguous:
+      'Several colleagues match “{{query}}”: {{names}}. Pick the right one under {{field}}.',
+    notFound: 'I could not find anyone called “{{query}}”. Pick your colleague under {{field}}.',
+    self: 'You cannot nominate yourself, but your story is welcome: pick the colleagues who took part under {{field}}, or leave it empty.',
+    unnamed:
+      'Who would you like to nominate? Pick them under {{field}}, or type **nominate** and their name.',
+  },
   extension: {
     shareTitle: 'Share as story',
     noStories: 'No stories match your search. Try other words.',
@@ -65,6 +80,7 @@ export const en = {
   },
   thanks: {
     title: 'Thank you for your story!',
+    resubmittedTitle: 'Your story was sent again!',
     pending: '“{{title}}” is now waiting for approval by {{approver}}.',
     next: 'I will tell you here when it has been decided.',
     unknownApprover: 'your approver',
@@ -108,6 +124,12 @@ export const en = {
     changes: '{{name}} asked for changes to your story “{{title}}”.',
     reject: 'Your story “{{title}}” was not published.',
     comment: '{{name}} wrote: {{comment}}',
+    edit: 'Edit and resubmit',
+  },
+  featured: {
+    title: 'You are featured in a story!',
+    told: '{{author}} told a story featuring you: “{{title}}”. It is now on the story wall for everyone to learn from.',
+    thanks: 'Thank you for going beyond what the customer expected!',
   },
   errors: {
     generic: 'Sorry, something went wrong on my side. Please try again in a moment.',
@@ -123,6 +145,9 @@ export const en = {
     rate_limited: 'Too many requests right now. Please try again in a moment.',
     unavailable: 'Story Wall is unavailable right now. Please try again in a moment.',
     missingComment: 'Please say what should change.',
+    notAuthor: 'Only the author of this story can edit it.',
+    notEditable:
+      'This story is not waiting for changes any more, so it cannot be edited here. It may have been sent again already.',
   },
 } as const;
 

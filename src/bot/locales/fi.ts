@@ -10,6 +10,8 @@ export const fi: Messages = {
     how: 'Hyvä tarina kertoo, mikä oli tilanne, mitä tehtiin, miten asiakas reagoi ja mitä muut voivat siitä oppia.',
     commands: 'Mitä voit pyytää minulta',
     commandShare: '**kerro tarina**: avaa tarinalomakkeen',
+    commandNominate:
+      '**ehdota** *nimi*: avaa tarinalomakkeen, jossa kollega on valmiiksi mainittuna',
     commandHelp: '**ohje** tai **apua**: näyttää tämän kortin',
     share: 'Kerro tarina',
   },
@@ -26,6 +28,10 @@ export const fi: Messages = {
     invalid: 'Tarkista nämä kentät: {{fields}}.',
     required: 'Tämä kenttä on pakollinen.',
     submit: 'Lähetä hyväksyttäväksi',
+    editTitle: 'Muokkaa tarinaasi',
+    editIntro:
+      'Tee pyydetyt muutokset ja lähetä tarina uudelleen. Tähdellä (*) merkityt kentät ovat pakollisia.',
+    resubmit: 'Lähetä uudelleen hyväksyttäväksi',
     fields: {
       title: { label: 'Otsikko', placeholder: 'Lyhyt otsikko tarinalle' },
       situation: { label: 'Tilanne', placeholder: 'Mitä tapahtui ja mitä asiakas tarvitsi?' },
@@ -46,6 +52,16 @@ export const fi: Messages = {
       title: 'Tarinan asiakastiedot saa julkaista',
     },
   },
+  nominate: {
+    featured:
+      'Ehdotat kollegaa **{{name}}**. Kerro, mitä hän teki asiakkaan hyväksi. Voit lisätä muita kohdassa {{field}}.',
+    ambiguous:
+      'Nimellä ”{{query}}” löytyi useita kollegoita: {{names}}. Valitse oikea kohdassa {{field}}.',
+    notFound: 'En löytänyt ketään nimellä ”{{query}}”. Valitse kollega kohdassa {{field}}.',
+    self: 'Itseään ei voi ehdottaa, mutta tarinasi on tervetullut: valitse mukana olleet kollegat kohdassa {{field}} tai jätä kohta tyhjäksi.',
+    unnamed:
+      'Kenet haluat ehdottaa? Valitse hänet kohdassa {{field}} tai kirjoita **ehdota** ja hänen nimensä.',
+  },
   extension: {
     shareTitle: 'Jaa tarinana',
     noStories: 'Haullasi ei löytynyt tarinoita. Kokeile muita sanoja.',
@@ -61,6 +77,7 @@ export const fi: Messages = {
   },
   thanks: {
     title: 'Kiitos tarinastasi!',
+    resubmittedTitle: 'Tarinasi lähetettiin uudelleen!',
     pending: '”{{title}}” odottaa nyt hyväksyntää: {{approver}}.',
     next: 'Kerron sinulle tässä chatissa, kun tarinasta on päätetty.',
     unknownApprover: 'hyväksyjäsi',
@@ -104,6 +121,12 @@ export const fi: Messages = {
     changes: '{{name}} pyysi muutoksia tarinaasi ”{{title}}”.',
     reject: 'Tarinaasi ”{{title}}” ei julkaistu.',
     comment: '{{name}} kirjoitti: {{comment}}',
+    edit: 'Muokkaa ja lähetä uudelleen',
+  },
+  featured: {
+    title: 'Sinut mainitaan tarinassa!',
+    told: '{{author}} kertoi tarinan, jossa sinut mainitaan: ”{{title}}”. Se on nyt tarinaseinällä kaikkien opiksi.',
+    thanks: 'Kiitos, että ylitit asiakkaan odotukset!',
   },
   errors: {
     generic: 'Pahoittelen, jokin meni vikaan päässäni. Yritä hetken kuluttua uudelleen.',
@@ -119,5 +142,8 @@ export const fi: Messages = {
     rate_limited: 'Liian monta pyyntöä juuri nyt. Yritä hetken kuluttua uudelleen.',
     unavailable: 'Story Wall ei ole juuri nyt käytettävissä. Yritä hetken kuluttua uudelleen.',
     missingComment: 'Kerro, mitä pitäisi muuttaa.',
+    notAuthor: 'Vain tarinan kertoja voi muokata sitä.',
+    notEditable:
+      'Tarina ei enää odota muutoksia, joten sitä ei voi muokata täällä. Se on ehkä jo lähetetty uudelleen.',
   },
 };

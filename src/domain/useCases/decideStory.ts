@@ -1,5 +1,5 @@
 import { DomainError } from '../errors.js';
-import type { AuditAction, StoryDeps } from '../ports.js';
+import type { AuditAction, OutboxMessage, StoryDeps } from '../ports.js';
 import { trySyncProjections } from '../projections.js';
 import { retryOnConflict } from '../retry.js';
 import type { Story } from '../story.js';
@@ -83,6 +83,7 @@ export async function decideStory(
       outbox: [
         { id: deps.ids.newId(), kind: 'story.decided', createdAt: now, payload: { decision } },
         { id: deps.ids.newId(), kind: 'story.project', createdAt: now, payload: {} },
+        ...(status === 'published' ? featuredNotices(deps, story, now) : []),
       ],
     });
     return { story: saved.value, changed: true };
@@ -92,6 +93,22 @@ export async function decideStory(
     deps.onCommitted(ref);
   }
   return result.story;
+}
+
+/**
+ * One message per featured colleague of a published story (journey 5), so that each is told
+ * and retried on their own; the author is told by `story.decided` already. The edge lets a story
+ * feature at most ten people, so the transaction stays far below its 100 entities.
+ */
+function featuredNotices(deps: StoryDeps, story: Story, now: Date): OutboxMessage[] {
+  const userIds = new Set(story.featured.map((p) => p.id));
+  userIds.delete(story.authorId);
+  return [...userIds].map((userId) => ({
+    id: deps.ids.newId(),
+    kind: 'featured.notify',
+    createdAt: now,
+    payload: { userId },
+  }));
 }
 
 function withoutDecision(story: Story): Story {

@@ -137,7 +137,12 @@ describe('TableOutboxStore', () => {
       outbox: storage.outbox,
       clock,
       logger: silentLogger,
-      handlers: { 'approval.requested': handle, 'story.decided': handle, 'story.project': handle },
+      handlers: {
+        'approval.requested': handle,
+        'story.decided': handle,
+        'featured.notify': handle,
+        'story.project': handle,
+      },
     });
     await relay.relay(ref);
     expect(seen).toHaveLength(1);

@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import type { AdaptiveCard, CardElement } from '../../../src/bot/cards/adaptiveCard.js';
 import { approvalCard } from '../../../src/bot/cards/approvalCard.js';
 import { helpCard } from '../../../src/bot/cards/helpCard.js';
-import { decisionNoticeCard, noticeCard, thanksCard } from '../../../src/bot/cards/messageCards.js';
+import {
+  decisionNoticeCard,
+  featuredNoticeCard,
+  noticeCard,
+  thanksCard,
+} from '../../../src/bot/cards/messageCards.js';
 import { storyFormCard } from '../../../src/bot/cards/storyFormCard.js';
 import { DEMO_USER_IDS, demoUsers } from '../../../src/demo/demoUsers.js';
 import { CATEGORIES } from '../../../src/shared/dto.js';
@@ -44,6 +49,11 @@ describe('help card', () => {
 
   it('speaks Finnish', () => {
     expect(texts(helpCard({ welcome: false }, 'fi')).join('\n')).toContain('kerro tarina');
+  });
+
+  it('names the nominate command in both languages', () => {
+    expect(texts(helpCard({ welcome: false }, 'en')).at(-1)).toContain('- **nominate** *name*');
+    expect(texts(helpCard({ welcome: false }, 'fi')).at(-1)).toContain('- **ehdota** *nimi*');
   });
 });
 
@@ -92,6 +102,107 @@ describe('story form card', () => {
     const card = storyFormCard({ people, values: { title: 'Kept' }, error: 'no_approver' }, 'en');
     expect(texts(card).join('\n')).toContain('no approver is set up for you');
     expect(byId(card, 'title')).toMatchObject({ value: 'Kept' });
+  });
+});
+
+describe('story form opened by a nomination', () => {
+  it('says who is nominated, with them chosen (snapshot)', () => {
+    const card = storyFormCard(
+      {
+        people,
+        values: { featured: DEMO_USER_IDS.driver },
+        nomination: { kind: 'featured', name: 'Tomi Kuljettaja' },
+      },
+      'en',
+    );
+    expect(card).toMatchSnapshot();
+    expect(texts(card)[2]).toBe(
+      'You are nominating **Tomi Kuljettaja**. Tell what they did for the customer; you can add more colleagues under Featured colleagues.',
+    );
+    expect(byId(card, 'featured')).toMatchObject({ value: DEMO_USER_IDS.driver });
+  });
+
+  it('lists the matches of an ambiguous name, escaped, and shortens a long list', () => {
+    const names = ['Mikko *One*', 'Mikko Two', 'Mikko 3', 'Mikko 4', 'Mikko 5', 'Mikko 6'];
+    const card = storyFormCard(
+      { people, nomination: { kind: 'ambiguous', query: 'Mikko_', names } },
+      'en',
+    );
+    expect(texts(card)).toContain(
+      'Several colleagues match “Mikko\\_”: Mikko \\*One\\*, Mikko Two, Mikko 3, Mikko 4, Mikko 5, …. Pick the right one under Featured colleagues.',
+    );
+    expect(byId(card, 'featured')).not.toHaveProperty('value');
+  });
+
+  it.each([
+    [
+      { kind: 'notFound', query: '[Zoe](https://evil.example)' },
+      'en',
+      'I could not find anyone called “\\[Zoe\\]\\(https://evil.example\\)”. Pick your colleague under Featured colleagues.',
+    ],
+    [
+      { kind: 'notFound', query: 'Zoe' },
+      'fi',
+      'En löytänyt ketään nimellä ”Zoe”. Valitse kollega kohdassa Mainitut kollegat.',
+    ],
+    [
+      { kind: 'self' },
+      'en',
+      'You cannot nominate yourself, but your story is welcome: pick the colleagues who took part under Featured colleagues, or leave it empty.',
+    ],
+    [
+      { kind: 'unnamed' },
+      'fi',
+      'Kenet haluat ehdottaa? Valitse hänet kohdassa Mainitut kollegat tai kirjoita **ehdota** ja hänen nimensä.',
+    ],
+  ] as const)('explains %j (%s)', (nomination, locale, text) => {
+    const card = storyFormCard({ people, nomination }, locale);
+    expect(texts(card)[2]).toBe(text);
+    expect(byId(card, 'featured')).not.toHaveProperty('value');
+  });
+});
+
+describe('story form editing a story sent back for changes', () => {
+  const resubmit = {
+    storyId: 'story-0001',
+    deciderName: 'Mikko *Manager*',
+    comment: 'Add what the guest _said_',
+  };
+
+  it('is titled for editing, shows the request and resubmits the story (snapshot)', () => {
+    const card = storyFormCard(
+      { people, values: { title: 'The borrowed jacket', consent: 'true' }, resubmit },
+      'en',
+    );
+    expect(card).toMatchSnapshot();
+    expect(texts(card).slice(0, 3)).toEqual([
+      'Edit your story',
+      'Make the changes asked for and send the story again. Fields marked with * are required.',
+      'Mikko \\*Manager\\* wrote: Add what the guest \\_said\\_',
+    ]);
+    expect(card.actions).toEqual([
+      {
+        type: 'Action.Execute',
+        verb: 'story.resubmit',
+        title: 'Send again for approval',
+        style: 'positive',
+        data: { storyId: 'story-0001' },
+      },
+    ]);
+    expect(byId(card, 'title')).toMatchObject({ value: 'The borrowed jacket' });
+  });
+
+  it('speaks Finnish, and names no one when the decider is unknown', () => {
+    const card = storyFormCard(
+      { people, resubmit: { storyId: 'story-0001', comment: 'Lisää opetus' } },
+      'fi',
+    );
+    expect(texts(card).slice(0, 3)).toEqual([
+      'Muokkaa tarinaasi',
+      'Tee pyydetyt muutokset ja lähetä tarina uudelleen. Tähdellä (*) merkityt kentät ovat pakollisia.',
+      'Kommentti: Lisää opetus',
+    ]);
+    expect(card.actions?.[0]).toMatchObject({ title: 'Lähetä uudelleen hyväksyttäväksi' });
   });
 });
 
@@ -208,6 +319,82 @@ describe('message cards', () => {
         'en',
       ),
     ).toMatchSnapshot();
+  });
+
+  it('tells a featured colleague of the published story, with its lesson (snapshot)', () => {
+    const published = buildStory({ status: 'published', publishedAt: new Date(0) });
+    const card = featuredNoticeCard({ story: published }, 'en');
+    expect(card).toMatchSnapshot();
+    expect(card.actions).toBeUndefined();
+    expect(texts(card)).toEqual([
+      'You are featured in a story!',
+      'Emma Employee told a story featuring you: “The borrowed jacket”. It is now on the story wall for everyone to learn from.',
+      'Lesson',
+      'Small personal gestures are remembered longest.',
+      'Thank you for going beyond what the customer expected!',
+    ]);
+  });
+
+  it('tells a featured colleague in Finnish, the story’s text escaped', () => {
+    const published = buildStory({
+      status: 'published',
+      title: '**Takki** [lainaan](https://evil.example)',
+      authorName: 'Emma_E',
+      lesson: '# Pienet eleet',
+    });
+    expect(texts(featuredNoticeCard({ story: published }, 'fi'))).toEqual([
+      'Sinut mainitaan tarinassa!',
+      'Emma\\_E kertoi tarinan, jossa sinut mainitaan: ”\\*\\*Takki\\*\\* \\[lainaan\\]\\(https://evil.example\\)”. Se on nyt tarinaseinällä kaikkien opiksi.',
+      'Opetus',
+      '\\# Pienet eleet',
+      'Kiitos, että ylitit asiakkaan odotukset!',
+    ]);
+  });
+
+  it('offers the author to edit and resubmit a story sent back for changes (snapshot)', () => {
+    const changes = buildStory({ status: 'changes_requested', decisionComment: 'Add the outcome' });
+    const card = decisionNoticeCard(
+      { story: changes, decision: 'changes', deciderName: 'Mikko' },
+      'en',
+    );
+    expect(card).toMatchSnapshot();
+    expect(card.actions).toEqual([
+      {
+        type: 'Action.Execute',
+        verb: 'story.edit',
+        title: 'Edit and resubmit',
+        data: { storyId: changes.id },
+      },
+    ]);
+    const fi = decisionNoticeCard({ story: changes, decision: 'changes', deciderName: null }, 'fi');
+    expect(fi.actions?.[0]).toMatchObject({ title: 'Muokkaa ja lähetä uudelleen' });
+  });
+
+  it('offers no edit after an approval or a rejection', () => {
+    for (const decision of ['approve', 'reject'] as const) {
+      expect(decisionNoticeCard({ story, decision, deciderName: null }, 'en').actions).toBe(
+        undefined,
+      );
+    }
+  });
+
+  it('thanks the author for a story sent again', () => {
+    const card = thanksCard({ story, approverName: 'Mikko', resubmitted: true }, 'fi');
+    expect(texts(card).slice(0, 2)).toEqual([
+      'Tarinasi lähetettiin uudelleen!',
+      '”The borrowed jacket” odottaa nyt hyväksyntää: Mikko.',
+    ]);
+  });
+
+  it.each([
+    ['notAuthor', 'en', 'Only the author of this story can edit it.'],
+    [
+      'notEditable',
+      'fi',
+      'Tarina ei enää odota muutoksia, joten sitä ei voi muokata täällä. Se on ehkä jo lähetetty uudelleen.',
+    ],
+  ] as const)('explains %s', (notice, locale, text) => {
+    expect(texts(noticeCard({ notice }, locale))).toEqual([text]);
   });
 
   it('shows a bare notice in the user’s language', () => {

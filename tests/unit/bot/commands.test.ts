@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseCommand } from '../../../src/bot/commands.js';
 
@@ -15,14 +16,65 @@ describe('parseCommand', () => {
     ['Kerro  TARINA', 'share'],
     ['<at>Story Wall</at> share a story', 'share'],
     ['<at id="0">Story Wall</at>&nbsp;help', 'help'],
-  ] as const)('reads %j as %s', (text, command) => {
-    expect(parseCommand(text)).toBe(command);
+  ] as const)('reads %j as %s', (text, name) => {
+    expect(parseCommand(text)).toEqual({ name });
   });
 
-  it.each([undefined, '', 'hello', 'share a story please', 'help me with this'])(
+  it.each([undefined, '', 'hello', 'share a story please', 'help me with this', 'nominated'])(
     'does not guess at %j',
     (text) => {
-      expect(parseCommand(text)).toBe('unknown');
+      expect(parseCommand(text)).toEqual({ name: 'unknown' });
     },
   );
+
+  describe('nominate', () => {
+    it.each(['nominate', 'Nominate!', 'ehdota', '  EHDOTA. ', '<at>Story Wall</at> nominate'])(
+      'reads %j as a nomination without a name',
+      (text) => {
+        expect(parseCommand(text)).toEqual({ name: 'nominate' });
+      },
+    );
+
+    it.each([
+      ['nominate Mikko', 'Mikko'],
+      ['Nominate   Mikko\tManager.', 'Mikko Manager'],
+      ['ehdota Tomi Kuljettaja!', 'Tomi Kuljettaja'],
+      ['ehdota&nbsp;Anna', 'Anna'],
+      // A mention of the person keeps its name; a leading mention of the bot is dropped.
+      ['ehdota <at>Mikko Manager</at>', 'Mikko Manager'],
+      ['<at>Story Wall</at> nominate <at id="1">Anna Naulakko</at>', 'Anna Naulakko'],
+      // The name keeps its case and letters as typed.
+      ['ehdota Mäkelä-Öhman', 'Mäkelä-Öhman'],
+    ] as const)('reads the name in %j', (text, nominee) => {
+      expect(parseCommand(text)).toEqual({ name: 'nominate', nominee });
+    });
+
+    it('cuts a very long name to 100 characters', () => {
+      const parsed = parseCommand(`nominate ${'x'.repeat(500)}`);
+      expect(parsed).toEqual({ name: 'nominate', nominee: 'x'.repeat(100) });
+    });
+  });
+});
+
+describe('the commands the app package offers', () => {
+  const read = (file: string) =>
+    JSON.parse(readFileSync(new URL(`../../../appPackage/${file}`, import.meta.url), 'utf8')) as {
+      bots: { commandLists: { scopes: string[]; commands: { title: string }[] }[] }[];
+    } & Record<string, string>;
+  const manifest = read('manifest.json');
+  const finnish = read('fi-fi.json');
+  const titles = manifest.bots[0]!.commandLists.flatMap((list, l) =>
+    list.commands.flatMap((command, c) => [
+      command.title,
+      finnish[`bots[0].commandLists[${l}].commands[${c}].title`] ?? '',
+    ]),
+  );
+
+  it.each(titles)('are all understood: %j', (title) => {
+    expect(parseCommand(title).name).not.toBe('unknown');
+  });
+
+  it('offer nominate in personal chat, in English and Finnish', () => {
+    expect(titles).toEqual(expect.arrayContaining(['nominate', 'ehdota']));
+  });
 });

@@ -78,6 +78,57 @@ describe('decideStory', () => {
     });
   });
 
+  describe('featured colleagues (journey 5)', () => {
+    /** A story featuring the driver and the service colleague (the author too, and twice). */
+    async function featuring() {
+      const ctx = buildStoryDeps(people);
+      const story = await submitStory(
+        ctx.deps,
+        employee,
+        buildStoryDraft({ featured: [ids.driver, ids.employee, ids.service, ids.driver] }),
+      );
+      const ref = { tenantId: DEMO_TENANT_ID, storyId: story.id };
+      const notices = () => ctx.stories.outboxOf(ref).filter((m) => m.kind === 'featured.notify');
+      return { ...ctx, story, notices };
+    }
+
+    it('queues one message per featured colleague on approval, not to the author', async () => {
+      const { deps, story, notices } = await featuring();
+      expect(story.featured.map((p) => p.id)).toEqual([ids.driver, ids.employee, ids.service]);
+      await decideStory(deps, manager, story.id, 'approve');
+      expect(notices().map((m) => m.payload)).toEqual([
+        { userId: ids.driver },
+        { userId: ids.service },
+      ]);
+      expect(new Set(notices().map((m) => m.id)).size).toBe(2);
+    });
+
+    it('queues them with the approval, and never again on a repeated approval', async () => {
+      const { deps, story, notices, committed } = await featuring();
+      await decideStory(deps, manager, story.id, 'approve');
+      await decideStory(deps, manager, story.id, 'approve');
+      expect(notices()).toHaveLength(2);
+      expect(committed).toHaveLength(2);
+    });
+
+    it.each([
+      ['changes', 'Add the lesson.'],
+      ['reject', 'No'],
+    ] as const)('queues none when the story is not published (%s)', async (decision, comment) => {
+      const { deps, story, notices } = await featuring();
+      await decideStory(deps, manager, story.id, decision, comment);
+      expect(notices()).toEqual([]);
+    });
+
+    it('queues none for a story that features nobody', async () => {
+      const { deps, stories } = buildStoryDeps(people);
+      const story = await submitStory(deps, employee, buildStoryDraft({ featured: [] }));
+      await decideStory(deps, manager, story.id, 'approve');
+      const ref = { tenantId: DEMO_TENANT_ID, storyId: story.id };
+      expect(stories.outboxOf(ref).map((m) => m.kind)).not.toContain('featured.notify');
+    });
+  });
+
   describe('request changes', () => {
     it.each([undefined, '', '   '])('requires a comment (%j)', async (comment) => {
       const { deps, story, stored, actions } = await submitted();

@@ -45,6 +45,7 @@ async function setup(stories: Record<string, readonly OutboxKind[]> = { s1: kind
   const handlers = {
     'approval.requested': handler,
     'story.decided': handler,
+    'featured.notify': handler,
     'story.project': handler,
   };
   const relayWith = (outbox: OutboxStore = store, leaseMs?: number, maxAttempts?: number) =>
@@ -100,6 +101,7 @@ describe('createOutboxRelay', () => {
         handlers: {
           'approval.requested': record('approval.requested'),
           'story.decided': record('story.decided'),
+          'featured.notify': record('featured.notify'),
           'story.project': record('story.project'),
         },
       });
@@ -306,7 +308,12 @@ describe('createOutboxRelay', () => {
       const slow: OutboxHandler = () => gate;
       const relay = createOutboxRelay({
         outbox: store,
-        handlers: { 'approval.requested': slow, 'story.decided': slow, 'story.project': slow },
+        handlers: {
+          'approval.requested': slow,
+          'story.decided': slow,
+          'featured.notify': slow,
+          'story.project': slow,
+        },
         clock,
         logger,
       });
@@ -331,6 +338,7 @@ describe('createOutboxRelay', () => {
         handlers: {
           'approval.requested': () => never,
           'story.decided': () => never,
+          'featured.notify': () => never,
           'story.project': async () => undefined,
         },
         clock,

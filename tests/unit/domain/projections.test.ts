@@ -294,6 +294,7 @@ function relayFor(deps: StoryDeps, stories: ReturnType<typeof fakeStories>, cloc
     handlers: {
       'approval.requested': noop,
       'story.decided': noop,
+      'featured.notify': noop,
       'story.project': async (m) => {
         const current = await stories.get(m.ref);
         if (current) await syncProjections(deps, current.value);

@@ -36,6 +36,7 @@ function wired() {
     handlers: {
       'approval.requested': record,
       'story.decided': record,
+      'featured.notify': record,
       // As the real handler would: re-read the story and bring the projections in line.
       'story.project': async (m) => {
         const current = await ctx.stories.get(m.ref);
@@ -62,7 +63,11 @@ describe('createStoryService', () => {
 
     await service.decideStory(manager, story.id, 'approve');
     await settle();
-    expect(effects.map((e) => e.kind)).toEqual(['approval.requested', 'story.decided']);
+    expect(effects.map((e) => e.kind)).toEqual([
+      'approval.requested',
+      'story.decided',
+      'featured.notify',
+    ]);
     expect(await service.listApprovals(manager)).toEqual([]);
     const wall = await service.listWall(colleague, { limit: 30 });
     expect(wall.items.map((s) => s.id)).toEqual([story.id]);
