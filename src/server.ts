@@ -8,6 +8,7 @@ import type { AppConfig } from './config.js';
 import { seedDemo } from './demo/seedDemo.js';
 import { DEMO_USER_IDS } from './demo/demoUsers.js';
 import {
+  createInsightsService,
   createOutboxRelay,
   createStoryService,
   syncProjections,
@@ -40,6 +41,13 @@ export interface ServerOptions {
  * within this time.
  */
 const WALL_CACHE_MS = 2_000;
+
+/**
+ * How long the insight counts of a tenant and range are served from memory (see
+ * `cacheWallStats`): an overview may be five minutes behind the wall, and counting reads every
+ * published story of the range.
+ */
+const INSIGHTS_CACHE_MS = 5 * 60_000;
 
 const systemClock: Clock = { now: () => new Date() };
 const uuidIds: IdGenerator = { newId: () => randomUUID() };
@@ -139,6 +147,7 @@ export async function startServer(
     const app = await createHttpApp({
       logger,
       service,
+      insights: createInsightsService({ stats: storage.stats, clock }),
       users: storage.users,
       authenticate,
       authMode: config.authMode,
@@ -190,6 +199,7 @@ async function openStorage(
   const common = {
     tablePrefix: config.tablePrefix,
     wallCacheMs: WALL_CACHE_MS,
+    statsCacheMs: INSIGHTS_CACHE_MS,
     ...(policies ? { additionalPolicies: policies } : {}),
   };
   if (where.kind === 'embedded') {

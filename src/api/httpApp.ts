@@ -8,10 +8,11 @@ import Fastify, {
   type FastifyInstance,
   type FastifyRequest,
 } from 'fastify';
-import type { StoryService, UserDirectory } from '../domain/index.js';
+import type { InsightsService, StoryService, UserDirectory } from '../domain/index.js';
 import { DEV_USER_HEADER, LIMITS } from '../shared/dto.js';
 import type { Authenticator } from './auth.js';
 import { ApiError, createErrorHandler } from './errors.js';
+import { insightsRoutes } from './routes/insights.js';
 import { peopleRoutes } from './routes/people.js';
 import { storyRoutes } from './routes/stories.js';
 
@@ -25,6 +26,8 @@ export type BotEndpoint = (request: {
 export interface HttpAppDeps {
   logger: FastifyBaseLogger;
   service: StoryService;
+  /** Counts for editors and admins (journey 11). */
+  insights: InsightsService;
   users: UserDirectory;
   authenticate: Authenticator;
   authMode: 'local' | 'entra';
@@ -92,6 +95,7 @@ export async function createHttpApp(deps: HttpAppDeps): Promise<FastifyInstance>
 
   const writeLimit = { max: deps.writesPerMinute ?? 60, timeWindow: '1 minute' };
   storyRoutes(app, { service: deps.service, authenticate: deps.authenticate, writeLimit });
+  insightsRoutes(app, { insights: deps.insights, authenticate: deps.authenticate });
   peopleRoutes(app, {
     users: deps.users,
     authenticate: deps.authenticate,

@@ -1,5 +1,5 @@
-import type { Story, User } from '../domain/index.js';
-import type { DevUserDto, StoryDto } from '../shared/dto.js';
+import type { Insights, Story, User } from '../domain/index.js';
+import type { DevUserDto, InsightsDto, StoryDto } from '../shared/dto.js';
 
 /** The wire form of a story. */
 export function presentStory(story: Story): StoryDto {
@@ -31,4 +31,16 @@ export function presentStory(story: Story): StoryDto {
 /** A person as the user switcher and the people picker show them. */
 export function presentUser(user: User): DevUserDto {
   return { id: user.id, displayName: user.displayName, roles: [...user.roles] };
+}
+
+/** The wire form of the insight counts. */
+export function presentInsights(insights: Insights): InsightsDto {
+  return {
+    from: insights.from,
+    to: insights.to,
+    total: insights.total,
+    months: insights.months.map(({ month, count }) => ({ month, count })),
+    teams: insights.teams.map(({ team, count }) => ({ team, count })),
+    categories: insights.categories.map(({ category, count }) => ({ category, count })),
+  };
 }

@@ -8,3 +8,4 @@ export * from './visibility.js';
 export * from './projections.js';
 export * from './outboxRelay.js';
 export * from './storyService.js';
+export * from './insightsService.js';

@@ -51,12 +51,19 @@ export interface AuditEvent {
 export type OutboxKind =
   /** Send the approval card to the story's approver. */
   | 'approval.requested'
-  /** Tell the author of a decision; refresh posted cards. */
+  /** Tell the author of a decision. */
   | 'story.decided'
   /** Tell one featured colleague (`payload.userId`) that the story featuring them is published. */
   | 'featured.notify'
   /** Bring the wall index and approval queues in line with the story. */
-  | 'story.project';
+  | 'story.project'
+  /**
+   * Update every card posted for the story (`PostedCards`) to what it shows now;
+   * `payload.only: 'channel'` limits it to channel cards (a vote changes nothing else).
+   */
+  | 'cards.refresh'
+  /** Post the published story's card to the tenant's publication channel, if one is set. */
+  | 'channel.post';
 
 export interface OutboxMessage {
   readonly id: string;
@@ -215,4 +222,70 @@ export type { Locale };
 export interface ConversationStore {
   get(tenantId: string, userId: string): Promise<string | null>;
   put(tenantId: string, userId: string, reference: string): Promise<void>;
+}
+
+/** How many stories were published in one month (UTC), in all and per team and category. */
+export interface MonthTally {
+  /** `YYYY-MM` */
+  readonly month: string;
+  readonly total: number;
+  readonly teams: ReadonlyMap<string, number>;
+  readonly categories: ReadonlyMap<string, number>;
+}
+
+/** Counts of a tenant's published stories, read from the wall: an overview for insight. */
+export interface WallStats {
+  /**
+   * One tally per month asked for (`YYYY-MM`), in the same order; a month without stories tallies
+   * zero. A malformed month is DomainError('validation').
+   */
+  tally(tenantId: string, months: readonly string[]): Promise<MonthTally[]>;
+}
+
+/** Everything the insight use cases need. */
+export interface InsightsDeps {
+  readonly stats: WallStats;
+  readonly clock: Clock;
+}
+
+/** What a posted card shows: the approval card (journey 4) or a channel story card (journey 5). */
+export type PostedCardKind = 'approval' | 'channel';
+
+/** One card the bot posted for a story, so it can be updated when the story changes. */
+export interface PostedCard {
+  /** The Teams activity id of the posted message. */
+  readonly activityId: string;
+  /** The bot's conversation reference of where it was posted (opaque here). */
+  readonly reference: string;
+  readonly kind: PostedCardKind;
+  readonly locale: Locale;
+  /** Entra object id of the person an approval card was sent to; absent for channel cards. */
+  readonly userId?: string;
+  /** Their Teams user id, whose client refreshes the approval card while it is pending. */
+  readonly teamsUserId?: string;
+}
+
+/** Every card posted for a story, kept with the story (journeys 4 and 10). */
+export interface PostedCards {
+  /** Records a posted card; recording the same activity again replaces it. */
+  add(ref: StoryRef, card: PostedCard): Promise<void>;
+  list(ref: StoryRef): Promise<PostedCard[]>;
+  /** Forgets a copy Teams refuses for good (the chat or message is gone); absent is fine. */
+  remove(ref: StoryRef, activityId: string): Promise<void>;
+}
+
+/** The channel where published stories are posted (journey 5). */
+export interface PublicationChannel {
+  /** The bot's conversation reference of the channel (opaque here). */
+  readonly reference: string;
+  /** The language of the cards posted there: that of the admin who chose the channel. */
+  readonly locale: Locale;
+  readonly setBy: string;
+  readonly setAt: Date;
+}
+
+/** A tenant's settings that admins set (journey 11). */
+export interface SettingsStore {
+  getPublicationChannel(tenantId: string): Promise<PublicationChannel | null>;
+  setPublicationChannel(tenantId: string, channel: PublicationChannel): Promise<void>;
 }

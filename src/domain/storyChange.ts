@@ -55,3 +55,20 @@ export function auditOf(
 export function projectMessage(deps: Pick<StoryDeps, 'ids'>, now: Date): OutboxMessage {
   return { id: deps.ids.newId(), kind: 'story.project', createdAt: now, payload: {} };
 }
+
+/**
+ * The outbox message that updates every card posted for the story to its new state (journeys 4
+ * and 10); `channelOnly` for changes only channel cards show (a vote's count).
+ */
+export function refreshCardsMessage(
+  deps: Pick<StoryDeps, 'ids'>,
+  now: Date,
+  channelOnly = false,
+): OutboxMessage {
+  return {
+    id: deps.ids.newId(),
+    kind: 'cards.refresh',
+    createdAt: now,
+    payload: channelOnly ? { only: 'channel' } : {},
+  };
+}

@@ -45,6 +45,8 @@ export const LIMITS = {
   q: { max: 100 },
   cursor: { max: 1024 },
   pageSize: { default: 30, max: 50 },
+  /** Months one insight request may count, and how many it counts when not told. */
+  insightMonths: { default: 12, max: 24 },
   /** Whole request bodies, in bytes. */
   bodyBytes: 64 * 1024,
 } as const;
@@ -91,6 +93,22 @@ export type MyStoriesPageDto = WallPageDto;
 
 export interface StoryListDto {
   items: StoryDto[];
+}
+
+/**
+ * `GET /api/insights?from&to` (editors and admins): the stories published in a range of months
+ * (`YYYY-MM`, both included), counted per month, team and category.
+ */
+export interface InsightsDto {
+  from: string;
+  to: string;
+  total: number;
+  /** Every month of the range, oldest first; a month without stories has count 0. */
+  months: { month: string; count: number }[];
+  /** Most stories first; only teams with stories. */
+  teams: { team: string; count: number }[];
+  /** Most stories first; only categories with stories (ids, labelled by the tab). */
+  categories: { category: string; count: number }[];
 }
 
 export interface MeDto {

@@ -71,6 +71,29 @@ export const myStoriesQuerySchema = z.strictObject({
 });
 export type MyStoriesQueryInput = z.infer<typeof myStoriesQuerySchema>;
 
+const yearMonth = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'Use YYYY-MM.');
+/** Months from year 0 of a `YYYY-MM` already checked by `yearMonth`. */
+const monthNumber = (value: string) => Number(value.slice(0, 4)) * 12 + Number(value.slice(5, 7));
+
+/** `GET /api/insights` query string: both ends optional; `from` ≤ `to`, at most 24 months. */
+export const insightsQuerySchema = z
+  .strictObject({
+    from: optional(yearMonth),
+    to: optional(yearMonth),
+  })
+  .refine(({ from, to }) => from === undefined || to === undefined || from <= to, {
+    message: 'The range must not start after it ends.',
+    path: ['from'],
+  })
+  .refine(
+    ({ from, to }) =>
+      from === undefined ||
+      to === undefined ||
+      monthNumber(to) - monthNumber(from) < LIMITS.insightMonths.max,
+    { message: `At most ${LIMITS.insightMonths.max} months.`, path: ['from'] },
+  );
+export type InsightsQueryInput = z.infer<typeof insightsQuerySchema>;
+
 /** The body of an action that takes no input (`withdraw`, `archive`): none, or `{}`. */
 export const emptyBodySchema = z.strictObject({});
 

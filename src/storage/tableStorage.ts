@@ -9,6 +9,7 @@ import type {
   StoryRepository,
   UserDirectory,
   WallIndex,
+  WallStats,
 } from '../domain/ports.js';
 import type { AdditionalPolicy } from './callCounter.js';
 import { createTableApprovalQueue } from './tableApprovalQueue.js';
@@ -19,7 +20,9 @@ import { createTableOutboxStore } from './tableOutboxStore.js';
 import { createTableStoryRepository } from './tableStoryRepository.js';
 import { createTableUserDirectory } from './tableUserDirectory.js';
 import { createTableWallIndex } from './tableWallIndex.js';
+import { createTableWallStats } from './tableWallStats.js';
 import { cacheWallPages } from './wallPageCache.js';
+import { cacheWallStats } from './wallStatsCache.js';
 
 /** Where the tables live and how to reach them. */
 export interface TableStorageOptions {
@@ -43,6 +46,11 @@ export interface TableStorageOptions {
    * default) reads storage every time. See `cacheWallPages`.
    */
   readonly wallCacheMs?: number;
+  /**
+   * How long the counts of a tenant's range are served from memory; 0 (the default) counts every
+   * time. See `cacheWallStats`.
+   */
+  readonly statsCacheMs?: number;
 }
 
 /** The storage adapters of the domain ports, plus table housekeeping and a health probe. */
@@ -50,6 +58,8 @@ export interface TableStorage {
   readonly stories: StoryRepository;
   readonly outbox: OutboxStore;
   readonly wall: WallIndex;
+  /** Counts over the wall's month partitions, for insight. */
+  readonly stats: WallStats;
   readonly approvals: ApprovalQueue;
   readonly authors: AuthorIndex;
   readonly users: UserDirectory;
@@ -110,6 +120,7 @@ export function createTableStorage(opts: TableStorageOptions): TableStorage {
       createTableWallIndex(clients.wall, { monthsCacheMs: opts.wallCacheMs ?? 0 }),
       { ttlMs: opts.wallCacheMs ?? 0 },
     ),
+    stats: cacheWallStats(createTableWallStats(clients.wall), { ttlMs: opts.statsCacheMs ?? 0 }),
     approvals: createTableApprovalQueue(clients.queues),
     // Each author's own stories live beside the approval queues, in partitions of their own.
     authors: createTableAuthorIndex(clients.queues),

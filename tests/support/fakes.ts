@@ -7,6 +7,7 @@ import {
   type ConversationStore,
   type IdGenerator,
   type Logger,
+  type MonthTally,
   type OutboxStore,
   type PendingOutboxMessage,
   type Story,
@@ -20,6 +21,7 @@ import {
   type WallIndex,
   type WallPage,
   type WallQuery,
+  type WallStats,
 } from '../../src/domain/index.js';
 
 /**
@@ -311,4 +313,34 @@ export function buildStoryDeps(users: readonly User[] = [], overrides: Partial<S
     ...overrides,
   };
   return { deps, stories, wall, approvals, authors, users: directory, clock, committed };
+}
+
+/**
+ * Counts over a fake wall's published stories, as the table adapter counts its month partitions
+ * (UTC months of `publishedAt`); `calls` records each `tally`'s months for assertions.
+ */
+export function fakeWallStats(wall: { entries(): Story[] }): WallStats & {
+  calls: { tenantId: string; months: readonly string[] }[];
+} {
+  const calls: { tenantId: string; months: readonly string[] }[] = [];
+  return {
+    calls,
+    async tally(tenantId, months) {
+      calls.push({ tenantId, months });
+      return months.map((month): MonthTally => {
+        const teams = new Map<string, number>();
+        const categories = new Map<string, number>();
+        const stories = wall
+          .entries()
+          .filter(
+            (s) => s.tenantId === tenantId && s.publishedAt?.toISOString().slice(0, 7) === month,
+          );
+        for (const s of stories) {
+          teams.set(s.team, (teams.get(s.team) ?? 0) + 1);
+          categories.set(s.category, (categories.get(s.category) ?? 0) + 1);
+        }
+        return { month, total: stories.length, teams, categories };
+      });
+    },
+  };
 }

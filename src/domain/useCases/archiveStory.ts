@@ -1,6 +1,6 @@
 import { DomainError } from '../errors.js';
 import type { StoryDeps } from '../ports.js';
-import { auditOf, changeStory, projectMessage } from '../storyChange.js';
+import { auditOf, changeStory, projectMessage, refreshCardsMessage } from '../storyChange.js';
 import type { Story } from '../story.js';
 import { hasRole, type Actor } from '../user.js';
 import { transition } from '../workflow.js';
@@ -24,7 +24,7 @@ export async function archiveStory(deps: StoryDeps, actor: Actor, storyId: strin
         revision: story.revision + 1,
       },
       audit: auditOf(deps, actor, 'archived', now),
-      outbox: [projectMessage(deps, now)],
+      outbox: [projectMessage(deps, now), refreshCardsMessage(deps, now)],
     };
   });
 }

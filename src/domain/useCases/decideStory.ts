@@ -2,6 +2,7 @@ import { DomainError } from '../errors.js';
 import type { AuditAction, OutboxMessage, StoryDeps } from '../ports.js';
 import { trySyncProjections } from '../projections.js';
 import { retryOnConflict } from '../retry.js';
+import { refreshCardsMessage } from '../storyChange.js';
 import type { Story } from '../story.js';
 import type { Actor } from '../user.js';
 import { canSee } from '../visibility.js';
@@ -83,7 +84,13 @@ export async function decideStory(
       outbox: [
         { id: deps.ids.newId(), kind: 'story.decided', createdAt: now, payload: { decision } },
         { id: deps.ids.newId(), kind: 'story.project', createdAt: now, payload: {} },
-        ...(status === 'published' ? featuredNotices(deps, story, now) : []),
+        refreshCardsMessage(deps, now),
+        ...(status === 'published'
+          ? [
+              { id: deps.ids.newId(), kind: 'channel.post', createdAt: now, payload: {} } as const,
+              ...featuredNotices(deps, story, now),
+            ]
+          : []),
       ],
     });
     return { story: saved.value, changed: true };

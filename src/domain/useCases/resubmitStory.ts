@@ -1,7 +1,7 @@
 import { prepareDraft } from '../drafts.js';
 import { DomainError } from '../errors.js';
 import type { StoryDeps } from '../ports.js';
-import { auditOf, changeStory, projectMessage } from '../storyChange.js';
+import { auditOf, changeStory, projectMessage, refreshCardsMessage } from '../storyChange.js';
 import type { Story, StoryDraft } from '../story.js';
 import type { Actor } from '../user.js';
 import { transition } from '../workflow.js';
@@ -50,6 +50,7 @@ export async function resubmitStory(
           payload: { approverId },
         },
         projectMessage(deps, now),
+        refreshCardsMessage(deps, now),
       ],
     };
   });

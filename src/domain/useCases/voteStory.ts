@@ -2,6 +2,7 @@ import { DomainError } from '../errors.js';
 import type { StoryDeps } from '../ports.js';
 import { trySyncProjections } from '../projections.js';
 import { retryOnConflict } from '../retry.js';
+import { refreshCardsMessage } from '../storyChange.js';
 import type { Story } from '../story.js';
 import type { Actor } from '../user.js';
 
@@ -28,7 +29,11 @@ export async function voteStory(deps: StoryDeps, actor: Actor, storyId: string):
       story: { ...story, voteCount: story.voteCount + 1, revision: story.revision + 1 },
       expectedEtag: current.etag,
       vote: { voterId: actor.userId, at: now },
-      outbox: [{ id: deps.ids.newId(), kind: 'story.project', createdAt: now, payload: {} }],
+      outbox: [
+        { id: deps.ids.newId(), kind: 'story.project', createdAt: now, payload: {} },
+        // The channel card shows the count; no other card does.
+        refreshCardsMessage(deps, now, true),
+      ],
     });
     return saved.value;
   });

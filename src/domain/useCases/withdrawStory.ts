@@ -1,6 +1,6 @@
 import { DomainError } from '../errors.js';
 import type { StoryDeps } from '../ports.js';
-import { auditOf, changeStory, projectMessage } from '../storyChange.js';
+import { auditOf, changeStory, projectMessage, refreshCardsMessage } from '../storyChange.js';
 import type { Story } from '../story.js';
 import type { Actor } from '../user.js';
 import { transition } from '../workflow.js';
@@ -28,7 +28,7 @@ export async function withdrawStory(
         revision: story.revision + 1,
       },
       audit: auditOf(deps, actor, 'withdrawn', now),
-      outbox: [projectMessage(deps, now)],
+      outbox: [projectMessage(deps, now), refreshCardsMessage(deps, now)],
     };
   });
 }

@@ -2,6 +2,7 @@ import type {
   ApiErrorCode,
   CategoryId,
   DevUsersDto,
+  InsightsDto,
   LocaleDto,
   MeDto,
   MyStoriesPageDto,
@@ -131,6 +132,12 @@ export interface WallQuery {
 /** Paging of `GET /api/stories/mine`. */
 export type MyStoriesQuery = Pick<WallQuery, 'limit' | 'cursor'>;
 
+/** The range of `GET /api/insights`: `YYYY-MM`, both included; the server's default if left out. */
+export interface InsightsQuery {
+  from?: string;
+  to?: string;
+}
+
 export interface ApiClientOptions {
   /** Prefix of every path; '' for the same origin. */
   baseUrl: string;
@@ -228,6 +235,14 @@ export function createApiClient(options: ApiClientOptions) {
     /** Takes a published story off the wall. */
     archiveStory: (id: string) =>
       request<StoryDto>(`${storyPath(id)}/archive`, { method: 'POST', body: {} }),
+    /** Published stories counted per month, team and category (editors and admins). */
+    insights: (query: InsightsQuery, signal?: AbortSignal) => {
+      const params = new URLSearchParams();
+      if (query.from) params.set('from', query.from);
+      if (query.to) params.set('to', query.to);
+      const encoded = params.toString();
+      return request<InsightsDto>(`/api/insights${encoded ? `?${encoded}` : ''}`, { signal });
+    },
   };
 }
 

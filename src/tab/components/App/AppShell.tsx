@@ -26,10 +26,13 @@ const loadStoryForm = () => import('../StoryForm/StoryForm.js');
 const loadApprovals = () => import('../Approvals/Approvals.js');
 const loadMyStories = () => import('../MyStories/MyStories.js');
 const loadStoryDetail = () => import('../StoryDetail/StoryDetail.js');
+// Brings the charts library with it, so it is fetched only when an editor or admin wants it.
+const loadInsights = () => import('../Insights/Insights.js');
 const StoryForm = lazy(() => loadStoryForm().then((m) => ({ default: m.StoryForm })));
 const Approvals = lazy(() => loadApprovals().then((m) => ({ default: m.Approvals })));
 const MyStories = lazy(() => loadMyStories().then((m) => ({ default: m.MyStories })));
 const StoryDetail = lazy(() => loadStoryDetail().then((m) => ({ default: m.StoryDetail })));
+const Insights = lazy(() => loadInsights().then((m) => ({ default: m.Insights })));
 
 export interface AppShellProps {
   api: ApiClient;
@@ -52,6 +55,7 @@ type OpenDialog =
   | { kind: 'form' }
   | { kind: 'approvals' }
   | { kind: 'mine' }
+  | { kind: 'insights' }
   | { kind: 'story'; id: string; story?: StoryDto };
 
 /**
@@ -112,6 +116,8 @@ export function AppShell(props: AppShellProps) {
 
   const close = () => setDialog({ kind: 'none' });
   const isApprover = current?.roles.includes('approver') ?? false;
+  const seesInsights =
+    (current?.roles.includes('editor') ?? false) || (current?.roles.includes('admin') ?? false);
   const localMode = !host.inTeams && current?.authMode === 'local' && devUsers.length > 0;
 
   return (
@@ -153,6 +159,17 @@ export function AppShell(props: AppShellProps) {
                 data-testid="approvals-open"
               >
                 {t('app.approvals')}
+              </Button>
+            ) : null}
+            {seesInsights ? (
+              <Button
+                appearance="secondary"
+                onPointerEnter={() => void loadInsights()}
+                onFocus={() => void loadInsights()}
+                onClick={() => setDialog({ kind: 'insights' })}
+                data-testid="insights-open"
+              >
+                {t('app.insights')}
               </Button>
             ) : null}
             <Button
@@ -216,6 +233,7 @@ export function AppShell(props: AppShellProps) {
             }}
           />
         ) : null}
+        {dialog.kind === 'insights' ? <Insights onClose={close} /> : null}
         {dialog.kind === 'story' ? (
           <StoryDetail storyId={dialog.id} initial={dialog.story} onClose={close} />
         ) : null}
