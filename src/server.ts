@@ -11,7 +11,7 @@ import {
   createInsightsService,
   createOutboxRelay,
   createStoryService,
-  syncProjections,
+  repairProjections,
   type Clock,
   type IdGenerator,
   type OutboxRelay,
@@ -106,6 +106,9 @@ export async function startServer(
       stories: storage.stories,
       users: storage.users,
       conversations: storage.conversations,
+      postedCards: storage.postedCards,
+      settings: storage.settings,
+      clock,
       logger,
     });
 
@@ -117,7 +120,7 @@ export async function startServer(
         ...bot.outboxHandlers,
         'story.project': async (message) => {
           const found = await storage.stories.get(message.ref);
-          if (found) await syncProjections(storage, found.value);
+          if (found) await repairProjections(storage, found.value, message.payload);
         },
       },
     });

@@ -1,5 +1,12 @@
 import type { AdaptiveCardInvokeResponse, AdaptiveCardInvokeValue, TurnContext } from 'botbuilder';
-import { isDomainError, type Logger, type Story, type StoryService } from '../domain/index.js';
+import {
+  isDomainError,
+  type Clock,
+  type Logger,
+  type SettingsStore,
+  type Story,
+  type StoryService,
+} from '../domain/index.js';
 import { decisionInputSchema, storyIdSchema } from '../shared/schemas.js';
 import { ADAPTIVE_CARD_TYPE, type AdaptiveCard } from './cards/adaptiveCard.js';
 import {
@@ -10,17 +17,20 @@ import {
   REJECT_REASON_INPUT,
   type ApprovalNotice,
 } from './cards/approvalCard.js';
+import { channelStoryCard, VOTE_VERB } from './cards/channelStoryCard.js';
 import { OPEN_FORM_VERB } from './cards/helpCard.js';
 import { EDIT_STORY_VERB, noticeCard, thanksCard } from './cards/messageCards.js';
 import { RESUBMIT_STORY_VERB, storyFormCard, SUBMIT_STORY_VERB } from './cards/storyFormCard.js';
 import { isRecord } from './guards.js';
-import { localeOf } from './i18n.js';
+import { localeOf, translator } from './i18n.js';
 import { editStoryCard, resubmitStoryCard } from './storyEditing.js';
 import { storyFormModel, submitStoryForm } from './storySubmission.js';
 import { resolveTurnUser, type TurnDeps, type TurnUser } from './turn.js';
 
 export interface CardActionDeps extends TurnDeps {
   readonly service: StoryService;
+  readonly settings: SettingsStore;
+  readonly clock: Clock;
   readonly logger: Logger;
 }
 
@@ -50,6 +60,8 @@ export async function handleCardAction(
       return cardResponse(await editStoryCard(turn, data, deps));
     case RESUBMIT_STORY_VERB:
       return cardResponse(await resubmitStoryCard(turn, data, deps));
+    case VOTE_VERB:
+      return vote(turn, data, deps);
     default:
       return cardResponse(noticeCard({ notice: 'generic' }, turn.locale));
   }
@@ -163,6 +175,43 @@ function noticeOf(error: unknown, deps: CardActionDeps, turn: TurnUser): Approva
     'card action failed',
   );
   return 'generic';
+}
+
+/**
+ * A vote from the channel card (journey 7). The card is shared by everyone in the channel, so a
+ * vote answers with the card and its new count, in the channel's language; a refused vote
+ * (already voted, own story, no longer published) answers with a message only the voter sees
+ * and leaves the card as it is.
+ */
+async function vote(
+  turn: TurnUser,
+  data: Record<string, unknown>,
+  deps: CardActionDeps,
+): Promise<AdaptiveCardInvokeResponse> {
+  const t = translator(turn.locale);
+  const storyId = storyIdSchema.safeParse(data.storyId);
+  if (!storyId.success) return messageResponse(t('errors.not_found'));
+  let story: Story;
+  try {
+    story = await deps.service.voteStory(turn.actor, storyId.data);
+  } catch (error) {
+    if (isDomainError(error, 'already_voted') || isDomainError(error, 'self_vote')) {
+      return messageResponse(t(`errors.${error.code}`));
+    }
+    return messageResponse(t(`errors.${noticeOf(error, deps, turn)}`));
+  }
+  const channel = await deps.settings.getPublicationChannel(story.tenantId);
+  return cardResponse(channelStoryCard({ story }, channel?.locale ?? turn.locale));
+}
+
+/** An invoke answer Teams shows the user as a message, leaving the card unchanged. */
+function messageResponse(text: string): AdaptiveCardInvokeResponse {
+  // botbuilder types `value` as an object, but this response type carries the text itself.
+  return {
+    statusCode: 200,
+    type: 'application/vnd.microsoft.activity.message',
+    value: text as unknown as Record<string, unknown>,
+  };
 }
 
 function cardResponse(card: AdaptiveCard): AdaptiveCardInvokeResponse {

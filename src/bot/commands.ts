@@ -4,14 +4,18 @@ export type Command =
   | { readonly name: 'share' }
   /** Journey 2: the story form with a colleague featured; `nominee` is the name as typed. */
   | { readonly name: 'nominate'; readonly nominee?: string }
+  /** Journey 5: an admin makes this team channel the one published stories are posted to. */
+  | { readonly name: 'postHere' }
   | { readonly name: 'unknown' };
 
-const COMMANDS: Readonly<Record<string, 'help' | 'share'>> = {
+const COMMANDS: Readonly<Record<string, 'help' | 'share' | 'postHere'>> = {
   help: 'help',
   apua: 'help',
   ohje: 'help',
   'share a story': 'share',
   'kerro tarina': 'share',
+  'post stories here': 'postHere',
+  'julkaise tarinat täällä': 'postHere',
 };
 
 /** "nominate" / "ehdota", then optionally the colleague's name (or their mention). */

@@ -6,8 +6,11 @@ import {
 } from 'botbuilder';
 import type { BotConfig } from '../config.js';
 import type {
+  Clock,
   ConversationStore,
   Logger,
+  PostedCards,
+  SettingsStore,
   StoryRepository,
   StoryService,
   UserDirectory,
@@ -31,6 +34,11 @@ export interface BotOptions {
   stories: StoryRepository;
   users: UserDirectory;
   conversations: ConversationStore;
+  /** Every card posted for a story, so a change updates them (`cards.refresh`). */
+  postedCards: PostedCards;
+  /** The tenant's publication channel, set by an admin in that channel. */
+  settings: SettingsStore;
+  clock: Clock;
   logger: Logger;
 }
 
@@ -38,7 +46,7 @@ export interface BotOptions {
 export interface Bot {
   /** POST /api/messages: runs botbuilder's CloudAdapter.process and returns what it wrote. */
   handle(request: BotHttpRequest): Promise<BotHttpResponse>;
-  /** Outbox handlers for 'approval.requested', 'story.decided' and 'featured.notify'. */
+  /** Outbox handlers of every bot side effect (all kinds but 'story.project'). */
   outboxHandlers: BotOutboxHandlers;
 }
 
@@ -102,6 +110,8 @@ export function createBot(options: BotOptions): Bot {
       stories: options.stories,
       users: options.users,
       conversations: options.conversations,
+      postedCards: options.postedCards,
+      settings: options.settings,
       logger,
     }),
   };

@@ -9,9 +9,14 @@ import type {
 import { cardMessage } from './activities.js';
 import { approvalCard } from './cards/approvalCard.js';
 import { decisionNoticeCard, featuredNoticeCard } from './cards/messageCards.js';
-import { sendToPerson, type ProactiveDeps } from './proactive.js';
+import {
+  postToChannelHandler,
+  refreshCardsHandler,
+  type PostedCardDeps,
+} from './postedCardHandlers.js';
+import { sendToPerson } from './proactive.js';
 
-export interface OutboxHandlerDeps extends ProactiveDeps {
+export interface OutboxHandlerDeps extends PostedCardDeps {
   /** Read only: the handlers load the story a message is about. */
   readonly stories: StoryRepository;
   readonly users: UserDirectory;
@@ -22,6 +27,8 @@ export interface BotOutboxHandlers {
   readonly 'approval.requested': OutboxHandler;
   readonly 'story.decided': OutboxHandler;
   readonly 'featured.notify': OutboxHandler;
+  readonly 'cards.refresh': OutboxHandler;
+  readonly 'channel.post': OutboxHandler;
 }
 
 const RESULT_OF: Readonly<Record<Decision, Story['status']>> = {
@@ -51,7 +58,7 @@ export function createOutboxHandlers(deps: OutboxHandlerDeps): BotOutboxHandlers
       }
       const approver = await deps.users.get(story.tenantId, approverId);
       const locale = approver?.locale ?? story.locale;
-      await sendToPerson(
+      const delivery = await sendToPerson(
         deps,
         { tenantId: story.tenantId, userId: approverId, displayName: approver?.displayName ?? '' },
         // The card refreshes for the approver (their Teams id when known) so that a decision
@@ -62,6 +69,17 @@ export function createOutboxHandlers(deps: OutboxHandlerDeps): BotOutboxHandlers
           ),
         story.authorId,
       );
+      // Recorded, so that a decision made elsewhere, a withdrawal or a resubmission updates it.
+      if (delivery?.activityId) {
+        await deps.postedCards.add(message.ref, {
+          activityId: delivery.activityId,
+          reference: delivery.reference,
+          kind: 'approval',
+          locale,
+          userId: approverId,
+          teamsUserId: delivery.teamsUserId,
+        });
+      }
     },
 
     'story.decided': async (message) => {
@@ -123,6 +141,9 @@ export function createOutboxHandlers(deps: OutboxHandlerDeps): BotOutboxHandlers
         story.authorId,
       );
     },
+
+    'cards.refresh': refreshCardsHandler(deps),
+    'channel.post': postToChannelHandler(deps),
   };
 }
 

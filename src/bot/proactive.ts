@@ -59,8 +59,19 @@ export function parseReference(json: string | null): Partial<ConversationReferen
     : null;
 }
 
+/** Where a proactive message went, so the card it carried can be updated later. */
+export interface Delivery {
+  /** The conversation reference it was sent through (JSON, as stored). */
+  readonly reference: string;
+  /** The id Teams gave the message; absent when the connector did not say. */
+  readonly activityId?: string;
+  /** The Teams user id the message was built for (`message(teamsUserId)`). */
+  readonly teamsUserId: string;
+}
+
 /**
- * Sends `message(teamsUserId)` to a person in their personal chat with the bot.
+ * Sends `message(teamsUserId)` to a person in their personal chat with the bot; returns where it
+ * went, or null when the person cannot be reached (local mode without Teams).
  *
  * With a stored conversation reference the bot continues that conversation. Without one it
  * creates the 1:1 conversation. Teams accepts two ids for the member there: the Teams user id
@@ -79,14 +90,17 @@ export async function sendToPerson(
   to: Recipient,
   message: (teamsUserId: string) => Partial<Activity>,
   serviceUrlOf?: string,
-): Promise<void> {
-  const reference = parseReference(await deps.conversations.get(to.tenantId, to.userId));
+): Promise<Delivery | null> {
+  const stored = await deps.conversations.get(to.tenantId, to.userId);
+  const reference = parseReference(stored);
   try {
-    if (reference) {
+    if (reference && stored) {
+      const teamsUserId = reference.user?.id ?? to.userId;
+      let activityId: string | undefined;
       await deps.adapter.continueConversationAsync(deps.appId, reference, async (context) => {
-        await context.sendActivity(message(reference.user?.id ?? to.userId));
+        activityId = (await context.sendActivity(message(teamsUserId)))?.id;
       });
-      return;
+      return { reference: stored, teamsUserId, ...(activityId ? { activityId } : {}) };
     }
     const neighbour = serviceUrlOf
       ? parseReference(await deps.conversations.get(to.tenantId, serviceUrlOf))
@@ -98,10 +112,11 @@ export async function sendToPerson(
         { tenantId: to.tenantId, userId: to.userId },
         'no conversation with this person and no Bot Connector configured; chat message skipped',
       );
-      return;
+      return null;
     }
     const bot = neighbour?.bot ?? { id: `28:${deps.appId}`, name: '' };
     const member = { id: to.userId, name: to.displayName, aadObjectId: to.userId };
+    let delivery: Delivery | null = null;
     await deps.adapter.createConversationAsync(
       deps.appId,
       'msteams',
@@ -123,10 +138,60 @@ export async function sendToPerson(
           conversation: { ...context.activity.conversation, conversationType: 'personal' },
           user: member,
         };
-        await deps.conversations.put(to.tenantId, to.userId, JSON.stringify(stored));
-        await context.sendActivity(message(to.userId));
+        const json = JSON.stringify(stored);
+        await deps.conversations.put(to.tenantId, to.userId, json);
+        const activityId = (await context.sendActivity(message(to.userId)))?.id;
+        delivery = {
+          reference: json,
+          teamsUserId: to.userId,
+          ...(activityId ? { activityId } : {}),
+        };
       },
     );
+    return delivery;
+  } catch (error) {
+    throw asOutboxFailure(error);
+  }
+}
+
+/**
+ * Posts `activity` to the conversation of a stored reference (a channel); returns the new
+ * message's id, if the connector gave one. An unusable reference is a `PermanentFailure`.
+ */
+export async function postToConversation(
+  deps: ProactiveDeps,
+  referenceJson: string,
+  activity: Partial<Activity>,
+): Promise<string | undefined> {
+  const reference = parseReference(referenceJson);
+  if (!reference) throw new PermanentFailure('The stored conversation reference is unusable.');
+  let activityId: string | undefined;
+  try {
+    await deps.adapter.continueConversationAsync(deps.appId, reference, async (context) => {
+      activityId = (await context.sendActivity(activity))?.id;
+    });
+  } catch (error) {
+    throw asOutboxFailure(error);
+  }
+  return activityId;
+}
+
+/**
+ * Replaces a message the bot posted earlier (`updateActivity`) with `activity`. A message or
+ * chat that is gone fails as a `PermanentFailure` (see `asOutboxFailure`).
+ */
+export async function updatePosted(
+  deps: ProactiveDeps,
+  referenceJson: string,
+  activityId: string,
+  activity: Partial<Activity>,
+): Promise<void> {
+  const reference = parseReference(referenceJson);
+  if (!reference) throw new PermanentFailure('The stored conversation reference is unusable.');
+  try {
+    await deps.adapter.continueConversationAsync(deps.appId, reference, async (context) => {
+      await context.updateActivity({ ...activity, id: activityId });
+    });
   } catch (error) {
     throw asOutboxFailure(error);
   }

@@ -20,6 +20,7 @@ import { localeOf, translator } from './i18n.js';
 import { fetchShareTask, findStories, noticeTask, submitShareAction } from './messageExtension.js';
 import { messageTask, searchMessage } from './messageExtensionResponses.js';
 import { findNominee, nominationFormModel, type NomineeRequest } from './nomination.js';
+import { choosePublicationChannel } from './publicationChannel.js';
 import { storyFormModel } from './storySubmission.js';
 import { isPersonal, rememberConversation, resolveTurnUser, type TurnUser } from './turn.js';
 
@@ -157,6 +158,9 @@ export class StoryBot extends TeamsActivityHandler {
         await context.sendActivity(cardMessage(storyFormCard(model, turn.locale)));
         return;
       }
+      case 'postHere':
+        await context.sendActivity(await choosePublicationChannel(context, turn, this.deps));
+        return;
       default:
         await context.sendActivity(t('hint.unknown'));
     }

@@ -16,6 +16,8 @@ const KINDS: Readonly<Record<OutboxKind, true>> = {
   'story.decided': true,
   'featured.notify': true,
   'story.project': true,
+  'cards.refresh': true,
+  'channel.post': true,
 };
 const MAX_ERROR_LENGTH = 1000;
 /** A given-up message's next attempt: the largest date Table Storage holds, so never due. */

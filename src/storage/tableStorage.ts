@@ -6,6 +6,8 @@ import type {
   AuthorIndex,
   ConversationStore,
   OutboxStore,
+  PostedCards,
+  SettingsStore,
   StoryRepository,
   UserDirectory,
   WallIndex,
@@ -17,6 +19,8 @@ import { createTableAuthorIndex } from './tableAuthorIndex.js';
 import { createTableConversationStore } from './tableConversationStore.js';
 import { toDomainError } from './tableErrors.js';
 import { createTableOutboxStore } from './tableOutboxStore.js';
+import { createTablePostedCards } from './tablePostedCards.js';
+import { createTableSettingsStore } from './tableSettingsStore.js';
 import { createTableStoryRepository } from './tableStoryRepository.js';
 import { createTableUserDirectory } from './tableUserDirectory.js';
 import { createTableWallIndex } from './tableWallIndex.js';
@@ -64,6 +68,10 @@ export interface TableStorage {
   readonly authors: AuthorIndex;
   readonly users: UserDirectory;
   readonly conversations: ConversationStore;
+  /** The cards the bot posted for each story, kept in the story's partition. */
+  readonly postedCards: PostedCards;
+  /** Tenant settings: the publication channel. */
+  readonly settings: SettingsStore;
   /** Creates the tables that are missing. */
   ensureTables(): Promise<void>;
   /** Deletes the tables (tests). */
@@ -79,7 +87,7 @@ export interface TableStorage {
  */
 const DEFAULT_RETRY = { maxRetries: 2, retryDelayInMs: 200, maxRetryDelayInMs: 2_000 };
 
-const TABLES = ['stories', 'wall', 'queues', 'users', 'conversations'] as const;
+const TABLES = ['stories', 'wall', 'queues', 'users', 'conversations', 'settings'] as const;
 type TableName = (typeof TABLES)[number];
 
 /** Table Storage adapters for every port, over a connection string or an endpoint + identity. */
@@ -110,6 +118,7 @@ export function createTableStorage(opts: TableStorageOptions): TableStorage {
     queues: client('queues'),
     users: client('users'),
     conversations: client('conversations'),
+    settings: client('settings'),
   };
   const pingTimeoutMs = opts.pingTimeoutMs ?? 2_000;
 
@@ -126,6 +135,8 @@ export function createTableStorage(opts: TableStorageOptions): TableStorage {
     authors: createTableAuthorIndex(clients.queues),
     users: createTableUserDirectory(clients.users),
     conversations: createTableConversationStore(clients.conversations),
+    postedCards: createTablePostedCards(clients.stories),
+    settings: createTableSettingsStore(clients.settings),
 
     async ensureTables() {
       await Promise.all(TABLES.map((name) => clients[name].createTable()));

@@ -83,7 +83,13 @@ describe('story lifecycle through the bot', () => {
     const wall = await api.get<WallPageDto>('/api/stories?limit=5');
     expect(wall.body.items[0]).toMatchObject({ id: story.id, title, status: 'published' });
 
-    // The author is told, in chat.
-    await connector.waitForActivities(2, 10_000);
+    // The author is told, in chat, and the manager's approval card is updated to the decision.
+    const after = await connector.waitForActivities(3, 10_000);
+    const update = after.find((a) => a.kind === 'updateActivity');
+    expect(update).toMatchObject({
+      conversationId: approval?.conversationId,
+      activityId: approval?.activityId,
+    });
+    expect(JSON.stringify(update?.body.attachments?.[0]?.content)).not.toContain('story.decide');
   });
 });

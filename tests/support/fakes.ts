@@ -10,6 +10,10 @@ import {
   type MonthTally,
   type OutboxStore,
   type PendingOutboxMessage,
+  type PostedCard,
+  type PostedCards,
+  type PublicationChannel,
+  type SettingsStore,
   type Story,
   type StoryChange,
   type StoryDeps,
@@ -341,6 +345,39 @@ export function fakeWallStats(wall: { entries(): Story[] }): WallStats & {
         }
         return { month, total: stories.length, teams, categories };
       });
+    },
+  };
+}
+
+/** The cards posted per story, as the table adapter keeps them (one per activity id). */
+export function fakePostedCards(): PostedCards & { entries: Map<string, Map<string, PostedCard>> } {
+  const entries = new Map<string, Map<string, PostedCard>>();
+  return {
+    entries,
+    async add(ref, card) {
+      const cards = entries.get(key(ref)) ?? new Map<string, PostedCard>();
+      cards.set(card.activityId, card);
+      entries.set(key(ref), cards);
+    },
+    async list(ref) {
+      return [...(entries.get(key(ref))?.values() ?? [])];
+    },
+    async remove(ref, activityId) {
+      entries.get(key(ref))?.delete(activityId);
+    },
+  };
+}
+
+/** Tenant settings in memory. */
+export function fakeSettings(): SettingsStore & { channels: Map<string, PublicationChannel> } {
+  const channels = new Map<string, PublicationChannel>();
+  return {
+    channels,
+    async getPublicationChannel(tenantId) {
+      return channels.get(tenantId) ?? null;
+    },
+    async setPublicationChannel(tenantId, channel) {
+      channels.set(tenantId, channel);
     },
   };
 }

@@ -41,8 +41,11 @@ export interface MockConnector {
   waitForActivities(count: number, timeoutMs?: number): Promise<RecordedActivity[]>;
   /** The next `times` requests are answered 429 with `Retry-After: retryAfterSeconds`. */
   throttle(retryAfterSeconds: number, times?: number): void;
-  /** The next `times` requests are refused with `status` (e.g. 403: the person blocked the bot). */
-  refuse(status: number, times?: number): void;
+  /**
+   * The next `times` requests are refused with `status` (e.g. 403: the person blocked the bot);
+   * with `kind`, only requests of that kind (e.g. `'updateActivity'`).
+   */
+  refuse(status: number, times?: number, kind?: RecordedCall['kind']): void;
   reset(): void;
   close(): Promise<void>;
 }
@@ -54,7 +57,7 @@ const ACTIVITIES = /\/v3\/conversations\/([^/]+)\/activities(?:\/([^/]+))?\/?$/;
 export async function startMockConnector(): Promise<MockConnector> {
   const calls: RecordedCall[] = [];
   let throttled: { seconds: number; remaining: number } | null = null;
-  let refused: { status: number; remaining: number } | null = null;
+  let refused: { status: number; remaining: number; kind?: RecordedCall['kind'] } | null = null;
   let waiters: { count: number; resolve: () => void }[] = [];
   let nextId = 0;
 
@@ -114,7 +117,7 @@ export async function startMockConnector(): Promise<MockConnector> {
       res.end(JSON.stringify({ error: { code: 'TooManyRequests', message: 'Slow down' } }));
       return;
     }
-    if (refused && refused.remaining > 0) {
+    if (refused && refused.remaining > 0 && (!refused.kind || refused.kind === kind)) {
       refused.remaining--;
       throttledCalls.add(call);
       res.writeHead(refused.status, { 'content-type': 'application/json' });
@@ -166,8 +169,8 @@ export async function startMockConnector(): Promise<MockConnector> {
     throttle(seconds, times = 1) {
       throttled = { seconds, remaining: times };
     },
-    refuse(status, times = 1) {
-      refused = { status, remaining: times };
+    refuse(status, times = 1, kind) {
+      refused = { status, remaining: times, ...(kind ? { kind } : {}) };
     },
     reset() {
       calls.length = 0;

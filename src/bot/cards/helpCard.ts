@@ -20,7 +20,12 @@ export function helpCard(model: HelpCardModel, locale: Locale): AdaptiveCard {
       textBlock(t('help.how')),
       textBlock(t('help.commands'), { weight: 'Bolder', spacing: 'Medium' }),
       textBlock(
-        [t('help.commandShare'), t('help.commandNominate'), t('help.commandHelp')]
+        [
+          t('help.commandShare'),
+          t('help.commandNominate'),
+          t('help.commandPostHere'),
+          t('help.commandHelp'),
+        ]
           .map((line) => `- ${line}`)
           .join('\n'),
       ),

@@ -13,6 +13,8 @@ export const en = {
     commandShare: '**share a story**: opens the story form',
     commandNominate: '**nominate** *name*: opens the story form with that colleague featured',
     commandHelp: '**help**: shows this card',
+    commandPostHere:
+      '**post stories here** (admins, mentioning me in a team channel): published stories are posted to that channel',
     share: 'Share a story',
   },
   hint: {
@@ -131,6 +133,16 @@ export const en = {
     told: '{{author}} told a story featuring you: “{{title}}”. It is now on the story wall for everyone to learn from.',
     thanks: 'Thank you for going beyond what the customer expected!',
   },
+  channel: {
+    featured: 'Featuring {{names}}',
+    votes: 'Votes',
+    vote: 'Vote',
+    voted: 'Thank you for your vote!',
+    set: 'Done: published stories will be posted to this channel.',
+    adminOnly: 'Sorry, only a Story Wall admin can choose the channel where stories are posted.',
+    channelOnly:
+      'To choose where published stories are posted, mention me in that team channel with **post stories here**.',
+  },
   errors: {
     generic: 'Sorry, something went wrong on my side. Please try again in a moment.',
     unauthenticated:
@@ -145,6 +157,8 @@ export const en = {
     rate_limited: 'Too many requests right now. Please try again in a moment.',
     unavailable: 'Story Wall is unavailable right now. Please try again in a moment.',
     missingComment: 'Please say what should change.',
+    already_voted: 'You have already voted for this story.',
+    self_vote: 'You cannot vote for a story about yourself.',
     notAuthor: 'Only the author of this story can edit it.',
     notEditable:
       'This story is not waiting for changes any more, so it cannot be edited here. It may have been sent again already.',

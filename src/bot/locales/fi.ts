@@ -13,6 +13,8 @@ export const fi: Messages = {
     commandNominate:
       '**ehdota** *nimi*: avaa tarinalomakkeen, jossa kollega on valmiiksi mainittuna',
     commandHelp: '**ohje** tai **apua**: näyttää tämän kortin',
+    commandPostHere:
+      '**julkaise tarinat täällä** (ylläpitäjät, mainitse minut tiimin kanavalla): julkaistut tarinat julkaistaan sillä kanavalla',
     share: 'Kerro tarina',
   },
   hint: {
@@ -128,6 +130,17 @@ export const fi: Messages = {
     told: '{{author}} kertoi tarinan, jossa sinut mainitaan: ”{{title}}”. Se on nyt tarinaseinällä kaikkien opiksi.',
     thanks: 'Kiitos, että ylitit asiakkaan odotukset!',
   },
+  channel: {
+    featured: 'Tarinassa mukana: {{names}}',
+    votes: 'Ääniä',
+    vote: 'Äänestä',
+    voted: 'Kiitos äänestäsi!',
+    set: 'Valmista: julkaistut tarinat julkaistaan tällä kanavalla.',
+    adminOnly:
+      'Pahoittelen, vain Story Wallin ylläpitäjä voi valita kanavan, jolle tarinat julkaistaan.',
+    channelOnly:
+      'Valitse julkaisukanava mainitsemalla minut sillä tiimin kanavalla ja kirjoittamalla **julkaise tarinat täällä**.',
+  },
   errors: {
     generic: 'Pahoittelen, jokin meni vikaan päässäni. Yritä hetken kuluttua uudelleen.',
     unauthenticated:
@@ -142,6 +155,8 @@ export const fi: Messages = {
     rate_limited: 'Liian monta pyyntöä juuri nyt. Yritä hetken kuluttua uudelleen.',
     unavailable: 'Story Wall ei ole juuri nyt käytettävissä. Yritä hetken kuluttua uudelleen.',
     missingComment: 'Kerro, mitä pitäisi muuttaa.',
+    already_voted: 'Olet jo äänestänyt tätä tarinaa.',
+    self_vote: 'Et voi äänestää tarinaa, joka kertoo sinusta.',
     notAuthor: 'Vain tarinan kertoja voi muokata sitä.',
     notEditable:
       'Tarina ei enää odota muutoksia, joten sitä ei voi muokata täällä. Se on ehkä jo lähetetty uudelleen.',

@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { createBot } from '../../../src/bot/index.js';
 import { DEMO_TENANT_ID, DEMO_USER_IDS } from '../../../src/demo/demoUsers.js';
 import { createStoryService } from '../../../src/domain/index.js';
-import { buildStoryDeps, fakeConversations, silentLogger } from '../../support/fakes.js';
+import {
+  buildStoryDeps,
+  fakeConversations,
+  fakePostedCards,
+  fakeSettings,
+  silentLogger,
+} from '../../support/fakes.js';
 import {
   activityFrom,
   cardAction,
@@ -186,6 +192,9 @@ describe('bot authentication', () => {
         stories: store.stories,
         users: store.users,
         conversations: fakeConversations(),
+        postedCards: fakePostedCards(),
+        settings: fakeSettings(),
+        clock: store.clock,
         logger: silentLogger,
       }),
     ).toThrow(/app id/);

@@ -11,7 +11,12 @@ import {
   type User,
 } from '../../../src/domain/index.js';
 import { recordingLogger } from '../../support/factories.js';
-import { buildStoryDeps, fakeConversations } from '../../support/fakes.js';
+import {
+  buildStoryDeps,
+  fakeConversations,
+  fakePostedCards,
+  fakeSettings,
+} from '../../support/fakes.js';
 import { lateBound } from '../../support/lateBound.js';
 import { startMockConnector, type MockConnector } from '../../support/mockConnector.js';
 
@@ -24,6 +29,8 @@ export interface BotHarness {
   readonly connector: MockConnector;
   readonly store: ReturnType<typeof buildStoryDeps>;
   readonly conversations: ReturnType<typeof fakeConversations>;
+  readonly postedCards: ReturnType<typeof fakePostedCards>;
+  readonly settings: ReturnType<typeof fakeSettings>;
   readonly relay: OutboxRelay;
   readonly logger: ReturnType<typeof recordingLogger>;
   /** POSTs an activity (JSON) to the bot; returns status and parsed body. */
@@ -53,6 +60,8 @@ export async function startBotHarness(
   const connector = await startMockConnector();
   const store = buildStoryDeps(demoUsers());
   const conversations = fakeConversations();
+  const postedCards = fakePostedCards();
+  const settings = fakeSettings();
   const logger = recordingLogger();
   const service = createStoryService(store.deps);
   const bot = createBot({
@@ -68,6 +77,9 @@ export async function startBotHarness(
     stories: store.stories,
     users: store.users,
     conversations,
+    postedCards,
+    settings,
+    clock: store.clock,
     logger,
   });
   const relay = createOutboxRelay({
@@ -100,6 +112,8 @@ export async function startBotHarness(
     connector,
     store,
     conversations,
+    postedCards,
+    settings,
     relay,
     logger,
     async post(activity, headers = {}) {

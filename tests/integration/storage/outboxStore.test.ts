@@ -141,6 +141,8 @@ describe('TableOutboxStore', () => {
         'approval.requested': handle,
         'story.decided': handle,
         'featured.notify': handle,
+        'cards.refresh': handle,
+        'channel.post': handle,
         'story.project': handle,
       },
     });

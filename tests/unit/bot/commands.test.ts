@@ -16,6 +16,10 @@ describe('parseCommand', () => {
     ['Kerro  TARINA', 'share'],
     ['<at>Story Wall</at> share a story', 'share'],
     ['<at id="0">Story Wall</at>&nbsp;help', 'help'],
+    ['post stories here', 'postHere'],
+    ['<at>Story Wall</at> Post stories here.', 'postHere'],
+    ['julkaise tarinat täällä', 'postHere'],
+    ['<at>Story Wall</at>&nbsp;Julkaise  tarinat TÄÄLLÄ!', 'postHere'],
   ] as const)('reads %j as %s', (text, name) => {
     expect(parseCommand(text)).toEqual({ name });
   });
@@ -72,6 +76,16 @@ describe('the commands the app package offers', () => {
 
   it.each(titles)('are all understood: %j', (title) => {
     expect(parseCommand(title).name).not.toBe('unknown');
+  });
+
+  it('offer "post stories here" in team channels, in English and Finnish', () => {
+    const team = manifest.bots[0]!.commandLists.findIndex((list) => list.scopes.includes('team'));
+    const commands = manifest.bots[0]!.commandLists[team]!.commands;
+    const index = commands.findIndex((command) => command.title === 'post stories here');
+    expect(index).toBeGreaterThanOrEqual(0);
+    expect(finnish[`bots[0].commandLists[${team}].commands[${index}].title`]).toBe(
+      'julkaise tarinat täällä',
+    );
   });
 
   it('offer nominate in personal chat, in English and Finnish', () => {

@@ -46,6 +46,8 @@ async function setup(stories: Record<string, readonly OutboxKind[]> = { s1: kind
     'approval.requested': handler,
     'story.decided': handler,
     'featured.notify': handler,
+    'cards.refresh': handler,
+    'channel.post': handler,
     'story.project': handler,
   };
   const relayWith = (outbox: OutboxStore = store, leaseMs?: number, maxAttempts?: number) =>
@@ -102,6 +104,8 @@ describe('createOutboxRelay', () => {
           'approval.requested': record('approval.requested'),
           'story.decided': record('story.decided'),
           'featured.notify': record('featured.notify'),
+          'cards.refresh': record('cards.refresh'),
+          'channel.post': record('channel.post'),
           'story.project': record('story.project'),
         },
       });
@@ -312,6 +316,8 @@ describe('createOutboxRelay', () => {
           'approval.requested': slow,
           'story.decided': slow,
           'featured.notify': slow,
+          'cards.refresh': slow,
+          'channel.post': slow,
           'story.project': slow,
         },
         clock,
@@ -339,6 +345,8 @@ describe('createOutboxRelay', () => {
           'approval.requested': () => never,
           'story.decided': () => never,
           'featured.notify': () => never,
+          'cards.refresh': () => never,
+          'channel.post': () => never,
           'story.project': async () => undefined,
         },
         clock,

@@ -295,6 +295,8 @@ function relayFor(deps: StoryDeps, stories: ReturnType<typeof fakeStories>, cloc
       'approval.requested': noop,
       'story.decided': noop,
       'featured.notify': noop,
+      'cards.refresh': noop,
+      'channel.post': noop,
       'story.project': async (m) => {
         const current = await stories.get(m.ref);
         if (current) await syncProjections(deps, current.value);

@@ -37,6 +37,8 @@ function wired() {
       'approval.requested': record,
       'story.decided': record,
       'featured.notify': record,
+      'cards.refresh': record,
+      'channel.post': record,
       // As the real handler would: re-read the story and bring the projections in line.
       'story.project': async (m) => {
         const current = await ctx.stories.get(m.ref);
@@ -66,6 +68,8 @@ describe('createStoryService', () => {
     expect(effects.map((e) => e.kind)).toEqual([
       'approval.requested',
       'story.decided',
+      'cards.refresh',
+      'channel.post',
       'featured.notify',
     ]);
     expect(await service.listApprovals(manager)).toEqual([]);
@@ -116,7 +120,9 @@ describe('createStoryService', () => {
     expect(effects.map((e) => e.kind)).toEqual([
       'approval.requested',
       'story.decided',
+      'cards.refresh',
       'approval.requested',
+      'cards.refresh',
     ]);
     expect((await service.listApprovals(manager)).map((s) => s.title)).toEqual(['Second try']);
 

@@ -1,0 +1,128 @@
+import {
+  PermanentFailure,
+  type OutboxHandler,
+  type PendingOutboxMessage,
+  type PostedCard,
+  type PostedCards,
+  type SettingsStore,
+  type Story,
+  type StoryRepository,
+  type UserDirectory,
+} from '../domain/index.js';
+import { cardMessage } from './activities.js';
+import type { AdaptiveCard } from './cards/adaptiveCard.js';
+import { approvalCard } from './cards/approvalCard.js';
+import { channelStoryCard } from './cards/channelStoryCard.js';
+import { postToConversation, updatePosted, type ProactiveDeps } from './proactive.js';
+
+export interface PostedCardDeps extends ProactiveDeps {
+  readonly stories: StoryRepository;
+  readonly users: UserDirectory;
+  readonly postedCards: PostedCards;
+  readonly settings: SettingsStore;
+}
+
+/**
+ * `cards.refresh`: every recorded copy of a story's cards is replaced by the card of the story's
+ * state now (journeys 4 and 10), so it is idempotent and the order of refreshes does not matter.
+ * A copy Teams refuses for good (the chat or the message is gone) is forgotten and skipped; a
+ * 429 stops the run at once so its Retry-After is honoured; any other failure is retried after
+ * the remaining copies were tried.
+ */
+export function refreshCardsHandler(deps: PostedCardDeps): OutboxHandler {
+  return async (message) => {
+    const story = (await deps.stories.get(message.ref))?.value;
+    if (!story) return skip(deps, message, 'story is gone');
+    const only = message.payload.only === 'channel' ? 'channel' : undefined;
+    const copies = (await deps.postedCards.list(message.ref)).filter(
+      (card) => !only || card.kind === only,
+    );
+    if (copies.length === 0) return;
+    const deciderName = story.decidedBy
+      ? (await deps.users.get(story.tenantId, story.decidedBy))?.displayName
+      : undefined;
+    let failure: unknown;
+    for (const copy of copies) {
+      try {
+        const card = cardFor(story, copy, deciderName);
+        await updatePosted(deps, copy.reference, copy.activityId, cardMessage(card));
+      } catch (error) {
+        if (error instanceof PermanentFailure) {
+          deps.logger.warn(
+            { err: error, ...message.ref, activityId: copy.activityId, cardKind: copy.kind },
+            'posted card refused for good; no longer updated',
+          );
+          await deps.postedCards.remove(message.ref, copy.activityId);
+          continue;
+        }
+        if (isThrottled(error)) throw error;
+        failure ??= error;
+      }
+    }
+    if (failure !== undefined) {
+      throw failure instanceof Error
+        ? failure
+        : new Error('card update failed', { cause: failure });
+    }
+  };
+}
+
+/**
+ * `channel.post`: the published story's card in the tenant's publication channel (journey 5),
+ * recorded so that votes and an archive update it. No channel chosen: nothing is posted. A story
+ * already posted there is not posted again (the message ran before and its completion was lost).
+ */
+export function postToChannelHandler(deps: PostedCardDeps): OutboxHandler {
+  return async (message) => {
+    const story = (await deps.stories.get(message.ref))?.value;
+    if (!story || story.status !== 'published') {
+      return skip(deps, message, 'story is no longer published');
+    }
+    const channel = await deps.settings.getPublicationChannel(story.tenantId);
+    if (!channel) return skip(deps, message, 'no publication channel chosen; story not posted');
+    const posted = await deps.postedCards.list(message.ref);
+    if (posted.some((card) => card.kind === 'channel' && card.reference === channel.reference)) {
+      return skip(deps, message, 'story already posted to the channel');
+    }
+    const activityId = await postToConversation(
+      deps,
+      channel.reference,
+      cardMessage(channelStoryCard({ story }, channel.locale)),
+    );
+    if (!activityId) {
+      deps.logger.warn({ ...message.ref }, 'channel post got no activity id; it cannot be updated');
+      return;
+    }
+    await deps.postedCards.add(message.ref, {
+      activityId,
+      reference: channel.reference,
+      kind: 'channel',
+      locale: channel.locale,
+    });
+  };
+}
+
+/** The card a recorded copy shows for the story as it is now. */
+function cardFor(story: Story, copy: PostedCard, deciderName: string | undefined): AdaptiveCard {
+  if (copy.kind === 'channel') return channelStoryCard({ story }, copy.locale);
+  // The approver's copy offers the decision while the story waits for them (again, after a
+  // resubmission); every other state shows the status and who decided, without buttons.
+  const actionable = story.status === 'pending' && copy.userId === story.approverId;
+  return approvalCard(
+    {
+      story,
+      actionable,
+      refreshUserIds: actionable && copy.teamsUserId ? [copy.teamsUserId] : [],
+      ...(deciderName ? { deciderName } : {}),
+    },
+    copy.locale,
+  );
+}
+
+function isThrottled(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && 'retryAfterMs' in error;
+}
+
+function skip(deps: PostedCardDeps, message: PendingOutboxMessage, reason: string): void {
+  deps.logger.info({ kind: message.kind, id: message.id, ...message.ref }, `outbox: ${reason}`);
+}

@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import type { AdaptiveCard, CardElement } from '../../../src/bot/cards/adaptiveCard.js';
+import { channelStoryCard, VOTE_VERB } from '../../../src/bot/cards/channelStoryCard.js';
+import { buildStory } from '../../support/factories.js';
+
+const published = buildStory({
+  id: 'story-1',
+  title: 'The *borrowed* jacket',
+  authorName: 'Emma Employee',
+  status: 'published',
+  publishedAt: new Date('2026-11-03T10:00:00Z'),
+  featured: [
+    { id: 'u-driver', displayName: 'Tomi Driver' },
+    { id: 'u-desk', displayName: 'Anna <Desk>' },
+  ],
+  customerQuote: 'Best service _ever_',
+  voteCount: 4,
+});
+
+function texts(card: AdaptiveCard): string[] {
+  const out: string[] = [];
+  const visit = (items: readonly CardElement[] | undefined) => {
+    for (const item of items ?? []) {
+      if (item.type === 'TextBlock') out.push(item.text as string);
+      visit(item.items as CardElement[] | undefined);
+    }
+  };
+  visit(card.body);
+  return out;
+}
+
+describe('channel story card', () => {
+  it('shows a published story with its lesson, people, praise, votes and a Vote button', () => {
+    expect(channelStoryCard({ story: published }, 'en')).toMatchSnapshot();
+  });
+
+  it('votes through Action.Execute with only the story id', () => {
+    const card = channelStoryCard({ story: published }, 'fi');
+    expect(card.actions).toEqual([
+      {
+        type: 'Action.Execute',
+        verb: VOTE_VERB,
+        title: 'Äänestä',
+        style: 'positive',
+        data: { storyId: 'story-1' },
+      },
+    ]);
+    expect(JSON.stringify(card.body)).toContain('"title":"Ääniä","value":"4"');
+  });
+
+  it('escapes user text for markdown', () => {
+    const all = texts(channelStoryCard({ story: published }, 'en'));
+    expect(all[0]).toBe('The \\*borrowed\\* jacket');
+    expect(all).toContain('“Best service \\_ever\\_”');
+  });
+
+  it('says an archived story is archived and offers no vote (fi)', () => {
+    const card = channelStoryCard({ story: { ...published, status: 'archived' } }, 'fi');
+    expect(card.actions).toBeUndefined();
+    expect(texts(card)).toContain('Arkistoitu');
+    expect(card).toMatchSnapshot();
+  });
+
+  it('leaves out the featured line and the quote when there are none', () => {
+    const { customerQuote: _quote, ...rest } = published;
+    const plain = { ...rest, featured: [] };
+    const all = texts(channelStoryCard({ story: plain }, 'en'));
+    expect(all.some((t) => t.startsWith('Featuring'))).toBe(false);
+    expect(all).not.toContain('Customer praise');
+  });
+});
