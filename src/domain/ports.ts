@@ -36,7 +36,8 @@ export type AuditAction =
   | 'rejected'
   | 'resubmitted'
   | 'withdrawn'
-  | 'archived';
+  | 'archived'
+  | 'reassigned';
 
 /** One line of a story's history: who did what, when. */
 export interface AuditEvent {

@@ -5,6 +5,7 @@ import { getStory } from './useCases/getStory.js';
 import { listApprovals } from './useCases/listApprovals.js';
 import { listMyStories } from './useCases/listMyStories.js';
 import { listWall, type WallFilter } from './useCases/listWall.js';
+import { reassignStory } from './useCases/reassignStory.js';
 import { resubmitStory } from './useCases/resubmitStory.js';
 import { submitStory } from './useCases/submitStory.js';
 import { voteStory } from './useCases/voteStory.js';
@@ -22,6 +23,8 @@ export function createStoryService(deps: StoryDeps) {
       resubmitStory(deps, actor, storyId, draft),
     withdrawStory: (actor: Actor, storyId: string) => withdrawStory(deps, actor, storyId),
     archiveStory: (actor: Actor, storyId: string) => archiveStory(deps, actor, storyId),
+    reassignStory: (actor: Actor, storyId: string, approverId: string, comment?: string) =>
+      reassignStory(deps, actor, storyId, approverId, comment),
     voteStory: (actor: Actor, storyId: string) => voteStory(deps, actor, storyId),
     getStory: (actor: Actor, storyId: string) => getStory(deps, actor, storyId),
     listWall: (actor: Actor, filter: WallFilter) => listWall(deps, actor, filter),

@@ -3,7 +3,7 @@ import type { StoryStatus } from './story.js';
 
 /** Every way a story's status can change. */
 export type StoryEvent =
-  'approve' | 'requestChanges' | 'reject' | 'resubmit' | 'withdraw' | 'archive';
+  'approve' | 'requestChanges' | 'reject' | 'resubmit' | 'withdraw' | 'archive' | 'reassign';
 
 /**
  * The workflow as a table: from each status, which events are allowed and where they lead.
@@ -15,6 +15,8 @@ const transitions: Readonly<Record<StoryStatus, Partial<Record<StoryEvent, Story
     requestChanges: 'changes_requested',
     reject: 'rejected',
     withdraw: 'withdrawn',
+    // Another approver decides; the story stays waiting.
+    reassign: 'pending',
   },
   changes_requested: { resubmit: 'pending', withdraw: 'withdrawn' },
   published: { archive: 'archived' },

@@ -53,6 +53,13 @@ export const decisionInputSchema = z.strictObject({
 });
 export type DecisionInput = z.infer<typeof decisionInputSchema>;
 
+/** `POST /api/stories/:id/reassign`: the person who decides instead, and a note for the record. */
+export const reassignInputSchema = z.strictObject({
+  approverId: userId,
+  comment: optional(text(1, LIMITS.comment.max)),
+});
+export type ReassignInput = z.infer<typeof reassignInputSchema>;
+
 /** `GET /api/stories` query string. */
 export const wallQuerySchema = z.strictObject({
   limit: z.coerce.number().int().min(1).max(LIMITS.pageSize.max).default(LIMITS.pageSize.default),

@@ -34,6 +34,7 @@ const AUDIT_ACTIONS: readonly AuditAction[] = [
   'resubmitted',
   'withdrawn',
   'archived',
+  'reassigned',
 ];
 
 /**

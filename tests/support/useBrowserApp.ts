@@ -1,5 +1,6 @@
 import type { Browser, BrowserContext, BrowserContextOptions } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
+import type { RunningServer } from '../../src/server.js';
 import { launchBrowser } from './browser.js';
 import { startTestApp, type TestApp, type TestAppOptions } from './startApp.js';
 
@@ -7,6 +8,8 @@ import { startTestApp, type TestApp, type TestAppOptions } from './startApp.js';
 export interface BrowserApp {
   /** The app's base URL. */
   readonly url: string;
+  /** The running server, for setting up what the tab cannot (e.g. people and their roles). */
+  readonly server: RunningServer;
   /** A fresh browser profile (empty storage), closed after the block's tests. */
   newContext(options: BrowserContextOptions): Promise<BrowserContext>;
 }
@@ -38,6 +41,9 @@ export function useBrowserApp(options: TestAppOptions): BrowserApp {
   return {
     get url() {
       return running().app.url;
+    },
+    get server() {
+      return running().app.server;
     },
     async newContext(contextOptions) {
       const context = await running().browser.newContext(contextOptions);

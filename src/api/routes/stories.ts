@@ -5,6 +5,7 @@ import {
   decisionInputSchema,
   emptyBodySchema,
   myStoriesQuerySchema,
+  reassignInputSchema,
   storyIdSchema,
   storyInputSchema,
   wallQuerySchema,
@@ -98,6 +99,17 @@ export function storyRoutes(
     parseInput(emptyBodySchema, request.body ?? {});
     return presentStory(await service.archiveStory(actor, id));
   });
+
+  app.post<{ Params: { id: string } }>(
+    '/api/stories/:id/reassign',
+    writeConfig,
+    async (request) => {
+      const actor = await authenticate(request);
+      const id = parseInput(storyIdSchema, request.params.id);
+      const { approverId, comment } = parseInput(reassignInputSchema, request.body ?? {});
+      return presentStory(await service.reassignStory(actor, id, approverId, comment));
+    },
+  );
 
   app.get('/api/approvals', async (request): Promise<StoryListDto> => {
     const actor = await authenticate(request);

@@ -119,6 +119,12 @@ export interface DecisionInput {
   comment?: string;
 }
 
+/** The body of `POST /api/stories/:id/reassign`: who decides instead, and an optional note. */
+export interface ReassignInput {
+  approverId: string;
+  comment?: string;
+}
+
 /** Filters and paging of `GET /api/stories`; empty values are left out of the query. */
 export interface WallQuery {
   limit?: number;
@@ -225,6 +231,9 @@ export function createApiClient(options: ApiClientOptions) {
     decide: (id: string, input: DecisionInput) =>
       request<StoryDto>(`${storyPath(id)}/decision`, { method: 'POST', body: input }),
     approvals: (signal?: AbortSignal) => request<StoryListDto>('/api/approvals', { signal }),
+    /** Hands a pending story to another approver; it leaves the caller's queue. */
+    reassign: (id: string, input: ReassignInput) =>
+      request<StoryDto>(`${storyPath(id)}/reassign`, { method: 'POST', body: input }),
     myStories: (query: MyStoriesQuery, signal?: AbortSignal) =>
       request<MyStoriesPageDto>(`/api/stories/mine${wallQueryString(query)}`, { signal }),
     /** After "request changes": the edited story goes back to its approver. */

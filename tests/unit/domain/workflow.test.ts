@@ -22,6 +22,7 @@ const events: readonly StoryEvent[] = [
   'resubmit',
   'withdraw',
   'archive',
+  'reassign',
 ];
 
 /** The workflow as the product describes it (DESIGN.md journeys 4, 5, 10). */
@@ -30,6 +31,7 @@ const allowed: ReadonlyArray<readonly [StoryStatus, StoryEvent, StoryStatus]> = 
   ['pending', 'requestChanges', 'changes_requested'],
   ['pending', 'reject', 'rejected'],
   ['pending', 'withdraw', 'withdrawn'],
+  ['pending', 'reassign', 'pending'],
   ['changes_requested', 'resubmit', 'pending'],
   ['changes_requested', 'withdraw', 'withdrawn'],
   ['published', 'archive', 'archived'],

@@ -9,7 +9,7 @@ import {
   useId,
 } from '@fluentui/react-components';
 import { useState } from 'react';
-import { LIMITS, type StoryDto } from '../../../shared/dto.js';
+import { LIMITS, type PersonDto, type StoryDto } from '../../../shared/dto.js';
 import type { Decision } from '../../api/client.js';
 import { useAppContext } from '../../appContext.js';
 import { errorKey, type ErrorKey } from '../../errors.js';
@@ -17,15 +17,21 @@ import { formatDate } from '../../format.js';
 import { StoryContent } from '../StoryCard/StoryContent.js';
 import { StoryMeta } from '../StoryMeta/StoryMeta.js';
 import { useApprovalsStyles } from './Approvals.styles.js';
+import { ReassignDialog } from './ReassignDialog.js';
 import { useT } from '../../hooks/useT.js';
 
 export interface ApprovalItemProps {
   story: StoryDto;
   onDecided: (story: StoryDto, decision: Decision) => void;
+  /** After "Reassign": the story went to `approver` and leaves this queue. */
+  onReassigned: (story: StoryDto, approver: PersonDto) => void;
 }
 
-/** One pending story with Approve / Request changes / Reject and a comment to the author. */
-export function ApprovalItem({ story, onDecided }: ApprovalItemProps) {
+/**
+ * One pending story with Approve / Request changes / Reject and a comment to the author, or
+ * Reassign to hand it to someone else.
+ */
+export function ApprovalItem({ story, onDecided, onReassigned }: ApprovalItemProps) {
   const styles = useApprovalsStyles();
   const t = useT();
   const { api, language } = useAppContext();
@@ -34,6 +40,7 @@ export function ApprovalItem({ story, onDecided }: ApprovalItemProps) {
   const [busy, setBusy] = useState<Decision | undefined>();
   const [commentError, setCommentError] = useState(false);
   const [error, setError] = useState<ErrorKey | undefined>();
+  const [reassigning, setReassigning] = useState(false);
 
   async function decide(decision: Decision) {
     const text = comment.trim();
@@ -113,7 +120,24 @@ export function ApprovalItem({ story, onDecided }: ApprovalItemProps) {
           {button('approve', t('approvals.approve'), 'primary')}
           {button('changes', t('approvals.changes'), 'secondary')}
           {button('reject', t('approvals.reject'), 'secondary')}
+          <Button
+            appearance="subtle"
+            disabled={busy !== undefined}
+            aria-describedby={titleId}
+            aria-haspopup="dialog"
+            onClick={() => setReassigning(true)}
+            data-testid="reassign-open"
+          >
+            {t('approvals.reassign')}
+          </Button>
         </div>
+        {reassigning ? (
+          <ReassignDialog
+            story={story}
+            onClose={() => setReassigning(false)}
+            onReassigned={onReassigned}
+          />
+        ) : null}
       </article>
     </li>
   );

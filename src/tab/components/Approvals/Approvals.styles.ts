@@ -37,6 +37,14 @@ export const useApprovalsStyles = makeStyles({
     flexWrap: 'wrap',
     gap: tokens.spacingHorizontalS,
   },
+  dialogContent: {
+    display: 'grid',
+    gap: tokens.spacingVerticalM,
+  },
+  dialogIntro: {
+    margin: 0,
+    color: tokens.colorNeutralForeground2,
+  },
   empty: {
     margin: 0,
     padding: tokens.spacingVerticalXL,

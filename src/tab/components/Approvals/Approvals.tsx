@@ -12,7 +12,7 @@ import {
   Spinner,
 } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
-import type { StoryDto } from '../../../shared/dto.js';
+import type { PersonDto, StoryDto } from '../../../shared/dto.js';
 import type { Decision } from '../../api/client.js';
 import { useAppContext } from '../../appContext.js';
 import { errorKey, isAbort } from '../../errors.js';
@@ -61,6 +61,15 @@ export function Approvals({ onClose, onDecided }: ApprovalsProps) {
     onDecided(story, decision);
   }
 
+  function reassigned(story: StoryDto, approver: PersonDto) {
+    setQueue((previous) =>
+      previous.state === 'ready'
+        ? { state: 'ready', items: previous.items.filter((item) => item.id !== story.id) }
+        : previous,
+    );
+    notify({ title: t('approvals.reassigned', { name: approver.displayName }), intent: 'success' });
+  }
+
   return (
     <Dialog open onOpenChange={(_, data) => (data.open ? undefined : onClose())}>
       <DialogSurface className={styles.surface} data-testid="approvals">
@@ -85,7 +94,12 @@ export function Approvals({ onClose, onDecided }: ApprovalsProps) {
             ) : (
               <ul className={styles.list} aria-label={t('approvals.heading')}>
                 {queue.items.map((story) => (
-                  <ApprovalItem key={story.id} story={story} onDecided={decided} />
+                  <ApprovalItem
+                    key={story.id}
+                    story={story}
+                    onDecided={decided}
+                    onReassigned={reassigned}
+                  />
                 ))}
               </ul>
             )}
