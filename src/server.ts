@@ -11,7 +11,7 @@ import {
   createInsightsService,
   createOutboxRelay,
   createStoryService,
-  repairProjections,
+  projectStoryHandler,
   type Clock,
   type IdGenerator,
   type OutboxRelay,
@@ -118,10 +118,7 @@ export async function startServer(
       logger,
       handlers: {
         ...bot.outboxHandlers,
-        'story.project': async (message) => {
-          const found = await storage.stories.get(message.ref);
-          if (found) await repairProjections(storage, found.value, message.payload);
-        },
+        'story.project': projectStoryHandler(storage),
       },
     });
     relayRef.current = relay;

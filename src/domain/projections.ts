@@ -1,4 +1,12 @@
-import type { ApprovalQueue, AuthorIndex, Logger, OutboxMessage, WallIndex } from './ports.js';
+import type { OutboxHandler } from './outboxRelay.js';
+import type {
+  ApprovalQueue,
+  AuthorIndex,
+  Logger,
+  OutboxMessage,
+  StoryRepository,
+  WallIndex,
+} from './ports.js';
 import type { Story } from './story.js';
 
 /** The projections of the story aggregates that `syncProjections` keeps in line. */
@@ -74,6 +82,16 @@ export async function repairProjections(
   if (typeof approverId === 'string' && typeof revision === 'number') {
     await leaveFormerQueue(deps, story, { approverId, revision });
   }
+}
+
+/** The outbox handler of `story.project`: re-reads the story and repairs its projections. */
+export function projectStoryHandler(
+  deps: Projections & { readonly stories: StoryRepository },
+): OutboxHandler {
+  return async (message) => {
+    const found = await deps.stories.get(message.ref);
+    if (found) await repairProjections(deps, found.value, message.payload);
+  };
 }
 
 /** As `syncProjections`, but a failure is only logged: the outbox will repair it. */

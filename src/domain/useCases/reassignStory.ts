@@ -1,7 +1,7 @@
 import { DomainError } from '../errors.js';
 import type { StoryDeps } from '../ports.js';
 import { formerApproverPayload, leaveFormerQueue, type FormerApprover } from '../projections.js';
-import { auditOf, changeStory } from '../storyChange.js';
+import { auditOf, changeStory, refreshCardsMessage } from '../storyChange.js';
 import type { Story } from '../story.js';
 import { hasRole, type Actor } from '../user.js';
 import { transition } from '../workflow.js';
@@ -54,6 +54,8 @@ export async function reassignStory(
           createdAt: now,
           payload: formerApproverPayload(former),
         },
+        // The former approver's posted card loses its buttons.
+        refreshCardsMessage(deps, now),
       ],
     };
   });

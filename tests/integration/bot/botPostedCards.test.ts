@@ -103,6 +103,17 @@ describe('posted approval cards', () => {
     expect(card.refresh).toMatchObject({ userIds: [DEMO_USER_IDS.manager] });
   });
 
+  it('takes the buttons off the former approver’s card after a reassignment', async () => {
+    const { story, approvalCard } = await sentForApproval();
+    await service().reassignStory(buildActor(users.manager), story.id, DEMO_USER_IDS.editor);
+    await bot.relay.relay(ref(story));
+
+    const [update] = updates().filter((u) => u.activityId === approvalCard.activityId);
+    expect(update).toBeDefined();
+    expect(executeActions(attachedCard(update!))).toEqual([]);
+    expect(bot.store.stories.outboxOf(ref(story))).toEqual([]);
+  });
+
   it('gives up a copy Teams no longer has (404) and forgets it', async () => {
     const { story } = await sentForApproval();
     await service().decideStory(buildActor(users.manager), story.id, 'reject');

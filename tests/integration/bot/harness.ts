@@ -6,7 +6,7 @@ import { DEMO_TENANT_ID, DEMO_USER_IDS, demoUsers } from '../../../src/demo/demo
 import {
   createOutboxRelay,
   createStoryService,
-  syncProjections,
+  projectStoryHandler,
   type OutboxRelay,
   type User,
 } from '../../../src/domain/index.js';
@@ -88,10 +88,7 @@ export async function startBotHarness(
     logger,
     handlers: {
       ...bot.outboxHandlers,
-      'story.project': async (message) => {
-        const found = await store.stories.get(message.ref);
-        if (found) await syncProjections(store.deps, found.value);
-      },
+      'story.project': projectStoryHandler(store.deps),
     },
   });
 
