@@ -91,6 +91,31 @@ export interface WallPageDto {
  */
 export type MyStoriesPageDto = WallPageDto;
 
+/** Story of the month: the story editors chose for a month (`YYYY-MM`) from the shortlist. */
+export interface AwardDto {
+  month: string;
+  story: StoryDto;
+  awardedBy: PersonDto;
+  awardedAt: string;
+  /** Why this story, in the editors' words; plain text. */
+  citation?: string;
+}
+
+/** `GET /api/awards`: the winners, newest month first. */
+export interface AwardsDto {
+  items: AwardDto[];
+}
+
+/**
+ * `GET /api/awards/:month/shortlist` (editors and admins): the month's published stories with the
+ * most votes, most first, and the winner if one is chosen.
+ */
+export interface ShortlistDto {
+  month: string;
+  items: StoryDto[];
+  winner: AwardDto | null;
+}
+
 export interface StoryListDto {
   items: StoryDto[];
 }
