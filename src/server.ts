@@ -8,6 +8,7 @@ import type { AppConfig } from './config.js';
 import { seedDemo } from './demo/seedDemo.js';
 import { DEMO_USER_IDS } from './demo/demoUsers.js';
 import {
+  createAwardsService,
   createInsightsService,
   createOutboxRelay,
   createStoryService,
@@ -148,6 +149,12 @@ export async function startServer(
       logger,
       service,
       insights: createInsightsService({ stats: storage.stats, clock }),
+      awards: createAwardsService({
+        awards: storage.awards,
+        stories: storage.stories,
+        wall: storage.wall,
+        clock,
+      }),
       users: storage.users,
       authenticate,
       authMode: config.authMode,

@@ -8,10 +8,16 @@ import Fastify, {
   type FastifyInstance,
   type FastifyRequest,
 } from 'fastify';
-import type { InsightsService, StoryService, UserDirectory } from '../domain/index.js';
+import type {
+  AwardsService,
+  InsightsService,
+  StoryService,
+  UserDirectory,
+} from '../domain/index.js';
 import { DEV_USER_HEADER, LIMITS } from '../shared/dto.js';
 import type { Authenticator } from './auth.js';
 import { ApiError, createErrorHandler } from './errors.js';
+import { awardRoutes } from './routes/awards.js';
 import { insightsRoutes } from './routes/insights.js';
 import { peopleRoutes } from './routes/people.js';
 import { storyRoutes } from './routes/stories.js';
@@ -28,6 +34,8 @@ export interface HttpAppDeps {
   service: StoryService;
   /** Counts for editors and admins (journey 11). */
   insights: InsightsService;
+  /** Story of the month (journey 8). */
+  awards: AwardsService;
   users: UserDirectory;
   authenticate: Authenticator;
   authMode: 'local' | 'entra';
@@ -96,6 +104,7 @@ export async function createHttpApp(deps: HttpAppDeps): Promise<FastifyInstance>
   const writeLimit = { max: deps.writesPerMinute ?? 60, timeWindow: '1 minute' };
   storyRoutes(app, { service: deps.service, authenticate: deps.authenticate, writeLimit });
   insightsRoutes(app, { insights: deps.insights, authenticate: deps.authenticate });
+  awardRoutes(app, { awards: deps.awards, authenticate: deps.authenticate, writeLimit });
   peopleRoutes(app, {
     users: deps.users,
     authenticate: deps.authenticate,

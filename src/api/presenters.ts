@@ -1,5 +1,5 @@
-import type { Insights, Story, User } from '../domain/index.js';
-import type { DevUserDto, InsightsDto, StoryDto } from '../shared/dto.js';
+import type { Award, Insights, Story, User } from '../domain/index.js';
+import type { AwardDto, DevUserDto, InsightsDto, StoryDto } from '../shared/dto.js';
 
 /** The wire form of a story. */
 export function presentStory(story: Story): StoryDto {
@@ -42,5 +42,16 @@ export function presentInsights(insights: Insights): InsightsDto {
     months: insights.months.map(({ month, count }) => ({ month, count })),
     teams: insights.teams.map(({ team, count }) => ({ team, count })),
     categories: insights.categories.map(({ category, count }) => ({ category, count })),
+  };
+}
+
+/** The wire form of a month's winner. */
+export function presentAward(award: Award): AwardDto {
+  return {
+    month: award.month,
+    story: presentStory(award.story),
+    awardedBy: { id: award.awardedBy.id, displayName: award.awardedBy.displayName },
+    awardedAt: award.awardedAt.toISOString(),
+    ...(award.citation !== undefined ? { citation: award.citation } : {}),
   };
 }

@@ -9,3 +9,4 @@ export * from './projections.js';
 export * from './outboxRelay.js';
 export * from './storyService.js';
 export * from './insightsService.js';
+export * from './awardsService.js';

@@ -290,3 +290,34 @@ export interface SettingsStore {
   getPublicationChannel(tenantId: string): Promise<PublicationChannel | null>;
   setPublicationChannel(tenantId: string, channel: PublicationChannel): Promise<void>;
 }
+
+/** The story an editor chose as the story of a month (journey 8). */
+export interface Award {
+  readonly tenantId: string;
+  /** `YYYY-MM`, the month the story was published in. */
+  readonly month: string;
+  /** A snapshot of the story when it was chosen. */
+  readonly story: Story;
+  readonly awardedBy: { readonly id: string; readonly displayName: string };
+  readonly awardedAt: Date;
+  readonly citation?: string;
+}
+
+/**
+ * The winners of a tenant, one per month. `put` is a conditional write: with the ETag of the
+ * award it replaces, or null to create; a stale or lost race is DomainError('conflict').
+ */
+export interface AwardStore {
+  get(tenantId: string, month: string): Promise<Versioned<Award> | null>;
+  /** Newest month first. */
+  list(tenantId: string, limit: number): Promise<Award[]>;
+  put(award: Award, etag: string | null): Promise<void>;
+}
+
+/** Everything the award use cases need. */
+export interface AwardsDeps {
+  readonly awards: AwardStore;
+  readonly stories: StoryRepository;
+  readonly wall: WallIndex;
+  readonly clock: Clock;
+}

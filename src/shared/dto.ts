@@ -42,6 +42,7 @@ export const LIMITS = {
   sourceUrl: { max: 2000 },
   featured: { max: 10 },
   comment: { max: 1000 },
+  citation: { max: 500 },
   q: { max: 100 },
   cursor: { max: 1024 },
   pageSize: { default: 30, max: 50 },

@@ -106,3 +106,18 @@ export const emptyBodySchema = z.strictObject({});
 
 /** Path parameter `:id` of a story. */
 export const storyIdSchema = z.string().regex(/^[A-Za-z0-9-]{1,64}$/, 'Not a story id.');
+
+/** Path parameter `:month` of the awards (journey 8). */
+export const awardMonthSchema = yearMonth;
+
+/** The body of `PUT /api/awards/:month`: the chosen story and, optionally, why (plain text). */
+export const awardInputSchema = z.strictObject({
+  storyId: storyIdSchema,
+  citation: optional(
+    z
+      .string()
+      .trim()
+      .max(LIMITS.citation.max, `Keep the citation to ${LIMITS.citation.max} characters.`),
+  ),
+});
+export type AwardInput = z.infer<typeof awardInputSchema>;

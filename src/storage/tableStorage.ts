@@ -4,6 +4,7 @@ import { DomainError } from '../domain/errors.js';
 import type {
   ApprovalQueue,
   AuthorIndex,
+  AwardStore,
   ConversationStore,
   OutboxStore,
   PostedCards,
@@ -16,6 +17,7 @@ import type {
 import type { AdditionalPolicy } from './callCounter.js';
 import { createTableApprovalQueue } from './tableApprovalQueue.js';
 import { createTableAuthorIndex } from './tableAuthorIndex.js';
+import { createTableAwardStore } from './tableAwardStore.js';
 import { createTableConversationStore } from './tableConversationStore.js';
 import { toDomainError } from './tableErrors.js';
 import { createTableOutboxStore } from './tableOutboxStore.js';
@@ -72,6 +74,8 @@ export interface TableStorage {
   readonly postedCards: PostedCards;
   /** Tenant settings: the publication channel. */
   readonly settings: SettingsStore;
+  /** The story of each month (journey 8), beside the tenant's settings. */
+  readonly awards: AwardStore;
   /** Creates the tables that are missing. */
   ensureTables(): Promise<void>;
   /** Deletes the tables (tests). */
@@ -137,6 +141,7 @@ export function createTableStorage(opts: TableStorageOptions): TableStorage {
     conversations: createTableConversationStore(clients.conversations),
     postedCards: createTablePostedCards(clients.stories),
     settings: createTableSettingsStore(clients.settings),
+    awards: createTableAwardStore(clients.settings),
 
     async ensureTables() {
       await Promise.all(TABLES.map((name) => clients[name].createTable()));

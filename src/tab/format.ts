@@ -16,3 +16,18 @@ export function safeWebUrl(value: string | undefined): string | undefined {
     return undefined;
   }
 }
+
+/**
+ * A month (`YYYY-MM`) for people: `November 2026` / `marraskuu 2026`, in the UI language.
+ * Anything that is not a month is shown as it is.
+ */
+export function formatMonth(month: string, language: string): string {
+  const match = /^(\d{4})-(\d{2})$/.exec(month);
+  const number = Number(match?.[2]);
+  if (!match || number < 1 || number > 12) return month;
+  return new Intl.DateTimeFormat(language, {
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
+  }).format(new Date(Date.UTC(Number(match[1]), number - 1, 1)));
+}

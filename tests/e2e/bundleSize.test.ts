@@ -21,6 +21,6 @@ describe('tab bundle', () => {
     const bundle = measureInitialBundle(path.join(repoRoot, 'dist/tab'));
     const names = bundle.files.map((f) => f.file).join(' ');
     // Insights brings the charts library (about 100 KB gzip) and must stay out.
-    expect(names).not.toMatch(/StoryForm|Approvals|StoryDetail|Insights/);
+    expect(names).not.toMatch(/StoryForm|Approvals|StoryDetail|Insights|Awards/);
   });
 });

@@ -1,5 +1,7 @@
 import type {
   ApiErrorCode,
+  AwardDto,
+  AwardsDto,
   CategoryId,
   DevUsersDto,
   InsightsDto,
@@ -7,6 +9,7 @@ import type {
   MeDto,
   MyStoriesPageDto,
   PersonDto,
+  ShortlistDto,
   StoryDto,
   StoryListDto,
   WallPageDto,
@@ -125,6 +128,12 @@ export interface ReassignInput {
   comment?: string;
 }
 
+/** The body of `PUT /api/awards/:month`: the chosen story and, optionally, why it was chosen. */
+export interface ChooseAwardInput {
+  storyId: string;
+  citation?: string;
+}
+
 /** Filters and paging of `GET /api/stories`; empty values are left out of the query. */
 export interface WallQuery {
   limit?: number;
@@ -217,6 +226,7 @@ export function createApiClient(options: ApiClientOptions) {
   }
 
   const storyPath = (id: string) => `/api/stories/${encodeURIComponent(id)}`;
+  const awardPath = (month: string) => `/api/awards/${encodeURIComponent(month)}`;
 
   return {
     me: (signal?: AbortSignal) => request<MeDto>('/api/me', { signal }),
@@ -252,6 +262,14 @@ export function createApiClient(options: ApiClientOptions) {
       const encoded = params.toString();
       return request<InsightsDto>(`/api/insights${encoded ? `?${encoded}` : ''}`, { signal });
     },
+    /** The stories of the month chosen so far, newest month first (everyone). */
+    awards: (signal?: AbortSignal) => request<AwardsDto>('/api/awards', { signal }),
+    /** A month's (`YYYY-MM`) most voted published stories and its winner (editors and admins). */
+    shortlist: (month: string, signal?: AbortSignal) =>
+      request<ShortlistDto>(`${awardPath(month)}/shortlist`, { signal }),
+    /** Makes a story the month's winner; choosing again replaces the winner. */
+    chooseAward: (month: string, input: ChooseAwardInput) =>
+      request<AwardDto>(awardPath(month), { method: 'PUT', body: input }),
   };
 }
 

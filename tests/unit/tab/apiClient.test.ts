@@ -126,6 +126,27 @@ describe('createApiClient', () => {
     expect(calls[4]?.init.headers).toMatchObject({ 'content-type': 'application/json' });
   });
 
+  it('lists awards, asks for a month’s shortlist and chooses a winner with PUT', async () => {
+    const { fetch, calls } = stubFetch(() => json(200, { items: [] }));
+    const api = client(fetch);
+    await api.awards();
+    await api.shortlist('2026-10');
+    await api.chooseAward('2026-10', { storyId: 'story-1', citation: 'Went the extra mile.' });
+    await api.chooseAward('2026-10', { storyId: 'story-2' });
+
+    expect(calls.map((call) => `${call.init.method} ${call.url}`)).toEqual([
+      'GET /api/awards',
+      'GET /api/awards/2026-10/shortlist',
+      'PUT /api/awards/2026-10',
+      'PUT /api/awards/2026-10',
+    ]);
+    expect(JSON.parse(calls[2]?.init.body as string)).toEqual({
+      storyId: 'story-1',
+      citation: 'Went the extra mile.',
+    });
+    expect(JSON.parse(calls[3]?.init.body as string)).toEqual({ storyId: 'story-2' });
+  });
+
   it('turns an error answer into an ApiError with its code', async () => {
     const { fetch } = stubFetch(() =>
       json(409, { error: { code: 'already_voted', message: 'Already voted.' } }),

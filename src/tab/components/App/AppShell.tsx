@@ -17,6 +17,7 @@ import { errorKey, isAbort } from '../../errors.js';
 import { useT } from '../../hooks/useT.js';
 import type { Host } from '../../teams/host.js';
 import { LanguageSwitch } from '../LanguageSwitch/LanguageSwitch.js';
+import { AwardBanner } from '../AwardBanner/AwardBanner.js';
 import { UserSwitcher } from '../UserSwitcher/UserSwitcher.js';
 import { Wall } from '../Wall/Wall.js';
 import { useAppStyles } from './App.styles.js';
@@ -28,11 +29,13 @@ const loadMyStories = () => import('../MyStories/MyStories.js');
 const loadStoryDetail = () => import('../StoryDetail/StoryDetail.js');
 // Brings the charts library with it, so it is fetched only when an editor or admin wants it.
 const loadInsights = () => import('../Insights/Insights.js');
+const loadAwards = () => import('../Awards/Awards.js');
 const StoryForm = lazy(() => loadStoryForm().then((m) => ({ default: m.StoryForm })));
 const Approvals = lazy(() => loadApprovals().then((m) => ({ default: m.Approvals })));
 const MyStories = lazy(() => loadMyStories().then((m) => ({ default: m.MyStories })));
 const StoryDetail = lazy(() => loadStoryDetail().then((m) => ({ default: m.StoryDetail })));
 const Insights = lazy(() => loadInsights().then((m) => ({ default: m.Insights })));
+const Awards = lazy(() => loadAwards().then((m) => ({ default: m.Awards })));
 
 export interface AppShellProps {
   api: ApiClient;
@@ -56,6 +59,7 @@ type OpenDialog =
   | { kind: 'approvals' }
   | { kind: 'mine' }
   | { kind: 'insights' }
+  | { kind: 'awards' }
   | { kind: 'story'; id: string; story?: StoryDto };
 
 /**
@@ -74,6 +78,7 @@ export function AppShell(props: AppShellProps) {
     host.initialStoryId ? { kind: 'story', id: host.initialStoryId } : { kind: 'none' },
   );
   const [wallVersion, setWallVersion] = useState(0);
+  const [awardVersion, setAwardVersion] = useState(0);
 
   useEffect(() => {
     const abort = new AbortController();
@@ -115,6 +120,10 @@ export function AppShell(props: AppShellProps) {
   );
 
   const close = () => setDialog({ kind: 'none' });
+  const openStory = (story: StoryDto) => {
+    void loadStoryDetail();
+    setDialog({ kind: 'story', id: story.id, story });
+  };
   const isApprover = current?.roles.includes('approver') ?? false;
   const seesInsights =
     (current?.roles.includes('editor') ?? false) || (current?.roles.includes('admin') ?? false);
@@ -173,6 +182,16 @@ export function AppShell(props: AppShellProps) {
               </Button>
             ) : null}
             <Button
+              appearance="secondary"
+              disabled={!current}
+              onPointerEnter={() => void loadAwards()}
+              onFocus={() => void loadAwards()}
+              onClick={() => setDialog({ kind: 'awards' })}
+              data-testid="awards-open"
+            >
+              {t('app.awards')}
+            </Button>
+            <Button
               appearance="primary"
               disabled={!current}
               onPointerEnter={() => void loadStoryForm()}
@@ -197,14 +216,12 @@ export function AppShell(props: AppShellProps) {
             </MessageBarActions>
           </MessageBar>
         ) : null}
+        <AwardBanner reloadKey={awardVersion} onOpen={openStory} />
         <Wall
           reloadKey={wallVersion}
           prefetched={firstPage}
           initialFilters={query}
-          onOpen={(story) => {
-            void loadStoryDetail();
-            setDialog({ kind: 'story', id: story.id, story });
-          }}
+          onOpen={openStory}
         />
       </main>
 
@@ -234,6 +251,9 @@ export function AppShell(props: AppShellProps) {
           />
         ) : null}
         {dialog.kind === 'insights' ? <Insights onClose={close} /> : null}
+        {dialog.kind === 'awards' ? (
+          <Awards onClose={close} onChosen={() => setAwardVersion((n) => n + 1)} />
+        ) : null}
         {dialog.kind === 'story' ? (
           <StoryDetail storyId={dialog.id} initial={dialog.story} onClose={close} />
         ) : null}

@@ -1,0 +1,23 @@
+import type { AwardsDeps } from './ports.js';
+import {
+  chooseWinner,
+  getShortlist,
+  listAwards,
+  type ChooseWinnerInput,
+  type Shortlist,
+} from './useCases/awards.js';
+import type { Actor } from './user.js';
+
+/** The story-of-the-month use cases bound to their dependencies; what the API calls. */
+export function createAwardsService(deps: AwardsDeps) {
+  return {
+    listAwards: (actor: Actor) => listAwards(deps, actor),
+    getShortlist: (actor: Actor, month: string) => getShortlist(deps, actor, month),
+    chooseWinner: (actor: Actor, month: string, input: ChooseWinnerInput) =>
+      chooseWinner(deps, actor, month, input),
+  };
+}
+
+export type AwardsService = ReturnType<typeof createAwardsService>;
+export type { ChooseWinnerInput, Shortlist };
+export { AWARDS_MAX, CITATION_MAX, SHORTLIST_MAX } from './useCases/awards.js';

@@ -1,0 +1,167 @@
+import {
+  Button,
+  Dialog,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
+  Field,
+  MessageBar,
+  MessageBarBody,
+  Spinner,
+  Textarea,
+} from '@fluentui/react-components';
+import { useState } from 'react';
+import type { AwardDto, StoryDto } from '../../../shared/dto.js';
+import { ApiError } from '../../api/client.js';
+import { useAppContext } from '../../appContext.js';
+import { errorKey, type ErrorKey } from '../../errors.js';
+import { formatMonth } from '../../format.js';
+import { useT } from '../../hooks/useT.js';
+import { CITATION_MAX, citationProblem, normalizeCitation } from './awardsModel.js';
+import { useAwardsStyles } from './Awards.styles.js';
+
+export interface ChooseAwardDialogProps {
+  month: string;
+  story: StoryDto;
+  /** The month's current winner, which the choice replaces. */
+  current: AwardDto | null;
+  onChosen: (award: AwardDto) => void;
+  onCancel: () => void;
+}
+
+/** "Choose as story of the month?" with an optional citation; stays open on failure. */
+export function ChooseAwardDialog({
+  month,
+  story,
+  current,
+  onChosen,
+  onCancel,
+}: ChooseAwardDialogProps) {
+  const styles = useAwardsStyles();
+  const t = useT();
+  const { api, language } = useAppContext();
+  const [citation, setCitation] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [touched, setTouched] = useState(false);
+  const [fieldError, setFieldError] = useState<string | undefined>();
+  const [error, setError] = useState<ErrorKey | undefined>();
+
+  const tooLong = citationProblem(citation) === 'tooLong';
+  const citationError = tooLong
+    ? t('awards.citationTooLong', { max: CITATION_MAX })
+    : touched
+      ? undefined
+      : fieldError;
+
+  async function choose() {
+    if (tooLong) return;
+    setBusy(true);
+    setError(undefined);
+    setFieldError(undefined);
+    setTouched(false);
+    const text = normalizeCitation(citation);
+    try {
+      const award = await api.chooseAward(
+        month,
+        text === undefined ? { storyId: story.id } : { storyId: story.id, citation: text },
+      );
+      onChosen(award);
+    } catch (failure) {
+      // The API names the field when only the citation is wrong: say so next to it.
+      if (
+        failure instanceof ApiError &&
+        failure.code === 'validation' &&
+        failure.fields['citation']
+      ) {
+        setFieldError(t('awards.citationTooLong', { max: CITATION_MAX }));
+      } else {
+        setError(errorKey(failure));
+      }
+      setBusy(false);
+    }
+  }
+
+  const replaced = current && current.story.id !== story.id ? current.story.title : undefined;
+
+  return (
+    <Dialog
+      open
+      modalType="alert"
+      onOpenChange={(_, data) => (data.open || busy ? undefined : onCancel())}
+    >
+      <DialogSurface data-testid="choose-award">
+        <form
+          onSubmit={(event) => {
+            event.preventDefault();
+            void choose();
+          }}
+        >
+          <DialogBody>
+            <DialogTitle>{t('awards.confirm.title')}</DialogTitle>
+            <DialogContent className={styles.dialogContent}>
+              <p className={styles.paragraph}>
+                {t('awards.confirm.body', {
+                  title: story.title,
+                  month: formatMonth(month, language),
+                })}
+              </p>
+              {replaced ? (
+                <p className={styles.paragraph} data-testid="choose-award-replaces">
+                  {t('awards.confirm.replaces', { title: replaced })}
+                </p>
+              ) : null}
+              <Field
+                label={t('awards.confirm.citation')}
+                hint={`${t('awards.confirm.citationHint')} ${t('form.counter', {
+                  count: citation.trim().length,
+                  max: CITATION_MAX,
+                })}`}
+                validationState={citationError ? 'error' : 'none'}
+                validationMessage={citationError ?? null}
+              >
+                <Textarea
+                  value={citation}
+                  resize="vertical"
+                  disabled={busy}
+                  onChange={(_, data) => {
+                    setCitation(data.value);
+                    setTouched(true);
+                  }}
+                  data-testid="choose-award-citation"
+                />
+              </Field>
+              {error ? (
+                <MessageBar intent="error" data-testid="choose-award-error">
+                  <MessageBarBody>
+                    {t('awards.chooseFailed')} {t(error)}
+                  </MessageBarBody>
+                </MessageBar>
+              ) : null}
+            </DialogContent>
+            <DialogActions>
+              <Button
+                appearance="secondary"
+                disabled={busy}
+                onClick={onCancel}
+                data-testid="choose-award-cancel"
+              >
+                {t('awards.confirm.cancel')}
+              </Button>
+              <Button
+                type="submit"
+                appearance="primary"
+                disabled={busy || tooLong}
+                icon={busy ? <Spinner size="tiny" /> : null}
+                data-testid="choose-award-confirm"
+              >
+                {busy ? t('awards.confirm.choosing') : t('awards.confirm.confirm')}
+              </Button>
+            </DialogActions>
+          </DialogBody>
+        </form>
+      </DialogSurface>
+    </Dialog>
+  );
+}

@@ -1,0 +1,174 @@
+import {
+  Badge,
+  Body1,
+  Button,
+  Caption1,
+  Field,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  Select,
+  Spinner,
+  Subtitle2,
+  Text,
+  mergeClasses,
+  useId,
+} from '@fluentui/react-components';
+import { useMemo, useState } from 'react';
+import type { AwardDto, StoryDto } from '../../../shared/dto.js';
+import { useAppContext } from '../../appContext.js';
+import { errorKey } from '../../errors.js';
+import { formatMonth } from '../../format.js';
+import { useNotify } from '../../hooks/useNotify.js';
+import { useT } from '../../hooks/useT.js';
+import { StoryMeta } from '../StoryMeta/StoryMeta.js';
+import { defaultMonth, isWinner, recentMonths } from './awardsModel.js';
+import { useAwardsStyles } from './Awards.styles.js';
+import { ChooseAwardDialog } from './ChooseAwardDialog.js';
+import { useShortlist } from './useAwards.js';
+
+export interface ShortlistProps {
+  /** After a winner is chosen, with the award the API returned. */
+  onChosen: (award: AwardDto) => void;
+}
+
+/**
+ * For editors and admins: a month's most voted stories, and choosing one as the story of the
+ * month. The months are this one and the 11 before it, fixed when the view opens.
+ */
+export function Shortlist({ onChosen }: ShortlistProps) {
+  const styles = useAwardsStyles();
+  const t = useT();
+  const notify = useNotify();
+  const { api, language } = useAppContext();
+  const headingId = useId('shortlist-heading');
+  const { months, initial } = useMemo(() => {
+    const now = new Date();
+    return { months: recentMonths(now), initial: defaultMonth(now) };
+  }, []);
+  const [month, setMonth] = useState(initial);
+  const [choosing, setChoosing] = useState<StoryDto | undefined>();
+  const state = useShortlist(api, month);
+  const winner = state.status === 'ready' ? state.shortlist.winner : null;
+
+  function chosen(award: AwardDto) {
+    setChoosing(undefined);
+    state.setWinner(award);
+    notify({
+      title: t('awards.chosen'),
+      body: t('awards.chosenBody', {
+        title: award.story.title,
+        month: formatMonth(award.month, language),
+      }),
+      intent: 'success',
+    });
+    onChosen(award);
+  }
+
+  return (
+    <section className={styles.section} aria-labelledby={headingId} data-testid="shortlist">
+      <h3 id={headingId} className={styles.sectionHeading}>
+        {t('awards.chooseHeading')}
+      </h3>
+      <Field label={t('awards.month')} className={styles.picker}>
+        <Select
+          value={month}
+          onChange={(_, data) => setMonth(data.value)}
+          data-testid="awards-month"
+        >
+          {months.map((value) => (
+            <option key={value} value={value}>
+              {formatMonth(value, language)}
+            </option>
+          ))}
+        </Select>
+      </Field>
+      <Body1 as="p" className={styles.note}>
+        {t('awards.shortlistIntro')}
+      </Body1>
+
+      {state.status === 'loading' ? (
+        <Spinner label={t('awards.shortlistLoading')} data-testid="shortlist-loading" />
+      ) : state.status === 'error' ? (
+        <MessageBar intent="error" data-testid="shortlist-error">
+          <MessageBarBody>
+            {t('awards.shortlistError')} {t(errorKey(state.error))}
+          </MessageBarBody>
+          <MessageBarActions>
+            <Button onClick={state.retry}>{t('app.retry')}</Button>
+          </MessageBarActions>
+        </MessageBar>
+      ) : state.shortlist.items.length === 0 ? (
+        <div className={styles.empty} data-testid="shortlist-empty">
+          <Subtitle2 as="p" className={styles.emptyText}>
+            {t('awards.shortlistEmpty')}
+          </Subtitle2>
+          <Body1 as="p" className={styles.emptyText}>
+            {t('awards.shortlistEmptyHint')}
+          </Body1>
+        </div>
+      ) : (
+        <ol className={styles.list} aria-labelledby={headingId}>
+          {state.shortlist.items.map((story) => {
+            const won = isWinner(story, winner);
+            return (
+              <li
+                key={story.id}
+                className={mergeClasses(styles.item, won && styles.winnerItem)}
+                data-testid="shortlist-item"
+                data-story-id={story.id}
+                data-winner={won}
+              >
+                <div className={styles.itemHeader}>
+                  <h4 className={styles.title} data-testid="shortlist-title">
+                    {story.title}
+                  </h4>
+                  {won ? (
+                    <Badge appearance="filled" color="brand" data-testid="shortlist-winner">
+                      {t('awards.winner')}
+                    </Badge>
+                  ) : null}
+                </div>
+                <StoryMeta story={story}>
+                  <Caption1 className={styles.byline}>
+                    {t('awards.by', { name: story.author.displayName })}
+                  </Caption1>
+                  <Text size={200} className={styles.votes} data-testid="shortlist-votes">
+                    {t('story.votes', { count: story.voteCount })}
+                  </Text>
+                </StoryMeta>
+                {won && winner?.citation ? (
+                  <p className={styles.citation} data-testid="shortlist-citation">
+                    {t('awards.quoted', { text: winner.citation })}
+                  </p>
+                ) : null}
+                {won ? null : (
+                  <div className={styles.actions}>
+                    <Button
+                      appearance="secondary"
+                      aria-label={t('awards.chooseLabel', { title: story.title })}
+                      onClick={() => setChoosing(story)}
+                      data-testid="shortlist-choose"
+                    >
+                      {t('awards.choose')}
+                    </Button>
+                  </div>
+                )}
+              </li>
+            );
+          })}
+        </ol>
+      )}
+
+      {choosing ? (
+        <ChooseAwardDialog
+          month={month}
+          story={choosing}
+          current={winner}
+          onChosen={chosen}
+          onCancel={() => setChoosing(undefined)}
+        />
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,111 @@
+import { describe, expect, it } from 'vitest';
+import { DEMO_USER_IDS } from '../../../src/demo/demoUsers.js';
+import type {
+  ApiErrorBody,
+  AwardDto,
+  AwardsDto,
+  ShortlistDto,
+  StoryDto,
+  WallPageDto,
+} from '../../../src/shared/dto.js';
+import { useTestApp } from '../../support/useTestApp.js';
+
+/** Journey 8 over HTTP: the shortlist of a month, choosing its winner, the history. */
+
+const { employee, editor, admin } = DEMO_USER_IDS;
+
+describe('/api/awards', () => {
+  const { api } = useTestApp();
+
+  const shortlistAs = (user: string, month: string) =>
+    api.get<ShortlistDto & ApiErrorBody>(`/api/awards/${month}/shortlist`, { user });
+  const chooseAs = (user: string, month: string, body: unknown) =>
+    api.call<AwardDto & ApiErrorBody>('PUT', `/api/awards/${month}`, { user, body });
+
+  /** A month of the seeded wall that has published stories, and those stories. */
+  async function seededMonth(): Promise<{ month: string; stories: StoryDto[] }> {
+    const wall = (await api.get<WallPageDto>('/api/stories?limit=50')).body.items;
+    const first = wall[0];
+    if (!first?.publishedAt) throw new Error('The demo wall is empty.');
+    const month = first.publishedAt.slice(0, 7);
+    return { month, stories: wall.filter((s) => s.publishedAt?.startsWith(month)) };
+  }
+
+  it('shortlists a month for editors, most votes first, and refuses others', async () => {
+    const { month, stories } = await seededMonth();
+    const response = await shortlistAs(editor, month);
+    expect(response.status).toBe(200);
+    expect(response.body.month).toBe(month);
+    expect(response.body.winner).toBeNull();
+    const items = response.body.items;
+    expect(items.length).toBe(Math.min(10, stories.length));
+    const votes = items.map((s) => s.voteCount);
+    expect([...votes].sort((a, b) => b - a)).toEqual(votes);
+    expect(items.every((s) => s.status === 'published' && s.publishedAt?.startsWith(month))).toBe(
+      true,
+    );
+
+    expect((await shortlistAs(employee, month)).status).toBe(403);
+    expect((await shortlistAs(editor, '2026-13')).status).toBe(400);
+    expect((await shortlistAs(editor, '9999-01')).status).toBe(400);
+  });
+
+  it('chooses a winner, replaces it, and shows the history to everyone', async () => {
+    const { month, stories } = await seededMonth();
+    const [a, b] = stories;
+    if (!a || !b) throw new Error('The demo month needs two stories.');
+
+    const chosen = await chooseAs(editor, month, { storyId: a.id, citation: 'Beyond the brief.' });
+    expect(chosen.status).toBe(200);
+    expect(chosen.body).toMatchObject({
+      month,
+      story: { id: a.id },
+      awardedBy: { id: editor },
+      citation: 'Beyond the brief.',
+    });
+
+    const replaced = await chooseAs(admin, month, { storyId: b.id });
+    expect(replaced.status).toBe(200);
+    expect((await shortlistAs(editor, month)).body.winner?.story.id).toBe(b.id);
+
+    const history = await api.get<AwardsDto>('/api/awards', { user: employee });
+    expect(history.status).toBe(200);
+    expect(history.body.items.filter((item) => item.month === month)).toEqual([replaced.body]);
+  });
+
+  it('answers 403, 400 and 409 for what may not be chosen', async () => {
+    const { month, stories } = await seededMonth();
+    const story = stories[0];
+    if (!story) throw new Error('The demo month is empty.');
+    const other = month === '2026-01' ? '2025-12' : `${month.slice(0, 5)}01`;
+
+    expect((await chooseAs(employee, month, { storyId: story.id })).status).toBe(403);
+    const elsewhere = await chooseAs(editor, other, { storyId: story.id });
+    expect(elsewhere.status).toBe(400);
+    expect(elsewhere.body.error.code).toBe('validation');
+    expect((await chooseAs(editor, month, { storyId: story.id, extra: 1 })).status).toBe(400);
+    expect(
+      (await chooseAs(editor, month, { storyId: story.id, citation: 'x'.repeat(501) })).status,
+    ).toBe(400);
+
+    const pending = await api.post<StoryDto>(
+      '/api/stories',
+      {
+        title: 'A spare umbrella for a soaked guest',
+        situation: 'A guest arrived soaked from a sudden downpour just before her keynote.',
+        action: 'I lent her my own umbrella and found a hair dryer from the staff room.',
+        outcome: 'She went on stage on time and thanked the team from the stage.',
+        lesson: 'Small, fast kindness is remembered longest.',
+        team: 'Venue services',
+        category: 'care',
+        featured: [],
+        consent: true,
+      },
+      { user: employee },
+    );
+    expect(pending.status).toBe(201);
+    const response = await chooseAs(editor, month, { storyId: pending.body.id });
+    expect(response.status).toBe(409);
+    expect(response.body.error.code).toBe('illegal_transition');
+  });
+});

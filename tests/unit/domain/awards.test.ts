@@ -1,0 +1,161 @@
+import { describe, expect, it } from 'vitest';
+import {
+  createAwardsService,
+  DomainError,
+  type Award,
+  type AwardStore,
+  type Story,
+  type StoryRepository,
+} from '../../../src/domain/index.js';
+import { buildActor, buildStory, buildUser } from '../../support/factories.js';
+import { fakeWall, fixedClock } from '../../support/fakes.js';
+
+/** Journey 8: the shortlist of a month and the choice of its winner. */
+
+const editor = buildActor(buildUser({ id: 'editor-1', displayName: 'Eeva', roles: ['editor'] }));
+const admin = buildActor(buildUser({ id: 'admin-1', roles: ['admin'] }));
+const employee = buildActor(buildUser({ id: 'emp-1', roles: ['employee'] }));
+
+/** Awards in memory, with the same conditional write as the table adapter. */
+function fakeAwards(): AwardStore {
+  const rows = new Map<string, { value: Award; etag: string }>();
+  let version = 0;
+  return {
+    async get(tenantId, month) {
+      return rows.get(`${tenantId}|${month}`) ?? null;
+    },
+    async list(tenantId, limit) {
+      return [...rows.values()]
+        .map((row) => row.value)
+        .filter((award) => award.tenantId === tenantId)
+        .sort((a, b) => (a.month < b.month ? 1 : -1))
+        .slice(0, limit);
+    },
+    async put(award, etag) {
+      const key = `${award.tenantId}|${award.month}`;
+      if ((rows.get(key)?.etag ?? null) !== etag) throw new DomainError('conflict', 'stale');
+      rows.set(key, { value: award, etag: String(++version) });
+    },
+  };
+}
+
+function storiesOf(stories: readonly Story[]): StoryRepository {
+  return {
+    async get(ref) {
+      const story = stories.find((s) => s.tenantId === ref.tenantId && s.id === ref.storyId);
+      return story ? { value: story, etag: '1' } : null;
+    },
+    commit: () => Promise.reject(new Error('not used')),
+    hasVoted: () => Promise.resolve(false),
+    audit: () => Promise.resolve([]),
+  };
+}
+
+function published(id: string, day: number, voteCount: number, month = '2026-10'): Story {
+  const publishedAt = new Date(`${month}-${String(day).padStart(2, '0')}T10:00:00Z`);
+  return buildStory({ id, status: 'published', publishedAt, updatedAt: publishedAt, voteCount });
+}
+
+async function setup(stories: Story[]) {
+  const wall = fakeWall();
+  for (const story of stories) await wall.upsert(story);
+  const awards = fakeAwards();
+  const service = createAwardsService({
+    awards,
+    stories: storiesOf(stories),
+    wall,
+    clock: fixedClock(new Date('2026-11-02T09:00:00Z')),
+  });
+  return { service, awards };
+}
+
+describe('getShortlist', () => {
+  it('lists the most-voted stories first, ties by earlier publication, at most 10', async () => {
+    const stories = Array.from({ length: 12 }, (_, i) => published(`s-${i}`, i + 1, i % 3));
+    const { service } = await setup(stories);
+    const shortlist = await service.getShortlist(editor, '2026-10');
+    expect(shortlist.items.map((s) => s.id)).toEqual([
+      's-2',
+      's-5',
+      's-8',
+      's-11',
+      's-1',
+      's-4',
+      's-7',
+      's-10',
+      's-0',
+      's-3',
+    ]);
+    expect(shortlist.winner).toBeNull();
+  });
+
+  it('is for editors and admins only', async () => {
+    const { service } = await setup([]);
+    await expect(service.getShortlist(admin, '2026-10')).resolves.toMatchObject({ items: [] });
+    await expect(service.getShortlist(employee, '2026-10')).rejects.toMatchObject({
+      code: 'forbidden',
+    });
+  });
+
+  it('refuses a malformed month and a month in the future', async () => {
+    const { service } = await setup([]);
+    for (const month of ['2026-13', '2026-1', 'last', '2026-12']) {
+      await expect(service.getShortlist(editor, month)).rejects.toMatchObject({
+        code: 'validation',
+      });
+    }
+    await expect(service.getShortlist(editor, '2026-11')).resolves.toMatchObject({ items: [] });
+  });
+});
+
+describe('chooseWinner', () => {
+  it('records the winner with the editor and citation; choosing again replaces it', async () => {
+    const { service } = await setup([published('a', 3, 5), published('b', 9, 2)]);
+    const first = await service.chooseWinner(editor, '2026-10', {
+      storyId: 'a',
+      citation: '  Lent his own jacket.  ',
+    });
+    expect(first).toMatchObject({
+      month: '2026-10',
+      story: { id: 'a' },
+      awardedBy: { id: 'editor-1', displayName: 'Eeva' },
+      citation: 'Lent his own jacket.',
+    });
+    await service.chooseWinner(admin, '2026-10', { storyId: 'b' });
+    const shortlist = await service.getShortlist(editor, '2026-10');
+    expect(shortlist.winner?.story.id).toBe('b');
+    expect(shortlist.winner?.citation).toBeUndefined();
+    expect((await service.listAwards(employee)).map((a) => a.story.id)).toEqual(['b']);
+  });
+
+  it('lists winners newest month first', async () => {
+    const { service } = await setup([published('a', 3, 1, '2026-09'), published('b', 3, 1)]);
+    await service.chooseWinner(editor, '2026-09', { storyId: 'a' });
+    await service.chooseWinner(editor, '2026-10', { storyId: 'b' });
+    expect((await service.listAwards(employee)).map((a) => a.month)).toEqual([
+      '2026-10',
+      '2026-09',
+    ]);
+  });
+
+  it('refuses employees, unpublished stories and stories of another month', async () => {
+    const pending = buildStory({ id: 'p', status: 'pending' });
+    const { service } = await setup([published('a', 3, 1), pending]);
+    await expect(service.chooseWinner(employee, '2026-10', { storyId: 'a' })).rejects.toMatchObject(
+      { code: 'forbidden' },
+    );
+    await expect(service.chooseWinner(editor, '2026-10', { storyId: 'p' })).rejects.toMatchObject({
+      code: 'illegal_transition',
+    });
+    await expect(service.chooseWinner(editor, '2026-09', { storyId: 'a' })).rejects.toMatchObject({
+      code: 'validation',
+      details: { field: 'storyId' },
+    });
+    await expect(service.chooseWinner(editor, '2026-10', { storyId: 'x' })).rejects.toMatchObject({
+      code: 'not_found',
+    });
+    await expect(
+      service.chooseWinner(editor, '2026-10', { storyId: 'a', citation: 'x'.repeat(501) }),
+    ).rejects.toMatchObject({ code: 'validation', details: { field: 'citation' } });
+  });
+});
