@@ -1,27 +1,18 @@
 import { describe, expect, it, vi } from 'vitest';
 import { DEMO_TENANT_ID, DEMO_USER_IDS, demoUsers } from '../../../src/demo/demoUsers.js';
-import { DomainError, type StoryStatus } from '../../../src/domain/index.js';
+import { DomainError, type User, type StoryStatus } from '../../../src/domain/index.js';
 import { archiveStory } from '../../../src/domain/useCases/archiveStory.js';
 import { decideStory } from '../../../src/domain/useCases/decideStory.js';
 import { submitStory } from '../../../src/domain/useCases/submitStory.js';
 import { buildStoryDeps } from '../../support/fakes.js';
 import { buildActor, buildStory, buildStoryDraft } from '../../support/factories.js';
+import { HOUR, demoActor, errorOf } from '../../support/domainFixtures.js';
 
 const ids = DEMO_USER_IDS;
 const people = demoUsers();
-const actorOf = (id: string) => buildActor(people.find((p) => p.id === id)!);
+const actorOf = (id: string, users: readonly User[] = people) => demoActor(id, users);
 const employee = actorOf(ids.employee);
 const manager = actorOf(ids.manager);
-const HOUR = 60 * 60 * 1000;
-
-async function errorOf(promise: Promise<unknown>): Promise<unknown> {
-  try {
-    await promise;
-  } catch (error) {
-    return error;
-  }
-  throw new Error('expected a rejection');
-}
 
 /** The employee's story, approved by the manager and on the wall; the clock moved on. */
 async function published() {

@@ -4,36 +4,16 @@ import { DomainError, type Story, type User } from '../../../src/domain/index.js
 import { decideStory, type Decision } from '../../../src/domain/useCases/decideStory.js';
 import { submitStory } from '../../../src/domain/useCases/submitStory.js';
 import { buildStoryDeps } from '../../support/fakes.js';
-import { buildActor, buildStory, buildStoryDraft } from '../../support/factories.js';
+import { buildStory, buildStoryDraft } from '../../support/factories.js';
+import { HOUR, demoActor, errorOf, submittedDemoStory } from '../../support/domainFixtures.js';
 
 const ids = DEMO_USER_IDS;
 const people = demoUsers();
-const actorOf = (id: string, users: readonly User[] = people) =>
-  buildActor(users.find((p) => p.id === id)!);
+const actorOf = (id: string, users: readonly User[] = people) => demoActor(id, users);
 const employee = actorOf(ids.employee);
 const manager = actorOf(ids.manager);
-const HOUR = 60 * 60 * 1000;
 
-async function errorOf(promise: Promise<unknown>): Promise<unknown> {
-  try {
-    await promise;
-  } catch (error) {
-    return error;
-  }
-  throw new Error('expected a rejection');
-}
-
-/** The demo employee's story, submitted and routed to the demo manager; the clock moved on. */
-async function submitted() {
-  const ctx = buildStoryDeps(people);
-  const story = await submitStory(ctx.deps, employee, buildStoryDraft());
-  ctx.clock.advance(HOUR);
-  const ref = { tenantId: DEMO_TENANT_ID, storyId: story.id };
-  const kinds = (kind: string) => ctx.stories.outboxOf(ref).filter((m) => m.kind === kind);
-  const actions = async () => (await ctx.stories.audit(ref)).map((e) => e.action);
-  const stored = async () => (await ctx.stories.get(ref))?.value;
-  return { ...ctx, story, ref, kinds, actions, stored };
-}
+const submitted = submittedDemoStory;
 
 describe('decideStory', () => {
   describe('approve', () => {

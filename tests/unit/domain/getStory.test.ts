@@ -3,27 +3,18 @@ import { DEMO_USER_IDS, demoUsers } from '../../../src/demo/demoUsers.js';
 import { DomainError, type User } from '../../../src/domain/index.js';
 import { getStory } from '../../../src/domain/useCases/getStory.js';
 import { buildStoryDeps } from '../../support/fakes.js';
-import { buildActor, buildStory } from '../../support/factories.js';
+import { buildStory } from '../../support/factories.js';
+import { demoActor, errorOf } from '../../support/domainFixtures.js';
 
 const ids = DEMO_USER_IDS;
 const people = demoUsers();
-const actorOf = (id: string, users: readonly User[] = people) =>
-  buildActor(users.find((p) => p.id === id)!);
+const actorOf = (id: string, users: readonly User[] = people) => demoActor(id, users);
 
 async function withStory(status: 'pending' | 'published') {
   const ctx = buildStoryDeps(people);
   const story = buildStory({ status });
   await ctx.stories.commit({ story, expectedEtag: null, outbox: [] });
   return { ...ctx, story };
-}
-
-async function errorOf(promise: Promise<unknown>): Promise<unknown> {
-  try {
-    await promise;
-  } catch (error) {
-    return error;
-  }
-  throw new Error('expected a rejection');
 }
 
 describe('getStory', () => {

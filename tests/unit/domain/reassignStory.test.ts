@@ -6,29 +6,21 @@ import {
   type ApprovalQueue,
   type Story,
   type StoryStatus,
+  type User,
 } from '../../../src/domain/index.js';
 import { decideStory } from '../../../src/domain/useCases/decideStory.js';
 import { reassignStory } from '../../../src/domain/useCases/reassignStory.js';
 import { submitStory } from '../../../src/domain/useCases/submitStory.js';
 import { buildStoryDeps, fakeAuthors, fakeWall } from '../../support/fakes.js';
-import { buildActor, buildStory, buildStoryDraft } from '../../support/factories.js';
+import { buildStory, buildStoryDraft } from '../../support/factories.js';
+import { HOUR, demoActor, errorOf } from '../../support/domainFixtures.js';
 
 const ids = DEMO_USER_IDS;
 const people = demoUsers();
-const actorOf = (id: string) => buildActor(people.find((p) => p.id === id)!);
+const actorOf = (id: string, users: readonly User[] = people) => demoActor(id, users);
 const employee = actorOf(ids.employee);
 const manager = actorOf(ids.manager);
 const admin = actorOf(ids.admin);
-const HOUR = 60 * 60 * 1000;
-
-async function errorOf(promise: Promise<unknown>): Promise<unknown> {
-  try {
-    await promise;
-  } catch (error) {
-    return error;
-  }
-  throw new Error('expected a rejection');
-}
 
 /**
  * An approval queue keyed by approver and story, as the table adapter is (the shared fake keys

@@ -4,20 +4,12 @@ import { DomainError, type User } from '../../../src/domain/index.js';
 import { submitStory } from '../../../src/domain/useCases/submitStory.js';
 import { buildStoryDeps } from '../../support/fakes.js';
 import { buildActor, buildStoryDraft, buildUser } from '../../support/factories.js';
+import { demoActor, errorOf } from '../../support/domainFixtures.js';
 
 const ids = DEMO_USER_IDS;
 const people = demoUsers();
-const actorOf = (id: string) => buildActor(people.find((p) => p.id === id)!);
+const actorOf = (id: string, users: readonly User[] = people) => demoActor(id, users);
 const employee = actorOf(ids.employee);
-
-async function errorOf(promise: Promise<unknown>): Promise<unknown> {
-  try {
-    await promise;
-  } catch (error) {
-    return error;
-  }
-  throw new Error('expected a rejection');
-}
 
 describe('submitStory', () => {
   it('stores the story as pending, routed to the author’s manager', async () => {

@@ -6,24 +6,15 @@ import { submitStory } from '../../../src/domain/useCases/submitStory.js';
 import { voteStory } from '../../../src/domain/useCases/voteStory.js';
 import { buildStoryDeps } from '../../support/fakes.js';
 import { buildActor, buildStoryDraft, buildUser } from '../../support/factories.js';
+import { demoActor, errorOf } from '../../support/domainFixtures.js';
 
 const ids = DEMO_USER_IDS;
 const people = demoUsers();
-const actorOf = (id: string, users: readonly User[] = people) =>
-  buildActor(users.find((p) => p.id === id)!);
+const actorOf = (id: string, users: readonly User[] = people) => demoActor(id, users);
 const employee = actorOf(ids.employee);
 const manager = actorOf(ids.manager);
 const service = actorOf(ids.service);
 const cloakroom = actorOf(ids.cloakroom);
-
-async function errorOf(promise: Promise<unknown>): Promise<unknown> {
-  try {
-    await promise;
-  } catch (error) {
-    return error;
-  }
-  throw new Error('expected a rejection');
-}
 
 /** A story by the demo employee featuring the driver; published unless `publish` is false. */
 async function story(publish = true) {

@@ -1,39 +1,19 @@
 import { describe, expect, it, vi } from 'vitest';
 import { DEMO_TENANT_ID, DEMO_USER_IDS, demoUsers } from '../../../src/demo/demoUsers.js';
-import { DomainError, type StoryStatus } from '../../../src/domain/index.js';
+import { DomainError, type User, type StoryStatus } from '../../../src/domain/index.js';
 import { decideStory } from '../../../src/domain/useCases/decideStory.js';
-import { submitStory } from '../../../src/domain/useCases/submitStory.js';
 import { withdrawStory } from '../../../src/domain/useCases/withdrawStory.js';
 import { buildStoryDeps } from '../../support/fakes.js';
-import { buildActor, buildStory, buildStoryDraft } from '../../support/factories.js';
+import { buildStory } from '../../support/factories.js';
+import { HOUR, demoActor, errorOf, submittedDemoStory } from '../../support/domainFixtures.js';
 
 const ids = DEMO_USER_IDS;
 const people = demoUsers();
-const actorOf = (id: string) => buildActor(people.find((p) => p.id === id)!);
+const actorOf = (id: string, users: readonly User[] = people) => demoActor(id, users);
 const employee = actorOf(ids.employee);
 const manager = actorOf(ids.manager);
-const HOUR = 60 * 60 * 1000;
 
-async function errorOf(promise: Promise<unknown>): Promise<unknown> {
-  try {
-    await promise;
-  } catch (error) {
-    return error;
-  }
-  throw new Error('expected a rejection');
-}
-
-/** The employee's story, pending with the manager; the clock moved on. */
-async function submitted() {
-  const ctx = buildStoryDeps(people);
-  const story = await submitStory(ctx.deps, employee, buildStoryDraft());
-  ctx.clock.advance(HOUR);
-  const ref = { tenantId: DEMO_TENANT_ID, storyId: story.id };
-  const kinds = (kind: string) => ctx.stories.outboxOf(ref).filter((m) => m.kind === kind);
-  const actions = async () => (await ctx.stories.audit(ref)).map((e) => e.action);
-  const stored = async () => (await ctx.stories.get(ref))?.value;
-  return { ...ctx, story, ref, kinds, actions, stored };
-}
+const submitted = submittedDemoStory;
 
 describe('withdrawStory', () => {
   it('withdraws a pending story and takes it out of the approver’s queue', async () => {
