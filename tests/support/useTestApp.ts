@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, inject } from 'vitest';
 import { apiClient } from './http.js';
 import { lateBound } from './lateBound.js';
-import { startTestApp, type TestApp } from './startApp.js';
+import { startTestApp, type TestApp, type TestAppOptions } from './startApp.js';
 
 /** The app of `useTestApp` and a JSON client for its API. */
 export interface TestAppHandle {
@@ -11,12 +11,16 @@ export interface TestAppHandle {
 
 /**
  * Starts the app on the run's shared Azurite (tables of its own) before the enclosing block's
- * tests and closes it after them; both handles work inside tests and hooks.
+ * tests and closes it after them; both handles work inside tests and hooks. `options` as for
+ * `startTestApp` (e.g. `env`).
  */
-export function useTestApp(): TestAppHandle {
+export function useTestApp(options: Omit<TestAppOptions, 'connectionString'> = {}): TestAppHandle {
   let running: { app: TestApp; api: ReturnType<typeof apiClient> } | undefined;
   beforeAll(async () => {
-    const app = await startTestApp({ connectionString: inject('azurite').connectionString });
+    const app = await startTestApp({
+      ...options,
+      connectionString: inject('azurite').connectionString,
+    });
     running = { app, api: apiClient(app.url) };
   });
   afterAll(async () => {

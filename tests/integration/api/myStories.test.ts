@@ -1,5 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEMO_USER_IDS } from '../../../src/demo/demoUsers.js';
 import type {
   ApiErrorBody,
@@ -8,8 +8,7 @@ import type {
   StoryListDto,
   WallPageDto,
 } from '../../../src/shared/dto.js';
-import { apiClient } from '../../support/http.js';
-import { startTestApp, type TestApp } from '../../support/startApp.js';
+import { useTestApp } from '../../support/useTestApp.js';
 
 /** Journey 10 over HTTP: my stories; edit and resubmit; withdraw; archive. */
 
@@ -31,16 +30,7 @@ function draft(overrides: Record<string, unknown> = {}) {
 }
 
 describe('journey 10 API', () => {
-  let app: TestApp;
-  let api: ReturnType<typeof apiClient>;
-
-  beforeAll(async () => {
-    app = await startTestApp({ connectionString: inject('azurite').connectionString });
-    api = apiClient(app.url);
-  });
-  afterAll(async () => {
-    await app.close();
-  });
+  const { api } = useTestApp();
 
   /** A new story told by `user`, a few ms after the previous one so "newest first" is clear. */
   async function tell(user: string, overrides: Record<string, unknown> = {}): Promise<StoryDto> {
@@ -375,20 +365,8 @@ describe('journey 10 API', () => {
 });
 
 describe('journey 10 API under the write rate limit', () => {
-  let app: TestApp;
-  let api: ReturnType<typeof apiClient>;
   const max = 3;
-
-  beforeAll(async () => {
-    app = await startTestApp({
-      connectionString: inject('azurite').connectionString,
-      env: { WRITES_PER_MINUTE: String(max) },
-    });
-    api = apiClient(app.url);
-  });
-  afterAll(async () => {
-    await app.close();
-  });
+  const { api } = useTestApp({ env: { WRITES_PER_MINUTE: String(max) } });
 
   it.each([
     ['PUT', '/api/stories/no-such-story'],

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEMO_USER_IDS } from '../../../src/demo/demoUsers.js';
 import {
   LIMITS,
@@ -6,8 +6,6 @@ import {
   type StoryDto,
   type StoryListDto,
 } from '../../../src/shared/dto.js';
-import { apiClient } from '../../support/http.js';
-import { startTestApp, type TestApp } from '../../support/startApp.js';
 import { useTestApp } from '../../support/useTestApp.js';
 
 /** Journey 4 over HTTP: the approver (or an admin) hands a pending story to another person. */
@@ -131,20 +129,8 @@ describe('POST /api/stories/:id/reassign', () => {
 });
 
 describe('POST /api/stories/:id/reassign under the write rate limit', () => {
-  let app: TestApp;
-  let api: ReturnType<typeof apiClient>;
   const max = 3;
-
-  beforeAll(async () => {
-    app = await startTestApp({
-      connectionString: inject('azurite').connectionString,
-      env: { WRITES_PER_MINUTE: String(max) },
-    });
-    api = apiClient(app.url);
-  });
-  afterAll(async () => {
-    await app.close();
-  });
+  const { api } = useTestApp({ env: { WRITES_PER_MINUTE: String(max) } });
 
   it('answers 429 past the per-person limit', async () => {
     const statuses: number[] = [];
