@@ -1,9 +1,10 @@
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { DEMO_USER_IDS } from '../../src/demo/demoUsers.js';
-import { DEV_USER_HEADER, type MyStoriesPageDto, type StoryDto } from '../../src/shared/dto.js';
+import { type MyStoriesPageDto, type StoryDto } from '../../src/shared/dto.js';
 import { browserAvailable } from '../support/browser.js';
 import { useBrowserApp } from '../support/useBrowserApp.js';
+import { callAs } from '../support/http.js';
 
 /** Journey 10: the author's own stories, resubmission after "request changes", withdraw, archive. */
 describe.skipIf(!browserAvailable())('my stories (Chromium)', () => {
@@ -19,20 +20,8 @@ describe.skipIf(!browserAvailable())('my stories (Chromium)', () => {
   }
 
   /** Calls the API as a demo user, as the tab's user switcher does. */
-  async function api<T>(user: string, method: string, path: string, body?: unknown): Promise<T> {
-    const response = await fetch(`${app.url}${path}`, {
-      method,
-      headers: {
-        [DEV_USER_HEADER]: user,
-        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-      },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    });
-    const parsed = (await response.json()) as T;
-    if (!response.ok)
-      throw new Error(`${method} ${path}: ${response.status} ${JSON.stringify(parsed)}`);
-    return parsed;
-  }
+  const api = <T>(user: string, method: string, path: string, body?: unknown) =>
+    callAs<T>(app.url, user, method, path, body);
 
   /** Emma shares a story through the API (the form itself is covered in the first test). */
   function shareAsEmployee(title: string): Promise<StoryDto> {

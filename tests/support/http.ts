@@ -48,3 +48,20 @@ export function apiClient(baseUrl: string, defaults: { user?: string; token?: st
       call<T>('POST', path, { ...options, body }),
   };
 }
+
+/** One API call as a demo user that must succeed: its parsed body, or an error naming the call. */
+export async function callAs<T>(
+  baseUrl: string,
+  user: string,
+  method: string,
+  path: string,
+  body?: unknown,
+): Promise<T> {
+  const response = await apiClient(baseUrl, { user }).call<T>(method, path, {
+    ...(body === undefined ? {} : { body }),
+  });
+  if (response.status < 200 || response.status >= 300) {
+    throw new Error(`${method} ${path}: ${response.status} ${JSON.stringify(response.body)}`);
+  }
+  return response.body;
+}
