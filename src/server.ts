@@ -34,6 +34,11 @@ export interface RunningServer {
 export interface ServerOptions {
   /** Extra storage pipeline policies, e.g. the benchmark's `createCallCounter()`. */
   readonly storagePolicies?: readonly AdditionalPolicy[];
+  /**
+   * The app's one source of time (the system clock by default). Tests pass a clock that starts
+   * at a chosen instant, so the demo data, reminders and expiries never depend on today's date.
+   */
+  readonly clock?: Clock;
 }
 
 /**
@@ -78,7 +83,7 @@ export async function startServer(
     const storage = await openStorage(config, logger, stops, options.storagePolicies);
     await storage.ensureTables();
 
-    const clock = systemClock;
+    const clock = options.clock ?? systemClock;
     if (config.seedDemo) {
       await seedDemo({ ...storage, clock, logger }, config.localTenantId);
     }

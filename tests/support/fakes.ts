@@ -49,6 +49,15 @@ export function fixedClock(start = new Date('2026-11-02T09:00:00Z')): Clock & {
   };
 }
 
+/**
+ * A clock that starts at `start` and then runs at real speed: for a whole app in a test, whose
+ * timers and back-offs need time to pass, on a calendar date the test chooses.
+ */
+export function clockFrom(start: Date): Clock {
+  const offset = start.getTime() - Date.now();
+  return { now: () => new Date(Date.now() + offset) };
+}
+
 export function sequentialIds(prefix = 'id'): IdGenerator {
   let n = 0;
   return { newId: () => `${prefix}-${String(++n).padStart(4, '0')}` };

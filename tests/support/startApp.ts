@@ -1,4 +1,5 @@
 import { loadConfig } from '../../src/config.js';
+import type { Clock } from '../../src/domain/index.js';
 import { startServer, type RunningServer } from '../../src/server.js';
 import { startEmbeddedAzurite } from '../../src/storage/embeddedAzurite.js';
 
@@ -20,6 +21,8 @@ export interface TestAppOptions {
   connectionString?: string;
   /** Extra settings, as environment variables. */
   env?: Record<string, string>;
+  /** The app's clock; the system clock when absent (see `clockFrom`). */
+  clock?: Clock;
 }
 
 /**
@@ -46,7 +49,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   );
   let server: RunningServer;
   try {
-    server = await startServer(config);
+    server = await startServer(config, options.clock ? { clock: options.clock } : {});
   } catch (error) {
     await azurite?.stop();
     throw error;

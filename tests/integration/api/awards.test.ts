@@ -8,26 +8,35 @@ import type {
   StoryDto,
   WallPageDto,
 } from '../../../src/shared/dto.js';
+import { clockFrom } from '../../support/fakes.js';
 import { useTestApp } from '../../support/useTestApp.js';
 
 /** Journey 8 over HTTP: the shortlist of a month, choosing its winner, the history. */
 
 const { employee, editor, admin } = DEMO_USER_IDS;
 
-describe('/api/awards', () => {
-  const { api } = useTestApp();
+/**
+ * The demo wall is dated from the app's clock, so the suite runs on chosen dates — the first and
+ * the last day of a month, where a wall dated from today's date once ran out of stories.
+ */
+describe.each([
+  ['on the 1st of a month', '2027-03-01T00:05:00Z'],
+  ['on the 31st of a month', '2027-01-31T23:55:00Z'],
+])('/api/awards %s', (_when, today) => {
+  const { api } = useTestApp({ clock: clockFrom(new Date(today)) });
 
   const shortlistAs = (user: string, month: string) =>
     api.get<ShortlistDto & ApiErrorBody>(`/api/awards/${month}/shortlist`, { user });
   const chooseAs = (user: string, month: string, body: unknown) =>
     api.call<AwardDto & ApiErrorBody>('PUT', `/api/awards/${month}`, { user, body });
 
-  /** A month of the seeded wall that has published stories, and those stories. */
+  /** The month before the app's today (always a whole month of the demo wall), and its stories. */
   async function seededMonth(): Promise<{ month: string; stories: StoryDto[] }> {
     const wall = (await api.get<WallPageDto>('/api/stories?limit=50')).body.items;
-    const first = wall[0];
-    if (!first?.publishedAt) throw new Error('The demo wall is empty.');
-    const month = first.publishedAt.slice(0, 7);
+    const now = new Date(today);
+    const month = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 1, 1))
+      .toISOString()
+      .slice(0, 7);
     return { month, stories: wall.filter((s) => s.publishedAt?.startsWith(month)) };
   }
 
