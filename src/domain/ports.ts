@@ -200,6 +200,36 @@ export interface UserDirectory {
   upsert(user: User): Promise<void>;
 }
 
+/** A person as the organisation's directory knows them. `id` is the Entra object id. */
+export interface DirectoryPerson {
+  readonly id: string;
+  readonly displayName: string;
+  readonly mail?: string;
+  /** The person's preferred language, when it is one the app speaks. */
+  readonly locale?: Locale;
+  readonly department?: string;
+}
+
+/**
+ * The organisation's directory: Microsoft Graph in a real tenant, the demo people in local mode.
+ * Read-only. When the directory cannot answer (throttled, failing, too slow) a method throws
+ * DomainError('unavailable'), with `details.retryAfterMs` when the directory said when to come
+ * back; the caller decides what to do instead (an approval policy falls back, see `routing.ts`).
+ */
+export interface Directory {
+  /** One person; null when the directory has no such person. */
+  person(tenantId: string, userId: string): Promise<DirectoryPerson | null>;
+  /** The person's manager; null when they have none (or are unknown). */
+  manager(tenantId: string, userId: string): Promise<DirectoryPerson | null>;
+  /** People whose name or mail starts with `query`, for pickers; at most `limit`. */
+  search(tenantId: string, query: string, limit: number): Promise<DirectoryPerson[]>;
+  /**
+   * The people in a group, nested groups included, at most `limit`; null when there is no such
+   * group.
+   */
+  groupMembers(tenantId: string, groupId: string, limit: number): Promise<DirectoryPerson[] | null>;
+}
+
 /** Everything the story use cases need. */
 export interface StoryDeps {
   readonly stories: StoryRepository;
