@@ -1,10 +1,10 @@
-import type {
-  Decision,
-  OutboxHandler,
-  PendingOutboxMessage,
-  Story,
-  StoryRepository,
-  UserDirectory,
+import {
+  outcomeOf,
+  type OutboxHandler,
+  type PendingOutboxMessage,
+  type Story,
+  type StoryRepository,
+  type UserDirectory,
 } from '../domain/index.js';
 import { cardMessage } from './activities.js';
 import { approvalCard } from './cards/approvalCard.js';
@@ -30,12 +30,6 @@ export interface BotOutboxHandlers {
   readonly 'cards.refresh': OutboxHandler;
   readonly 'channel.post': OutboxHandler;
 }
-
-const RESULT_OF: Readonly<Record<Decision, Story['status']>> = {
-  approve: 'published',
-  changes: 'changes_requested',
-  reject: 'rejected',
-};
 
 /**
  * Outbox handlers for the approval card, the decision notice and the featured colleagues'
@@ -88,7 +82,7 @@ export function createOutboxHandlers(deps: OutboxHandlerDeps): BotOutboxHandlers
         return skip(deps, message, 'unknown decision in payload');
       }
       const story = await load(deps, message);
-      if (!story || story.status !== RESULT_OF[decision]) {
+      if (!story || story.status !== outcomeOf(decision).status) {
         return skip(deps, message, 'story has moved on since the decision');
       }
       const [author, decider] = await Promise.all([

@@ -1,6 +1,6 @@
 import type { PageRequest, StoryDeps } from './ports.js';
 import { archiveStory } from './useCases/archiveStory.js';
-import { decideStory, type Decision } from './useCases/decideStory.js';
+import { decideStory } from './useCases/decideStory.js';
 import { getStory } from './useCases/getStory.js';
 import { listApprovals } from './useCases/listApprovals.js';
 import { listMyStories } from './useCases/listMyStories.js';
@@ -11,6 +11,7 @@ import { submitStory } from './useCases/submitStory.js';
 import { voteStory } from './useCases/voteStory.js';
 import { withdrawStory } from './useCases/withdrawStory.js';
 import type { StoryDraft } from './story.js';
+import type { Decision } from './workflow.js';
 import type { Actor } from './user.js';
 
 /** The story use cases bound to their dependencies; what the API and the bot call. */
@@ -34,4 +35,4 @@ export function createStoryService(deps: StoryDeps) {
 }
 
 export type StoryService = ReturnType<typeof createStoryService>;
-export type { Decision, WallFilter };
+export type { WallFilter };

@@ -1,30 +1,9 @@
 import { DomainError } from '../errors.js';
-import type { AuditAction, OutboxMessage, StoryDeps } from '../ports.js';
-import { trySyncProjections } from '../projections.js';
-import { retryOnConflict } from '../retry.js';
-import { refreshCardsMessage } from '../storyChange.js';
+import type { OutboxMessage, StoryDeps } from '../ports.js';
+import { auditOf, changeStory, projectMessage, refreshCardsMessage } from '../storyChange.js';
 import type { Story } from '../story.js';
 import type { Actor } from '../user.js';
-import { canSee } from '../visibility.js';
-import { transition, type StoryEvent } from '../workflow.js';
-
-export type Decision = 'approve' | 'reject' | 'changes';
-
-const eventOf: Record<Decision, StoryEvent> = {
-  approve: 'approve',
-  reject: 'reject',
-  changes: 'requestChanges',
-};
-const auditOf: Record<Decision, AuditAction> = {
-  approve: 'approved',
-  reject: 'rejected',
-  changes: 'changes_requested',
-};
-const resultOf: Record<Decision, Story['status']> = {
-  approve: 'published',
-  reject: 'rejected',
-  changes: 'changes_requested',
-};
+import { outcomeOf, transition, type Decision } from '../workflow.js';
 
 /**
  * The routed approver approves, rejects or asks for changes. Repeating the same decision is a
@@ -41,13 +20,9 @@ export async function decideStory(
   if (decision === 'changes' && !comment?.trim()) {
     throw new DomainError('validation', 'Say what should change.', { field: 'comment' });
   }
-  const ref = { tenantId: actor.tenantId, storyId };
-  const result = await retryOnConflict(async () => {
-    const current = await deps.stories.get(ref);
-    if (!current || !canSee(actor, current.value)) {
-      throw new DomainError('not_found', 'No such story.');
-    }
-    const story = current.value;
+  const outcome = outcomeOf(decision);
+  const trimmed = comment?.trim();
+  return changeStory(deps, actor, storyId, (story, now) => {
     if (story.approverId !== actor.userId) {
       throw new DomainError('forbidden', 'Only the routed approver may decide on this story.');
     }
@@ -56,34 +31,25 @@ export async function decideStory(
     if (story.authorId === actor.userId) {
       throw new DomainError('forbidden', 'An author may not decide on their own story.');
     }
-    if (story.status === resultOf[decision] && story.decidedBy === actor.userId) {
-      return { story, changed: false };
-    }
-    const status = transition(story.status, eventOf[decision]);
-    const now = deps.clock.now();
-    const trimmed = comment?.trim();
-    const next: Story = {
-      ...withoutDecision(story),
-      status,
-      decidedBy: actor.userId,
-      ...(trimmed ? { decisionComment: trimmed } : {}),
-      updatedAt: now,
-      ...(status === 'published' ? { publishedAt: now } : {}),
-      revision: story.revision + 1,
-    };
-    const saved = await deps.stories.commit({
-      story: next,
-      expectedEtag: current.etag,
+    if (story.status === outcome.status && story.decidedBy === actor.userId) return null;
+    const status = transition(story.status, outcome.event);
+    return {
+      story: {
+        ...withoutDecision(story),
+        status,
+        decidedBy: actor.userId,
+        ...(trimmed ? { decisionComment: trimmed } : {}),
+        updatedAt: now,
+        ...(status === 'published' ? { publishedAt: now } : {}),
+        revision: story.revision + 1,
+      },
       audit: {
-        id: deps.ids.newId(),
-        at: now,
-        actorId: actor.userId,
-        action: auditOf[decision],
+        ...auditOf(deps, actor, outcome.audit, now),
         ...(trimmed ? { comment: trimmed } : {}),
       },
       outbox: [
         { id: deps.ids.newId(), kind: 'story.decided', createdAt: now, payload: { decision } },
-        { id: deps.ids.newId(), kind: 'story.project', createdAt: now, payload: {} },
+        projectMessage(deps, now),
         refreshCardsMessage(deps, now),
         ...(status === 'published'
           ? [
@@ -92,14 +58,8 @@ export async function decideStory(
             ]
           : []),
       ],
-    });
-    return { story: saved.value, changed: true };
+    };
   });
-  if (result.changed) {
-    await trySyncProjections(deps, result.story);
-    deps.onCommitted(ref);
-  }
-  return result.story;
 }
 
 /**

@@ -1,7 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
 import { DEMO_TENANT_ID, DEMO_USER_IDS, demoUsers } from '../../../src/demo/demoUsers.js';
 import { DomainError, type Story, type User } from '../../../src/domain/index.js';
-import { decideStory, type Decision } from '../../../src/domain/useCases/decideStory.js';
+import { decideStory } from '../../../src/domain/useCases/decideStory.js';
+import type { Decision } from '../../../src/domain/workflow.js';
 import { submitStory } from '../../../src/domain/useCases/submitStory.js';
 import { buildStoryDeps } from '../../support/fakes.js';
 import { buildStory, buildStoryDraft } from '../../support/factories.js';

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   DomainError,
   canTransition,
+  outcomeOf,
   transition,
   type StoryEvent,
   type StoryStatus,
@@ -25,7 +26,7 @@ const events: readonly StoryEvent[] = [
   'reassign',
 ];
 
-/** The workflow as the product describes it (DESIGN.md journeys 4, 5, 10). */
+/** The workflow as the product describes it (docs/PRODUCT.md journeys 4, 5, 10). */
 const allowed: ReadonlyArray<readonly [StoryStatus, StoryEvent, StoryStatus]> = [
   ['pending', 'approve', 'published'],
   ['pending', 'requestChanges', 'changes_requested'],
@@ -84,5 +85,15 @@ describe('workflow', () => {
 
   it.each(['pending', 'changes_requested', 'published'] as const)('%s is not final', (status) => {
     expect(events.some((event) => canTransition(status, event))).toBe(true);
+  });
+});
+
+describe('outcomeOf', () => {
+  it.each([
+    ['approve', 'approve', 'approved', 'published'],
+    ['reject', 'reject', 'rejected', 'rejected'],
+    ['changes', 'requestChanges', 'changes_requested', 'changes_requested'],
+  ] as const)('%s is the event %s, audited %s, leading to %s', (decision, event, audit, status) => {
+    expect(outcomeOf(decision)).toEqual({ event, audit, status });
   });
 });
