@@ -21,7 +21,7 @@ export default defineConfig({
     emptyOutDir: true,
     target: 'es2022',
     sourcemap: true,
-    // The initial bundle's budget is 250 KB gzip (DESIGN.md); the lazy dialogs are extra.
+    // The initial bundle's budget is 250 KB gzip (docs/PERFORMANCE.md); the lazy dialogs are extra.
     chunkSizeWarningLimit: 600,
     rolldownOptions: {
       output: {

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { repoRoot } from '../support/paths.js';
 import { measureInitialBundle } from './initialBundle.js';
 
-/** DESIGN.md quality bar: initial JavaScript ≤ 250 KB gzip. */
+/** docs/PERFORMANCE.md target: initial JavaScript ≤ 250 KB gzip. */
 const BUDGET_BYTES = 250 * 1024;
 
 describe('tab bundle', () => {

@@ -4,7 +4,7 @@ import type { WallPageDto } from '../../src/shared/dto.js';
 import { browserAvailable } from '../support/browser.js';
 import { useBrowserApp } from '../support/useBrowserApp.js';
 
-/** DESIGN.md quality bar: first stories painted within 1.5 s in headless Chromium. */
+/** docs/PERFORMANCE.md target: first stories painted within 1.5 s in headless Chromium. */
 const FIRST_STORIES_BUDGET_MS = 1500;
 
 describe.skipIf(!browserAvailable())('story wall tab (Chromium)', () => {

@@ -60,7 +60,8 @@ export function Wall({ reloadKey, prefetched, initialFilters, onOpen }: WallProp
   const wall = useWallStories(api, filters, config.pageSize, reloadKey, prefetched);
   const loading = wall.status === 'loading';
 
-  // A User Timing mark for the "first stories painted" budget (DESIGN.md), read by the e2e test.
+  // A User Timing mark for the "first stories painted" budget in docs/PERFORMANCE.md;
+  // the e2e test reads it.
   const marked = useRef(false);
   const painted = wall.status === 'ready' && wall.items.length > 0;
   useEffect(() => {
