@@ -15,6 +15,7 @@ const layer = (name) => ({
 const layers = [
   'domain',
   'storage',
+  'directory',
   'bot',
   'api',
   'tab',
@@ -77,16 +78,27 @@ export default tseslint.config(
   // Adapters depend on the domain (and the wire contract), never on each other.
   restrict(
     ['src/storage/**/*.ts'],
-    [botbuilder, ...forbid('bot', 'api', 'tab', 'shared', 'demo', 'server', 'main')],
+    [botbuilder, ...forbid('directory', 'bot', 'api', 'tab', 'shared', 'demo', 'server', 'main')],
   ),
-  restrict(['src/bot/**/*.ts'], forbid('storage', 'api', 'tab', 'demo', 'server', 'main')),
+  // The directory (Microsoft Graph, or the demo people) sees only the domain.
+  restrict(
+    ['src/directory/**/*.ts'],
+    [botbuilder, ...forbid(...layers.filter((l) => l !== 'domain'))],
+  ),
+  restrict(
+    ['src/bot/**/*.ts'],
+    forbid('storage', 'directory', 'api', 'tab', 'demo', 'server', 'main'),
+  ),
   restrict(
     ['src/api/**/*.ts'],
-    [botbuilder, ...forbid('storage', 'bot', 'tab', 'demo', 'server', 'main')],
+    [botbuilder, ...forbid('storage', 'directory', 'bot', 'tab', 'demo', 'server', 'main')],
   ),
   restrict(
     ['src/demo/**/*.ts'],
-    [botbuilder, ...forbid('storage', 'bot', 'api', 'tab', 'shared', 'server', 'main')],
+    [
+      botbuilder,
+      ...forbid('storage', 'directory', 'bot', 'api', 'tab', 'shared', 'server', 'main'),
+    ],
   ),
   // The composition root and the entry may wire every layer, but botbuilder only through src/bot.
   restrict(['src/*.ts'], [botbuilder]),

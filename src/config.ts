@@ -39,6 +39,10 @@ const envSchema = z.object({
   ENTRA_JWKS_URI: z.url().default('https://login.microsoftonline.com/common/discovery/v2.0/keys'),
   OUTBOX_SWEEP_SECONDS: z.coerce.number().int().min(0).max(3600).default(30),
   WRITES_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(60),
+  ADMIN_USER_IDS: z.string().max(4000).optional(),
+  DIRECTORY: z.enum(['demo', 'graph']).optional(),
+  GRAPH_BASE_URL: z.url().default('https://graph.microsoft.com/v1.0'),
+  SCHEDULER_INTERVAL_SECONDS: z.coerce.number().int().min(0).max(3600).default(30),
 });
 
 export type AuthMode = 'local' | 'entra';
@@ -89,6 +93,15 @@ export interface AppConfig {
   writesPerMinute: number;
   /** Absolute path of the built tab. */
   tabDir: string;
+  /** Entra object ids of the first admins, before anyone has saved Settings. */
+  adminUserIds: string[];
+  /**
+   * Where people, managers and groups come from: the demo people, or Microsoft Graph at
+   * `graphBaseUrl` (a loopback stub in tests). Independent of the auth mode.
+   */
+  directory: { kind: 'demo' } | { kind: 'graph'; baseUrl: string };
+  /** How often the scheduler looks for due reminders, escalations and expiries; 0 turns it off. */
+  schedulerSeconds: number;
 }
 
 export class ConfigError extends Error {
@@ -150,6 +163,16 @@ export function loadConfig(
   if (e.STORAGE_CONNECTION_STRING && e.STORAGE_TABLE_ENDPOINT) {
     problems.push('STORAGE_CONNECTION_STRING and STORAGE_TABLE_ENDPOINT: set only one of them');
   }
+  const adminUserIds = (e.ADMIN_USER_IDS ?? '')
+    .split(',')
+    .map((id) => id.trim())
+    .filter((id) => id !== '');
+  if (adminUserIds.some((id) => !/^[A-Za-z0-9][A-Za-z0-9._@-]{0,127}$/.test(id))) {
+    problems.push('ADMIN_USER_IDS: a comma-separated list of Entra object ids');
+  }
+  if (production && e.DIRECTORY === 'demo') {
+    problems.push('DIRECTORY: the demo directory is not allowed with NODE_ENV=production');
+  }
   if (problems.length > 0) throw new ConfigError(problems);
 
   const storage: StorageConfig = e.STORAGE_CONNECTION_STRING
@@ -200,5 +223,11 @@ export function loadConfig(
     outboxSweepSeconds: e.OUTBOX_SWEEP_SECONDS,
     writesPerMinute: e.WRITES_PER_MINUTE,
     tabDir: path.resolve(rootDir, 'dist/tab'),
+    adminUserIds,
+    directory:
+      (e.DIRECTORY ?? (authMode === 'local' ? 'demo' : 'graph')) === 'graph'
+        ? { kind: 'graph', baseUrl: e.GRAPH_BASE_URL }
+        : { kind: 'demo' },
+    schedulerSeconds: e.SCHEDULER_INTERVAL_SECONDS,
   };
 }

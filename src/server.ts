@@ -1,17 +1,29 @@
 import { randomUUID } from 'node:crypto';
-import { DefaultAzureCredential, ManagedIdentityCredential } from '@azure/identity';
+import {
+  DefaultAzureCredential,
+  ManagedIdentityCredential,
+  type TokenCredential,
+} from '@azure/identity';
 import { pino } from 'pino';
 import { createAuthenticator } from './api/auth.js';
 import { createHttpApp } from './api/httpApp.js';
 import { createBot } from './bot/index.js';
 import type { AppConfig } from './config.js';
 import { seedDemo } from './demo/seedDemo.js';
-import { DEMO_USER_IDS } from './demo/demoUsers.js';
+import { DEMO_GROUPS, DEMO_USER_IDS } from './demo/demoUsers.js';
+import { cacheDirectory } from './directory/cachedDirectory.js';
+import { createDemoDirectory } from './directory/demoDirectory.js';
+import { createGraphDirectory } from './directory/graphDirectory.js';
 import {
   createAwardsService,
   createInsightsService,
   createOutboxRelay,
+  createPeople,
+  createScheduler,
+  createSettingsService,
   createStoryService,
+  type Directory,
+  type Scheduler,
   projectStoryHandler,
   type Clock,
   type IdGenerator,
@@ -27,6 +39,8 @@ export interface RunningServer {
   port: number;
   storage: TableStorage;
   relay: OutboxRelay;
+  /** Runs due reminders, escalations and expiries now (tests; a timer runs it in the app). */
+  scheduler: Scheduler;
   close(): Promise<void>;
 }
 
@@ -87,12 +101,20 @@ export async function startServer(
     if (config.seedDemo) {
       await seedDemo({ ...storage, clock, logger }, config.localTenantId);
     }
+    const directory = openDirectory(config, storage, clock);
+    const roleDeps = {
+      settings: storage.settings,
+      directory,
+      configAdmins: config.adminUserIds,
+    };
+    const people = createPeople({ ...roleDeps, users: storage.users, clock });
 
     // The relay is created after the bot (its handlers); commits reach it through this hook.
     const relayRef: { current?: OutboxRelay } = {};
     const inFlight = new Set<Promise<void>>();
     const service = createStoryService({
       ...storage,
+      ...roleDeps,
       clock,
       ids: uuidIds,
       logger,
@@ -111,6 +133,7 @@ export async function startServer(
       service,
       stories: storage.stories,
       users: storage.users,
+      people,
       conversations: storage.conversations,
       postedCards: storage.postedCards,
       settings: storage.settings,
@@ -137,7 +160,7 @@ export async function startServer(
               tenantId: config.localTenantId,
               defaultUserId: DEMO_USER_IDS.employee,
             },
-            { users: storage.users, clock },
+            { people },
           )
         : createAuthenticator(
             {
@@ -147,7 +170,7 @@ export async function startServer(
               ...(config.entra?.tenantIds ? { tenantIds: config.entra.tenantIds } : {}),
               jwksUri: config.entra?.jwksUri ?? '',
             },
-            { users: storage.users, clock },
+            { people },
           );
 
     const app = await createHttpApp({
@@ -160,7 +183,17 @@ export async function startServer(
         wall: storage.wall,
         clock,
       }),
+      settings: createSettingsService({
+        ...roleDeps,
+        users: storage.users,
+        delegations: storage.delegations,
+        clock,
+        // This instance sees new role grants at once; others within the people cache's minute.
+        onSaved: () => people.forget(),
+      }),
       users: storage.users,
+      directory,
+      people,
       authenticate,
       authMode: config.authMode,
       localTenantId: config.localTenantId,
@@ -186,6 +219,21 @@ export async function startServer(
       stops.push(() => Promise.resolve(clearInterval(timer)));
     }
 
+    // Reminders, escalations and expiries: every instance may look, claims let one act.
+    const scheduler = createScheduler({
+      due: storage.due,
+      run: (ref) => service.runDueWork(ref),
+      clock,
+      logger,
+    });
+    if (config.schedulerSeconds > 0) {
+      const timer = setInterval(() => {
+        void scheduler.tick();
+      }, config.schedulerSeconds * 1000);
+      timer.unref();
+      stops.push(() => Promise.resolve(clearInterval(timer)));
+    }
+
     const address = app.server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;
     const host = ['0.0.0.0', '127.0.0.1', '::'].includes(config.host) ? 'localhost' : config.host;
@@ -194,7 +242,7 @@ export async function startServer(
       { url, authMode: config.authMode, storage: config.storage.kind },
       'Story Wall is up',
     );
-    return { url, port, storage, relay: relay, close: stopAll };
+    return { url, port, storage, relay, scheduler, close: stopAll };
   } catch (error) {
     await stopAll();
     throw error;
@@ -239,4 +287,34 @@ async function openStorage(
     ? new ManagedIdentityCredential({ clientId: where.managedIdentityClientId })
     : new DefaultAzureCredential();
   return createTableStorage({ tableEndpoint: where.endpoint, credential, ...common });
+}
+
+/** How long the directory's answers (people, managers, group members) are reused. */
+const DIRECTORY_CACHE_MS = 10 * 60_000;
+
+/**
+ * The directory of people, managers and groups: the demo people in local runs, else Microsoft
+ * Graph with the app's managed identity. A Graph on a loopback address (a stub, in tests and
+ * local trials) needs no token.
+ */
+function openDirectory(config: AppConfig, storage: TableStorage, clock: Clock): Directory {
+  if (config.directory.kind === 'demo') {
+    return createDemoDirectory({ users: storage.users, groups: DEMO_GROUPS });
+  }
+  const { hostname } = new URL(config.directory.baseUrl);
+  const loopback = ['127.0.0.1', 'localhost', '[::1]'].includes(hostname);
+  const clientId =
+    config.storage.kind === 'endpoint' ? config.storage.managedIdentityClientId : undefined;
+  const credential: TokenCredential = loopback
+    ? {
+        getToken: () =>
+          Promise.resolve({ token: 'loopback', expiresOnTimestamp: Date.now() + 3_600_000 }),
+      }
+    : clientId
+      ? new ManagedIdentityCredential({ clientId })
+      : new DefaultAzureCredential();
+  return cacheDirectory(createGraphDirectory({ baseUrl: config.directory.baseUrl, credential }), {
+    ttlMs: DIRECTORY_CACHE_MS,
+    clock,
+  });
 }

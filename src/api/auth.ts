@@ -1,6 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import { createRemoteJWKSet, errors as joseErrors, jwtVerify, type JWTPayload } from 'jose';
-import type { Actor, Clock, User, UserDirectory } from '../domain/index.js';
+import type { Actor, People, Role } from '../domain/index.js';
 import { DEV_USER_HEADER } from '../shared/dto.js';
 import { ApiError } from './errors.js';
 
@@ -24,11 +24,16 @@ export interface EntraAuthOptions {
 }
 
 export interface AuthDeps {
-  users: UserDirectory;
-  clock: Clock;
-  /** How long a resolved person is reused before their roles are read again. */
-  cacheTtlMs?: number;
+  /** Who a person is and which roles they hold; shared with the bot. */
+  people: People;
 }
+
+/** The Entra app roles of `aad.manifest.json` (`roles` claim) and the roles they give here. */
+const APP_ROLES: Readonly<Record<string, Role>> = {
+  'StoryWall.Admin': 'admin',
+  'StoryWall.Editor': 'editor',
+  'StoryWall.Approver': 'approver',
+};
 
 const REQUIRED_SCOPE = 'access_as_user';
 
@@ -41,14 +46,14 @@ export function createAuthenticator(
   options: LocalAuthOptions | EntraAuthOptions,
   deps: AuthDeps,
 ): Authenticator {
-  const people = createUserCache(deps);
+  const { people } = deps;
   if (options.mode === 'local') {
     return async (request) => {
       const header = request.headers[DEV_USER_HEADER];
       const userId = (Array.isArray(header) ? header[0] : header)?.trim() || options.defaultUserId;
-      const user = await people.get(options.tenantId, userId);
-      if (!user) throw new ApiError(401, 'unauthenticated', `Unknown demo user '${userId}'.`);
-      return toActor(user);
+      const found = await people.actorOf(options.tenantId, userId, 'tab', {}, false);
+      if (!found) throw new ApiError(401, 'unauthenticated', `Unknown demo user '${userId}'.`);
+      return found.actor;
     };
   }
 
@@ -61,30 +66,26 @@ export function createAuthenticator(
     const payload = await verify(token, jwks, options);
     const tenantId = String(payload['tid']);
     const userId = String(payload['oid']);
-    const known = await people.get(tenantId, userId);
-    if (known) return toActor(known);
-    const displayName =
-      stringClaim(payload, 'name') ?? stringClaim(payload, 'preferred_username') ?? userId;
+    const displayName = stringClaim(payload, 'name') ?? stringClaim(payload, 'preferred_username');
     const email = stringClaim(payload, 'preferred_username');
-    const enrolled: User = {
-      tenantId,
-      id: userId,
-      displayName,
-      roles: ['employee'],
+    const found = await people.actorOf(tenantId, userId, 'tab', {
+      ...(displayName ? { displayName } : {}),
       ...(email ? { email } : {}),
-    };
-    await people.enrol(enrolled);
-    return toActor(enrolled);
+      appRoles: appRolesOf(payload),
+    });
+    if (!found) throw new ApiError(401, 'unauthenticated', 'Sign-in is required.');
+    return found.actor;
   };
 }
 
-function toActor(user: User): Actor {
-  return {
-    tenantId: user.tenantId,
-    userId: user.id,
-    displayName: user.displayName,
-    roles: user.roles,
-  };
+/** The app roles the token carries that this app knows; others are ignored. */
+function appRolesOf(payload: JWTPayload): Role[] {
+  const claim = payload['roles'];
+  if (!Array.isArray(claim)) return [];
+  const roles = claim.flatMap((value) =>
+    typeof value === 'string' && Object.hasOwn(APP_ROLES, value) ? [APP_ROLES[value] as Role] : [],
+  );
+  return [...new Set(roles)];
 }
 
 function bearerToken(header: string | undefined): string {
@@ -134,32 +135,4 @@ async function verify(
 function stringClaim(payload: JWTPayload, name: string): string | undefined {
   const value = payload[name];
   return typeof value === 'string' && value.length > 0 ? value : undefined;
-}
-
-/**
- * Every API request needs its caller's roles; a short-lived cache keeps that from costing a
- * storage read per request. A role change shows within the time-to-live.
- */
-function createUserCache(deps: AuthDeps) {
-  const ttl = deps.cacheTtlMs ?? 60_000;
-  const entries = new Map<string, { user: User | null; until: number }>();
-  const key = (tenantId: string, userId: string) => `${tenantId}|${userId}`;
-  return {
-    async get(tenantId: string, userId: string): Promise<User | null> {
-      const now = deps.clock.now().getTime();
-      const hit = entries.get(key(tenantId, userId));
-      if (hit && hit.until > now) return hit.user;
-      const user = await deps.users.get(tenantId, userId);
-      if (entries.size > 10_000) entries.clear();
-      entries.set(key(tenantId, userId), { user, until: now + ttl });
-      return user;
-    },
-    async enrol(user: User): Promise<void> {
-      await deps.users.upsert(user);
-      entries.set(key(user.tenantId, user.id), {
-        user,
-        until: deps.clock.now().getTime() + ttl,
-      });
-    },
-  };
 }

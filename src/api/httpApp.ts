@@ -10,7 +10,10 @@ import Fastify, {
 } from 'fastify';
 import type {
   AwardsService,
+  Directory,
   InsightsService,
+  People,
+  SettingsService,
   StoryService,
   UserDirectory,
 } from '../domain/index.js';
@@ -20,6 +23,7 @@ import { ApiError, createErrorHandler } from './errors.js';
 import { awardRoutes } from './routes/awards.js';
 import { insightsRoutes } from './routes/insights.js';
 import { peopleRoutes } from './routes/people.js';
+import { settingsRoutes } from './routes/settings.js';
 import { storyRoutes } from './routes/stories.js';
 
 /** What the bot endpoint needs from HTTP, and what it answers; kept structural on purpose. */
@@ -36,7 +40,11 @@ export interface HttpAppDeps {
   insights: InsightsService;
   /** Story of the month (journey 8). */
   awards: AwardsService;
+  /** Settings and delegations (admins; everyone for their own delegation). */
+  settings: SettingsService;
   users: UserDirectory;
+  directory: Directory;
+  people: People;
   authenticate: Authenticator;
   authMode: 'local' | 'entra';
   localTenantId: string;
@@ -105,8 +113,11 @@ export async function createHttpApp(deps: HttpAppDeps): Promise<FastifyInstance>
   storyRoutes(app, { service: deps.service, authenticate: deps.authenticate, writeLimit });
   insightsRoutes(app, { insights: deps.insights, authenticate: deps.authenticate });
   awardRoutes(app, { awards: deps.awards, authenticate: deps.authenticate, writeLimit });
+  settingsRoutes(app, { settings: deps.settings, authenticate: deps.authenticate, writeLimit });
   peopleRoutes(app, {
     users: deps.users,
+    directory: deps.directory,
+    people: deps.people,
     authenticate: deps.authenticate,
     authMode: deps.authMode,
     localTenantId: deps.localTenantId,

@@ -1,5 +1,24 @@
-import type { Award, Insights, Story, User } from '../domain/index.js';
-import type { AwardDto, DevUserDto, InsightsDto, StoryDto } from '../shared/dto.js';
+import type {
+  ApprovalPolicy,
+  ApprovalState,
+  AuditEvent,
+  Award,
+  Delegation,
+  Insights,
+  Story,
+  TenantSettings,
+} from '../domain/index.js';
+import type {
+  ApprovalDto,
+  ApprovalPolicyDto,
+  AwardDto,
+  DelegationDto,
+  HistoryEventDto,
+  InsightsDto,
+  SettingsDto,
+  StoryDto,
+} from '../shared/dto.js';
+import { isoDuration, type SettingsInput } from '../shared/schemas.js';
 
 /** The wire form of a story. */
 export function presentStory(story: Story): StoryDto {
@@ -19,18 +38,13 @@ export function presentStory(story: Story): StoryDto {
     locale: story.locale,
     author: { id: story.authorId, displayName: story.authorName },
     status: story.status,
-    approverId: story.approverId,
+    approval: presentApproval(story.approval),
     ...(story.decisionComment ? { decisionComment: story.decisionComment } : {}),
     createdAt: story.createdAt.toISOString(),
     updatedAt: story.updatedAt.toISOString(),
     ...(story.publishedAt ? { publishedAt: story.publishedAt.toISOString() } : {}),
     voteCount: story.voteCount,
   };
-}
-
-/** A person as the user switcher and the people picker show them. */
-export function presentUser(user: User): DevUserDto {
-  return { id: user.id, displayName: user.displayName, roles: [...user.roles] };
 }
 
 /** The wire form of the insight counts. */
@@ -54,4 +68,116 @@ export function presentAward(award: Award): AwardDto {
     awardedAt: award.awardedAt.toISOString(),
     ...(award.citation !== undefined ? { citation: award.citation } : {}),
   };
+}
+
+/** Where a story is in its approval, as the tab and the API show it. */
+export function presentApproval(approval: ApprovalState): ApprovalDto {
+  return {
+    stage: approval.stage.index + 1,
+    stages: approval.plan.stages.length,
+    mode: approval.stage.mode,
+    approvers: approval.stage.slots.map((slot) => ({
+      id: slot.userId,
+      displayName: slot.displayName,
+      ...(slot.approvedAt ? { approvedAt: slot.approvedAt.toISOString() } : {}),
+      ...(slot.onBehalfOf ? { onBehalfOf: slot.onBehalfOf } : {}),
+    })),
+    waitingSince: approval.stage.startedAt.toISOString(),
+    ...(approval.stage.fallback ? { fallback: approval.stage.fallback } : {}),
+    ...(approval.expired ? { expired: true } : {}),
+    policyVersion: approval.policyVersion,
+  };
+}
+
+/** One event of a story's history. */
+export function presentHistoryEvent(event: AuditEvent): HistoryEventDto {
+  return {
+    at: event.at.toISOString(),
+    type: event.action,
+    actor: { id: event.actorId, displayName: event.actorName },
+    surface: event.surface,
+    detail: {
+      ...Object.fromEntries(
+        Object.entries(event.detail ?? {}).map(([k, v]) => [k, Array.isArray(v) ? [...v] : v]),
+      ),
+      ...(event.comment ? { comment: event.comment } : {}),
+    } as HistoryEventDto['detail'],
+  };
+}
+
+/** The settings document, durations in ISO 8601. */
+export function presentSettings(settings: TenantSettings): SettingsDto {
+  const { approval } = settings;
+  const policy: ApprovalPolicyDto = {
+    stages: approval.stages.map(copyStage),
+    fallback: copySpec(approval.fallback),
+    ...(approval.remindAfterMs !== undefined
+      ? { remindAfter: isoDuration(approval.remindAfterMs) }
+      : {}),
+    ...(approval.escalateAfterReminders !== undefined
+      ? { escalateAfterReminders: approval.escalateAfterReminders }
+      : {}),
+    ...(approval.expireAfterMs !== undefined
+      ? { expireAfter: isoDuration(approval.expireAfterMs) }
+      : {}),
+    ...(approval.byCategory
+      ? {
+          byCategory: Object.fromEntries(
+            Object.entries(approval.byCategory).map(([category, own]) => [
+              category,
+              { stages: own.stages.map(copyStage) },
+            ]),
+          ),
+        }
+      : {}),
+  };
+  return {
+    version: settings.version,
+    approval: policy,
+    roles: settings.roles.map((grant) => ({ role: grant.role, kind: grant.kind, id: grant.id })),
+    ...(settings.updatedAt ? { updatedAt: settings.updatedAt.toISOString() } : {}),
+    ...(settings.updatedBy ? { updatedBy: settings.updatedBy } : {}),
+  };
+}
+
+/** The domain's policy from a checked settings document (durations already in milliseconds). */
+export function policyOf(input: SettingsInput['approval']): ApprovalPolicy {
+  const { remindAfter, expireAfter, escalateAfterReminders, byCategory, stages, fallback } = input;
+  return {
+    stages,
+    fallback,
+    ...(remindAfter !== undefined ? { remindAfterMs: remindAfter } : {}),
+    ...(escalateAfterReminders !== undefined ? { escalateAfterReminders } : {}),
+    ...(expireAfter !== undefined ? { expireAfterMs: expireAfter } : {}),
+    ...(byCategory ? { byCategory: byCategory as ApprovalPolicy['byCategory'] & object } : {}),
+  };
+}
+
+/** A delegation as the tab shows it. */
+export function presentDelegation(delegation: Delegation): DelegationDto {
+  return {
+    userId: delegation.userId,
+    delegateId: delegation.delegateId,
+    from: delegation.from.toISOString(),
+    until: delegation.until.toISOString(),
+    setBy: delegation.setBy,
+  };
+}
+
+type Spec = ApprovalPolicy['fallback'];
+function copySpec(spec: Spec): ApprovalPolicyDto['fallback'] {
+  switch (spec.kind) {
+    case 'people':
+      return { kind: 'people', ids: [...spec.ids] };
+    case 'group':
+      return { kind: 'group', groupId: spec.groupId };
+    case 'role':
+      return { kind: 'role', role: spec.role };
+    case 'manager':
+      return { kind: 'manager' };
+  }
+}
+
+function copyStage(stage: ApprovalPolicy['stages'][number]): ApprovalPolicyDto['stages'][number] {
+  return { approvers: copySpec(stage.approvers), mode: stage.mode };
 }

@@ -1,6 +1,7 @@
 import type { AdaptiveCardInvokeResponse, AdaptiveCardInvokeValue, TurnContext } from 'botbuilder';
 import {
   isDomainError,
+  waitingApprovers,
   type Clock,
   type Logger,
   type SettingsStore,
@@ -24,7 +25,7 @@ import { RESUBMIT_STORY_VERB, storyFormCard, SUBMIT_STORY_VERB } from './cards/s
 import { isRecord } from './guards.js';
 import { localeOf, translator } from './i18n.js';
 import { editStoryCard, resubmitStoryCard } from './storyEditing.js';
-import { storyFormModel, submitStoryForm } from './storySubmission.js';
+import { storyFormModel, submitStoryForm, waitingNames } from './storySubmission.js';
 import { resolveTurnUser, type TurnDeps, type TurnUser } from './turn.js';
 
 export interface CardActionDeps extends TurnDeps {
@@ -77,8 +78,7 @@ async function submit(
   // Once stored, a failure here must not offer the form again (a resubmit would tell the story
   // twice).
   const { story } = result;
-  const approver = await deps.users.get(story.tenantId, story.approverId);
-  return thanksCard({ story, approverName: approver?.displayName ?? null }, turn.locale);
+  return thanksCard({ story, approverName: waitingNames(story) }, turn.locale);
 }
 
 async function decide(
@@ -144,7 +144,8 @@ async function currentCard(
     const code = noticeOf(error, deps, turn);
     return noticeCard({ notice: notice ?? code }, turn.locale);
   }
-  const actionable = story.status === 'pending' && story.approverId === turn.actor.userId;
+  const actionable =
+    story.status === 'pending' && waitingApprovers(story.approval).includes(turn.actor.userId);
   const decider = story.decidedBy ? await deps.users.get(story.tenantId, story.decidedBy) : null;
   return approvalCard(
     {

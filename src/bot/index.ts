@@ -13,6 +13,7 @@ import type {
   SettingsStore,
   StoryRepository,
   StoryService,
+  People,
   UserDirectory,
 } from '../domain/index.js';
 import { proactiveConnectorOptions } from './connectorTransport.js';
@@ -33,6 +34,8 @@ export interface BotOptions {
   /** Read-only use in outbox handlers (load the story). */
   stories: StoryRepository;
   users: UserDirectory;
+  /** Who a person is and their roles, as the tab's API sees them. */
+  people: People;
   conversations: ConversationStore;
   /** Every card posted for a story, so a change updates them (`cards.refresh`). */
   postedCards: PostedCards;

@@ -1,5 +1,6 @@
 import {
   outcomeOf,
+  waitingApprovers,
   type OutboxHandler,
   type PendingOutboxMessage,
   type Story,
@@ -47,7 +48,11 @@ export function createOutboxHandlers(deps: OutboxHandlerDeps): BotOutboxHandlers
         return skip(deps, message, 'no approver in payload');
       }
       const story = await load(deps, message);
-      if (!story || story.status !== 'pending' || story.approverId !== approverId) {
+      if (
+        !story ||
+        story.status !== 'pending' ||
+        !waitingApprovers(story.approval).includes(approverId)
+      ) {
         return skip(deps, message, 'story no longer waits for this approver');
       }
       const approver = await deps.users.get(story.tenantId, approverId);
@@ -59,7 +64,15 @@ export function createOutboxHandlers(deps: OutboxHandlerDeps): BotOutboxHandlers
         // made elsewhere (the tab) shows when they look at the card again.
         (teamsUserId) =>
           cardMessage(
-            approvalCard({ story, actionable: true, refreshUserIds: [teamsUserId] }, locale),
+            approvalCard(
+              {
+                story,
+                actionable: true,
+                refreshUserIds: [teamsUserId],
+                reminder: message.payload.reminder === true,
+              },
+              locale,
+            ),
           ),
         story.authorId,
       );
@@ -78,7 +91,12 @@ export function createOutboxHandlers(deps: OutboxHandlerDeps): BotOutboxHandlers
 
     'story.decided': async (message) => {
       const decision = message.payload.decision;
-      if (decision !== 'approve' && decision !== 'changes' && decision !== 'reject') {
+      if (
+        decision !== 'approve' &&
+        decision !== 'changes' &&
+        decision !== 'reject' &&
+        decision !== 'expire'
+      ) {
         return skip(deps, message, 'unknown decision in payload');
       }
       const story = await load(deps, message);
@@ -104,7 +122,7 @@ export function createOutboxHandlers(deps: OutboxHandlerDeps): BotOutboxHandlers
               story.locale,
             ),
           ),
-        story.approverId,
+        story.decidedBy ?? story.approval.asked[0],
       );
     },
 

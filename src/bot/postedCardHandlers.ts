@@ -1,5 +1,6 @@
 import {
   PermanentFailure,
+  waitingApprovers,
   type OutboxHandler,
   type PendingOutboxMessage,
   type PostedCard,
@@ -107,7 +108,10 @@ function cardFor(story: Story, copy: PostedCard, deciderName: string | undefined
   if (copy.kind === 'channel') return channelStoryCard({ story }, copy.locale);
   // The approver's copy offers the decision while the story waits for them (again, after a
   // resubmission); every other state shows the status and who decided, without buttons.
-  const actionable = story.status === 'pending' && copy.userId === story.approverId;
+  const actionable =
+    story.status === 'pending' &&
+    copy.userId !== undefined &&
+    waitingApprovers(story.approval).includes(copy.userId);
   return approvalCard(
     {
       story,

@@ -7,6 +7,7 @@ import { readStoryForm, type FormValues } from './storyForm.js';
 import {
   refusedForm,
   storyFormModel,
+  waitingNames,
   withPeopleFirst,
   type StorySubmissionDeps,
 } from './storySubmission.js';
@@ -55,11 +56,7 @@ export async function resubmitStoryCard(
     return storyFormCard(again, turn.locale);
   }
   // Stored: a failure from here on must not offer the form again.
-  const approver = await deps.users.get(story.tenantId, story.approverId);
-  return thanksCard(
-    { story, approverName: approver?.displayName ?? null, resubmitted: true },
-    turn.locale,
-  );
+  return thanksCard({ story, approverName: waitingNames(story), resubmitted: true }, turn.locale);
 }
 
 type Editable =

@@ -1,5 +1,6 @@
 import {
   isDomainError,
+  waitingSlots,
   type Logger,
   type Story,
   type StoryService,
@@ -117,4 +118,10 @@ function errorCodeOf(
     'story submit failed',
   );
   return 'generic';
+}
+
+/** Who the story now waits for, as the thanks card names them; null when nobody (not pending). */
+export function waitingNames(story: Story): string | null {
+  const names = waitingSlots(story.approval).map((slot) => slot.displayName);
+  return story.status === 'pending' && names.length > 0 ? names.join(', ') : null;
 }

@@ -1,5 +1,12 @@
 import { TurnContext, type Activity } from 'botbuilder';
-import type { Actor, ConversationStore, Locale, User, UserDirectory } from '../domain/index.js';
+import type {
+  Actor,
+  ConversationStore,
+  Locale,
+  People,
+  User,
+  UserDirectory,
+} from '../domain/index.js';
 import { localeOf } from './i18n.js';
 import { isRecord } from './guards.js';
 
@@ -14,6 +21,8 @@ export interface TurnDeps {
   readonly localMode: boolean;
   readonly localTenantId: string;
   readonly users: UserDirectory;
+  /** Who a person is and their roles: the same as the tab's API sees (see `createPeople`). */
+  readonly people: People;
   readonly conversations: ConversationStore;
 }
 
@@ -21,12 +30,12 @@ export interface TurnDeps {
  * Who sent the activity, from the authenticated activity only. Teams always sends the tenant and
  * the sender's Entra object id; their absence is accepted only in local mode (the Agents
  * Playground sends neither reliably), where the channel id of the sender stands in and the
- * tenant is always the local one. A person the
- * directory does not know yet is enrolled as an employee. Null: the sender cannot be identified.
+ * tenant is always the local one. A person met for the first time is enrolled (named from the
+ * directory where it can). Null: the sender cannot be identified.
  */
 export async function resolveTurnUser(
   activity: Activity,
-  deps: Pick<TurnDeps, 'localMode' | 'localTenantId' | 'users'>,
+  deps: Pick<TurnDeps, 'localMode' | 'localTenantId' | 'people'>,
 ): Promise<TurnUser | null> {
   const locale = localeOf(activity.locale);
   // Local mode is one demo organisation, as in the API: whatever tenant a local chat client
@@ -38,22 +47,13 @@ export async function resolveTurnUser(
     nonEmpty(activity.from?.aadObjectId) ?? (deps.localMode ? nonEmpty(activity.from?.id) : null);
   if (!tenantId || !userId) return null;
 
-  let user = await deps.users.get(tenantId, userId);
-  if (!user) {
-    user = {
-      tenantId,
-      id: userId,
-      displayName: nonEmpty(activity.from.name) ?? userId,
-      roles: ['employee'],
-      locale,
-    };
-    await deps.users.upsert(user);
-  }
-  return {
-    actor: { tenantId, userId, displayName: user.displayName, roles: user.roles },
-    user,
+  const name = nonEmpty(activity.from?.name);
+  const found = await deps.people.actorOf(tenantId, userId, 'card', {
+    ...(name ? { displayName: name } : {}),
     locale,
-  };
+  });
+  if (!found) return null;
+  return { actor: found.actor, user: found.user, locale };
 }
 
 /** True in a one-to-one chat with the bot (Teams says 'personal'; some clients say nothing). */

@@ -1,4 +1,4 @@
-import type { FeaturedPerson, Locale, Story } from '../domain/index.js';
+import { DEFAULT_SETTINGS, type FeaturedPerson, type Locale, type Story } from '../domain/index.js';
 import { DEMO_USER_IDS, demoUsers } from './demoUsers.js';
 
 /** One published story of the demo wall. */
@@ -335,6 +335,7 @@ export function demoStories(tenantId: string, now: Date): DemoStory[] {
     id: ids[key],
     displayName: names.get(ids[key]) ?? key,
   });
+  const managerName = names.get(ids.manager) ?? 'manager';
   return seeds.map((seed) => {
     const publishedAt = daysBefore(now, seed.publishedDaysAgo, seed.publishedHour);
     const createdAt = new Date(publishedAt.getTime() - seed.reviewDays * DAY_MS - 3 * 3600_000);
@@ -357,7 +358,20 @@ export function demoStories(tenantId: string, now: Date): DemoStory[] {
       authorId: author.id,
       authorName: author.displayName,
       status: 'published',
-      approverId: ids.manager,
+      approval: {
+        policyVersion: 1,
+        plan: DEFAULT_SETTINGS.approval,
+        startedAt: createdAt,
+        stage: {
+          index: 0,
+          mode: 'any',
+          slots: [{ userId: ids.manager, displayName: managerName, approvedAt: publishedAt }],
+          startedAt: createdAt,
+        },
+        reminders: 0,
+        nudgedAt: createdAt,
+        asked: [ids.manager],
+      },
       decidedBy: ids.manager,
       createdAt,
       updatedAt: publishedAt,

@@ -82,3 +82,9 @@ export function demoUsers(tenantId: string = DEMO_TENANT_ID): User[] {
     },
   ];
 }
+
+/** The demo directory's groups, so a policy or a role can name a group in local mode. */
+export const DEMO_GROUPS: Readonly<Record<string, readonly string[]>> = {
+  'demo-cx-team': [ids.editor, ids.admin],
+  'demo-managers': [ids.manager],
+};

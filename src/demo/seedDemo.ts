@@ -1,6 +1,10 @@
 import {
+  DEFAULT_SETTINGS,
   isDomainError,
   syncProjections,
+  type DueIndex,
+  type SettingsStore,
+  type User,
   type ApprovalQueue,
   type AuthorIndex,
   type Clock,
@@ -18,12 +22,14 @@ export interface SeedDeps {
   wall: WallIndex;
   approvals: ApprovalQueue;
   authors: AuthorIndex;
+  due: DueIndex;
+  settings: SettingsStore;
   clock: Clock;
   logger: Logger;
 }
 
 /**
- * Seeds the demo people and published stories once. The demo employee is written last and marks
+ * Seeds the demo people, their role grants (the demo's Settings) and published stories once. The demo employee is written last and marks
  * a finished seed, so a seed cut short is completed on the next start; stories already stored
  * are left as they are.
  */
@@ -35,12 +41,16 @@ export async function seedDemo(deps: SeedDeps, tenantId: string): Promise<boolea
       await deps.stories.commit({
         story,
         expectedEtag: null,
-        audit: {
-          id: `${story.id}-submitted`,
-          at: story.createdAt,
-          actorId: story.authorId,
-          action: 'submitted',
-        },
+        audit: [
+          {
+            id: `${story.id}-submitted`,
+            at: story.createdAt,
+            actorId: story.authorId,
+            actorName: story.authorName,
+            action: 'submitted',
+            surface: 'tab',
+          },
+        ],
         outbox: [],
       });
     } catch (error) {
@@ -49,9 +59,23 @@ export async function seedDemo(deps: SeedDeps, tenantId: string): Promise<boolea
     await syncProjections(deps, story);
   }
   const people = demoUsers(tenantId);
+  // The demo people's roles are given as an admin would, in Settings; none comes from storage.
+  if (!(await deps.settings.getTenantSettings(tenantId))) {
+    const roles = people.flatMap((person) =>
+      person.roles.flatMap((role) =>
+        role === 'employee' ? [] : [{ role, kind: 'person' as const, id: person.id }],
+      ),
+    );
+    await deps.settings.putTenantSettings(
+      tenantId,
+      { ...DEFAULT_SETTINGS, version: 1, roles, updatedAt: now, updatedBy: DEMO_USER_IDS.admin },
+      null,
+    );
+  }
   const marker = people.find((p) => p.id === DEMO_USER_IDS.employee);
-  for (const person of people) if (person !== marker) await deps.users.upsert(person);
-  if (marker) await deps.users.upsert(marker);
+  const asKnown = (person: User): User => ({ ...person, roles: [] });
+  for (const person of people) if (person !== marker) await deps.users.upsert(asKnown(person));
+  if (marker) await deps.users.upsert(asKnown(marker));
   deps.logger.info({ tenantId, users: people.length }, 'demo data seeded');
   return true;
 }

@@ -1,6 +1,5 @@
 import { DomainError } from './errors.js';
 import type { StoryDeps } from './ports.js';
-import { chooseApprover } from './routing.js';
 import type { FeaturedPerson, Story, StoryDraft } from './story.js';
 import type { Actor } from './user.js';
 
@@ -22,42 +21,33 @@ export type ToldFields = Pick<
 >;
 
 /**
- * Turns an author's draft into the told fields of a story and the approver it goes to. Shared
- * by submitting and resubmitting, so a story sent back for changes is checked and routed again
- * exactly as a new one: the author's manager today, not whoever was asked last time.
+ * Turns an author's draft into the told fields of a story. Shared by submitting and
+ * resubmitting, so a story sent back for changes is checked exactly as a new one.
  */
 export async function prepareDraft(
   deps: Pick<StoryDeps, 'users'>,
   actor: Actor,
   draft: StoryDraft,
-): Promise<{ fields: ToldFields; approverId: string }> {
+): Promise<ToldFields> {
   if (draft.customerQuote && !draft.consent) {
     throw new DomainError('validation', 'A customer quote needs consent to publish it.', {
       field: 'consent',
     });
   }
-  const [author, people, featured] = await Promise.all([
-    deps.users.get(actor.tenantId, actor.userId),
-    deps.users.list(actor.tenantId),
-    resolveFeatured(deps, actor, draft.featured),
-  ]);
-  const approverId = chooseApprover(author, actor.userId, people);
+  const featured = await resolveFeatured(deps, actor, draft.featured);
   return {
-    approverId,
-    fields: {
-      title: draft.title,
-      situation: draft.situation,
-      action: draft.action,
-      outcome: draft.outcome,
-      lesson: draft.lesson,
-      team: draft.team,
-      category: draft.category,
-      featured,
-      ...(draft.customerQuote ? { customerQuote: draft.customerQuote } : {}),
-      ...(draft.sourceUrl ? { sourceUrl: draft.sourceUrl } : {}),
-      consent: draft.consent,
-      locale: draft.locale,
-    },
+    title: draft.title,
+    situation: draft.situation,
+    action: draft.action,
+    outcome: draft.outcome,
+    lesson: draft.lesson,
+    team: draft.team,
+    category: draft.category,
+    featured,
+    ...(draft.customerQuote ? { customerQuote: draft.customerQuote } : {}),
+    ...(draft.sourceUrl ? { sourceUrl: draft.sourceUrl } : {}),
+    consent: draft.consent,
+    locale: draft.locale,
   };
 }
 

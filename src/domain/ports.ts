@@ -1,5 +1,6 @@
+import type { TenantSettings } from './policy.js';
 import type { Story } from './story.js';
-import type { Locale, User } from './user.js';
+import type { Locale, Surface, User } from './user.js';
 
 /** The only source of time for the domain; tests pass a fixed clock. */
 export interface Clock {
@@ -31,21 +32,34 @@ export interface Versioned<T> {
 
 export type AuditAction =
   | 'submitted'
+  | 'routed'
+  | 'delegated'
   | 'approved'
   | 'changes_requested'
   | 'rejected'
   | 'resubmitted'
   | 'withdrawn'
+  | 'published'
   | 'archived'
-  | 'reassigned';
+  | 'reassigned'
+  | 'reminded'
+  | 'escalated'
+  | 'expired';
 
-/** One line of a story's history: who did what, when. */
+/** Facts of an event, for the timeline: who was asked, which stage, why a fallback. */
+export type AuditDetail = Readonly<Record<string, string | number | boolean | readonly string[]>>;
+
+/** One line of a story's history: who did what, when, from where. */
 export interface AuditEvent {
   readonly id: string;
   readonly at: Date;
   readonly actorId: string;
+  /** The actor's name when it happened. */
+  readonly actorName: string;
   readonly action: AuditAction;
+  readonly surface: Surface;
   readonly comment?: string;
+  readonly detail?: AuditDetail;
 }
 
 /** Side effects that must happen after a state change, performed by the outbox relay. */
@@ -96,7 +110,8 @@ export interface StoryChange {
   readonly story: Story;
   /** The ETag the story was read at; null when the story is new. */
   readonly expectedEtag: string | null;
-  readonly audit?: AuditEvent;
+  /** What happened, for the story's history; several events when one change does several things. */
+  readonly audit: readonly AuditEvent[];
   readonly outbox: readonly OutboxMessage[];
   readonly vote?: Vote;
 }
@@ -171,13 +186,61 @@ export interface WallIndex {
   page(query: WallQuery): Promise<WallPage>;
 }
 
-/** Pending stories per approver. A projection of the story aggregates, ordered as the wall. */
+/**
+ * The stories waiting for each approver. A projection of the story aggregates, ordered as the
+ * wall: one row per story and approver it waits for.
+ */
 export interface ApprovalQueue {
-  /** Stores the snapshot unless the queue already holds the same or a newer revision. */
-  put(story: Story): Promise<void>;
-  /** Takes the story out of the queue unless it holds a newer revision; absent is fine. */
-  remove(story: Story): Promise<void>;
+  /** Stores the snapshot in `approverId`'s queue unless it holds the same or a newer revision. */
+  put(story: Story, approverId: string): Promise<void>;
+  /** Takes the story out of `approverId`'s queue unless it holds a newer revision. */
+  remove(story: Story, approverId: string): Promise<void>;
   list(tenantId: string, approverId: string, limit: number): Promise<Story[]>;
+}
+
+/** One story with scheduled work (a reminder, an escalation or an expiry) due at `at`. */
+export interface DueEntry {
+  readonly ref: StoryRef;
+  readonly at: Date;
+  /** Storage version, for the conditional write of `claim`. */
+  readonly etag: string;
+}
+
+/**
+ * The scheduler's time index: which stories have work due when. A projection of the stories'
+ * approval state, so it may hold stale entries (the story has moved on); the scheduler checks the
+ * story itself and drops them. Read by time range, never by scanning the stories.
+ */
+export interface DueIndex {
+  /** Records that `ref` has work due at `at`; recording it again changes nothing. */
+  put(ref: StoryRef, at: Date): Promise<void>;
+  /** Entries due at or before `now` that no instance holds, oldest first, at most `limit`. */
+  due(now: Date, limit: number): Promise<DueEntry[]>;
+  /** Takes an entry for this instance until `leaseUntil`; null when another instance took it. */
+  claim(entry: DueEntry, leaseUntil: Date): Promise<DueEntry | null>;
+  /** Forgets a claimed entry once its work is done (or found stale). */
+  done(entry: DueEntry): Promise<void>;
+}
+
+/** "While I'm away, send my approvals to …": one person's delegation, for a window of time. */
+export interface Delegation {
+  readonly tenantId: string;
+  readonly userId: string;
+  readonly delegateId: string;
+  readonly from: Date;
+  /** Exclusive. */
+  readonly until: Date;
+  /** Who set it: the person themselves or an admin. */
+  readonly setBy: string;
+}
+
+/** Delegations, one per person (a new one replaces the old). */
+export interface DelegationStore {
+  get(tenantId: string, userId: string): Promise<Delegation | null>;
+  list(tenantId: string): Promise<Delegation[]>;
+  put(delegation: Delegation): Promise<void>;
+  /** Absent is fine. */
+  remove(tenantId: string, userId: string): Promise<void>;
 }
 
 /**
@@ -236,7 +299,13 @@ export interface StoryDeps {
   readonly wall: WallIndex;
   readonly approvals: ApprovalQueue;
   readonly authors: AuthorIndex;
+  readonly due: DueIndex;
   readonly users: UserDirectory;
+  readonly directory: Directory;
+  readonly settings: SettingsStore;
+  readonly delegations: DelegationStore;
+  /** The ids of the admins named in configuration (`ADMIN_USER_IDS`), of every tenant. */
+  readonly configAdmins: readonly string[];
   readonly clock: Clock;
   readonly ids: IdGenerator;
   readonly logger: Logger;
@@ -319,6 +388,13 @@ export interface PublicationChannel {
 export interface SettingsStore {
   getPublicationChannel(tenantId: string): Promise<PublicationChannel | null>;
   setPublicationChannel(tenantId: string, channel: PublicationChannel): Promise<void>;
+  /** The saved settings document; null when no admin has saved one yet. */
+  getTenantSettings(tenantId: string): Promise<Versioned<TenantSettings> | null>;
+  /**
+   * Saves the document conditionally: on the ETag it was read at, or null when creating it; a
+   * stale or lost race is DomainError('conflict').
+   */
+  putTenantSettings(tenantId: string, settings: TenantSettings, etag: string | null): Promise<void>;
 }
 
 /** The story an editor chose as the story of a month (journey 8). */

@@ -1,9 +1,10 @@
+import { nextDue, waitingApprovers } from './approval.js';
 import type { OutboxHandler } from './outboxRelay.js';
 import type {
   ApprovalQueue,
   AuthorIndex,
+  DueIndex,
   Logger,
-  OutboxMessage,
   StoryRepository,
   WallIndex,
 } from './ports.js';
@@ -14,74 +15,40 @@ export interface Projections {
   readonly wall: WallIndex;
   readonly approvals: ApprovalQueue;
   readonly authors: AuthorIndex;
+  readonly due: DueIndex;
 }
 
 /**
- * Brings the wall index, the approval queue and the author's own list in line with a story.
- * Idempotent, so it can run inline after a commit and again from the outbox (`story.project`) to
- * repair a failed attempt. The projections keep the newest `revision` they see, so these runs may
- * finish in any order.
+ * The approval queue every pending story of a tenant is also listed in, so that admins can find
+ * any story to decide or reassign (an override). Not a person's id: ids never start with `~`.
+ */
+export const ALL_PENDING_QUEUE = '~all';
+
+/**
+ * Brings the wall index, the approval queues, the author's own list and the scheduler's time
+ * index in line with a story. The story itself says whose queues it belongs in (everyone it was
+ * ever routed to: in the queue while waiting for them, out of it otherwise), so the projections
+ * follow from the story alone. Idempotent, so it can run inline after a commit and again from the
+ * outbox (`story.project`) to repair a failed attempt. The projections keep the newest `revision`
+ * they see, so these runs may finish in any order.
  */
 export async function syncProjections(deps: Projections, story: Story): Promise<void> {
-  const wall =
-    story.status === 'published'
-      ? deps.wall.upsert(story)
-      : story.publishedAt
-        ? deps.wall.remove(story)
-        : Promise.resolve();
-  const queue =
-    story.status === 'pending' ? deps.approvals.put(story) : deps.approvals.remove(story);
-  // The author sees their story in every status, so the snapshot is always written.
-  const authors = deps.authors.put(story);
-  await Promise.all([wall, queue, authors]);
-}
-
-/**
- * Takes a reassigned story out of the queue of the approver it was taken from. A queue row is
- * keyed by approver, so `syncProjections`, which sees only the story as it is now, cannot find
- * that row. The removal is made at the reassignment's `revision`: a row of a later revision (the
- * story came back to that approver since) stays. Idempotent, as every projection write.
- */
-export async function leaveFormerQueue(
-  deps: Pick<Projections, 'approvals'>,
-  story: Story,
-  former: FormerApprover,
-): Promise<void> {
-  await deps.approvals.remove({
-    ...story,
-    approverId: former.approverId,
-    revision: former.revision,
-  });
-}
-
-/** Whose queue a reassigned story left, and at which revision of the story. */
-export interface FormerApprover {
-  readonly approverId: string;
-  readonly revision: number;
-}
-
-/** The payload of a reassignment's `story.project` message, read back by `repairProjections`. */
-export function formerApproverPayload(former: FormerApprover): OutboxMessage['payload'] {
-  return { formerApproverId: former.approverId, formerRevision: former.revision };
-}
-
-/**
- * What a `story.project` message does: `syncProjections` of the story as it is now and, for a
- * reassignment, `leaveFormerQueue` as its payload says. So a crash between a reassignment's
- * commit and its inline removal leaves the story in the former approver's queue only until the
- * outbox runs the message.
- */
-export async function repairProjections(
-  deps: Projections,
-  story: Story,
-  payload: OutboxMessage['payload'],
-): Promise<void> {
-  await syncProjections(deps, story);
-  const approverId = payload['formerApproverId'];
-  const revision = payload['formerRevision'];
-  if (typeof approverId === 'string' && typeof revision === 'number') {
-    await leaveFormerQueue(deps, story, { approverId, revision });
+  const writes: Promise<void>[] = [];
+  if (story.status === 'published') writes.push(deps.wall.upsert(story));
+  else if (story.publishedAt) writes.push(deps.wall.remove(story));
+  const pending = story.status === 'pending';
+  const waiting = pending ? waitingApprovers(story.approval) : [];
+  for (const approverId of [...story.approval.asked, ALL_PENDING_QUEUE]) {
+    const inQueue = approverId === ALL_PENDING_QUEUE ? pending : waiting.includes(approverId);
+    writes.push(
+      inQueue ? deps.approvals.put(story, approverId) : deps.approvals.remove(story, approverId),
+    );
   }
+  // The author sees their story in every status, so the snapshot is always written.
+  writes.push(deps.authors.put(story));
+  const due = pending ? nextDue(story.approval) : null;
+  if (due) writes.push(deps.due.put({ tenantId: story.tenantId, storyId: story.id }, due.at));
+  await Promise.all(writes);
 }
 
 /** The outbox handler of `story.project`: re-reads the story and repairs its projections. */
@@ -90,7 +57,7 @@ export function projectStoryHandler(
 ): OutboxHandler {
   return async (message) => {
     const found = await deps.stories.get(message.ref);
-    if (found) await repairProjections(deps, found.value, message.payload);
+    if (found) await syncProjections(deps, found.value);
   };
 }
 

@@ -1,3 +1,4 @@
+import type { ApprovalState } from './approval.js';
 import type { Locale } from './user.js';
 
 /** Where a story is in its workflow; see `workflow.ts` for the allowed moves. */
@@ -47,8 +48,8 @@ export interface Story {
   readonly authorId: string;
   readonly authorName: string;
   readonly status: StoryStatus;
-  /** The user this story is routed to for its decision. */
-  readonly approverId: string;
+  /** Its approval: the plan it follows, the current stage and who is asked there. */
+  readonly approval: ApprovalState;
   readonly decisionComment?: string;
   readonly decidedBy?: string;
   readonly createdAt: Date;

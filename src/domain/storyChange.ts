@@ -1,5 +1,12 @@
 import { DomainError } from './errors.js';
-import type { AuditAction, AuditEvent, OutboxMessage, StoryChange, StoryDeps } from './ports.js';
+import type {
+  AuditAction,
+  AuditDetail,
+  AuditEvent,
+  OutboxMessage,
+  StoryChange,
+  StoryDeps,
+} from './ports.js';
 import { trySyncProjections } from './projections.js';
 import { retryOnConflict } from './retry.js';
 import type { Story } from './story.js';
@@ -41,14 +48,24 @@ export async function changeStory(
   return result.story;
 }
 
-/** The audit event of `action` by the actor at `now`. */
+/** The audit event of `action` by the actor at `now`, with an optional comment and facts. */
 export function auditOf(
   deps: Pick<StoryDeps, 'ids'>,
   actor: Actor,
   action: AuditAction,
   now: Date,
+  extra: { readonly comment?: string | undefined; readonly detail?: AuditDetail } = {},
 ): AuditEvent {
-  return { id: deps.ids.newId(), at: now, actorId: actor.userId, action };
+  return {
+    id: deps.ids.newId(),
+    at: now,
+    actorId: actor.userId,
+    actorName: actor.displayName,
+    action,
+    surface: actor.surface,
+    ...(extra.comment ? { comment: extra.comment } : {}),
+    ...(extra.detail ? { detail: extra.detail } : {}),
+  };
 }
 
 /** The outbox message that repairs the projections if the inline write fails. */
@@ -71,4 +88,19 @@ export function refreshCardsMessage(
     createdAt: now,
     payload: channelOnly ? { only: 'channel' } : {},
   };
+}
+
+/** One `approval.requested` message per person asked; `reminder` for a nudge of the same ask. */
+export function approvalRequests(
+  deps: Pick<StoryDeps, 'ids'>,
+  now: Date,
+  approverIds: readonly string[],
+  reminder = false,
+): OutboxMessage[] {
+  return approverIds.map((approverId) => ({
+    id: deps.ids.newId(),
+    kind: 'approval.requested',
+    createdAt: now,
+    payload: reminder ? { approverId, reminder: true } : { approverId },
+  }));
 }

@@ -1,4 +1,4 @@
-import type { PageRequest, StoryDeps } from './ports.js';
+import type { PageRequest, StoryDeps, StoryRef } from './ports.js';
 import { archiveStory } from './useCases/archiveStory.js';
 import { decideStory } from './useCases/decideStory.js';
 import { getStory } from './useCases/getStory.js';
@@ -6,6 +6,8 @@ import { listApprovals } from './useCases/listApprovals.js';
 import { listMyStories } from './useCases/listMyStories.js';
 import { listWall, type WallFilter } from './useCases/listWall.js';
 import { reassignStory } from './useCases/reassignStory.js';
+import { runDueWork } from './useCases/runDueWork.js';
+import { storyHistory } from './useCases/storyHistory.js';
 import { resubmitStory } from './useCases/resubmitStory.js';
 import { submitStory } from './useCases/submitStory.js';
 import { voteStory } from './useCases/voteStory.js';
@@ -29,7 +31,10 @@ export function createStoryService(deps: StoryDeps) {
     voteStory: (actor: Actor, storyId: string) => voteStory(deps, actor, storyId),
     getStory: (actor: Actor, storyId: string) => getStory(deps, actor, storyId),
     listWall: (actor: Actor, filter: WallFilter) => listWall(deps, actor, filter),
-    listApprovals: (actor: Actor, limit?: number) => listApprovals(deps, actor, limit),
+    listApprovals: (actor: Actor, limit?: number, everyone?: boolean) =>
+      listApprovals(deps, actor, limit, everyone),
+    storyHistory: (actor: Actor, storyId: string) => storyHistory(deps, actor, storyId),
+    runDueWork: (ref: StoryRef) => runDueWork(deps, ref),
     listMyStories: (actor: Actor, page: PageRequest) => listMyStories(deps, actor, page),
   };
 }

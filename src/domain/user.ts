@@ -9,12 +9,19 @@ export interface User {
   readonly id: string;
   readonly displayName: string;
   readonly email?: string;
+  /**
+   * The Entra app roles of the person's last sign-in to the tab (`StoryWall.Admin` and the like),
+   * kept so the bot sees them too. Never set by hand: roles are given in Settings (see `roles.ts`).
+   */
   readonly roles: readonly Role[];
-  /** The user's manager, who approves their stories by default. */
+  /** Local mode's demo people only: their manager. In a tenant the directory says. */
   readonly managerId?: string;
   readonly team?: string;
   readonly locale?: Locale;
 }
+
+/** Where an action came from: a card in Teams, the tab, the API, or the app's own scheduler. */
+export type Surface = 'card' | 'tab' | 'api' | 'scheduler';
 
 /** The authenticated caller of a use case. */
 export interface Actor {
@@ -22,6 +29,7 @@ export interface Actor {
   readonly userId: string;
   readonly displayName: string;
   readonly roles: readonly Role[];
+  readonly surface: Surface;
 }
 
 export function hasRole(actor: Pick<Actor, 'roles'>, role: Role): boolean {

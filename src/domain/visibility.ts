@@ -3,16 +3,30 @@ import { hasRole, type Actor } from './user.js';
 
 /**
  * Published and archived stories are company-wide; any other story is seen only by its author,
- * its approver, the people it features, editors and admins.
+ * everyone it was ever routed to, the people it features, editors and admins.
  */
 export function canSee(actor: Actor, story: Story): boolean {
   if (actor.tenantId !== story.tenantId) return false;
   if (story.status === 'published' || story.status === 'archived') return true;
   return (
     story.authorId === actor.userId ||
-    story.approverId === actor.userId ||
+    story.approval.asked.includes(actor.userId) ||
     story.featured.some((p) => p.id === actor.userId) ||
     hasRole(actor, 'editor') ||
     hasRole(actor, 'admin')
+  );
+}
+
+/**
+ * A story's history (its timeline) is for those with a part in its decision: the author, everyone
+ * it was routed to, editors and admins — not for every reader of the wall.
+ */
+export function canSeeHistory(actor: Actor, story: Story): boolean {
+  return (
+    actor.tenantId === story.tenantId &&
+    (story.authorId === actor.userId ||
+      story.approval.asked.includes(actor.userId) ||
+      hasRole(actor, 'editor') ||
+      hasRole(actor, 'admin'))
   );
 }

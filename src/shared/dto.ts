@@ -46,6 +46,10 @@ export const LIMITS = {
   q: { max: 100 },
   cursor: { max: 1024 },
   pageSize: { default: 30, max: 50 },
+  /** Stages of an approval policy, people named in one stage, role grants of a tenant. */
+  stages: { max: 5 },
+  stageApprovers: { max: 25 },
+  roleGrants: { max: 200 },
   /** Months one insight request may count, and how many it counts when not told. */
   insightMonths: { default: 12, max: 24 },
   /** Whole request bodies, in bytes. */
@@ -73,12 +77,42 @@ export interface StoryDto {
   locale: LocaleDto;
   author: PersonDto;
   status: StoryStatusDto;
-  approverId: string;
+  approval: ApprovalDto;
   decisionComment?: string;
   createdAt: string;
   updatedAt: string;
   publishedAt?: string;
   voteCount: number;
+}
+
+/** One person asked to decide in the current stage. */
+export interface ApprovalSlotDto {
+  id: string;
+  displayName: string;
+  /** When they approved (an `all` stage shows who has approved so far). */
+  approvedAt?: string;
+  /** Whom they stand in for: delegated, reassigned or escalated from. */
+  onBehalfOf?: string;
+}
+
+/** Why a stage went to the fallback approvers. */
+export type FallbackReasonDto =
+  'no_manager' | 'directory_unavailable' | 'no_group' | 'no_one_eligible' | 'escalation';
+
+/** Where a story is in its approval: "stage 1 of 2", who is asked, since when. */
+export interface ApprovalDto {
+  /** 1-based. */
+  stage: number;
+  stages: number;
+  mode: StageModeDto;
+  approvers: ApprovalSlotDto[];
+  /** When the current stage started. */
+  waitingSince: string;
+  fallback?: FallbackReasonDto;
+  /** The story went back to its author because nobody decided in time. */
+  expired?: boolean;
+  /** The settings version the story's plan came from. */
+  policyVersion: number;
 }
 
 export interface WallPageDto {
@@ -153,6 +187,107 @@ export interface DevUserDto {
 
 export interface DevUsersDto {
   items: DevUserDto[];
+}
+
+export const STAGE_MODES = ['any', 'all'] as const;
+export type StageModeDto = (typeof STAGE_MODES)[number];
+
+export const GRANTABLE_ROLES = ['approver', 'editor', 'admin'] as const;
+export type GrantableRoleDto = (typeof GRANTABLE_ROLES)[number];
+
+/** Who approves in a stage (`GET/PUT /api/settings`). */
+export type ApproverSpecDto =
+  | { kind: 'manager' }
+  | { kind: 'people'; ids: string[] }
+  | { kind: 'group'; groupId: string }
+  | { kind: 'role'; role: GrantableRoleDto };
+
+export interface PolicyStageDto {
+  approvers: ApproverSpecDto;
+  mode: StageModeDto;
+}
+
+/** The approval policy; durations are ISO 8601 (`P2D`, `PT1H`), at least `PT1M`. */
+export interface ApprovalPolicyDto {
+  stages: PolicyStageDto[];
+  fallback: ApproverSpecDto;
+  remindAfter?: string;
+  escalateAfterReminders?: number;
+  expireAfter?: string;
+  /** Other stages for stories of some categories. */
+  byCategory?: Partial<Record<CategoryId, { stages: PolicyStageDto[] }>>;
+}
+
+/** A role given to a person or to the members of an Entra group. */
+export interface RoleGrantDto {
+  role: GrantableRoleDto;
+  kind: 'person' | 'group';
+  id: string;
+}
+
+/**
+ * `GET /api/settings` and `PUT /api/settings` (admins): the tenant's settings as one document.
+ * A `PUT` sends the `version` it edited; a newer saved version answers 409.
+ */
+export interface SettingsDto {
+  version: number;
+  approval: ApprovalPolicyDto;
+  roles: RoleGrantDto[];
+  updatedAt?: string;
+  updatedBy?: string;
+}
+
+/** "While I'm away, send my approvals to …" (`/api/delegations`). */
+export interface DelegationDto {
+  userId: string;
+  delegateId: string;
+  /** ISO 8601 instants; `until` is exclusive. */
+  from: string;
+  until: string;
+  setBy: string;
+}
+
+export interface DelegationsDto {
+  items: DelegationDto[];
+}
+
+export const HISTORY_TYPES = [
+  'submitted',
+  'routed',
+  'delegated',
+  'approved',
+  'changes_requested',
+  'rejected',
+  'resubmitted',
+  'withdrawn',
+  'published',
+  'archived',
+  'reassigned',
+  'reminded',
+  'escalated',
+  'expired',
+] as const;
+export type HistoryTypeDto = (typeof HISTORY_TYPES)[number];
+
+export type SurfaceDto = 'card' | 'tab' | 'api' | 'scheduler';
+
+/** One event of `GET /api/stories/:id/history`, newest first. */
+export interface HistoryEventDto {
+  at: string;
+  type: HistoryTypeDto;
+  actor: PersonDto;
+  surface: SurfaceDto;
+  /** Facts of the event: `stage`, `stages`, `approvers`, `from`, `to`, `fallback`, `comment`, … */
+  detail: Record<string, string | number | boolean | string[]>;
+}
+
+export interface HistoryDto {
+  items: HistoryEventDto[];
+}
+
+/** `GET /api/people?q=`: people of the organisation for pickers. */
+export interface PeopleDto {
+  items: PersonDto[];
 }
 
 export type ApiErrorCode =

@@ -1,5 +1,6 @@
 import type { FeaturedPerson, Story, StoryStatus } from '../domain/story.js';
 import type { Locale } from '../domain/user.js';
+import { approvalFromColumn, approvalToColumn, legacyApproval } from './approvalColumn.js';
 import {
   bool,
   CorruptRowError,
@@ -47,7 +48,7 @@ export function storyColumns(story: Story): Record<string, unknown> {
     authorId: story.authorId,
     authorName: story.authorName,
     status: story.status,
-    approverId: story.approverId,
+    approval: approvalToColumn(story.approval),
     ...opt('decisionComment', story.decisionComment),
     ...opt('decidedBy', story.decidedBy),
     createdAt: story.createdAt,
@@ -92,7 +93,7 @@ export function storyFromRow(row: Row): Story {
     authorId: str(row, 'authorId'),
     authorName: str(row, 'authorName'),
     status: status as StoryStatus,
-    approverId: str(row, 'approverId'),
+    approval: approvalOf(row),
     ...(decisionComment !== undefined ? { decisionComment } : {}),
     ...(decidedBy !== undefined ? { decidedBy } : {}),
     createdAt: date(row, 'createdAt'),
@@ -114,4 +115,11 @@ function parseFeatured(json: string): FeaturedPerson[] {
     }
     return { id, displayName };
   });
+}
+
+/** The approval column; a row from before approval policies names its one approver instead. */
+function approvalOf(row: Row): Story['approval'] {
+  const json = optStr(row, 'approval');
+  if (json !== undefined) return approvalFromColumn(json);
+  return legacyApproval(str(row, 'approverId'), date(row, 'createdAt'));
 }

@@ -10,23 +10,28 @@ import { guard } from './tableErrors.js';
 /**
  * Pending stories per approver in table `<prefix>queues`: PartitionKey
  * `<tenant>|approver|<approverId>`, RowKey = created time + story id (oldest first), each row a
- * story snapshot. `createdAt` never changes, so `remove(story)` finds the row by the story alone.
+ * story snapshot. `createdAt` never changes, so `remove(story, approverId)` finds the row.
  */
 export function createTableApprovalQueue(client: TableClient): ApprovalQueue {
   return {
-    async put(story) {
+    async put(story, approverId) {
       // A projection, ordered by revision: idempotent, and the outbox repeats it after a failure.
       await writeIfNewer(
         client,
         'approvals.put',
-        queueKeys(story),
+        queueKeys(story, approverId),
         storyColumns(story),
         story.revision,
       );
     },
 
-    async remove(story) {
-      await removeUnlessNewer(client, 'approvals.remove', queueKeys(story), story.revision);
+    async remove(story, approverId) {
+      await removeUnlessNewer(
+        client,
+        'approvals.remove',
+        queueKeys(story, approverId),
+        story.revision,
+      );
     },
 
     async list(tenantId, approverId, limit) {
@@ -53,9 +58,9 @@ function approverPartition(tenantId: string, approverId: string): string {
   return joinKey(keyPart(tenantId, 'tenantId'), 'approver', keyPart(approverId, 'approverId'));
 }
 
-function queueKeys(story: Story): { partitionKey: string; rowKey: string } {
+function queueKeys(story: Story, approverId: string): { partitionKey: string; rowKey: string } {
   return {
-    partitionKey: approverPartition(story.tenantId, story.approverId),
+    partitionKey: approverPartition(story.tenantId, approverId),
     rowKey: joinKey(sortableTime(story.createdAt), keyPart(story.id, 'storyId')),
   };
 }

@@ -3,12 +3,16 @@ import type { PublicationChannel, SettingsStore } from '../domain/ports.js';
 import { CorruptRowError, date, str, type Row } from './entityFields.js';
 import { keyPart } from './keys.js';
 import { guard, orIfNotFound } from './tableErrors.js';
+import { settingsFromColumn, settingsToColumn } from './settingsColumn.js';
 
 const PUBLICATION_CHANNEL = 'publicationChannel';
+const TENANT_SETTINGS = 'tenantSettings';
 
 /**
- * A tenant's settings in table `<prefix>settings`: PartitionKey tenant id, one row per setting
- * (RowKey `publicationChannel`). Last writer wins: a setting is what its admin said last.
+ * A tenant's settings in table `<prefix>settings`: PartitionKey tenant id, one row per setting.
+ * The publication channel (RowKey `publicationChannel`) is what its admin said last. The settings
+ * document (RowKey `tenantSettings`, one JSON column) is written conditionally on its ETag, so two
+ * admins saving at once cannot overwrite each other unseen.
  */
 export function createTableSettingsStore(client: TableClient): SettingsStore {
   return {
@@ -31,6 +35,33 @@ export function createTableSettingsStore(client: TableClient): SettingsStore {
         setAt: channel.setAt,
       };
       await guard('settings.set', () => client.upsertEntity(entity, 'Replace'));
+    },
+
+    async getTenantSettings(tenantId) {
+      const row = await orIfNotFound(
+        'settings.getTenant',
+        () => client.getEntity<Row>(keyPart(tenantId, 'tenantId'), TENANT_SETTINGS),
+        null,
+      );
+      return row
+        ? { value: settingsFromColumn(str(row, 'document')), etag: str(row, 'etag') }
+        : null;
+    },
+
+    async putTenantSettings(tenantId, settings, etag) {
+      const entity = {
+        partitionKey: keyPart(tenantId, 'tenantId'),
+        rowKey: TENANT_SETTINGS,
+        version: settings.version,
+        document: settingsToColumn(settings),
+      };
+      // Never the SDK's default etag '*': a create meets an existing row with 409, an update a
+      // changed one with 412; both become DomainError('conflict').
+      await guard('settings.putTenant', () =>
+        etag === null
+          ? client.createEntity(entity)
+          : client.updateEntity(entity, 'Replace', { etag }),
+      );
     },
   };
 }

@@ -6,6 +6,8 @@ import type {
   AuthorIndex,
   AwardStore,
   ConversationStore,
+  DelegationStore,
+  DueIndex,
   OutboxStore,
   PostedCards,
   SettingsStore,
@@ -19,6 +21,8 @@ import { createTableApprovalQueue } from './tableApprovalQueue.js';
 import { createTableAuthorIndex } from './tableAuthorIndex.js';
 import { createTableAwardStore } from './tableAwardStore.js';
 import { createTableConversationStore } from './tableConversationStore.js';
+import { createTableDelegationStore } from './tableDelegationStore.js';
+import { createTableDueIndex } from './tableDueIndex.js';
 import { toDomainError } from './tableErrors.js';
 import { createTableOutboxStore } from './tableOutboxStore.js';
 import { createTablePostedCards } from './tablePostedCards.js';
@@ -76,6 +80,10 @@ export interface TableStorage {
   readonly settings: SettingsStore;
   /** The story of each month (journey 8), beside the tenant's settings. */
   readonly awards: AwardStore;
+  /** Who stands in for whom while away, beside the tenant's settings. */
+  readonly delegations: DelegationStore;
+  /** The scheduler's time index of reminders, escalations and expiries. */
+  readonly due: DueIndex;
   /** Creates the tables that are missing. */
   ensureTables(): Promise<void>;
   /** Deletes the tables (tests). */
@@ -91,7 +99,15 @@ export interface TableStorage {
  */
 const DEFAULT_RETRY = { maxRetries: 2, retryDelayInMs: 200, maxRetryDelayInMs: 2_000 };
 
-const TABLES = ['stories', 'wall', 'queues', 'users', 'conversations', 'settings'] as const;
+const TABLES = [
+  'stories',
+  'wall',
+  'queues',
+  'users',
+  'conversations',
+  'settings',
+  'schedule',
+] as const;
 type TableName = (typeof TABLES)[number];
 
 /** Table Storage adapters for every port, over a connection string or an endpoint + identity. */
@@ -123,6 +139,7 @@ export function createTableStorage(opts: TableStorageOptions): TableStorage {
     users: client('users'),
     conversations: client('conversations'),
     settings: client('settings'),
+    schedule: client('schedule'),
   };
   const pingTimeoutMs = opts.pingTimeoutMs ?? 2_000;
 
@@ -142,6 +159,8 @@ export function createTableStorage(opts: TableStorageOptions): TableStorage {
     postedCards: createTablePostedCards(clients.stories),
     settings: createTableSettingsStore(clients.settings),
     awards: createTableAwardStore(clients.settings),
+    delegations: createTableDelegationStore(clients.settings),
+    due: createTableDueIndex(clients.schedule),
 
     async ensureTables() {
       await Promise.all(TABLES.map((name) => clients[name].createTable()));

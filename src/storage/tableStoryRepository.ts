@@ -1,7 +1,9 @@
 import { odata, type TableClient, type TransactionAction } from '@azure/data-tables';
 import { DomainError } from '../domain/errors.js';
+import type { Surface } from '../domain/user.js';
 import type {
   AuditAction,
+  AuditDetail,
   AuditEvent,
   StoryChange,
   StoryRef,
@@ -23,19 +25,28 @@ import { outboxRow } from './tableOutboxStore.js';
 
 /** RowKey of the story itself inside its partition. */
 export const STORY_ROW = 'story';
-// An entity-group transaction holds at most 100 operations: the story, an audit event, a vote.
-const MAX_OUTBOX_PER_COMMIT = 97;
+// An entity-group transaction holds at most 100 operations: the story, its audit events, its
+// outbox rows and a vote.
+const MAX_ROWS_PER_COMMIT = 100;
 
-const AUDIT_ACTIONS: readonly AuditAction[] = [
-  'submitted',
-  'approved',
-  'changes_requested',
-  'rejected',
-  'resubmitted',
-  'withdrawn',
-  'archived',
-  'reassigned',
-];
+// A Record, so the compiler refuses an action left out (an unknown action reads as corrupt).
+const AUDIT_ACTIONS: Readonly<Record<AuditAction, true>> = {
+  submitted: true,
+  routed: true,
+  delegated: true,
+  approved: true,
+  changes_requested: true,
+  rejected: true,
+  resubmitted: true,
+  withdrawn: true,
+  published: true,
+  archived: true,
+  reassigned: true,
+  reminded: true,
+  escalated: true,
+  expired: true,
+};
+const SURFACES: readonly Surface[] = ['card', 'tab', 'api', 'scheduler'];
 
 /**
  * The story aggregate in table `<prefix>stories`: one partition per story holding the story row,
@@ -98,8 +109,11 @@ export function createTableStoryRepository(client: TableClient): StoryRepository
 }
 
 function commitActions(partitionKey: string, change: StoryChange): TransactionAction[] {
-  if (change.outbox.length > MAX_OUTBOX_PER_COMMIT) {
-    throw new DomainError('too_large', 'Too many outbox messages for one commit.');
+  if (
+    1 + change.audit.length + change.outbox.length + (change.vote ? 1 : 0) >
+    MAX_ROWS_PER_COMMIT
+  ) {
+    throw new DomainError('too_large', 'Too many rows for one commit.');
   }
   const story = { partitionKey, rowKey: STORY_ROW, ...storyColumns(change.story) };
   // Never the SDK's default etag '*' (last writer wins): a stale version must fail with 412.
@@ -108,21 +122,29 @@ function commitActions(partitionKey: string, change: StoryChange): TransactionAc
       ? ['create', story]
       : ['update', story, 'Replace', { etag: change.expectedEtag }],
   ];
-  if (change.audit) {
-    const event = change.audit;
+  change.audit.forEach((event, seq) => {
     actions.push([
       'create',
       {
         partitionKey,
-        rowKey: joinKey('audit', sortableTime(event.at), keyPart(event.id, 'audit id')),
+        // The position keeps the events of one change in the order they happened.
+        rowKey: joinKey(
+          'audit',
+          sortableTime(event.at),
+          String(seq).padStart(2, '0'),
+          keyPart(event.id, 'audit id'),
+        ),
         id: event.id,
         at: event.at,
         actorId: event.actorId,
+        actorName: event.actorName,
         action: event.action,
+        surface: event.surface,
         ...opt('comment', event.comment),
+        ...opt('detail', event.detail ? JSON.stringify(event.detail) : undefined),
       },
     ]);
-  }
+  });
   change.outbox.forEach((message, seq) => {
     actions.push(['create', outboxRow(partitionKey, message, seq)]);
   });
@@ -151,7 +173,7 @@ function commitError(error: unknown, change: StoryChange): unknown {
   }
   if (status === 409) {
     const failed = failedOperationIndex(error);
-    const voteIndex = change.vote ? 1 + (change.audit ? 1 : 0) + change.outbox.length : -1;
+    const voteIndex = change.vote ? 1 + change.audit.length + change.outbox.length : -1;
     const isVote = failed === undefined ? change.vote !== undefined : failed === voteIndex;
     return isVote
       ? new DomainError('already_voted', 'You have already voted for this story.')
@@ -162,15 +184,35 @@ function commitError(error: unknown, change: StoryChange): unknown {
 
 function auditFromRow(row: Row): AuditEvent {
   const action = str(row, 'action');
-  if (!AUDIT_ACTIONS.includes(action as AuditAction)) {
-    throw new CorruptRowError('Unknown audit action.');
-  }
+  if (!Object.hasOwn(AUDIT_ACTIONS, action)) throw new CorruptRowError('Unknown audit action.');
   const comment = optStr(row, 'comment');
+  const detail = optStr(row, 'detail');
+  const actorId = str(row, 'actorId');
+  // Events written before surfaces and names were recorded came from the tab or a card; neither
+  // can be told apart now, so they read as the tab's.
+  const surface = optStr(row, 'surface') ?? 'tab';
+  if (!SURFACES.includes(surface as Surface)) throw new CorruptRowError('Unknown surface.');
   return {
     id: str(row, 'id'),
     at: date(row, 'at'),
-    actorId: str(row, 'actorId'),
+    actorId,
+    actorName: optStr(row, 'actorName') ?? actorId,
     action: action as AuditAction,
+    surface: surface as Surface,
     ...(comment !== undefined ? { comment } : {}),
+    ...(detail !== undefined ? { detail: parseDetail(detail) } : {}),
   };
+}
+
+function parseDetail(json: string): AuditDetail {
+  let value: unknown;
+  try {
+    value = JSON.parse(json);
+  } catch {
+    throw new CorruptRowError('Audit detail is not JSON.');
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw new CorruptRowError('Audit detail is not an object.');
+  }
+  return value as AuditDetail;
 }

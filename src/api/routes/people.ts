@@ -1,15 +1,17 @@
 import type { FastifyInstance } from 'fastify';
-import type { UserDirectory } from '../../domain/index.js';
-import type { DevUsersDto, MeDto } from '../../shared/dto.js';
+import type { Directory, People, UserDirectory } from '../../domain/index.js';
+import type { DevUsersDto, MeDto, PeopleDto } from '../../shared/dto.js';
+import { peopleQuerySchema } from '../../shared/schemas.js';
 import type { Authenticator } from '../auth.js';
-import { ApiError } from '../errors.js';
-import { presentUser } from '../presenters.js';
+import { ApiError, parseInput } from '../errors.js';
 
 /** Who am I, who are my colleagues, and (local mode only) whom can I act as. */
 export function peopleRoutes(
   app: FastifyInstance,
   deps: {
     users: UserDirectory;
+    directory: Directory;
+    people: People;
     authenticate: Authenticator;
     authMode: 'local' | 'entra';
     localTenantId: string;
@@ -28,9 +30,14 @@ export function peopleRoutes(
     };
   });
 
-  app.get('/api/people', async (request) => {
+  // With `q`, the organisation's directory (a picker for approvers, delegates, featured
+  // colleagues); without it, the people who already use the app.
+  app.get('/api/people', async (request): Promise<PeopleDto> => {
     const actor = await authenticate(request);
-    const people = await users.list(actor.tenantId);
+    const { q, limit } = parseInput(peopleQuerySchema, request.query);
+    const people = q
+      ? await deps.directory.search(actor.tenantId, q, limit)
+      : await users.list(actor.tenantId);
     return {
       items: people
         .map((p) => ({ id: p.id, displayName: p.displayName }))
@@ -42,9 +49,17 @@ export function peopleRoutes(
     if (deps.authMode !== 'local') {
       throw new ApiError(404, 'not_found', 'Demo users exist only in local mode.');
     }
-    const people = await users.list(deps.localTenantId);
-    return {
-      items: people.map(presentUser).sort((a, b) => a.displayName.localeCompare(b.displayName)),
-    };
+    const known = await users.list(deps.localTenantId);
+    const items = await Promise.all(
+      known.map(async (user) => {
+        const found = await deps.people.actorOf(user.tenantId, user.id, 'tab', {}, false);
+        return {
+          id: user.id,
+          displayName: user.displayName,
+          roles: [...(found?.actor.roles ?? [])],
+        };
+      }),
+    );
+    return { items: items.sort((a, b) => a.displayName.localeCompare(b.displayName)) };
   });
 }

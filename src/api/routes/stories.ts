@@ -1,7 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { StoryDraft, StoryService } from '../../domain/index.js';
-import type { MyStoriesPageDto, StoryListDto, WallPageDto } from '../../shared/dto.js';
+import type { HistoryDto, MyStoriesPageDto, StoryListDto, WallPageDto } from '../../shared/dto.js';
 import {
+  approvalsQuerySchema,
   decisionInputSchema,
   emptyBodySchema,
   myStoriesQuerySchema,
@@ -13,7 +14,7 @@ import {
 } from '../../shared/schemas.js';
 import type { Authenticator } from '../auth.js';
 import { parseInput } from '../errors.js';
-import { presentStory } from '../presenters.js';
+import { presentHistoryEvent, presentStory } from '../presenters.js';
 
 /** Story routes: validate → one use case → present. */
 export function storyRoutes(
@@ -111,9 +112,19 @@ export function storyRoutes(
     },
   );
 
+  app.get<{ Params: { id: string } }>(
+    '/api/stories/:id/history',
+    async (request): Promise<HistoryDto> => {
+      const actor = await authenticate(request);
+      const id = parseInput(storyIdSchema, request.params.id);
+      return { items: (await service.storyHistory(actor, id)).map(presentHistoryEvent) };
+    },
+  );
+
   app.get('/api/approvals', async (request): Promise<StoryListDto> => {
     const actor = await authenticate(request);
-    const items = await service.listApprovals(actor);
+    const { scope } = parseInput(approvalsQuerySchema, request.query);
+    const items = await service.listApprovals(actor, undefined, scope === 'all');
     return { items: items.map(presentStory) };
   });
 }

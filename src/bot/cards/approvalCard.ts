@@ -1,4 +1,4 @@
-import type { Locale, Story } from '../../domain/index.js';
+import { waitingSlots, type Locale, type Story } from '../../domain/index.js';
 import { CATEGORIES, LIMITS } from '../../shared/dto.js';
 import { translator, type Translate } from '../i18n.js';
 import { escapeMarkdown } from '../markdown.js';
@@ -41,6 +41,8 @@ export interface ApprovalCardModel {
   /** Display name of who decided, once decided. */
   readonly deciderName?: string;
   readonly notice?: ApprovalNotice;
+  /** Sent again because the story has waited (a reminder of the policy). */
+  readonly reminder?: boolean;
 }
 
 /**
@@ -59,8 +61,14 @@ export function approvalCard(model: ApprovalCardModel, locale: Locale): Adaptive
   return adaptiveCard(
     [
       ...(model.notice ? [notice(t(`errors.${model.notice}`))] : []),
+      ...(model.reminder && model.actionable && pending
+        ? [textBlock(t('approval.reminder'), { weight: 'Bolder', color: 'Attention' })]
+        : []),
       ...(model.actionable && pending
-        ? [textBlock(t('approval.heading'), { isSubtle: true, weight: 'Bolder' })]
+        ? [
+            textBlock(t('approval.heading'), { isSubtle: true, weight: 'Bolder' }),
+            ...progressLines(story, t),
+          ]
         : []),
       heading(escapeMarkdown(story.title)),
       textBlock(t('story.toldBy', { author: escapeMarkdown(story.authorName) }), {
@@ -157,11 +165,44 @@ function decisionActions(story: Story, t: Translate): CardElement[] {
   ];
 }
 
+/**
+ * Where the approval stands: the stage of a multi-stage policy, and in an `all` stage who has
+ * approved so far — so every copy of the card tells the same, true state.
+ */
+function progressLines(story: Story, t: Translate): CardElement[] {
+  const { approval } = story;
+  const lines: CardElement[] = [];
+  if (approval.plan.stages.length > 1) {
+    lines.push(
+      textBlock(
+        t('approval.stage', {
+          stage: approval.stage.index + 1,
+          stages: approval.plan.stages.length,
+        }),
+        { spacing: 'None', isSubtle: true },
+      ),
+    );
+  }
+  const approved = approval.stage.slots.filter((s) => s.approvedAt !== undefined);
+  if (approval.stage.mode === 'all' && approved.length > 0) {
+    const names = approved.map((s) => escapeMarkdown(s.displayName)).join(', ');
+    lines.push(textBlock(t('approval.approvedSoFar', { names }), { spacing: 'None' }));
+  }
+  return lines;
+}
+
 function statusBlock(model: ApprovalCardModel, t: Translate): CardElement[] {
   const { story } = model;
   const color =
     story.status === 'published' ? 'Good' : story.status === 'pending' ? 'Default' : 'Warning';
   const lines = [textBlock(t(`status.${story.status}`), { weight: 'Bolder', color })];
+  if (story.status === 'pending') {
+    const names = waitingSlots(story.approval)
+      .map((s) => escapeMarkdown(s.displayName))
+      .join(', ');
+    lines.push(textBlock(t('approval.waitingFor', { names }), { spacing: 'None' }));
+    lines.push(...progressLines(story, t));
+  }
   if (story.status !== 'pending' && model.deciderName) {
     lines.push(
       textBlock(t('status.decidedBy', { name: escapeMarkdown(model.deciderName) }), {

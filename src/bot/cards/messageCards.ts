@@ -1,4 +1,4 @@
-import type { Decision, Locale, Story } from '../../domain/index.js';
+import type { Locale, Outcome, Story } from '../../domain/index.js';
 import { translator } from '../i18n.js';
 import { escapeMarkdown } from '../markdown.js';
 import { adaptiveCard, heading, notice, textBlock, type AdaptiveCard } from './adaptiveCard.js';
@@ -44,8 +44,8 @@ export function noticeCard(model: NoticeCardModel, locale: Locale): AdaptiveCard
 
 export interface DecisionNoticeModel {
   readonly story: Story;
-  readonly decision: Decision;
-  /** Who decided; null when the directory does not know them. */
+  readonly decision: Outcome;
+  /** Who decided; null when the directory does not know them (or nobody did: expiry). */
   readonly deciderName: string | null;
 }
 
@@ -71,7 +71,7 @@ export function decisionNoticeCard(model: DecisionNoticeModel, locale: Locale): 
     {
       // Only the story id: who may edit, and whether it still can be, is checked when pressed.
       actions:
-        model.decision === 'changes'
+        model.decision === 'changes' || model.decision === 'expire'
           ? [
               {
                 type: 'Action.Execute',

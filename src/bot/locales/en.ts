@@ -110,6 +110,10 @@ export const en = {
     rejectLabel: 'Reason (optional)',
     rejectPlaceholder: 'Why is the story not published?',
     sendReject: 'Reject the story',
+    reminder: 'Reminder: this story is still waiting for your decision.',
+    stage: 'Stage {{stage}} of {{stages}}',
+    waitingFor: 'Waiting for {{names}}',
+    approvedSoFar: 'Approved so far: {{names}}',
   },
   status: {
     pending: 'Waiting for a decision',
@@ -125,6 +129,8 @@ export const en = {
     approve: 'Your story “{{title}}” was approved and is now on the story wall. Thank you!',
     changes: '{{name}} asked for changes to your story “{{title}}”.',
     reject: 'Your story “{{title}}” was not published.',
+    expire:
+      'Nobody decided on your story “{{title}}” in time, so it is back with you. Edit it and send it again.',
     comment: '{{name}} wrote: {{comment}}',
     edit: 'Edit and resubmit',
   },

@@ -107,6 +107,10 @@ export const fi: Messages = {
     rejectLabel: 'Syy (valinnainen)',
     rejectPlaceholder: 'Miksi tarinaa ei julkaista?',
     sendReject: 'Hylkää tarina',
+    reminder: 'Muistutus: tarina odottaa yhä päätöstäsi.',
+    stage: 'Vaihe {{stage}}/{{stages}}',
+    waitingFor: 'Odottaa: {{names}}',
+    approvedSoFar: 'Tähän mennessä hyväksyneet: {{names}}',
   },
   status: {
     pending: 'Odottaa päätöstä',
@@ -122,6 +126,8 @@ export const fi: Messages = {
     approve: 'Tarinasi ”{{title}}” hyväksyttiin, ja se on nyt tarinaseinällä. Kiitos!',
     changes: '{{name}} pyysi muutoksia tarinaasi ”{{title}}”.',
     reject: 'Tarinaasi ”{{title}}” ei julkaistu.',
+    expire:
+      'Tarinastasi ”{{title}}” ei päätetty ajoissa, joten se palasi sinulle. Muokkaa sitä ja lähetä se uudelleen.',
     comment: '{{name}} kirjoitti: {{comment}}',
     edit: 'Muokkaa ja lähetä uudelleen',
   },

@@ -23,7 +23,7 @@ export async function archiveStory(deps: StoryDeps, actor: Actor, storyId: strin
         updatedAt: now,
         revision: story.revision + 1,
       },
-      audit: auditOf(deps, actor, 'archived', now),
+      audit: [auditOf(deps, actor, 'archived', now)],
       outbox: [projectMessage(deps, now), refreshCardsMessage(deps, now)],
     };
   });

@@ -1,14 +1,30 @@
+import { waitingApprovers, withAsked, type ApprovalState } from '../approval.js';
+import { routingEvents } from '../approvalStart.js';
 import { DomainError } from '../errors.js';
 import type { OutboxMessage, StoryDeps } from '../ports.js';
-import { auditOf, changeStory, projectMessage, refreshCardsMessage } from '../storyChange.js';
+import { routeStage } from '../routing.js';
+import {
+  approvalRequests,
+  auditOf,
+  changeStory,
+  projectMessage,
+  refreshCardsMessage,
+  type StoryEdit,
+} from '../storyChange.js';
 import type { Story } from '../story.js';
-import type { Actor } from '../user.js';
-import { outcomeOf, transition, type Decision } from '../workflow.js';
+import { hasRole, type Actor } from '../user.js';
+import { judge, outcomeOf, transition, type Decision } from '../workflow.js';
 
 /**
- * The routed approver approves, rejects or asks for changes. Repeating the same decision is a
- * no-op that returns the story (a double click, a retried card action); a different decision on
- * an already decided story is refused by the workflow.
+ * A waiting approver of the story's current stage approves, rejects or asks for changes; an
+ * admin may decide for the whole stage (an override, so nothing waits on someone who is gone).
+ * `judge` in `workflow.ts` says where that leaves the stage: waiting for the rest of an `all`
+ * stage, on to the next stage (whose approvers are asked), or out of approval — published,
+ * rejected or back to the author. The author never decides on their own story.
+ *
+ * Repeating a decision already made by the same person changes nothing and returns the story (a
+ * double click, a retried card action); anything else on a story no longer waiting for this
+ * person is refused.
  */
 export async function decideStory(
   deps: StoryDeps,
@@ -20,38 +36,96 @@ export async function decideStory(
   if (decision === 'changes' && !comment?.trim()) {
     throw new DomainError('validation', 'Say what should change.', { field: 'comment' });
   }
-  const outcome = outcomeOf(decision);
   const trimmed = comment?.trim();
-  return changeStory(deps, actor, storyId, (story, now) => {
-    if (story.approverId !== actor.userId) {
-      throw new DomainError('forbidden', 'Only the routed approver may decide on this story.');
-    }
-    // Routing never picks the author, but the stored approverId alone is not trusted for that:
-    // bad data or a later reassignment must not let an author approve their own story.
+  return changeStory(deps, actor, storyId, async (story, now) => {
     if (story.authorId === actor.userId) {
       throw new DomainError('forbidden', 'An author may not decide on their own story.');
     }
-    if (story.status === outcome.status && story.decidedBy === actor.userId) return null;
-    const status = transition(story.status, outcome.event);
-    return {
+    if (!story.approval.asked.includes(actor.userId) && !hasRole(actor, 'admin')) {
+      throw new DomainError('forbidden', 'Only an approver of this story may decide on it.');
+    }
+    if (isRepeat(story, actor, decision)) return null;
+    const { approval } = story;
+    const waiting = story.status === 'pending' && waitingApprovers(approval).includes(actor.userId);
+    const override = !waiting && story.status === 'pending' && hasRole(actor, 'admin');
+    if (story.status === 'pending' && !waiting && !override) {
+      throw new DomainError('forbidden', 'This story is not waiting for your decision.');
+    }
+    const judgement = judge(approval, actor.userId, decision, override, now);
+    const detail = {
+      stage: approval.stage.index + 1,
+      stages: approval.plan.stages.length,
+      ...(override ? { override: true } : {}),
+    };
+    const decided = auditOf(deps, actor, outcomeOf(decision).audit, now, {
+      comment: trimmed,
+      detail,
+    });
+    const revision = story.revision + 1;
+
+    if (judgement.step === 'wait') {
+      transition(story.status, 'advance');
+      return {
+        story: {
+          ...story,
+          approval: { ...approval, stage: judgement.stage },
+          updatedAt: now,
+          revision,
+        },
+        audit: [decided],
+        outbox: [projectMessage(deps, now), refreshCardsMessage(deps, now)],
+      };
+    }
+    if (judgement.step === 'nextStage') {
+      transition(story.status, 'advance');
+      const subject = { tenantId: story.tenantId, authorId: story.authorId };
+      const { run, notes } = await routeStage(
+        deps,
+        subject,
+        approval.plan,
+        approval.stage.index + 1,
+        now,
+      );
+      const next: ApprovalState = {
+        ...approval,
+        stage: run,
+        reminders: 0,
+        nudgedAt: now,
+        asked: withAsked(
+          approval.asked,
+          run.slots.map((s) => s.userId),
+        ),
+      };
+      return {
+        story: { ...story, approval: next, updatedAt: now, revision },
+        audit: [decided, ...routingEvents(deps, actor, notes, now)],
+        outbox: [
+          ...approvalRequests(deps, now, waitingApprovers(next)),
+          projectMessage(deps, now),
+          // Earlier copies say the stage is approved and who decides now.
+          refreshCardsMessage(deps, now),
+        ],
+      };
+    }
+    const status = transition(story.status, judgement.outcome.event);
+    const published = status === 'published';
+    const edit: StoryEdit = {
       story: {
         ...withoutDecision(story),
         status,
+        approval: { ...approval, stage: judgement.stage },
         decidedBy: actor.userId,
         ...(trimmed ? { decisionComment: trimmed } : {}),
         updatedAt: now,
-        ...(status === 'published' ? { publishedAt: now } : {}),
-        revision: story.revision + 1,
+        ...(published ? { publishedAt: now } : {}),
+        revision,
       },
-      audit: {
-        ...auditOf(deps, actor, outcome.audit, now),
-        ...(trimmed ? { comment: trimmed } : {}),
-      },
+      audit: [decided, ...(published ? [auditOf(deps, actor, 'published', now)] : [])],
       outbox: [
         { id: deps.ids.newId(), kind: 'story.decided', createdAt: now, payload: { decision } },
         projectMessage(deps, now),
         refreshCardsMessage(deps, now),
-        ...(status === 'published'
+        ...(published
           ? [
               { id: deps.ids.newId(), kind: 'channel.post', createdAt: now, payload: {} } as const,
               ...featuredNotices(deps, story, now),
@@ -59,7 +133,22 @@ export async function decideStory(
           : []),
       ],
     };
+    return edit;
   });
+}
+
+/**
+ * True when the actor already made this decision: they approved in the current stage (which
+ * still waits for others, or moved on), or the story ended with this outcome by their hand.
+ */
+function isRepeat(story: Story, actor: Actor, decision: Decision): boolean {
+  if (story.status !== 'pending') {
+    return story.status === outcomeOf(decision).status && story.decidedBy === actor.userId;
+  }
+  return (
+    decision === 'approve' &&
+    story.approval.stage.slots.some((s) => s.userId === actor.userId && s.approvedAt !== undefined)
+  );
 }
 
 /**

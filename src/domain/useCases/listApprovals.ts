@@ -1,12 +1,21 @@
+import { DomainError } from '../errors.js';
 import type { StoryDeps } from '../ports.js';
+import { ALL_PENDING_QUEUE } from '../projections.js';
 import type { Story } from '../story.js';
-import type { Actor } from '../user.js';
+import { hasRole, type Actor } from '../user.js';
 
-/** The pending stories routed to the actor, oldest first. */
+/**
+ * The pending stories waiting for the actor, oldest first; with `everyone`, an admin's view of
+ * every pending story of the tenant (to decide or reassign what waits on someone gone).
+ */
 export async function listApprovals(
   deps: Pick<StoryDeps, 'approvals'>,
   actor: Actor,
   limit = 50,
+  everyone = false,
 ): Promise<Story[]> {
-  return deps.approvals.list(actor.tenantId, actor.userId, limit);
+  if (everyone && !hasRole(actor, 'admin')) {
+    throw new DomainError('forbidden', 'Only admins see every pending story.');
+  }
+  return deps.approvals.list(actor.tenantId, everyone ? ALL_PENDING_QUEUE : actor.userId, limit);
 }

@@ -1,16 +1,25 @@
+import { withAsked, type ApprovalSlot } from '../approval.js';
 import { DomainError } from '../errors.js';
 import type { StoryDeps } from '../ports.js';
-import { formerApproverPayload, leaveFormerQueue, type FormerApprover } from '../projections.js';
-import { auditOf, changeStory, refreshCardsMessage } from '../storyChange.js';
+import { slotOf } from '../routing.js';
+import {
+  approvalRequests,
+  auditOf,
+  changeStory,
+  projectMessage,
+  refreshCardsMessage,
+} from '../storyChange.js';
 import type { Story } from '../story.js';
 import { hasRole, type Actor } from '../user.js';
 import { transition } from '../workflow.js';
 
 /**
- * The story's approver, or an admin, hands a pending story to another person of the tenant, who
- * is sent the approval card and finds it in their queue; it leaves the former approver's queue.
- * The new approver must be known, must not be the author and must not be the approver already
- * (a repeated click therefore gets a clear validation error instead of a second card).
+ * A waiting approver hands their part of the current stage to another person of the tenant; an
+ * admin hands every waiting part (an override, for an approver who is gone). The new approver is
+ * sent the approval card and finds the story in their queue; the former approvers' cards lose
+ * their buttons. The new approver must be known, must not be the author and must not be waiting
+ * in the stage already (a repeated click therefore gets a clear validation error instead of a
+ * second card).
  */
 export async function reassignStory(
   deps: StoryDeps,
@@ -20,71 +29,68 @@ export async function reassignStory(
   comment?: string,
 ): Promise<Story> {
   const trimmed = comment?.trim();
-  // The queue row to remove after the commit, as of the attempt that committed.
-  let former: FormerApprover | undefined;
-  const saved = await changeStory(deps, actor, storyId, async (story, now) => {
-    if (story.approverId !== actor.userId && !hasRole(actor, 'admin')) {
-      throw new DomainError('forbidden', 'Only the routed approver or an admin may reassign.');
-    }
-    // As in `decideStory`: whatever the stored data says, an author never routes their own story.
+  return changeStory(deps, actor, storyId, async (story, now) => {
+    // Whatever the stored data says, an author never routes their own story.
     if (story.authorId === actor.userId) {
       throw new DomainError('forbidden', 'An author may not reassign their own story.');
     }
+    const { approval } = story;
+    const own = approval.stage.slots.find(
+      (s) => s.userId === actor.userId && s.approvedAt === undefined,
+    );
+    const admin = hasRole(actor, 'admin');
+    if (!own && !admin) {
+      throw new DomainError('forbidden', 'Only a waiting approver or an admin may reassign.');
+    }
     const status = transition(story.status, 'reassign');
-    await checkNewApprover(deps, story, newApproverId);
-    const revision = story.revision + 1;
-    former = { approverId: story.approverId, revision };
+    const field = { field: 'approverId' };
+    if (newApproverId === story.authorId) {
+      throw new DomainError('validation', 'The author cannot approve their own story.', field);
+    }
+    const replaced: readonly ApprovalSlot[] = own
+      ? [own]
+      : approval.stage.slots.filter((s) => s.approvedAt === undefined);
+    if (
+      approval.stage.slots.some((s) => s.userId === newApproverId && s.approvedAt === undefined)
+    ) {
+      throw new DomainError('validation', 'This person is already the approver.', field);
+    }
+    const slot = await slotOf(deps, story.tenantId, newApproverId, replaced[0]?.userId);
+    if (!slot) {
+      throw new DomainError('validation', 'The new approver is not a known person.', field);
+    }
+    const slots = [
+      ...approval.stage.slots.filter((s) => !replaced.includes(s) && s.userId !== slot.userId),
+      slot,
+    ];
     return {
-      story: { ...story, status, approverId: newApproverId, updatedAt: now, revision },
-      audit: {
-        ...auditOf(deps, actor, 'reassigned', now),
-        ...(trimmed ? { comment: trimmed } : {}),
+      story: {
+        ...story,
+        status,
+        approval: {
+          ...approval,
+          stage: { ...approval.stage, slots },
+          asked: withAsked(approval.asked, [slot.userId]),
+        },
+        updatedAt: now,
+        revision: story.revision + 1,
       },
+      audit: [
+        auditOf(deps, actor, 'reassigned', now, {
+          comment: trimmed,
+          detail: {
+            from: replaced.map((s) => s.displayName),
+            to: slot.displayName,
+            ...(own ? {} : { override: true }),
+          },
+        }),
+      ],
       outbox: [
-        {
-          id: deps.ids.newId(),
-          kind: 'approval.requested',
-          createdAt: now,
-          payload: { approverId: newApproverId },
-        },
-        // Carries the former approver, so the repair also takes the story out of their queue.
-        {
-          id: deps.ids.newId(),
-          kind: 'story.project',
-          createdAt: now,
-          payload: formerApproverPayload(former),
-        },
-        // The former approver's posted card loses its buttons.
+        ...approvalRequests(deps, now, [slot.userId]),
+        projectMessage(deps, now),
+        // The former approvers' posted cards lose their buttons.
         refreshCardsMessage(deps, now),
       ],
     };
   });
-  if (former) {
-    try {
-      await leaveFormerQueue(deps, saved, former);
-    } catch (error) {
-      deps.logger.warn(
-        { err: error, tenantId: saved.tenantId, storyId: saved.id },
-        'leaving the former queue failed; the outbox will retry',
-      );
-    }
-  }
-  return saved;
-}
-
-async function checkNewApprover(
-  deps: Pick<StoryDeps, 'users'>,
-  story: Story,
-  newApproverId: string,
-): Promise<void> {
-  const field = { field: 'approverId' };
-  if (newApproverId === story.authorId) {
-    throw new DomainError('validation', 'The author cannot approve their own story.', field);
-  }
-  if (newApproverId === story.approverId) {
-    throw new DomainError('validation', 'This person is already the approver.', field);
-  }
-  if (!(await deps.users.get(story.tenantId, newApproverId))) {
-    throw new DomainError('validation', 'The new approver is not a known person.', field);
-  }
 }

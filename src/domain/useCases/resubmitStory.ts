@@ -1,16 +1,25 @@
+import { waitingApprovers } from '../approval.js';
+import { routingEvents, startApproval } from '../approvalStart.js';
 import { prepareDraft } from '../drafts.js';
 import { DomainError } from '../errors.js';
 import type { StoryDeps } from '../ports.js';
-import { auditOf, changeStory, projectMessage, refreshCardsMessage } from '../storyChange.js';
+import {
+  approvalRequests,
+  auditOf,
+  changeStory,
+  projectMessage,
+  refreshCardsMessage,
+} from '../storyChange.js';
 import type { Story, StoryDraft } from '../story.js';
 import type { Actor } from '../user.js';
 import { transition } from '../workflow.js';
 
 /**
- * The author edits a story sent back for changes and sends it again: the told fields are
- * replaced by the draft (what it leaves out is gone), the old decision is cleared, and the story
- * is routed again as a new one would be and waits for that approver's decision. Only the author
- * may, and only from `changes_requested`; a second resubmission finds the story already pending.
+ * The author edits a story sent back for changes (or given back on expiry) and sends it again:
+ * the told fields are replaced by the draft (what it leaves out is gone), the old decision is
+ * cleared, and the story starts its approval again from the first stage, under the policy as it
+ * is now. Only the author may, and only from `changes_requested`; a second resubmission finds the
+ * story already pending.
  */
 export async function resubmitStory(
   deps: StoryDeps,
@@ -18,12 +27,20 @@ export async function resubmitStory(
   storyId: string,
   draft: StoryDraft,
 ): Promise<Story> {
+  const fields = await prepareDraft(deps, actor, draft);
   return changeStory(deps, actor, storyId, async (story, now) => {
     if (story.authorId !== actor.userId) {
       throw new DomainError('forbidden', 'Only the author may edit and resubmit this story.');
     }
     const status = transition(story.status, 'resubmit');
-    const { fields, approverId } = await prepareDraft(deps, actor, draft);
+    const subject = { tenantId: story.tenantId, authorId: story.authorId };
+    const { approval, notes } = await startApproval(
+      deps,
+      subject,
+      fields.category,
+      now,
+      story.approval.asked,
+    );
     const next: Story = {
       tenantId: story.tenantId,
       id: story.id,
@@ -31,7 +48,7 @@ export async function resubmitStory(
       authorId: story.authorId,
       authorName: actor.displayName,
       status,
-      approverId,
+      approval,
       // The story keeps its place in the author's list: it is the same story, told better.
       createdAt: story.createdAt,
       updatedAt: now,
@@ -41,14 +58,9 @@ export async function resubmitStory(
     };
     return {
       story: next,
-      audit: auditOf(deps, actor, 'resubmitted', now),
+      audit: [auditOf(deps, actor, 'resubmitted', now), ...routingEvents(deps, actor, notes, now)],
       outbox: [
-        {
-          id: deps.ids.newId(),
-          kind: 'approval.requested',
-          createdAt: now,
-          payload: { approverId },
-        },
+        ...approvalRequests(deps, now, waitingApprovers(approval)),
         projectMessage(deps, now),
         refreshCardsMessage(deps, now),
       ],

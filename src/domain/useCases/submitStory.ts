@@ -1,17 +1,26 @@
+import { waitingApprovers } from '../approval.js';
+import { routingEvents, startApproval } from '../approvalStart.js';
 import { prepareDraft } from '../drafts.js';
 import type { StoryDeps } from '../ports.js';
 import { trySyncProjections } from '../projections.js';
+import { approvalRequests, auditOf, projectMessage } from '../storyChange.js';
 import type { Story, StoryDraft } from '../story.js';
 import type { Actor } from '../user.js';
 
-/** Stores a new story as pending, routed to its approver, and queues the approval request. */
+/**
+ * Stores a new story as pending in the first stage of its approval policy and asks that stage's
+ * approvers. Routing trouble (no manager, the directory down) is handled by the policy's
+ * fallback and written in the history; only when nobody at all can approve is it refused.
+ */
 export async function submitStory(
   deps: StoryDeps,
   actor: Actor,
   draft: StoryDraft,
 ): Promise<Story> {
-  const { fields, approverId } = await prepareDraft(deps, actor, draft);
+  const fields = await prepareDraft(deps, actor, draft);
   const now = deps.clock.now();
+  const subject = { tenantId: actor.tenantId, authorId: actor.userId };
+  const { approval, notes } = await startApproval(deps, subject, fields.category, now);
   const story: Story = {
     tenantId: actor.tenantId,
     id: deps.ids.newId(),
@@ -19,7 +28,7 @@ export async function submitStory(
     authorId: actor.userId,
     authorName: actor.displayName,
     status: 'pending',
-    approverId,
+    approval,
     createdAt: now,
     updatedAt: now,
     voteCount: 0,
@@ -28,16 +37,8 @@ export async function submitStory(
   const saved = await deps.stories.commit({
     story,
     expectedEtag: null,
-    audit: { id: deps.ids.newId(), at: now, actorId: actor.userId, action: 'submitted' },
-    outbox: [
-      {
-        id: deps.ids.newId(),
-        kind: 'approval.requested',
-        createdAt: now,
-        payload: { approverId },
-      },
-      { id: deps.ids.newId(), kind: 'story.project', createdAt: now, payload: {} },
-    ],
+    audit: [auditOf(deps, actor, 'submitted', now), ...routingEvents(deps, actor, notes, now)],
+    outbox: [...approvalRequests(deps, now, waitingApprovers(approval)), projectMessage(deps, now)],
   });
   await trySyncProjections(deps, saved.value);
   deps.onCommitted({ tenantId: story.tenantId, storyId: story.id });

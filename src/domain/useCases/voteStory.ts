@@ -29,6 +29,7 @@ export async function voteStory(deps: StoryDeps, actor: Actor, storyId: string):
       story: { ...story, voteCount: story.voteCount + 1, revision: story.revision + 1 },
       expectedEtag: current.etag,
       vote: { voterId: actor.userId, at: now },
+      audit: [],
       outbox: [
         { id: deps.ids.newId(), kind: 'story.project', createdAt: now, payload: {} },
         // The channel card shows the count; no other card does.

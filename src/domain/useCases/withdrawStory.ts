@@ -27,7 +27,7 @@ export async function withdrawStory(
         updatedAt: now,
         revision: story.revision + 1,
       },
-      audit: auditOf(deps, actor, 'withdrawn', now),
+      audit: [auditOf(deps, actor, 'withdrawn', now)],
       outbox: [projectMessage(deps, now), refreshCardsMessage(deps, now)],
     };
   });

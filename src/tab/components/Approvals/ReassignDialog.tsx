@@ -69,7 +69,11 @@ export function ReassignDialog({ story, onClose, onReassigned }: ReassignDialogP
 
   const candidates =
     people.state === 'ready'
-      ? people.items.filter((p) => p.id !== story.author.id && p.id !== story.approverId)
+      ? people.items.filter(
+          (p) =>
+            p.id !== story.author.id &&
+            !story.approval.approvers.some((a) => a.id === p.id && !a.approvedAt),
+        )
       : [];
   // Typing searches; once a person is chosen their name is the text, and every option shows.
   const needle = chosen && query === chosen.displayName ? '' : query.trim().toLocaleLowerCase();

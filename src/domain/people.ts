@@ -1,0 +1,131 @@
+import { isDomainError } from './errors.js';
+import type { Clock, UserDirectory } from './ports.js';
+import { rolesOf, type RoleDeps } from './roles.js';
+import type { Actor, Locale, Role, Surface, User } from './user.js';
+
+/** What signing in tells about a person, beyond their ids. */
+export interface SignInHints {
+  readonly displayName?: string;
+  readonly email?: string;
+  readonly locale?: Locale;
+  /** Entra app roles from the SSO token (the tab); absent where none is seen (the bot). */
+  readonly appRoles?: readonly Role[];
+}
+
+export interface PeopleDeps extends RoleDeps {
+  readonly users: UserDirectory;
+  readonly clock: Clock;
+  /** How long a resolved person is reused before their roles are read again. */
+  readonly ttlMs?: number;
+}
+
+/** A known person and their roles now. */
+export interface Caller {
+  readonly user: User;
+  readonly roles: readonly Role[];
+}
+
+/**
+ * The one way the tab's API and the bot learn who calls and what they may do, so both see the same
+ * roles (see `rolesOf`). A person met for the first time is enrolled, named from the directory
+ * where it can say (else from the sign-in). The Entra app roles of a tab sign-in are kept with
+ * the person, so the bot, whose activities carry no roles, sees them too. Resolved people are
+ * reused for a short time; a role change shows within it.
+ */
+export function createPeople(deps: PeopleDeps) {
+  const ttl = deps.ttlMs ?? 60_000;
+  const cache = new Map<string, { caller: Caller | null; until: number }>();
+  const keyOf = (tenantId: string, userId: string) => `${tenantId}|${userId}`;
+
+  async function resolve(
+    tenantId: string,
+    userId: string,
+    hints: SignInHints,
+    enrol: boolean,
+  ): Promise<Caller | null> {
+    let user = await deps.users.get(tenantId, userId);
+    if (!user && !enrol) return null;
+    if (!user) {
+      user = await newcomer(deps, tenantId, userId, hints);
+      await deps.users.upsert(user);
+    } else if (hints.appRoles && !sameRoles(user.roles, hints.appRoles)) {
+      user = { ...user, roles: [...hints.appRoles] };
+      await deps.users.upsert(user);
+    }
+    return { user, roles: await rolesOf(deps, tenantId, userId, user.roles) };
+  }
+
+  return {
+    /**
+     * The caller `userId` of `tenantId` acting from `surface`; null when unknown and `enrol` is
+     * false (local mode's demo people are all known).
+     */
+    async actorOf(
+      tenantId: string,
+      userId: string,
+      surface: Surface,
+      hints: SignInHints = {},
+      enrol = true,
+    ): Promise<{ actor: Actor; user: User } | null> {
+      const now = deps.clock.now().getTime();
+      const key = keyOf(tenantId, userId);
+      const hit = cache.get(key);
+      const fresh =
+        hit &&
+        hit.until > now &&
+        (!hints.appRoles || !hit.caller || sameRoles(hit.caller.user.roles, hints.appRoles));
+      const caller = fresh ? hit.caller : await resolve(tenantId, userId, hints, enrol);
+      if (!fresh) {
+        if (cache.size > 10_000) cache.clear();
+        cache.set(key, { caller, until: now + ttl });
+      }
+      if (!caller) return null;
+      return {
+        user: caller.user,
+        actor: {
+          tenantId,
+          userId,
+          displayName: caller.user.displayName,
+          roles: caller.roles,
+          surface,
+        },
+      };
+    },
+    /** Forgets what was resolved, e.g. after an admin changed the role grants. */
+    forget(): void {
+      cache.clear();
+    },
+  };
+}
+
+export type People = ReturnType<typeof createPeople>;
+
+async function newcomer(
+  deps: PeopleDeps,
+  tenantId: string,
+  userId: string,
+  hints: SignInHints,
+): Promise<User> {
+  let found = null;
+  try {
+    found = await deps.directory.person(tenantId, userId);
+  } catch (error) {
+    // Enrolling never waits on the directory: the sign-in's own name will do until next time.
+    if (!isDomainError(error, 'unavailable')) throw error;
+  }
+  const email = found?.mail ?? hints.email;
+  const locale = found?.locale ?? hints.locale;
+  return {
+    tenantId,
+    id: userId,
+    displayName: found?.displayName ?? hints.displayName ?? userId,
+    roles: [...(hints.appRoles ?? [])],
+    ...(email ? { email } : {}),
+    ...(found?.department ? { team: found.department } : {}),
+    ...(locale ? { locale } : {}),
+  };
+}
+
+function sameRoles(a: readonly Role[], b: readonly Role[]): boolean {
+  return a.length === b.length && a.every((role) => b.includes(role));
+}

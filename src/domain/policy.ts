@@ -1,0 +1,90 @@
+import type { Role } from './user.js';
+
+/** The roles an admin can give; everyone is an employee. */
+export type GrantableRole = Exclude<Role, 'employee'>;
+
+/**
+ * Who approves in a stage: the author's manager (from the directory), named people, the members
+ * of an Entra group, or everyone holding a role.
+ */
+export type ApproverSpec =
+  | { readonly kind: 'manager' }
+  | { readonly kind: 'people'; readonly ids: readonly string[] }
+  | { readonly kind: 'group'; readonly groupId: string }
+  | { readonly kind: 'role'; readonly role: GrantableRole };
+
+/** `any`: the first to respond decides. `all`: everyone must approve; the first no ends it. */
+export type StageMode = 'any' | 'all';
+
+export interface PolicyStage {
+  readonly approvers: ApproverSpec;
+  readonly mode: StageMode;
+}
+
+/**
+ * What a story goes through before it is published, and how long anyone may keep it waiting.
+ * Durations are in milliseconds here; the settings document speaks ISO 8601 (`P2D`).
+ */
+export interface ApprovalPlan {
+  /** In order; at least one. */
+  readonly stages: readonly PolicyStage[];
+  /** Who decides when a stage finds nobody (no manager, directory unavailable, empty group). */
+  readonly fallback: ApproverSpec;
+  /** Remind the waiting approvers this long after the stage started or they were last nudged. */
+  readonly remindAfterMs?: number;
+  /** After this many reminders the next nudge escalates to their managers instead. */
+  readonly escalateAfterReminders?: number;
+  /** Give the story back to its author this long after it was (re)submitted. */
+  readonly expireAfterMs?: number;
+}
+
+/** A tenant's approval policy: one plan, and other stages for some categories. */
+export interface ApprovalPolicy extends ApprovalPlan {
+  readonly byCategory?: Readonly<Record<string, { readonly stages: readonly PolicyStage[] }>>;
+}
+
+/** A role given by an admin to one person or to the members of an Entra group. */
+export interface RoleGrant {
+  readonly role: GrantableRole;
+  readonly kind: 'person' | 'group';
+  /** The person's or the group's Entra object id. */
+  readonly id: string;
+}
+
+/**
+ * A tenant's settings, one document (journey 11). `version` counts the saved versions: a story
+ * records the version its approval plan came from.
+ */
+export interface TenantSettings {
+  readonly version: number;
+  readonly approval: ApprovalPolicy;
+  readonly roles: readonly RoleGrant[];
+  readonly updatedAt?: Date;
+  readonly updatedBy?: string;
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * The settings of a tenant no admin has saved yet: the author's manager approves, and those with
+ * the approver role when there is no manager; a reminder after two days, escalation after two
+ * reminders, and the story back to its author after two weeks, so nothing waits forever.
+ */
+export const DEFAULT_SETTINGS: TenantSettings = {
+  version: 0,
+  approval: {
+    stages: [{ approvers: { kind: 'manager' }, mode: 'any' }],
+    fallback: { kind: 'role', role: 'approver' },
+    remindAfterMs: 2 * DAY_MS,
+    escalateAfterReminders: 2,
+    expireAfterMs: 14 * DAY_MS,
+  },
+  roles: [],
+};
+
+/** The plan a story of `category` follows under `policy`: its category's stages, if it has any. */
+export function planFor(policy: ApprovalPolicy, category: string): ApprovalPlan {
+  const { byCategory, ...plan } = policy;
+  const own = byCategory?.[category];
+  return own ? { ...plan, stages: own.stages } : plan;
+}

@@ -1,0 +1,74 @@
+import { DomainError } from '../errors.js';
+import type { ApprovalPolicy, RoleGrant, TenantSettings } from '../policy.js';
+import type { Clock, SettingsStore, UserDirectory } from '../ports.js';
+import { rolesOf, tenantSettings, type RoleDeps } from '../roles.js';
+import { hasRole, type Actor } from '../user.js';
+
+/** What the settings use cases need. */
+export interface SettingsDeps extends RoleDeps {
+  readonly settings: SettingsStore;
+  readonly users: UserDirectory;
+  readonly clock: Clock;
+  /** Called after a save, e.g. to drop cached roles; must not throw. */
+  readonly onSaved?: () => void;
+}
+
+/** What an admin saves: the whole document, on the version they read. */
+export interface SettingsInput {
+  readonly version: number;
+  readonly approval: ApprovalPolicy;
+  readonly roles: readonly RoleGrant[];
+}
+
+/** The tenant's settings (admins): as saved, or the defaults before the first save. */
+export async function getSettings(deps: SettingsDeps, actor: Actor): Promise<TenantSettings> {
+  requireAdmin(actor);
+  return (await tenantSettings(deps.settings, actor.tenantId)).value;
+}
+
+/**
+ * Saves the tenant's settings (admins) as the next version. The input names the version it was
+ * edited from; if someone saved in between, DomainError('conflict') — reload and edit again,
+ * nothing is merged silently. A save that would leave the saving admin without the admin role is
+ * refused, so a tenant cannot lock itself out. Stories already waiting keep the plan they were
+ * submitted under; new ones follow this version.
+ */
+export async function saveSettings(
+  deps: SettingsDeps,
+  actor: Actor,
+  input: SettingsInput,
+): Promise<TenantSettings> {
+  requireAdmin(actor);
+  const current = await tenantSettings(deps.settings, actor.tenantId);
+  if (current.value.version !== input.version) {
+    throw new DomainError('conflict', 'The settings were changed by someone else; reload them.', {
+      version: current.value.version,
+    });
+  }
+  const next: TenantSettings = {
+    version: current.value.version + 1,
+    approval: input.approval,
+    roles: input.roles,
+    updatedAt: deps.clock.now(),
+    updatedBy: actor.userId,
+  };
+  const self = await deps.users.get(actor.tenantId, actor.userId);
+  const after = await rolesOf(
+    { ...deps, settings: { getTenantSettings: async () => ({ value: next, etag: '' }) } },
+    actor.tenantId,
+    actor.userId,
+    self?.roles ?? [],
+  );
+  if (!after.includes('admin')) {
+    throw new DomainError('validation', 'You would no longer be an admin; keep an admin grant.', {
+      field: 'roles',
+    });
+  }
+  await deps.settings.putTenantSettings(actor.tenantId, next, current.etag);
+  deps.onSaved?.();
+  return next;
+}
+
+function requireAdmin(actor: Actor): void {
+  if (!hasRole(actor, 'admin')) throw new DomainError('forbidden', 'Only admins see Settings.');
+}
