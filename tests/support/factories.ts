@@ -1,5 +1,13 @@
 import { DEMO_TENANT_ID, DEMO_USER_IDS } from '../../src/demo/demoUsers.js';
-import type { Actor, Logger, Story, StoryDraft, User } from '../../src/domain/index.js';
+import {
+  DEFAULT_SETTINGS,
+  type Actor,
+  type ApprovalState,
+  type Logger,
+  type Story,
+  type StoryDraft,
+  type User,
+} from '../../src/domain/index.js';
 
 /**
  * Test factories (Outline's `buildUser` style): a valid object with sensible defaults, and only
@@ -27,6 +35,7 @@ export function buildActor(user: User): Actor {
     userId: user.id,
     displayName: user.displayName,
     roles: user.roles,
+    surface: 'tab',
   };
 }
 
@@ -65,7 +74,7 @@ export function buildStory(overrides: Partial<Story> = {}): Story {
     authorId: DEMO_USER_IDS.employee,
     authorName: 'Emma Employee',
     status: 'pending',
-    approverId: DEMO_USER_IDS.manager,
+    approval: pendingApproval(DEMO_USER_IDS.manager, 'Mikko Manager', T0),
     createdAt: T0,
     updatedAt: T0,
     voteCount: 0,
@@ -88,5 +97,18 @@ export function recordingLogger(): Logger & { readonly entries: LogEntry[] } {
     info: (context, message) => entries.push({ level: 'info', context, message }),
     warn: (context, message) => entries.push({ level: 'warn', context, message }),
     error: (context, message) => entries.push({ level: 'error', context, message }),
+  };
+}
+
+/** A one-stage approval waiting for `approverId` since `at`, under the default policy. */
+export function pendingApproval(approverId: string, displayName: string, at: Date): ApprovalState {
+  return {
+    policyVersion: 1,
+    plan: DEFAULT_SETTINGS.approval,
+    startedAt: at,
+    stage: { index: 0, mode: 'any', slots: [{ userId: approverId, displayName }], startedAt: at },
+    reminders: 0,
+    nudgedAt: at,
+    asked: [approverId],
   };
 }

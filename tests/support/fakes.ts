@@ -1,5 +1,12 @@
+import { createDemoDirectory } from '../../src/directory/demoDirectory.js';
 import {
+  DEFAULT_SETTINGS,
   DomainError,
+  type Delegation,
+  type DelegationStore,
+  type DueEntry,
+  type DueIndex,
+  type TenantSettings,
   type ApprovalQueue,
   type AuditEvent,
   type AuthorIndex,
@@ -115,7 +122,7 @@ export function fakeStories(): StoryRepository &
       row.story = change.story;
       row.etag = etag;
       if (change.vote) row.votes.add(change.vote.voterId);
-      if (change.audit) row.audit.push(change.audit);
+      row.audit.push(...change.audit);
       for (const m of change.outbox) {
         row.outbox.set(m.id, { ...m, ref, attempts: 0, nextAttemptAt: m.createdAt, etag: tag() });
       }
@@ -227,21 +234,88 @@ export function fakeWall(): WallIndex & { entries(): Story[] } {
   };
 }
 
+/** One row per story and approver, newest revision kept, as the table adapter keeps them. */
 export function fakeApprovals(): ApprovalQueue {
-  const { entries: queue, write, remove } = projection();
+  const queue = new Map<string, Story>();
+  const keyOf = (story: Story, approverId: string) => `${approverId}|${story.tenantId}|${story.id}`;
   return {
-    async put(story) {
-      write(story);
+    async put(story, approverId) {
+      const held = queue.get(keyOf(story, approverId));
+      if (!held || held.revision < story.revision) queue.set(keyOf(story, approverId), story);
     },
-    async remove(story) {
-      remove(story);
+    async remove(story, approverId) {
+      const held = queue.get(keyOf(story, approverId));
+      if (held && held.revision <= story.revision) queue.delete(keyOf(story, approverId));
     },
     async list(tenantId, approverId, limit) {
-      return [...queue.values()]
-        .filter((s) => s.tenantId === tenantId && s.approverId === approverId)
+      return [...queue.entries()]
+        .filter(([key, s]) => s.tenantId === tenantId && key.startsWith(`${approverId}|`))
+        .map(([, s]) => s)
         .sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime())
         .slice(0, limit);
     },
+  };
+}
+
+/** The scheduler's time index in memory, with the table adapter's claim rule (one version). */
+export function fakeDue(): DueIndex & { entries(): DueEntry[] } {
+  const rows = new Map<string, DueEntry & { leaseUntil?: Date }>();
+  let version = 0;
+  const keyOf = (ref: StoryRef, at: Date) => `${at.getTime()}|${ref.tenantId}|${ref.storyId}`;
+  return {
+    async put(ref, at) {
+      if (!rows.has(keyOf(ref, at))) rows.set(keyOf(ref, at), { ref, at, etag: String(++version) });
+    },
+    async due(now, limit) {
+      return [...rows.values()]
+        .filter((e) => e.at <= now && !(e.leaseUntil && e.leaseUntil > now))
+        .sort((a, b) => a.at.getTime() - b.at.getTime())
+        .slice(0, limit)
+        .map(({ ref, at, etag }) => ({ ref, at, etag }));
+    },
+    async claim(entry, leaseUntil) {
+      const held = rows.get(keyOf(entry.ref, entry.at));
+      if (!held || held.etag !== entry.etag) return null;
+      const claimed = { ...held, leaseUntil, etag: String(++version) };
+      rows.set(keyOf(entry.ref, entry.at), claimed);
+      return { ref: claimed.ref, at: claimed.at, etag: claimed.etag };
+    },
+    async done(entry) {
+      const held = rows.get(keyOf(entry.ref, entry.at));
+      if (held?.etag === entry.etag) rows.delete(keyOf(entry.ref, entry.at));
+    },
+    entries: () => [...rows.values()],
+  };
+}
+
+export function fakeDelegations(): DelegationStore {
+  const rows = new Map<string, Delegation>();
+  return {
+    async get(tenantId, userId) {
+      return rows.get(`${tenantId}|${userId}`) ?? null;
+    },
+    async list(tenantId) {
+      return [...rows.values()].filter((d) => d.tenantId === tenantId);
+    },
+    async put(delegation) {
+      rows.set(`${delegation.tenantId}|${delegation.userId}`, delegation);
+    },
+    async remove(tenantId, userId) {
+      rows.delete(`${tenantId}|${userId}`);
+    },
+  };
+}
+
+/** The settings an admin would have saved to give `users` the roles they list. */
+export function grantsOf(users: readonly User[]): TenantSettings {
+  return {
+    ...DEFAULT_SETTINGS,
+    version: 1,
+    roles: users.flatMap((user) =>
+      user.roles.flatMap((role) =>
+        role === 'employee' ? [] : [{ role, kind: 'person' as const, id: user.id }],
+      ),
+    ),
   };
 }
 
@@ -311,6 +385,10 @@ export function buildStoryDeps(users: readonly User[] = [], overrides: Partial<S
   const approvals = fakeApprovals();
   const authors = fakeAuthors();
   const directory = fakeUsers(users);
+  const due = fakeDue();
+  const tenants = [...new Set(users.map((u) => u.tenantId))];
+  const settings = fakeSettings(Object.fromEntries(tenants.map((t) => [t, grantsOf(users)])));
+  const delegations = fakeDelegations();
   const clock = fixedClock();
   const committed: StoryRef[] = [];
   const deps: StoryDeps = {
@@ -318,14 +396,32 @@ export function buildStoryDeps(users: readonly User[] = [], overrides: Partial<S
     wall,
     approvals,
     authors,
+    due,
     users: directory,
+    // The demo adapter over the fake people: managers from their `managerId`.
+    directory: createDemoDirectory({ users: directory, groups: {} }),
+    settings,
+    delegations,
+    configAdmins: [],
     clock,
     ids: sequentialIds(),
     logger: silentLogger,
     onCommitted: (ref) => committed.push(ref),
     ...overrides,
   };
-  return { deps, stories, wall, approvals, authors, users: directory, clock, committed };
+  return {
+    deps,
+    stories,
+    wall,
+    approvals,
+    authors,
+    due,
+    settings,
+    delegations,
+    users: directory,
+    clock,
+    committed,
+  };
 }
 
 /**
@@ -378,8 +474,12 @@ export function fakePostedCards(): PostedCards & { entries: Map<string, Map<stri
 }
 
 /** Tenant settings in memory. */
-export function fakeSettings(): SettingsStore & { channels: Map<string, PublicationChannel> } {
+export function fakeSettings(
+  initial: Readonly<Record<string, TenantSettings>> = {},
+): SettingsStore & { channels: Map<string, PublicationChannel> } {
   const channels = new Map<string, PublicationChannel>();
+  const documents = new Map(Object.entries(initial).map(([t, v]) => [t, { value: v, etag: '1' }]));
+  let version = 1;
   return {
     channels,
     async getPublicationChannel(tenantId) {
@@ -387,6 +487,14 @@ export function fakeSettings(): SettingsStore & { channels: Map<string, Publicat
     },
     async setPublicationChannel(tenantId, channel) {
       channels.set(tenantId, channel);
+    },
+    async getTenantSettings(tenantId) {
+      return documents.get(tenantId) ?? null;
+    },
+    async putTenantSettings(tenantId, settings, etag) {
+      const held = documents.get(tenantId);
+      if ((held?.etag ?? null) !== etag) throw new DomainError('conflict', 'stale settings');
+      documents.set(tenantId, { value: settings, etag: String(++version) });
     },
   };
 }

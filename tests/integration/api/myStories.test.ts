@@ -70,7 +70,7 @@ describe('journey 10 API', () => {
       const withdrawn = await tell(manager, { title: 'Withdrawn one' });
       const pending = await tell(manager, { title: 'Pending one' });
       const someoneElses = await tell(employee, { title: 'Not the manager’s' });
-      expect(published.approverId).toBe(admin);
+      expect(published.approval.approvers[0]?.id).toBe(admin);
       expect((await decide(published.id, admin, 'approve')).status).toBe(200);
       expect((await decide(sentBack.id, admin, 'changes', 'Add the lesson.')).status).toBe(200);
       expect((await decide(rejected.id, admin, 'reject', 'Not a customer story.')).status).toBe(
@@ -149,7 +149,7 @@ describe('journey 10 API', () => {
   describe('PUT /api/stories/:id (edit and resubmit)', () => {
     it('sends a story back to the manager’s queue after they asked for changes', async () => {
       const story = await tell(employee, { title: 'First telling' });
-      expect(story.approverId).toBe(manager);
+      expect(story.approval.approvers[0]?.id).toBe(manager);
       const changes = await decide(story.id, manager, 'changes', 'Tell what the guest said.');
       expect(changes.body.status).toBe('changes_requested');
       expect((await queueOf(manager)).map((s) => s.id)).not.toContain(story.id);

@@ -34,7 +34,7 @@ describe('POST /api/stories/:id/reassign', () => {
   async function tell(): Promise<StoryDto> {
     const created = await api.post<StoryDto>('/api/stories', draft(), { user: employee });
     expect(created.status).toBe(201);
-    expect(created.body.approverId).toBe(manager);
+    expect(created.body.approval.approvers[0]?.id).toBe(manager);
     return created.body;
   }
   const reassign = (id: string, body: unknown, user: string) =>
@@ -71,7 +71,7 @@ describe('POST /api/stories/:id/reassign', () => {
     const story = await tell();
     const response = await reassign(story.id, { approverId: service }, admin);
     expect(response.status).toBe(200);
-    expect(response.body.approverId).toBe(service);
+    expect(response.body.approval.approvers[0]?.id).toBe(service);
     expect(await queueOf(manager)).not.toContain(story.id);
     expect(await queueOf(service)).toEqual([story.id]);
   });

@@ -65,7 +65,7 @@ describe('story API', () => {
     const created = await api.post<StoryDto>('/api/stories', draft(), { user: employee });
     expect(created.status).toBe(201);
     expect(created.body.status).toBe('pending');
-    expect(created.body.approverId).toBe(manager);
+    expect(created.body.approval.approvers[0]?.id).toBe(manager);
     expect(created.body.featured).toEqual([
       { id: DEMO_USER_IDS.cloakroom, displayName: 'Anna Naulakko' },
     ]);

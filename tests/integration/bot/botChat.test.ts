@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createBot } from '../../../src/bot/index.js';
 import { DEMO_TENANT_ID, DEMO_USER_IDS } from '../../../src/demo/demoUsers.js';
-import { createStoryService } from '../../../src/domain/index.js';
+import { createPeople, createStoryService } from '../../../src/domain/index.js';
 import {
   buildStoryDeps,
   fakeConversations,
@@ -189,6 +189,7 @@ describe('bot authentication', () => {
         localMode: false,
         localTenantId: DEMO_TENANT_ID,
         service: createStoryService(store.deps),
+        people: createPeople(store.deps),
         stories: store.stories,
         users: store.users,
         conversations: fakeConversations(),

@@ -110,6 +110,7 @@ describe('featured colleagues are told when the story is published (journey 5)',
     await bot.store.stories.commit({
       story: { ...current.value, status: 'archived', revision: current.value.revision + 1 },
       expectedEtag: current.etag,
+      audit: [],
       outbox: [],
     });
     await bot.relay.relay(ref(story));
@@ -131,6 +132,7 @@ describe('featured colleagues are told when the story is published (journey 5)',
         revision: current.value.revision + 1,
       },
       expectedEtag: current.etag,
+      audit: [],
       outbox: [],
     });
     await bot.relay.relay(ref(story));

@@ -5,18 +5,14 @@ import type { BotConfig } from '../../../src/config.js';
 import { DEMO_TENANT_ID, DEMO_USER_IDS, demoUsers } from '../../../src/demo/demoUsers.js';
 import {
   createOutboxRelay,
+  createPeople,
   createStoryService,
   projectStoryHandler,
   type OutboxRelay,
   type User,
 } from '../../../src/domain/index.js';
 import { recordingLogger } from '../../support/factories.js';
-import {
-  buildStoryDeps,
-  fakeConversations,
-  fakePostedCards,
-  fakeSettings,
-} from '../../support/fakes.js';
+import { buildStoryDeps, fakeConversations, fakePostedCards } from '../../support/fakes.js';
 import { lateBound } from '../../support/lateBound.js';
 import { startMockConnector, type MockConnector } from '../../support/mockConnector.js';
 
@@ -30,7 +26,7 @@ export interface BotHarness {
   readonly store: ReturnType<typeof buildStoryDeps>;
   readonly conversations: ReturnType<typeof fakeConversations>;
   readonly postedCards: ReturnType<typeof fakePostedCards>;
-  readonly settings: ReturnType<typeof fakeSettings>;
+  readonly settings: ReturnType<typeof buildStoryDeps>['settings'];
   readonly relay: OutboxRelay;
   readonly logger: ReturnType<typeof recordingLogger>;
   /** POSTs an activity (JSON) to the bot; returns status and parsed body. */
@@ -61,7 +57,7 @@ export async function startBotHarness(
   const store = buildStoryDeps(demoUsers());
   const conversations = fakeConversations();
   const postedCards = fakePostedCards();
-  const settings = fakeSettings();
+  const settings = store.settings;
   const logger = recordingLogger();
   const service = createStoryService(store.deps);
   const bot = createBot({
@@ -76,6 +72,7 @@ export async function startBotHarness(
     service,
     stories: store.stories,
     users: store.users,
+    people: createPeople(store.deps),
     conversations,
     postedCards,
     settings,

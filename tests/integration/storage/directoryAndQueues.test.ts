@@ -1,3 +1,5 @@
+import type { Story } from '../../../src/domain/index.js';
+import { pendingApproval } from '../../support/factories.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DomainError } from '../../../src/domain/index.js';
 import type { TableStorage } from '../../../src/storage/tableStorage.js';
@@ -17,12 +19,21 @@ describe('TableApprovalQueue', () => {
   const tenantId = 'tenant-q';
   const day = (d: number) => new Date(Date.UTC(2026, 10, d, 9));
   const pending = (id: string, createdAt: Date, approverId = 'approver-1') =>
-    buildStory({ tenantId, id, createdAt, updatedAt: createdAt, approverId, status: 'pending' });
+    buildStory({
+      tenantId,
+      id,
+      createdAt,
+      updatedAt: createdAt,
+      approval: pendingApproval(approverId, approverId, createdAt),
+      status: 'pending',
+    });
 
   it('lists an approver’s stories oldest first, up to the limit', async () => {
     const stories = [pending('s3', day(3)), pending('s1', day(1)), pending('s2', day(2))];
     await Promise.all(
-      [...stories, pending('other', day(1), 'approver-2')].map((s) => storage.approvals.put(s)),
+      [...stories, pending('other', day(1), 'approver-2')].map((s) =>
+        storage.approvals.put(s, approverOf(s)),
+      ),
     );
     expect((await storage.approvals.list(tenantId, 'approver-1', 10)).map((s) => s.id)).toEqual([
       's1',
@@ -41,13 +52,19 @@ describe('TableApprovalQueue', () => {
 
   it('replaces on put and removes by the story alone (twice is fine)', async () => {
     const story = pending('s9', day(9), 'approver-9');
-    await storage.approvals.put(story);
+    await storage.approvals.put(story, approverOf(story));
     const edited = { ...story, title: 'Edited', updatedAt: day(10), revision: story.revision + 1 };
-    await storage.approvals.put(edited);
+    await storage.approvals.put(edited, approverOf(edited));
     expect(await storage.approvals.list(tenantId, 'approver-9', 10)).toEqual([edited]);
     const published = { ...edited, status: 'published' as const, publishedAt: day(11) };
-    await storage.approvals.remove({ ...published, revision: edited.revision + 1 });
-    await storage.approvals.remove({ ...published, revision: edited.revision + 1 });
+    await storage.approvals.remove(
+      { ...published, revision: edited.revision + 1 },
+      approverOf({ ...published, revision: edited.revision + 1 }),
+    );
+    await storage.approvals.remove(
+      { ...published, revision: edited.revision + 1 },
+      approverOf({ ...published, revision: edited.revision + 1 }),
+    );
     expect(await storage.approvals.list(tenantId, 'approver-9', 10)).toEqual([]);
   });
 });
@@ -99,3 +116,8 @@ describe('TableConversationStore', () => {
     expect(await storage.conversations.get('tenant-d', 'u-1')).toBeNull();
   });
 });
+
+/** The approver a test story waits for. */
+function approverOf(story: Story): string {
+  return story.approval.asked[0] ?? '';
+}

@@ -66,7 +66,7 @@ describe('embedded Azurite and ping', () => {
     const first = await start({ location });
     const before = storageOn(first, prefix);
     await before.ensureTables();
-    await before.stories.commit({ story, expectedEtag: null, outbox: [] });
+    await before.stories.commit({ story, expectedEtag: null, audit: [], outbox: [] });
     await first.stop();
 
     const second = await start({ location });

@@ -14,7 +14,7 @@ let n = 0;
 /** Commits a new story with the given outbox messages; returns its ref. */
 async function storyWith(outbox: OutboxMessage[], tenantId = 'tenant-a'): Promise<StoryRef> {
   const story = buildStory({ tenantId, id: `story-${++n}`, createdAt: T0, updatedAt: T0 });
-  await storage.stories.commit({ story, expectedEtag: null, outbox });
+  await storage.stories.commit({ story, expectedEtag: null, audit: [], outbox });
   return { tenantId, storyId: story.id };
 }
 
@@ -85,7 +85,7 @@ describe('TableOutboxStore', () => {
     const own = await testStorage({ tablePrefix });
     try {
       const story = buildStory({ tenantId: 'tenant-g', id: 'story-g', createdAt: T0 });
-      await own.stories.commit({ story, expectedEtag: null, outbox: [message('g-1')] });
+      await own.stories.commit({ story, expectedEtag: null, audit: [], outbox: [message('g-1')] });
       const ref = { tenantId: 'tenant-g', storyId: 'story-g' };
       const [msg] = await own.outbox.pending(ref, T0);
       const claimed = (await own.outbox.claim(msg!, at(60)))!;

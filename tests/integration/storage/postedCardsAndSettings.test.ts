@@ -49,7 +49,16 @@ describe('TablePostedCards', () => {
     await storage.stories.commit({
       story,
       expectedEtag: null,
-      audit: { id: 'a1', at: story.createdAt, actorId: story.authorId, action: 'submitted' },
+      audit: [
+        {
+          id: 'a1',
+          at: story.createdAt,
+          actorId: story.authorId,
+          action: 'submitted',
+          actorName: 'x',
+          surface: 'tab',
+        },
+      ],
       outbox: [{ id: 'o1', kind: 'cards.refresh', createdAt: story.createdAt, payload: {} }],
     });
     await storage.postedCards.add(storyRef, approval);

@@ -1,3 +1,4 @@
+import { pendingApproval } from '../../support/factories.js';
 import { TableClient } from '@azure/data-tables';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Story } from '../../../src/domain/index.js';
@@ -105,26 +106,40 @@ describe('wall projection order', () => {
 
 describe('approval queue projection order', () => {
   it('keeps revision 2 when revision 1 is written after it', async () => {
-    const first = story({ approverId: 'approver-r1', revision: 1 });
+    const first = story({
+      approval: pendingApproval('approver-r1', 'approver-r1', new Date(0)),
+      revision: 1,
+    });
     const second = { ...first, title: 'Edited', revision: 2 };
-    await storage.approvals.put(second);
-    await storage.approvals.put(first);
+    await storage.approvals.put(second, approverOf(second));
+    await storage.approvals.put(first, approverOf(first));
     expect(await inQueue('approver-r1', first.id)).toEqual(second);
   });
 
   it('keeps a resubmitted story when the older removal lands after it', async () => {
-    const changes = story({ approverId: 'approver-r2', status: 'changes_requested', revision: 2 });
+    const changes = story({
+      approval: pendingApproval('approver-r2', 'approver-r2', new Date(0)),
+      status: 'changes_requested',
+      revision: 2,
+    });
     const resubmitted = { ...changes, status: 'pending' as const, revision: 3 };
-    await storage.approvals.put(resubmitted);
-    await storage.approvals.remove(changes);
+    await storage.approvals.put(resubmitted, approverOf(resubmitted));
+    await storage.approvals.remove(changes, approverOf(changes));
     expect(await inQueue('approver-r2', changes.id)).toEqual(resubmitted);
   });
 
   it('settles concurrent puts on the newest revision', async () => {
-    const base = story({ approverId: 'approver-r3' });
+    const base = story({ approval: pendingApproval('approver-r3', 'approver-r3', new Date(0)) });
     await Promise.all(
-      [4, 1, 6, 3, 5, 2].map((revision) => storage.approvals.put({ ...base, revision })),
+      [4, 1, 6, 3, 5, 2].map((revision) =>
+        storage.approvals.put({ ...base, revision }, approverOf({ ...base, revision })),
+      ),
     );
     expect(await inQueue('approver-r3', base.id)).toMatchObject({ revision: 6 });
   });
 });
+
+/** The approver a test story waits for. */
+function approverOf(story: Story): string {
+  return story.approval.asked[0] ?? '';
+}

@@ -1,3 +1,4 @@
+import { createDemoDirectory } from '../../../src/directory/demoDirectory.js';
 import { describe, expect, it } from 'vitest';
 import { DomainError, type StoryChange, type StoryDeps } from '../../../src/domain/index.js';
 import { voteStory } from '../../../src/domain/useCases/voteStory.js';
@@ -19,7 +20,16 @@ function create(story = freshStory()): StoryChange {
   return {
     story,
     expectedEtag: null,
-    audit: { id: `audit-${story.id}`, at: T0, actorId: story.authorId, action: 'submitted' },
+    audit: [
+      {
+        id: `audit-${story.id}`,
+        at: T0,
+        actorId: story.authorId,
+        actorName: story.authorName,
+        action: 'submitted',
+        surface: 'tab',
+      },
+    ],
     outbox: [
       { id: `out-${story.id}-1`, kind: 'approval.requested', createdAt: T0, payload: { a: 'x' } },
     ],
@@ -57,7 +67,7 @@ describe('TableStoryRepository', () => {
   it('refuses a second create of the same story as a conflict', async () => {
     const story = freshStory();
     await storage.stories.commit(create(story));
-    const { audit: _audit, ...again } = create(story);
+    const again = { ...create(story), audit: [] };
     await expectCode(storage.stories.commit(again), 'conflict');
   });
 
@@ -68,6 +78,7 @@ describe('TableStoryRepository', () => {
     const second = await storage.stories.commit({
       story: approved,
       expectedEtag: first.etag,
+      audit: [],
       outbox: [],
     });
     expect(second.etag).not.toBe(first.etag);
@@ -77,6 +88,7 @@ describe('TableStoryRepository', () => {
       storage.stories.commit({
         story: { ...story, title: 'late' },
         expectedEtag: first.etag,
+        audit: [],
         outbox: [],
       }),
       'conflict',
@@ -93,7 +105,17 @@ describe('TableStoryRepository', () => {
     await storage.stories.commit({
       story: { ...story, status: 'rejected', updatedAt: later },
       expectedEtag: first.etag,
-      audit: { id: 'a2', at: later, actorId: 'm', action: 'rejected', comment: 'Not a story.' },
+      audit: [
+        {
+          id: 'a2',
+          at: later,
+          actorId: 'm',
+          action: 'rejected',
+          comment: 'Not a story.',
+          actorName: 'x',
+          surface: 'tab',
+        },
+      ],
       outbox: [],
     });
     const audit = await storage.stories.audit({ tenantId, storyId: story.id });
@@ -114,6 +136,7 @@ describe('TableStoryRepository', () => {
     const voted = await storage.stories.commit({
       story: { ...story, voteCount: 1 },
       expectedEtag: created.etag,
+      audit: [],
       vote: { voterId: 'voter-1', at: T0 },
       outbox: [{ id: `o-${story.id}-v1`, kind: 'story.project', createdAt: T0, payload: {} }],
     });
@@ -125,6 +148,7 @@ describe('TableStoryRepository', () => {
       storage.stories.commit({
         story: { ...story, voteCount: 2 },
         expectedEtag: voted.etag,
+        audit: [],
         vote: { voterId: 'voter-1', at: T0 },
         outbox: [{ id: `o-${story.id}-v2`, kind: 'story.project', createdAt: T0, payload: {} }],
       }),
@@ -141,12 +165,14 @@ describe('TableStoryRepository', () => {
     const story = freshStory({ status: 'published', publishedAt: T0 });
     const created = await storage.stories.commit(create(story));
     const ref = { tenantId, storyId: story.id };
-    await storage.stories.commit({ story, expectedEtag: created.etag, outbox: [] });
+    await storage.stories.commit({ story, expectedEtag: created.etag, audit: [], outbox: [] });
     await expectCode(
       storage.stories.commit({
         story: { ...story, voteCount: 1 },
         expectedEtag: created.etag,
-        audit: { id: 'never', at: T0, actorId: 'x', action: 'archived' },
+        audit: [
+          { id: 'never', at: T0, actorId: 'x', action: 'archived', actorName: 'x', surface: 'tab' },
+        ],
         vote: { voterId: 'voter-9', at: T0 },
         outbox: [{ id: `o-${story.id}-never`, kind: 'story.project', createdAt: T0, payload: {} }],
       }),
@@ -167,6 +193,7 @@ describe('TableStoryRepository', () => {
         storage.stories.commit({
           story: { ...story, voteCount: 1 },
           expectedEtag: created.etag,
+          audit: [],
           vote: { voterId: `racer-${i}`, at: T0 },
           outbox: [],
         }),
@@ -193,6 +220,8 @@ describe('TableStoryRepository', () => {
       ids: sequentialIds(`vote-${story.id}`),
       logger: silentLogger,
       onCommitted: () => {},
+      directory: createDemoDirectory({ users: storage.users, groups: {} }),
+      configAdmins: [],
     };
     const voters = Array.from({ length: 10 }, (_, i) =>
       buildActor(buildUser({ tenantId, id: `colleague-${i}` })),

@@ -92,7 +92,7 @@ describe('archiveStory', () => {
     async (status) => {
       const { deps, stories } = buildStoryDeps(people);
       const story = buildStory({ status });
-      await stories.commit({ story, expectedEtag: null, outbox: [] });
+      await stories.commit({ story, expectedEtag: null, audit: [], outbox: [] });
       const error = await errorOf(archiveStory(deps, employee, story.id));
       expect(error).toBeInstanceOf(DomainError);
       expect(error).toMatchObject({ code: 'illegal_transition' });
@@ -129,6 +129,7 @@ describe('archiveStory', () => {
         await stories.commit({
           story: { ...current.value, voteCount: 1, revision: current.value.revision + 1 },
           expectedEtag: current.etag,
+          audit: [],
           vote: { voterId: ids.service, at: new Date() },
           outbox: [],
         });

@@ -1,3 +1,6 @@
+import { pendingApproval } from '../../support/factories.js';
+const T0 = new Date('2026-11-02T09:00:00Z');
+import { waitingApprovers } from '../../../src/domain/index.js';
 import { describe, expect, it, vi } from 'vitest';
 import { DEMO_TENANT_ID, DEMO_USER_IDS, demoUsers } from '../../../src/demo/demoUsers.js';
 import { DomainError, type Story, type User } from '../../../src/domain/index.js';
@@ -172,10 +175,15 @@ describe('decideStory', () => {
     it('does not let an approver approve their own story', async () => {
       const ctx = buildStoryDeps(people);
       const own = await submitStory(ctx.deps, manager, buildStoryDraft());
-      expect(own.approverId).not.toBe(ids.manager);
+      expect(waitingApprovers(own.approval)[0]).not.toBe(ids.manager);
       const error = await errorOf(decideStory(ctx.deps, manager, own.id, 'approve'));
       expect(error).toMatchObject({ code: 'forbidden' });
-      const decided = await decideStory(ctx.deps, actorOf(own.approverId), own.id, 'approve');
+      const decided = await decideStory(
+        ctx.deps,
+        actorOf(waitingApprovers(own.approval)[0]!),
+        own.id,
+        'approve',
+      );
       expect(decided.status).toBe('published');
     });
 
@@ -183,8 +191,11 @@ describe('decideStory', () => {
     // trusted for that (bad data, or a future "reassign" to the author).
     it('refuses the author even when the stored story names them as approver', async () => {
       const { deps, stories, committed } = buildStoryDeps(people);
-      const story = buildStory({ authorId: ids.manager, approverId: ids.manager });
-      await stories.commit({ story, expectedEtag: null, outbox: [] });
+      const story = buildStory({
+        authorId: ids.manager,
+        approval: pendingApproval(ids.manager, 'approver', T0),
+      });
+      await stories.commit({ story, expectedEtag: null, audit: [], outbox: [] });
       const error = await errorOf(decideStory(deps, manager, story.id, 'approve'));
       expect(error).toBeInstanceOf(DomainError);
       expect(error).toMatchObject({ code: 'forbidden' });
@@ -289,6 +300,7 @@ describe('decideStory', () => {
               revision: current.value.revision + 1,
             },
             expectedEtag: current.etag,
+            audit: [],
             outbox: [],
           });
         }

@@ -13,7 +13,7 @@ const actorOf = (id: string, users: readonly User[] = people) => demoActor(id, u
 async function withStory(status: 'pending' | 'published') {
   const ctx = buildStoryDeps(people);
   const story = buildStory({ status });
-  await ctx.stories.commit({ story, expectedEtag: null, outbox: [] });
+  await ctx.stories.commit({ story, expectedEtag: null, audit: [], outbox: [] });
   return { ...ctx, story };
 }
 

@@ -27,6 +27,7 @@ async function setup(stories: Record<string, readonly OutboxKind[]> = { s1: kind
     await store.commit({
       story,
       expectedEtag: null,
+      audit: [],
       outbox: messageKinds.map((kind, i) => ({
         id: `${storyId}-m${i + 1}`,
         kind,

@@ -17,6 +17,7 @@ import { withdrawStory } from '../../../src/domain/useCases/withdrawStory.js';
 import {
   buildStoryDeps,
   fakeApprovals,
+  fakeDue,
   fakeAuthors,
   type fakeStories,
   fakeWall,
@@ -69,7 +70,7 @@ async function contents(wall: ReturnType<typeof fakeWall>, approvals: ApprovalQu
 
 /** Fresh fakes of every projection. */
 function projections() {
-  return { wall: fakeWall(), approvals: fakeApprovals(), authors: fakeAuthors() };
+  return { wall: fakeWall(), approvals: fakeApprovals(), authors: fakeAuthors(), due: fakeDue() };
 }
 
 describe('syncProjections', () => {
@@ -84,12 +85,12 @@ describe('syncProjections', () => {
     const { wall, approvals, authors } = projections();
     // Start from a stale state (an older revision), as after a lost update: in the queue, and on
     // the wall if the story was ever published (a story that never was cannot be on the wall).
-    await approvals.put(buildStory({ revision: 1 }));
+    await approvals.put(buildStory({ revision: 1 }), ids.manager);
     if (fields.status === 'archived') {
       await wall.upsert(buildStory({ status: 'published', publishedAt: T1, revision: 1 }));
     }
     const story = buildStory({ ...fields, revision: 2 });
-    await syncProjections({ wall, approvals, authors }, story);
+    await syncProjections({ wall, approvals, authors, due: fakeDue() }, story);
     expect(await contents(wall, approvals)).toEqual({ wall: wallIds, queue: queueIds });
     // The author's own list holds the story in every status.
     expect(authors.entries()).toEqual([story]);
@@ -137,7 +138,7 @@ describe('syncProjections', () => {
     const story = buildStory({ status: 'published', publishedAt: T1 });
     await expect(
       trySyncProjections(
-        { wall, approvals: fakeApprovals(), authors: fakeAuthors(), logger },
+        { wall, approvals: fakeApprovals(), authors: fakeAuthors(), due: fakeDue(), logger },
         story,
       ),
     ).resolves.toBeUndefined();
@@ -151,7 +152,10 @@ describe('syncProjections', () => {
     wall.down = true;
     const story = buildStory({ status: 'published', publishedAt: T1 });
     await expect(
-      syncProjections({ wall, approvals: fakeApprovals(), authors: fakeAuthors() }, story),
+      syncProjections(
+        { wall, approvals: fakeApprovals(), authors: fakeAuthors(), due: fakeDue() },
+        story,
+      ),
     ).rejects.toThrow('storage unavailable');
   });
 });

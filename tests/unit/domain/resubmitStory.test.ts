@@ -1,3 +1,6 @@
+import { pendingApproval } from '../../support/factories.js';
+const T0 = new Date('2026-11-02T09:00:00Z');
+import { waitingApprovers } from '../../../src/domain/index.js';
 import { describe, expect, it, vi } from 'vitest';
 import { DEMO_TENANT_ID, DEMO_USER_IDS, demoUsers } from '../../../src/demo/demoUsers.js';
 import { DomainError, type User, type StoryStatus } from '../../../src/domain/index.js';
@@ -51,7 +54,7 @@ describe('resubmitStory', () => {
         { id: ids.driver, displayName: 'Tomi Kuljettaja' },
         { id: ids.service, displayName: 'Niklas Palvelu' },
       ],
-      approverId: ids.manager,
+      approval: pendingApproval(ids.manager, 'approver', T0),
       authorId: ids.employee,
       createdAt: story.createdAt,
       updatedAt: clock.now(),
@@ -79,8 +82,8 @@ describe('resubmitStory', () => {
       at: clock.now(),
     });
     expect(kinds('approval.requested').map((m) => m.payload)).toEqual([
-      { approverId: ids.manager },
-      { approverId: ids.manager },
+      { approval: pendingApproval(ids.manager, 'approver', T0) },
+      { approval: pendingApproval(ids.manager, 'approver', T0) },
     ]);
     expect(kinds('story.project')).toHaveLength(3);
     expect(committed).toEqual([ref, ref, ref]);
@@ -100,10 +103,12 @@ describe('resubmitStory', () => {
     const author = people.find((p) => p.id === ids.employee)!;
     await users.upsert({ ...author, managerId: ids.admin });
     const resubmitted = await resubmitStory(deps, employee, story.id, edited);
-    expect(resubmitted.approverId).toBe(ids.admin);
+    expect(waitingApprovers(resubmitted.approval)[0]).toBe(ids.admin);
     expect(await approvals.list(DEMO_TENANT_ID, ids.admin, 10)).toEqual([resubmitted]);
     expect(await approvals.list(DEMO_TENANT_ID, ids.manager, 10)).toEqual([]);
-    expect(kinds('approval.requested').at(-1)?.payload).toEqual({ approverId: ids.admin });
+    expect(kinds('approval.requested').at(-1)?.payload).toEqual({
+      approval: pendingApproval(ids.admin, 'approver', T0),
+    });
   });
 
   describe('refusals change nothing', () => {
@@ -143,7 +148,7 @@ describe('resubmitStory', () => {
           status,
           ...(status === 'published' || status === 'archived' ? { publishedAt: new Date() } : {}),
         });
-        await stories.commit({ story, expectedEtag: null, outbox: [] });
+        await stories.commit({ story, expectedEtag: null, audit: [], outbox: [] });
         const error = await errorOf(resubmitStory(deps, employee, story.id, edited));
         expect(error).toBeInstanceOf(DomainError);
         expect(error).toMatchObject({ code: 'illegal_transition' });
@@ -208,6 +213,7 @@ describe('resubmitStory', () => {
           await stories.commit({
             story: { ...current.value, status: 'withdrawn', revision: current.value.revision + 1 },
             expectedEtag: current.etag,
+            audit: [],
             outbox: [],
           });
         }

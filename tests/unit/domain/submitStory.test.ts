@@ -1,3 +1,6 @@
+import { pendingApproval } from '../../support/factories.js';
+const T0 = new Date('2026-11-02T09:00:00Z');
+import { waitingApprovers } from '../../../src/domain/index.js';
 import { describe, expect, it } from 'vitest';
 import { DEMO_TENANT_ID, DEMO_USER_IDS, demoUsers } from '../../../src/demo/demoUsers.js';
 import { DomainError, type User } from '../../../src/domain/index.js';
@@ -21,7 +24,7 @@ describe('submitStory', () => {
     expect(story).toMatchObject({
       tenantId: DEMO_TENANT_ID,
       status: 'pending',
-      approverId: ids.manager,
+      approval: pendingApproval(ids.manager, 'approver', T0),
       authorId: ids.employee,
       authorName: 'Emma Employee',
       title: 'The borrowed jacket',
@@ -45,7 +48,7 @@ describe('submitStory', () => {
   it('routes an author without a manager to an approver', async () => {
     const { deps } = buildStoryDeps(people);
     const story = await submitStory(deps, actorOf(ids.admin), buildStoryDraft());
-    expect(story.approverId).toBe(ids.manager);
+    expect(waitingApprovers(story.approval)[0]).toBe(ids.manager);
   });
 
   it('resolves featured colleagues to their names, once each', async () => {
@@ -140,7 +143,7 @@ describe('submitStory', () => {
     const outbox = stories.outboxOf({ tenantId: DEMO_TENANT_ID, storyId: story.id });
     expect(outbox.map((m) => m.kind).sort()).toEqual(['approval.requested', 'story.project']);
     const request = outbox.find((m) => m.kind === 'approval.requested');
-    expect(request?.payload).toEqual({ approverId: ids.manager });
+    expect(request?.payload).toEqual({ approval: pendingApproval(ids.manager, 'approver', T0) });
   });
 
   it('puts the story in the approver’s queue and not on the wall', async () => {

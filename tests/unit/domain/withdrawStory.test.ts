@@ -70,7 +70,7 @@ describe('withdrawStory', () => {
         status,
         ...(status === 'rejected' ? {} : { publishedAt: new Date() }),
       });
-      await stories.commit({ story, expectedEtag: null, outbox: [] });
+      await stories.commit({ story, expectedEtag: null, audit: [], outbox: [] });
       const error = await errorOf(withdrawStory(deps, employee, story.id));
       expect(error).toBeInstanceOf(DomainError);
       expect(error).toMatchObject({ code: 'illegal_transition' });
