@@ -1,4 +1,4 @@
-import { DEMO_TENANT_ID, DEMO_USER_IDS } from '../../src/demo/demoUsers.js';
+import { DEMO_TENANT_ID, DEMO_USER_IDS, demoUsers } from '../../src/demo/demoUsers.js';
 import {
   DEFAULT_SETTINGS,
   type Actor,
@@ -74,7 +74,7 @@ export function buildStory(overrides: Partial<Story> = {}): Story {
     authorId: DEMO_USER_IDS.employee,
     authorName: 'Emma Employee',
     status: 'pending',
-    approval: pendingApproval(DEMO_USER_IDS.manager, 'Mikko Manager', T0),
+    approval: pendingApproval(DEMO_USER_IDS.manager),
     createdAt: T0,
     updatedAt: T0,
     voteCount: 0,
@@ -100,8 +100,15 @@ export function recordingLogger(): Logger & { readonly entries: LogEntry[] } {
   };
 }
 
-/** A one-stage approval waiting for `approverId` since `at`, under the default policy. */
-export function pendingApproval(approverId: string, displayName: string, at: Date): ApprovalState {
+/**
+ * A one-stage approval waiting for `approverId` since `at`, under the default policy; named as
+ * the demo person of that id, unless `displayName` says otherwise.
+ */
+export function pendingApproval(
+  approverId: string,
+  displayName: string = demoUsers().find((u) => u.id === approverId)?.displayName ?? approverId,
+  at: Date = T0,
+): ApprovalState {
   return {
     policyVersion: 1,
     plan: DEFAULT_SETTINGS.approval,

@@ -107,7 +107,7 @@ describe('wall projection order', () => {
 describe('approval queue projection order', () => {
   it('keeps revision 2 when revision 1 is written after it', async () => {
     const first = story({
-      approval: pendingApproval('approver-r1', 'approver-r1', new Date(0)),
+      approval: pendingApproval('approver-r1'),
       revision: 1,
     });
     const second = { ...first, title: 'Edited', revision: 2 };
@@ -118,7 +118,7 @@ describe('approval queue projection order', () => {
 
   it('keeps a resubmitted story when the older removal lands after it', async () => {
     const changes = story({
-      approval: pendingApproval('approver-r2', 'approver-r2', new Date(0)),
+      approval: pendingApproval('approver-r2'),
       status: 'changes_requested',
       revision: 2,
     });
@@ -129,7 +129,7 @@ describe('approval queue projection order', () => {
   });
 
   it('settles concurrent puts on the newest revision', async () => {
-    const base = story({ approval: pendingApproval('approver-r3', 'approver-r3', new Date(0)) });
+    const base = story({ approval: pendingApproval('approver-r3') });
     await Promise.all(
       [4, 1, 6, 3, 5, 2].map((revision) =>
         storage.approvals.put({ ...base, revision }, approverOf({ ...base, revision })),

@@ -49,7 +49,7 @@ describe('archiveStory', () => {
   it('audits the archiving and queues the projection repair', async () => {
     const { deps, story, clock, actions, kinds, stories, ref, committed } = await published();
     await archiveStory(deps, actorOf(ids.editor), story.id);
-    expect(await actions()).toEqual(['submitted', 'approved', 'archived']);
+    expect(await actions()).toEqual(['submitted', 'routed', 'approved', 'archived']);
     expect((await stories.audit(ref))[2]).toMatchObject({ actorId: ids.editor, at: clock.now() });
     expect(kinds('story.project')).toHaveLength(3);
     expect(committed).toEqual([ref, ref, ref]);
@@ -75,7 +75,7 @@ describe('archiveStory', () => {
     expect(error).toMatchObject({ code: 'forbidden' });
     expect(await stored()).toEqual(story);
     expect(wall.entries()).toEqual([story]);
-    expect(await actions()).toEqual(['submitted', 'approved']);
+    expect(await actions()).toEqual(['submitted', 'routed', 'approved', 'published']);
   });
 
   it('archiving again returns the story and changes nothing', async () => {
@@ -83,7 +83,7 @@ describe('archiveStory', () => {
     const first = await archiveStory(deps, employee, story.id);
     clock.advance(HOUR);
     expect(await archiveStory(deps, actorOf(ids.admin), story.id)).toEqual(first);
-    expect(await actions()).toEqual(['submitted', 'approved', 'archived']);
+    expect(await actions()).toEqual(['submitted', 'routed', 'approved', 'archived']);
     expect(committed).toHaveLength(3);
   });
 

@@ -53,7 +53,7 @@ describe('decideStory', () => {
     it('audits the approval and queues story.decided', async () => {
       const { deps, story, clock, actions, kinds, stories, ref, committed } = await submitted();
       await decideStory(deps, manager, story.id, 'approve');
-      expect(await actions()).toEqual(['submitted', 'approved']);
+      expect(await actions()).toEqual(['submitted', 'routed', 'approved', 'published']);
       const audit = await stories.audit(ref);
       expect(audit[1]).toMatchObject({ actorId: ids.manager, at: clock.now() });
       expect(kinds('story.decided').map((m) => m.payload)).toEqual([{ decision: 'approve' }]);
@@ -120,7 +120,7 @@ describe('decideStory', () => {
       expect(error).toBeInstanceOf(DomainError);
       expect(error).toMatchObject({ code: 'validation', details: { field: 'comment' } });
       expect((await stored())?.status).toBe('pending');
-      expect(await actions()).toEqual(['submitted']);
+      expect(await actions()).toEqual(['submitted', 'routed']);
     });
 
     it('sends the story back with the trimmed comment', async () => {
@@ -132,7 +132,7 @@ describe('decideStory', () => {
         decidedBy: ids.manager,
       });
       expect(decided.publishedAt).toBeUndefined();
-      expect(await actions()).toEqual(['submitted', 'changes_requested']);
+      expect(await actions()).toEqual(['submitted', 'routed', 'changes_requested']);
       expect((await stories.audit(ref))[1]?.comment).toBe('Add the lesson.');
       expect(await approvals.list(DEMO_TENANT_ID, ids.manager, 10)).toEqual([]);
       expect(wall.entries()).toEqual([]);
@@ -149,7 +149,7 @@ describe('decideStory', () => {
         decidedBy: ids.manager,
       });
       expect(decided.publishedAt).toBeUndefined();
-      expect(await actions()).toEqual(['submitted', 'rejected']);
+      expect(await actions()).toEqual(['submitted', 'routed', 'rejected']);
       expect(kinds('story.decided').map((m) => m.payload)).toEqual([{ decision: 'reject' }]);
       expect(await approvals.list(DEMO_TENANT_ID, ids.manager, 10)).toEqual([]);
       expect(wall.entries()).toEqual([]);
@@ -168,7 +168,7 @@ describe('decideStory', () => {
       expect(error).toBeInstanceOf(DomainError);
       expect(error).toMatchObject({ code: 'forbidden' });
       expect(await stored()).toEqual(story);
-      expect(await actions()).toEqual(['submitted']);
+      expect(await actions()).toEqual(['submitted', 'routed']);
       expect(committed).toHaveLength(1);
     });
 
@@ -281,7 +281,7 @@ describe('decideStory', () => {
       expect(commit).toHaveBeenCalledTimes(2);
       expect(decided.status).toBe('published');
       expect(await stored()).toEqual(decided);
-      expect(await actions()).toEqual(['submitted', 'approved']);
+      expect(await actions()).toEqual(['submitted', 'routed', 'approved', 'published']);
     });
 
     it('re-reads the story after a conflict, keeping the other writer’s change', async () => {
@@ -319,7 +319,7 @@ describe('decideStory', () => {
       ]);
       expect(a).toEqual(b);
       expect(a.status).toBe('published');
-      expect(await actions()).toEqual(['submitted', 'approved']);
+      expect(await actions()).toEqual(['submitted', 'routed', 'approved', 'published']);
       expect(kinds('story.decided')).toHaveLength(1);
     });
 

@@ -89,7 +89,7 @@ describe('reassignStory', () => {
     const { deps, story, clock, stories, ref, kinds, committed } = await submitted();
     await reassignStory(deps, manager, story.id, ids.editor, '  I am on leave next week.  ');
     const audit = await stories.audit(ref);
-    expect(audit.map((e) => e.action)).toEqual(['submitted', 'reassigned']);
+    expect(audit.map((e) => e.action)).toEqual(['submitted', 'routed', 'reassigned']);
     expect(audit[1]).toMatchObject({
       actorId: ids.manager,
       at: clock.now(),
@@ -143,7 +143,7 @@ describe('reassignStory', () => {
     expect(error).toBeInstanceOf(DomainError);
     expect(error).toMatchObject({ code: 'forbidden' });
     expect(await stored()).toEqual(story);
-    expect((await stories.audit(ref)).map((e) => e.action)).toEqual(['submitted']);
+    expect((await stories.audit(ref)).map((e) => e.action)).toEqual(['submitted', 'routed']);
   });
 
   it('an admin who wrote the story may not route it (forbidden)', async () => {

@@ -76,7 +76,13 @@ describe('resubmitStory', () => {
   it('audits the resubmission and asks the approver again', async () => {
     const { deps, story, clock, actions, kinds, stories, ref, committed } = await sentBack();
     await resubmitStory(deps, employee, story.id, edited);
-    expect(await actions()).toEqual(['submitted', 'changes_requested', 'resubmitted']);
+    expect(await actions()).toEqual([
+      'submitted',
+      'routed',
+      'changes_requested',
+      'resubmitted',
+      'routed',
+    ]);
     expect((await stories.audit(ref))[2]).toMatchObject({
       actorId: ids.employee,
       at: clock.now(),
@@ -198,7 +204,13 @@ describe('resubmitStory', () => {
       expect(commit).toHaveBeenCalledTimes(2);
       expect(commit.mock.calls[1]?.[0].expectedEtag).toEqual(expect.any(String));
       expect(await stored()).toEqual(resubmitted);
-      expect(await actions()).toEqual(['submitted', 'changes_requested', 'resubmitted']);
+      expect(await actions()).toEqual([
+        'submitted',
+        'routed',
+        'changes_requested',
+        'resubmitted',
+        'routed',
+      ]);
     });
 
     it('of a resubmission and a withdrawal racing, the later sees the other’s result', async () => {

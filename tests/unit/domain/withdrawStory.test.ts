@@ -42,7 +42,7 @@ describe('withdrawStory', () => {
   it('audits the withdrawal and queues only the projection repair', async () => {
     const { deps, story, clock, actions, kinds, stories, ref, committed } = await submitted();
     await withdrawStory(deps, employee, story.id);
-    expect(await actions()).toEqual(['submitted', 'withdrawn']);
+    expect(await actions()).toEqual(['submitted', 'routed', 'withdrawn']);
     expect((await stories.audit(ref))[1]).toMatchObject({
       actorId: ids.employee,
       at: clock.now(),
@@ -58,7 +58,7 @@ describe('withdrawStory', () => {
     const first = await withdrawStory(deps, employee, story.id);
     clock.advance(HOUR);
     expect(await withdrawStory(deps, employee, story.id)).toEqual(first);
-    expect(await actions()).toEqual(['submitted', 'withdrawn']);
+    expect(await actions()).toEqual(['submitted', 'routed', 'withdrawn']);
     expect(committed).toHaveLength(2);
   });
 
@@ -90,7 +90,7 @@ describe('withdrawStory', () => {
     expect(error).toBeInstanceOf(DomainError);
     expect(error).toMatchObject({ code: 'forbidden' });
     expect(await stored()).toEqual(story);
-    expect(await actions()).toEqual(['submitted']);
+    expect(await actions()).toEqual(['submitted', 'routed']);
   });
 
   it('an unknown story, or one the actor may not see, is not found', async () => {
@@ -112,7 +112,7 @@ describe('withdrawStory', () => {
     const withdrawn = await withdrawStory(deps, employee, story.id);
     expect(commit).toHaveBeenCalledTimes(2);
     expect(await stored()).toEqual(withdrawn);
-    expect(await actions()).toEqual(['submitted', 'withdrawn']);
+    expect(await actions()).toEqual(['submitted', 'routed', 'withdrawn']);
   });
 
   it('loses cleanly to an approval that got in first', async () => {
