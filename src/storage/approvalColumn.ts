@@ -65,15 +65,23 @@ export function approvalToColumn(approval: ApprovalState): string {
 
 /** The approval state stored by `approvalToColumn`. */
 export function approvalFromColumn(json: string): ApprovalState {
+  return parseJsonColumn(json, approvalSchema, 'approval') as ApprovalState;
+}
+
+/**
+ * A JSON column checked against `schema`; anything else is a CorruptRowError naming `what`.
+ * Absent optional keys come back absent, as the domain's exact optional types expect.
+ */
+export function parseJsonColumn(json: string, schema: z.ZodType, what: string): unknown {
   let value: unknown;
   try {
     value = JSON.parse(json);
   } catch {
-    throw new CorruptRowError('approval is not JSON.');
+    throw new CorruptRowError(`${what} is not JSON.`);
   }
-  const parsed = approvalSchema.safeParse(value);
-  if (!parsed.success) throw new CorruptRowError('approval has an unknown shape.');
-  return stripUndefined(parsed.data) as ApprovalState;
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) throw new CorruptRowError(`${what} has an unknown shape.`);
+  return stripUndefined(parsed.data);
 }
 
 /**

@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import type { TenantSettings } from '../domain/policy.js';
-import { planFields, stageSchema } from './approvalColumn.js';
-import { CorruptRowError } from './entityFields.js';
+import { parseJsonColumn, planFields, stageSchema } from './approvalColumn.js';
 
 /** The settings document as one JSON column (it is read and written whole, never queried). */
 
@@ -30,27 +29,5 @@ export function settingsToColumn(settings: TenantSettings): string {
 }
 
 export function settingsFromColumn(json: string): TenantSettings {
-  let value: unknown;
-  try {
-    value = JSON.parse(json);
-  } catch {
-    throw new CorruptRowError('settings are not JSON.');
-  }
-  const parsed = settingsSchema.safeParse(value);
-  if (!parsed.success) throw new CorruptRowError('settings have an unknown shape.');
-  // JSON round trips drop undefined keys, so the parsed value has only what was written.
-  const { updatedAt, updatedBy, approval, ...rest } = parsed.data;
-  const { byCategory, remindAfterMs, escalateAfterReminders, expireAfterMs, ...plan } = approval;
-  return {
-    ...rest,
-    approval: {
-      ...plan,
-      ...(remindAfterMs !== undefined ? { remindAfterMs } : {}),
-      ...(escalateAfterReminders !== undefined ? { escalateAfterReminders } : {}),
-      ...(expireAfterMs !== undefined ? { expireAfterMs } : {}),
-      ...(byCategory !== undefined ? { byCategory } : {}),
-    },
-    ...(updatedAt !== undefined ? { updatedAt } : {}),
-    ...(updatedBy !== undefined ? { updatedBy } : {}),
-  };
+  return parseJsonColumn(json, settingsSchema, 'settings') as TenantSettings;
 }
