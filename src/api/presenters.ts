@@ -89,6 +89,8 @@ export function presentApproval(approval: ApprovalState): ApprovalDto {
   };
 }
 
+type HistoryValue = HistoryEventDto['detail'][string];
+
 /** One event of a story's history. */
 export function presentHistoryEvent(event: AuditEvent): HistoryEventDto {
   return {
@@ -98,10 +100,13 @@ export function presentHistoryEvent(event: AuditEvent): HistoryEventDto {
     surface: event.surface,
     detail: {
       ...Object.fromEntries(
-        Object.entries(event.detail ?? {}).map(([k, v]) => [k, Array.isArray(v) ? [...v] : v]),
+        Object.entries(event.detail ?? {}).map(([key, value]): [string, HistoryValue] => [
+          key,
+          typeof value === 'object' ? [...value] : value,
+        ]),
       ),
       ...(event.comment ? { comment: event.comment } : {}),
-    } as HistoryEventDto['detail'],
+    },
   };
 }
 
@@ -149,7 +154,7 @@ export function policyOf(input: SettingsInput['approval']): ApprovalPolicy {
     ...(remindAfter !== undefined ? { remindAfterMs: remindAfter } : {}),
     ...(escalateAfterReminders !== undefined ? { escalateAfterReminders } : {}),
     ...(expireAfter !== undefined ? { expireAfterMs: expireAfter } : {}),
-    ...(byCategory ? { byCategory: byCategory as ApprovalPolicy['byCategory'] & object } : {}),
+    ...(byCategory ? { byCategory } : {}),
   };
 }
 

@@ -54,7 +54,7 @@ export async function saveSettings(
   };
   const self = await deps.users.get(actor.tenantId, actor.userId);
   const after = await rolesOf(
-    { ...deps, settings: { getTenantSettings: async () => ({ value: next, etag: '' }) } },
+    { ...deps, settings: { getTenantSettings: () => Promise.resolve({ value: next, etag: '' }) } },
     actor.tenantId,
     actor.userId,
     self?.roles ?? [],
