@@ -104,3 +104,17 @@ export function nextDue(approval: ApprovalState): DueWork | null {
     null,
   );
 }
+
+/**
+ * The work to do on a pending story at `now`, or null when nothing is due yet. When a scheduler
+ * comes late (an outage, a stopped instance), what is most overdue is not what matters: a story
+ * whose time ran out expires, rather than reminding people one last time.
+ */
+export function dueNow(approval: ApprovalState, now: Date): DueKind | null {
+  const due = nextDue(approval);
+  if (!due || due.at.getTime() > now.getTime()) return null;
+  const { expireAfterMs } = approval.plan;
+  const expired =
+    expireAfterMs !== undefined && approval.startedAt.getTime() + expireAfterMs <= now.getTime();
+  return expired ? 'expire' : due.kind;
+}

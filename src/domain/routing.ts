@@ -103,8 +103,18 @@ export async function escalateSlots(
       if (!isDomainError(error, 'unavailable')) throw error;
     }
     const found = manager ? await standIns(deps, subject, [manager], now, notes) : [];
-    const replacing =
-      found.length > 0 ? found : await fallbackSlots(deps, subject, plan, now, notes);
+    // Escalation goes past the person: never back to them through the fallback (a manager who
+    // holds the fallback role himself); where nobody is above them, they stay asked.
+    const above = (candidates: ApprovalSlot[]) =>
+      candidates.filter((s) => s.userId !== slot.userId);
+    let replacing = above(found);
+    if (replacing.length === 0) {
+      replacing = above(await fallbackSlots(deps, subject, plan, now, notes, slot.userId));
+    }
+    if (replacing.length === 0) {
+      if (!next.some((s) => s.userId === slot.userId)) next.push(slot);
+      continue;
+    }
     for (const person of replacing) {
       if (next.some((s) => s.userId === person.userId)) continue;
       next.push({
@@ -135,17 +145,21 @@ async function fallbackSlots(
   plan: ApprovalPlan,
   now: Date,
   notes: RoutingNote[],
+  /** Someone who may not be the fallback (the person an escalation goes past). */
+  passing?: string,
 ): Promise<ApprovalSlot[]> {
+  const others = (people: Person[]) => people.filter((p) => p.id !== passing);
   const fallback = await resolveSpec(deps, subject, plan.fallback);
-  const slots = await standIns(deps, subject, fallback.people, now, notes);
+  const slots = await standIns(deps, subject, others(fallback.people), now, notes);
   if (slots.length > 0) return slots;
   const admins = await named(
     deps,
     subject.tenantId,
     await holdersOf(deps, subject.tenantId, 'admin'),
   );
-  const last = await standIns(deps, subject, admins, now, notes);
+  const last = await standIns(deps, subject, others(admins), now, notes);
   if (last.length > 0) return last;
+  if (passing !== undefined) return [];
   throw new DomainError('no_approver', 'No approver is configured for this tenant.');
 }
 

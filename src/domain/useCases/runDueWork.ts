@@ -1,4 +1,4 @@
-import { nextDue, waitingApprovers, waitingSlots, withAsked } from '../approval.js';
+import { dueNow, waitingApprovers, waitingSlots, withAsked } from '../approval.js';
 import { routingEvents } from '../approvalStart.js';
 import { DomainError, isDomainError } from '../errors.js';
 import type { StoryDeps, StoryRef } from '../ports.js';
@@ -58,13 +58,19 @@ async function dueEdit(
   now: Date,
 ): Promise<StoryEdit | null> {
   const { approval } = story;
-  const due = nextDue(approval);
-  if (!due || due.at.getTime() > now.getTime()) return null;
+  const due = dueNow(approval, now);
+  if (!due) return null;
   const revision = story.revision + 1;
   const waiting = waitingSlots(approval);
   const stage = { stage: approval.stage.index + 1, stages: approval.plan.stages.length };
 
-  if (due.kind === 'remind') {
+  if (due === 'escalate') {
+    const escalated = await escalateEdit(deps, actor, story, now);
+    // Nobody is above those waiting: they are reminded again instead.
+    if (escalated) return escalated;
+  }
+
+  if (due !== 'expire') {
     transition(story.status, 'remind');
     return {
       story: {
@@ -85,53 +91,6 @@ async function dueEdit(
       outbox: [
         ...approvalRequests(deps, now, waitingApprovers(approval), true),
         projectMessage(deps, now),
-      ],
-    };
-  }
-
-  if (due.kind === 'escalate') {
-    transition(story.status, 'escalate');
-    const notes: RoutingNote[] = [];
-    const subject = { tenantId: story.tenantId, authorId: story.authorId };
-    const next = await escalateSlots(deps, subject, approval.plan, waiting, now, notes);
-    if (next.length === 0) throw new DomainError('no_approver', 'Nobody to escalate to.');
-    const slots = [...approval.stage.slots.filter((s) => s.approvedAt !== undefined), ...next];
-    return {
-      story: {
-        ...story,
-        approval: {
-          ...approval,
-          // Those who take over decide alone: the first of them to respond.
-          stage: { ...approval.stage, mode: 'any', slots },
-          reminders: 0,
-          nudgedAt: now,
-          asked: withAsked(
-            approval.asked,
-            next.map((s) => s.userId),
-          ),
-        },
-        updatedAt: now,
-        revision,
-      },
-      audit: [
-        auditOf(deps, actor, 'escalated', now, {
-          detail: {
-            ...stage,
-            from: waiting.map((s) => s.displayName),
-            to: next.map((s) => s.displayName),
-          },
-        }),
-        ...routingEvents(deps, actor, notes, now),
-      ],
-      outbox: [
-        ...approvalRequests(
-          deps,
-          now,
-          next.map((s) => s.userId),
-        ),
-        projectMessage(deps, now),
-        // The cards of those passed over lose their buttons.
-        refreshCardsMessage(deps, now),
       ],
     };
   }
@@ -157,6 +116,63 @@ async function dueEdit(
         payload: { decision: 'expire' },
       },
       projectMessage(deps, now),
+      refreshCardsMessage(deps, now),
+    ],
+  };
+}
+
+/** The waiting approvers' managers (else the fallback) take over; null when nobody is above. */
+async function escalateEdit(
+  deps: StoryDeps,
+  actor: Actor,
+  story: Story,
+  now: Date,
+): Promise<StoryEdit | null> {
+  const { approval } = story;
+  const waiting = waitingSlots(approval);
+  const stage = { stage: approval.stage.index + 1, stages: approval.plan.stages.length };
+  transition(story.status, 'escalate');
+  const notes: RoutingNote[] = [];
+  const subject = { tenantId: story.tenantId, authorId: story.authorId };
+  const next = await escalateSlots(deps, subject, approval.plan, waiting, now, notes);
+  if (next.length === 0) throw new DomainError('no_approver', 'Nobody to escalate to.');
+  if (next.every((slot) => waiting.some((w) => w.userId === slot.userId))) return null;
+  const slots = [...approval.stage.slots.filter((s) => s.approvedAt !== undefined), ...next];
+  return {
+    story: {
+      ...story,
+      approval: {
+        ...approval,
+        // Those who take over decide alone: the first of them to respond.
+        stage: { ...approval.stage, mode: 'any', slots },
+        reminders: 0,
+        nudgedAt: now,
+        asked: withAsked(
+          approval.asked,
+          next.map((s) => s.userId),
+        ),
+      },
+      updatedAt: now,
+      revision: story.revision + 1,
+    },
+    audit: [
+      auditOf(deps, actor, 'escalated', now, {
+        detail: {
+          ...stage,
+          from: waiting.map((s) => s.displayName),
+          to: next.map((s) => s.displayName),
+        },
+      }),
+      ...routingEvents(deps, actor, notes, now),
+    ],
+    outbox: [
+      ...approvalRequests(
+        deps,
+        now,
+        next.map((s) => s.userId),
+      ),
+      projectMessage(deps, now),
+      // The cards of those passed over lose their buttons.
       refreshCardsMessage(deps, now),
     ],
   };
