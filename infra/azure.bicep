@@ -42,6 +42,9 @@ param botDisplayName string = 'Story Wall'
 @description('Create Application Insights (with a Log Analytics workspace) for the web app.')
 param enableApplicationInsights bool = true
 
+@description('Entra object ids of the first admins, comma-separated (ADMIN_USER_IDS); may stay empty when the StoryWall.Admin app role is assigned instead.')
+param adminUserIds string = ''
+
 @description('Tags applied to every resource.')
 param tags object = {}
 
@@ -91,6 +94,7 @@ module webApp 'modules/webApp.bicep' = {
     entraClientId: entraClientId
     entraTenantId: entraTenantId
     appInsightsConnectionString: enableApplicationInsights ? monitoring.outputs.connectionString : ''
+    adminUserIds: adminUserIds
     tags: tags
   }
 }

@@ -40,6 +40,9 @@ param entraTenantId string
 @description('Application Insights connection string; empty leaves monitoring off.')
 param appInsightsConnectionString string = ''
 
+@description('Entra object ids of the first admins (comma-separated); empty when admins come from the StoryWall.Admin app role.')
+param adminUserIds string = ''
+
 @description('Tags applied to the plan and the web app.')
 param tags object = {}
 
@@ -53,6 +56,15 @@ var baseSettings = [
   {
     name: 'AUTH_MODE'
     value: 'entra'
+  }
+  {
+    // People, managers and groups from Microsoft Graph, as the managed identity (docs/DEPLOY.md).
+    name: 'DIRECTORY'
+    value: 'graph'
+  }
+  {
+    name: 'ADMIN_USER_IDS'
+    value: adminUserIds
   }
   {
     name: 'PUBLIC_URL'

@@ -29,7 +29,7 @@ export interface AuthDeps {
 }
 
 /** The Entra app roles of `aad.manifest.json` (`roles` claim) and the roles they give here. */
-const APP_ROLES: Readonly<Record<string, Role>> = {
+export const ENTRA_APP_ROLES: Readonly<Record<string, Role>> = {
   'StoryWall.Admin': 'admin',
   'StoryWall.Editor': 'editor',
   'StoryWall.Approver': 'approver',
@@ -83,7 +83,9 @@ function appRolesOf(payload: JWTPayload): Role[] {
   const claim = payload['roles'];
   if (!Array.isArray(claim)) return [];
   const roles = claim.flatMap((value) =>
-    typeof value === 'string' && Object.hasOwn(APP_ROLES, value) ? [APP_ROLES[value] as Role] : [],
+    typeof value === 'string' && Object.hasOwn(ENTRA_APP_ROLES, value)
+      ? [ENTRA_APP_ROLES[value] as Role]
+      : [],
   );
   return [...new Set(roles)];
 }

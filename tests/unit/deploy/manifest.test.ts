@@ -11,6 +11,7 @@ import {
   validateLocalization,
   validateManifest,
 } from '../../../scripts/package.js';
+import { ENTRA_APP_ROLES } from '../../../src/api/auth.js';
 import { ROOT, provisionedEnv, readJson, readText } from './support.js';
 
 interface Command {
@@ -149,6 +150,17 @@ describe('appPackage/manifest.json', () => {
     expect(aad.identifierUris).toEqual([
       readJson<Manifest>('appPackage/manifest.json').webApplicationInfo.resource,
     ]);
+  });
+
+  it('declares the Entra app roles the API reads from the token’s roles claim', () => {
+    const aad = readJson<{
+      appRoles: { value: string; id: string; allowedMemberTypes: string[] }[];
+    }>('aad.manifest.json');
+    expect(aad.appRoles.map((role) => role.value).sort()).toEqual(
+      Object.keys(ENTRA_APP_ROLES).sort(),
+    );
+    expect(new Set(aad.appRoles.map((role) => role.id)).size).toBe(aad.appRoles.length);
+    for (const role of aad.appRoles) expect(role.allowedMemberTypes).toEqual(['User']);
   });
 
   it('points privacy and terms at pages the tab build serves', () => {
