@@ -261,6 +261,30 @@ describe('approval workflow API', () => {
     });
   });
 
+  it('an admin may decide in place of the approvers, only with a reason, and the history says so', async () => {
+    const created = await api.post<StoryDto>('/api/stories', draft('Decided by the admin'), {
+      user: employee,
+    });
+    const id = created.body.id;
+    const bare = await decide(id, admin);
+    expect(bare.status).toBe(400);
+    expect(bare.body.error.code).toBe('validation');
+    expect((await api.get<StoryDto>(`/api/stories/${id}`, { user: employee })).body.status).toBe(
+      'pending',
+    );
+
+    const decided = await decide(id, admin, 'approve', 'Mikko is on leave; approved for him.');
+    expect(decided.status).toBe(200);
+    expect(decided.body.status).toBe('published');
+    expect(await queueOf(manager)).not.toContain(id);
+    const approved = (await historyOf(id, employee)).find((event) => event.type === 'approved');
+    expect(approved?.actor.id).toBe(admin);
+    expect(approved?.detail).toMatchObject({
+      override: true,
+      comment: 'Mikko is on leave; approved for him.',
+    });
+  });
+
   it('admins see every pending story; others asking for all are refused', async () => {
     const created = await api.post<StoryDto>('/api/stories', draft('Seen by the admin'), {
       user: employee,
