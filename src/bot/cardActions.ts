@@ -2,18 +2,22 @@ import type { AdaptiveCardInvokeResponse, AdaptiveCardInvokeValue, TurnContext }
 import {
   isDomainError,
   waitingApprovers,
+  waitingSlots,
   type Clock,
   type Logger,
   type SettingsStore,
   type Story,
   type StoryService,
 } from '../domain/index.js';
-import { decisionInputSchema, storyIdSchema } from '../shared/schemas.js';
+import { decisionInputSchema, reassignInputSchema, storyIdSchema } from '../shared/schemas.js';
 import { ADAPTIVE_CARD_TYPE, type AdaptiveCard } from './cards/adaptiveCard.js';
 import {
   approvalCard,
   CHANGES_COMMENT_INPUT,
   DECIDE_VERB,
+  REASSIGN_COMMENT_INPUT,
+  REASSIGN_TO_INPUT,
+  REASSIGN_VERB,
   REFRESH_VERB,
   REJECT_REASON_INPUT,
   type ApprovalNotice,
@@ -55,6 +59,8 @@ export async function handleCardAction(
       return cardResponse(await submit(turn, data, deps));
     case DECIDE_VERB:
       return cardResponse(await decide(context, turn, data, deps));
+    case REASSIGN_VERB:
+      return cardResponse(await reassign(context, turn, data, deps));
     case REFRESH_VERB:
       return cardResponse(await refresh(context, turn, data, deps));
     case EDIT_STORY_VERB:
@@ -108,6 +114,46 @@ async function decide(
     const story = await deps.service.decideStory(turn.actor, storyId.data, decision, text);
     return approvalCard(
       { story, actionable: false, refreshUserIds: [], deciderName: turn.actor.displayName },
+      turn.locale,
+    );
+  } catch (error) {
+    return currentCard(context, turn, storyId.data, noticeOf(error, deps, turn), deps);
+  }
+}
+
+/**
+ * Hands a pending story to the person chosen in Teams' people picker (journey 4, "people are
+ * away"): the approver or an admin, as from the tab. The answer is the card as this user now sees
+ * it, saying to whom it went; a refusal keeps the true state and says why.
+ */
+async function reassign(
+  context: TurnContext,
+  turn: TurnUser,
+  data: Record<string, unknown>,
+  deps: CardActionDeps,
+): Promise<AdaptiveCard> {
+  const storyId = storyIdSchema.safeParse(data.storyId);
+  if (!storyId.success) return noticeCard({ notice: 'not_found' }, turn.locale);
+  const to = data[REASSIGN_TO_INPUT];
+  if (typeof to !== 'string' || to.trim() === '') {
+    return currentCard(context, turn, storyId.data, 'missingPerson', deps);
+  }
+  const comment = data[REASSIGN_COMMENT_INPUT];
+  const input = reassignInputSchema.safeParse({
+    approverId: to.trim(),
+    ...(typeof comment === 'string' && comment.trim() !== '' ? { comment } : {}),
+  });
+  if (!input.success) return currentCard(context, turn, storyId.data, 'validation', deps);
+  try {
+    const story = await deps.service.reassignStory(
+      turn.actor,
+      storyId.data,
+      input.data.approverId,
+      input.data.comment,
+    );
+    const names = waitingSlots(story.approval).map((slot) => slot.displayName);
+    return approvalCard(
+      { story, actionable: false, refreshUserIds: [], reassignedTo: names.join(', ') },
       turn.locale,
     );
   } catch (error) {

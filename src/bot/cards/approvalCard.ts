@@ -18,6 +18,10 @@ export const REFRESH_VERB = 'story.refresh';
 /** Input ids of the comment fields; two ids, because both show-cards' inputs are sent. */
 export const CHANGES_COMMENT_INPUT = 'changesComment';
 export const REJECT_REASON_INPUT = 'rejectReason';
+/** The verb of handing a pending story to another person, and its inputs. */
+export const REASSIGN_VERB = 'story.reassign';
+export const REASSIGN_TO_INPUT = 'reassignTo';
+export const REASSIGN_COMMENT_INPUT = 'reassignComment';
 
 /** Error notices the card can carry above the story. */
 export type ApprovalNotice =
@@ -27,6 +31,7 @@ export type ApprovalNotice =
   | 'conflict'
   | 'validation'
   | 'missingComment'
+  | 'missingPerson'
   | 'generic';
 
 export interface ApprovalCardModel {
@@ -43,6 +48,8 @@ export interface ApprovalCardModel {
   readonly notice?: ApprovalNotice;
   /** Sent again because the story has waited (a reminder of the policy). */
   readonly reminder?: boolean;
+  /** Just handed on by this user, to this person. */
+  readonly reassignedTo?: string;
 }
 
 /**
@@ -61,6 +68,14 @@ export function approvalCard(model: ApprovalCardModel, locale: Locale): Adaptive
   return adaptiveCard(
     [
       ...(model.notice ? [notice(t(`errors.${model.notice}`))] : []),
+      ...(model.reassignedTo
+        ? [
+            textBlock(t('approval.reassigned', { name: escapeMarkdown(model.reassignedTo) }), {
+              weight: 'Bolder',
+              color: 'Good',
+            }),
+          ]
+        : []),
       ...(model.reminder && model.actionable && pending
         ? [textBlock(t('approval.reminder'), { weight: 'Bolder', color: 'Attention' })]
         : []),
@@ -160,6 +175,41 @@ function decisionActions(story: Story, t: Translate): CardElement[] {
           ),
         ],
         actions: [{ ...decide('reject', t('approval.sendReject')), style: 'destructive' }],
+      },
+    },
+    {
+      // Teams' own people picker (a Data.Query on the organisation's users): it gives the
+      // chosen person's Entra object id, the id the app routes by.
+      type: 'Action.ShowCard',
+      title: t('approval.reassign'),
+      card: {
+        type: 'AdaptiveCard',
+        body: [
+          {
+            type: 'Input.ChoiceSet',
+            id: REASSIGN_TO_INPUT,
+            label: t('approval.reassignLabel'),
+            placeholder: t('approval.reassignPlaceholder'),
+            isRequired: true,
+            errorMessage: t('errors.missingPerson'),
+            choices: [],
+            'choices.data': { type: 'Data.Query', dataset: 'graph.microsoft.com/users' },
+          },
+          commentInput(
+            REASSIGN_COMMENT_INPUT,
+            t('approval.reassignCommentLabel'),
+            t('approval.reassignCommentPlaceholder'),
+            false,
+          ),
+        ],
+        actions: [
+          {
+            type: 'Action.Execute',
+            verb: REASSIGN_VERB,
+            title: t('approval.sendReassign'),
+            data: { storyId: story.id },
+          },
+        ],
       },
     },
   ];

@@ -11,7 +11,7 @@ import {
 import { storyFormCard } from '../../../src/bot/cards/storyFormCard.js';
 import { DEMO_USER_IDS, demoUsers } from '../../../src/demo/demoUsers.js';
 import { CATEGORIES } from '../../../src/shared/dto.js';
-import { buildStory } from '../../support/factories.js';
+import { buildStory, pendingApproval } from '../../support/factories.js';
 
 const people = demoUsers()
   .filter((u) => u.id !== DEMO_USER_IDS.employee)
@@ -222,11 +222,12 @@ describe('approval card', () => {
     });
     const verbs = elements(card)
       .filter((e) => e.type === 'Action.Execute')
-      .map((e) => e.data);
+      .map((e) => [e.verb, e.data]);
     expect(verbs).toEqual([
-      { storyId: story.id, decision: 'approve' },
-      { storyId: story.id, decision: 'changes' },
-      { storyId: story.id, decision: 'reject' },
+      ['story.decide', { storyId: story.id, decision: 'approve' }],
+      ['story.decide', { storyId: story.id, decision: 'changes' }],
+      ['story.decide', { storyId: story.id, decision: 'reject' }],
+      ['story.reassign', { storyId: story.id }],
     ]);
   });
 
@@ -257,6 +258,44 @@ describe('approval card', () => {
         'Päättäjä: Mikko Manager',
         'Kommentti: Lisää \\_asiakkaan\\_ reaktio',
       ]),
+    );
+  });
+
+  it('tells everyone the stage, who approved so far and who is still waited for', () => {
+    const at = new Date('2026-11-03T09:00:00Z');
+    const base = pendingApproval(DEMO_USER_IDS.manager);
+    const inStage = buildStory({
+      approval: {
+        ...base,
+        plan: {
+          ...base.plan,
+          stages: [
+            { approvers: { kind: 'manager' }, mode: 'any' },
+            { approvers: { kind: 'role', role: 'editor' }, mode: 'all' },
+          ],
+        },
+        stage: {
+          index: 1,
+          mode: 'all',
+          startedAt: at,
+          slots: [
+            { userId: DEMO_USER_IDS.editor, displayName: 'Eeva *Editor*', approvedAt: at },
+            { userId: DEMO_USER_IDS.admin, displayName: 'Aaron Admin' },
+          ],
+        },
+      },
+    });
+    const others = approvalCard({ story: inStage, actionable: false, refreshUserIds: [] }, 'en');
+    expect(texts(others)).toEqual(
+      expect.arrayContaining([
+        'Waiting for Aaron Admin',
+        'Stage 2 of 2',
+        'Approved so far: Eeva \\*Editor\\*',
+      ]),
+    );
+    const approver = approvalCard({ story: inStage, actionable: true, refreshUserIds: [] }, 'en');
+    expect(texts(approver)).toEqual(
+      expect.arrayContaining(['Stage 2 of 2', 'Approved so far: Eeva \\*Editor\\*']),
     );
   });
 
