@@ -1,9 +1,8 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { exportJWK, generateKeyPair, SignJWT, type CryptoKey } from 'jose';
+import type { CryptoKey } from 'jose';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { DEMO_USER_IDS } from '../../../src/demo/demoUsers.js';
 import type { ApiErrorBody, DevUsersDto, MeDto } from '../../../src/shared/dto.js';
+import { startEntraIssuer, type EntraIssuer } from '../../support/entraIssuer.js';
 import { apiClient } from '../../support/http.js';
 import { startTestApp, type TestApp } from '../../support/startApp.js';
 import { useTestApp } from '../../support/useTestApp.js';
@@ -45,42 +44,16 @@ describe('entra mode', () => {
   const clientId = '22222222-2222-4222-8222-222222222222';
   let app: TestApp;
   let api: ReturnType<typeof apiClient>;
-  let jwksServer: Server;
-  let privateKey: CryptoKey;
-  let strangerKey: CryptoKey;
-
-  async function token(
+  let issuer: EntraIssuer;
+  const token = (
     claims: Record<string, unknown> = {},
-    key: CryptoKey = privateKey,
-    audience = `api://localhost/${clientId}`,
-  ) {
-    const tid = (claims['tid'] as string | undefined) ?? tenant;
-    return new SignJWT({
-      tid,
-      oid: '33333333-3333-4333-8333-333333333333',
-      name: 'Sanna SSO',
-      scp: 'access_as_user',
-      ...claims,
-    })
-      .setProtectedHeader({ alg: 'RS256', kid: 'test-key' })
-      .setIssuer(`https://login.microsoftonline.com/${tid}/v2.0`)
-      .setAudience(audience)
-      .setIssuedAt()
-      .setExpirationTime('10m')
-      .sign(key);
-  }
+    key?: CryptoKey,
+    audience?: string,
+  ): Promise<string> =>
+    issuer.token(claims, { ...(key ? { key } : {}), ...(audience ? { audience } : {}) });
 
   beforeAll(async () => {
-    const pair = await generateKeyPair('RS256');
-    privateKey = pair.privateKey;
-    strangerKey = (await generateKeyPair('RS256')).privateKey;
-    const jwk = { ...(await exportJWK(pair.publicKey)), kid: 'test-key', alg: 'RS256', use: 'sig' };
-    jwksServer = createServer((_req, res) => {
-      res.setHeader('content-type', 'application/json');
-      res.end(JSON.stringify({ keys: [jwk] }));
-    });
-    await new Promise<void>((resolve) => jwksServer.listen(0, '127.0.0.1', resolve));
-    const { port } = jwksServer.address() as AddressInfo;
+    issuer = await startEntraIssuer(tenant, clientId);
     app = await startTestApp({
       connectionString: inject('azurite').connectionString,
       seed: false,
@@ -89,7 +62,7 @@ describe('entra mode', () => {
         ENTRA_CLIENT_ID: clientId,
         ENTRA_TENANT_ID: tenant,
         ENTRA_AUDIENCE: `api://localhost/${clientId}`,
-        ENTRA_JWKS_URI: `http://127.0.0.1:${port}/keys`,
+        ENTRA_JWKS_URI: issuer.jwksUri,
         BOT_ID: '44444444-4444-4444-8444-444444444444',
         BOT_APP_TYPE: 'SingleTenant',
         BOT_PASSWORD: 'not-a-real-secret',
@@ -100,7 +73,7 @@ describe('entra mode', () => {
   });
   afterAll(async () => {
     await app.close();
-    await new Promise((resolve) => jwksServer.close(resolve));
+    await issuer.close();
   });
 
   it('accepts a valid Teams SSO token and enrols the person as an employee', async () => {
@@ -121,9 +94,11 @@ describe('entra mode', () => {
   });
 
   it('refuses a wrong signature, audience, scope or tenant', async () => {
-    expect((await api.get('/api/me', { token: await token({}, strangerKey) })).status).toBe(401);
+    expect((await api.get('/api/me', { token: await token({}, issuer.strangerKey) })).status).toBe(
+      401,
+    );
     expect(
-      (await api.get('/api/me', { token: await token({}, privateKey, 'api://someone-else') }))
+      (await api.get('/api/me', { token: await token({}, undefined, 'api://someone-else') }))
         .status,
     ).toBe(401);
     expect((await api.get('/api/me', { token: await token({ scp: 'User.Read' }) })).status).toBe(
