@@ -48,3 +48,22 @@ export async function startEntraIssuer(tenant: string, clientId: string): Promis
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }
+
+/** The settings of an app in Teams SSO mode that trusts `issuer` (bot settings included). */
+export function entraEnv(
+  issuer: Pick<EntraIssuer, 'jwksUri'>,
+  tenant: string,
+  clientId: string,
+): Record<string, string> {
+  return {
+    AUTH_MODE: 'entra',
+    ENTRA_CLIENT_ID: clientId,
+    ENTRA_TENANT_ID: tenant,
+    ENTRA_AUDIENCE: `api://localhost/${clientId}`,
+    ENTRA_JWKS_URI: issuer.jwksUri,
+    BOT_ID: '44444444-4444-4444-8444-444444444444',
+    BOT_APP_TYPE: 'SingleTenant',
+    BOT_PASSWORD: 'not-a-real-secret',
+    BOT_TENANT_ID: tenant,
+  };
+}

@@ -2,7 +2,7 @@ import type { CryptoKey } from 'jose';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { DEMO_USER_IDS } from '../../../src/demo/demoUsers.js';
 import type { ApiErrorBody, DevUsersDto, MeDto } from '../../../src/shared/dto.js';
-import { startEntraIssuer, type EntraIssuer } from '../../support/entraIssuer.js';
+import { entraEnv, startEntraIssuer, type EntraIssuer } from '../../support/entraIssuer.js';
 import { apiClient } from '../../support/http.js';
 import { startTestApp, type TestApp } from '../../support/startApp.js';
 import { useTestApp } from '../../support/useTestApp.js';
@@ -58,15 +58,7 @@ describe('entra mode', () => {
       connectionString: inject('azurite').connectionString,
       seed: false,
       env: {
-        AUTH_MODE: 'entra',
-        ENTRA_CLIENT_ID: clientId,
-        ENTRA_TENANT_ID: tenant,
-        ENTRA_AUDIENCE: `api://localhost/${clientId}`,
-        ENTRA_JWKS_URI: issuer.jwksUri,
-        BOT_ID: '44444444-4444-4444-8444-444444444444',
-        BOT_APP_TYPE: 'SingleTenant',
-        BOT_PASSWORD: 'not-a-real-secret',
-        BOT_TENANT_ID: tenant,
+        ...entraEnv(issuer, tenant, clientId),
       },
     });
     api = apiClient(app.url);

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { ApiErrorBody, MeDto, SettingsDto, StoryDto } from '../../../src/shared/dto.js';
-import { startEntraIssuer, type EntraIssuer } from '../../support/entraIssuer.js';
+import { entraEnv, startEntraIssuer, type EntraIssuer } from '../../support/entraIssuer.js';
 import { startGraphStub, type GraphStub } from '../../support/graphStub.js';
 import { apiClient } from '../../support/http.js';
 import { startTestApp, type TestApp } from '../../support/startApp.js';
@@ -49,15 +49,7 @@ describe('first run in a real tenant (entra + graph, empty storage)', () => {
       connectionString: inject('azurite').connectionString,
       seed: false,
       env: {
-        AUTH_MODE: 'entra',
-        ENTRA_CLIENT_ID: clientId,
-        ENTRA_TENANT_ID: tenant,
-        ENTRA_AUDIENCE: `api://localhost/${clientId}`,
-        ENTRA_JWKS_URI: issuer.jwksUri,
-        BOT_ID: '44444444-4444-4444-8444-444444444444',
-        BOT_APP_TYPE: 'SingleTenant',
-        BOT_PASSWORD: 'not-a-real-secret',
-        BOT_TENANT_ID: tenant,
+        ...entraEnv(issuer, tenant, clientId),
         DIRECTORY: 'graph',
         GRAPH_BASE_URL: graph.baseUrl,
         ADMIN_USER_IDS: people.configAdmin,
