@@ -128,7 +128,10 @@ describe.skipIf(!browserAvailable())('reassign (Chromium)', () => {
     const mikko = await api<StoryListDto>(DEMO_USER_IDS.manager, 'GET', '/api/approvals');
     expect(mikko.items.map((s) => s.id)).not.toContain(story.id);
     const stored = await api<StoryDto>(PAULA.id, 'GET', `/api/stories/${story.id}`);
-    expect(stored).toMatchObject({ status: 'pending', approverId: PAULA.id });
+    expect(stored).toMatchObject({
+      status: 'pending',
+      approval: { approvers: [{ id: PAULA.id, onBehalfOf: DEMO_USER_IDS.manager }] },
+    });
   });
 
   it('shows clearly when the story was handed on meanwhile, and keeps the dialog open', async () => {

@@ -171,9 +171,11 @@ describe('journey 10 API', () => {
         title: 'Second telling',
         customerQuote: 'You saved my keynote!',
         featured: [],
-        approverId: manager,
+        // Approval starts again at the first stage, with the manager the only one asked.
+        approval: { stage: 1, approvers: [{ id: manager }] },
         createdAt: story.createdAt,
       });
+      expect(resubmitted.body.approval.waitingSince).toBe(resubmitted.body.updatedAt);
       expect(resubmitted.body.decisionComment).toBeUndefined();
 
       const queue = await queueOf(manager);

@@ -52,11 +52,24 @@ describe('POST /api/stories/:id/reassign', () => {
       manager,
     );
     expect(response.status).toBe(200);
-    expect(response.body).toMatchObject({ id: story.id, status: 'pending', approverId: editor });
+    expect(response.body).toMatchObject({
+      id: story.id,
+      status: 'pending',
+      // The editor now stands in for the manager, and is the only one asked.
+      approval: { stage: 1, approvers: [{ id: editor, onBehalfOf: manager }] },
+    });
 
     expect(await queueOf(manager)).not.toContain(story.id);
     expect(await queueOf(editor)).toContain(story.id);
-    // The new approver may decide on it now; the former one no longer sees it.
+    // The former approver may still read it, but it no longer waits for them: handing it on
+    // again finds nothing to hand on (404), not a refusal of access.
+    expect((await api.get<StoryDto>(`/api/stories/${story.id}`, { user: manager })).status).toBe(
+      200,
+    );
+    const again = await reassign(story.id, { approverId: service }, manager);
+    expect(again.status).toBe(404);
+    expect(again.body.error.code).toBe('not_found');
+    // The new approver may decide on it now.
     const approved = await api.post<StoryDto>(
       `/api/stories/${story.id}/decision`,
       { decision: 'approve' },

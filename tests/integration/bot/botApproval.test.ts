@@ -302,8 +302,17 @@ describe('local mode and chat clients that invent a tenant', () => {
     expect(story).toMatchObject({
       tenantId: DEMO_TENANT_ID,
       authorId: 'user-id-0',
-      approverId: DEMO_USER_IDS.manager,
       status: 'pending',
+      // The invented user has no manager in the directory, so the policy's fallback (the
+      // approver role, which the demo manager holds) decides.
+      approval: {
+        stage: {
+          index: 0,
+          slots: [{ userId: DEMO_USER_IDS.manager }],
+          fallback: 'no_manager',
+        },
+        asked: [DEMO_USER_IDS.manager],
+      },
     });
   });
 });

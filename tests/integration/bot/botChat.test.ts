@@ -117,10 +117,20 @@ describe('chat commands over the real CloudAdapter', () => {
     );
     const [card] = replyCards(answer.body);
     expect(cardTexts(card)[0]).toBe('Welcome to Story Wall!');
+    // A bot activity carries no Entra app roles, so none are kept with the person …
     expect(await bot.store.users.get(DEMO_TENANT_ID, newcomer.id)).toMatchObject({
       displayName: 'Nina Newcomer',
-      roles: ['employee'],
+      roles: [],
     });
+    // … and, known now (no second enrolment), they act as an employee, as everyone does.
+    const known = await createPeople(bot.store.deps).actorOf(
+      DEMO_TENANT_ID,
+      newcomer.id,
+      'card',
+      {},
+      false,
+    );
+    expect(known?.actor.roles).toEqual(['employee']);
     expect(await bot.conversations.get(DEMO_TENANT_ID, newcomer.id)).not.toBeNull();
   });
 });
@@ -155,11 +165,19 @@ describe('the story form action', () => {
     expect(story).toMatchObject({
       status: 'pending',
       authorId: DEMO_USER_IDS.employee,
-      approverId: DEMO_USER_IDS.manager,
+      approval: {
+        stage: {
+          index: 0,
+          slots: [{ userId: DEMO_USER_IDS.manager, displayName: 'Mikko Manager' }],
+        },
+        asked: [DEMO_USER_IDS.manager],
+      },
       featured: [{ id: DEMO_USER_IDS.driver, displayName: 'Tomi Kuljettaja' }],
       consent: true,
       locale: 'en',
     });
+    // Routed as the employee's manager, not through the policy's fallback.
+    expect(story?.approval.stage.fallback).toBeUndefined();
   });
 });
 

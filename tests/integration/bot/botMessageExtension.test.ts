@@ -180,7 +180,10 @@ describe('"Share as story" on a message', () => {
     expect(story).toMatchObject({
       status: 'pending',
       authorId: DEMO_USER_IDS.employee,
-      approverId: DEMO_USER_IDS.manager,
+      approval: {
+        stage: { index: 0, slots: [{ userId: DEMO_USER_IDS.manager }] },
+        asked: [DEMO_USER_IDS.manager],
+      },
       featured: [{ id: DEMO_USER_IDS.driver, displayName: 'Tomi Kuljettaja' }],
       sourceUrl: LINK,
       locale: 'en',

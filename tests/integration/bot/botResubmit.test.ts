@@ -97,7 +97,8 @@ describe('edit and resubmit from chat (journey 10)', () => {
     expect(await stored(story)).toMatchObject({
       status: 'pending',
       outcome: 'The guest said: best evening ever.',
-      approverId: ids.manager,
+      // Approval starts again at the first stage, with the manager the only one asked.
+      approval: { stage: { index: 0, slots: [{ userId: ids.manager }] } },
     });
     expect((await stored(story))?.decisionComment).toBeUndefined();
     expect(bot.store.stories.all().filter((s) => s.authorId === ids.employee)).toHaveLength(1);

@@ -100,7 +100,26 @@ describe('TableStoryRepository', () => {
 
   it('keeps the audit trail in time order', async () => {
     const story = freshStory();
-    const first = await storage.stories.commit(create(story));
+    const author = {
+      actorId: story.authorId,
+      actorName: story.authorName,
+      surface: 'card' as const,
+    };
+    // One change writes several events at the same instant; their ids sort the other way round,
+    // so only the position within the change can keep 'submitted' before 'routed'.
+    const first = await storage.stories.commit({
+      ...create(story),
+      audit: [
+        { id: 'z-submitted', at: T0, action: 'submitted', ...author },
+        {
+          id: 'a-routed',
+          at: T0,
+          action: 'routed',
+          ...author,
+          detail: { stage: 1, approvers: ['m', 'n'] },
+        },
+      ],
+    });
     const later = new Date(T0.getTime() + 60_000);
     await storage.stories.commit({
       story: { ...story, status: 'rejected', updatedAt: later },
@@ -112,20 +131,29 @@ describe('TableStoryRepository', () => {
           actorId: 'm',
           action: 'rejected',
           comment: 'Not a story.',
-          actorName: 'x',
+          actorName: 'Manager M',
           surface: 'tab',
         },
       ],
       outbox: [],
     });
     const audit = await storage.stories.audit({ tenantId, storyId: story.id });
-    expect(audit.map((e) => e.action)).toEqual(['submitted', 'rejected']);
+    expect(audit.map((e) => e.action)).toEqual(['submitted', 'routed', 'rejected']);
     expect(audit[1]).toEqual({
+      id: 'a-routed',
+      at: T0,
+      action: 'routed',
+      ...author,
+      detail: { stage: 1, approvers: ['m', 'n'] },
+    });
+    expect(audit[2]).toEqual({
       id: 'a2',
       at: later,
       actorId: 'm',
       action: 'rejected',
       comment: 'Not a story.',
+      actorName: 'Manager M',
+      surface: 'tab',
     });
   });
 
