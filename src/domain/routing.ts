@@ -155,12 +155,25 @@ async function fallbackSlots(
   const admins = await named(
     deps,
     subject.tenantId,
-    await holdersOf(deps, subject.tenantId, 'admin'),
+    await lastResortAdmins(deps, subject.tenantId),
   );
   const last = await standIns(deps, subject, others(admins), now, notes);
   if (last.length > 0) return last;
   if (passing !== undefined) return [];
   throw new DomainError('no_approver', 'No approver is configured for this tenant.');
+}
+
+/**
+ * The tenant's admins, who decide when nobody else can. The directory being unable to list a
+ * group granted the admin role must not refuse the story: the configured admins still decide.
+ */
+async function lastResortAdmins(deps: RoutingDeps, tenantId: string): Promise<readonly string[]> {
+  try {
+    return await holdersOf(deps, tenantId, 'admin');
+  } catch (error) {
+    if (isDomainError(error, 'unavailable')) return deps.configAdmins;
+    throw error;
+  }
 }
 
 /** The people a spec names, or why it names nobody. Directory trouble is a reason, not an error. */

@@ -17,7 +17,8 @@ import { judge, outcomeOf, transition, type Decision } from '../workflow.js';
 
 /**
  * A waiting approver of the story's current stage approves, rejects or asks for changes; an
- * admin may decide for the whole stage (an override, so nothing waits on someone who is gone).
+ * admin may decide for the whole stage, giving a reason (an override, so nothing waits on someone
+ * who is gone).
  * `judge` in `workflow.ts` says where that leaves the stage: waiting for the rest of an `all`
  * stage, on to the next stage (whose approvers are asked), or out of approval — published,
  * rejected or back to the author. The author never decides on their own story.
@@ -50,6 +51,12 @@ export async function decideStory(
     const override = !waiting && story.status === 'pending' && hasRole(actor, 'admin');
     if (story.status === 'pending' && !waiting && !override) {
       throw new DomainError('forbidden', 'This story is not waiting for your decision.');
+    }
+    // An override overrules the people asked, so the history must say why (PRODUCT.md).
+    if (override && !trimmed) {
+      throw new DomainError('validation', 'Give a reason for deciding in their place.', {
+        field: 'comment',
+      });
     }
     const judgement = judge(approval, actor.userId, decision, override, now);
     const detail = {
@@ -140,14 +147,18 @@ export async function decideStory(
 /**
  * True when the actor already made this decision: they approved in the current stage (which
  * still waits for others, or moved on), or the story ended with this outcome by their hand.
+ * Someone the stage still waits for is not repeating: an escalation may hand the stage to a
+ * person who approved in it already, and their approval now decides it.
  */
 function isRepeat(story: Story, actor: Actor, decision: Decision): boolean {
   if (story.status !== 'pending') {
     return story.status === outcomeOf(decision).status && story.decidedBy === actor.userId;
   }
+  const mine = story.approval.stage.slots.filter((s) => s.userId === actor.userId);
   return (
     decision === 'approve' &&
-    story.approval.stage.slots.some((s) => s.userId === actor.userId && s.approvedAt !== undefined)
+    mine.some((s) => s.approvedAt !== undefined) &&
+    mine.every((s) => s.approvedAt !== undefined)
   );
 }
 

@@ -19,7 +19,8 @@ import { transition } from '../workflow.js';
  * sent the approval card and finds the story in their queue; the former approvers' cards lose
  * their buttons. The new approver must be known, must not be the author and must not be waiting
  * in the stage already (a repeated click therefore gets a clear validation error instead of a
- * second card).
+ * second card). Someone it was handed away from meanwhile is told it no longer waits for them
+ * (not_found), not refused access.
  */
 export async function reassignStory(
   deps: StoryDeps,
@@ -35,14 +36,20 @@ export async function reassignStory(
       throw new DomainError('forbidden', 'An author may not reassign their own story.');
     }
     const { approval } = story;
+    const admin = hasRole(actor, 'admin');
+    const forbidden = () =>
+      new DomainError('forbidden', 'Only a waiting approver or an admin may reassign.');
+    if (!approval.asked.includes(actor.userId) && !admin) throw forbidden();
+    // As for a decision: an approver whose story was decided meanwhile is told it was decided.
+    const status = transition(story.status, 'reassign');
     const own = approval.stage.slots.find(
       (s) => s.userId === actor.userId && s.approvedAt === undefined,
     );
-    const admin = hasRole(actor, 'admin');
+    // Asked once, but handed on meanwhile (or past their part): the story is no longer theirs to
+    // hand on, which is not an access error — they may still read it.
     if (!own && !admin) {
-      throw new DomainError('forbidden', 'Only a waiting approver or an admin may reassign.');
+      throw new DomainError('not_found', 'This story is no longer waiting for you.');
     }
-    const status = transition(story.status, 'reassign');
     const field = { field: 'approverId' };
     if (newApproverId === story.authorId) {
       throw new DomainError('validation', 'The author cannot approve their own story.', field);

@@ -49,8 +49,12 @@ describe('archiveStory', () => {
   it('audits the archiving and queues the projection repair', async () => {
     const { deps, story, clock, actions, kinds, stories, ref, committed } = await published();
     await archiveStory(deps, actorOf(ids.editor), story.id);
-    expect(await actions()).toEqual(['submitted', 'routed', 'approved', 'archived']);
-    expect((await stories.audit(ref))[2]).toMatchObject({ actorId: ids.editor, at: clock.now() });
+    expect(await actions()).toEqual(['submitted', 'routed', 'approved', 'published', 'archived']);
+    expect((await stories.audit(ref)).at(-1)).toMatchObject({
+      action: 'archived',
+      actorId: ids.editor,
+      at: clock.now(),
+    });
     expect(kinds('story.project')).toHaveLength(3);
     expect(committed).toEqual([ref, ref, ref]);
   });
@@ -83,7 +87,7 @@ describe('archiveStory', () => {
     const first = await archiveStory(deps, employee, story.id);
     clock.advance(HOUR);
     expect(await archiveStory(deps, actorOf(ids.admin), story.id)).toEqual(first);
-    expect(await actions()).toEqual(['submitted', 'routed', 'approved', 'archived']);
+    expect(await actions()).toEqual(['submitted', 'routed', 'approved', 'published', 'archived']);
     expect(committed).toHaveLength(3);
   });
 

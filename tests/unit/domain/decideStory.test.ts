@@ -1,14 +1,12 @@
-import { pendingApproval } from '../../support/factories.js';
-const T0 = new Date('2026-11-02T09:00:00Z');
-import { waitingApprovers } from '../../../src/domain/index.js';
 import { describe, expect, it, vi } from 'vitest';
 import { DEMO_TENANT_ID, DEMO_USER_IDS, demoUsers } from '../../../src/demo/demoUsers.js';
-import { DomainError, type Story, type User } from '../../../src/domain/index.js';
+import { DomainError, waitingApprovers, type Story, type User } from '../../../src/domain/index.js';
 import { decideStory } from '../../../src/domain/useCases/decideStory.js';
 import type { Decision } from '../../../src/domain/workflow.js';
+import { runDueWork } from '../../../src/domain/useCases/runDueWork.js';
 import { submitStory } from '../../../src/domain/useCases/submitStory.js';
-import { buildStoryDeps } from '../../support/fakes.js';
-import { buildStory, buildStoryDraft } from '../../support/factories.js';
+import { buildStoryDeps, grantsOf } from '../../support/fakes.js';
+import { buildStory, buildStoryDraft, pendingApproval } from '../../support/factories.js';
 import { HOUR, demoActor, errorOf, submittedDemoStory } from '../../support/domainFixtures.js';
 
 const ids = DEMO_USER_IDS;
@@ -55,7 +53,10 @@ describe('decideStory', () => {
       await decideStory(deps, manager, story.id, 'approve');
       expect(await actions()).toEqual(['submitted', 'routed', 'approved', 'published']);
       const audit = await stories.audit(ref);
-      expect(audit[1]).toMatchObject({ actorId: ids.manager, at: clock.now() });
+      expect(audit.slice(2)).toEqual([
+        expect.objectContaining({ action: 'approved', actorId: ids.manager, at: clock.now() }),
+        expect.objectContaining({ action: 'published', actorId: ids.manager, at: clock.now() }),
+      ]);
       expect(kinds('story.decided').map((m) => m.payload)).toEqual([{ decision: 'approve' }]);
       expect(kinds('story.project').length).toBe(2);
       expect(committed).toEqual([ref, ref]);
@@ -133,7 +134,10 @@ describe('decideStory', () => {
       });
       expect(decided.publishedAt).toBeUndefined();
       expect(await actions()).toEqual(['submitted', 'routed', 'changes_requested']);
-      expect((await stories.audit(ref))[1]?.comment).toBe('Add the lesson.');
+      expect((await stories.audit(ref)).at(-1)).toMatchObject({
+        action: 'changes_requested',
+        comment: 'Add the lesson.',
+      });
       expect(await approvals.list(DEMO_TENANT_ID, ids.manager, 10)).toEqual([]);
       expect(wall.entries()).toEqual([]);
     });
@@ -161,7 +165,6 @@ describe('decideStory', () => {
       ['the author', ids.employee],
       ['a featured colleague', ids.driver],
       ['an editor', ids.editor],
-      ['an admin', ids.admin],
     ])('refuses %s with forbidden and changes nothing', async (_, userId) => {
       const { deps, story, stored, actions, committed } = await submitted();
       const error = await errorOf(decideStory(deps, actorOf(userId), story.id, 'approve'));
@@ -187,13 +190,13 @@ describe('decideStory', () => {
       expect(decided.status).toBe('published');
     });
 
-    // Defence in depth: routing never picks the author, but the stored approverId alone is not
+    // Defence in depth: routing never picks the author, but the stored approval alone is not
     // trusted for that (bad data, or a future "reassign" to the author).
     it('refuses the author even when the stored story names them as approver', async () => {
       const { deps, stories, committed } = buildStoryDeps(people);
       const story = buildStory({
         authorId: ids.manager,
-        approval: pendingApproval(ids.manager, 'approver', T0),
+        approval: pendingApproval(ids.manager),
       });
       await stories.commit({ story, expectedEtag: null, audit: [], outbox: [] });
       const error = await errorOf(decideStory(deps, manager, story.id, 'approve'));
@@ -203,6 +206,67 @@ describe('decideStory', () => {
       expect((await stories.get(ref))?.value).toEqual(story);
       expect(await stories.audit(ref)).toEqual([]);
       expect(committed).toEqual([]);
+    });
+  });
+
+  describe('admin override', () => {
+    const admin = actorOf(ids.admin);
+
+    it('an admin decides in place of the approvers, giving a reason, and the history says so', async () => {
+      const { deps, story, clock, stories, ref, approvals, wall } = await submitted();
+      expect(waitingApprovers(story.approval)).toEqual([ids.manager]);
+      const decided = await decideStory(deps, admin, story.id, 'approve', '  Mikko is away.  ');
+      expect(decided).toMatchObject({
+        status: 'published',
+        decidedBy: ids.admin,
+        decisionComment: 'Mikko is away.',
+        publishedAt: clock.now(),
+      });
+      expect((await stories.audit(ref)).slice(2)).toEqual([
+        expect.objectContaining({
+          action: 'approved',
+          actorId: ids.admin,
+          comment: 'Mikko is away.',
+          detail: { stage: 1, stages: 1, override: true },
+        }),
+        expect.objectContaining({ action: 'published', actorId: ids.admin }),
+      ]);
+      expect(await approvals.list(DEMO_TENANT_ID, ids.manager, 10)).toEqual([]);
+      expect(wall.entries()).toEqual([decided]);
+    });
+
+    it('an admin may reject in place of the approvers, with a reason', async () => {
+      const { deps, story, actions } = await submitted();
+      const decided = await decideStory(deps, admin, story.id, 'reject', 'Duplicate story.');
+      expect(decided).toMatchObject({ status: 'rejected', decidedBy: ids.admin });
+      expect(await actions()).toEqual(['submitted', 'routed', 'rejected']);
+    });
+
+    it.each([undefined, '', '   '])(
+      'an override without a reason (%j) is refused and changes nothing',
+      async (reason) => {
+        const { deps, story, stored, actions, committed } = await submitted();
+        const error = await errorOf(decideStory(deps, admin, story.id, 'approve', reason));
+        expect(error).toBeInstanceOf(DomainError);
+        expect(error).toMatchObject({ code: 'validation', details: { field: 'comment' } });
+        expect(await stored()).toEqual(story);
+        expect(await actions()).toEqual(['submitted', 'routed']);
+        expect(committed).toHaveLength(1);
+      },
+    );
+
+    it('an admin who is the waiting approver decides as the approver: no reason needed', async () => {
+      const users = demoUsers().map((u) =>
+        u.id === ids.employee ? { ...u, managerId: ids.admin } : u,
+      );
+      const ctx = buildStoryDeps(users);
+      const story = await submitStory(ctx.deps, actorOf(ids.employee, users), buildStoryDraft());
+      expect(waitingApprovers(story.approval)).toEqual([ids.admin]);
+      const decided = await decideStory(ctx.deps, actorOf(ids.admin, users), story.id, 'approve');
+      expect(decided.status).toBe('published');
+      const ref = { tenantId: DEMO_TENANT_ID, storyId: story.id };
+      const approved = (await ctx.stories.audit(ref)).find((e) => e.action === 'approved');
+      expect(approved?.detail).toEqual({ stage: 1, stages: 1 });
     });
   });
 
@@ -242,10 +306,11 @@ describe('decideStory', () => {
       async (decision: Decision, comment) => {
         const { deps, story, clock, actions, kinds, committed, ref } = await submitted();
         const first = await decideStory(deps, manager, story.id, decision, comment);
+        const history = await actions();
         clock.advance(HOUR); // the repeat comes later: a retried card action
         const again = await decideStory(deps, manager, story.id, decision, comment);
         expect(again).toEqual(first);
-        expect(await actions()).toHaveLength(2);
+        expect(await actions()).toEqual(history);
         expect(kinds('story.decided')).toHaveLength(1);
         expect(committed).toEqual([ref, ref]);
       },
@@ -262,13 +327,56 @@ describe('decideStory', () => {
       async (first, second, comment) => {
         const { deps, story, stored, actions } = await submitted();
         const decided = await decideStory(deps, manager, story.id, first, 'first decision');
+        const history = await actions();
         const error = await errorOf(decideStory(deps, manager, story.id, second, comment));
         expect(error).toBeInstanceOf(DomainError);
         expect(error).toMatchObject({ code: 'illegal_transition' });
         expect(await stored()).toEqual(decided);
-        expect(await actions()).toHaveLength(2);
+        expect(await actions()).toEqual(history);
       },
     );
+  });
+
+  describe('asked again in the same stage', () => {
+    it('an approver an escalation hands the stage to, after they approved, decides again', async () => {
+      // Everyone must approve: the manager and the driver, whose own manager is the manager.
+      const ctx = buildStoryDeps(people);
+      const settings = grantsOf(people);
+      await ctx.settings.putTenantSettings(
+        DEMO_TENANT_ID,
+        {
+          ...settings,
+          version: 2,
+          approval: {
+            ...settings.approval,
+            stages: [
+              { approvers: { kind: 'people', ids: [ids.manager, ids.driver] }, mode: 'all' },
+            ],
+          },
+        },
+        '1',
+      );
+      const story = await submitStory(ctx.deps, employee, buildStoryDraft());
+      const ref = { tenantId: DEMO_TENANT_ID, storyId: story.id };
+      await decideStory(ctx.deps, manager, story.id, 'approve');
+      // The driver never answers: two reminders, then the stage goes up to his manager.
+      for (const day of [2, 4, 6]) {
+        ctx.clock.set(new Date(story.createdAt.getTime() + day * 24 * HOUR));
+        await runDueWork(ctx.deps, ref);
+      }
+      const escalated = (await ctx.stories.get(ref))!.value;
+      // The manager holds two slots: his own, approved, and the driver's, waiting.
+      const { mode, slots } = escalated.approval.stage;
+      expect(mode).toBe('any');
+      expect(slots.map((s) => [s.userId, s.approvedAt !== undefined, s.onBehalfOf])).toEqual([
+        [ids.manager, true, undefined],
+        [ids.manager, false, ids.driver],
+      ]);
+      expect(waitingApprovers(escalated.approval)).toEqual([ids.manager]);
+
+      const decided = await decideStory(ctx.deps, manager, story.id, 'approve');
+      expect(decided.status).toBe('published');
+    });
   });
 
   describe('concurrency', () => {
@@ -334,8 +442,14 @@ describe('decideStory', () => {
       expect(won).toHaveLength(1);
       expect(lost).toHaveLength(1);
       expect(lost[0]?.reason).toMatchObject({ code: 'illegal_transition' });
-      expect(await stored()).toEqual((won[0] as PromiseFulfilledResult<Story>).value);
-      expect(await actions()).toHaveLength(2);
+      const winner = (won[0] as PromiseFulfilledResult<Story>).value;
+      expect(await stored()).toEqual(winner);
+      // One decision in the history: the winner's, and nothing of the loser.
+      expect(await actions()).toEqual(
+        winner.status === 'published'
+          ? ['submitted', 'routed', 'approved', 'published']
+          : ['submitted', 'routed', 'rejected'],
+      );
     });
 
     it('gives up with conflict after repeated lost races', async () => {

@@ -1,21 +1,18 @@
-import { pendingApproval } from '../../support/factories.js';
-const T0 = new Date('2026-11-02T09:00:00Z');
-import { waitingApprovers } from '../../../src/domain/index.js';
 import { describe, expect, it, vi } from 'vitest';
 import { DEMO_TENANT_ID, DEMO_USER_IDS, demoUsers } from '../../../src/demo/demoUsers.js';
 import {
   DomainError,
   syncProjections,
-  type ApprovalQueue,
-  type Story,
+  waitingApprovers,
   type StoryStatus,
   type User,
 } from '../../../src/domain/index.js';
 import { decideStory } from '../../../src/domain/useCases/decideStory.js';
 import { reassignStory } from '../../../src/domain/useCases/reassignStory.js';
 import { submitStory } from '../../../src/domain/useCases/submitStory.js';
+import { canSee } from '../../../src/domain/visibility.js';
 import { buildStoryDeps, fakeAuthors, fakeDue, fakeWall } from '../../support/fakes.js';
-import { buildStory, buildStoryDraft } from '../../support/factories.js';
+import { buildStory, buildStoryDraft, pendingApproval } from '../../support/factories.js';
 import { HOUR, demoActor, errorOf } from '../../support/domainFixtures.js';
 
 const ids = DEMO_USER_IDS;
@@ -25,35 +22,10 @@ const employee = actorOf(ids.employee);
 const manager = actorOf(ids.manager);
 const admin = actorOf(ids.admin);
 
-/**
- * An approval queue keyed by approver and story, as the table adapter is (the shared fake keys
- * by story alone, so it cannot show a row left behind in the former approver's queue).
- */
-function queueByApprover(): ApprovalQueue & { rows: Map<string, Story> } {
-  const rows = new Map<string, Story>();
-  const keyOf = (s: Story) => `${s.tenantId}|${waitingApprovers(s.approval)[0]}|${s.id}`;
-  return {
-    rows,
-    async put(story) {
-      const held = rows.get(keyOf(story));
-      if (!held || held.revision < story.revision) rows.set(keyOf(story), story);
-    },
-    async remove(story) {
-      const held = rows.get(keyOf(story));
-      if (held && held.revision <= story.revision) rows.delete(keyOf(story));
-    },
-    async list(tenantId, approverId, limit) {
-      return [...rows.values()]
-        .filter((s) => s.tenantId === tenantId && waitingApprovers(s.approval)[0] === approverId)
-        .slice(0, limit);
-    },
-  };
-}
-
 /** The employee's story, pending with the manager; the clock moved on. */
 async function submitted() {
-  const approvals = queueByApprover();
-  const ctx = buildStoryDeps(people, { approvals });
+  const ctx = buildStoryDeps(people);
+  const { approvals } = ctx;
   const story = await submitStory(ctx.deps, employee, buildStoryDraft());
   ctx.clock.advance(HOUR);
   const ref = { tenantId: DEMO_TENANT_ID, storyId: story.id };
@@ -61,7 +33,7 @@ async function submitted() {
   const stored = async () => (await ctx.stories.get(ref))?.value;
   const queueOf = async (userId: string) =>
     (await approvals.list(DEMO_TENANT_ID, userId, 10)).map((s) => s.id);
-  return { ...ctx, approvals, story, ref, kinds, stored, queueOf };
+  return { ...ctx, story, ref, kinds, stored, queueOf };
 }
 
 describe('reassignStory', () => {
@@ -70,7 +42,16 @@ describe('reassignStory', () => {
     const reassigned = await reassignStory(deps, manager, story.id, ids.editor);
     expect(reassigned).toEqual({
       ...story,
-      approval: pendingApproval(ids.editor, 'approver', T0),
+      approval: {
+        ...story.approval,
+        // The editor stands in for the manager in the same stage, which keeps its start.
+        stage: {
+          ...story.approval.stage,
+          slots: [{ userId: ids.editor, displayName: 'Eeva Editor', onBehalfOf: ids.manager }],
+        },
+        // The manager was asked once, so keeps the right to read the story and its history.
+        asked: [ids.manager, ids.editor],
+      },
       updatedAt: clock.now(),
       revision: story.revision + 1,
     });
@@ -90,20 +71,21 @@ describe('reassignStory', () => {
     await reassignStory(deps, manager, story.id, ids.editor, '  I am on leave next week.  ');
     const audit = await stories.audit(ref);
     expect(audit.map((e) => e.action)).toEqual(['submitted', 'routed', 'reassigned']);
-    expect(audit[1]).toMatchObject({
+    expect(audit[2]).toMatchObject({
       actorId: ids.manager,
       at: clock.now(),
       comment: 'I am on leave next week.',
+      detail: { from: ['Mikko Manager'], to: 'Eeva Editor' },
     });
+    expect(audit[2]?.detail).not.toHaveProperty('override');
     expect(kinds('approval.requested').map((m) => m.payload)).toEqual([
-      { approval: pendingApproval(ids.manager, 'approver', T0) },
-      { approval: pendingApproval(ids.editor, 'approver', T0) },
+      { approverId: ids.manager },
+      { approverId: ids.editor },
     ]);
-    // The repair message names the former queue, at the reassignment's revision.
-    expect(kinds('story.project').map((m) => m.payload)).toEqual([
-      {},
-      { formerApproverId: ids.manager, formerRevision: story.revision + 1 },
-    ]);
+    // The repair needs no hint of the former queue: the story names everyone it was routed to.
+    expect(kinds('story.project').map((m) => m.payload)).toEqual([{}, {}]);
+    // The manager's posted card loses its buttons.
+    expect(kinds('cards.refresh')).toHaveLength(1);
     expect(kinds('story.decided')).toEqual([]);
     expect(committed).toEqual([ref, ref]);
   });
@@ -111,22 +93,34 @@ describe('reassignStory', () => {
   it('keeps no comment in the audit when none (or only spaces) is given', async () => {
     const { deps, story, stories, ref } = await submitted();
     await reassignStory(deps, manager, story.id, ids.editor, '   ');
-    expect((await stories.audit(ref))[1]).not.toHaveProperty('comment');
+    const reassigned = (await stories.audit(ref)).at(-1);
+    expect(reassigned?.action).toBe('reassigned');
+    expect(reassigned).not.toHaveProperty('comment');
   });
 
-  it('an admin may reassign a story routed to someone else', async () => {
-    const { deps, story, stored, queueOf } = await submitted();
+  it('an admin may reassign a story routed to someone else (an override)', async () => {
+    const { deps, story, stored, queueOf, stories, ref } = await submitted();
     const reassigned = await reassignStory(deps, admin, story.id, ids.service);
-    expect(waitingApprovers(reassigned.approval)[0]).toBe(ids.service);
+    expect(waitingApprovers(reassigned.approval)).toEqual([ids.service]);
+    expect((await stories.audit(ref)).at(-1)).toMatchObject({
+      action: 'reassigned',
+      actorId: ids.admin,
+      detail: { from: ['Mikko Manager'], to: 'Niklas Palvelu', override: true },
+    });
     expect(await stored()).toEqual(reassigned);
     expect(await queueOf(ids.manager)).toEqual([]);
     expect(await queueOf(ids.service)).toEqual([story.id]);
   });
 
-  it('the new approver may then decide; the former one no longer even sees it', async () => {
-    const { deps, story } = await submitted();
+  it('the new approver may then decide; the former one may read it but no longer decide', async () => {
+    const { deps, story, stored } = await submitted();
     await reassignStory(deps, manager, story.id, ids.editor);
+    expect(canSee(manager, (await stored())!)).toBe(true);
     expect(await errorOf(decideStory(deps, manager, story.id, 'approve'))).toMatchObject({
+      code: 'forbidden',
+    });
+    // Handing it on again finds nothing of theirs to hand on: not an access error.
+    expect(await errorOf(reassignStory(deps, manager, story.id, ids.service))).toMatchObject({
       code: 'not_found',
     });
     const approved = await decideStory(deps, actorOf(ids.editor), story.id, 'approve');
@@ -150,7 +144,7 @@ describe('reassignStory', () => {
     const { deps, stories } = buildStoryDeps(people);
     const story = buildStory({
       authorId: ids.admin,
-      approval: pendingApproval(ids.manager, 'approver', T0),
+      approval: pendingApproval(ids.manager),
     });
     await stories.commit({ story, expectedEtag: null, audit: [], outbox: [] });
     expect(await errorOf(reassignStory(deps, admin, story.id, ids.editor))).toMatchObject({
@@ -190,7 +184,7 @@ describe('reassignStory', () => {
       const story = buildStory({
         status,
         authorId: ids.employee,
-        approval: pendingApproval(ids.manager, 'approver', T0),
+        approval: pendingApproval(ids.manager),
         ...(status === 'published' || status === 'archived' ? { publishedAt: new Date() } : {}),
       });
       await stories.commit({ story, expectedEtag: null, audit: [], outbox: [] });
@@ -227,7 +221,8 @@ describe('reassignStory', () => {
     });
     const error = await errorOf(reassignStory(deps, manager, story.id, ids.editor));
     expect(error).toMatchObject({ code: 'illegal_transition' });
-    expect(waitingApprovers((await stored())!.approval)[0]).toBe(ids.manager);
+    expect(await stored()).toMatchObject({ status: 'published', decidedBy: ids.manager });
+    expect((await stored())?.approval.asked).toEqual([ids.manager]);
   });
 
   it('a failed inline removal is left to the outbox: the commit stands', async () => {

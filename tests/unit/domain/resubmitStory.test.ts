@@ -1,14 +1,16 @@
-import { pendingApproval } from '../../support/factories.js';
-const T0 = new Date('2026-11-02T09:00:00Z');
-import { waitingApprovers } from '../../../src/domain/index.js';
 import { describe, expect, it, vi } from 'vitest';
 import { DEMO_TENANT_ID, DEMO_USER_IDS, demoUsers } from '../../../src/demo/demoUsers.js';
-import { DomainError, type User, type StoryStatus } from '../../../src/domain/index.js';
+import {
+  DomainError,
+  waitingApprovers,
+  type User,
+  type StoryStatus,
+} from '../../../src/domain/index.js';
 import { decideStory } from '../../../src/domain/useCases/decideStory.js';
 import { resubmitStory } from '../../../src/domain/useCases/resubmitStory.js';
 import { submitStory } from '../../../src/domain/useCases/submitStory.js';
 import { buildStoryDeps } from '../../support/fakes.js';
-import { buildStory, buildStoryDraft } from '../../support/factories.js';
+import { buildStory, buildStoryDraft, pendingApproval } from '../../support/factories.js';
 import { HOUR, demoActor, errorOf } from '../../support/domainFixtures.js';
 
 const ids = DEMO_USER_IDS;
@@ -54,7 +56,8 @@ describe('resubmitStory', () => {
         { id: ids.driver, displayName: 'Tomi Kuljettaja' },
         { id: ids.service, displayName: 'Niklas Palvelu' },
       ],
-      approval: pendingApproval(ids.manager, 'approver', T0),
+      // Its approval starts again from the first stage, now: expiry counts from the resubmission.
+      approval: pendingApproval(ids.manager, 'Mikko Manager', clock.now()),
       authorId: ids.employee,
       createdAt: story.createdAt,
       updatedAt: clock.now(),
@@ -83,13 +86,17 @@ describe('resubmitStory', () => {
       'resubmitted',
       'routed',
     ]);
-    expect((await stories.audit(ref))[2]).toMatchObject({
-      actorId: ids.employee,
-      at: clock.now(),
-    });
+    expect((await stories.audit(ref)).slice(3)).toEqual([
+      expect.objectContaining({ action: 'resubmitted', actorId: ids.employee, at: clock.now() }),
+      expect.objectContaining({
+        action: 'routed',
+        at: clock.now(),
+        detail: { stage: 1, stages: 1, mode: 'any', approvers: ['Mikko Manager'] },
+      }),
+    ]);
     expect(kinds('approval.requested').map((m) => m.payload)).toEqual([
-      { approval: pendingApproval(ids.manager, 'approver', T0) },
-      { approval: pendingApproval(ids.manager, 'approver', T0) },
+      { approverId: ids.manager },
+      { approverId: ids.manager },
     ]);
     expect(kinds('story.project')).toHaveLength(3);
     expect(committed).toEqual([ref, ref, ref]);
@@ -109,12 +116,12 @@ describe('resubmitStory', () => {
     const author = people.find((p) => p.id === ids.employee)!;
     await users.upsert({ ...author, managerId: ids.admin });
     const resubmitted = await resubmitStory(deps, employee, story.id, edited);
-    expect(waitingApprovers(resubmitted.approval)[0]).toBe(ids.admin);
+    expect(waitingApprovers(resubmitted.approval)).toEqual([ids.admin]);
+    // The manager asked in the first round keeps the story in its history, not in their queue.
+    expect(resubmitted.approval.asked).toEqual([ids.manager, ids.admin]);
     expect(await approvals.list(DEMO_TENANT_ID, ids.admin, 10)).toEqual([resubmitted]);
     expect(await approvals.list(DEMO_TENANT_ID, ids.manager, 10)).toEqual([]);
-    expect(kinds('approval.requested').at(-1)?.payload).toEqual({
-      approval: pendingApproval(ids.admin, 'approver', T0),
-    });
+    expect(kinds('approval.requested').at(-1)?.payload).toEqual({ approverId: ids.admin });
   });
 
   describe('refusals change nothing', () => {
@@ -129,7 +136,7 @@ describe('resubmitStory', () => {
       expect(error).toBeInstanceOf(DomainError);
       expect(error).toMatchObject({ code: 'forbidden' });
       expect(await stored()).toEqual(story);
-      expect(await actions()).toHaveLength(2);
+      expect(await actions()).toEqual(['submitted', 'routed', 'changes_requested']);
       expect(committed).toHaveLength(2);
     });
 
@@ -190,7 +197,13 @@ describe('resubmitStory', () => {
       await resubmitStory(deps, employee, story.id, edited);
       const error = await errorOf(resubmitStory(deps, employee, story.id, edited));
       expect(error).toMatchObject({ code: 'illegal_transition' });
-      expect(await actions()).toHaveLength(3);
+      expect(await actions()).toEqual([
+        'submitted',
+        'routed',
+        'changes_requested',
+        'resubmitted',
+        'routed',
+      ]);
     });
   });
 

@@ -1,12 +1,14 @@
-import { pendingApproval } from '../../support/factories.js';
-const T0 = new Date('2026-11-02T09:00:00Z');
-import { waitingApprovers } from '../../../src/domain/index.js';
 import { describe, expect, it } from 'vitest';
 import { DEMO_TENANT_ID, DEMO_USER_IDS, demoUsers } from '../../../src/demo/demoUsers.js';
-import { DomainError, type User } from '../../../src/domain/index.js';
+import { DomainError, waitingApprovers, type User } from '../../../src/domain/index.js';
 import { submitStory } from '../../../src/domain/useCases/submitStory.js';
 import { buildStoryDeps } from '../../support/fakes.js';
-import { buildActor, buildStoryDraft, buildUser } from '../../support/factories.js';
+import {
+  buildActor,
+  buildStoryDraft,
+  buildUser,
+  pendingApproval,
+} from '../../support/factories.js';
 import { demoActor, errorOf } from '../../support/domainFixtures.js';
 
 const ids = DEMO_USER_IDS;
@@ -24,7 +26,7 @@ describe('submitStory', () => {
     expect(story).toMatchObject({
       tenantId: DEMO_TENANT_ID,
       status: 'pending',
-      approval: pendingApproval(ids.manager, 'approver', T0),
+      approval: pendingApproval(ids.manager, 'Mikko Manager', clock.now()),
       authorId: ids.employee,
       authorName: 'Emma Employee',
       title: 'The borrowed jacket',
@@ -48,7 +50,9 @@ describe('submitStory', () => {
   it('routes an author without a manager to an approver', async () => {
     const { deps } = buildStoryDeps(people);
     const story = await submitStory(deps, actorOf(ids.admin), buildStoryDraft());
-    expect(waitingApprovers(story.approval)[0]).toBe(ids.manager);
+    // The default policy's fallback: those with the approver role, here the manager.
+    expect(waitingApprovers(story.approval)).toEqual([ids.manager]);
+    expect(story.approval.stage.fallback).toBe('no_manager');
   });
 
   it('resolves featured colleagues to their names, once each', async () => {
@@ -134,6 +138,13 @@ describe('submitStory', () => {
     const audit = await stories.audit({ tenantId: DEMO_TENANT_ID, storyId: story.id });
     expect(audit).toEqual([
       expect.objectContaining({ action: 'submitted', actorId: ids.employee, at: clock.now() }),
+      // Whom routing asked, and in which stage, as the same change.
+      expect.objectContaining({
+        action: 'routed',
+        actorId: ids.employee,
+        at: clock.now(),
+        detail: { stage: 1, stages: 1, mode: 'any', approvers: ['Mikko Manager'] },
+      }),
     ]);
   });
 
@@ -143,7 +154,7 @@ describe('submitStory', () => {
     const outbox = stories.outboxOf({ tenantId: DEMO_TENANT_ID, storyId: story.id });
     expect(outbox.map((m) => m.kind).sort()).toEqual(['approval.requested', 'story.project']);
     const request = outbox.find((m) => m.kind === 'approval.requested');
-    expect(request?.payload).toEqual({ approval: pendingApproval(ids.manager, 'approver', T0) });
+    expect(request?.payload).toEqual({ approverId: ids.manager });
   });
 
   it('puts the story in the approver’s queue and not on the wall', async () => {
