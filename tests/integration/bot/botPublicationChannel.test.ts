@@ -117,6 +117,25 @@ describe('the publication channel', () => {
     expect(bot.settings.channels.size).toBe(0);
   });
 
+  it('sees the roles the tab sees: an admin granted in Settings may set it', async () => {
+    // The colleague's stored row holds no admin role: only the grant makes them one.
+    expect(colleague.roles).not.toContain('admin');
+    const held = (await bot.settings.getTenantSettings(DEMO_TENANT_ID))!;
+    await bot.settings.putTenantSettings(
+      DEMO_TENANT_ID,
+      {
+        ...held.value,
+        version: held.value.version + 1,
+        roles: [...held.value.roles, { role: 'admin', kind: 'person', id: colleague.id }],
+      },
+      held.etag,
+    );
+    expect(await sayInChannel(colleague, 'post stories here')).toEqual([
+      'Done: published stories will be posted to this channel.',
+    ]);
+    expect(bot.settings.channels.get(DEMO_TENANT_ID)).toMatchObject({ setBy: colleague.id });
+  });
+
   it('is not set from a personal chat', async () => {
     const answer = await bot.post(
       activityFrom(bot, admin, { text: 'post stories here', deliveryMode: 'expectReplies' }),
