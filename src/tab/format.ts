@@ -31,3 +31,40 @@ export function formatMonth(month: string, language: string): string {
     timeZone: 'UTC',
   }).format(new Date(Date.UTC(Number(match[1]), number - 1, 1)));
 }
+
+/** A moment for people, to the minute: `12 Mar 2025, 14:05` / `12.3.2025 klo 14.05`. */
+export function formatDateTime(iso: string | undefined, language: string): string {
+  if (!iso) return '';
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return '';
+  return new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short' }).format(
+    date,
+  );
+}
+
+const RELATIVE_STEPS: readonly [Intl.RelativeTimeFormatUnit, number][] = [
+  ['second', 60],
+  ['minute', 60],
+  ['hour', 24],
+  ['day', 7],
+  ['week', 4.35],
+  ['month', 12],
+  ['year', Number.POSITIVE_INFINITY],
+];
+
+/**
+ * How long ago (or how far ahead) a moment is, in the largest unit that fits: `3 hours ago` /
+ * `3 tuntia sitten`, `now` / `nyt`. `now` is passed in so a list shows one consistent time.
+ */
+export function formatRelative(iso: string | undefined, language: string, now: number): string {
+  if (!iso) return '';
+  const at = new Date(iso).getTime();
+  if (Number.isNaN(at)) return '';
+  const format = new Intl.RelativeTimeFormat(language, { numeric: 'auto' });
+  let amount = (at - now) / 1000;
+  for (const [unit, size] of RELATIVE_STEPS) {
+    if (Math.abs(amount) < size) return format.format(Math.round(amount), unit);
+    amount /= size;
+  }
+  return formatDate(iso, language);
+}

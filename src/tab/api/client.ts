@@ -3,12 +3,17 @@ import type {
   AwardDto,
   AwardsDto,
   CategoryId,
+  DelegationDto,
+  DelegationsDto,
   DevUsersDto,
+  HistoryDto,
   InsightsDto,
   LocaleDto,
   MeDto,
   MyStoriesPageDto,
+  PeopleDto,
   PersonDto,
+  SettingsDto,
   ShortlistDto,
   StoryDto,
   StoryListDto,
@@ -134,6 +139,20 @@ export interface ChooseAwardInput {
   citation?: string;
 }
 
+/** The body of `PUT /api/settings`: the document as read, with the `version` it was read at. */
+export type SaveSettingsInput = Pick<SettingsDto, 'version' | 'approval' | 'roles'>;
+
+/**
+ * The body of `PUT /api/delegations`: to whom, from when until when (ISO instants, `until`
+ * exclusive); `userId` only when an admin sets someone else's.
+ */
+export type DelegationInput = Pick<DelegationDto, 'delegateId' | 'from' | 'until'> & {
+  userId?: string;
+};
+
+/** Whose pending stories `GET /api/approvals` lists: mine, or (admins) everyone's. */
+export type ApprovalsScope = 'mine' | 'all';
+
 /** Filters and paging of `GET /api/stories`; empty values are left out of the query. */
 export interface WallQuery {
   limit?: number;
@@ -163,7 +182,7 @@ export interface ApiClientOptions {
 }
 
 interface RequestOptions {
-  method?: 'GET' | 'POST' | 'PUT';
+  method?: 'GET' | 'POST' | 'PUT' | 'DELETE';
   body?: unknown;
   signal?: AbortSignal | undefined;
 }
@@ -232,6 +251,11 @@ export function createApiClient(options: ApiClientOptions) {
     me: (signal?: AbortSignal) => request<MeDto>('/api/me', { signal }),
     devUsers: (signal?: AbortSignal) => request<DevUsersDto>('/api/dev/users', { signal }),
     people: (signal?: AbortSignal) => request<{ items: PersonDto[] }>('/api/people', { signal }),
+    /** The organisation's directory searched by a name or mail prefix, for people pickers. */
+    searchPeople: (q: string, signal?: AbortSignal) =>
+      request<PeopleDto>(`/api/people?${new URLSearchParams({ q, limit: '10' }).toString()}`, {
+        signal,
+      }),
     wall: (query: WallQuery, signal?: AbortSignal) =>
       request<WallPageDto>(`/api/stories${wallQueryString(query)}`, { signal }),
     story: (id: string, signal?: AbortSignal) => request<StoryDto>(storyPath(id), { signal }),
@@ -240,7 +264,13 @@ export function createApiClient(options: ApiClientOptions) {
     vote: (id: string) => request<StoryDto>(`${storyPath(id)}/vote`, { method: 'POST' }),
     decide: (id: string, input: DecisionInput) =>
       request<StoryDto>(`${storyPath(id)}/decision`, { method: 'POST', body: input }),
-    approvals: (signal?: AbortSignal) => request<StoryListDto>('/api/approvals', { signal }),
+    approvals: (signal?: AbortSignal, scope: ApprovalsScope = 'mine') =>
+      request<StoryListDto>(scope === 'all' ? '/api/approvals?scope=all' : '/api/approvals', {
+        signal,
+      }),
+    /** A story's timeline, newest first (author, its approvers, editors and admins). */
+    history: (id: string, signal?: AbortSignal) =>
+      request<HistoryDto>(`${storyPath(id)}/history`, { signal }),
     /** Hands a pending story to another approver; it leaves the caller's queue. */
     reassign: (id: string, input: ReassignInput) =>
       request<StoryDto>(`${storyPath(id)}/reassign`, { method: 'POST', body: input }),
@@ -270,6 +300,22 @@ export function createApiClient(options: ApiClientOptions) {
     /** Makes a story the month's winner; choosing again replaces the winner. */
     chooseAward: (month: string, input: ChooseAwardInput) =>
       request<AwardDto>(awardPath(month), { method: 'PUT', body: input }),
+    /** The tenant's approval policy and role grants (admins). */
+    settings: (signal?: AbortSignal) => request<SettingsDto>('/api/settings', { signal }),
+    /** Saves the settings; 409 `conflict` when someone saved a newer version meanwhile. */
+    saveSettings: (input: SaveSettingsInput) =>
+      request<SettingsDto>('/api/settings', { method: 'PUT', body: input }),
+    /** My delegation (or, for an admin, everyone's). */
+    delegations: (signal?: AbortSignal) => request<DelegationsDto>('/api/delegations', { signal }),
+    /** "While I'm away, send my approvals to …"; replaces the one set before. */
+    setDelegation: (input: DelegationInput) =>
+      request<DelegationDto>('/api/delegations', { method: 'PUT', body: input }),
+    /** Ends my delegation (an admin may name someone else's); none is fine. */
+    clearDelegation: (userId?: string) =>
+      request<undefined>(
+        `/api/delegations${userId ? `?${new URLSearchParams({ userId }).toString()}` : ''}`,
+        { method: 'DELETE' },
+      ),
   };
 }
 

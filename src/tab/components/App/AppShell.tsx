@@ -15,12 +15,15 @@ import { AppContext, type AppContextValue } from '../../appContext.js';
 import type { TabQuery } from '../../channelTab.js';
 import { errorKey, isAbort } from '../../errors.js';
 import { useT } from '../../hooks/useT.js';
+import { TAB_VIEWS, viewFor, type TabView } from '../../route.js';
 import type { Host } from '../../teams/host.js';
 import { LanguageSwitch } from '../LanguageSwitch/LanguageSwitch.js';
 import { AwardBanner } from '../AwardBanner/AwardBanner.js';
 import { UserSwitcher } from '../UserSwitcher/UserSwitcher.js';
 import { Wall } from '../Wall/Wall.js';
 import { useAppStyles } from './App.styles.js';
+import { useApprovalsVisible } from './useApprovalsVisible.js';
+import { useViewAddress } from './useViewAddress.js';
 
 // Not needed for the first paint: each is its own chunk, fetched on first use (or on hover).
 const loadStoryForm = () => import('../StoryForm/StoryForm.js');
@@ -30,12 +33,15 @@ const loadStoryDetail = () => import('../StoryDetail/StoryDetail.js');
 // Brings the charts library with it, so it is fetched only when an editor or admin wants it.
 const loadInsights = () => import('../Insights/Insights.js');
 const loadAwards = () => import('../Awards/Awards.js');
+// Admins only, and rarely: never part of anyone's first load.
+const loadSettings = () => import('../Settings/Settings.js');
 const StoryForm = lazy(() => loadStoryForm().then((m) => ({ default: m.StoryForm })));
 const Approvals = lazy(() => loadApprovals().then((m) => ({ default: m.Approvals })));
 const MyStories = lazy(() => loadMyStories().then((m) => ({ default: m.MyStories })));
 const StoryDetail = lazy(() => loadStoryDetail().then((m) => ({ default: m.StoryDetail })));
 const Insights = lazy(() => loadInsights().then((m) => ({ default: m.Insights })));
 const Awards = lazy(() => loadAwards().then((m) => ({ default: m.Awards })));
+const Settings = lazy(() => loadSettings().then((m) => ({ default: m.Settings })));
 
 export interface AppShellProps {
   api: ApiClient;
@@ -56,11 +62,19 @@ type MeState =
 type OpenDialog =
   | { kind: 'none' }
   | { kind: 'form' }
-  | { kind: 'approvals' }
-  | { kind: 'mine' }
-  | { kind: 'insights' }
-  | { kind: 'awards' }
+  | { kind: TabView }
   | { kind: 'story'; id: string; story?: StoryDto };
+
+function isView(kind: OpenDialog['kind']): kind is TabView {
+  return (TAB_VIEWS as readonly string[]).includes(kind);
+}
+
+/** What the page opens with: a deep-linked story, or the view its address names (`/settings`). */
+function initialDialog(host: Host): OpenDialog {
+  if (host.initialStoryId) return { kind: 'story', id: host.initialStoryId };
+  const view = viewFor(window.location.pathname);
+  return view ? { kind: view } : { kind: 'none' };
+}
 
 /**
  * The header, the wall, and the dialogs opened from them. Who the user is (`/api/me`) loads in
@@ -74,9 +88,7 @@ export function AppShell(props: AppShellProps) {
   const [me, setMe] = useState<MeState>({ state: 'loading' });
   const [attempt, setAttempt] = useState(0);
   const [devUsers, setDevUsers] = useState<DevUserDto[]>([]);
-  const [dialog, setDialog] = useState<OpenDialog>(() =>
-    host.initialStoryId ? { kind: 'story', id: host.initialStoryId } : { kind: 'none' },
-  );
+  const [dialog, setDialog] = useState<OpenDialog>(() => initialDialog(host));
   const [wallVersion, setWallVersion] = useState(0);
   const [awardVersion, setAwardVersion] = useState(0);
 
@@ -114,6 +126,11 @@ export function AppShell(props: AppShellProps) {
     if (current) host.notifyLoaded();
   }, [current, host]);
 
+  const isAdmin = current?.roles.includes('admin') ?? false;
+  const seesInsights = (current?.roles.includes('editor') ?? false) || isAdmin;
+  const showApprovals = useApprovalsVisible(api, current);
+  useViewAddress(isView(dialog.kind) ? dialog.kind : undefined);
+
   const context = useMemo<AppContextValue>(
     () => ({ api, me: current, language, inTeams: host.inTeams }),
     [api, current, language, host.inTeams],
@@ -124,9 +141,6 @@ export function AppShell(props: AppShellProps) {
     void loadStoryDetail();
     setDialog({ kind: 'story', id: story.id, story });
   };
-  const isApprover = current?.roles.includes('approver') ?? false;
-  const seesInsights =
-    (current?.roles.includes('editor') ?? false) || (current?.roles.includes('admin') ?? false);
   const localMode = !host.inTeams && current?.authMode === 'local' && devUsers.length > 0;
 
   return (
@@ -159,7 +173,7 @@ export function AppShell(props: AppShellProps) {
             >
               {t('app.myStories')}
             </Button>
-            {isApprover ? (
+            {showApprovals ? (
               <Button
                 appearance="secondary"
                 onPointerEnter={() => void loadApprovals()}
@@ -179,6 +193,17 @@ export function AppShell(props: AppShellProps) {
                 data-testid="insights-open"
               >
                 {t('app.insights')}
+              </Button>
+            ) : null}
+            {isAdmin ? (
+              <Button
+                appearance="secondary"
+                onPointerEnter={() => void loadSettings()}
+                onFocus={() => void loadSettings()}
+                onClick={() => setDialog({ kind: 'settings' })}
+                data-testid="settings-open"
+              >
+                {t('app.settings')}
               </Button>
             ) : null}
             <Button
@@ -254,6 +279,7 @@ export function AppShell(props: AppShellProps) {
         {dialog.kind === 'awards' ? (
           <Awards onClose={close} onChosen={() => setAwardVersion((n) => n + 1)} />
         ) : null}
+        {dialog.kind === 'settings' ? <Settings onClose={close} /> : null}
         {dialog.kind === 'story' ? (
           <StoryDetail storyId={dialog.id} initial={dialog.story} onClose={close} />
         ) : null}

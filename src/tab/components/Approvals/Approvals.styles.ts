@@ -51,4 +51,63 @@ export const useApprovalsStyles = makeStyles({
     textAlign: 'center',
     color: tokens.colorNeutralForeground2,
   },
+  toolbar: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    alignItems: 'center',
+    justifyContent: 'space-between',
+    gap: tokens.spacingHorizontalM,
+  },
+  toolbarGroup: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    alignItems: 'center',
+    gap: tokens.spacingHorizontalS,
+  },
+  content: {
+    display: 'grid',
+    gap: tokens.spacingVerticalM,
+  },
+  itemHeader: {
+    display: 'flex',
+    alignItems: 'flex-start',
+    gap: tokens.spacingHorizontalS,
+  },
+  headerText: {
+    display: 'grid',
+    gap: tokens.spacingVerticalXXS,
+    minWidth: 0,
+    flexGrow: 1,
+  },
+  progress: {
+    display: 'grid',
+    gap: tokens.spacingVerticalXXS,
+    margin: 0,
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
+    borderRadius: tokens.borderRadiusMedium,
+    backgroundColor: tokens.colorNeutralBackground3,
+  },
+  progressRow: {
+    display: 'grid',
+    gridTemplateColumns: 'minmax(8rem, max-content) 1fr',
+    columnGap: tokens.spacingHorizontalM,
+  },
+  progressTerm: {
+    color: tokens.colorNeutralForeground2,
+  },
+  progressValue: {
+    margin: 0,
+    display: 'flex',
+    flexWrap: 'wrap',
+    alignItems: 'baseline',
+    columnGap: tokens.spacingHorizontalS,
+    overflowWrap: 'anywhere',
+  },
+  progressNote: {
+    color: tokens.colorNeutralForeground2,
+  },
+  failures: {
+    margin: `${tokens.spacingVerticalXS} 0 0`,
+    paddingLeft: tokens.spacingHorizontalL,
+  },
 });

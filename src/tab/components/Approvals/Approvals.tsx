@@ -10,16 +10,21 @@ import {
   MessageBarActions,
   MessageBarBody,
   Spinner,
+  Switch,
+  useRestoreFocusTarget,
 } from '@fluentui/react-components';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { PersonDto, StoryDto } from '../../../shared/dto.js';
-import type { Decision } from '../../api/client.js';
+import type { ApprovalsScope, Decision } from '../../api/client.js';
 import { useAppContext } from '../../appContext.js';
-import { errorKey, isAbort } from '../../errors.js';
+import { errorKey } from '../../errors.js';
 import { useNotify } from '../../hooks/useNotify.js';
+import { useT } from '../../hooks/useT.js';
+import { DelegationDialog } from '../Delegation/DelegationDialog.js';
 import { ApprovalItem } from './ApprovalItem.js';
 import { useApprovalsStyles } from './Approvals.styles.js';
-import { useT } from '../../hooks/useT.js';
+import { BulkApproveBar } from './BulkApproveBar.js';
+import { useApprovalsQueue } from './useApprovalsQueue.js';
 
 export interface ApprovalsProps {
   onClose: () => void;
@@ -27,81 +32,129 @@ export interface ApprovalsProps {
   onDecided: (story: StoryDto, decision: Decision) => void;
 }
 
-type Queue =
-  { state: 'loading' } | { state: 'ready'; items: StoryDto[] } | { state: 'error'; error: unknown };
-
-/** The approver's queue: pending stories routed to me, each decided in place. */
+/**
+ * The approver's inbox: pending stories routed to me (or, for an admin, every pending story),
+ * each decided in place or several approved together; and "I'm away" to hand my approvals on.
+ */
 export function Approvals({ onClose, onDecided }: ApprovalsProps) {
   const styles = useApprovalsStyles();
   const t = useT();
-  const { api } = useAppContext();
+  const { api, me } = useAppContext();
   const notify = useNotify();
-  const [queue, setQueue] = useState<Queue>({ state: 'loading' });
-  const [attempt, setAttempt] = useState(0);
+  const [scope, setScope] = useState<ApprovalsScope>('mine');
+  const { queue, remove, retry } = useApprovalsQueue(api, scope);
+  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
+  const [away, setAway] = useState(false);
+  const isAdmin = me?.roles.includes('admin') ?? false;
+  // Closing "I'm away" (a dialog over this one) puts focus back on its button.
+  const restoreFocus = useRestoreFocusTarget();
 
-  useEffect(() => {
-    const abort = new AbortController();
-    setQueue({ state: 'loading' });
-    api.approvals(abort.signal).then(
-      (list) => setQueue({ state: 'ready', items: list.items }),
-      (error: unknown) => {
-        if (!isAbort(error)) setQueue({ state: 'error', error });
-      },
-    );
-    return () => abort.abort();
-  }, [api, attempt]);
+  function leave(ids: readonly string[]) {
+    remove(ids);
+    setSelected((previous) => new Set([...previous].filter((id) => !ids.includes(id))));
+  }
 
   function decided(story: StoryDto, decision: Decision) {
-    setQueue((previous) =>
-      previous.state === 'ready'
-        ? { state: 'ready', items: previous.items.filter((item) => item.id !== story.id) }
-        : previous,
-    );
-    notify({ title: t(`approvals.decided.${decision}`), intent: 'success' });
+    leave([story.id]);
+    // An approval in an earlier stage (or of one of several in an "all" stage) does not publish.
+    const advanced = decision === 'approve' && story.status === 'pending';
+    notify({
+      title: advanced ? t('approvals.advanced') : t(`approvals.decided.${decision}`),
+      intent: 'success',
+    });
     onDecided(story, decision);
   }
 
   function reassigned(story: StoryDto, approver: PersonDto) {
-    setQueue((previous) =>
-      previous.state === 'ready'
-        ? { state: 'ready', items: previous.items.filter((item) => item.id !== story.id) }
-        : previous,
-    );
+    leave([story.id]);
     notify({ title: t('approvals.reassigned', { name: approver.displayName }), intent: 'success' });
   }
 
+  function bulkApproved(stories: StoryDto[]) {
+    leave(stories.map((story) => story.id));
+    for (const story of stories) onDecided(story, 'approve');
+  }
+
+  function toggle(story: StoryDto, on: boolean) {
+    setSelected((previous) => {
+      const next = new Set(previous);
+      if (on) next.add(story.id);
+      else next.delete(story.id);
+      return next;
+    });
+  }
+
+  const heading = scope === 'all' ? t('approvals.headingAll') : t('approvals.heading');
+
   return (
     <Dialog open onOpenChange={(_, data) => (data.open ? undefined : onClose())}>
-      <DialogSurface className={styles.surface} data-testid="approvals">
+      <DialogSurface className={styles.surface} data-testid="approvals" data-scope={scope}>
         <DialogBody>
-          <DialogTitle>{t('approvals.heading')}</DialogTitle>
-          <DialogContent>
+          <DialogTitle>{heading}</DialogTitle>
+          <DialogContent className={styles.content}>
+            <div className={styles.toolbar}>
+              {isAdmin ? (
+                <Switch
+                  checked={scope === 'all'}
+                  label={t('approvals.scopeAll')}
+                  onChange={(_, data) => {
+                    setSelected(new Set());
+                    setScope(data.checked ? 'all' : 'mine');
+                  }}
+                  data-testid="approvals-scope"
+                />
+              ) : (
+                <span />
+              )}
+              <Button
+                {...restoreFocus}
+                appearance="secondary"
+                aria-haspopup="dialog"
+                onClick={() => setAway(true)}
+                data-testid="delegation-open"
+              >
+                {t('delegation.open')}
+              </Button>
+            </div>
             {queue.state === 'loading' ? (
-              <Spinner label={t('approvals.loading')} />
+              <Spinner label={t('approvals.loading')} data-testid="approvals-loading" />
             ) : queue.state === 'error' ? (
               <MessageBar intent="error">
                 <MessageBarBody>
                   {t('approvals.error')} {t(errorKey(queue.error))}
                 </MessageBarBody>
                 <MessageBarActions>
-                  <Button onClick={() => setAttempt((n) => n + 1)}>{t('app.retry')}</Button>
+                  <Button onClick={retry}>{t('app.retry')}</Button>
                 </MessageBarActions>
               </MessageBar>
             ) : queue.items.length === 0 ? (
               <p className={styles.empty} data-testid="approvals-empty">
-                {t('approvals.empty')}
+                {scope === 'all' ? t('approvals.emptyAll') : t('approvals.empty')}
               </p>
             ) : (
-              <ul className={styles.list} aria-label={t('approvals.heading')}>
-                {queue.items.map((story) => (
-                  <ApprovalItem
-                    key={story.id}
-                    story={story}
-                    onDecided={decided}
-                    onReassigned={reassigned}
-                  />
-                ))}
-              </ul>
+              <>
+                <BulkApproveBar
+                  items={queue.items}
+                  selected={selected}
+                  onSelectAll={(all) =>
+                    setSelected(new Set(all ? queue.items.map((story) => story.id) : []))
+                  }
+                  onApproved={bulkApproved}
+                />
+                <ul className={styles.list} aria-label={heading}>
+                  {queue.items.map((story) => (
+                    <ApprovalItem
+                      key={story.id}
+                      story={story}
+                      now={queue.loadedAt}
+                      selected={selected.has(story.id)}
+                      onSelectedChange={(on) => toggle(story, on)}
+                      onDecided={decided}
+                      onReassigned={reassigned}
+                    />
+                  ))}
+                </ul>
+              </>
             )}
           </DialogContent>
           <DialogActions>
@@ -110,6 +163,7 @@ export function Approvals({ onClose, onDecided }: ApprovalsProps) {
             </Button>
           </DialogActions>
         </DialogBody>
+        {away ? <DelegationDialog onClose={() => setAway(false)} /> : null}
       </DialogSurface>
     </Dialog>
   );

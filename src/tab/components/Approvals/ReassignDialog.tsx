@@ -1,6 +1,5 @@
 import {
   Button,
-  Combobox,
   Dialog,
   DialogActions,
   DialogBody,
@@ -10,17 +9,17 @@ import {
   Field,
   MessageBar,
   MessageBarBody,
-  Option,
   Spinner,
   Textarea,
   useId,
 } from '@fluentui/react-components';
-import { useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { LIMITS, type PersonDto, type StoryDto } from '../../../shared/dto.js';
 import { ApiError } from '../../api/client.js';
 import { useAppContext } from '../../appContext.js';
-import { errorKey, isAbort, type ErrorKey } from '../../errors.js';
+import { errorKey, type ErrorKey } from '../../errors.js';
 import { useT } from '../../hooks/useT.js';
+import { PeoplePicker } from '../PeoplePicker/PeoplePicker.js';
 import { useApprovalsStyles } from './Approvals.styles.js';
 
 export interface ReassignDialogProps {
@@ -30,54 +29,28 @@ export interface ReassignDialogProps {
   onReassigned: (story: StoryDto, approver: PersonDto) => void;
 }
 
-type People =
-  | { state: 'loading' }
-  | { state: 'ready'; items: PersonDto[] }
-  | { state: 'error'; error: unknown };
-
 type PersonProblem =
   'approvals.reassignDialog.personRequired' | 'approvals.reassignDialog.invalidPerson';
 
 /**
- * "Reassign": pick the person who decides instead from the tenant's people (`/api/people`, the
- * list the story form's featured colleagues come from), searched by typing, and add an optional
- * note. The author and the current approver are not offered; the server checks both again.
+ * "Reassign": pick the person who decides instead from the organisation's directory (the people
+ * picker searches `/api/people?q=`), and add an optional note. The author and those still asked
+ * are not offered; the server checks both again.
  */
 export function ReassignDialog({ story, onClose, onReassigned }: ReassignDialogProps) {
   const styles = useApprovalsStyles();
   const t = useT();
   const { api } = useAppContext();
   const pickerId = useId('reassign-person');
-  const [people, setPeople] = useState<People>({ state: 'loading' });
-  const [query, setQuery] = useState('');
   const [chosen, setChosen] = useState<PersonDto | undefined>();
   const [comment, setComment] = useState('');
   const [busy, setBusy] = useState(false);
   const [personProblem, setPersonProblem] = useState<PersonProblem | undefined>();
   const [error, setError] = useState<ErrorKey | undefined>();
 
-  useEffect(() => {
-    const abort = new AbortController();
-    api.people(abort.signal).then(
-      (list) => setPeople({ state: 'ready', items: list.items }),
-      (failure: unknown) => {
-        if (!isAbort(failure)) setPeople({ state: 'error', error: failure });
-      },
-    );
-    return () => abort.abort();
-  }, [api]);
-
-  const candidates =
-    people.state === 'ready'
-      ? people.items.filter(
-          (p) =>
-            p.id !== story.author.id &&
-            !story.approval.approvers.some((a) => a.id === p.id && !a.approvedAt),
-        )
-      : [];
-  // Typing searches; once a person is chosen their name is the text, and every option shows.
-  const needle = chosen && query === chosen.displayName ? '' : query.trim().toLocaleLowerCase();
-  const matches = candidates.filter((p) => p.displayName.toLocaleLowerCase().includes(needle));
+  const excluded = (person: PersonDto) =>
+    person.id === story.author.id ||
+    story.approval.approvers.some((a) => a.id === person.id && !a.approvedAt);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -107,8 +80,7 @@ export function ReassignDialog({ story, onClose, onReassigned }: ReassignDialogP
     }
   }
 
-  const peopleError = people.state === 'error' ? t('approvals.reassignDialog.peopleError') : null;
-  const personMessage = personProblem ? t(personProblem) : peopleError;
+  const personMessage = personProblem ? t(personProblem) : null;
 
   return (
     <Dialog open onOpenChange={(_, data) => (data.open || busy ? undefined : onClose())}>
@@ -129,43 +101,18 @@ export function ReassignDialog({ story, onClose, onReassigned }: ReassignDialogP
                 validationState={personMessage ? 'error' : 'none'}
                 validationMessage={personMessage}
               >
-                <Combobox
-                  // Inside a modal dialog: a portalled list would be hidden from assistive
-                  // technology by the dialog's aria-hidden on everything outside it.
-                  inlinePopup
+                <PeoplePicker
                   id={pickerId}
-                  data-testid="reassign-person"
-                  freeform
-                  disabled={people.state !== 'ready' || busy}
-                  placeholder={
-                    people.state === 'loading'
-                      ? t('approvals.reassignDialog.peopleLoading')
-                      : t('approvals.reassignDialog.personPlaceholder')
-                  }
-                  value={query}
-                  selectedOptions={chosen ? [chosen.id] : []}
-                  onChange={(event) => {
-                    setQuery(event.target.value);
-                    setChosen(undefined);
-                  }}
-                  onOptionSelect={(_, data) => {
-                    const person = candidates.find((p) => p.id === data.optionValue);
+                  testId="reassign-person"
+                  value={chosen}
+                  exclude={excluded}
+                  disabled={busy}
+                  placeholder={t('approvals.reassignDialog.personPlaceholder')}
+                  onChange={(person) => {
                     setChosen(person);
-                    setQuery(person?.displayName ?? '');
                     if (person) setPersonProblem(undefined);
                   }}
-                >
-                  {matches.map((person) => (
-                    <Option key={person.id} value={person.id}>
-                      {person.displayName}
-                    </Option>
-                  ))}
-                  {people.state === 'ready' && matches.length === 0 ? (
-                    <Option key="none" value="" disabled>
-                      {t('approvals.reassignDialog.noMatch', { query: query.trim() })}
-                    </Option>
-                  ) : null}
-                </Combobox>
+                />
               </Field>
               <Field
                 label={t('approvals.reassignDialog.comment')}

@@ -28,6 +28,10 @@ import { useMyStories } from './useMyStories.js';
 const loadStoryForm = () => import('../StoryForm/StoryForm.js');
 const StoryForm = lazy(() => loadStoryForm().then((m) => ({ default: m.StoryForm })));
 const prepareForm = () => void loadStoryForm();
+// The same chunk the wall opens a story with; it brings the story's history.
+const loadStoryDetail = () => import('../StoryDetail/StoryDetail.js');
+const StoryDetail = lazy(() => loadStoryDetail().then((m) => ({ default: m.StoryDetail })));
+const prepareDetail = () => void loadStoryDetail();
 
 export interface MyStoriesProps {
   onClose: () => void;
@@ -46,6 +50,7 @@ export function MyStories({ onClose, onChanged }: MyStoriesProps) {
   const { api } = useAppContext();
   const list = useMyStories(api, config.pageSize);
   const [form, setForm] = useState<StoryFormMode | undefined>();
+  const [open, setOpen] = useState<StoryDto | undefined>();
 
   function changed(story: StoryDto) {
     list.replace(story);
@@ -108,6 +113,8 @@ export function MyStories({ onClose, onChanged }: MyStoriesProps) {
                     onChanged={changed}
                     onEdit={(editing) => setForm({ kind: 'resubmit', story: editing })}
                     onPrepareEdit={prepareForm}
+                    onOpen={setOpen}
+                    onPrepareOpen={prepareDetail}
                   />
                 ))}
               </ul>
@@ -141,6 +148,11 @@ export function MyStories({ onClose, onChanged }: MyStoriesProps) {
         {form ? (
           <Suspense fallback={null}>
             <StoryForm mode={form} onSaved={saved} onClose={() => setForm(undefined)} />
+          </Suspense>
+        ) : null}
+        {open ? (
+          <Suspense fallback={null}>
+            <StoryDetail storyId={open.id} initial={open} onClose={() => setOpen(undefined)} />
           </Suspense>
         ) : null}
       </DialogSurface>

@@ -1,11 +1,13 @@
 import {
   Button,
   Caption1,
+  Link,
   MessageBar,
   MessageBarBody,
   MessageBarTitle,
   Spinner,
   useId,
+  useRestoreFocusTarget,
 } from '@fluentui/react-components';
 import { useEffect, useRef, useState } from 'react';
 import type { StoryDto } from '../../../shared/dto.js';
@@ -29,15 +31,28 @@ export interface MyStoryItemProps {
   onEdit: (story: StoryDto) => void;
   /** Starts loading the form before it is needed (pointer over or focus on "Edit"). */
   onPrepareEdit: () => void;
+  /** Opens the whole story with its history (where its approval stands, who decided). */
+  onOpen: (story: StoryDto) => void;
+  /** Starts loading the story view before it is needed. */
+  onPrepareOpen: () => void;
 }
 
 /** One of my stories: its status, the approver's comment, and what I can still do with it. */
-export function MyStoryItem({ story, onChanged, onEdit, onPrepareEdit }: MyStoryItemProps) {
+export function MyStoryItem({
+  story,
+  onChanged,
+  onEdit,
+  onPrepareEdit,
+  onOpen,
+  onPrepareOpen,
+}: MyStoryItemProps) {
   const styles = useMyStoriesStyles();
   const t = useT();
   const { api, language } = useAppContext();
   const notify = useNotify();
   const titleId = useId('my-story-title');
+  // Closing the story (a dialog over this one) puts focus back on the link that opened it.
+  const restoreFocus = useRestoreFocusTarget();
   const heading = useRef<HTMLHeadingElement>(null);
   const [confirm, setConfirm] = useState<ConfirmedAction | undefined>();
   const [busy, setBusy] = useState(false);
@@ -108,6 +123,21 @@ export function MyStoryItem({ story, onChanged, onEdit, onPrepareEdit }: MyStory
               })}
             </time>
           </Caption1>
+          {/* A link to the story's own address (`?story=`), opened here in a dialog. */}
+          <Link
+            {...restoreFocus}
+            href={`/?story=${encodeURIComponent(story.id)}`}
+            aria-describedby={titleId}
+            onPointerEnter={onPrepareOpen}
+            onFocus={onPrepareOpen}
+            onClick={(event) => {
+              event.preventDefault();
+              onOpen(story);
+            }}
+            data-testid="my-story-open"
+          >
+            {t('myStories.open')}
+          </Link>
         </StoryMeta>
 
         {commentLabel ? (

@@ -13,13 +13,14 @@ import {
   Spinner,
 } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
-import type { StoryDto } from '../../../shared/dto.js';
+import type { MeDto, StoryDto } from '../../../shared/dto.js';
 import { useAppContext } from '../../appContext.js';
 import { errorKey, isAbort } from '../../errors.js';
 import { formatDate } from '../../format.js';
 import { StoryContent } from '../StoryCard/StoryContent.js';
 import { StatusBadge } from '../StatusBadge/StatusBadge.js';
 import { StoryMeta } from '../StoryMeta/StoryMeta.js';
+import { HistoryTimeline } from './HistoryTimeline.js';
 import { useStoryDetailStyles } from './StoryDetail.styles.js';
 import { useT } from '../../hooks/useT.js';
 
@@ -34,7 +35,7 @@ export interface StoryDetailProps {
 export function StoryDetail({ storyId, initial, onClose }: StoryDetailProps) {
   const styles = useStoryDetailStyles();
   const t = useT();
-  const { api, language } = useAppContext();
+  const { api, language, me } = useAppContext();
   const [story, setStory] = useState<StoryDto | undefined>(initial);
   const [error, setError] = useState<unknown>(undefined);
 
@@ -78,6 +79,7 @@ export function StoryDetail({ storyId, initial, onClose }: StoryDetailProps) {
                     {t('story.votes', { count: story.voteCount })}
                   </span>
                 </div>
+                <HistoryTimeline storyId={story.id} enabled={mayHaveHistory(story, me)} />
               </>
             ) : error ? (
               <MessageBar intent="error">
@@ -95,5 +97,19 @@ export function StoryDetail({ storyId, initial, onClose }: StoryDetailProps) {
         </DialogBody>
       </DialogSurface>
     </Dialog>
+  );
+}
+
+/**
+ * Whether the user may see the story's history (the server decides; see `canSeeHistory`): its
+ * author, its approvers, editors and admins. Anyone holding the approver role is asked too, as
+ * an earlier stage may have been theirs; a refusal just leaves the timeline out.
+ */
+function mayHaveHistory(story: StoryDto, me: MeDto | undefined): boolean {
+  if (!me) return false;
+  return (
+    story.author.id === me.id ||
+    story.approval.approvers.some((approver) => approver.id === me.id) ||
+    me.roles.some((role) => role === 'approver' || role === 'editor' || role === 'admin')
   );
 }

@@ -1,0 +1,94 @@
+import {
+  Button,
+  Dialog,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  Spinner,
+} from '@fluentui/react-components';
+import { useCallback, useState } from 'react';
+import type { PersonDto } from '../../../shared/dto.js';
+import { useAppContext } from '../../appContext.js';
+import { errorKey } from '../../errors.js';
+import { useKnownPeople } from '../../hooks/useKnownPeople.js';
+import { useT } from '../../hooks/useT.js';
+import { SettingsEditor } from './SettingsEditor.js';
+import { useSettingsStyles } from './Settings.styles.js';
+import { useSettings } from './useSettings.js';
+
+export interface SettingsProps {
+  onClose: () => void;
+}
+
+/**
+ * Settings (admins): the approval policy and the role grants, read and saved as one document.
+ * The editor starts over from every document read (after a save, or a reload after a conflict).
+ */
+export function Settings({ onClose }: SettingsProps) {
+  const styles = useSettingsStyles();
+  const t = useT();
+  const { api } = useAppContext();
+  const { load, reload, replace } = useSettings(api);
+  const known = useKnownPeople(api);
+  // Names of people picked while editing, for ids the list of known people does not have.
+  const [picked, setPicked] = useState<ReadonlyMap<string, string>>(new Map());
+  const [busy, setBusy] = useState(false);
+  const nameOf = useCallback(
+    (id: string) => picked.get(id) ?? known.get(id) ?? id,
+    [picked, known],
+  );
+  const remember = useCallback((person: PersonDto) => {
+    setPicked((previous) => new Map(previous).set(person.id, person.displayName));
+  }, []);
+
+  const close = (
+    <Button appearance="secondary" disabled={busy} onClick={onClose} data-testid="settings-close">
+      {t('settings.close')}
+    </Button>
+  );
+
+  return (
+    <Dialog open onOpenChange={(_, data) => (data.open || busy ? undefined : onClose())}>
+      <DialogSurface className={styles.surface} data-testid="settings">
+        <DialogBody>
+          <DialogTitle>{t('settings.heading')}</DialogTitle>
+          {load.state === 'ready' ? (
+            <SettingsEditor
+              key={load.generation}
+              settings={load.settings}
+              nameOf={nameOf}
+              onPicked={remember}
+              onSaved={replace}
+              onReload={reload}
+              onBusyChange={setBusy}
+              closeButton={close}
+            />
+          ) : (
+            <>
+              <DialogContent className={styles.content}>
+                {load.state === 'loading' ? (
+                  <Spinner label={t('settings.loading')} data-testid="settings-loading" />
+                ) : (
+                  <MessageBar intent="error" data-testid="settings-load-error">
+                    <MessageBarBody>
+                      {t('settings.loadError')} {t(errorKey(load.error))}
+                    </MessageBarBody>
+                    <MessageBarActions>
+                      <Button onClick={reload}>{t('app.retry')}</Button>
+                    </MessageBarActions>
+                  </MessageBar>
+                )}
+              </DialogContent>
+              <DialogActions>{close}</DialogActions>
+            </>
+          )}
+        </DialogBody>
+      </DialogSurface>
+    </Dialog>
+  );
+}

@@ -1,0 +1,96 @@
+import { Button } from '@fluentui/react-components';
+import { AddRegular } from '@fluentui/react-icons';
+import { useEffect, useState } from 'react';
+import { LIMITS, type PersonDto } from '../../../shared/dto.js';
+import { useT } from '../../hooks/useT.js';
+import { useSettingsStyles } from './Settings.styles.js';
+import { StageEditor } from './StageEditor.js';
+import { moveStage, newStage, type Problems, type StageDraft } from './settingsModel.js';
+
+export interface StageListProps {
+  stages: StageDraft[];
+  onChange: (stages: StageDraft[]) => void;
+  nameOf: (id: string) => string;
+  onPicked: (person: PersonDto) => void;
+  problems: Problems;
+  disabled: boolean;
+}
+
+/**
+ * The stages in the order a story goes through them: add (up to five), remove, move up and
+ * down. After a move or a removal focus goes where the keyboard user expects it, not to the page.
+ */
+export function StageList({
+  stages,
+  onChange,
+  nameOf,
+  onPicked,
+  problems,
+  disabled,
+}: StageListProps) {
+  const styles = useSettingsStyles();
+  const t = useT();
+  const [focusId, setFocusId] = useState<string | undefined>();
+
+  useEffect(() => {
+    if (!focusId) return;
+    document.getElementById(focusId)?.focus();
+    setFocusId(undefined);
+  }, [focusId]);
+
+  function move(key: string, by: -1 | 1) {
+    onChange(moveStage(stages, key, by));
+    setFocusId(`${key}-${by === -1 ? 'up' : 'down'}`);
+  }
+
+  function remove(key: string) {
+    const index = stages.findIndex((stage) => stage.key === key);
+    const rest = stages.filter((stage) => stage.key !== key);
+    onChange(rest);
+    const neighbour = rest[Math.min(index, rest.length - 1)];
+    setFocusId(neighbour ? `${neighbour.key}-remove` : 'settings-add-stage');
+  }
+
+  function add() {
+    const stage = newStage();
+    onChange([...stages, stage]);
+    setFocusId(`${stage.key}-remove`);
+  }
+
+  return (
+    <>
+      <ol className={styles.stages}>
+        {stages.map((stage, index) => (
+          <StageEditor
+            key={stage.key}
+            stage={stage}
+            number={index + 1}
+            count={stages.length}
+            onChange={(changed) =>
+              onChange(stages.map((s) => (s.key === changed.key ? changed : s)))
+            }
+            onMove={(by) => move(stage.key, by)}
+            onRemove={() => remove(stage.key)}
+            nameOf={nameOf}
+            onPicked={onPicked}
+            problem={problems[`stage:${stage.key}`]}
+            disabled={disabled}
+          />
+        ))}
+      </ol>
+      <div>
+        <Button
+          id="settings-add-stage"
+          icon={<AddRegular />}
+          disabledFocusable={disabled || stages.length >= LIMITS.stages.max}
+          onClick={add}
+          data-testid="settings-add-stage"
+        >
+          {stages.length >= LIMITS.stages.max
+            ? t('settings.maxStages', { max: LIMITS.stages.max })
+            : t('settings.addStage')}
+        </Button>
+      </div>
+    </>
+  );
+}
