@@ -16,8 +16,9 @@ export function untilOf(day: string): string | undefined {
   if (!match) return undefined;
   const [year, month, date] = [Number(match[1]), Number(match[2]), Number(match[3])];
   const next = new Date(year, month - 1, date + 1);
-  // `2026-02-31` rolls over into March: not a day anyone picked.
-  if (new Date(year, month - 1, date).getDate() !== date) return undefined;
+  // `2026-02-31` rolls over into March, `2026-13-01` into the next year: not a day anyone picked.
+  const picked = new Date(year, month - 1, date);
+  if (picked.getMonth() !== month - 1 || picked.getDate() !== date) return undefined;
   return next.toISOString();
 }
 
