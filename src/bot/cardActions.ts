@@ -192,6 +192,8 @@ async function currentCard(
   }
   const actionable =
     story.status === 'pending' && waitingApprovers(story.approval).includes(turn.actor.userId);
+  // The story is there to see; "not found" meant it no longer waits for this person.
+  const shown = notice === 'not_found' ? 'notWaiting' : notice;
   const decider = story.decidedBy ? await deps.users.get(story.tenantId, story.decidedBy) : null;
   return approvalCard(
     {
@@ -200,7 +202,7 @@ async function currentCard(
       // The sender's Teams id keeps the approver's own view refreshing while it is pending.
       refreshUserIds: actionable ? [context.activity.from.id] : [],
       ...(decider ? { deciderName: decider.displayName } : {}),
-      ...(notice ? { notice } : {}),
+      ...(shown ? { notice: shown } : {}),
     },
     turn.locale,
   );

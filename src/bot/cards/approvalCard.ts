@@ -32,6 +32,7 @@ export type ApprovalNotice =
   | 'validation'
   | 'missingComment'
   | 'missingPerson'
+  | 'notWaiting'
   | 'generic';
 
 export interface ApprovalCardModel {

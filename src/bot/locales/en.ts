@@ -171,6 +171,7 @@ export const en = {
     unavailable: 'Story Wall is unavailable right now. Please try again in a moment.',
     missingComment: 'Please say what should change.',
     missingPerson: 'Please choose the colleague who should decide.',
+    notWaiting: 'This story no longer waits for your decision.',
     already_voted: 'You have already voted for this story.',
     self_vote: 'You cannot vote for a story about yourself.',
     notAuthor: 'Only the author of this story can edit it.',

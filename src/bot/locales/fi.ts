@@ -169,6 +169,7 @@ export const fi: Messages = {
     unavailable: 'Story Wall ei ole juuri nyt käytettävissä. Yritä hetken kuluttua uudelleen.',
     missingComment: 'Kerro, mitä pitäisi muuttaa.',
     missingPerson: 'Valitse kollega, joka päättää.',
+    notWaiting: 'Tarina ei enää odota sinun päätöstäsi.',
     already_voted: 'Olet jo äänestänyt tätä tarinaa.',
     self_vote: 'Et voi äänestää tarinaa, joka kertoo sinusta.',
     notAuthor: 'Vain tarinan kertoja voi muokata sitä.',

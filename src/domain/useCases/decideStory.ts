@@ -50,7 +50,9 @@ export async function decideStory(
     const waiting = story.status === 'pending' && waitingApprovers(approval).includes(actor.userId);
     const override = !waiting && story.status === 'pending' && hasRole(actor, 'admin');
     if (story.status === 'pending' && !waiting && !override) {
-      throw new DomainError('forbidden', 'This story is not waiting for your decision.');
+      // Asked once, but handed on or decided by others since: as for a reassignment, there is
+      // nothing here for them to act on (not a refusal of access; they may still read it).
+      throw new DomainError('not_found', 'This story is no longer waiting for your decision.');
     }
     // An override overrules the people asked, so the history must say why (PRODUCT.md).
     if (override && !trimmed) {

@@ -69,6 +69,14 @@ describe('POST /api/stories/:id/reassign', () => {
     const again = await reassign(story.id, { approverId: service }, manager);
     expect(again.status).toBe(404);
     expect(again.body.error.code).toBe('not_found');
+    // Deciding from a stale list gets the same answer (the tab says it is no longer available).
+    const stale = await api.post<ApiErrorBody>(
+      `/api/stories/${story.id}/decision`,
+      { decision: 'approve' },
+      { user: manager },
+    );
+    expect(stale.status).toBe(404);
+    expect(stale.body.error.code).toBe('not_found');
     // The new approver may decide on it now.
     const approved = await api.post<StoryDto>(
       `/api/stories/${story.id}/decision`,

@@ -184,6 +184,27 @@ describe('reassign from the card', () => {
     expect(cardsTo(editor, 'sendActivity')).toHaveLength(1);
   });
 
+  it('a stale card of the former approver says the story no longer waits for them', async () => {
+    const story = await submitStory();
+    await bot.post(
+      cardAction(bot, users.manager, 'story.reassign', { storyId: story.id, reassignTo: editor }),
+    );
+    const answer = invokeCard(
+      (
+        await bot.post(
+          cardAction(bot, users.manager, 'story.decide', {
+            storyId: story.id,
+            decision: 'approve',
+          }),
+        )
+      ).body,
+    );
+    expect(cardTexts(answer)).toContain('This story no longer waits for your decision.');
+    expect(cardTexts(answer)).toContain('Waiting for Eeva Editor');
+    expect((answer.actions ?? []).some((a) => a['verb'] === 'story.decide')).toBe(false);
+    expect(current(story).status).toBe('pending');
+  });
+
   it('without a person picked, nothing changes and the card says what is missing', async () => {
     const story = await submitStory();
     const answer = invokeCard(

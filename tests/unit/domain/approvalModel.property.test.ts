@@ -438,7 +438,8 @@ class Decide implements Cmd {
     const mine = s.slots.filter((x) => x.userId === userId);
     if (decision === 'approve' && mine.length > 0 && mine.every((x) => x.approved)) return 'noop';
     const waiting = waitingOf(s).includes(userId);
-    if (!waiting && !isAdmin(userId)) return 'forbidden';
+    // Asked once but no longer waiting (handed on, or the stage moved on): nothing to act on.
+    if (!waiting && !isAdmin(userId)) return 'not_found';
     if (!waiting && !comment) return 'validation';
     return 'ok';
   }
