@@ -19,13 +19,19 @@ const COMMANDS: Readonly<Record<string, 'help' | 'share' | 'postHere'>> = {
 };
 
 /** "nominate" / "ehdota", then optionally the colleague's name (or their mention). */
-const NOMINATE = /^(?:nominate|ehdota)(?:\s+(.*))?$/i;
+const NOMINATE = /^(?:nominate|ehdota)(?:\s+(\S.*))?$/i;
 
 /** The longest name looked up: longer than any display name, short enough for a card note. */
 export const NOMINEE_MAX_LENGTH = 100;
 
-const MENTION = /<at[^>]*>(.*?)<\/at>/gi;
-const TRAILING_PUNCTUATION = /[.!?]+$/;
+/**
+ * A Teams mention, `<at id="0">Name</at>`. Every pattern here runs on text anyone can send, so each
+ * is linear (eslint-plugin-regexp checks the shapes it can; docs/SECURITY.md): a mention's tag and
+ * text stop at the next `<`, and a run of punctuation is matched only from its first character.
+ */
+const MENTION = /<at(?:\s[^<>]*)?>([^<]*)<\/at>/gi;
+const LEADING_MENTIONS = /^(?:\s*<at(?:\s[^<>]*)?>[^<]*<\/at>)+/i;
+const TRAILING_PUNCTUATION = /(?<![.!?])[.!?]+$/;
 
 /**
  * Recognises a command in message text, in English or Finnish: case, extra whitespace, trailing
@@ -39,7 +45,7 @@ export function parseCommand(text: string | undefined): Command {
   if (name) return { name };
 
   // A mention before the command is the bot's (Teams puts it first in channels and chats).
-  const nomination = NOMINATE.exec(tidy(spaced.replace(/^(?:\s*<at[^>]*>.*?<\/at>)+/i, ' ')));
+  const nomination = NOMINATE.exec(tidy(spaced.replace(LEADING_MENTIONS, ' ')));
   if (!nomination) return { name: 'unknown' };
   const nominee = tidy((nomination[1] ?? '').replace(MENTION, ' $1 '))
     .slice(0, NOMINEE_MAX_LENGTH)

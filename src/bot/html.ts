@@ -8,6 +8,9 @@ import { convert } from 'html-to-text';
 export function htmlToPlainText(html: string): string {
   const text = convert(html, {
     wordwrap: false,
+    // Deeper than any message Teams composes; without a limit, thousands of unclosed tags nest
+    // deep enough to overflow the stack (tests/unit/security/linearText.test.ts).
+    limits: { maxDepth: 64 },
     selectors: [
       { selector: 'a', options: { ignoreHref: true } },
       { selector: 'img', format: 'skip' },
@@ -21,7 +24,7 @@ export function tidy(text: string): string {
   return text
     .replace(/\r\n?/g, '\n')
     .replace(/\u00a0/g, ' ')
-    .replace(/[ \t]+$/gm, '')
+    .replace(/(?<![ \t])[ \t]+$/gm, '')
     .replace(/\n{3,}/g, '\n\n')
     .trim();
 }

@@ -194,7 +194,7 @@ function mentionedPerson(activity: Activity): NomineeRequest['mentioned'] | unde
   for (const mention of TurnContext.getMentions(activity)) {
     const who = mention.mentioned as Partial<typeof mention.mentioned> | undefined;
     if (!who || who.id === botId) continue;
-    const name = (who.name ?? mention.text?.replace(/<\/?at[^>]*>/gi, '') ?? '')
+    const name = (who.name ?? mention.text?.replace(/<\/?at[^<>]*>/gi, '') ?? '')
       .trim()
       .slice(0, NOMINEE_MAX_LENGTH);
     const id = typeof who.aadObjectId === 'string' ? who.aadObjectId.trim() : '';

@@ -3,7 +3,7 @@ export type TabPage = 'wall' | 'config';
 
 /** The page for `location.pathname`; anything unknown is the wall, as before pages existed. */
 export function pageFor(pathname: string): TabPage {
-  const path = pathname.length > 1 ? pathname.replace(/\/+$/, '') : pathname;
+  const path = pathname.length > 1 ? pathname.replace(/(?<!\/)\/+$/, '') : pathname;
   return path === '/config' ? 'config' : 'wall';
 }
 
@@ -21,7 +21,7 @@ const VIEW_PATHS: Record<TabView, string> = {
 
 /** The view a path opens over the wall, if any. */
 export function viewFor(pathname: string): TabView | undefined {
-  const path = pathname.length > 1 ? pathname.replace(/\/+$/, '') : pathname;
+  const path = pathname.length > 1 ? pathname.replace(/(?<!\/)\/+$/, '') : pathname;
   return TAB_VIEWS.find((view) => VIEW_PATHS[view] === path);
 }
 
