@@ -4,7 +4,7 @@ import type {
   Response as BotResponse,
   TurnContext,
 } from 'botbuilder';
-import { isRecord } from './guards.js';
+import { z } from 'zod';
 
 /** The parts of the HTTP request to `/api/messages` that botbuilder reads. */
 export interface BotHttpRequest {
@@ -20,6 +20,30 @@ export interface BotHttpResponse {
   body?: unknown;
 }
 
+/**
+ * The least a body must be for the bot to act on it: an activity with a type, a conversation and
+ * the service to answer through. Checked before authentication and before botbuilder sees it, so
+ * a body that is not an activity is a client's mistake (400) and never a failed turn that writes
+ * an error to the log (anyone can send one; docs/SECURITY.md).
+ */
+const activityShape = z.looseObject({
+  type: z.string().min(1).max(64),
+  serviceUrl: z.string().min(1).max(2048),
+  conversation: z.looseObject({ id: z.string().min(1).max(1024) }),
+});
+
+const NOT_AN_ACTIVITY: BotHttpResponse = {
+  status: 400,
+  headers: { 'content-type': 'application/json; charset=utf-8' },
+  body: {
+    error: {
+      code: 'validation',
+      message:
+        'The body is not a Bot Framework activity: it needs type, serviceUrl and conversation.id.',
+    },
+  },
+};
+
 /** Runs one HTTP request through `adapter.process` and returns what botbuilder wrote to it. */
 export async function processBotHttp(
   adapter: CloudAdapter,
@@ -28,6 +52,8 @@ export async function processBotHttp(
 ): Promise<BotHttpResponse> {
   // botbuilder writes to a restify/express-like response; this one records instead, so any HTTP
   // framework can send the answer.
+  const activity = activityShape.safeParse(request.body);
+  if (!activity.success) return structuredClone(NOT_AN_ACTIVITY);
   const recorded: BotHttpResponse = { status: 200, headers: {} };
   const response: BotResponse = {
     socket: null,
@@ -50,8 +76,7 @@ export async function processBotHttp(
   const botRequest: BotRequest = {
     method: request.method,
     headers: request.headers,
-    // CloudAdapter answers 400 itself when the body is not a JSON object.
-    ...(isRecord(request.body) ? { body: request.body } : {}),
+    body: activity.data,
   };
   await adapter.process(botRequest, response, logic);
   return recorded;

@@ -107,7 +107,14 @@ describe('entra mode', () => {
     const response = await fetch(new URL('/api/messages', app.url), {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ type: 'message', text: 'help', channelId: 'msteams' }),
+      body: JSON.stringify({
+        type: 'message',
+        text: 'help',
+        channelId: 'msteams',
+        serviceUrl: 'https://smba.trafficmanager.net/emea/',
+        conversation: { id: 'a:personal' },
+        from: { id: '29:someone' },
+      }),
     });
     expect(response.status).toBe(401);
   });
