@@ -12,6 +12,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { z } from 'zod';
 import { DomainError } from '../domain/errors.js';
 import type { Directory, DirectoryPerson, Locale } from '../domain/ports.js';
+import { plainName } from '../domain/text.js';
 
 export interface GraphDirectoryOptions {
   /** `https://graph.microsoft.com/v1.0`, or a test stub's `http://127.0.0.1:<port>/v1.0`. */
@@ -263,7 +264,7 @@ function toPerson(user: z.infer<typeof graphUser>): DirectoryPerson {
   return {
     id: user.id,
     // Graph may hide the name of an object the app may not fully read; the mail or id still helps.
-    displayName: user.displayName ?? user.mail ?? user.id,
+    displayName: plainName(user.displayName ?? user.mail, user.id),
     ...(user.mail ? { mail: user.mail } : {}),
     ...(locale ? { locale } : {}),
     ...(user.department ? { department: user.department } : {}),

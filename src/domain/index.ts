@@ -17,3 +17,4 @@ export * from './settingsService.js';
 export { schedulerActor } from './useCases/runDueWork.js';
 export * from './people.js';
 export * from './scheduler.js';
+export * from './text.js';

@@ -2,6 +2,7 @@ import { isDomainError } from './errors.js';
 import type { Clock, UserDirectory } from './ports.js';
 import { rolesOf, type RoleDeps } from './roles.js';
 import type { Actor, Locale, Role, Surface, User } from './user.js';
+import { plainName } from './text.js';
 
 /** What signing in tells about a person, beyond their ids. */
 export interface SignInHints {
@@ -118,7 +119,7 @@ async function newcomer(
   return {
     tenantId,
     id: userId,
-    displayName: found?.displayName ?? hints.displayName ?? userId,
+    displayName: plainName(found?.displayName ?? hints.displayName, userId),
     roles: [...(hints.appRoles ?? [])],
     ...(email ? { email } : {}),
     ...(found?.department ? { team: found.department } : {}),

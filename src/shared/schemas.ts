@@ -2,7 +2,23 @@ import { parse as parseDuration, serialize as serializeDuration } from 'tinydura
 import { z } from 'zod';
 import { CATEGORIES, GRANTABLE_ROLES, LIMITS, LOCALES, STAGE_MODES } from './dto.js';
 
-const text = (min: number, max: number) => z.string().trim().min(min).max(max);
+/**
+ * Bidirectional embedding, override and isolate controls (U+202A–U+202E, U+2066–U+2069): in a
+ * title they can make text display reversed ("txt.exe" as "exe.txt"), on cards and in the tab.
+ * Removed from every text input before its length is checked (docs/SECURITY.md). The same set is
+ * removed from names that reach the domain from sign-ins and the directory (src/domain/text.ts;
+ * tests/unit/security/bidi.test.ts checks both remove the same characters).
+ */
+export const BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069]/g;
+
+/** Text as typed, without bidirectional controls, trimmed, of a length between `min` and `max`. */
+const text = (min: number, max: number) =>
+  z
+    .string()
+    .overwrite((value) => value.replace(BIDI_CONTROLS, ''))
+    .trim()
+    .min(min)
+    .max(max);
 
 /** http and https only: a link is emitted as `Action.OpenUrl`, never as HTML. */
 const webUrl = z
@@ -26,7 +42,7 @@ const userId = z.string().trim().min(1).max(100);
 /** Empty optional text fields count as absent (forms send ""). */
 const optional = <T extends z.ZodType>(schema: T) =>
   z.preprocess(
-    (v) => (typeof v === 'string' && v.trim() === '' ? undefined : v),
+    (v) => (typeof v === 'string' && v.replace(BIDI_CONTROLS, '').trim() === '' ? undefined : v),
     schema.optional(),
   );
 

@@ -112,6 +112,45 @@ describe('story API', () => {
     expect(queueAfter.body.items.map((s) => s.id)).not.toContain(created.body.id);
   });
 
+  it('removes bidirectional controls from story text, so nothing displays reversed', async () => {
+    // U+202E (right-to-left override) would show "txt.exe" as "exe.txt" and worse.
+    const controls = '\u202A\u202B\u202C\u202D\u202E\u2066\u2067\u2068\u2069';
+    const created = await api.post<StoryDto>(
+      '/api/stories',
+      draft({
+        title: `Spare \u202Eumbrella\u202C for a guest`,
+        lesson: `${controls}Small, fast kindness is remembered longest.`,
+        team: `Venue\u2067 services\u2069`,
+        customerQuote: `Thank you!\u202D`,
+      }),
+      { user: employee },
+    );
+    expect(created.status).toBe(201);
+    const told = JSON.stringify(created.body);
+    expect(told).not.toMatch(/[\u202A-\u202E\u2066-\u2069]/);
+    expect(created.body.title).toBe('Spare umbrella for a guest');
+    expect(created.body.team).toBe('Venue services');
+
+    const decided = await api.post<StoryDto>(
+      `/api/stories/${created.body.id}/decision`,
+      { decision: 'changes', comment: `Please \u202Eadd the date\u202C.` },
+      { user: manager },
+    );
+    expect(decided.status).toBe(200);
+    const history = await api.get<{ items: { detail?: Record<string, unknown> }[] }>(
+      `/api/stories/${created.body.id}/history`,
+      { user: employee },
+    );
+    expect(JSON.stringify(history.body)).toContain('Please add the date.');
+
+    // Only controls is no text: counted after they are removed.
+    const empty = await api.post<ApiErrorBody>('/api/stories', draft({ title: `${controls}ab` }), {
+      user: employee,
+    });
+    expect(empty.status).toBe(400);
+    expect(empty.body.error.fields).toHaveProperty('title');
+  });
+
   it('keeps pending stories private to the people involved', async () => {
     const created = await api.post<StoryDto>('/api/stories', draft({ featured: [] }), {
       user: employee,

@@ -15,6 +15,7 @@ const MIKKO = 'a0000000-0000-4000-8000-000000000002';
 const SIOBHAN = 'a0000000-0000-4000-8000-000000000003';
 const PEKKA = 'a0000000-0000-4000-8000-000000000004';
 const LIISA = 'a0000000-0000-4000-8000-000000000005';
+const REVERSED = 'a0000000-0000-4000-8000-000000000006';
 const UNKNOWN = 'a0000000-0000-4000-8000-0000000000ff';
 const EVERYONE = 'g0000000-0000-4000-8000-000000000001';
 const NESTED = 'g0000000-0000-4000-8000-000000000002';
@@ -77,6 +78,7 @@ beforeAll(async () => {
       },
       { id: PEKKA, displayName: 'Pekka Virta', managerId: MIKKO },
       { id: LIISA, displayName: 'Liisa Laine', managerId: MIKKO },
+      { id: REVERSED, displayName: '\u2067Eeva\u2069 \u202Eenirel\u202C', managerId: MIKKO },
     ],
     groups: { [EVERYONE]: [ANNA, MIKKO, NESTED], [NESTED]: [SIOBHAN, PEKKA, LIISA, ANNA] },
     pageSize: 2,
@@ -114,6 +116,10 @@ describe('createGraphDirectory: people and managers', () => {
     expect(await directory.manager(TENANT, MIKKO)).toBeNull();
     expect(await directory.manager(TENANT, UNKNOWN)).toBeNull();
     expect(await directory.person(TENANT, UNKNOWN)).toBeNull();
+  });
+
+  it('removes bidirectional controls from names, so none displays reversed', async () => {
+    expect((await directory.person(TENANT, REVERSED))?.displayName).toBe('Eeva enirel');
   });
 
   it('reads the locale from the preferred language, when the app speaks it', async () => {
