@@ -43,6 +43,8 @@ const envSchema = z.object({
   DIRECTORY: z.enum(['demo', 'graph']).optional(),
   GRAPH_BASE_URL: z.url().default('https://graph.microsoft.com/v1.0'),
   SCHEDULER_INTERVAL_SECONDS: z.coerce.number().int().min(0).max(3600).default(30),
+  STORAGE_ATTEMPT_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(2_000),
+  STORAGE_DEADLINE_MS: z.coerce.number().int().min(100).max(120_000).default(4_000),
 });
 
 export type AuthMode = 'local' | 'entra';
@@ -102,6 +104,11 @@ export interface AppConfig {
   directory: { kind: 'demo' } | { kind: 'graph'; baseUrl: string };
   /** How often the scheduler looks for due reminders, escalations and expiries; 0 turns it off. */
   schedulerSeconds: number;
+  /**
+   * How long one storage request may take before it is abandoned, and how long a storage call
+   * may take with its retries: a stalled storage gives a 503 within the deadline, never a hang.
+   */
+  storageTimeouts: { attemptMs: number; deadlineMs: number };
 }
 
 export class ConfigError extends Error {
@@ -229,5 +236,6 @@ export function loadConfig(
         ? { kind: 'graph', baseUrl: e.GRAPH_BASE_URL }
         : { kind: 'demo' },
     schedulerSeconds: e.SCHEDULER_INTERVAL_SECONDS,
+    storageTimeouts: { attemptMs: e.STORAGE_ATTEMPT_TIMEOUT_MS, deadlineMs: e.STORAGE_DEADLINE_MS },
   };
 }

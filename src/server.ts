@@ -260,6 +260,7 @@ async function openStorage(
     tablePrefix: config.tablePrefix,
     wallCacheMs: WALL_CACHE_MS,
     statsCacheMs: INSIGHTS_CACHE_MS,
+    timeouts: config.storageTimeouts,
     ...(policies ? { additionalPolicies: policies } : {}),
   };
   if (where.kind === 'embedded') {

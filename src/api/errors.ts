@@ -44,6 +44,15 @@ export function parseInput<T extends z.ZodType>(schema: T, value: unknown): z.in
   throw new ApiError(400, 'validation', 'Some fields are not valid.', fields);
 }
 
+/**
+ * When to try again after a 503: what the dependency asked for (Graph's Retry-After), else a
+ * few seconds, time enough for a stalled storage request to be abandoned and retried.
+ */
+function retryAfterSeconds(details: Readonly<Record<string, unknown>> | undefined): number {
+  const asked = details?.['retryAfterMs'];
+  return typeof asked === 'number' && asked > 0 ? Math.min(Math.ceil(asked / 1000), 3600) : 5;
+}
+
 function toBody(
   code: ApiErrorCode,
   message: string,
@@ -66,6 +75,7 @@ export function createErrorHandler(logger: Logger) {
       if (status >= 500) {
         logger.error({ err: error, url: request.url }, 'storage unavailable');
       }
+      if (status === 503) reply.header('Retry-After', String(retryAfterSeconds(error.details)));
       const field = typeof error.details?.['field'] === 'string' ? error.details['field'] : null;
       return reply
         .status(status)

@@ -25,6 +25,10 @@ export interface EmbeddedAzuriteOptions {
 export interface EmbeddedAzurite {
   readonly connectionString: string;
   readonly tableEndpoint: string;
+  /** The emulator's process id (tests pause it with SIGSTOP to stall storage). */
+  readonly pid: number | undefined;
+  /** Resolves when the emulator has exited, for whatever reason. */
+  readonly exited: Promise<void>;
   /** Stops Azurite gracefully (it saves its database on the way out) and waits for the exit. */
   stop(): Promise<void>;
 }
@@ -137,6 +141,8 @@ async function launch(
     connectionString:
       `DefaultEndpointsProtocol=http;AccountName=${ACCOUNT};AccountKey=${ACCOUNT_KEY};` +
       `TableEndpoint=${tableEndpoint};`,
+    pid: child.pid,
+    exited,
     stop: () => stopChild(child, exited),
   };
 }

@@ -51,6 +51,8 @@ export interface TableStorageOptions {
   readonly retryOptions?: TableServiceClientOptions['retryOptions'];
   /** How long `ping` waits for storage; 2 s by default. */
   readonly pingTimeoutMs?: number;
+  /** Per-attempt timeout and overall deadline of every storage call; see `DEFAULT_TIMEOUTS`. */
+  readonly timeouts?: StorageTimeouts;
   /**
    * How long the wall serves a tenant's first page and list of months from memory; 0 (the
    * default) reads storage every time. See `cacheWallPages`.
@@ -99,6 +101,63 @@ export interface TableStorage {
  */
 const DEFAULT_RETRY = { maxRetries: 2, retryDelayInMs: 200, maxRetryDelayInMs: 2_000 };
 
+/** How long one request to storage, and one storage call with its retries, may take. */
+export interface StorageTimeouts {
+  /** One HTTP attempt; a stalled connection is abandoned after this. */
+  readonly attemptMs: number;
+  /** The call, retries and their waits included. */
+  readonly deadlineMs: number;
+}
+
+/**
+ * A table operation takes milliseconds; one that has not answered in 2 s is stalled, and a call
+ * that has not succeeded in 4 s (retries included) is answered 503, within Teams' 5 s budget for a
+ * card action. Without these the SDK waits as long as the connection stays open.
+ */
+export const DEFAULT_TIMEOUTS: StorageTimeouts = { attemptMs: 2_000, deadlineMs: 4_000 };
+
+/**
+ * Pipeline policies that bound every storage call: the overall deadline joins the caller's abort
+ * signal before the retry policy (so no retry starts after it), and each attempt gets the SDK's
+ * own request timeout. Either ends the call with an AbortError, which `toDomainError` turns into
+ * `unavailable` (503). A write cut short may or may not have been stored, but never in part:
+ * each write is one entity or one entity-group transaction.
+ */
+function timeoutPolicies(timeouts: StorageTimeouts): AdditionalPolicy[] {
+  return [
+    {
+      position: 'perCall',
+      policy: {
+        name: 'storyWallStorageDeadline',
+        sendRequest(request, next) {
+          const signals = [AbortSignal.timeout(timeouts.deadlineMs)];
+          const own = request.abortSignal;
+          if (own instanceof AbortSignal) {
+            signals.push(own);
+          } else if (own) {
+            const relay = new AbortController();
+            if (own.aborted) relay.abort();
+            else own.addEventListener('abort', () => relay.abort());
+            signals.push(relay.signal);
+          }
+          request.abortSignal = AbortSignal.any(signals);
+          return next(request);
+        },
+      },
+    },
+    {
+      position: 'perRetry',
+      policy: {
+        name: 'storyWallStorageAttemptTimeout',
+        sendRequest(request, next) {
+          request.timeout = timeouts.attemptMs;
+          return next(request);
+        },
+      },
+    },
+  ];
+}
+
 const TABLES = [
   'stories',
   'wall',
@@ -119,7 +178,10 @@ export function createTableStorage(opts: TableStorageOptions): TableStorage {
     ...(opts.allowInsecureConnection !== undefined
       ? { allowInsecureConnection: opts.allowInsecureConnection }
       : {}),
-    ...(opts.additionalPolicies ? { additionalPolicies: [...opts.additionalPolicies] } : {}),
+    additionalPolicies: [
+      ...timeoutPolicies(opts.timeouts ?? DEFAULT_TIMEOUTS),
+      ...(opts.additionalPolicies ?? []),
+    ],
     retryOptions: opts.retryOptions ?? DEFAULT_RETRY,
   };
   const client = (name: TableName): TableClient => {

@@ -13,6 +13,10 @@ export interface TestApp {
   close(): Promise<void>;
   /** Stops only the Azurite this app started: storage becomes unreachable. */
   stopStorage(): Promise<void>;
+  /** Freezes the Azurite this app started (SIGSTOP): storage accepts connections, answers none. */
+  pauseStorage(): void;
+  /** Lets a paused Azurite run again (SIGCONT). */
+  resumeStorage(): void;
 }
 
 export interface TestAppOptions {
@@ -58,11 +62,28 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     url: server.url,
     server,
     async close() {
+      // A paused Azurite could not stop gracefully; one already stopped needs nothing.
+      try {
+        signal(azurite?.pid, 'SIGCONT');
+      } catch {
+        // not started here, or gone already
+      }
       await server.close();
       await azurite?.stop();
     },
     async stopStorage() {
       await azurite?.stop();
     },
+    pauseStorage() {
+      signal(azurite?.pid, 'SIGSTOP');
+    },
+    resumeStorage() {
+      signal(azurite?.pid, 'SIGCONT');
+    },
   };
+}
+
+function signal(pid: number | undefined, name: NodeJS.Signals): void {
+  if (pid === undefined) throw new Error('This app shares an Azurite it did not start.');
+  process.kill(pid, name);
 }
