@@ -30,7 +30,7 @@ import {
   type OutboxRelay,
 } from './domain/index.js';
 import type { AdditionalPolicy } from './storage/callCounter.js';
-import { startEmbeddedAzurite } from './storage/embeddedAzurite.js';
+import { startSupervisedAzurite, type SupervisedAzurite } from './storage/embeddedAzurite.js';
 import { createTableStorage, type TableStorage } from './storage/tableStorage.js';
 
 /** A started app: where it listens, and how to stop it cleanly. */
@@ -41,6 +41,8 @@ export interface RunningServer {
   relay: OutboxRelay;
   /** Runs due reminders, escalations and expiries now (tests; a timer runs it in the app). */
   scheduler: Scheduler;
+  /** The embedded Azurite of the local default, when the app runs one (restarted if it dies). */
+  embeddedStorage: SupervisedAzurite | undefined;
   close(): Promise<void>;
 }
 
@@ -94,7 +96,8 @@ export async function startServer(
   };
 
   try {
-    const storage = await openStorage(config, logger, stops, options.storagePolicies);
+    const embedded: { current?: SupervisedAzurite } = {};
+    const storage = await openStorage(config, logger, stops, options.storagePolicies, embedded);
     await storage.ensureTables();
 
     const clock = options.clock ?? systemClock;
@@ -242,7 +245,15 @@ export async function startServer(
       { url, authMode: config.authMode, storage: config.storage.kind },
       'Story Wall is up',
     );
-    return { url, port, storage, relay, scheduler, close: stopAll };
+    return {
+      url,
+      port,
+      storage,
+      relay,
+      scheduler,
+      embeddedStorage: embedded.current,
+      close: stopAll,
+    };
   } catch (error) {
     await stopAll();
     throw error;
@@ -254,6 +265,7 @@ async function openStorage(
   logger: pino.Logger,
   stops: Array<() => Promise<void>>,
   policies: readonly AdditionalPolicy[] | undefined,
+  embedded: { current?: SupervisedAzurite },
 ): Promise<TableStorage> {
   const { storage: where } = config;
   const common = {
@@ -264,10 +276,19 @@ async function openStorage(
     ...(policies ? { additionalPolicies: policies } : {}),
   };
   if (where.kind === 'embedded') {
-    const azurite = await startEmbeddedAzurite({
-      location: `${where.dataDir}/azurite`,
-      onLog: (line) => logger.debug({ azurite: line }, 'azurite'),
-    });
+    const azurite = await startSupervisedAzurite(
+      {
+        location: `${where.dataDir}/azurite`,
+        onLog: (line) => logger.debug({ azurite: line }, 'azurite'),
+      },
+      {
+        onExit: () => logger.error('embedded Azurite exited; starting it again'),
+        onRestart: (restarts) => logger.warn({ restarts }, 'embedded Azurite started again'),
+        onRestartFailed: (err, attempt) =>
+          logger.error({ err, attempt }, 'embedded Azurite did not start again; retrying'),
+      },
+    );
+    embedded.current = azurite;
     stops.push(() => azurite.stop());
     logger.info({ dataDir: where.dataDir }, 'embedded Azurite started');
     return createTableStorage({

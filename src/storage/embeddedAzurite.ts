@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { dirname, resolve } from 'node:path';
 
 /** How to run the embedded Azurite table service. */
@@ -161,6 +162,93 @@ async function stopChild(child: ChildProcess, exited: Promise<void>): Promise<vo
     child.kill('SIGKILL');
     await exited;
   }
+}
+
+/** What a supervised Azurite reports about its life. */
+export interface AzuriteSupervision {
+  /** It exited on its own; a restart follows. */
+  onExit?(): void;
+  /** It runs again, after `restarts` restarts in all. */
+  onRestart?(restarts: number): void;
+  /** A restart failed; another follows after a longer wait. */
+  onRestartFailed?(error: unknown, attempt: number): void;
+}
+
+/** An Azurite that is started again, on the same port and database, whenever it dies. */
+export interface SupervisedAzurite {
+  readonly connectionString: string;
+  readonly tableEndpoint: string;
+  /** The running emulator's process id (it changes with each restart). */
+  readonly pid: number | undefined;
+  /** How many times it was started again. */
+  readonly restarts: number;
+  /** Stops it for good. */
+  stop(): Promise<void>;
+}
+
+/** Waits before the n-th restart: 0.2 s, 0.4 s, … at most 5 s. */
+const restartDelayMs = (attempt: number) => Math.min(200 * 2 ** (attempt - 1), 5_000);
+
+/**
+ * The local default's storage, kept running: when the emulator dies while the app runs (killed,
+ * out of memory), it is started again on the same port and database, so the app's table clients
+ * reach it again without a restart of their own. Meanwhile storage calls fail fast (connection
+ * refused) as 503, and `/healthz` says 503. What the emulator had not yet saved to disk (it saves
+ * every few seconds) dies with it: a property of the local emulator, not of Table Storage.
+ */
+export async function startSupervisedAzurite(
+  opts: EmbeddedAzuriteOptions,
+  hooks: AzuriteSupervision = {},
+): Promise<SupervisedAzurite> {
+  let current = await startEmbeddedAzurite(opts);
+  const port = Number(new URL(current.tableEndpoint).port);
+  let stopping = false;
+  let restarts = 0;
+  let restarting: Promise<void> = Promise.resolve();
+
+  const restart = async () => {
+    hooks.onExit?.();
+    for (let attempt = 1; !stopping; attempt += 1) {
+      await sleep(restartDelayMs(attempt));
+      if (stopping) return;
+      try {
+        const next = await startEmbeddedAzurite({ ...opts, port });
+        if (stopping) {
+          await next.stop();
+          return;
+        }
+        current = next;
+        restarts += 1;
+        hooks.onRestart?.(restarts);
+        watch(next);
+        return;
+      } catch (error) {
+        hooks.onRestartFailed?.(error, attempt);
+      }
+    }
+  };
+  const watch = (azurite: EmbeddedAzurite) => {
+    void azurite.exited.then(() => {
+      if (!stopping) restarting = restart();
+    });
+  };
+  watch(current);
+
+  return {
+    connectionString: current.connectionString,
+    tableEndpoint: current.tableEndpoint,
+    get pid() {
+      return current.pid;
+    },
+    get restarts() {
+      return restarts;
+    },
+    async stop() {
+      stopping = true;
+      await restarting;
+      await current.stop();
+    },
+  };
 }
 
 /** The azurite-table entry point, from the installed package (never npx: no network, no prompt). */
