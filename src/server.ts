@@ -30,6 +30,7 @@ import {
   type OutboxRelay,
 } from './domain/index.js';
 import type { AdditionalPolicy } from './storage/callCounter.js';
+import { createActionLimiter } from './rateLimiter.js';
 import { startSupervisedAzurite, type SupervisedAzurite } from './storage/embeddedAzurite.js';
 import { createTableStorage, type TableStorage } from './storage/tableStorage.js';
 
@@ -115,19 +116,24 @@ export async function startServer(
     // The relay is created after the bot (its handlers); commits reach it through this hook.
     const relayRef: { current?: OutboxRelay } = {};
     const inFlight = new Set<Promise<void>>();
-    const service = createStoryService({
-      ...storage,
-      ...roleDeps,
-      clock,
-      ids: uuidIds,
-      logger,
-      onCommitted: (ref) => {
-        const run = relayRef.current?.relay(ref);
-        if (!run) return;
-        inFlight.add(run);
-        void run.finally(() => inFlight.delete(run));
+    // One budget per person and action, whichever surface (API, card, message extension) spends it.
+    const limits = createActionLimiter(config.writesPerMinute);
+    const service = createStoryService(
+      {
+        ...storage,
+        ...roleDeps,
+        clock,
+        ids: uuidIds,
+        logger,
+        onCommitted: (ref) => {
+          const run = relayRef.current?.relay(ref);
+          if (!run) return;
+          inFlight.add(run);
+          void run.finally(() => inFlight.delete(run));
+        },
       },
-    });
+      limits,
+    );
 
     const bot = createBot({
       config: config.bot,
@@ -180,20 +186,26 @@ export async function startServer(
       logger,
       service,
       insights: createInsightsService({ stats: storage.stats, clock }),
-      awards: createAwardsService({
-        awards: storage.awards,
-        stories: storage.stories,
-        wall: storage.wall,
-        clock,
-      }),
-      settings: createSettingsService({
-        ...roleDeps,
-        users: storage.users,
-        delegations: storage.delegations,
-        clock,
-        // This instance sees new role grants at once; others within the people cache's minute.
-        onSaved: () => people.forget(),
-      }),
+      awards: createAwardsService(
+        {
+          awards: storage.awards,
+          stories: storage.stories,
+          wall: storage.wall,
+          clock,
+        },
+        limits,
+      ),
+      settings: createSettingsService(
+        {
+          ...roleDeps,
+          users: storage.users,
+          delegations: storage.delegations,
+          clock,
+          // This instance sees new role grants at once; others within the people cache's minute.
+          onSaved: () => people.forget(),
+        },
+        limits,
+      ),
       users: storage.users,
       directory,
       people,
@@ -203,7 +215,6 @@ export async function startServer(
       checkHealth: () => storage.ping(),
       bot: (request) => bot.handle(request),
       tabDir: config.tabDir,
-      writesPerMinute: config.writesPerMinute,
     });
 
     await app.listen({ port: config.port, host: config.host });

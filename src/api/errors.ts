@@ -75,7 +75,9 @@ export function createErrorHandler(logger: Logger) {
       if (status >= 500) {
         logger.error({ err: error, url: request.url }, 'storage unavailable');
       }
-      if (status === 503) reply.header('Retry-After', String(retryAfterSeconds(error.details)));
+      if (status === 503 || status === 429) {
+        reply.header('Retry-After', String(retryAfterSeconds(error.details)));
+      }
       const field = typeof error.details?.['field'] === 'string' ? error.details['field'] : null;
       return reply
         .status(status)

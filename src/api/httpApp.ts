@@ -1,13 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
-import Fastify, {
-  LogController,
-  type FastifyBaseLogger,
-  type FastifyInstance,
-  type FastifyRequest,
-} from 'fastify';
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type {
   AwardsService,
   Directory,
@@ -17,7 +11,7 @@ import type {
   StoryService,
   UserDirectory,
 } from '../domain/index.js';
-import { DEV_USER_HEADER, LIMITS } from '../shared/dto.js';
+import { LIMITS } from '../shared/dto.js';
 import type { Authenticator } from './auth.js';
 import { ApiError, createErrorHandler } from './errors.js';
 import { awardRoutes } from './routes/awards.js';
@@ -53,8 +47,6 @@ export interface HttpAppDeps {
   bot: BotEndpoint;
   /** The built tab; a hint page is served when it is missing. */
   tabDir: string;
-  /** Writes per person per minute. */
-  writesPerMinute?: number;
 }
 
 /** Hosts that may frame the tab. */
@@ -81,7 +73,6 @@ export async function createHttpApp(deps: HttpAppDeps): Promise<FastifyInstance>
   });
 
   app.setErrorHandler(createErrorHandler(deps.logger));
-  await app.register(fastifyRateLimit, { global: false, keyGenerator: rateLimitKey });
 
   app.addHook('onSend', async (_request, reply) => {
     reply.header('X-Content-Type-Options', 'nosniff');
@@ -109,11 +100,12 @@ export async function createHttpApp(deps: HttpAppDeps): Promise<FastifyInstance>
     return answer.body === undefined ? reply.send() : reply.send(answer.body);
   });
 
-  const writeLimit = { max: deps.writesPerMinute ?? 60, timeWindow: '1 minute' };
-  storyRoutes(app, { service: deps.service, authenticate: deps.authenticate, writeLimit });
+  // Writes are limited per person and action in the domain (src/domain/rateLimits.ts), so every
+  // surface shares one budget.
+  storyRoutes(app, { service: deps.service, authenticate: deps.authenticate });
   insightsRoutes(app, { insights: deps.insights, authenticate: deps.authenticate });
-  awardRoutes(app, { awards: deps.awards, authenticate: deps.authenticate, writeLimit });
-  settingsRoutes(app, { settings: deps.settings, authenticate: deps.authenticate, writeLimit });
+  awardRoutes(app, { awards: deps.awards, authenticate: deps.authenticate });
+  settingsRoutes(app, { settings: deps.settings, authenticate: deps.authenticate });
   peopleRoutes(app, {
     users: deps.users,
     directory: deps.directory,
@@ -143,12 +135,4 @@ async function registerTab(app: FastifyInstance, tabDir: string): Promise<void> 
       .type('text/plain; charset=utf-8')
       .send('The tab is not built yet. Run `npm run build` (npm start does it for you).');
   });
-}
-
-function rateLimitKey(request: FastifyRequest): string {
-  const auth = request.headers.authorization;
-  if (auth) return `auth:${auth.slice(-32)}`;
-  const dev = request.headers[DEV_USER_HEADER];
-  if (typeof dev === 'string' && dev) return `dev:${dev}`;
-  return `ip:${request.ip}`;
 }

@@ -214,6 +214,7 @@ const NOTICES: ReadonlySet<string> = new Set<ApprovalNotice>([
   'illegal_transition',
   'conflict',
   'validation',
+  'rate_limited',
 ]);
 
 /** The notice for a failed decision; unexpected errors are logged and shown generically. */

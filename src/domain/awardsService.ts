@@ -7,14 +7,17 @@ import {
   type Shortlist,
 } from './useCases/awards.js';
 import type { Actor } from './user.js';
+import { spend, unlimited, type ActionLimiter } from './rateLimits.js';
 
 /** The story-of-the-month use cases bound to their dependencies; what the API calls. */
-export function createAwardsService(deps: AwardsDeps) {
+export function createAwardsService(deps: AwardsDeps, limits: ActionLimiter = unlimited) {
   return {
     listAwards: (actor: Actor) => listAwards(deps, actor),
     getShortlist: (actor: Actor, month: string) => getShortlist(deps, actor, month),
-    chooseWinner: (actor: Actor, month: string, input: ChooseWinnerInput) =>
-      chooseWinner(deps, actor, month, input),
+    chooseWinner: async (actor: Actor, month: string, input: ChooseWinnerInput) => {
+      await spend(limits, actor, 'config');
+      return chooseWinner(deps, actor, month, input);
+    },
   };
 }
 

@@ -18,3 +18,4 @@ export { schedulerActor } from './useCases/runDueWork.js';
 export * from './people.js';
 export * from './scheduler.js';
 export * from './text.js';
+export * from './rateLimits.js';

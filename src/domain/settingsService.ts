@@ -12,14 +12,27 @@ import {
   type SettingsInput,
 } from './useCases/settings.js';
 import type { Actor } from './user.js';
+import { spend, unlimited, type ActionLimiter } from './rateLimits.js';
 
 /** The settings (journey 11) and delegation use cases, bound to their dependencies. */
-export function createSettingsService(deps: SettingsDeps & DelegationDeps) {
+export function createSettingsService(
+  deps: SettingsDeps & DelegationDeps,
+  limits: ActionLimiter = unlimited,
+) {
   return {
     getSettings: (actor: Actor) => getSettings(deps, actor),
-    saveSettings: (actor: Actor, input: SettingsInput) => saveSettings(deps, actor, input),
-    setDelegation: (actor: Actor, input: DelegationInput) => setDelegation(deps, actor, input),
-    clearDelegation: (actor: Actor, userId?: string) => clearDelegation(deps, actor, userId),
+    saveSettings: async (actor: Actor, input: SettingsInput) => {
+      await spend(limits, actor, 'config');
+      return saveSettings(deps, actor, input);
+    },
+    setDelegation: async (actor: Actor, input: DelegationInput) => {
+      await spend(limits, actor, 'config');
+      return setDelegation(deps, actor, input);
+    },
+    clearDelegation: async (actor: Actor, userId?: string) => {
+      await spend(limits, actor, 'config');
+      return clearDelegation(deps, actor, userId);
+    },
     listDelegations: (actor: Actor) => listDelegations(deps, actor),
   };
 }

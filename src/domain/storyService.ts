@@ -15,20 +15,42 @@ import { withdrawStory } from './useCases/withdrawStory.js';
 import type { StoryDraft } from './story.js';
 import type { Decision } from './workflow.js';
 import type { Actor } from './user.js';
+import { spend, unlimited, type ActionLimiter } from './rateLimits.js';
 
-/** The story use cases bound to their dependencies; what the API and the bot call. */
-export function createStoryService(deps: StoryDeps) {
+/**
+ * The story use cases bound to their dependencies; what the API and the bot call. Every change a
+ * person makes spends their budget for that action first (`limits`; none by default).
+ */
+export function createStoryService(deps: StoryDeps, limits: ActionLimiter = unlimited) {
   return {
-    submitStory: (actor: Actor, draft: StoryDraft) => submitStory(deps, actor, draft),
-    decideStory: (actor: Actor, storyId: string, decision: Decision, comment?: string) =>
-      decideStory(deps, actor, storyId, decision, comment),
-    resubmitStory: (actor: Actor, storyId: string, draft: StoryDraft) =>
-      resubmitStory(deps, actor, storyId, draft),
-    withdrawStory: (actor: Actor, storyId: string) => withdrawStory(deps, actor, storyId),
-    archiveStory: (actor: Actor, storyId: string) => archiveStory(deps, actor, storyId),
-    reassignStory: (actor: Actor, storyId: string, approverId: string, comment?: string) =>
-      reassignStory(deps, actor, storyId, approverId, comment),
-    voteStory: (actor: Actor, storyId: string) => voteStory(deps, actor, storyId),
+    submitStory: async (actor: Actor, draft: StoryDraft) => {
+      await spend(limits, actor, 'submit');
+      return submitStory(deps, actor, draft);
+    },
+    decideStory: async (actor: Actor, storyId: string, decision: Decision, comment?: string) => {
+      await spend(limits, actor, 'decision');
+      return decideStory(deps, actor, storyId, decision, comment);
+    },
+    resubmitStory: async (actor: Actor, storyId: string, draft: StoryDraft) => {
+      await spend(limits, actor, 'submit');
+      return resubmitStory(deps, actor, storyId, draft);
+    },
+    withdrawStory: async (actor: Actor, storyId: string) => {
+      await spend(limits, actor, 'submit');
+      return withdrawStory(deps, actor, storyId);
+    },
+    archiveStory: async (actor: Actor, storyId: string) => {
+      await spend(limits, actor, 'decision');
+      return archiveStory(deps, actor, storyId);
+    },
+    reassignStory: async (actor: Actor, storyId: string, approverId: string, comment?: string) => {
+      await spend(limits, actor, 'decision');
+      return reassignStory(deps, actor, storyId, approverId, comment);
+    },
+    voteStory: async (actor: Actor, storyId: string) => {
+      await spend(limits, actor, 'vote');
+      return voteStory(deps, actor, storyId);
+    },
     getStory: (actor: Actor, storyId: string) => getStory(deps, actor, storyId),
     listWall: (actor: Actor, filter: WallFilter) => listWall(deps, actor, filter),
     listApprovals: (actor: Actor, limit?: number, everyone?: boolean) =>

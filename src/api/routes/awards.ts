@@ -9,10 +9,9 @@ import { presentAward, presentStory } from '../presenters.js';
 /** Story of the month (journey 8): validate → one use case → present. */
 export function awardRoutes(
   app: FastifyInstance,
-  deps: { awards: AwardsService; authenticate: Authenticator; writeLimit: object },
+  deps: { awards: AwardsService; authenticate: Authenticator },
 ): void {
   const { awards, authenticate } = deps;
-  const writeConfig = { config: { rateLimit: deps.writeLimit } };
 
   app.get('/api/awards', async (request): Promise<AwardsDto> => {
     const actor = await authenticate(request);
@@ -36,7 +35,6 @@ export function awardRoutes(
 
   app.put<{ Params: { month: string } }>(
     '/api/awards/:month',
-    writeConfig,
     async (request): Promise<AwardDto> => {
       const actor = await authenticate(request);
       const month = parseInput(awardMonthSchema, request.params.month);

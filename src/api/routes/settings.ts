@@ -13,17 +13,16 @@ import { policyOf, presentDelegation, presentSettings } from '../presenters.js';
 /** Settings (admins) and delegations (everyone for themselves, admins for anyone). */
 export function settingsRoutes(
   app: FastifyInstance,
-  deps: { settings: SettingsService; authenticate: Authenticator; writeLimit: object },
+  deps: { settings: SettingsService; authenticate: Authenticator },
 ): void {
   const { settings, authenticate } = deps;
-  const writeConfig = { config: { rateLimit: deps.writeLimit } };
 
   app.get('/api/settings', async (request): Promise<SettingsDto> => {
     const actor = await authenticate(request);
     return presentSettings(await settings.getSettings(actor));
   });
 
-  app.put('/api/settings', writeConfig, async (request): Promise<SettingsDto> => {
+  app.put('/api/settings', async (request): Promise<SettingsDto> => {
     const actor = await authenticate(request);
     const input = parseInput(settingsInputSchema, request.body ?? {});
     const saved = await settings.saveSettings(actor, {
@@ -39,7 +38,7 @@ export function settingsRoutes(
     return { items: (await settings.listDelegations(actor)).map(presentDelegation) };
   });
 
-  app.put('/api/delegations', writeConfig, async (request): Promise<DelegationDto> => {
+  app.put('/api/delegations', async (request): Promise<DelegationDto> => {
     const actor = await authenticate(request);
     const { userId, ...rest } = parseInput(delegationInputSchema, request.body ?? {});
     return presentDelegation(
@@ -47,7 +46,7 @@ export function settingsRoutes(
     );
   });
 
-  app.delete('/api/delegations', writeConfig, async (request, reply) => {
+  app.delete('/api/delegations', async (request, reply) => {
     const actor = await authenticate(request);
     const { userId } = parseInput(delegationQuerySchema, request.query);
     await settings.clearDelegation(actor, userId);

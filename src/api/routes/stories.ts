@@ -19,10 +19,9 @@ import { presentHistoryEvent, presentStory } from '../presenters.js';
 /** Story routes: validate → one use case → present. */
 export function storyRoutes(
   app: FastifyInstance,
-  deps: { service: StoryService; authenticate: Authenticator; writeLimit: object },
+  deps: { service: StoryService; authenticate: Authenticator },
 ): void {
   const { service, authenticate } = deps;
-  const writeConfig = { config: { rateLimit: deps.writeLimit } };
 
   app.get('/api/stories', async (request): Promise<WallPageDto> => {
     const actor = await authenticate(request);
@@ -52,65 +51,53 @@ export function storyRoutes(
     return presentStory(await service.getStory(actor, id));
   });
 
-  app.post('/api/stories', writeConfig, async (request, reply) => {
+  app.post('/api/stories', async (request, reply) => {
     const actor = await authenticate(request);
     const draft = draftOf(parseInput(storyInputSchema, request.body));
     const story = await service.submitStory(actor, draft);
     return reply.status(201).send(presentStory(story));
   });
 
-  app.put<{ Params: { id: string } }>('/api/stories/:id', writeConfig, async (request) => {
+  app.put<{ Params: { id: string } }>('/api/stories/:id', async (request) => {
     const actor = await authenticate(request);
     const id = parseInput(storyIdSchema, request.params.id);
     const draft = draftOf(parseInput(storyInputSchema, request.body));
     return presentStory(await service.resubmitStory(actor, id, draft));
   });
 
-  app.post<{ Params: { id: string } }>('/api/stories/:id/vote', writeConfig, async (request) => {
+  app.post<{ Params: { id: string } }>('/api/stories/:id/vote', async (request) => {
     const actor = await authenticate(request);
     const id = parseInput(storyIdSchema, request.params.id);
     return presentStory(await service.voteStory(actor, id));
   });
 
-  app.post<{ Params: { id: string } }>(
-    '/api/stories/:id/decision',
-    writeConfig,
-    async (request) => {
-      const actor = await authenticate(request);
-      const id = parseInput(storyIdSchema, request.params.id);
-      const { decision, comment } = parseInput(decisionInputSchema, request.body ?? {});
-      return presentStory(await service.decideStory(actor, id, decision, comment));
-    },
-  );
+  app.post<{ Params: { id: string } }>('/api/stories/:id/decision', async (request) => {
+    const actor = await authenticate(request);
+    const id = parseInput(storyIdSchema, request.params.id);
+    const { decision, comment } = parseInput(decisionInputSchema, request.body ?? {});
+    return presentStory(await service.decideStory(actor, id, decision, comment));
+  });
 
-  app.post<{ Params: { id: string } }>(
-    '/api/stories/:id/withdraw',
-    writeConfig,
-    async (request) => {
-      const actor = await authenticate(request);
-      const id = parseInput(storyIdSchema, request.params.id);
-      parseInput(emptyBodySchema, request.body ?? {});
-      return presentStory(await service.withdrawStory(actor, id));
-    },
-  );
+  app.post<{ Params: { id: string } }>('/api/stories/:id/withdraw', async (request) => {
+    const actor = await authenticate(request);
+    const id = parseInput(storyIdSchema, request.params.id);
+    parseInput(emptyBodySchema, request.body ?? {});
+    return presentStory(await service.withdrawStory(actor, id));
+  });
 
-  app.post<{ Params: { id: string } }>('/api/stories/:id/archive', writeConfig, async (request) => {
+  app.post<{ Params: { id: string } }>('/api/stories/:id/archive', async (request) => {
     const actor = await authenticate(request);
     const id = parseInput(storyIdSchema, request.params.id);
     parseInput(emptyBodySchema, request.body ?? {});
     return presentStory(await service.archiveStory(actor, id));
   });
 
-  app.post<{ Params: { id: string } }>(
-    '/api/stories/:id/reassign',
-    writeConfig,
-    async (request) => {
-      const actor = await authenticate(request);
-      const id = parseInput(storyIdSchema, request.params.id);
-      const { approverId, comment } = parseInput(reassignInputSchema, request.body ?? {});
-      return presentStory(await service.reassignStory(actor, id, approverId, comment));
-    },
-  );
+  app.post<{ Params: { id: string } }>('/api/stories/:id/reassign', async (request) => {
+    const actor = await authenticate(request);
+    const id = parseInput(storyIdSchema, request.params.id);
+    const { approverId, comment } = parseInput(reassignInputSchema, request.body ?? {});
+    return presentStory(await service.reassignStory(actor, id, approverId, comment));
+  });
 
   app.get<{ Params: { id: string } }>(
     '/api/stories/:id/history',

@@ -30,6 +30,7 @@ export type ApprovalNotice =
   | 'illegal_transition'
   | 'conflict'
   | 'validation'
+  | 'rate_limited'
   | 'missingComment'
   | 'missingPerson'
   | 'notWaiting'

@@ -1,5 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startBotHarness, type BotHarness } from './harness.js';
+import { createActionLimiter } from '../../../src/rateLimiter.js';
+import {
+  cardAction,
+  cardTexts,
+  formData,
+  invokeCard,
+  startBotHarness,
+  users,
+  type BotHarness,
+} from './harness.js';
 
 /**
  * Bodies that are not activities, sent to `POST /api/messages` by anyone: a client's mistake,
@@ -39,5 +48,48 @@ describe.each([
     expect(answer.status).toBe(400);
     expect(bot.logger.entries.filter((e) => e.level === 'error')).toHaveLength(errorsBefore);
     expect(bot.connector.calls).toHaveLength(0);
+  });
+});
+
+/**
+ * Card actions spend the same per-person, per-action budgets as the API: past the limit, the
+ * form comes back with a friendly notice and nothing is stored; a decision card says so too.
+ */
+describe('rate limits on cards', () => {
+  let bot: BotHarness;
+  beforeAll(async () => {
+    bot = await startBotHarness({ limits: createActionLimiter(2) });
+  });
+  afterAll(() => bot.close());
+
+  it('a third story form in a minute gets a notice, and stores nothing', async () => {
+    for (let i = 0; i < 2; i++) {
+      const answer = await bot.post(cardAction(bot, users.employee, 'story.submit', formData()));
+      expect(answer.status).toBe(200);
+    }
+    expect(bot.store.stories.all()).toHaveLength(2);
+    const third = await bot.post(cardAction(bot, users.employee, 'story.submit', formData()));
+    expect(third.status).toBe(200);
+    expect(cardTexts(invokeCard(third.body))).toContain(
+      'Too many requests right now. Please try again in a moment.',
+    );
+    expect(bot.store.stories.all()).toHaveLength(2);
+  });
+
+  it('decisions from cards past the limit get a notice on the card', async () => {
+    const [story] = bot.store.stories.all();
+    const texts: string[][] = [];
+    for (let i = 0; i < 3; i++) {
+      const answer = await bot.post(
+        cardAction(bot, users.manager, 'story.decide', {
+          storyId: story?.id,
+          decision: 'approve',
+        }),
+      );
+      texts.push(cardTexts(invokeCard(answer.body)));
+    }
+    expect(texts[2]).toEqual(
+      expect.arrayContaining(['Too many requests right now. Please try again in a moment.']),
+    );
   });
 });

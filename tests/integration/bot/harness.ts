@@ -8,6 +8,7 @@ import {
   createPeople,
   createStoryService,
   projectStoryHandler,
+  type ActionLimiter,
   type OutboxRelay,
   type User,
 } from '../../../src/domain/index.js';
@@ -51,7 +52,11 @@ function demoUser(id: string): User {
 
 /** Starts the harness; `config` overrides the local-mode bot config (e.g. an app id). */
 export async function startBotHarness(
-  overrides: Partial<Pick<BotOptions, 'localMode'>> & { config?: Partial<BotConfig> } = {},
+  overrides: Partial<Pick<BotOptions, 'localMode'>> & {
+    config?: Partial<BotConfig>;
+    /** Per-person action budgets; none by default. */
+    limits?: ActionLimiter;
+  } = {},
 ): Promise<BotHarness> {
   const connector = await startMockConnector();
   const store = buildStoryDeps(demoUsers());
@@ -59,7 +64,7 @@ export async function startBotHarness(
   const postedCards = fakePostedCards();
   const settings = store.settings;
   const logger = recordingLogger();
-  const service = createStoryService(store.deps);
+  const service = createStoryService(store.deps, overrides.limits);
   const bot = createBot({
     config: {
       appId: '',
