@@ -55,6 +55,13 @@ export function createOutboxHandlers(deps: OutboxHandlerDeps): BotOutboxHandlers
       ) {
         return skip(deps, message, 'story no longer waits for this approver');
       }
+      // Run before, its completion lost (a crash after the card was recorded): sent already.
+      // A crash between the send and the record cannot be told apart from no send, so that
+      // copy is sent again; both stay true (tests/integration/bot/botCrash.test.ts).
+      const posted = await deps.postedCards.list(message.ref);
+      if (posted.some((card) => card.messageId === message.id)) {
+        return skip(deps, message, 'approval card already sent by this message');
+      }
       const approver = await deps.users.get(story.tenantId, approverId);
       const locale = approver?.locale ?? story.locale;
       const delivery = await sendToPerson(
@@ -85,6 +92,7 @@ export function createOutboxHandlers(deps: OutboxHandlerDeps): BotOutboxHandlers
           locale,
           userId: approverId,
           teamsUserId: delivery.teamsUserId,
+          messageId: message.id,
         });
       }
     },

@@ -291,6 +291,11 @@ export interface PostedCard {
   readonly userId?: string;
   /** Their Teams user id, whose client refreshes the approval card while it is pending. */
   readonly teamsUserId?: string;
+  /**
+   * The outbox message that sent it, so a message run again (its completion lost in a crash)
+   * finds its card sent and sends no second one.
+   */
+  readonly messageId?: string;
 }
 
 /** Every card posted for a story, kept with the story (journeys 4 and 10). */

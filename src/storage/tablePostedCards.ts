@@ -26,6 +26,7 @@ export function createTablePostedCards(client: TableClient): PostedCards {
         locale: card.locale,
         ...opt('userId', card.userId),
         ...opt('teamsUserId', card.teamsUserId),
+        ...opt('messageId', card.messageId),
       };
       await guard('postedCards.add', () => client.upsertEntity(entity, 'Replace'));
     },
@@ -65,6 +66,7 @@ function cardFromRow(row: Row): PostedCard {
   if (locale !== 'en' && locale !== 'fi') throw new CorruptRowError('Unknown card locale.');
   const userId = optStr(row, 'userId');
   const teamsUserId = optStr(row, 'teamsUserId');
+  const messageId = optStr(row, 'messageId');
   return {
     activityId: str(row, 'activityId'),
     reference: str(row, 'reference'),
@@ -72,5 +74,6 @@ function cardFromRow(row: Row): PostedCard {
     locale,
     ...(userId !== undefined ? { userId } : {}),
     ...(teamsUserId !== undefined ? { teamsUserId } : {}),
+    ...(messageId !== undefined ? { messageId } : {}),
   };
 }

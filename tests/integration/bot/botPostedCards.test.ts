@@ -50,6 +50,7 @@ describe('posted approval cards', () => {
         locale: 'fi',
         userId: DEMO_USER_IDS.manager,
         teamsUserId: DEMO_USER_IDS.manager,
+        messageId: expect.any(String) as string,
       },
     ]);
   });

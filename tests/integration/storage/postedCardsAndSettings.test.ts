@@ -14,6 +14,7 @@ describe('TablePostedCards', () => {
     locale: 'fi',
     userId: 'manager-1',
     teamsUserId: '29:manager-1',
+    messageId: 'message-1',
   };
   const channel: PostedCard = {
     activityId: '1700000000000',
