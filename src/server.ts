@@ -139,6 +139,7 @@ export async function startServer(
       config: config.bot,
       localMode: config.authMode === 'local',
       localTenantId: config.localTenantId,
+      ...(config.entra?.tenantIds ? { tenantIds: config.entra.tenantIds } : {}),
       service,
       stories: storage.stories,
       users: storage.users,

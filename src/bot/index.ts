@@ -19,6 +19,7 @@ import type {
 import { proactiveConnectorOptions } from './connectorTransport.js';
 import { localeOf, translator } from './i18n.js';
 import { createOutboxHandlers, type BotOutboxHandlers } from './outboxHandlers.js';
+import { serveOnly } from './tenantGate.js';
 import { processBotHttp, type BotHttpRequest, type BotHttpResponse } from './processBotHttp.js';
 import { StoryBot } from './storyBot.js';
 
@@ -30,6 +31,11 @@ export interface BotOptions {
   localMode: boolean;
   /** Tenant for activities that carry none (Agents Playground). */
   localTenantId: string;
+  /**
+   * The tenants served (ENTRA_TENANT_ID, as for the API); absent serves every tenant. Activities
+   * from any other tenant are dropped, and invokes from them answered 403.
+   */
+  tenantIds?: readonly string[];
   service: StoryService;
   /** Read-only use in outbox handlers (load the story). */
   stories: StoryRepository;
@@ -97,7 +103,17 @@ export function createBot(options: BotOptions): Bot {
   };
 
   const bot = new StoryBot(options);
-  const logic = (context: TurnContext) => bot.run(context);
+  const logic = serveOnly(
+    options.tenantIds,
+    options.localMode,
+    (context: TurnContext) => bot.run(context),
+    // Warn, not error: anyone who installs the app in another tenant can send these.
+    (tenantId, context) =>
+      logger.warn(
+        { tenantId, activityType: context.activity.type },
+        'activity from a tenant that is not served; ignored',
+      ),
+  );
 
   return {
     async handle(request) {

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createActionLimiter } from '../../../src/rateLimiter.js';
+import { DEMO_TENANT_ID } from '../../../src/demo/demoUsers.js';
 import {
+  activityFrom,
   cardAction,
   cardTexts,
   formData,
@@ -91,5 +93,48 @@ describe('rate limits on cards', () => {
     expect(texts[2]).toEqual(
       expect.arrayContaining(['Too many requests right now. Please try again in a moment.']),
     );
+  });
+});
+
+/**
+ * The tenants the API accepts (ENTRA_TENANT_ID) are the tenants the bot serves: an activity from
+ * any other tenant does nothing — no story, no reply, no conversation kept — and an invoke from
+ * one is answered 403.
+ */
+describe('the tenant allow-list', () => {
+  let bot: BotHarness;
+  beforeAll(async () => {
+    bot = await startBotHarness({ tenantIds: ['99999999-9999-4999-8999-999999999999'] });
+  });
+  afterAll(() => bot.close());
+
+  it('ignores a message from a tenant that is not allowed', async () => {
+    const answer = await bot.post(
+      activityFrom(bot, users.employee, { text: 'help', deliveryMode: 'expectReplies' }),
+    );
+    expect(answer.status).toBe(200);
+    expect(JSON.stringify(answer.body ?? '')).not.toContain('Story Wall');
+    expect(bot.connector.calls).toHaveLength(0);
+    expect(await bot.conversations.get(DEMO_TENANT_ID, users.employee.id)).toBeNull();
+  });
+
+  it('refuses a card action from a tenant that is not allowed, storing nothing', async () => {
+    const answer = await bot.post(cardAction(bot, users.employee, 'story.submit', formData()));
+    expect(answer.status).toBe(403);
+    expect(bot.store.stories.all()).toHaveLength(0);
+  });
+});
+
+describe('the tenant allow-list, with the tenant on it', () => {
+  let bot: BotHarness;
+  beforeAll(async () => {
+    bot = await startBotHarness({ tenantIds: [DEMO_TENANT_ID] });
+  });
+  afterAll(() => bot.close());
+
+  it('serves an allowed tenant as before', async () => {
+    const answer = await bot.post(cardAction(bot, users.employee, 'story.submit', formData()));
+    expect(answer.status).toBe(200);
+    expect(bot.store.stories.all()).toHaveLength(1);
   });
 });

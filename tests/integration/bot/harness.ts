@@ -52,7 +52,7 @@ function demoUser(id: string): User {
 
 /** Starts the harness; `config` overrides the local-mode bot config (e.g. an app id). */
 export async function startBotHarness(
-  overrides: Partial<Pick<BotOptions, 'localMode'>> & {
+  overrides: Partial<Pick<BotOptions, 'localMode' | 'tenantIds'>> & {
     config?: Partial<BotConfig>;
     /** Per-person action budgets; none by default. */
     limits?: ActionLimiter;
@@ -73,6 +73,7 @@ export async function startBotHarness(
       ...overrides.config,
     },
     localMode: overrides.localMode ?? true,
+    ...(overrides.tenantIds ? { tenantIds: overrides.tenantIds } : {}),
     localTenantId: DEMO_TENANT_ID,
     service,
     stories: store.stories,
