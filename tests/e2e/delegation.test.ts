@@ -163,4 +163,89 @@ describe.skipIf(!browserAvailable())('delegation and the admin inbox (Chromium)'
     const cleared = await api<DelegationsDto>(DEMO_USER_IDS.manager, 'GET', '/api/delegations');
     expect(cleared.items).toEqual([]);
   });
+
+  it('lets an admin set, see and end someone else’s delegation', async () => {
+    // As Aaron (admin): nobody is away yet; the form is for himself until he picks someone.
+    const page = await openTabAs('Aaron Admin');
+    const away = await openAway(page);
+    const all = away.getByTestId('delegation-all');
+    await all.getByTestId('delegation-all-empty').waitFor();
+    await away.getByTestId('delegation-none').waitFor();
+    const awayPerson = away.getByTestId('delegation-away-person');
+    expect(await awayPerson.inputValue()).toBe('Aaron Admin');
+    // The pickers are labelled by their fields.
+    expect(await away.getByRole('combobox', { name: /Who is away/ }).count()).toBe(1);
+    await awayPerson.fill('');
+    await away.getByTestId('delegation-save').click();
+    await away.getByText('Choose who is away.').waitFor();
+
+    // He picks Mikko as the one away; Mikko cannot stand in for himself.
+    await awayPerson.pressSequentially('mikko');
+    await away.getByRole('option', { name: 'Mikko Manager' }).click();
+    await away.getByRole('heading', { name: 'Set someone to decide for Mikko Manager' }).waitFor();
+    const delegate = away.getByTestId('delegation-person');
+    await delegate.pressSequentially('Mikko');
+    await away.getByRole('option', { name: /No one matches/ }).waitFor();
+    await delegate.fill('');
+    await delegate.pressSequentially('tomi');
+    await away.getByRole('option', { name: 'Tomi Kuljettaja' }).click();
+    await away.getByTestId('delegation-until').fill(dayFromToday(5));
+    await away.getByTestId('delegation-save').click();
+    await page
+      .getByTestId('toast')
+      .filter({ hasText: 'Stories for Mikko Manager now go to Tomi Kuljettaja' })
+      .waitFor();
+
+    // The list shows it; Aaron's own setting is untouched.
+    const row = all
+      .getByTestId('delegation-all-row')
+      .filter({ has: page.getByTestId(`delegation-end-${DEMO_USER_IDS.manager}`) });
+    await row.waitFor();
+    expect(await row.textContent()).toContain('Mikko Manager: Tomi Kuljettaja decides until');
+    expect(await row.getAttribute('data-planned')).toBe('false');
+    expect(await all.getByTestId('delegation-all-row').count()).toBe(1);
+    await away.getByTestId('delegation-none').waitFor();
+    expect(await delegate.inputValue()).toBe('');
+
+    const set = await api<DelegationsDto>(DEMO_USER_IDS.admin, 'GET', '/api/delegations');
+    expect(set.items).toEqual([
+      expect.objectContaining({
+        userId: DEMO_USER_IDS.manager,
+        delegateId: DEMO_USER_IDS.driver,
+        setBy: DEMO_USER_IDS.admin,
+      }),
+    ]);
+
+    // Emma's story, routed to her manager Mikko, goes to Tomi.
+    const story = await api<StoryDto>(DEMO_USER_IDS.employee, 'POST', '/api/stories', {
+      title: `Coffee for the night shift ${Date.now()}`,
+      situation: 'The venue’s café had closed when the stage crew started their night shift.',
+      action: 'A colleague from the box office brewed a pot and carried it to the loading dock.',
+      outcome: 'The crew finished the set-up on time and thanked the box office by name.',
+      lesson: 'Small kindness keeps a long night going.',
+      team: 'Venue services',
+      category: 'quick-thinking',
+      featured: [],
+      consent: true,
+      locale: 'en',
+    });
+    expect(story.approval.approvers).toEqual([
+      expect.objectContaining({ id: DEMO_USER_IDS.driver, onBehalfOf: DEMO_USER_IDS.manager }),
+    ]);
+
+    // He ends it from the list with the keyboard; the focus stays in the list.
+    const end = all.getByRole('button', { name: 'End the delegation for Mikko Manager' });
+    await end.focus();
+    await page.keyboard.press('Enter');
+    await page
+      .getByTestId('toast')
+      .filter({ hasText: 'Stories go to Mikko Manager again' })
+      .waitFor();
+    await all.getByTestId('delegation-all-empty').waitFor();
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.textContent))
+      .toBe('Everyone’s delegations');
+    const ended = await api<DelegationsDto>(DEMO_USER_IDS.admin, 'GET', '/api/delegations');
+    expect(ended.items.some((d) => d.userId === DEMO_USER_IDS.manager)).toBe(false);
+  });
 });

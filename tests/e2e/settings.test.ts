@@ -53,8 +53,8 @@ describe.skipIf(!browserAvailable())('settings and a two-stage approval (Chromiu
       has: view.page().getByTestId('approval-title').getByText(title, { exact: true }),
     });
 
-  /** Emma shares a story; the policy in force decides where it goes. */
-  function shareAsEmployee(title: string): Promise<StoryDto> {
+  /** Emma shares a story; the policy in force (for its category) decides where it goes. */
+  function shareAsEmployee(title: string, category = 'care'): Promise<StoryDto> {
     return api<StoryDto>(DEMO_USER_IDS.employee, 'POST', '/api/stories', {
       title,
       situation: 'A family missed the last ferry because their taxi broke down on the way.',
@@ -62,7 +62,7 @@ describe.skipIf(!browserAvailable())('settings and a two-stage approval (Chromiu
       outcome: 'They reached the island that night and wrote to thank the whole crew.',
       lesson: 'Stay until the customer is on their way.',
       team: 'Harbour services',
-      category: 'care',
+      category,
       featured: [],
       consent: true,
       locale: 'en',
@@ -267,5 +267,91 @@ describe.skipIf(!browserAvailable())('settings and a two-stage approval (Chromiu
     expect(await settings.getByTestId('settings-grant-person').inputValue()).toBe('');
     await settings.getByTestId('settings-save').click();
     await page.getByTestId('toast').filter({ hasText: 'Settings saved' }).waitFor();
+  });
+
+  it('an admin gives one category stages of its own; its stories go to that category’s approver', async () => {
+    const page = await openTabAs('Aaron Admin');
+    let settings = await openSettings(page);
+    const tenantStages = await settings.getByTestId('settings-stage').count();
+    const teamwork = settings.getByTestId('settings-category-teamwork');
+    expect(await teamwork.count()).toBe(0);
+
+    // Teamwork is chosen from the categories that use the tenant's stages, and added.
+    const select = settings.getByTestId('settings-category-select');
+    await select.click();
+    await settings.getByRole('option', { name: 'Teamwork' }).click();
+    await expect.poll(() => select.textContent()).toContain('Teamwork');
+    await settings.getByTestId('settings-category-add').click();
+    await teamwork.waitFor();
+    expect(await teamwork.getByRole('heading', { level: 5 }).textContent()).toBe('Teamwork');
+    // Focus goes to the new category's way back, and the category is no longer offered.
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid')))
+      .toBe('settings-category-remove-teamwork');
+    await select.click();
+    await settings.getByRole('option', { name: 'Care' }).waitFor();
+    expect(await settings.getByRole('option', { name: 'Teamwork' }).count()).toBe(0);
+    await settings.getByRole('option', { name: 'Care' }).click();
+    await expect.poll(() => select.textContent()).toContain('Care');
+
+    // It starts as a copy of the tenant's stages; it keeps only its first, decided by Anna.
+    const stages = teamwork.getByTestId('settings-category-teamwork-stage');
+    expect(await stages.count()).toBe(tenantStages);
+    for (let count = tenantStages; count > 1; count--) {
+      await teamwork.getByTestId(`settings-category-teamwork-stage-${count}-remove`).click();
+      await expect.poll(() => stages.count()).toBe(count - 1);
+    }
+    await teamwork.getByTestId('settings-category-teamwork-stage-1-kind-people').click();
+    const picker = teamwork.getByTestId('settings-category-teamwork-stage-1-person');
+    await picker.pressSequentially('anna');
+    await settings.getByRole('option', { name: 'Anna Naulakko' }).click();
+    await teamwork
+      .getByTestId('settings-category-teamwork-stage-1-chosen')
+      .filter({ hasText: 'Anna Naulakko' })
+      .waitFor();
+    // The tenant's stages are not changed by editing the category's.
+    expect(await settings.getByTestId('settings-stage').count()).toBe(tenantStages);
+
+    await settings.getByTestId('settings-save').click();
+    await page.getByTestId('toast').filter({ hasText: 'Settings saved' }).waitFor();
+
+    const saved = await api<SettingsDto>(DEMO_USER_IDS.admin, 'GET', '/api/settings');
+    expect(saved.approval.byCategory).toEqual({
+      teamwork: {
+        stages: [{ approvers: { kind: 'people', ids: [DEMO_USER_IDS.cloakroom] }, mode: 'any' }],
+      },
+    });
+    expect(saved.approval.stages).toHaveLength(tenantStages);
+
+    // Read again from the server, Settings shows the category with its approver.
+    await page.reload();
+    settings = page.getByTestId('settings');
+    await settings.waitFor();
+    await settings.getByTestId('settings-loading').waitFor({ state: 'detached' });
+    const reread = settings.getByTestId('settings-category-teamwork');
+    await reread.waitFor();
+    expect(await reread.getByTestId('settings-category-teamwork-stage').count()).toBe(1);
+    await reread
+      .getByTestId('settings-category-teamwork-stage-1-chosen')
+      .filter({ hasText: 'Anna Naulakko' })
+      .waitFor();
+
+    // A teamwork story goes to Anna; a care story still follows the tenant's stages.
+    const story = await shareAsEmployee(`The relay crew ${Date.now()}`, 'teamwork');
+    expect(story.approval).toMatchObject({ stage: 1, stages: 1 });
+    expect(story.approval.approvers.map((slot) => slot.id)).toEqual([DEMO_USER_IDS.cloakroom]);
+    const care = await shareAsEmployee(`The night ferry ${Date.now()}`);
+    expect(care.approval).toMatchObject({ stage: 1, stages: tenantStages });
+
+    // Back to the tenant's stages: the category is offered again, and byCategory is gone.
+    await reread.getByTestId('settings-category-remove-teamwork').click();
+    await reread.waitFor({ state: 'detached' });
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.id))
+      .toBe('settings-category-select');
+    await settings.getByTestId('settings-save').click();
+    await page.getByTestId('toast').filter({ hasText: 'Settings saved' }).waitFor();
+    const after = await api<SettingsDto>(DEMO_USER_IDS.admin, 'GET', '/api/settings');
+    expect(after.approval).not.toHaveProperty('byCategory');
   });
 });

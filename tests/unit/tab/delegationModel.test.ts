@@ -1,11 +1,22 @@
 import { describe, expect, it } from 'vitest';
+import { DEMO_USER_IDS, demoUsers } from '../../../src/demo/demoUsers.js';
+import { setDelegation } from '../../../src/domain/useCases/delegations.js';
+import type { DelegationDto } from '../../../src/shared/dto.js';
+import { delegationInputSchema } from '../../../src/shared/schemas.js';
 import {
   MAX_DAYS_AHEAD,
   dayProblem,
   dayString,
+  delegationRows,
+  isActive,
   lastMomentOf,
+  serverDayProblem,
   untilOf,
+  withDelegation,
+  withoutDelegation,
 } from '../../../src/tab/components/Delegation/delegationModel.js';
+import { demoActor, errorOf } from '../../support/domainFixtures.js';
+import { buildStoryDeps } from '../../support/fakes.js';
 
 // The model works in the browser's local calendar, so "now" is built from local parts and the
 // expectations likewise: the tests hold in any time zone, on any date.
@@ -110,5 +121,129 @@ describe('dayProblem', () => {
     expect(dayProblem(lastDay, from)).toBeUndefined();
     const until = new Date(untilOf(lastDay) ?? '');
     expect(until.getTime() - from.getTime()).toBeLessThanOrEqual(366 * DAY_MS);
+  });
+});
+
+describe('serverDayProblem', () => {
+  // The messages the API really answers with, taken from the schema and the use case, so a
+  // change of their wording shows here rather than as a wrong hint in the form.
+  async function domainMessage(from: Date, until: Date): Promise<string> {
+    const { deps, clock } = buildStoryDeps(demoUsers());
+    clock.set(new Date('2026-03-14T09:00:00Z'));
+    const failure = await errorOf(
+      setDelegation(deps, demoActor(DEMO_USER_IDS.manager), {
+        delegateId: DEMO_USER_IDS.editor,
+        from,
+        until,
+      }),
+    );
+    expect(failure).toMatchObject({ code: 'validation', details: { field: 'until' } });
+    return (failure as Error).message;
+  }
+
+  function schemaMessage(body: Record<string, string>, field: string): string | undefined {
+    const parsed = delegationInputSchema.safeParse({ delegateId: DEMO_USER_IDS.editor, ...body });
+    expect(parsed.success).toBe(false);
+    return parsed.error?.issues.find((issue) => issue.path[0] === field)?.message;
+  }
+
+  it('tells a window longer than a year from one that is not in the future', async () => {
+    const tooLong = await domainMessage(
+      new Date('2026-03-14T09:00:00Z'),
+      new Date('2027-03-20T00:00:00Z'),
+    );
+    expect(serverDayProblem(tooLong)).toBe('tooFar');
+    const ended = await domainMessage(
+      new Date('2026-03-10T09:00:00Z'),
+      new Date('2026-03-12T00:00:00Z'),
+    );
+    expect(serverDayProblem(ended)).toBe('past');
+    const backwards = schemaMessage(
+      { from: '2026-03-14T09:00:00Z', until: '2026-03-13T00:00:00Z' },
+      'until',
+    );
+    expect(serverDayProblem(backwards)).toBe('past');
+  });
+
+  it('calls anything else about the day invalid, not "in the past"', () => {
+    // What the schema says of a `from` that is not an instant (its field check on its own: the
+    // whole schema's window check does not expect a malformed field).
+    const garbled = delegationInputSchema.shape.from.safeParse('soon').error?.issues[0]?.message;
+    expect(garbled).toBeDefined();
+    expect(serverDayProblem(garbled)).toBe('invalid');
+    expect(serverDayProblem('Something else entirely.')).toBe('invalid');
+    expect(serverDayProblem(undefined)).toBe('invalid');
+  });
+});
+
+describe('the admins’ list of delegations', () => {
+  const at = new Date('2026-03-14T09:00:00Z');
+  const names: Record<string, string> = {
+    u1: 'Mikko Manager',
+    u2: 'Eeva Editor',
+    u3: 'Aaron Admin',
+    u4: 'Ämmä Äänekoski',
+    d1: 'Tomi Kuljettaja',
+  };
+  const nameOf = (id: string) => names[id] ?? id;
+  const delegation = (userId: string, from: string, until: string): DelegationDto => ({
+    userId,
+    delegateId: 'd1',
+    from,
+    until,
+    setBy: 'u3',
+  });
+  const inForce = delegation('u1', '2026-03-13T08:00:00Z', '2026-03-20T00:00:00Z');
+  const planned = delegation('u2', '2026-04-01T00:00:00Z', '2026-04-10T00:00:00Z');
+  const over = delegation('u3', '2026-03-01T00:00:00Z', '2026-03-14T09:00:00Z');
+
+  it('leaves out the delegations that have ended, to the millisecond', () => {
+    expect(isActive(over, at)).toBe(false);
+    expect(isActive(over, new Date(at.getTime() - 1))).toBe(true);
+    const rows = delegationRows([inForce, over, planned], at, nameOf, 'en');
+    expect(rows.map((row) => row.userId).sort()).toEqual(['u1', 'u2']);
+    expect(delegationRows([over], at, nameOf, 'en')).toEqual([]);
+  });
+
+  it('names the away person and the delegate, the last day and whether it has started', () => {
+    const [row] = delegationRows([inForce], at, nameOf, 'en');
+    expect(row).toEqual({
+      userId: 'u1',
+      awayName: 'Mikko Manager',
+      delegateId: 'd1',
+      delegateName: 'Tomi Kuljettaja',
+      lastMoment: '2026-03-19T23:59:59.999Z',
+      from: inForce.from,
+      planned: false,
+    });
+    const [later] = delegationRows([planned], at, nameOf, 'en');
+    expect(later?.planned).toBe(true);
+    // Starting exactly now is in force, not planned.
+    const now = delegation('u1', at.toISOString(), '2026-03-20T00:00:00Z');
+    expect(delegationRows([now], at, nameOf, 'en')[0]?.planned).toBe(false);
+  });
+
+  it('shows an id for a person whose name is not known', () => {
+    const stranger = delegation('x9', '2026-03-13T08:00:00Z', '2026-03-20T00:00:00Z');
+    expect(delegationRows([stranger], at, nameOf, 'en')[0]?.awayName).toBe('x9');
+  });
+
+  it('orders by the away person’s name in the UI language', () => {
+    const umlaut = delegation('u4', '2026-03-13T08:00:00Z', '2026-03-20T00:00:00Z');
+    const aaron = delegation('u3', '2026-03-13T08:00:00Z', '2026-03-20T00:00:00Z');
+    const items = [inForce, umlaut, planned, aaron];
+    const order = (language: string) =>
+      delegationRows(items, at, nameOf, language).map((row) => row.awayName);
+    expect(order('en')).toEqual(['Aaron Admin', 'Ämmä Äänekoski', 'Eeva Editor', 'Mikko Manager']);
+    // In Finnish, Ä comes after Z.
+    expect(order('fi')).toEqual(['Aaron Admin', 'Eeva Editor', 'Mikko Manager', 'Ämmä Äänekoski']);
+  });
+
+  it('puts a saved delegation in place of the one its person had, and drops an ended one', () => {
+    const replaced = { ...inForce, delegateId: 'u2' };
+    expect(withDelegation([inForce, planned], replaced)).toEqual([planned, replaced]);
+    expect(withDelegation([planned], inForce)).toEqual([planned, inForce]);
+    expect(withoutDelegation([inForce, planned], 'u1')).toEqual([planned]);
+    expect(withoutDelegation([planned], 'u1')).toEqual([planned]);
   });
 });

@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { LIMITS, type SettingsDto } from '../../../src/shared/dto.js';
+import { CATEGORIES, LIMITS, type SettingsDto } from '../../../src/shared/dto.js';
 import { settingsInputSchema } from '../../../src/shared/schemas.js';
 import {
   APPROVER_KINDS,
+  categoriesWithoutStages,
+  categoriesWithStages,
   draftOf,
   inputOf,
   isDirectoryId,
@@ -11,6 +13,8 @@ import {
   problemsFromServer,
   problemsOf,
   sameGrant,
+  withCategoryStages,
+  withoutCategoryStages,
   type ApproverDraft,
   type SettingsDraft,
   type StageDraft,
@@ -197,6 +201,46 @@ describe('inputOf', () => {
     );
   });
 
+  it('round-trips several categories’ own stages, each kind of approver, into a valid body', () => {
+    const dto = buildSettingsDto();
+    const byCategory = {
+      care: { stages: dto.approval.stages },
+      teamwork: {
+        stages: [
+          { approvers: { kind: 'people' as const, ids: ['anna', 'pekka'] }, mode: 'all' as const },
+          { approvers: { kind: 'manager' as const }, mode: 'any' as const },
+        ],
+      },
+    };
+    const input = inputOf(draftOf({ ...dto, approval: { ...dto.approval, byCategory } }));
+    expect(input.approval.byCategory).toEqual(byCategory);
+    expect(settingsInputSchema.safeParse(input).success).toBe(true);
+  });
+
+  it('saves the edits made in a category’s own stages', () => {
+    const draft = buildDraft();
+    const [care] = draft.byCategory.care!;
+    const edited = { ...care!, mode: 'all' as const };
+    expect(
+      inputOf({ ...draft, byCategory: { care: [edited, stage('new', { kind: 'role' })] } }).approval
+        .byCategory,
+    ).toEqual({
+      care: {
+        stages: [
+          { approvers: { kind: 'people', ids: ['anna'] }, mode: 'all' },
+          { approvers: { kind: 'role', role: 'approver' }, mode: 'any' },
+        ],
+      },
+    });
+  });
+
+  it('leaves out byCategory once every category uses the tenant’s stages again', () => {
+    const draft = buildDraft();
+    const input = inputOf({ ...draft, byCategory: withoutCategoryStages(draft, 'care') });
+    expect(input.approval).not.toHaveProperty('byCategory');
+    expect(settingsInputSchema.safeParse(input).success).toBe(true);
+  });
+
   it('saves role grants with their ids trimmed', () => {
     const roles = [{ role: 'editor' as const, kind: 'group' as const, id: ' editors ' }];
     expect(inputOf(buildDraft({ roles })).roles).toEqual([
@@ -230,6 +274,70 @@ describe('stages', () => {
     expect(moveStage(stages, 'missing', 1)).toBe(stages);
     const one = [stage('only')];
     expect(moveStage(one, 'only', 1)).toBe(one);
+  });
+});
+
+describe('categories’ own stages', () => {
+  it('are held as stages with keys of their own, apart from the tenant’s', () => {
+    const draft = draftOf(buildSettingsDto());
+    expect(categoriesWithStages(draft)).toEqual(['care']);
+    const care = draft.byCategory.care!;
+    expect(care.map((s) => [s.approvers.kind, s.approvers.people, s.mode])).toEqual([
+      ['people', ['anna'], 'any'],
+    ]);
+    const all = [...keys(draft.stages), ...keys(care)];
+    expect(new Set(all).size).toBe(all.length);
+  });
+
+  it('copy what they edit, so the loaded document stays as it was', () => {
+    const dto = buildSettingsDto();
+    draftOf(dto).byCategory.care![0]!.approvers.people.push('someone');
+    expect(dto.approval.byCategory?.care?.stages[0]?.approvers).toEqual({
+      kind: 'people',
+      ids: ['anna'],
+    });
+  });
+
+  it('start as a copy of the tenant’s stages as they are in the draft', () => {
+    const draft = buildDraft();
+    const byCategory = withCategoryStages(draft, 'teamwork');
+    const teamwork = byCategory.teamwork!;
+    expect(teamwork.map((s) => [s.approvers, s.mode])).toEqual(
+      draft.stages.map((s) => [s.approvers, s.mode]),
+    );
+    expect(byCategory.care).toBe(draft.byCategory.care);
+    const input = inputOf({ ...draft, byCategory });
+    expect(input.approval.byCategory?.teamwork).toEqual({ stages: input.approval.stages });
+    expect(input.approval.byCategory?.care).toEqual(buildSettingsDto().approval.byCategory?.care);
+
+    // New keys, and people lists of their own: editing one list leaves the other.
+    expect(keys(teamwork).some((key) => keys(draft.stages).includes(key))).toBe(false);
+    teamwork[1]!.approvers.people.push('third');
+    expect(draft.stages[1]?.approvers.people).toEqual(['mikko', 'eeva']);
+  });
+
+  it('keep a category’s stages when it already has its own', () => {
+    const draft = buildDraft();
+    expect(withCategoryStages(draft, 'care')).toBe(draft.byCategory);
+  });
+
+  it('are removed for one category, which then uses the tenant’s stages', () => {
+    const draft = buildDraft({ byCategory: withCategoryStages(buildDraft(), 'teamwork') });
+    const byCategory = withoutCategoryStages(draft, 'care');
+    expect(Object.keys(byCategory)).toEqual(['teamwork']);
+    expect(Object.keys(draft.byCategory).sort()).toEqual(['care', 'teamwork']);
+    expect(inputOf({ ...draft, byCategory }).approval.byCategory).not.toHaveProperty('care');
+  });
+
+  it('can be added for the categories that have none, until every category has its own', () => {
+    let draft = buildDraft();
+    expect(categoriesWithoutStages(draft)).toEqual(CATEGORIES.filter((c) => c !== 'care'));
+    for (const category of categoriesWithoutStages(draft)) {
+      draft = { ...draft, byCategory: withCategoryStages(draft, category) };
+    }
+    expect(categoriesWithoutStages(draft)).toEqual([]);
+    expect(categoriesWithStages(draft)).toEqual([...CATEGORIES]);
+    expect(settingsInputSchema.safeParse(inputOf(draft)).success).toBe(true);
   });
 });
 
@@ -305,6 +413,30 @@ describe('problemsOf', () => {
     }
   });
 
+  it('checks a category’s own stages like the tenant’s', () => {
+    const byCategory = {
+      care: [stage('care-ok'), stage('care-empty', { kind: 'people' })],
+      teamwork: [stage('team-group', { kind: 'group', groupId: 'no spaces please' })],
+    };
+    expect(problemsOf(buildDraft({ byCategory }))).toEqual({
+      'stage:care-empty': 'settings.errors.peopleRequired',
+      'stage:team-group': 'settings.errors.groupId',
+    });
+  });
+
+  it('asks for at least one stage, and at most the API’s limit, in a category’s own', () => {
+    const tooMany = Array.from({ length: LIMITS.stages.max + 1 }, (_, i) => stage(`t${i}`));
+    const byCategory = {
+      care: [],
+      teamwork: tooMany,
+      craftsmanship: tooMany.slice(1).map((s) => ({ ...s, key: `c-${s.key}` })),
+    };
+    expect(problemsOf(buildDraft({ byCategory }))).toEqual({
+      'category:care': 'settings.errors.categoryStagesRequired',
+      'category:teamwork': 'settings.errors.tooManyStages',
+    });
+  });
+
   it('does not check escalation while reminders are off', () => {
     const draft = buildDraft({ escalateAfter: '99' });
     expect(problemsOf({ ...draft, remind: { ...draft.remind, on: false } })).toEqual({});
@@ -320,6 +452,35 @@ describe('problemsFromServer', () => {
     ).toEqual({
       'stage:second': 'settings.errors.approverInvalid',
     });
+  });
+
+  it('places a problem in a category’s own stage beside that stage', () => {
+    const withCategories = buildDraft({
+      stages: [stage('first'), stage('second')],
+      byCategory: { care: [stage('care-1'), stage('care-2')], teamwork: [stage('team-1')] },
+    });
+    expect(
+      problemsFromServer(
+        {
+          'approval.byCategory.care.stages.1.approvers.ids': 'Name each person once.',
+          'approval.byCategory.teamwork.stages.0.approvers.groupId': 'Not a person or group id.',
+        },
+        withCategories,
+      ),
+    ).toEqual({
+      'stage:care-2': 'settings.errors.approverInvalid',
+      'stage:team-1': 'settings.errors.approverInvalid',
+    });
+  });
+
+  it('places a problem with a category’s list of stages beside that category', () => {
+    const withCategories = buildDraft({ byCategory: { care: [] } });
+    expect(
+      problemsFromServer(
+        { 'approval.byCategory.care.stages': 'At least one stage.' },
+        withCategories,
+      ),
+    ).toEqual({ 'category:care': 'settings.errors.categoryStagesRequired' });
   });
 
   it('places problems of the fallback and the timers beside their inputs', () => {
@@ -358,7 +519,12 @@ describe('problemsFromServer', () => {
       problemsFromServer(
         {
           'approval.stages.5.mode': 'x',
+          'approval.stages.first.mode': 'x',
           'approval.byCategory.care.stages': 'x',
+          'approval.byCategory.care.stages.3.mode': 'x',
+          'approval.byCategory.teamwork.stages.0.mode': 'x',
+          'approval.byCategory.unknown.stages.0.mode': 'x',
+          'approval.byCategory': 'x',
           version: 'x',
           approval: 'x',
         },

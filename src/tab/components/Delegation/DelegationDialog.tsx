@@ -17,9 +17,11 @@ import { useAppContext } from '../../appContext.js';
 import { errorKey } from '../../errors.js';
 import { useKnownPeople } from '../../hooks/useKnownPeople.js';
 import { useT } from '../../hooks/useT.js';
+import { AllDelegations } from './AllDelegations.js';
 import { CurrentDelegation } from './CurrentDelegation.js';
 import { useDelegationStyles } from './Delegation.styles.js';
 import { DelegationForm } from './DelegationForm.js';
+import { isActive } from './delegationModel.js';
 import { useDelegation } from './useDelegation.js';
 
 export interface DelegationDialogProps {
@@ -28,17 +30,20 @@ export interface DelegationDialogProps {
 
 /**
  * "I'm away": while I am away, stories routed to me go to the person I choose. Shows the one I
- * have set, lets me end it, or set (replace) it with a delegate and a last day away.
+ * have set, lets me end it, or set (replace) it with a delegate and a last day away. An admin
+ * also sees everyone's delegations, can end any of them, and can set one for anyone.
  */
 export function DelegationDialog({ onClose }: DelegationDialogProps) {
   const styles = useDelegationStyles();
   const t = useT();
   const { api, me } = useAppContext();
-  const { delegation, setCurrent, retry } = useDelegation(api, me?.id);
+  const { delegation, saved, ended, retry } = useDelegation(api, me?.id);
+  const isAdmin = me?.roles.includes('admin') ?? false;
   const known = useKnownPeople(api);
   // Names of the people picked here, for ids the list of known people does not have.
   const [picked, setPicked] = useState<ReadonlyMap<string, string>>(new Map());
-  const nameOf = (id: string) => picked.get(id) ?? known.get(id) ?? id;
+  const nameOf = (id: string) =>
+    picked.get(id) ?? known.get(id) ?? (id === me?.id ? me.displayName : id);
   const [busy, setBusy] = useState(false);
 
   function remember(person: PersonDto) {
@@ -69,14 +74,29 @@ export function DelegationDialog({ onClose }: DelegationDialogProps) {
                   current={delegation.current}
                   nameOf={nameOf}
                   onBusyChange={setBusy}
-                  onCleared={() => setCurrent(undefined)}
+                  onCleared={() => {
+                    if (me) ended(me.id);
+                  }}
                 />
                 <DelegationForm
-                  replacing={delegation.current !== undefined}
+                  isSet={(userId) =>
+                    userId === me?.id
+                      ? delegation.current !== undefined
+                      : delegation.items.some((d) => d.userId === userId && isActive(d, new Date()))
+                  }
+                  choosesAway={isAdmin}
                   onBusyChange={setBusy}
                   onPicked={remember}
-                  onSaved={setCurrent}
+                  onSaved={saved}
                 />
+                {isAdmin ? (
+                  <AllDelegations
+                    items={delegation.items}
+                    nameOf={nameOf}
+                    onBusyChange={setBusy}
+                    onEnded={ended}
+                  />
+                ) : null}
               </>
             )}
           </DialogContent>

@@ -12,34 +12,70 @@ import type { DelegationDto, PersonDto } from '../../../shared/dto.js';
 import { ApiError } from '../../api/client.js';
 import { useAppContext } from '../../appContext.js';
 import { errorKey, type ErrorKey } from '../../errors.js';
+import type { MessageKey } from '../../i18n.js';
 import { useNotify } from '../../hooks/useNotify.js';
 import { useT } from '../../hooks/useT.js';
 import { PeoplePicker } from '../PeoplePicker/PeoplePicker.js';
 import { useDelegationStyles } from './Delegation.styles.js';
-import { MAX_DAYS_AHEAD, dayProblem, dayString, untilOf } from './delegationModel.js';
+import {
+  MAX_DAYS_AHEAD,
+  dayProblem,
+  dayString,
+  serverDayProblem,
+  untilOf,
+} from './delegationModel.js';
 
 export interface DelegationFormProps {
-  /** A delegation is set already: saving replaces it. */
-  replacing: boolean;
+  /** Whether this person has a delegation set already: saving replaces it. */
+  isSet: (userId: string) => boolean;
+  /** An admin: chooses who is away (themselves at first); otherwise it is always the user. */
+  choosesAway: boolean;
   onBusyChange: (busy: boolean) => void;
   /** A person was picked: their name, for showing the saved delegation. */
   onPicked: (person: PersonDto) => void;
   onSaved: (delegation: DelegationDto) => void;
 }
 
-type DelegateProblem = 'delegation.errors.delegateRequired' | 'delegation.errors.delegateInvalid';
-type DayProblem =
-  'delegation.errors.dayRequired' | 'delegation.errors.dayPast' | 'delegation.errors.dayTooFar';
+type PersonProblem = 'required' | 'invalid';
+type DayProblem = 'required' | 'past' | 'tooFar' | 'invalid';
+
+const AWAY_PROBLEMS = {
+  required: 'delegation.errors.awayRequired',
+  invalid: 'delegation.errors.awayInvalid',
+} as const satisfies Record<PersonProblem, MessageKey>;
+
+const DELEGATE_PROBLEMS = {
+  mine: {
+    required: 'delegation.errors.delegateRequired',
+    invalid: 'delegation.errors.delegateInvalid',
+  },
+  other: {
+    required: 'delegation.forOther.delegateRequired',
+    invalid: 'delegation.forOther.delegateInvalid',
+  },
+} as const satisfies Record<'mine' | 'other', Record<PersonProblem, MessageKey>>;
 
 const DAY_PROBLEMS = {
-  required: 'delegation.errors.dayRequired',
-  past: 'delegation.errors.dayPast',
-  tooFar: 'delegation.errors.dayTooFar',
-} as const satisfies Record<string, DayProblem>;
+  mine: {
+    required: 'delegation.errors.dayRequired',
+    past: 'delegation.errors.dayPast',
+    tooFar: 'delegation.errors.dayTooFar',
+    invalid: 'delegation.errors.dayInvalid',
+  },
+  other: {
+    required: 'delegation.forOther.dayRequired',
+    past: 'delegation.errors.dayPast',
+    tooFar: 'delegation.errors.dayTooFar',
+    invalid: 'delegation.errors.dayInvalid',
+  },
+} as const satisfies Record<'mine' | 'other', Record<DayProblem, MessageKey>>;
 
-/** Who decides for me, and my last day away; from now on. */
+/**
+ * Who decides for me (or, for an admin, for whoever is away), and the last day away; from now on.
+ */
 export function DelegationForm({
-  replacing,
+  isSet,
+  choosesAway,
   onBusyChange,
   onPicked,
   onSaved,
@@ -48,25 +84,39 @@ export function DelegationForm({
   const t = useT();
   const { api, me } = useAppContext();
   const notify = useNotify();
+  const awayPickerId = useId('away-person');
   const pickerId = useId('delegate');
   const dayId = useId('last-day');
+  const [away, setAway] = useState<PersonDto | undefined>(
+    me ? { id: me.id, displayName: me.displayName } : undefined,
+  );
   const [delegate, setDelegate] = useState<PersonDto | undefined>();
   const [day, setDay] = useState('');
   const [busy, setBusy] = useState(false);
-  const [delegateProblem, setDelegateProblem] = useState<DelegateProblem | undefined>();
+  const [awayProblem, setAwayProblem] = useState<PersonProblem | undefined>();
+  const [delegateProblem, setDelegateProblem] = useState<PersonProblem | undefined>();
   const [dayError, setDayError] = useState<DayProblem | undefined>();
   const [error, setError] = useState<ErrorKey | undefined>();
   const today = new Date();
+
+  // Whose delegation this sets: the user's own unless an admin chose someone else.
+  const awayId = choosesAway ? away?.id : me?.id;
+  const other = choosesAway && away !== undefined && away.id !== me?.id ? away : undefined;
+  const whose = other ? 'other' : 'mine';
+  const name = { name: other?.displayName ?? '' };
+  const replacing = awayId !== undefined && isSet(awayId);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
     if (busy) return;
     const problem = dayProblem(day, new Date());
     const until = untilOf(day);
-    setDelegateProblem(delegate ? undefined : 'delegation.errors.delegateRequired');
-    setDayError(problem ? DAY_PROBLEMS[problem] : undefined);
-    if (!delegate || problem || !until) {
-      document.getElementById(delegate ? dayId : pickerId)?.focus();
+    const awayMissing = choosesAway && !away;
+    setAwayProblem(awayMissing ? 'required' : undefined);
+    setDelegateProblem(delegate ? undefined : 'required');
+    setDayError(problem);
+    if (awayMissing || !delegate || problem || !until) {
+      document.getElementById(awayMissing ? awayPickerId : delegate ? dayId : pickerId)?.focus();
       return;
     }
     setBusy(true);
@@ -74,12 +124,18 @@ export function DelegationForm({
     setError(undefined);
     try {
       const saved = await api.setDelegation({
+        ...(other ? { userId: other.id } : {}),
         delegateId: delegate.id,
         from: new Date().toISOString(),
         until,
       });
       notify({
-        title: t('delegation.saved', { name: delegate.displayName }),
+        title: other
+          ? t('delegation.forOther.saved', {
+              away: other.displayName,
+              name: delegate.displayName,
+            })
+          : t('delegation.saved', { name: delegate.displayName }),
         intent: 'success',
       });
       onSaved(saved);
@@ -87,11 +143,14 @@ export function DelegationForm({
       setDay('');
     } catch (failure) {
       const fields = failure instanceof ApiError ? failure.fields : {};
-      if (fields['delegateId']) {
-        setDelegateProblem('delegation.errors.delegateInvalid');
+      if (fields['userId'] !== undefined) {
+        setAwayProblem('invalid');
+        document.getElementById(awayPickerId)?.focus();
+      } else if (fields['delegateId'] !== undefined) {
+        setDelegateProblem('invalid');
         document.getElementById(pickerId)?.focus();
-      } else if (fields['until'] || fields['from']) {
-        setDayError('delegation.errors.dayPast');
+      } else if (fields['until'] !== undefined || fields['from'] !== undefined) {
+        setDayError(serverDayProblem(fields['until'] ?? fields['from']));
         document.getElementById(dayId)?.focus();
       } else {
         setError(errorKey(failure));
@@ -105,26 +164,58 @@ export function DelegationForm({
   return (
     <form className={styles.form} onSubmit={(event) => void submit(event)} noValidate>
       <h3 className={styles.formHeading}>
-        {replacing ? t('delegation.replaceHeading') : t('delegation.setHeading')}
+        {other
+          ? t(
+              replacing ? 'delegation.forOther.replaceHeading' : 'delegation.forOther.setHeading',
+              name,
+            )
+          : t(replacing ? 'delegation.replaceHeading' : 'delegation.setHeading')}
       </h3>
       {error ? (
         <MessageBar intent="error" data-testid="delegation-error">
           <MessageBarBody>{t(error)}</MessageBarBody>
         </MessageBar>
       ) : null}
+      {choosesAway ? (
+        <Field
+          label={t('delegation.awayPerson')}
+          hint={t('delegation.awayPersonHint')}
+          required
+          validationState={awayProblem ? 'error' : 'none'}
+          validationMessage={awayProblem ? t(AWAY_PROBLEMS[awayProblem]) : null}
+        >
+          <PeoplePicker
+            id={awayPickerId}
+            testId="delegation-away-person"
+            value={away}
+            disabled={busy}
+            onChange={(person) => {
+              setAway(person);
+              if (person) {
+                onPicked(person);
+                setAwayProblem(undefined);
+                // Nobody stands in for themselves.
+                if (delegate?.id === person.id) setDelegate(undefined);
+              }
+            }}
+          />
+        </Field>
+      ) : null}
       <Field
-        label={t('delegation.delegate')}
-        hint={t('delegation.delegateHint')}
+        label={other ? t('delegation.forOther.delegate', name) : t('delegation.delegate')}
+        hint={other ? t('delegation.forOther.delegateHint', name) : t('delegation.delegateHint')}
         required
         validationState={delegateProblem ? 'error' : 'none'}
-        validationMessage={delegateProblem ? t(delegateProblem) : null}
+        validationMessage={
+          delegateProblem ? t(DELEGATE_PROBLEMS[whose][delegateProblem], name) : null
+        }
       >
         <PeoplePicker
           id={pickerId}
           testId="delegation-person"
           value={delegate}
           disabled={busy}
-          exclude={(person) => person.id === me?.id}
+          exclude={(person) => person.id === awayId}
           onChange={(person) => {
             setDelegate(person);
             if (person) {
@@ -139,7 +230,7 @@ export function DelegationForm({
         hint={t('delegation.lastDayHint', { days: MAX_DAYS_AHEAD })}
         required
         validationState={dayError ? 'error' : 'none'}
-        validationMessage={dayError ? t(dayError) : null}
+        validationMessage={dayError ? t(DAY_PROBLEMS[whose][dayError], name) : null}
       >
         <Input
           id={dayId}

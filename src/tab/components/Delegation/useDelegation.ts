@@ -2,23 +2,34 @@ import { useCallback, useEffect, useState } from 'react';
 import type { DelegationDto } from '../../../shared/dto.js';
 import type { ApiClient } from '../../api/client.js';
 import { isAbort } from '../../errors.js';
+import { withDelegation, withoutDelegation } from './delegationModel.js';
 
 export type DelegationState =
   | { state: 'loading' }
-  /** `current` is the user's own delegation, if they have one. */
-  | { state: 'ready'; current: DelegationDto | undefined }
+  /**
+   * `current` is the user's own delegation, if they have one; `items` all the API gave: the
+   * user's own for most, everyone's for an admin.
+   */
+  | { state: 'ready'; current: DelegationDto | undefined; items: readonly DelegationDto[] }
   | { state: 'error'; error: unknown };
 
+function ready(items: readonly DelegationDto[], userId: string | undefined): DelegationState {
+  return { state: 'ready', current: items.find((d) => d.userId === userId), items };
+}
+
 /**
- * The user's own delegation (`GET /api/delegations`; an admin gets everyone's, of which only
- * their own is shown here), and a way to put the saved one in its place.
+ * The delegations the user may see (`GET /api/delegations`: their own, or everyone's for an
+ * admin), with their own picked out, and ways to put a saved one in place or drop an ended one.
  */
 export function useDelegation(
   api: ApiClient,
   userId: string | undefined,
 ): {
   delegation: DelegationState;
-  setCurrent: (d: DelegationDto | undefined) => void;
+  /** A delegation was saved: it replaces the one its person had. */
+  saved: (d: DelegationDto) => void;
+  /** The delegation of `whose` was ended. */
+  ended: (whose: string) => void;
   retry: () => void;
 } {
   const [delegation, setDelegation] = useState<DelegationState>({ state: 'loading' });
@@ -29,8 +40,7 @@ export function useDelegation(
     const abort = new AbortController();
     setDelegation({ state: 'loading' });
     api.delegations(abort.signal).then(
-      (list) =>
-        setDelegation({ state: 'ready', current: list.items.find((d) => d.userId === userId) }),
+      (list) => setDelegation(ready(list.items, userId)),
       (error: unknown) => {
         if (!isAbort(error)) setDelegation({ state: 'error', error });
       },
@@ -38,10 +48,20 @@ export function useDelegation(
     return () => abort.abort();
   }, [api, userId, attempt]);
 
-  const setCurrent = useCallback(
-    (current: DelegationDto | undefined) => setDelegation({ state: 'ready', current }),
-    [],
+  const saved = useCallback(
+    (d: DelegationDto) =>
+      setDelegation((previous) =>
+        ready(withDelegation(previous.state === 'ready' ? previous.items : [], d), userId),
+      ),
+    [userId],
+  );
+  const ended = useCallback(
+    (whose: string) =>
+      setDelegation((previous) =>
+        ready(withoutDelegation(previous.state === 'ready' ? previous.items : [], whose), userId),
+      ),
+    [userId],
   );
   const retry = useCallback(() => setAttempt((n) => n + 1), []);
-  return { delegation, setCurrent, retry };
+  return { delegation, saved, ended, retry };
 }

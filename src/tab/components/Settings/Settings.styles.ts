@@ -67,6 +67,32 @@ export const useSettingsStyles = makeStyles({
     display: 'flex',
     gap: tokens.spacingHorizontalXS,
   },
+  categories: {
+    display: 'grid',
+    gap: tokens.spacingVerticalM,
+  },
+  category: {
+    display: 'grid',
+    gap: tokens.spacingVerticalM,
+    paddingLeft: tokens.spacingHorizontalL,
+    borderLeft: `${tokens.strokeWidthThick} solid ${tokens.colorBrandStroke2}`,
+  },
+  categoryHeading: {
+    margin: 0,
+    fontSize: tokens.fontSizeBase400,
+    lineHeight: tokens.lineHeightBase400,
+    fontWeight: tokens.fontWeightSemibold,
+  },
+  categoryAdd: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    // The button level with the dropdown, below the field's label.
+    alignItems: 'flex-end',
+    gap: tokens.spacingHorizontalM,
+  },
+  categoryAddField: {
+    minWidth: '14rem',
+  },
   approver: {
     display: 'grid',
     gap: tokens.spacingVerticalS,

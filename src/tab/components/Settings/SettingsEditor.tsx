@@ -18,6 +18,7 @@ import { formatDateTime } from '../../format.js';
 import { useNotify } from '../../hooks/useNotify.js';
 import { useT } from '../../hooks/useT.js';
 import { ApproverEditor } from './ApproverEditor.js';
+import { CategoryStages } from './CategoryStages.js';
 import { RoleGrants } from './RoleGrants.js';
 import { useSettingsStyles } from './Settings.styles.js';
 import {
@@ -44,7 +45,10 @@ export interface SettingsEditorProps {
 
 type SaveError = ErrorKey | 'settings.fixErrors' | 'conflict';
 
-/** The settings document as a form: the policy's stages, fallback and timers, and role grants. */
+/**
+ * The settings document as a form: the policy's stages (the tenant's and categories' own),
+ * fallback and timers, and role grants.
+ */
 export function SettingsEditor({
   settings,
   nameOf,
@@ -109,8 +113,6 @@ export function SettingsEditor({
     }
   }
 
-  const categories = Object.keys(draft.byCategory ?? {}).length;
-
   return (
     <>
       <DialogContent className={styles.content}>
@@ -153,9 +155,14 @@ export function SettingsEditor({
             problems={problems}
             disabled={busy}
           />
-          {categories > 0 ? (
-            <p className={styles.note}>{t('settings.byCategoryKept', { count: categories })}</p>
-          ) : null}
+          <CategoryStages
+            draft={draft}
+            onChange={(byCategory) => change({ byCategory })}
+            nameOf={nameOf}
+            onPicked={onPicked}
+            problems={problems}
+            disabled={busy}
+          />
           <h4 className={styles.subHeading}>{t('settings.fallbackHeading')}</h4>
           <ApproverEditor
             label={t('settings.fallbackLabel')}

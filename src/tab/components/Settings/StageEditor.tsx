@@ -20,6 +20,11 @@ export interface StageEditorProps {
   onPicked: (person: PersonDto) => void;
   problem: MessageKey | undefined;
   disabled: boolean;
+  /** Prefix of the test ids inside (`settings-stage-2`, `settings-category-care-stage-1`). */
+  testId: string;
+  /** The test id of the list item itself (`settings-stage`, `settings-category-care-stage`). */
+  itemTestId: string;
+  headingLevel: 4 | 6;
 }
 
 /** One stage of the policy: who approves, how they decide, and its place in the order. */
@@ -34,11 +39,14 @@ export function StageEditor({
   onPicked,
   problem,
   disabled,
+  testId,
+  itemTestId,
+  headingLevel,
 }: StageEditorProps) {
   const styles = useSettingsStyles();
   const t = useT();
   const headingId = useId('stage-heading');
-  const testId = `settings-stage-${number}`;
+  const Heading = headingLevel === 6 ? 'h6' : 'h4';
 
   const iconButton = (
     label: string,
@@ -62,11 +70,11 @@ export function StageEditor({
   );
 
   return (
-    <li className={styles.stage} aria-labelledby={headingId} data-testid="settings-stage">
+    <li className={styles.stage} aria-labelledby={headingId} data-testid={itemTestId}>
       <div className={styles.stageHeader}>
-        <h4 id={headingId} className={styles.stageHeading}>
+        <Heading id={headingId} className={styles.stageHeading}>
           {t('settings.stageHeading', { number, count })}
-        </h4>
+        </Heading>
         <div className={styles.stageTools}>
           {iconButton(
             t('settings.moveUp', { number }),

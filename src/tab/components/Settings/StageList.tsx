@@ -14,6 +14,13 @@ export interface StageListProps {
   onPicked: (person: PersonDto) => void;
   problems: Problems;
   disabled: boolean;
+  /**
+   * Prefix of the element and test ids inside, unique per list: `settings` for the tenant's
+   * stages (`settings-add-stage`, `settings-stage-2-…`), `settings-category-care` for a category's.
+   */
+  idPrefix?: string;
+  /** The stages' heading level: 4 under the policy's heading, 6 under a category's. */
+  headingLevel?: 4 | 6;
 }
 
 /**
@@ -27,10 +34,13 @@ export function StageList({
   onPicked,
   problems,
   disabled,
+  idPrefix = 'settings',
+  headingLevel = 4,
 }: StageListProps) {
   const styles = useSettingsStyles();
   const t = useT();
   const [focusId, setFocusId] = useState<string | undefined>();
+  const addId = `${idPrefix}-add-stage`;
 
   useEffect(() => {
     if (!focusId) return;
@@ -48,7 +58,7 @@ export function StageList({
     const rest = stages.filter((stage) => stage.key !== key);
     onChange(rest);
     const neighbour = rest[Math.min(index, rest.length - 1)];
-    setFocusId(neighbour ? `${neighbour.key}-remove` : 'settings-add-stage');
+    setFocusId(neighbour ? `${neighbour.key}-remove` : addId);
   }
 
   function add() {
@@ -75,16 +85,19 @@ export function StageList({
             onPicked={onPicked}
             problem={problems[`stage:${stage.key}`]}
             disabled={disabled}
+            testId={`${idPrefix}-stage-${index + 1}`}
+            itemTestId={`${idPrefix}-stage`}
+            headingLevel={headingLevel}
           />
         ))}
       </ol>
       <div>
         <Button
-          id="settings-add-stage"
+          id={addId}
           icon={<AddRegular />}
           disabledFocusable={disabled || stages.length >= LIMITS.stages.max}
           onClick={add}
-          data-testid="settings-add-stage"
+          data-testid={addId}
         >
           {stages.length >= LIMITS.stages.max
             ? t('settings.maxStages', { max: LIMITS.stages.max })

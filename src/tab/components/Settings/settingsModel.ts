@@ -1,8 +1,11 @@
 import {
+  CATEGORIES,
   LIMITS,
   type ApprovalPolicyDto,
   type ApproverSpecDto,
+  type CategoryId,
   type GrantableRoleDto,
+  type PolicyStageDto,
   type RoleGrantDto,
   type SettingsDto,
   type StageModeDto,
@@ -47,9 +50,12 @@ export interface SettingsDraft {
   escalateAfter: string;
   expire: TimerDraft;
   roles: RoleGrantDto[];
-  /** Per-category stages are not edited here; they are saved back as they were read. */
-  byCategory: ApprovalPolicyDto['byCategory'];
+  /** The categories that have stages of their own instead of the tenant's `stages`. */
+  byCategory: CategoryStagesDraft;
 }
+
+/** Per category, its own stages; a category that is absent uses the tenant's stages. */
+export type CategoryStagesDraft = Partial<Record<CategoryId, StageDraft[]>>;
 
 let nextKey = 0;
 /** A key for a new stage row. */
@@ -96,6 +102,18 @@ export function newStage(): StageDraft {
   };
 }
 
+function stagesDraftOf(stages: readonly PolicyStageDto[]): StageDraft[] {
+  return stages.map((stage) => ({
+    key: newStageKey(),
+    approvers: approverDraftOf(stage.approvers),
+    mode: stage.mode,
+  }));
+}
+
+function stagesOf(stages: readonly StageDraft[]): PolicyStageDto[] {
+  return stages.map((stage) => ({ approvers: specOf(stage.approvers), mode: stage.mode }));
+}
+
 const TIMER_DEFAULT: DurationDraft = { amount: '2', unit: 'days' };
 
 function timerOf(iso: string | undefined): TimerDraft {
@@ -107,19 +125,56 @@ export function draftOf(settings: SettingsDto): SettingsDraft {
   const { approval } = settings;
   return {
     version: settings.version,
-    stages: approval.stages.map((stage) => ({
-      key: newStageKey(),
-      approvers: approverDraftOf(stage.approvers),
-      mode: stage.mode,
-    })),
+    stages: stagesDraftOf(approval.stages),
     fallback: approverDraftOf(approval.fallback),
     remind: timerOf(approval.remindAfter),
     escalateAfter:
       approval.escalateAfterReminders === undefined ? '' : String(approval.escalateAfterReminders),
     expire: timerOf(approval.expireAfter),
     roles: settings.roles.map((grant) => ({ ...grant })),
-    byCategory: approval.byCategory,
+    byCategory: Object.fromEntries(
+      CATEGORIES.flatMap((category) => {
+        const own = approval.byCategory?.[category];
+        return own ? [[category, stagesDraftOf(own.stages)]] : [];
+      }),
+    ),
   };
+}
+
+/** The categories with stages of their own, in the order of `CATEGORIES`. */
+export function categoriesWithStages(draft: Pick<SettingsDraft, 'byCategory'>): CategoryId[] {
+  return CATEGORIES.filter((category) => draft.byCategory[category] !== undefined);
+}
+
+/** The categories that use the tenant's stages, which can be given stages of their own. */
+export function categoriesWithoutStages(draft: Pick<SettingsDraft, 'byCategory'>): CategoryId[] {
+  return CATEGORIES.filter((category) => draft.byCategory[category] === undefined);
+}
+
+/**
+ * `byCategory` with `category` given stages of its own: a copy of the tenant's stages as they
+ * are in the draft now (new keys, so both lists can be edited apart).
+ */
+export function withCategoryStages(
+  draft: Pick<SettingsDraft, 'stages' | 'byCategory'>,
+  category: CategoryId,
+): CategoryStagesDraft {
+  if (draft.byCategory[category]) return draft.byCategory;
+  const copy = draft.stages.map((stage) => ({
+    key: newStageKey(),
+    approvers: { ...stage.approvers, people: [...stage.approvers.people] },
+    mode: stage.mode,
+  }));
+  return { ...draft.byCategory, [category]: copy };
+}
+
+/** `byCategory` without `category`'s own stages: its stories use the tenant's stages again. */
+export function withoutCategoryStages(
+  draft: Pick<SettingsDraft, 'byCategory'>,
+  category: CategoryId,
+): CategoryStagesDraft {
+  const { [category]: _removed, ...rest } = draft.byCategory;
+  return rest;
 }
 
 /** The body of `PUT /api/settings` for a draft that has no problems. */
@@ -127,29 +182,33 @@ export function inputOf(draft: SettingsDraft): SaveSettingsInput {
   const remindAfter = draft.remind.on ? isoOfDraft(draft.remind) : undefined;
   const expireAfter = draft.expire.on ? isoOfDraft(draft.expire) : undefined;
   const escalate = draft.escalateAfter.trim();
+  const categories = categoriesWithStages(draft);
+  const byCategory: NonNullable<ApprovalPolicyDto['byCategory']> = {};
+  for (const category of categories) {
+    byCategory[category] = { stages: stagesOf(draft.byCategory[category] ?? []) };
+  }
   return {
     version: draft.version,
     approval: {
-      stages: draft.stages.map((stage) => ({
-        approvers: specOf(stage.approvers),
-        mode: stage.mode,
-      })),
+      stages: stagesOf(draft.stages),
       fallback: specOf(draft.fallback),
       ...(remindAfter ? { remindAfter } : {}),
       ...(remindAfter && escalate !== '' ? { escalateAfterReminders: Number(escalate) } : {}),
       ...(expireAfter ? { expireAfter } : {}),
-      ...(draft.byCategory ? { byCategory: draft.byCategory } : {}),
+      ...(categories.length > 0 ? { byCategory } : {}),
     },
     roles: draft.roles.map((grant) => ({ ...grant, id: grant.id.trim() })),
   };
 }
 
 /**
- * Where a problem is shown: a stage (by key), the fallback, a timer, or the role grants.
+ * Where a problem is shown: a stage (by key, unique across the tenant's and the categories'
+ * stages), a category's list of stages as a whole, the fallback, a timer, or the role grants.
  * `roles` is also where the server's refusal to remove the saving admin's own grant goes.
  */
 export type ProblemPlace =
   | `stage:${string}`
+  | `category:${CategoryId}`
   | 'fallback'
   | 'remindAfter'
   | 'escalateAfterReminders'
@@ -167,6 +226,13 @@ function approverProblem(draft: ApproverDraft): MessageKey | undefined {
   return undefined;
 }
 
+/** A category's own stages: at least one (else it should use the tenant's), at most the limit. */
+function categoryStagesProblem(stages: readonly StageDraft[]): MessageKey | undefined {
+  if (stages.length === 0) return 'settings.errors.categoryStagesRequired';
+  if (stages.length > LIMITS.stages.max) return 'settings.errors.tooManyStages';
+  return undefined;
+}
+
 function timerProblem(timer: TimerDraft): MessageKey | undefined {
   if (!timer.on) return undefined;
   const problem = durationProblem(timer);
@@ -178,7 +244,13 @@ function timerProblem(timer: TimerDraft): MessageKey | undefined {
 /** What must be fixed before saving, checked here so the API's refusals are the rare case. */
 export function problemsOf(draft: SettingsDraft): Problems {
   const problems: Problems = {};
-  for (const stage of draft.stages) {
+  const ownStages = categoriesWithStages(draft).map((category) => {
+    const stages = draft.byCategory[category] ?? [];
+    const problem = categoryStagesProblem(stages);
+    if (problem) problems[`category:${category}`] = problem;
+    return stages;
+  });
+  for (const stage of [...draft.stages, ...ownStages.flat()]) {
     const problem = approverProblem(stage.approvers);
     if (problem) problems[`stage:${stage.key}`] = problem;
   }
@@ -201,8 +273,9 @@ export function problemsOf(draft: SettingsDraft): Problems {
 }
 
 /**
- * The API's field problems (`approval.stages.1.approvers.ids`, `roles`, …) placed beside the
- * inputs they concern. The server's own words are for logs; people read the locale's.
+ * The API's field problems (`approval.stages.1.approvers.ids`,
+ * `approval.byCategory.care.stages.0.approvers.ids`, `roles`, …) placed beside the inputs they
+ * concern. The server's own words are for logs; people read the locale's.
  */
 export function problemsFromServer(
   fields: Readonly<Record<string, string>>,
@@ -210,30 +283,30 @@ export function problemsFromServer(
 ): Problems {
   const problems: Problems = {};
   for (const field of Object.keys(fields)) {
-    const [top, member, index] = field.split('.');
+    const [top, ...path] = field.split('.');
     if (field === 'roles') {
       problems.roles = 'settings.errors.selfLockout';
     } else if (top === 'roles') {
       problems.roles ??= 'settings.errors.grantInvalid';
     } else if (top === 'approval') {
-      const found = approvalProblem(member, index, draft);
+      const found = approvalProblem(path, draft);
       if (found) problems[found[0]] = found[1];
     }
   }
   return problems;
 }
 
-/** Where a problem in `approval.<member>.<index>…` is shown, and what it says there. */
+/** Where a problem in `approval.<member>…` (path after `approval`) is shown, and what it says. */
 function approvalProblem(
-  member: string | undefined,
-  index: string | undefined,
+  path: readonly string[],
   draft: SettingsDraft,
 ): [ProblemPlace, MessageKey] | undefined {
+  const [member, index] = path;
   switch (member) {
-    case 'stages': {
-      const stage = draft.stages[Number(index)];
-      return stage ? [`stage:${stage.key}`, 'settings.errors.approverInvalid'] : undefined;
-    }
+    case 'stages':
+      return stageProblem(draft.stages, index);
+    case 'byCategory':
+      return categoryProblem(path.slice(1), draft);
     case 'fallback':
       return ['fallback', 'settings.errors.approverInvalid'];
     case 'remindAfter':
@@ -244,6 +317,32 @@ function approvalProblem(
     default:
       return undefined;
   }
+}
+
+/** The stage at `index` (a decimal index as the API writes it), if the list has it. */
+function stageAt(stages: readonly StageDraft[], index: string | undefined): StageDraft | undefined {
+  return index !== undefined && /^\d+$/.test(index) ? stages[Number(index)] : undefined;
+}
+
+function stageProblem(
+  stages: readonly StageDraft[],
+  index: string | undefined,
+): [ProblemPlace, MessageKey] | undefined {
+  const stage = stageAt(stages, index);
+  return stage ? [`stage:${stage.key}`, 'settings.errors.approverInvalid'] : undefined;
+}
+
+/** `approval.byCategory.<category>.stages[.<index>…]`: beside that stage, or that category's list. */
+function categoryProblem(
+  [name, member, index]: readonly string[],
+  draft: SettingsDraft,
+): [ProblemPlace, MessageKey] | undefined {
+  const category = CATEGORIES.find((known) => known === name);
+  const stages = category ? draft.byCategory[category] : undefined;
+  if (!category || !stages || member !== 'stages') return undefined;
+  if (index !== undefined) return stageProblem(stages, index);
+  const problem = categoryStagesProblem(stages);
+  return problem ? [`category:${category}`, problem] : undefined;
 }
 
 /** The draft with the stage `key` moved `by` places (−1 up, +1 down), if it can move. */
