@@ -243,6 +243,9 @@ export const settingsInputSchema = z.strictObject({
 export type SettingsInput = z.infer<typeof settingsInputSchema>;
 
 /** `PUT /api/delegations`: whose approvals (an admin may name anyone), to whom, from when to when. */
+const isDate = (value: unknown): value is Date =>
+  value instanceof Date && !Number.isNaN(value.getTime());
+
 export const delegationInputSchema = z
   .strictObject({
     userId: userId.optional(),
@@ -250,7 +253,8 @@ export const delegationInputSchema = z
     from: z.iso.datetime({ offset: true }).transform((v) => new Date(v)),
     until: z.iso.datetime({ offset: true }).transform((v) => new Date(v)),
   })
-  .refine(({ from, until }) => until.getTime() > from.getTime(), {
+  // Judged only when both are dates: a malformed one is already a problem of its own field.
+  .refine(({ from, until }) => !isDate(from) || !isDate(until) || until > from, {
     message: 'The window must end after it starts.',
     path: ['until'],
   });
