@@ -216,6 +216,7 @@ export async function startServer(
       checkHealth: () => storage.ping(),
       bot: (request) => bot.handle(request),
       tabDir: config.tabDir,
+      production: config.env === 'production',
     });
 
     await app.listen({ port: config.port, host: config.host });

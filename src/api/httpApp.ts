@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import fastifyHelmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type {
@@ -47,6 +48,8 @@ export interface HttpAppDeps {
   bot: BotEndpoint;
   /** The built tab; a hint page is served when it is missing. */
   tabDir: string;
+  /** Deployed (NODE_ENV=production): HSTS and upgrade-insecure-requests are sent. */
+  production?: boolean;
 }
 
 /** Hosts that may frame the tab. */
@@ -56,10 +59,14 @@ const FRAME_ANCESTORS = [
   'https://*.teams.microsoft.com',
   'https://*.teams.cloud.microsoft',
   'https://*.cloud.microsoft',
+  'https://*.skype.com',
+  // Outlook and the Microsoft 365 app, where Teams apps run too.
+  'https://outlook.office.com',
+  'https://outlook.office365.com',
+  'https://*.outlook.com',
   'https://*.office.com',
   'https://*.microsoft365.com',
-  'https://*.skype.com',
-].join(' ');
+];
 
 /** The HTTP adapter: the JSON API, `/healthz`, the bot endpoint and the built tab. */
 export async function createHttpApp(deps: HttpAppDeps): Promise<FastifyInstance> {
@@ -74,10 +81,33 @@ export async function createHttpApp(deps: HttpAppDeps): Promise<FastifyInstance>
 
   app.setErrorHandler(createErrorHandler(deps.logger));
 
-  app.addHook('onSend', async (_request, reply) => {
-    reply.header('X-Content-Type-Options', 'nosniff');
-    reply.header('Referrer-Policy', 'strict-origin-when-cross-origin');
-    reply.header('Content-Security-Policy', `frame-ancestors ${FRAME_ANCESTORS}`);
+  // Security headers (docs/SECURITY.md). The tab runs only its own scripts (`script-src 'self'`,
+  // no inline script); Fluent UI writes its styles at run time, hence inline styles. Teams,
+  // Outlook and Microsoft 365 may frame it (`frame-ancestors`, which replaces X-Frame-Options).
+  // The opener policy stays off: Teams' sign-in pop-up talks to the page that opened it.
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        fontSrc: ["'self'", 'data:'],
+        // teams-js reads the list of Microsoft hosts it may talk to from Microsoft's CDN.
+        connectSrc: ["'self'", 'https://res.cdn.office.net'],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: FRAME_ANCESTORS,
+        ...(deps.production ? { upgradeInsecureRequests: [] } : {}),
+      },
+    },
+    frameguard: false,
+    crossOriginOpenerPolicy: false,
+    referrerPolicy: { policy: 'strict-origin-when-cross-origin' },
+    // HTTPS only, remembered for a year, once the app runs behind TLS in Azure.
+    hsts: deps.production ? { maxAge: 31_536_000, includeSubDomains: true } : false,
   });
 
   app.get('/healthz', async (_request, reply) => {

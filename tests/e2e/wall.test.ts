@@ -53,6 +53,27 @@ describe.skipIf(!browserAvailable())('story wall tab (Chromium)', () => {
     expect(paintedAt).toBeGreaterThan(0);
   });
 
+  it('runs under its content security policy without a single violation', async () => {
+    const context = await app.newContext({ locale: 'en-US', colorScheme: 'light' });
+    await context.addInitScript(() => {
+      const seen: string[] = [];
+      (window as unknown as { cspViolations: string[] }).cspViolations = seen;
+      document.addEventListener('securitypolicyviolation', (event) =>
+        seen.push(`${event.violatedDirective} ${event.blockedURI}`),
+      );
+    });
+    const page = await context.newPage();
+    const response = await page.goto(app.url);
+    expect(response?.headers()['content-security-policy']).toContain("script-src 'self'");
+    await page.getByTestId('story-card').first().waitFor();
+    await page.getByTestId('story-card').first().getByTestId('story-open').click();
+    await page.getByTestId('story-detail').waitFor();
+    const violations = await page.evaluate(
+      () => (window as unknown as { cspViolations: string[] }).cspViolations,
+    );
+    expect(violations).toEqual([]);
+  });
+
   it('publishes a story submitted in the form once the manager approves it', async () => {
     const page = await openTab();
     await page.getByTestId('story-card').first().waitFor();

@@ -37,6 +37,29 @@ describe('local mode', () => {
     );
     expect(response.headers.get('x-content-type-options')).toBe('nosniff');
   });
+
+  it('lets the tab run only its own scripts, framed only by Teams, Outlook and Microsoft 365', async () => {
+    const page = await api.get('/');
+    const csp = page.headers.get('content-security-policy') ?? '';
+    const directive = (name: string) =>
+      csp
+        .split(';')
+        .map((d) => d.trim())
+        .find((d) => d.startsWith(`${name} `)) ?? '';
+    expect(directive('script-src')).toBe("script-src 'self'");
+    expect(directive('object-src')).toBe("object-src 'none'");
+    expect(directive('frame-ancestors')).toContain('https://teams.microsoft.com');
+    expect(directive('frame-ancestors')).toContain('https://outlook.office.com');
+    expect(directive('frame-ancestors')).toContain('https://*.microsoft365.com');
+    expect(directive('frame-ancestors')).not.toContain('*.com ');
+    // Framing is decided by frame-ancestors alone: X-Frame-Options would refuse Teams.
+    expect(page.headers.get('x-frame-options')).toBeNull();
+    // Plain http in local mode: no HSTS, no upgrade of requests.
+    expect(page.headers.get('strict-transport-security')).toBeNull();
+    expect(csp).not.toContain('upgrade-insecure-requests');
+    // The built page has no inline script for the policy to refuse.
+    expect(String(page.body)).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>/);
+  });
 });
 
 describe('entra mode', () => {
@@ -117,5 +140,39 @@ describe('entra mode', () => {
       }),
     });
     expect(response.status).toBe(401);
+  });
+});
+
+describe('production', () => {
+  const tenant = '11111111-1111-4111-8111-111111111111';
+  const clientId = '22222222-2222-4222-8222-222222222222';
+  let app: TestApp;
+  let issuer: EntraIssuer;
+
+  beforeAll(async () => {
+    issuer = await startEntraIssuer(tenant, clientId);
+    app = await startTestApp({
+      connectionString: inject('azurite').connectionString,
+      seed: false,
+      env: {
+        ...entraEnv(issuer, tenant, clientId),
+        NODE_ENV: 'production',
+        DIRECTORY: 'graph',
+        // Nothing here reaches the directory; a loopback address needs no token.
+        GRAPH_BASE_URL: 'http://127.0.0.1:9/v1.0',
+      },
+    });
+  });
+  afterAll(async () => {
+    await app.close();
+    await issuer.close();
+  });
+
+  it('tells browsers to use HTTPS only (HSTS) and to upgrade any http request', async () => {
+    const response = await fetch(new URL('/', app.url));
+    expect(response.headers.get('strict-transport-security')).toBe(
+      'max-age=31536000; includeSubDomains',
+    );
+    expect(response.headers.get('content-security-policy')).toContain('upgrade-insecure-requests');
   });
 });

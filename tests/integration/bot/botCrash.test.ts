@@ -26,8 +26,7 @@ import {
  */
 const bot = useBotHarness('perTest');
 const ref = (story: Story) => ({ tenantId: story.tenantId, storyId: story.id });
-const approvalCards = () =>
-  bot.connector.activities().filter((a) => a.kind === 'sendActivity');
+const approvalCards = () => bot.connector.activities().filter((a) => a.kind === 'sendActivity');
 const attached = (activity: RecordedActivity): CardJson =>
   (activity.body.attachments?.[0]?.content ?? {}) as CardJson;
 
