@@ -7,6 +7,7 @@ import { readStoryForm, type FormValues } from './storyForm.js';
 import {
   refusedForm,
   storyFormModel,
+  unconfirmedPersonalData,
   waitingNames,
   withPeopleFirst,
   type StorySubmissionDeps,
@@ -45,6 +46,10 @@ export async function resubmitStoryCard(
   const form = readStoryForm(data, turn.locale);
   if (!form.ok) {
     return storyFormCard({ ...model, values: form.values, invalid: form.invalid }, turn.locale);
+  }
+  const personalData = unconfirmedPersonalData(data, form.draft);
+  if (personalData.length > 0) {
+    return storyFormCard({ ...model, values: form.values, personalData }, turn.locale);
   }
   let story: Story;
   try {

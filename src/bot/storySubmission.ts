@@ -3,15 +3,19 @@ import {
   waitingSlots,
   type Logger,
   type Story,
+  type StoryDraft,
   type StoryService,
   type UserDirectory,
 } from '../domain/index.js';
+import { findStoryPersonalData, type FieldPersonalData } from '../shared/dto.js';
 import {
+  CONFIRM_PERSONAL_DATA,
   STORY_FORM_ERRORS,
   type StoryFormError,
   type StoryFormField,
   type StoryFormModel,
 } from './cards/storyFormCard.js';
+import { isRecord } from './guards.js';
 import { readStoryForm } from './storyForm.js';
 import type { TurnUser } from './turn.js';
 
@@ -46,12 +50,26 @@ export async function submitStoryForm(
     const model = await storyFormModel(turn, deps);
     return { ok: false, form: { ...model, values: form.values, invalid: form.invalid } };
   }
+  const personalData = unconfirmedPersonalData(data, form.draft);
+  if (personalData.length > 0) {
+    const model = await storyFormModel(turn, deps);
+    return { ok: false, form: { ...model, values: form.values, personalData } };
+  }
   try {
     return { ok: true, story: await deps.service.submitStory(turn.actor, form.draft) };
   } catch (error) {
     const again = { ...(await storyFormModel(turn, deps)), values: form.values };
     return { ok: false, form: refusedForm(error, again, deps, turn) };
   }
+}
+
+/**
+ * Likely personal data in a valid draft, unless the author already chose "Send anyway" (the
+ * action's `confirmPersonalData` flag): then nothing, and the story is sent as it is.
+ */
+export function unconfirmedPersonalData(data: unknown, draft: StoryDraft): FieldPersonalData[] {
+  const confirmed = isRecord(data) ? data[CONFIRM_PERSONAL_DATA] : undefined;
+  return confirmed === true || confirmed === 'true' ? [] : findStoryPersonalData(draft);
 }
 
 /**

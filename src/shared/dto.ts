@@ -1,6 +1,7 @@
 /**
- * The wire contract between the API and the tab: types and constants only, so the tab bundle
- * carries no validation library. Runtime schemas for the same shapes are in `schemas.ts`.
+ * The wire contract between the API and the tab: types, constants and the pure personal data
+ * check, so the tab bundle carries no validation library. Runtime schemas for the same shapes are
+ * in `schemas.ts`.
  */
 
 export const LOCALES = ['en', 'fi'] as const;
@@ -266,6 +267,7 @@ export const HISTORY_TYPES = [
   'reminded',
   'escalated',
   'expired',
+  'featured_removed',
 ] as const;
 export type HistoryTypeDto = (typeof HISTORY_TYPES)[number];
 
@@ -317,3 +319,20 @@ export interface ApiErrorBody {
 
 /** The header that picks a demo user in local mode; ignored in entra mode. */
 export const DEV_USER_HEADER = 'x-dev-user';
+
+/**
+ * The personal data check of a story's texts (`personalData.ts`), re-exported here because the
+ * tab imports only this file: pure and dependency-free, so it adds no library to the bundle.
+ */
+export {
+  findPersonalData,
+  findStoryPersonalData,
+  PERSONAL_DATA_FIELDS,
+  PERSONAL_DATA_KINDS,
+} from './personalData.js';
+export type {
+  FieldPersonalData,
+  PersonalDataField,
+  PersonalDataFinding,
+  PersonalDataKind,
+} from './personalData.js';

@@ -126,6 +126,73 @@ describe.skipIf(!browserAvailable())('story wall tab (Chromium)', () => {
     expect(await page.getByTestId('user-switcher').textContent()).toContain('Mikko Manager');
   });
 
+  it('asks before sending a story with a phone number, and sends it anyway', async () => {
+    const page = await openTab();
+    await page.getByTestId('story-card').first().waitFor();
+    const title = `The driver who called ahead ${Date.now()}`;
+    const outcome = 'She called back from 040-1234567 to thank the driver.';
+
+    await page.getByTestId('share-story').click();
+    const form = page.getByTestId('story-form');
+    await form.waitFor();
+    await form.getByTestId('story-form-title').fill(title);
+    await form
+      .getByTestId('story-form-situation')
+      .fill('A customer’s delivery was late and she had guests coming.');
+    await form
+      .getByTestId('story-form-action')
+      .fill('The driver phoned ahead and brought the order to her door first.');
+    await form.getByTestId('story-form-outcome').fill(outcome);
+    await form.getByTestId('story-form-lesson').fill('A call ahead turns waiting into trust.');
+    await form.getByTestId('story-form-team').fill('Logistics');
+    await form.getByTestId('story-form-category').click();
+    await page.getByRole('option', { name: 'Care' }).click();
+    await form.getByTestId('story-form-consent').check();
+    await form.getByTestId('story-form-submit').click();
+
+    // Not sent: the warning names the field and what was found, and takes the focus.
+    const warning = form.getByTestId('story-form-personal-data');
+    await warning.waitFor();
+    expect(await warning.getByRole('listitem').allTextContents()).toEqual([
+      'How the customer reacted: a phone number',
+    ]);
+    expect(await warning.textContent()).not.toContain('040-1234567');
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid')))
+      .toBe('story-form-personal-data');
+
+    // "Edit" goes to the flagged field; editing it clears the warning, and a submit asks again.
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.id))
+      .toBe('story-form-outcome');
+    await page.keyboard.press('End');
+    await page.keyboard.type(' Twice!');
+    await warning.waitFor({ state: 'detached' });
+    await form.getByTestId('story-form-submit').click();
+    await warning.waitFor();
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid')))
+      .toBe('story-form-personal-data');
+
+    // "Send anyway", from the keyboard, sends the story as it is.
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid')))
+      .toBe('story-form-send-anyway');
+    await page.keyboard.press('Enter');
+    await page.getByTestId('toast').filter({ hasText: 'Story sent for approval' }).waitFor();
+    await form.waitFor({ state: 'detached' });
+
+    const mine = (await (await fetch(`${app.url}/api/stories/mine`)).json()) as WallPageDto;
+    expect(mine.items.find((story) => story.title === title)).toMatchObject({
+      status: 'pending',
+      outcome: `${outcome} Twice!`,
+    });
+  });
+
   it('counts one vote per person and none for one’s own story', async () => {
     const page = await openTab(); // the demo employee, Emma
     await page.getByTestId('story-card').first().waitFor();

@@ -1,5 +1,5 @@
 import { waitingSlots, type Locale, type Story } from '../../domain/index.js';
-import { CATEGORIES, LIMITS } from '../../shared/dto.js';
+import { CATEGORIES, findStoryPersonalData, LIMITS } from '../../shared/dto.js';
 import { translator, type Translate } from '../i18n.js';
 import { escapeMarkdown } from '../markdown.js';
 import {
@@ -10,6 +10,7 @@ import {
   type AdaptiveCard,
   type CardElement,
 } from './adaptiveCard.js';
+import { personalDataNotice } from './personalDataNotice.js';
 
 /** The verb of the approver's decision actions. */
 export const DECIDE_VERB = 'story.decide';
@@ -66,6 +67,8 @@ export function approvalCard(model: ApprovalCardModel, locale: Locale): Adaptive
   const url = safeUrl(story.sourceUrl);
   if (url) actions.push({ type: 'Action.OpenUrl', title: t('story.source'), url });
   if (model.actionable && pending) actions.unshift(...decisionActions(story, t));
+  // While the story waits for a decision, the approver is told what the personal data check finds.
+  const personalData = pending ? findStoryPersonalData(story) : [];
 
   return adaptiveCard(
     [
@@ -93,6 +96,9 @@ export function approvalCard(model: ApprovalCardModel, locale: Locale): Adaptive
         spacing: 'None',
       }),
       ...(model.actionable && pending ? [] : statusBlock(model, t)),
+      ...(personalData.length > 0
+        ? [personalDataNotice(personalData, t('personalData.approvalNotice'), t)]
+        : []),
       ...section(t('story.situation'), story.situation),
       ...section(t('story.action'), story.action),
       ...section(t('story.outcome'), story.outcome),

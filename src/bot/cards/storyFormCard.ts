@@ -1,5 +1,5 @@
 import type { Locale } from '../../domain/index.js';
-import { CATEGORIES, LIMITS } from '../../shared/dto.js';
+import { CATEGORIES, LIMITS, type FieldPersonalData } from '../../shared/dto.js';
 import { translator, type Translate } from '../i18n.js';
 import { escapeMarkdown } from '../markdown.js';
 import {
@@ -10,11 +10,17 @@ import {
   type AdaptiveCard,
   type CardElement,
 } from './adaptiveCard.js';
+import { personalDataNotice } from './personalDataNotice.js';
 
 /** The verb of the form's submit action. */
 export const SUBMIT_STORY_VERB = 'story.submit';
 /** The verb of the submit action of a story being edited: resubmits it (`data.storyId`). */
 export const RESUBMIT_STORY_VERB = 'story.resubmit';
+/**
+ * The data flag of the form's "Send anyway" action: the author has seen what the personal data
+ * check found and sends the story as it is.
+ */
+export const CONFIRM_PERSONAL_DATA = 'confirmPersonalData';
 
 /** The required free-text fields, in the order the form asks for them. */
 export const STORY_TEXT_FIELDS = [
@@ -93,6 +99,8 @@ export interface StoryFormModel {
   readonly nomination?: NominationNote;
   /** The form edits a story sent back for changes (chat only): submitting resubmits it. */
   readonly resubmit?: ResubmitModel;
+  /** Likely personal data in the sent texts: named above the form, with a "Send anyway" action. */
+  readonly personalData?: readonly FieldPersonalData[];
 }
 
 export interface ResubmitModel {
@@ -134,6 +142,10 @@ export function storyFormCard(model: StoryFormModel, locale: Locale): AdaptiveCa
     notices.push(notice(t('form.invalid', { fields: invalid.map(label).join(', ') })));
   }
   if (model.error) notices.push(notice(t(`errors.${model.error}`)));
+  const personalData = model.personalData ?? [];
+  if (personalData.length > 0) {
+    notices.push(personalDataNotice(personalData, t('personalData.formNotice'), t));
+  }
 
   const { resubmit } = model;
   return adaptiveCard(
@@ -179,27 +191,43 @@ export function storyFormCard(model: StoryFormModel, locale: Locale): AdaptiveCa
         value: values.consent === 'true' ? 'true' : 'false',
       },
     ],
-    {
-      actions: [
-        model.host === 'dialog'
-          ? { type: 'Action.Submit', title: t('form.submit'), style: 'positive' }
-          : resubmit
-            ? {
-                type: 'Action.Execute',
-                verb: RESUBMIT_STORY_VERB,
-                title: t('form.resubmit'),
-                style: 'positive',
-                data: { storyId: resubmit.storyId },
-              }
-            : {
-                type: 'Action.Execute',
-                verb: SUBMIT_STORY_VERB,
-                title: t('form.submit'),
-                style: 'positive',
-              },
-      ],
-    },
+    { actions: submitActions(model, personalData.length > 0, t) },
   );
+}
+
+/**
+ * The form's submit action, and after the personal data check found something, "Send anyway":
+ * the same submit with the confirmation flag.
+ */
+function submitActions(model: StoryFormModel, askAgain: boolean, t: Translate): CardElement[] {
+  const { resubmit } = model;
+  const submit = (title: string, extra: Record<string, unknown>, style?: string): CardElement => {
+    const styled = style ? { style } : {};
+    if (model.host === 'dialog') {
+      const data = Object.keys(extra).length > 0 ? { data: extra } : {};
+      return { type: 'Action.Submit', title, ...styled, ...data };
+    }
+    return resubmit
+      ? {
+          type: 'Action.Execute',
+          verb: RESUBMIT_STORY_VERB,
+          title,
+          ...styled,
+          data: { storyId: resubmit.storyId, ...extra },
+        }
+      : {
+          type: 'Action.Execute',
+          verb: SUBMIT_STORY_VERB,
+          title,
+          ...styled,
+          ...(Object.keys(extra).length > 0 ? { data: extra } : {}),
+        };
+  };
+  const title = t(resubmit && model.host !== 'dialog' ? 'form.resubmit' : 'form.submit');
+  return [
+    submit(title, {}, 'positive'),
+    ...(askAgain ? [submit(t('personalData.sendAnyway'), { [CONFIRM_PERSONAL_DATA]: true })] : []),
+  ];
 }
 
 /** The nomination's note; names and the typed text are user text, so escaped. */

@@ -57,6 +57,28 @@ export const en = {
       title: 'Customer details in this story may be published',
     },
   },
+  personalData: {
+    formNotice:
+      'This story may contain personal data. Remove what the story does not need and send it again, or choose **Send anyway**.',
+    approvalNotice: 'Check for personal data before you decide. The story may contain:',
+    line: '{{field}}: {{kinds}}',
+    sendAnyway: 'Send anyway',
+    fields: {
+      title: 'Title',
+      situation: 'Situation',
+      action: 'What was done',
+      outcome: "Customer's reaction",
+      lesson: 'Lesson',
+      customerQuote: 'Customer praise',
+    },
+    kinds: {
+      email: 'an e-mail address',
+      phone: 'a phone number',
+      personalId: 'a personal identity code',
+      iban: 'a bank account number (IBAN)',
+      card: 'a payment card number',
+    },
+  },
   nominate: {
     featured:
       'You are nominating **{{name}}**. Tell what they did for the customer; you can add more colleagues under {{field}}.',
@@ -145,6 +167,9 @@ export const en = {
     title: 'You are featured in a story!',
     told: '{{author}} told a story featuring you: “{{title}}”. It is now on the story wall for everyone to learn from.',
     thanks: 'Thank you for going beyond what the customer expected!',
+    remove: 'Remove my name',
+    control: 'You decide: you can take your name off this story at any time.',
+    removed: 'Your name is no longer on “{{title}}”. Every copy of the story shows it without you.',
   },
   channel: {
     featured: 'Featuring {{names}}',

@@ -54,6 +54,28 @@ export const fi: Messages = {
       title: 'Tarinan asiakastiedot saa julkaista',
     },
   },
+  personalData: {
+    formNotice:
+      'Tarinassa voi olla henkilötietoja. Poista tiedot, joita tarina ei tarvitse, ja lähetä se uudelleen, tai valitse **Lähetä silti**.',
+    approvalNotice: 'Tarkista henkilötiedot ennen päätöstä. Tarinassa voi olla:',
+    line: '{{field}}: {{kinds}}',
+    sendAnyway: 'Lähetä silti',
+    fields: {
+      title: 'Otsikko',
+      situation: 'Tilanne',
+      action: 'Mitä tehtiin',
+      outcome: 'Asiakkaan reaktio',
+      lesson: 'Opetus',
+      customerQuote: 'Asiakkaan kiitos',
+    },
+    kinds: {
+      email: 'sähköpostiosoite',
+      phone: 'puhelinnumero',
+      personalId: 'henkilötunnus',
+      iban: 'tilinumero (IBAN)',
+      card: 'maksukortin numero',
+    },
+  },
   nominate: {
     featured:
       'Ehdotat kollegaa **{{name}}**. Kerro, mitä hän teki asiakkaan hyväksi. Voit lisätä muita kohdassa {{field}}.',
@@ -142,6 +164,9 @@ export const fi: Messages = {
     title: 'Sinut mainitaan tarinassa!',
     told: '{{author}} kertoi tarinan, jossa sinut mainitaan: ”{{title}}”. Se on nyt tarinaseinällä kaikkien opiksi.',
     thanks: 'Kiitos, että ylitit asiakkaan odotukset!',
+    remove: 'Poista nimeni',
+    control: 'Sinä päätät: voit poistaa nimesi tästä tarinasta milloin tahansa.',
+    removed: 'Nimesi ei ole enää tarinassa ”{{title}}”. Tarina näkyy kaikkialla ilman sinua.',
   },
   channel: {
     featured: 'Tarinassa mukana: {{names}}',

@@ -116,6 +116,21 @@ export const en = {
     sent: 'Story sent for approval',
     sentBody: 'You will hear when it has been reviewed.',
     fixErrors: 'Check the highlighted fields.',
+    personalData: {
+      title: 'This story may contain personal data',
+      intro:
+        'Check these fields before sending: remove what the story does not need, or send it as it is.',
+      line: '{{field}}: {{kinds}}',
+      kinds: {
+        email: 'an e-mail address',
+        phone: 'a phone number',
+        personalId: 'a personal identity code',
+        iban: 'a bank account number (IBAN)',
+        card: 'a payment card number',
+      },
+      edit: 'Edit',
+      sendAnyway: 'Send anyway',
+    },
     resubmit: {
       heading: 'Edit and resubmit',
       intro: 'Make the changes your approver asked for, then send the story back for approval.',
@@ -287,6 +302,7 @@ export const en = {
       reminded: 'Reminder sent',
       escalated: 'Escalated',
       expired: 'Expired',
+      featured_removed: 'A featured colleague took their name off',
     },
     surface: {
       card: 'in Teams chat',

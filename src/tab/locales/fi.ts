@@ -118,6 +118,21 @@ export const fi: Messages = {
     sent: 'Tarina lähetettiin hyväksyttäväksi',
     sentBody: 'Saat tiedon, kun se on käsitelty.',
     fixErrors: 'Tarkista merkityt kentät.',
+    personalData: {
+      title: 'Tarinassa voi olla henkilötietoja',
+      intro:
+        'Tarkista nämä kentät ennen lähettämistä: poista tiedot, joita tarina ei tarvitse, tai lähetä se sellaisenaan.',
+      line: '{{field}}: {{kinds}}',
+      kinds: {
+        email: 'sähköpostiosoite',
+        phone: 'puhelinnumero',
+        personalId: 'henkilötunnus',
+        iban: 'tilinumero (IBAN)',
+        card: 'maksukortin numero',
+      },
+      edit: 'Muokkaa',
+      sendAnyway: 'Lähetä silti',
+    },
     resubmit: {
       heading: 'Muokkaa ja lähetä uudelleen',
       intro: 'Tee hyväksyjän pyytämät muutokset ja lähetä tarina uudelleen hyväksyttäväksi.',
@@ -289,6 +304,7 @@ export const fi: Messages = {
       reminded: 'Muistutus lähetetty',
       escalated: 'Siirretty esihenkilölle',
       expired: 'Vanhentunut',
+      featured_removed: 'Mainittu kollega poisti nimensä',
     },
     surface: {
       card: 'Teams-keskustelussa',

@@ -37,4 +37,9 @@ export const useStoryFormStyles = makeStyles({
   counterOver: {
     color: tokens.colorPaletteRedForeground1,
   },
+  // The fields where the personal data check found something, one per line.
+  findings: {
+    margin: `${tokens.spacingVerticalXS} 0 0`,
+    paddingInlineStart: tokens.spacingHorizontalXL,
+  },
 });

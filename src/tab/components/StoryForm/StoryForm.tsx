@@ -10,18 +10,25 @@ import {
   Dropdown,
   Field,
   MessageBar,
+  MessageBarActions,
   MessageBarBody,
   MessageBarTitle,
   Option,
   Spinner,
 } from '@fluentui/react-components';
-import { useEffect, useState, type FormEvent } from 'react';
-import { LIMITS, type PersonDto, type StoryDto } from '../../../shared/dto.js';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import {
+  LIMITS,
+  type FieldPersonalData,
+  type PersonDto,
+  type StoryDto,
+} from '../../../shared/dto.js';
 import { ApiError } from '../../api/client.js';
 import { useAppContext } from '../../appContext.js';
 import { errorKey, isAbort, type ErrorKey } from '../../errors.js';
 import { useNotify } from '../../hooks/useNotify.js';
 import { CategoryDropdown } from '../CategoryDropdown/CategoryDropdown.js';
+import { isPersonalDataField, personalDataLines, personalDataOf } from './personalDataModel.js';
 import {
   CREATE_STORY,
   EMPTY_STORY_FORM,
@@ -69,6 +76,14 @@ export function StoryForm({ onClose, mode = CREATE_STORY, onSaved }: StoryFormPr
   const [formError, setFormError] = useState<ErrorKey | 'form.fixErrors' | undefined>();
   const [submitting, setSubmitting] = useState(false);
   const [people, setPeople] = useState<People>({ state: 'loading' });
+  // Likely personal data found at the last submit, and whether the author chose to send anyway.
+  const [personalData, setPersonalData] = useState<FieldPersonalData[]>([]);
+  const [personalDataConfirmed, setPersonalDataConfirmed] = useState(false);
+  const personalDataRef = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    if (personalData.length > 0) personalDataRef.current?.focus();
+  }, [personalData]);
 
   useEffect(() => {
     const abort = new AbortController();
@@ -106,6 +121,11 @@ export function StoryForm({ onClose, mode = CREATE_STORY, onSaved }: StoryFormPr
     // A field the user is fixing stops shouting; the next submit checks everything again.
     if (problems[field]) setProblems(({ [field]: _, ...rest }) => rest);
     if (serverProblems[field]) setServerProblems(({ [field]: _, ...rest }) => rest);
+    // Edited text is checked again on the next submit, and asks again before sending.
+    if (isPersonalDataField(field)) {
+      setPersonalData([]);
+      setPersonalDataConfirmed(false);
+    }
   }
 
   function focusFirst(fields: readonly StoryFormField[]) {
@@ -114,18 +134,32 @@ export function StoryForm({ onClose, mode = CREATE_STORY, onSaved }: StoryFormPr
     if (first) document.getElementById(`story-form-${first}`)?.focus();
   }
 
-  async function submit(event: FormEvent) {
+  function submit(event: FormEvent) {
     event.preventDefault();
+    void send(personalDataConfirmed);
+  }
+
+  function sendAnyway() {
+    setPersonalDataConfirmed(true);
+    void send(true);
+  }
+
+  /** Checks and sends the story; likely personal data stops it unless the author confirmed. */
+  async function send(confirmed: boolean) {
     if (submitting) return;
     const found = validateStoryForm(values);
     setProblems(found);
     setServerProblems({});
     if (Object.keys(found).length > 0) {
       setFormError('form.fixErrors');
+      setPersonalData([]);
       focusFirst(Object.keys(found) as StoryFormField[]);
       return;
     }
     setFormError(undefined);
+    const personal = confirmed ? [] : personalDataOf(values);
+    setPersonalData(personal);
+    if (personal.length > 0) return;
     setSubmitting(true);
     try {
       const saved = await saveStory(api, mode, toNewStoryInput(values, language));
@@ -185,7 +219,7 @@ export function StoryForm({ onClose, mode = CREATE_STORY, onSaved }: StoryFormPr
       onOpenChange={(_, data) => (data.open || submitting ? undefined : onClose())}
     >
       <DialogSurface className={styles.surface} data-testid="story-form">
-        <form noValidate onSubmit={(event) => void submit(event)}>
+        <form noValidate onSubmit={submit}>
           <DialogBody>
             <DialogTitle>{resubmit ? t('form.resubmit.heading') : t('form.heading')}</DialogTitle>
             <DialogContent className={styles.content}>
@@ -296,6 +330,38 @@ export function StoryForm({ onClose, mode = CREATE_STORY, onSaved }: StoryFormPr
                 />
               </Field>
               <p className={styles.intro}>{t('form.required')}</p>
+              {personalData.length > 0 ? (
+                // Focused when shown, so the keyboard goes on to its actions next.
+                <div ref={personalDataRef} tabIndex={-1} data-testid="story-form-personal-data">
+                  <MessageBar intent="warning" layout="multiline">
+                    <MessageBarBody>
+                      <MessageBarTitle>{t('form.personalData.title')}</MessageBarTitle>
+                      {t('form.personalData.intro')}
+                      <ul className={styles.findings}>
+                        {personalDataLines(personalData, t).map((line) => (
+                          <li key={line.field}>{line.text}</li>
+                        ))}
+                      </ul>
+                    </MessageBarBody>
+                    <MessageBarActions>
+                      <Button
+                        disabled={submitting}
+                        onClick={() => focusFirst(personalData.map((found) => found.field))}
+                        data-testid="story-form-personal-data-edit"
+                      >
+                        {t('form.personalData.edit')}
+                      </Button>
+                      <Button
+                        disabled={submitting}
+                        onClick={sendAnyway}
+                        data-testid="story-form-send-anyway"
+                      >
+                        {t('form.personalData.sendAnyway')}
+                      </Button>
+                    </MessageBarActions>
+                  </MessageBar>
+                </div>
+              ) : null}
             </DialogContent>
             <DialogActions>
               <Button appearance="secondary" disabled={submitting} onClick={onClose}>
