@@ -24,7 +24,13 @@ import {
 } from './cards/approvalCard.js';
 import { channelStoryCard, VOTE_VERB } from './cards/channelStoryCard.js';
 import { OPEN_FORM_VERB } from './cards/helpCard.js';
-import { EDIT_STORY_VERB, noticeCard, thanksCard } from './cards/messageCards.js';
+import {
+  EDIT_STORY_VERB,
+  featuredNoticeCard,
+  noticeCard,
+  REMOVE_FEATURED_VERB,
+  thanksCard,
+} from './cards/messageCards.js';
 import { RESUBMIT_STORY_VERB, storyFormCard, SUBMIT_STORY_VERB } from './cards/storyFormCard.js';
 import { isRecord } from './guards.js';
 import { localeOf, translator } from './i18n.js';
@@ -69,6 +75,8 @@ export async function handleCardAction(
       return cardResponse(await resubmitStoryCard(turn, data, deps));
     case VOTE_VERB:
       return vote(turn, data, deps);
+    case REMOVE_FEATURED_VERB:
+      return removeMyName(turn, data, deps);
     default:
       return cardResponse(noticeCard({ notice: 'generic' }, turn.locale));
   }
@@ -252,6 +260,26 @@ async function vote(
   }
   const channel = await deps.settings.getPublicationChannel(story.tenantId);
   return cardResponse(channelStoryCard({ story }, channel?.locale ?? turn.locale));
+}
+
+/**
+ * "Remove my name" on the featured notice: the colleague's name comes off the story, and every
+ * posted copy of it follows through the outbox. Answered with the notice saying so.
+ */
+async function removeMyName(
+  turn: TurnUser,
+  data: Record<string, unknown>,
+  deps: CardActionDeps,
+): Promise<AdaptiveCardInvokeResponse> {
+  const t = translator(turn.locale);
+  const storyId = storyIdSchema.safeParse(data.storyId);
+  if (!storyId.success) return messageResponse(t('errors.not_found'));
+  try {
+    const story = await deps.service.removeFeatured(turn.actor, storyId.data);
+    return cardResponse(featuredNoticeCard({ story, removed: true }, turn.locale));
+  } catch (error) {
+    return messageResponse(t(`errors.${noticeOf(error, deps, turn)}`));
+  }
 }
 
 /** An invoke answer Teams shows the user as a message, leaving the card unchanged. */

@@ -47,7 +47,8 @@ export type AuditAction =
   | 'reassigned'
   | 'reminded'
   | 'escalated'
-  | 'expired';
+  | 'expired'
+  | 'featured_removed';
 
 /** Facts of an event, for the timeline: who was asked, which stage, why a fallback. */
 export type AuditDetail = Readonly<Record<string, string | number | boolean | readonly string[]>>;

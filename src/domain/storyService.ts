@@ -6,6 +6,7 @@ import { listApprovals } from './useCases/listApprovals.js';
 import { listMyStories } from './useCases/listMyStories.js';
 import { listWall, type WallFilter } from './useCases/listWall.js';
 import { reassignStory } from './useCases/reassignStory.js';
+import { removeFeatured } from './useCases/removeFeatured.js';
 import { runDueWork } from './useCases/runDueWork.js';
 import { storyHistory } from './useCases/storyHistory.js';
 import { resubmitStory } from './useCases/resubmitStory.js';
@@ -50,6 +51,10 @@ export function createStoryService(deps: StoryDeps, limits: ActionLimiter = unli
     voteStory: async (actor: Actor, storyId: string) => {
       await spend(limits, actor, 'vote');
       return voteStory(deps, actor, storyId);
+    },
+    removeFeatured: async (actor: Actor, storyId: string) => {
+      await spend(limits, actor, 'submit');
+      return removeFeatured(deps, actor, storyId);
     },
     getStory: (actor: Actor, storyId: string) => getStory(deps, actor, storyId),
     listWall: (actor: Actor, filter: WallFilter) => listWall(deps, actor, filter),

@@ -45,6 +45,7 @@ const AUDIT_ACTIONS: Readonly<Record<AuditAction, true>> = {
   reminded: true,
   escalated: true,
   expired: true,
+  featured_removed: true,
 };
 const SURFACES: readonly Surface[] = ['card', 'tab', 'api', 'scheduler'];
 

@@ -92,6 +92,13 @@ export function storyRoutes(
     return presentStory(await service.archiveStory(actor, id));
   });
 
+  // A featured colleague takes their own name off the story, at any time.
+  app.delete<{ Params: { id: string } }>('/api/stories/:id/featured/me', async (request) => {
+    const actor = await authenticate(request);
+    const id = parseInput(storyIdSchema, request.params.id);
+    return presentStory(await service.removeFeatured(actor, id));
+  });
+
   app.post<{ Params: { id: string } }>('/api/stories/:id/reassign', async (request) => {
     const actor = await authenticate(request);
     const id = parseInput(storyIdSchema, request.params.id);

@@ -7,6 +7,9 @@ import type { ApprovalNotice } from './approvalCard.js';
 /** The verb of the decision notice's "Edit and resubmit": answered with the story form. */
 export const EDIT_STORY_VERB = 'story.edit';
 
+/** The verb of the featured notice's "Remove my name": the colleague takes their name off. */
+export const REMOVE_FEATURED_VERB = 'story.unfeature';
+
 export interface ThanksCardModel {
   readonly story: Story;
   /** The approver's display name; null when the directory does not know them. */
@@ -88,6 +91,8 @@ export function decisionNoticeCard(model: DecisionNoticeModel, locale: Locale): 
 export interface FeaturedNoticeModel {
   /** The published story that features the colleague. */
   readonly story: Story;
+  /** The colleague took their name off it (the answer to "Remove my name"). */
+  readonly removed?: boolean;
 }
 
 /**
@@ -97,16 +102,36 @@ export interface FeaturedNoticeModel {
 export function featuredNoticeCard(model: FeaturedNoticeModel, locale: Locale): AdaptiveCard {
   const t = translator(locale);
   const { story } = model;
-  return adaptiveCard([
-    heading(t('featured.title')),
-    textBlock(
-      t('featured.told', {
-        author: escapeMarkdown(story.authorName),
-        title: escapeMarkdown(story.title),
-      }),
-    ),
-    textBlock(t('story.lesson'), { weight: 'Bolder', spacing: 'Medium' }),
-    textBlock(escapeMarkdown(story.lesson), { spacing: 'Small' }),
-    textBlock(t('featured.thanks'), { isSubtle: true, spacing: 'Medium' }),
-  ]);
+  if (model.removed) {
+    return adaptiveCard([
+      heading(escapeMarkdown(story.title)),
+      textBlock(t('featured.removed', { title: escapeMarkdown(story.title) })),
+    ]);
+  }
+  return adaptiveCard(
+    [
+      heading(t('featured.title')),
+      textBlock(
+        t('featured.told', {
+          author: escapeMarkdown(story.authorName),
+          title: escapeMarkdown(story.title),
+        }),
+      ),
+      textBlock(t('story.lesson'), { weight: 'Bolder', spacing: 'Medium' }),
+      textBlock(escapeMarkdown(story.lesson), { spacing: 'Small' }),
+      textBlock(t('featured.thanks'), { isSubtle: true, spacing: 'Medium' }),
+      textBlock(t('featured.control'), { isSubtle: true, size: 'Small' }),
+    ],
+    {
+      // Only the story id: whether the presser is featured is checked when pressed.
+      actions: [
+        {
+          type: 'Action.Execute',
+          verb: REMOVE_FEATURED_VERB,
+          title: t('featured.remove'),
+          data: { storyId: story.id },
+        },
+      ],
+    },
+  );
 }

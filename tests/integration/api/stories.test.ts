@@ -151,6 +151,31 @@ describe('story API', () => {
     expect(empty.body.error.fields).toHaveProperty('title');
   });
 
+  it('lets a featured colleague take their name off a published story at any time', async () => {
+    const created = await api.post<StoryDto>('/api/stories', draft(), { user: employee });
+    const id = created.body.id;
+    await api.post(`/api/stories/${id}/decision`, { decision: 'approve' }, { user: manager });
+
+    const removed = await api.call<StoryDto>('DELETE', `/api/stories/${id}/featured/me`, {
+      user: DEMO_USER_IDS.cloakroom,
+    });
+    expect(removed.status).toBe(200);
+    expect(removed.body.featured).toEqual([]);
+    const wall = await api.get<WallPageDto>('/api/stories?limit=50');
+    expect(wall.body.items.find((s) => s.id === id)?.featured).toEqual([]);
+    const history = await api.get<{ items: { type: string }[] }>(`/api/stories/${id}/history`, {
+      user: employee,
+    });
+    expect(history.body.items[0]?.type).toBe('featured_removed');
+
+    // Someone the story never named changes nothing.
+    const other = await api.call<StoryDto>('DELETE', `/api/stories/${id}/featured/me`, {
+      user: editor,
+    });
+    expect(other.status).toBe(200);
+    expect(other.body.featured).toEqual([]);
+  });
+
   it('keeps pending stories private to the people involved', async () => {
     const created = await api.post<StoryDto>('/api/stories', draft({ featured: [] }), {
       user: employee,

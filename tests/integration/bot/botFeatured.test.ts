@@ -74,6 +74,7 @@ describe('featured colleagues are told when the story is published (journey 5)',
       'Opetus',
       'Small personal gestures are remembered longest.',
       'Kiitos, että ylitit asiakkaan odotukset!',
+      'Sinä päätät: voit poistaa nimesi tästä tarinasta milloin tahansa.',
     ]);
     const admin = notices.find((n) => n.to === ids.admin)!;
     expect(cardTexts(admin.card)[0]).toBe('You are featured in a story!');
@@ -156,5 +157,40 @@ describe('featured colleagues are told when the story is published (journey 5)',
     for (const created of bot.connector.conversationsCreated()) {
       expect(created.body).toMatchObject({ tenantId: DEMO_TENANT_ID });
     }
+  });
+});
+
+describe('a featured colleague stays in control of their name', () => {
+  it('takes their name off from the notice; the story and its copies no longer name them', async () => {
+    const story = await submitStory(`${ids.driver},${ids.admin}`);
+    await approve(story);
+    await bot.relay.relay(ref(story));
+    const notice = featuredNotices().find((n) => n.to === ids.admin)!;
+    expect(notice.card.actions).toEqual([
+      expect.objectContaining({
+        type: 'Action.Execute',
+        verb: 'story.unfeature',
+        data: { storyId: story.id },
+        title: 'Remove my name',
+      }),
+    ]);
+
+    const admin = { id: ids.admin, displayName: 'Aaron Admin' };
+    const answer = invokeCard(
+      (await bot.post(cardAction(bot, admin, 'story.unfeature', { storyId: story.id }))).body,
+    );
+    expect(cardTexts(answer).join(' ')).toContain('Your name is no longer on');
+    expect(answer.actions ?? []).toEqual([]);
+    const stored = bot.store.stories.all().find((s) => s.id === story.id)!;
+    expect(stored.featured.map((p) => p.id)).toEqual([ids.driver]);
+    expect(stored.status).toBe('published');
+    // Every posted card is refreshed through the outbox.
+    expect(bot.store.stories.outboxOf(ref(story)).map((m) => m.kind)).toContain('cards.refresh');
+
+    // Pressed again: nothing more changes.
+    await bot.post(cardAction(bot, admin, 'story.unfeature', { storyId: story.id }));
+    expect(bot.store.stories.all().find((s) => s.id === story.id)?.featured).toEqual(
+      stored.featured,
+    );
   });
 });

@@ -364,13 +364,22 @@ describe('message cards', () => {
     const published = buildStory({ status: 'published', publishedAt: new Date(0) });
     const card = featuredNoticeCard({ story: published }, 'en');
     expect(card).toMatchSnapshot();
-    expect(card.actions).toBeUndefined();
+    // One action: the colleague may take their name off; only the story id travels with it.
+    expect(card.actions).toEqual([
+      {
+        type: 'Action.Execute',
+        verb: 'story.unfeature',
+        title: 'Remove my name',
+        data: { storyId: published.id },
+      },
+    ]);
     expect(texts(card)).toEqual([
       'You are featured in a story!',
       'Emma Employee told a story featuring you: “The borrowed jacket”. It is now on the story wall for everyone to learn from.',
       'Lesson',
       'Small personal gestures are remembered longest.',
       'Thank you for going beyond what the customer expected!',
+      'You decide: you can take your name off this story at any time.',
     ]);
   });
 
@@ -387,7 +396,18 @@ describe('message cards', () => {
       'Opetus',
       '\\# Pienet eleet',
       'Kiitos, että ylitit asiakkaan odotukset!',
+      'Sinä päätät: voit poistaa nimesi tästä tarinasta milloin tahansa.',
     ]);
+  });
+
+  it('tells a featured colleague who took their name off, without an action', () => {
+    const published = buildStory({ status: 'published', title: 'Takki' });
+    const card = featuredNoticeCard({ story: published, removed: true }, 'fi');
+    expect(texts(card)).toEqual([
+      'Takki',
+      'Nimesi ei ole enää tarinassa ”Takki”. Tarina näkyy kaikkialla ilman sinua.',
+    ]);
+    expect(card.actions ?? []).toEqual([]);
   });
 
   it('offers the author to edit and resubmit a story sent back for changes (snapshot)', () => {
