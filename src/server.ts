@@ -16,6 +16,7 @@ import { createDemoDirectory } from './directory/demoDirectory.js';
 import { createGraphDirectory } from './directory/graphDirectory.js';
 import {
   createAwardsService,
+  createErasureService,
   createInsightsService,
   createOutboxRelay,
   createPeople,
@@ -25,6 +26,8 @@ import {
   type Directory,
   type Scheduler,
   projectStoryHandler,
+  purgeStoryHandler,
+  type StoryRef,
   type Clock,
   type IdGenerator,
   type OutboxRelay,
@@ -72,6 +75,12 @@ const WALL_CACHE_MS = 2_000;
  */
 const INSIGHTS_CACHE_MS = 5 * 60_000;
 
+/**
+ * How long a tenant's settings document is served from memory (see `cacheTenantSettings`): every
+ * tab request reads its privacy mode. A save shows on this instance at once, on others within it.
+ */
+const SETTINGS_CACHE_MS = 5_000;
+
 const systemClock: Clock = { now: () => new Date() };
 const uuidIds: IdGenerator = { newId: () => randomUUID() };
 
@@ -118,19 +127,27 @@ export async function startServer(
     const inFlight = new Set<Promise<void>>();
     // One budget per person and action, whichever surface (API, card, message extension) spends it.
     const limits = createActionLimiter(config.writesPerMinute);
+    const onCommitted = (ref: StoryRef) => {
+      const run = relayRef.current?.relay(ref);
+      if (!run) return;
+      inFlight.add(run);
+      void run.finally(() => inFlight.delete(run));
+    };
     const service = createStoryService(
+      { ...storage, ...roleDeps, clock, ids: uuidIds, logger, onCommitted },
+      limits,
+    );
+    // Erasure and export of a person's data (GDPR articles 17 and 15).
+    const erasure = createErasureService(
       {
         ...storage,
         ...roleDeps,
         clock,
         ids: uuidIds,
         logger,
-        onCommitted: (ref) => {
-          const run = relayRef.current?.relay(ref);
-          if (!run) return;
-          inFlight.add(run);
-          void run.finally(() => inFlight.delete(run));
-        },
+        onCommitted,
+        // The erased person's roles and name are not served from this instance's cache.
+        onErased: () => people.forget(),
       },
       limits,
     );
@@ -158,6 +175,7 @@ export async function startServer(
       handlers: {
         ...bot.outboxHandlers,
         'story.project': projectStoryHandler(storage),
+        'story.purge': purgeStoryHandler(storage),
       },
     });
     relayRef.current = relay;
@@ -192,10 +210,12 @@ export async function startServer(
           awards: storage.awards,
           stories: storage.stories,
           wall: storage.wall,
+          settings: storage.settings,
           clock,
         },
         limits,
       ),
+      erasure,
       settings: createSettingsService(
         {
           ...roleDeps,
@@ -245,6 +265,8 @@ export async function startServer(
     if (config.schedulerSeconds > 0) {
       const timer = setInterval(() => {
         void scheduler.tick();
+        // Erasures cut short by a crash are carried on too (claimed, so one instance does it).
+        void erasure.resumeErasures();
       }, config.schedulerSeconds * 1000);
       timer.unref();
       stops.push(() => Promise.resolve(clearInterval(timer)));
@@ -285,6 +307,7 @@ async function openStorage(
     tablePrefix: config.tablePrefix,
     wallCacheMs: WALL_CACHE_MS,
     statsCacheMs: INSIGHTS_CACHE_MS,
+    settingsCacheMs: SETTINGS_CACHE_MS,
     timeouts: config.storageTimeouts,
     ...(policies ? { additionalPolicies: policies } : {}),
   };

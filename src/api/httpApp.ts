@@ -6,6 +6,7 @@ import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } 
 import type {
   AwardsService,
   Directory,
+  ErasureService,
   InsightsService,
   People,
   SettingsService,
@@ -16,7 +17,9 @@ import { LIMITS } from '../shared/dto.js';
 import type { Authenticator } from './auth.js';
 import { ApiError, createErrorHandler } from './errors.js';
 import { awardRoutes } from './routes/awards.js';
+import { erasureRoutes } from './routes/erasure.js';
 import { insightsRoutes } from './routes/insights.js';
+import { moderationRoutes } from './routes/moderation.js';
 import { peopleRoutes } from './routes/people.js';
 import { settingsRoutes } from './routes/settings.js';
 import { storyRoutes } from './routes/stories.js';
@@ -37,6 +40,8 @@ export interface HttpAppDeps {
   awards: AwardsService;
   /** Settings and delegations (admins; everyone for their own delegation). */
   settings: SettingsService;
+  /** Erasure and export of a person's data (admins; everyone for their own). */
+  erasure: ErasureService;
   users: UserDirectory;
   directory: Directory;
   people: People;
@@ -133,9 +138,11 @@ export async function createHttpApp(deps: HttpAppDeps): Promise<FastifyInstance>
   // Writes are limited per person and action in the domain (src/domain/rateLimits.ts), so every
   // surface shares one budget.
   storyRoutes(app, { service: deps.service, authenticate: deps.authenticate });
+  moderationRoutes(app, { service: deps.service, authenticate: deps.authenticate });
   insightsRoutes(app, { insights: deps.insights, authenticate: deps.authenticate });
   awardRoutes(app, { awards: deps.awards, authenticate: deps.authenticate });
   settingsRoutes(app, { settings: deps.settings, authenticate: deps.authenticate });
+  erasureRoutes(app, { erasure: deps.erasure, authenticate: deps.authenticate });
   peopleRoutes(app, {
     users: deps.users,
     directory: deps.directory,

@@ -1,12 +1,14 @@
-import type {
-  ApprovalPolicy,
-  ApprovalState,
-  AuditEvent,
-  Award,
-  Delegation,
-  Insights,
-  Story,
-  TenantSettings,
+import {
+  privacyMode,
+  type ApprovalPolicy,
+  type ApprovalState,
+  type AuditEvent,
+  type Award,
+  type Delegation,
+  type Insights,
+  type ModerationItem,
+  type Story,
+  type TenantSettings,
 } from '../domain/index.js';
 import type {
   ApprovalDto,
@@ -15,13 +17,22 @@ import type {
   DelegationDto,
   HistoryEventDto,
   InsightsDto,
+  ModerationItemDto,
   SettingsDto,
   StoryDto,
 } from '../shared/dto.js';
 import { isoDuration, type SettingsInput } from '../shared/schemas.js';
 
-/** The wire form of a story. */
-export function presentStory(story: Story): StoryDto {
+/**
+ * What the reader may see beyond a story's text: `voteCount` is whether they may see how many
+ * votes it has (`canSeeVoteCounts` of the domain: privacy mode hides them from most people).
+ */
+export interface StoryView {
+  readonly voteCount: boolean;
+}
+
+/** The wire form of a story, as `view` lets its reader see it. */
+export function presentStory(story: Story, view: StoryView): StoryDto {
   return {
     id: story.id,
     title: story.title,
@@ -43,7 +54,7 @@ export function presentStory(story: Story): StoryDto {
     createdAt: story.createdAt.toISOString(),
     updatedAt: story.updatedAt.toISOString(),
     ...(story.publishedAt ? { publishedAt: story.publishedAt.toISOString() } : {}),
-    voteCount: story.voteCount,
+    ...(view.voteCount ? { voteCount: story.voteCount } : {}),
   };
 }
 
@@ -59,14 +70,27 @@ export function presentInsights(insights: Insights): InsightsDto {
   };
 }
 
-/** The wire form of a month's winner. */
-export function presentAward(award: Award): AwardDto {
+/** The wire form of a month's winner; its story as `view` lets the reader see it. */
+export function presentAward(award: Award, view: StoryView): AwardDto {
   return {
     month: award.month,
-    story: presentStory(award.story),
+    story: presentStory(award.story, view),
     awardedBy: { id: award.awardedBy.id, displayName: award.awardedBy.displayName },
     awardedAt: award.awardedAt.toISOString(),
     ...(award.citation !== undefined ? { citation: award.citation } : {}),
+  };
+}
+
+/** A story of the moderation queue with its open reports, newest first (editors and admins). */
+export function presentModerationItem(item: ModerationItem, view: StoryView): ModerationItemDto {
+  return {
+    story: presentStory(item.story, view),
+    reportCount: item.reports.length,
+    reports: item.reports.map((report) => ({
+      reporter: { id: report.reporterId, displayName: report.reporterName },
+      reason: report.reason,
+      at: report.at.toISOString(),
+    })),
   };
 }
 
@@ -140,6 +164,7 @@ export function presentSettings(settings: TenantSettings): SettingsDto {
     version: settings.version,
     approval: policy,
     roles: settings.roles.map((grant) => ({ role: grant.role, kind: grant.kind, id: grant.id })),
+    privacy: { enabled: privacyMode(settings) },
     ...(settings.updatedAt ? { updatedAt: settings.updatedAt.toISOString() } : {}),
     ...(settings.updatedBy ? { updatedBy: settings.updatedBy } : {}),
   };

@@ -1,6 +1,7 @@
 import type { AdaptiveCardInvokeResponse, AdaptiveCardInvokeValue, TurnContext } from 'botbuilder';
 import {
   isDomainError,
+  voteCountsPublicIn,
   waitingApprovers,
   waitingSlots,
   type Clock,
@@ -237,7 +238,8 @@ function noticeOf(error: unknown, deps: CardActionDeps, turn: TurnUser): Approva
 
 /**
  * A vote from the channel card (journey 7). The card is shared by everyone in the channel, so a
- * vote answers with the card and its new count, in the channel's language; a refused vote
+ * vote answers with the card and its new count (none in privacy mode, whoever votes), in the
+ * channel's language; a refused vote
  * (already voted, own story, no longer published) answers with a message only the voter sees
  * and leaves the card as it is.
  */
@@ -258,8 +260,11 @@ async function vote(
     }
     return messageResponse(t(`errors.${noticeOf(error, deps, turn)}`));
   }
-  const channel = await deps.settings.getPublicationChannel(story.tenantId);
-  return cardResponse(channelStoryCard({ story }, channel?.locale ?? turn.locale));
+  const [channel, showVoteCount] = await Promise.all([
+    deps.settings.getPublicationChannel(story.tenantId),
+    voteCountsPublicIn(deps, story.tenantId),
+  ]);
+  return cardResponse(channelStoryCard({ story, showVoteCount }, channel?.locale ?? turn.locale));
 }
 
 /**

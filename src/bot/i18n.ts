@@ -1,5 +1,5 @@
 import { createInstance, type TFunction } from 'i18next';
-import type { Locale } from '../domain/index.js';
+import { isPseudonym, type Locale, type Story } from '../domain/index.js';
 import { en } from './locales/en.js';
 import { fi } from './locales/fi.js';
 
@@ -21,6 +21,11 @@ void i18n.init();
 /** The translation function of `locale`. */
 export function translator(locale: Locale): Translate {
   return i18n.getFixedT(locale);
+}
+
+/** The author as cards show them: an erased one is "a former colleague", in the card's language. */
+export function authorNameOf(story: Pick<Story, 'authorId' | 'authorName'>, t: Translate): string {
+  return isPseudonym(story.authorId) ? t('story.formerColleague') : story.authorName;
 }
 
 /** The bot's language for a Teams locale such as `fi-FI` or `en-US`: Finnish or English. */

@@ -55,7 +55,7 @@ export interface BotOptions {
 export interface Bot {
   /** POST /api/messages: runs botbuilder's CloudAdapter.process and returns what it wrote. */
   handle(request: BotHttpRequest): Promise<BotHttpResponse>;
-  /** Outbox handlers of every bot side effect (all kinds but 'story.project'). */
+  /** Outbox handlers of every bot side effect (all kinds but 'story.project' and 'story.purge'). */
   outboxHandlers: BotOutboxHandlers;
 }
 

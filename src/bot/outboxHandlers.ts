@@ -11,6 +11,7 @@ import { cardMessage } from './activities.js';
 import { approvalCard } from './cards/approvalCard.js';
 import { decisionNoticeCard, featuredNoticeCard } from './cards/messageCards.js';
 import {
+  deleteCardsHandler,
   postToChannelHandler,
   refreshCardsHandler,
   type PostedCardDeps,
@@ -30,6 +31,7 @@ export interface BotOutboxHandlers {
   readonly 'featured.notify': OutboxHandler;
   readonly 'cards.refresh': OutboxHandler;
   readonly 'channel.post': OutboxHandler;
+  readonly 'cards.delete': OutboxHandler;
 }
 
 /**
@@ -164,6 +166,7 @@ export function createOutboxHandlers(deps: OutboxHandlerDeps): BotOutboxHandlers
 
     'cards.refresh': refreshCardsHandler(deps),
     'channel.post': postToChannelHandler(deps),
+    'cards.delete': deleteCardsHandler(deps),
   };
 }
 

@@ -1,5 +1,6 @@
 import {
   PermanentFailure,
+  voteCountsPublicIn,
   waitingApprovers,
   type OutboxHandler,
   type PendingOutboxMessage,
@@ -13,8 +14,13 @@ import {
 import { cardMessage } from './activities.js';
 import type { AdaptiveCard } from './cards/adaptiveCard.js';
 import { approvalCard } from './cards/approvalCard.js';
-import { channelStoryCard } from './cards/channelStoryCard.js';
-import { postToConversation, updatePosted, type ProactiveDeps } from './proactive.js';
+import { channelStoryCard, hiddenStoryCard } from './cards/channelStoryCard.js';
+import {
+  deletePosted,
+  postToConversation,
+  updatePosted,
+  type ProactiveDeps,
+} from './proactive.js';
 
 export interface PostedCardDeps extends ProactiveDeps {
   readonly stories: StoryRepository;
@@ -42,10 +48,14 @@ export function refreshCardsHandler(deps: PostedCardDeps): OutboxHandler {
     const deciderName = story.decidedBy
       ? (await deps.users.get(story.tenantId, story.decidedBy))?.displayName
       : undefined;
+    // Privacy mode as it is now: a channel card posted with a count loses it on its next refresh.
+    const showVoteCount = copies.some((copy) => copy.kind === 'channel')
+      ? await voteCountsPublicIn(deps, story.tenantId)
+      : false;
     let failure: unknown;
     for (const copy of copies) {
       try {
-        const card = cardFor(story, copy, deciderName);
+        const card = cardFor(story, copy, deciderName, showVoteCount);
         await updatePosted(deps, copy.reference, copy.activityId, cardMessage(card));
       } catch (error) {
         if (error instanceof PermanentFailure) {
@@ -69,6 +79,53 @@ export function refreshCardsHandler(deps: PostedCardDeps): OutboxHandler {
 }
 
 /**
+ * `cards.delete` (erasure): deletes posted cards in Teams and forgets them — with
+ * `payload.activityId`, that one copy (an erased person's own); without, every card of a story
+ * that is gone (an erased story, whose partition is purged once its cards are deleted). A story
+ * that still exists keeps its cards: only a copy named by id is deleted from it. A copy Teams no
+ * longer has (403/404/410: the chat or the message is gone) counts as deleted; a 429 stops the
+ * run at once so its Retry-After is honoured; any other failure is retried after the remaining
+ * copies were tried. Deleting again finds nothing to do.
+ */
+export function deleteCardsHandler(deps: PostedCardDeps): OutboxHandler {
+  return async (message) => {
+    const only = message.payload.activityId;
+    const all = await deps.postedCards.list(message.ref);
+    let copies: PostedCard[];
+    if (typeof only === 'string' && only !== '') {
+      copies = all.filter((card) => card.activityId === only);
+    } else {
+      if (await deps.stories.get(message.ref)) {
+        return skip(deps, message, 'story still exists; its cards stay');
+      }
+      copies = all;
+    }
+    let failure: unknown;
+    for (const copy of copies) {
+      try {
+        await deletePosted(deps, copy.reference, copy.activityId);
+      } catch (error) {
+        if (isThrottled(error)) throw error;
+        if (!(error instanceof PermanentFailure)) {
+          failure ??= error;
+          continue;
+        }
+        deps.logger.info(
+          { ...message.ref, activityId: copy.activityId, cardKind: copy.kind },
+          'posted card already gone in Teams',
+        );
+      }
+      await deps.postedCards.remove(message.ref, copy.activityId);
+    }
+    if (failure !== undefined) {
+      throw failure instanceof Error
+        ? failure
+        : new Error('card deletion failed', { cause: failure });
+    }
+  };
+}
+
+/**
  * `channel.post`: the published story's card in the tenant's publication channel (journey 5),
  * recorded so that votes and an archive update it. No channel chosen: nothing is posted. A story
  * already posted there is not posted again (the message ran before and its completion was lost).
@@ -85,10 +142,11 @@ export function postToChannelHandler(deps: PostedCardDeps): OutboxHandler {
     if (posted.some((card) => card.kind === 'channel' && card.reference === channel.reference)) {
       return skip(deps, message, 'story already posted to the channel');
     }
+    const showVoteCount = await voteCountsPublicIn(deps, story.tenantId);
     const activityId = await postToConversation(
       deps,
       channel.reference,
-      cardMessage(channelStoryCard({ story }, channel.locale)),
+      cardMessage(channelStoryCard({ story, showVoteCount }, channel.locale)),
     );
     if (!activityId) {
       deps.logger.warn({ ...message.ref }, 'channel post got no activity id; it cannot be updated');
@@ -104,8 +162,15 @@ export function postToChannelHandler(deps: PostedCardDeps): OutboxHandler {
 }
 
 /** The card a recorded copy shows for the story as it is now. */
-function cardFor(story: Story, copy: PostedCard, deciderName: string | undefined): AdaptiveCard {
-  if (copy.kind === 'channel') return channelStoryCard({ story }, copy.locale);
+function cardFor(
+  story: Story,
+  copy: PostedCard,
+  deciderName: string | undefined,
+  showVoteCount: boolean,
+): AdaptiveCard {
+  // Hidden by an editor (moderation): every copy, the approval card too, shows nothing of it.
+  if (story.status === 'hidden') return hiddenStoryCard(copy.locale);
+  if (copy.kind === 'channel') return channelStoryCard({ story, showVoteCount }, copy.locale);
   // The approver's copy offers the decision while the story waits for them (again, after a
   // resubmission); every other state shows the status and who decided, without buttons.
   const actionable =

@@ -5,7 +5,12 @@ import {
   type ConversationReference,
 } from 'botbuilder';
 import { z } from 'zod';
-import { PermanentFailure, type ConversationStore, type Logger } from '../domain/index.js';
+import {
+  isPseudonym,
+  PermanentFailure,
+  type ConversationStore,
+  type Logger,
+} from '../domain/index.js';
 import { retryAfterMsOf } from './connectorTransport.js';
 import { isRecord } from './guards.js';
 
@@ -91,6 +96,8 @@ export async function sendToPerson(
   message: (teamsUserId: string) => Partial<Activity>,
   serviceUrlOf?: string,
 ): Promise<Delivery | null> {
+  // An erased person (a story's author kept as "a former colleague") is nobody to message.
+  if (isPseudonym(to.userId)) return null;
   const stored = await deps.conversations.get(to.tenantId, to.userId);
   const reference = parseReference(stored);
   try {
@@ -191,6 +198,27 @@ export async function updatePosted(
   try {
     await deps.adapter.continueConversationAsync(deps.appId, reference, async (context) => {
       await context.updateActivity({ ...activity, id: activityId });
+    });
+  } catch (error) {
+    throw asOutboxFailure(error);
+  }
+}
+
+/**
+ * Deletes a message the bot posted earlier (`deleteActivity`): a card of an erased story, or an
+ * erased person's own copy. A message or chat that is gone fails as a `PermanentFailure`, which
+ * the caller takes as done.
+ */
+export async function deletePosted(
+  deps: ProactiveDeps,
+  referenceJson: string,
+  activityId: string,
+): Promise<void> {
+  const reference = parseReference(referenceJson);
+  if (!reference) throw new PermanentFailure('The stored conversation reference is unusable.');
+  try {
+    await deps.adapter.continueConversationAsync(deps.appId, reference, async (context) => {
+      await context.deleteActivity(activityId);
     });
   } catch (error) {
     throw asOutboxFailure(error);

@@ -9,6 +9,7 @@ import {
   type AuthorIndex,
   type Clock,
   type Logger,
+  type ModerationQueue,
   type StoryRepository,
   type UserDirectory,
   type WallIndex,
@@ -22,6 +23,7 @@ export interface SeedDeps {
   wall: WallIndex;
   approvals: ApprovalQueue;
   authors: AuthorIndex;
+  moderation: ModerationQueue;
   due: DueIndex;
   settings: SettingsStore;
   clock: Clock;

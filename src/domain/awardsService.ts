@@ -5,7 +5,9 @@ import {
   listAwards,
   type ChooseWinnerInput,
   type Shortlist,
+  type ShortlistOrder,
 } from './useCases/awards.js';
+import { seesVoteCounts } from './privacy.js';
 import type { Actor } from './user.js';
 import { spend, unlimited, type ActionLimiter } from './rateLimits.js';
 
@@ -13,6 +15,8 @@ import { spend, unlimited, type ActionLimiter } from './rateLimits.js';
 export function createAwardsService(deps: AwardsDeps, limits: ActionLimiter = unlimited) {
   return {
     listAwards: (actor: Actor) => listAwards(deps, actor),
+    /** Whether the actor may see vote counts (the winners' stories carry theirs). */
+    seesVoteCounts: (actor: Actor) => seesVoteCounts(deps, actor),
     getShortlist: (actor: Actor, month: string) => getShortlist(deps, actor, month),
     chooseWinner: async (actor: Actor, month: string, input: ChooseWinnerInput) => {
       await spend(limits, actor, 'config');
@@ -22,5 +26,10 @@ export function createAwardsService(deps: AwardsDeps, limits: ActionLimiter = un
 }
 
 export type AwardsService = ReturnType<typeof createAwardsService>;
-export type { ChooseWinnerInput, Shortlist };
-export { AWARDS_MAX, CITATION_MAX, SHORTLIST_MAX } from './useCases/awards.js';
+export type { ChooseWinnerInput, Shortlist, ShortlistOrder };
+export {
+  AWARDS_MAX,
+  CITATION_MAX,
+  SHORTLIST_MAX,
+  UNRANKED_SHORTLIST_MAX,
+} from './useCases/awards.js';

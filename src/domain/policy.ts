@@ -52,6 +52,15 @@ export interface RoleGrant {
 }
 
 /**
+ * Privacy mode (works councils ask for it, e.g. in Finland): nobody but editors and admins sees
+ * how many votes a story has, nothing is ranked by votes, and insight counts nothing per person.
+ * The rules that read it are in `privacy.ts`.
+ */
+export interface PrivacySettings {
+  readonly enabled: boolean;
+}
+
+/**
  * A tenant's settings, one document (journey 11). `version` counts the saved versions: a story
  * records the version its approval plan came from.
  */
@@ -59,6 +68,8 @@ export interface TenantSettings {
   readonly version: number;
   readonly approval: ApprovalPolicy;
   readonly roles: readonly RoleGrant[];
+  /** Absent in documents saved before privacy mode existed: off. */
+  readonly privacy?: PrivacySettings;
   readonly updatedAt?: Date;
   readonly updatedBy?: string;
 }
@@ -69,6 +80,7 @@ const DAY_MS = 24 * 60 * 60 * 1000;
  * The settings of a tenant no admin has saved yet: the author's manager approves, and those with
  * the approver role when there is no manager; a reminder after two days, escalation after two
  * reminders, and the story back to its author after two weeks, so nothing waits forever.
+ * Privacy mode is off.
  */
 export const DEFAULT_SETTINGS: TenantSettings = {
   version: 0,
@@ -80,6 +92,7 @@ export const DEFAULT_SETTINGS: TenantSettings = {
     expireAfterMs: 14 * DAY_MS,
   },
   roles: [],
+  privacy: { enabled: false },
 };
 
 /** The plan a story of `category` follows under `policy`: its category's stages, if it has any. */

@@ -1,4 +1,5 @@
 import type { DelegationStore, Directory, DueIndex } from './workflowPorts.js';
+import type { PersonIndex } from './erasurePorts.js';
 import type { TenantSettings } from './policy.js';
 import type { Story } from './story.js';
 import type { Locale, Surface, User } from './user.js';
@@ -48,7 +49,13 @@ export type AuditAction =
   | 'reminded'
   | 'escalated'
   | 'expired'
-  | 'featured_removed';
+  | 'featured_removed'
+  // Moderation (editors and admins): off the wall and cards, published again, text corrected,
+  // reports closed without a change.
+  | 'hidden'
+  | 'restored'
+  | 'edited'
+  | 'reports_dismissed';
 
 /** Facts of an event, for the timeline: who was asked, which stage, why a fallback. */
 export type AuditDetail = Readonly<Record<string, string | number | boolean | readonly string[]>>;
@@ -82,7 +89,14 @@ export type OutboxKind =
    */
   | 'cards.refresh'
   /** Post the published story's card to the tenant's publication channel, if one is set. */
-  | 'channel.post';
+  | 'channel.post'
+  /**
+   * Delete posted cards in Teams (erasure): `payload.activityId` names one copy; without it,
+   * every card of a story that is gone.
+   */
+  | 'cards.delete'
+  /** Delete every row left of an erased story, once its posted cards are deleted. */
+  | 'story.purge';
 
 export interface OutboxMessage {
   readonly id: string;
@@ -213,6 +227,22 @@ export interface AuthorIndex {
   put(story: Story): Promise<void>;
   /** A malformed cursor, or one made for another author or tenant, is DomainError('validation'). */
   list(tenantId: string, authorId: string, page: PageRequest): Promise<StoryPage>;
+  /** Erasure only: forgets the author's whole list (their kept stories are listed elsewhere). */
+  forget(tenantId: string, authorId: string): Promise<void>;
+}
+
+/**
+ * The stories of each tenant that need an editor (moderation): published ones with open reports,
+ * and hidden ones until they are restored or archived. A projection of the story aggregates
+ * (the reports live on the story), ordered by `Story.revision` as the wall.
+ */
+export interface ModerationQueue {
+  /** Stores the snapshot, reports included, unless the queue holds the same or a newer revision. */
+  put(story: Story): Promise<void>;
+  /** Takes the story out unless the queue holds a newer revision; absent is fine. */
+  remove(story: Story): Promise<void>;
+  /** The tenant's stories in the queue, at most `limit`, in no particular order. */
+  list(tenantId: string, limit: number): Promise<Story[]>;
 }
 
 /** The people of a tenant known to the app. */
@@ -220,6 +250,8 @@ export interface UserDirectory {
   get(tenantId: string, userId: string): Promise<User | null>;
   list(tenantId: string): Promise<User[]>;
   upsert(user: User): Promise<void>;
+  /** Forgets the person (erasure); none is fine. */
+  remove(tenantId: string, userId: string): Promise<void>;
 }
 
 /** Everything the story use cases need. */
@@ -228,11 +260,14 @@ export interface StoryDeps {
   readonly wall: WallIndex;
   readonly approvals: ApprovalQueue;
   readonly authors: AuthorIndex;
+  readonly moderation: ModerationQueue;
   readonly due: DueIndex;
   readonly users: UserDirectory;
   readonly directory: Directory;
   readonly settings: SettingsStore;
   readonly delegations: DelegationStore;
+  /** The stories each person has a part in, for erasure and export (written before a change). */
+  readonly personIndex: PersonIndex;
   /** The ids of the admins named in configuration (`ADMIN_USER_IDS`), of every tenant. */
   readonly configAdmins: readonly string[];
   readonly clock: Clock;
@@ -251,6 +286,8 @@ export type { Locale };
 export interface ConversationStore {
   get(tenantId: string, userId: string): Promise<string | null>;
   put(tenantId: string, userId: string, reference: string): Promise<void>;
+  /** Forgets the person's reference (erasure); none is fine. */
+  remove(tenantId: string, userId: string): Promise<void>;
 }
 
 /** How many stories were published in one month (UTC), in all and per team and category. */
@@ -359,5 +396,7 @@ export interface AwardsDeps {
   readonly awards: AwardStore;
   readonly stories: StoryRepository;
   readonly wall: WallIndex;
+  /** Privacy mode: whether the shortlist is ranked by votes, and who sees the counts. */
+  readonly settings: Pick<SettingsStore, 'getTenantSettings'>;
   readonly clock: Clock;
 }

@@ -5,6 +5,7 @@ import type {
   AuthorIndex,
   DueIndex,
   Logger,
+  ModerationQueue,
   StoryRepository,
   WallIndex,
 } from './ports.js';
@@ -15,6 +16,7 @@ export interface Projections {
   readonly wall: WallIndex;
   readonly approvals: ApprovalQueue;
   readonly authors: AuthorIndex;
+  readonly moderation: ModerationQueue;
   readonly due: DueIndex;
 }
 
@@ -25,8 +27,8 @@ export interface Projections {
 export const ALL_PENDING_QUEUE = '~all';
 
 /**
- * Brings the wall index, the approval queues, the author's own list and the scheduler's time
- * index in line with a story. The story itself says whose queues it belongs in (everyone it was
+ * Brings the wall index, the approval queues, the author's own list, the moderation queue and the
+ * scheduler's time index in line with a story. The story itself says whose queues it belongs in (everyone it was
  * ever routed to: in the queue while waiting for them, out of it otherwise), so the projections
  * follow from the story alone. Idempotent, so it can run inline after a commit and again from the
  * outbox (`story.project`) to repair a failed attempt. The projections keep the newest `revision`
@@ -46,9 +48,21 @@ export async function syncProjections(deps: Projections, story: Story): Promise<
   }
   // The author sees their story in every status, so the snapshot is always written.
   writes.push(deps.authors.put(story));
+  // A story never reported (no `reports` at all) was never queued for moderation: no removal.
+  if (needsModeration(story)) writes.push(deps.moderation.put(story));
+  else if (story.reports !== undefined) writes.push(deps.moderation.remove(story));
   const due = pending ? nextDue(story.approval) : null;
   if (due) writes.push(deps.due.put({ tenantId: story.tenantId, storyId: story.id }, due.at));
   await Promise.all(writes);
+}
+
+/**
+ * Whether an editor must look at the story (moderation): published with open reports, or hidden
+ * (until it is restored or archived).
+ */
+export function needsModeration(story: Story): boolean {
+  if (story.status === 'hidden') return true;
+  return story.status === 'published' && (story.reports?.length ?? 0) > 0;
 }
 
 /** The outbox handler of `story.project`: re-reads the story and repairs its projections. */

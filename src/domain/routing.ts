@@ -139,7 +139,12 @@ export async function slotOf(
   return { userId, displayName: person.displayName, ...(onBehalfOf ? { onBehalfOf } : {}) };
 }
 
-async function fallbackSlots(
+/**
+ * The plan's fallback approvers (each replaced by their delegate while away), else the tenant's
+ * admins; never the author, nor `passing`. Nobody at all: DomainError('no_approver'), or no one
+ * when `passing` is given (an escalation past them, an erasure of them decides what then).
+ */
+export async function fallbackSlots(
   deps: RoutingDeps,
   subject: RoutingSubject,
   plan: ApprovalPlan,

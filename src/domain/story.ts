@@ -3,7 +3,26 @@ import type { Locale } from './user.js';
 
 /** Where a story is in its workflow; see `workflow.ts` for the allowed moves. */
 export type StoryStatus =
-  'pending' | 'changes_requested' | 'published' | 'rejected' | 'withdrawn' | 'archived';
+  | 'pending'
+  | 'changes_requested'
+  | 'published'
+  | 'rejected'
+  | 'withdrawn'
+  | 'archived'
+  /** Taken off the wall and every posted card by an editor (moderation); can be restored. */
+  | 'hidden';
+
+/**
+ * A reader's open report of a published story (moderation): who, when and why. Kept on the story
+ * until an editor hides, edits or dismisses it; each person has at most one open report a story.
+ */
+export interface StoryReport {
+  readonly reporterId: string;
+  /** The reporter's name when they reported. */
+  readonly reporterName: string;
+  readonly reason: string;
+  readonly at: Date;
+}
 
 /** A person named in a story, with the name as it was when the story was told. */
 export interface FeaturedPerson {
@@ -56,6 +75,12 @@ export interface Story {
   readonly updatedAt: Date;
   readonly publishedAt?: Date;
   readonly voteCount: number;
+  /**
+   * The open reports, oldest first (see `moderation.ts`). Absent on a story never reported; empty
+   * once its reports were resolved, which tells the projections it may still be listed for
+   * moderation and must be taken out.
+   */
+  readonly reports?: readonly StoryReport[];
   /**
    * The story's version: 1 when submitted, one more on every committed change (a decision, a
    * vote, any edit). Projections keep the newest revision they were given, so a slow write of an

@@ -1,4 +1,5 @@
 import { DomainError } from './errors.js';
+import { recordInvolvement } from './involvement.js';
 import type {
   AuditAction,
   AuditDetail,
@@ -38,6 +39,8 @@ export async function changeStory(
     }
     const edit = await decide(current.value, deps.clock.now());
     if (!edit) return { story: current.value, changed: false };
+    // Whom the change brings in is indexed first, so erasure and export can find them.
+    await recordInvolvement(deps, actor, current.value, edit.story);
     const saved = await deps.stories.commit({ ...edit, expectedEtag: current.etag });
     return { story: saved.value, changed: true };
   });

@@ -5,6 +5,15 @@ import { getStory } from './useCases/getStory.js';
 import { listApprovals } from './useCases/listApprovals.js';
 import { listMyStories } from './useCases/listMyStories.js';
 import { listWall, type WallFilter } from './useCases/listWall.js';
+import {
+  dismissReports,
+  editStory,
+  hideStory,
+  listModeration,
+  reportStory,
+  restoreStory,
+  type StoryCorrection,
+} from './useCases/moderation.js';
 import { reassignStory } from './useCases/reassignStory.js';
 import { removeFeatured } from './useCases/removeFeatured.js';
 import { runDueWork } from './useCases/runDueWork.js';
@@ -17,6 +26,7 @@ import type { StoryDraft } from './story.js';
 import type { Decision } from './workflow.js';
 import type { Actor } from './user.js';
 import { spend, unlimited, type ActionLimiter } from './rateLimits.js';
+import { seesVoteCounts } from './privacy.js';
 
 /**
  * The story use cases bound to their dependencies; what the API and the bot call. Every change a
@@ -56,6 +66,27 @@ export function createStoryService(deps: StoryDeps, limits: ActionLimiter = unli
       await spend(limits, actor, 'submit');
       return removeFeatured(deps, actor, storyId);
     },
+    reportStory: async (actor: Actor, storyId: string, reason: string) => {
+      await spend(limits, actor, 'report');
+      return reportStory(deps, actor, storyId, reason);
+    },
+    hideStory: async (actor: Actor, storyId: string, note?: string) => {
+      await spend(limits, actor, 'decision');
+      return hideStory(deps, actor, storyId, note);
+    },
+    restoreStory: async (actor: Actor, storyId: string, note?: string) => {
+      await spend(limits, actor, 'decision');
+      return restoreStory(deps, actor, storyId, note);
+    },
+    dismissReports: async (actor: Actor, storyId: string, note?: string) => {
+      await spend(limits, actor, 'decision');
+      return dismissReports(deps, actor, storyId, note);
+    },
+    editStory: async (actor: Actor, storyId: string, text: StoryCorrection, note: string) => {
+      await spend(limits, actor, 'decision');
+      return editStory(deps, actor, storyId, text, note);
+    },
+    listModeration: (actor: Actor) => listModeration(deps, actor),
     getStory: (actor: Actor, storyId: string) => getStory(deps, actor, storyId),
     listWall: (actor: Actor, filter: WallFilter) => listWall(deps, actor, filter),
     listApprovals: (actor: Actor, limit?: number, everyone?: boolean) =>
@@ -63,8 +94,11 @@ export function createStoryService(deps: StoryDeps, limits: ActionLimiter = unli
     storyHistory: (actor: Actor, storyId: string) => storyHistory(deps, actor, storyId),
     runDueWork: (ref: StoryRef) => runDueWork(deps, ref),
     listMyStories: (actor: Actor, page: PageRequest) => listMyStories(deps, actor, page),
+    /** Whether the actor may see how many votes the stories have (privacy mode). */
+    seesVoteCounts: (actor: Actor) => seesVoteCounts(deps, actor),
   };
 }
 
 export type StoryService = ReturnType<typeof createStoryService>;
 export type { WallFilter };
+export type { ModerationItem, StoryCorrection } from './useCases/moderation.js';

@@ -2,12 +2,13 @@ import type { Story } from './story.js';
 import { hasRole, type Actor } from './user.js';
 
 /**
- * Published and archived stories are company-wide; any other story is seen only by its author,
- * everyone it was ever routed to, the people it features, editors and admins.
+ * Published stories are company-wide; any other story (pending, archived, hidden by an editor, …)
+ * is seen only by its author, everyone it was ever routed to, the people it features (who may
+ * take their name off it at any time), editors and admins.
  */
 export function canSee(actor: Actor, story: Story): boolean {
   if (actor.tenantId !== story.tenantId) return false;
-  if (story.status === 'published' || story.status === 'archived') return true;
+  if (story.status === 'published') return true;
   return (
     story.authorId === actor.userId ||
     story.approval.asked.includes(actor.userId) ||

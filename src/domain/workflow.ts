@@ -15,11 +15,14 @@ export type StoryEvent =
   | 'reassign'
   | 'remind'
   | 'escalate'
-  | 'expire';
+  | 'expire'
+  | 'hide'
+  | 'restore';
 
 /**
  * The workflow as a table: from each status, which events are allowed and where they lead.
- * Anything not listed is refused. Rejected, withdrawn and archived are final.
+ * Anything not listed is refused. Rejected, withdrawn and archived are final; a hidden story
+ * (moderation) can be published again or archived.
  */
 const transitions: Readonly<Record<StoryStatus, Partial<Record<StoryEvent, StoryStatus>>>> = {
   pending: {
@@ -38,10 +41,11 @@ const transitions: Readonly<Record<StoryStatus, Partial<Record<StoryEvent, Story
     expire: 'changes_requested',
   },
   changes_requested: { resubmit: 'pending', withdraw: 'withdrawn' },
-  published: { archive: 'archived' },
+  published: { archive: 'archived', hide: 'hidden' },
   rejected: {},
   withdrawn: {},
   archived: {},
+  hidden: { restore: 'published', archive: 'archived' },
 };
 
 /** The status a story moves to on `event`, or a DomainError('illegal_transition'). */

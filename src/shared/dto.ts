@@ -25,6 +25,8 @@ export const STORY_STATUSES = [
   'rejected',
   'withdrawn',
   'archived',
+  /** Taken off the wall and its cards by an editor (moderation); can be restored. */
+  'hidden',
 ] as const;
 export type StoryStatusDto = (typeof STORY_STATUSES)[number];
 
@@ -44,6 +46,8 @@ export const LIMITS = {
   featured: { max: 10 },
   comment: { max: 1000 },
   citation: { max: 500 },
+  /** Why a reader reports a story to the editors. */
+  reportReason: { min: 3, max: 500 },
   q: { max: 100 },
   cursor: { max: 1024 },
   pageSize: { default: 30, max: 50 },
@@ -83,7 +87,11 @@ export interface StoryDto {
   createdAt: string;
   updatedAt: string;
   publishedAt?: string;
-  voteCount: number;
+  /**
+   * How many votes the story has; absent when the tenant's privacy mode hides the counts from
+   * the reader (everyone but editors and admins). Voting works the same either way.
+   */
+  voteCount?: number;
 }
 
 /** One person asked to decide in the current stage. */
@@ -143,13 +151,21 @@ export interface AwardsDto {
 }
 
 /**
+ * How a shortlist is ordered: `votes`, most first; or, when privacy mode ranks nothing by votes,
+ * `newest`: the month's stories, the newest publication first.
+ */
+export type ShortlistOrderDto = 'votes' | 'newest';
+
+/**
  * `GET /api/awards/:month/shortlist` (editors and admins): the month's published stories with the
- * most votes, most first, and the winner if one is chosen.
+ * most votes, most first (in privacy mode the month's stories, newest first), and the winner if
+ * one is chosen.
  */
 export interface ShortlistDto {
   month: string;
   items: StoryDto[];
   winner: AwardDto | null;
+  order: ShortlistOrderDto;
 }
 
 export interface StoryListDto {
@@ -227,13 +243,23 @@ export interface RoleGrantDto {
 }
 
 /**
+ * Privacy mode: vote counts only for editors and admins, nothing ranked by votes, no insight per
+ * person. Off unless an admin turns it on.
+ */
+export interface PrivacyDto {
+  enabled: boolean;
+}
+
+/**
  * `GET /api/settings` and `PUT /api/settings` (admins): the tenant's settings as one document.
- * A `PUT` sends the `version` it edited; a newer saved version answers 409.
+ * A `PUT` sends the `version` it edited; a newer saved version answers 409. A `PUT` without
+ * `privacy` leaves privacy mode as it was.
  */
 export interface SettingsDto {
   version: number;
   approval: ApprovalPolicyDto;
   roles: RoleGrantDto[];
+  privacy: PrivacyDto;
   updatedAt?: string;
   updatedBy?: string;
 }
@@ -268,6 +294,10 @@ export const HISTORY_TYPES = [
   'escalated',
   'expired',
   'featured_removed',
+  'hidden',
+  'restored',
+  'edited',
+  'reports_dismissed',
 ] as const;
 export type HistoryTypeDto = (typeof HISTORY_TYPES)[number];
 
@@ -287,10 +317,114 @@ export interface HistoryDto {
   items: HistoryEventDto[];
 }
 
+/** One open report of a story: who reported it, when and why (editors and admins only). */
+export interface StoryReportDto {
+  reporter: PersonDto;
+  reason: string;
+  at: string;
+}
+
+/** One story of the moderation queue: a reported story, or a hidden one (`story.status`). */
+export interface ModerationItemDto {
+  story: StoryDto;
+  /** How many reports are open. */
+  reportCount: number;
+  /** The open reports, newest first. */
+  reports: StoryReportDto[];
+}
+
+/**
+ * `GET /api/moderation` (editors and admins): published stories with open reports, the most
+ * recently reported first, then hidden stories, the most recently changed first.
+ */
+export interface ModerationQueueDto {
+  items: ModerationItemDto[];
+}
+
 /** `GET /api/people?q=`: people of the organisation for pickers. */
 export interface PeopleDto {
   items: PersonDto[];
 }
+
+/** The kinds of personal data an erasure removes, in the order its receipt lists them. */
+export const ERASURE_KINDS = [
+  'storiesDeleted',
+  'storiesPseudonymised',
+  'votes',
+  'featured',
+  'approvalsReassigned',
+  'history',
+  'postedCards',
+  'awards',
+  'delegations',
+  'roleGrants',
+  'user',
+  'conversation',
+] as const;
+export type ErasureKindDto = (typeof ERASURE_KINDS)[number];
+
+/** What an erasure removed of one kind: how many, and where (story ids, months or roles). */
+export interface ErasureEntryDto {
+  count: number;
+  ids: string[];
+}
+
+/**
+ * `POST /api/people/:id/erase` (admins; anyone for themselves): what was erased, where. Sending it
+ * again answers the same receipt. A person shown as a pseudonym (`erased-…`) is "a former
+ * colleague" in the reader's language.
+ */
+export interface ErasureReceiptDto {
+  personId: string;
+  pseudonymId: string;
+  /** An admin's id, or the pseudonym when the person erased themselves. */
+  requestedBy: string;
+  requestedAt: string;
+  /** Absent while the erasure still runs (sending the request again carries it on). */
+  completedAt?: string;
+  erased: Record<ErasureKindDto, ErasureEntryDto>;
+  /** Data from before the person index was read with a bounded query: how far it got. */
+  legacySearch: { scanned: number; complete: boolean };
+}
+
+/** A story named in an export: enough to find it. */
+export interface StorySummaryDto {
+  id: string;
+  title: string;
+  status: StoryStatusDto;
+  publishedAt?: string;
+}
+
+/**
+ * `GET /api/people/:id/export` (the person themselves; admins anyone): what the app holds about a
+ * person. Empty after their erasure.
+ */
+export interface PersonalDataExportDto {
+  personId: string;
+  exportedAt: string;
+  profile: {
+    id: string;
+    displayName: string;
+    email?: string;
+    team?: string;
+    locale?: LocaleDto;
+    roles: RoleDto[];
+  } | null;
+  /** Whether the bot keeps a chat with them. */
+  botConversation: boolean;
+  /** The stories they told, in full, each with its history (oldest first). */
+  stories: { story: StoryDto; history: HistoryEventDto[] }[];
+  votes: { story: StorySummaryDto; at: string }[];
+  featuredIn: StorySummaryDto[];
+  routedTo: StorySummaryDto[];
+  actedOn: StorySummaryDto[];
+  delegations: DelegationDto[];
+  roleGrants: RoleGrantDto[];
+  legacySearch: { scanned: number; complete: boolean };
+}
+
+/** A person id is shown as "a former colleague" when it starts with this (see erasure). */
+export const PSEUDONYM_PREFIX = 'erased-';
 
 export type ApiErrorCode =
   | 'bad_request'

@@ -77,6 +77,33 @@ export const reassignInputSchema = z.strictObject({
 });
 export type ReassignInput = z.infer<typeof reassignInputSchema>;
 
+/** `POST /api/stories/:id/report`: why a reader reports a published story to the editors. */
+export const reportInputSchema = z.strictObject({
+  reason: text(LIMITS.reportReason.min, LIMITS.reportReason.max),
+});
+export type ReportInput = z.infer<typeof reportInputSchema>;
+
+/** `POST /api/moderation/:id/hide`, `…/restore`, `…/dismiss`: an optional note for the history. */
+export const moderationNoteSchema = z.strictObject({
+  note: optional(text(1, LIMITS.comment.max)),
+});
+export type ModerationNoteInput = z.infer<typeof moderationNoteSchema>;
+
+/**
+ * `POST /api/moderation/:id/edit`: an editor's correction of a story's texts, with the limits of
+ * a story, and a note for its history saying why (required).
+ */
+export const moderationEditSchema = z.strictObject({
+  title: text(LIMITS.title.min, LIMITS.title.max),
+  situation: text(LIMITS.situation.min, LIMITS.situation.max),
+  action: text(LIMITS.action.min, LIMITS.action.max),
+  outcome: text(LIMITS.outcome.min, LIMITS.outcome.max),
+  lesson: text(LIMITS.lesson.min, LIMITS.lesson.max),
+  customerQuote: optional(text(1, LIMITS.customerQuote.max)),
+  note: text(1, LIMITS.comment.max),
+});
+export type ModerationEditInput = z.infer<typeof moderationEditSchema>;
+
 /** `GET /api/stories` query string. */
 export const wallQuerySchema = z.strictObject({
   limit: z.coerce.number().int().min(1).max(LIMITS.pageSize.max).default(LIMITS.pageSize.default),
@@ -239,6 +266,8 @@ export const settingsInputSchema = z.strictObject({
       }),
     )
     .max(LIMITS.roleGrants.max),
+  /** Absent: privacy mode stays as saved. */
+  privacy: z.strictObject({ enabled: z.boolean() }).optional(),
 });
 export type SettingsInput = z.infer<typeof settingsInputSchema>;
 
@@ -273,3 +302,6 @@ export const peopleQuerySchema = z.strictObject({
 export const approvalsQuerySchema = z.strictObject({
   scope: optional(z.enum(['mine', 'all'])),
 });
+
+/** `/api/people/:id/erase` and `/api/people/:id/export`: an Entra object id. */
+export const personIdSchema = directoryId;

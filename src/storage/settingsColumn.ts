@@ -17,6 +17,8 @@ const settingsSchema = z.object({
       id: z.string(),
     }),
   ),
+  // Absent in documents saved before privacy mode existed: off.
+  privacy: z.object({ enabled: z.boolean() }).default({ enabled: false }),
   updatedAt: z.iso
     .datetime()
     .transform((value) => new Date(value))

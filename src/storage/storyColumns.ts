@@ -1,4 +1,4 @@
-import type { FeaturedPerson, Story, StoryStatus } from '../domain/story.js';
+import type { FeaturedPerson, Story, StoryReport, StoryStatus } from '../domain/story.js';
 import type { Locale } from '../domain/user.js';
 import { approvalFromColumn, approvalToColumn, legacyApproval } from './approvalColumn.js';
 import {
@@ -21,6 +21,7 @@ const STATUSES: readonly StoryStatus[] = [
   'rejected',
   'withdrawn',
   'archived',
+  'hidden',
 ];
 const LOCALES: readonly Locale[] = ['en', 'fi'];
 
@@ -59,6 +60,27 @@ export function storyColumns(story: Story): Record<string, unknown> {
   };
 }
 
+/**
+ * A story's open reports (moderation) as one JSON column, written only on the story row and its
+ * moderation row: the wall, queue and author snapshots leave them out (they name the reporters).
+ * Absent when the story was never reported; `[]` once its reports were resolved.
+ */
+export function reportsColumn(story: Story): Record<string, unknown> {
+  return opt(
+    'reports',
+    story.reports
+      ? JSON.stringify(
+          story.reports.map((r) => ({
+            reporterId: r.reporterId,
+            reporterName: r.reporterName,
+            reason: r.reason,
+            at: r.at.toISOString(),
+          })),
+        )
+      : undefined,
+  );
+}
+
 /** The revision of a story row or snapshot; rows written before revisions existed read 0. */
 export function revisionOf(row: Row): number {
   return optNum(row, 'revision') ?? 0;
@@ -75,6 +97,7 @@ export function storyFromRow(row: Row): Story {
   const decisionComment = optStr(row, 'decisionComment');
   const decidedBy = optStr(row, 'decidedBy');
   const publishedAt = optDate(row, 'publishedAt');
+  const reports = optStr(row, 'reports');
   return {
     tenantId: str(row, 'tenantId'),
     id: str(row, 'storyId'),
@@ -101,7 +124,28 @@ export function storyFromRow(row: Row): Story {
     ...(publishedAt !== undefined ? { publishedAt } : {}),
     voteCount: num(row, 'voteCount'),
     revision: revisionOf(row),
+    ...(reports !== undefined ? { reports: parseReports(reports) } : {}),
   };
+}
+
+function parseReports(json: string): StoryReport[] {
+  const parsed: unknown = JSON.parse(json);
+  if (!Array.isArray(parsed)) throw new CorruptRowError('reports is not a list.');
+  return parsed.map((item: unknown) => {
+    if (typeof item !== 'object' || item === null) throw new CorruptRowError('Bad report.');
+    const { reporterId, reporterName, reason, at } = item as Record<string, unknown>;
+    const when = typeof at === 'string' ? new Date(at) : undefined;
+    if (
+      typeof reporterId !== 'string' ||
+      typeof reporterName !== 'string' ||
+      typeof reason !== 'string' ||
+      !when ||
+      Number.isNaN(when.getTime())
+    ) {
+      throw new CorruptRowError('Bad report.');
+    }
+    return { reporterId, reporterName, reason, at: when };
+  });
 }
 
 function parseFeatured(json: string): FeaturedPerson[] {

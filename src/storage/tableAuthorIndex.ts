@@ -5,6 +5,7 @@ import type { Story } from '../domain/story.js';
 import { decodeAuthorCursor, encodeAuthorCursor } from './authorCursor.js';
 import type { Row } from './entityFields.js';
 import { invertedTime, joinKey, keyPart } from './keys.js';
+import { deletePartition } from './partitionDelete.js';
 import { writeIfNewer } from './projectionWrites.js';
 import { storyColumns, storyFromRow } from './storyColumns.js';
 import { guard } from './tableErrors.js';
@@ -62,6 +63,10 @@ export function createTableAuthorIndex(client: TableClient): AuthorIndex {
               : null,
         };
       });
+    },
+
+    async forget(tenantId, authorId) {
+      await deletePartition(client, 'authors.forget', authorPartition(tenantId, authorId));
     },
   };
 }

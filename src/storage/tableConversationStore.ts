@@ -2,7 +2,7 @@ import type { TableClient } from '@azure/data-tables';
 import type { ConversationStore } from '../domain/ports.js';
 import { str, type Row } from './entityFields.js';
 import { keyPart } from './keys.js';
-import { guard, orIfNotFound } from './tableErrors.js';
+import { guard, isNotFound, orIfNotFound, toDomainError } from './tableErrors.js';
 
 /**
  * The bot's conversation reference per person, in table `<prefix>conversations`: PartitionKey
@@ -27,6 +27,14 @@ export function createTableConversationStore(client: TableClient): ConversationS
         reference,
       };
       await guard('conversations.put', () => client.upsertEntity(entity, 'Replace'));
+    },
+
+    async remove(tenantId, userId) {
+      try {
+        await client.deleteEntity(keyPart(tenantId, 'tenantId'), keyPart(userId, 'userId'));
+      } catch (error) {
+        if (!isNotFound(error)) throw toDomainError(error, 'conversations.remove');
+      }
     },
   };
 }

@@ -18,6 +18,8 @@ const KINDS: Readonly<Record<OutboxKind, true>> = {
   'story.project': true,
   'cards.refresh': true,
   'channel.post': true,
+  'cards.delete': true,
+  'story.purge': true,
 };
 const MAX_ERROR_LENGTH = 1000;
 /** A given-up message's next attempt: the largest date Table Storage holds, so never due. */

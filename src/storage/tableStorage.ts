@@ -8,6 +8,7 @@ import type {
   ConversationStore,
   DelegationStore,
   DueIndex,
+  ModerationQueue,
   OutboxStore,
   PostedCards,
   SettingsStore,
@@ -16,6 +17,11 @@ import type {
   WallIndex,
   WallStats,
 } from '../domain/ports.js';
+import type {
+  ErasureRegister,
+  PersonIndex,
+  StoryPersonalData,
+} from '../domain/erasurePorts.js';
 import type { AdditionalPolicy } from './callCounter.js';
 import { createTableApprovalQueue } from './tableApprovalQueue.js';
 import { createTableAuthorIndex } from './tableAuthorIndex.js';
@@ -23,6 +29,7 @@ import { createTableAwardStore } from './tableAwardStore.js';
 import { createTableConversationStore } from './tableConversationStore.js';
 import { createTableDelegationStore } from './tableDelegationStore.js';
 import { createTableDueIndex } from './tableDueIndex.js';
+import { createTableModerationQueue } from './tableModerationQueue.js';
 import { toDomainError } from './tableErrors.js';
 import { createTableOutboxStore } from './tableOutboxStore.js';
 import { createTablePostedCards } from './tablePostedCards.js';
@@ -31,6 +38,10 @@ import { createTableStoryRepository } from './tableStoryRepository.js';
 import { createTableUserDirectory } from './tableUserDirectory.js';
 import { createTableWallIndex } from './tableWallIndex.js';
 import { createTableWallStats } from './tableWallStats.js';
+import { createTableErasureRegister } from './tableErasureRegister.js';
+import { createTablePersonIndex } from './tablePersonIndex.js';
+import { createTableStoryPersonalData } from './tableStoryPersonalData.js';
+import { cacheTenantSettings } from './settingsCache.js';
 import { cacheWallPages } from './wallPageCache.js';
 import { cacheWallStats } from './wallStatsCache.js';
 
@@ -63,6 +74,11 @@ export interface TableStorageOptions {
    * time. See `cacheWallStats`.
    */
   readonly statsCacheMs?: number;
+  /**
+   * How long a tenant's settings document is served from memory; 0 (the default) reads storage
+   * every time. See `cacheTenantSettings`.
+   */
+  readonly settingsCacheMs?: number;
 }
 
 /** The storage adapters of the domain ports, plus table housekeeping and a health probe. */
@@ -74,6 +90,8 @@ export interface TableStorage {
   readonly stats: WallStats;
   readonly approvals: ApprovalQueue;
   readonly authors: AuthorIndex;
+  /** The stories editors must look at: reported and hidden ones (moderation). */
+  readonly moderation: ModerationQueue;
   readonly users: UserDirectory;
   readonly conversations: ConversationStore;
   /** The cards the bot posted for each story, kept in the story's partition. */
@@ -86,6 +104,12 @@ export interface TableStorage {
   readonly delegations: DelegationStore;
   /** The scheduler's time index of reminders, escalations and expiries. */
   readonly due: DueIndex;
+  /** The stories each person has a part in (erasure and export), beside the queues. */
+  readonly personIndex: PersonIndex;
+  /** What erasure and export need of the story partitions beyond `stories`. */
+  readonly personalData: StoryPersonalData;
+  /** The register of erasures, beside the scheduler's time index. */
+  readonly register: ErasureRegister;
   /** Creates the tables that are missing. */
   ensureTables(): Promise<void>;
   /** Deletes the tables (tests). */
@@ -216,13 +240,20 @@ export function createTableStorage(opts: TableStorageOptions): TableStorage {
     approvals: createTableApprovalQueue(clients.queues),
     // Each author's own stories live beside the approval queues, in partitions of their own.
     authors: createTableAuthorIndex(clients.queues),
+    // The moderation queue too: one partition per tenant.
+    moderation: createTableModerationQueue(clients.queues),
     users: createTableUserDirectory(clients.users),
     conversations: createTableConversationStore(clients.conversations),
     postedCards: createTablePostedCards(clients.stories),
-    settings: createTableSettingsStore(clients.settings),
+    settings: cacheTenantSettings(createTableSettingsStore(clients.settings), {
+      ttlMs: opts.settingsCacheMs ?? 0,
+    }),
     awards: createTableAwardStore(clients.settings),
     delegations: createTableDelegationStore(clients.settings),
     due: createTableDueIndex(clients.schedule),
+    personIndex: createTablePersonIndex(clients.queues),
+    personalData: createTableStoryPersonalData(clients.stories),
+    register: createTableErasureRegister(clients.schedule),
 
     async ensureTables() {
       await Promise.all(TABLES.map((name) => clients[name].createTable()));

@@ -13,7 +13,7 @@ import type {
 import type { Story } from '../domain/story.js';
 import { CorruptRowError, date, opt, optStr, str, type Row } from './entityFields.js';
 import { joinKey, keyPart, prefixRange, sortableTime, storyPartition } from './keys.js';
-import { storyColumns, storyFromRow } from './storyColumns.js';
+import { reportsColumn, storyColumns, storyFromRow } from './storyColumns.js';
 import {
   failedOperationIndex,
   guard,
@@ -46,6 +46,10 @@ const AUDIT_ACTIONS: Readonly<Record<AuditAction, true>> = {
   escalated: true,
   expired: true,
   featured_removed: true,
+  hidden: true,
+  restored: true,
+  edited: true,
+  reports_dismissed: true,
 };
 const SURFACES: readonly Surface[] = ['card', 'tab', 'api', 'scheduler'];
 
@@ -60,7 +64,9 @@ export function createTableStoryRepository(client: TableClient): StoryRepository
       () => client.getEntity<Row>(storyPartition(ref), STORY_ROW),
       null,
     );
-    return row ? { value: storyFromRow(row), etag: row.etag } : null;
+    // An erased story's row is a tombstone until its partition is purged: not found.
+    if (!row || isTombstone(row)) return null;
+    return { value: storyFromRow(row), etag: row.etag };
   }
 
   return {
@@ -109,14 +115,29 @@ export function createTableStoryRepository(client: TableClient): StoryRepository
   };
 }
 
-function commitActions(partitionKey: string, change: StoryChange): TransactionAction[] {
+/** The column that marks a story row as erased (see `tableStoryPersonalData.ts`). */
+export const TOMBSTONE_COLUMN = 'erased';
+
+/** True for the row an erased story leaves until its partition is purged. */
+export function isTombstone(row: Row): boolean {
+  return row[TOMBSTONE_COLUMN] === true;
+}
+
+/** The operations of one commit: the story row, its audit events, outbox rows and vote. */
+export function commitActions(partitionKey: string, change: StoryChange): TransactionAction[] {
   if (
     1 + change.audit.length + change.outbox.length + (change.vote ? 1 : 0) >
     MAX_ROWS_PER_COMMIT
   ) {
     throw new DomainError('too_large', 'Too many rows for one commit.');
   }
-  const story = { partitionKey, rowKey: STORY_ROW, ...storyColumns(change.story) };
+  const story = {
+    partitionKey,
+    rowKey: STORY_ROW,
+    ...storyColumns(change.story),
+    // The open reports live on the story row only (the projections' snapshots leave them out).
+    ...reportsColumn(change.story),
+  };
   // Never the SDK's default etag '*' (last writer wins): a stale version must fail with 412.
   const actions: TransactionAction[] = [
     change.expectedEtag === null
@@ -135,14 +156,7 @@ function commitActions(partitionKey: string, change: StoryChange): TransactionAc
           String(seq).padStart(2, '0'),
           keyPart(event.id, 'audit id'),
         ),
-        id: event.id,
-        at: event.at,
-        actorId: event.actorId,
-        actorName: event.actorName,
-        action: event.action,
-        surface: event.surface,
-        ...opt('comment', event.comment),
-        ...opt('detail', event.detail ? JSON.stringify(event.detail) : undefined),
+        ...auditColumns(event),
       },
     ]);
   });
@@ -183,7 +197,22 @@ function commitError(error: unknown, change: StoryChange): unknown {
   return toDomainError(error, 'stories.commit');
 }
 
-function auditFromRow(row: Row): AuditEvent {
+/** The columns of a history event, its keys aside. */
+export function auditColumns(event: AuditEvent): Record<string, unknown> {
+  return {
+    id: event.id,
+    at: event.at,
+    actorId: event.actorId,
+    actorName: event.actorName,
+    action: event.action,
+    surface: event.surface,
+    ...opt('comment', event.comment),
+    ...opt('detail', event.detail ? JSON.stringify(event.detail) : undefined),
+  };
+}
+
+/** The history event of an audit row. */
+export function auditFromRow(row: Row): AuditEvent {
   const action = str(row, 'action');
   if (!Object.hasOwn(AUDIT_ACTIONS, action)) throw new CorruptRowError('Unknown audit action.');
   const comment = optStr(row, 'comment');

@@ -3,7 +3,7 @@ import type { UserDirectory } from '../domain/ports.js';
 import type { Locale, Role, User } from '../domain/user.js';
 import { opt, optStr, str, type Row } from './entityFields.js';
 import { keyPart } from './keys.js';
-import { guard, orIfNotFound } from './tableErrors.js';
+import { guard, isNotFound, orIfNotFound, toDomainError } from './tableErrors.js';
 
 const ROLES: readonly Role[] = ['employee', 'approver', 'editor', 'admin'];
 const LOCALES: readonly Locale[] = ['en', 'fi'];
@@ -44,6 +44,14 @@ export function createTableUserDirectory(client: TableClient): UserDirectory {
         ...opt('locale', user.locale),
       };
       await guard('users.upsert', () => client.upsertEntity(entity, 'Replace'));
+    },
+
+    async remove(tenantId, userId) {
+      try {
+        await client.deleteEntity(keyPart(tenantId, 'tenantId'), keyPart(userId, 'userId'));
+      } catch (error) {
+        if (!isNotFound(error)) throw toDomainError(error, 'users.remove');
+      }
     },
   };
 }

@@ -1,3 +1,6 @@
+import { PSEUDONYM_PREFIX, type PersonDto } from '../shared/dto.js';
+import type { Translate } from './hooks/useT.js';
+
 /** A date for people: `12 Mar 2025` / `12.3.2025`, in the UI language. */
 export function formatDate(iso: string | undefined, language: string): string {
   if (!iso) return '';
@@ -67,4 +70,12 @@ export function formatRelative(iso: string | undefined, language: string, now: n
     amount /= size;
   }
   return formatDate(iso, language);
+}
+
+/**
+ * A person's name as shown: an erased person, kept as the author or actor of what stays (their
+ * id a pseudonym), is "a former colleague" in the reader's language.
+ */
+export function personName(person: PersonDto, t: Translate): string {
+  return person.id.startsWith(PSEUDONYM_PREFIX) ? t('privacyData.formerColleague') : person.displayName;
 }

@@ -8,7 +8,14 @@ export function pageFor(pathname: string): TabPage {
 }
 
 /** The views of the wall page that have an address of their own (`/settings`, `/approvals`…). */
-export const TAB_VIEWS = ['approvals', 'mine', 'insights', 'awards', 'settings'] as const;
+export const TAB_VIEWS = [
+  'approvals',
+  'mine',
+  'insights',
+  'awards',
+  'settings',
+  'moderation',
+] as const;
 export type TabView = (typeof TAB_VIEWS)[number];
 
 const VIEW_PATHS: Record<TabView, string> = {
@@ -17,6 +24,7 @@ const VIEW_PATHS: Record<TabView, string> = {
   insights: '/insights',
   awards: '/awards',
   settings: '/settings',
+  moderation: '/moderation',
 };
 
 /** The view a path opens over the wall, if any. */

@@ -45,7 +45,7 @@ describe.skipIf(!browserAvailable())('story of the month (Chromium)', () => {
     const inMonth = (month: string) =>
       stories
         .filter((story) => (story.publishedAt ?? '').startsWith(month))
-        .sort((a, b) => b.voteCount - a.voteCount);
+        .sort((a, b) => (b.voteCount ?? 0) - (a.voteCount ?? 0));
     const month = months.reduce((best, m) => (inMonth(m).length > inMonth(best).length ? m : best));
     return { month, stories: inMonth(month) };
   }

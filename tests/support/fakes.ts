@@ -14,6 +14,7 @@ import {
   type ConversationStore,
   type IdGenerator,
   type Logger,
+  type ModerationQueue,
   type MonthTally,
   type OutboxStore,
   type PendingOutboxMessage,
@@ -34,6 +35,8 @@ import {
   type WallQuery,
   type WallStats,
 } from '../../src/domain/index.js';
+import type { StoryPersonalData } from '../../src/domain/erasurePorts.js';
+import { fakePersonIndex } from './erasureFakes.js';
 
 /**
  * In-memory fakes of the domain's ports, for unit tests of the domain and of the bot's cards
@@ -77,13 +80,16 @@ const key = (ref: StoryRef) => `${ref.tenantId}|${ref.storyId}`;
 const NEVER = new Date('9999-12-31T00:00:00.000Z');
 
 export function fakeStories(): StoryRepository &
-  OutboxStore & { all(): Story[]; outboxOf(ref: StoryRef): PendingOutboxMessage[] } {
+  OutboxStore &
+  StoryPersonalData & { all(): Story[]; outboxOf(ref: StoryRef): PendingOutboxMessage[] } {
   const rows = new Map<
     string,
     {
       story: Story;
       etag: number;
-      votes: Set<string>;
+      /** Voter → when; erased stories are kept as a tombstone until purged, as in storage. */
+      votes: Map<string, Date>;
+      erased?: boolean;
       audit: AuditEvent[];
       outbox: Map<string, PendingOutboxMessage>;
     }
@@ -93,11 +99,12 @@ export function fakeStories(): StoryRepository &
   return {
     async get(ref) {
       const row = rows.get(key(ref));
-      return row ? { value: row.story, etag: String(row.etag) } : null;
+      return row && !row.erased ? { value: row.story, etag: String(row.etag) } : null;
     },
     async commit(change: StoryChange): Promise<Versioned<Story>> {
       const ref = { tenantId: change.story.tenantId, storyId: change.story.id };
       const existing = rows.get(key(ref));
+      if (existing?.erased) throw new DomainError('conflict', 'erased');
       if (change.expectedEtag === null && existing) throw new DomainError('conflict', 'exists');
       if (change.expectedEtag !== null && String(existing?.etag) !== change.expectedEtag) {
         throw new DomainError('conflict', 'stale etag');
@@ -115,13 +122,13 @@ export function fakeStories(): StoryRepository &
       const row = existing ?? {
         story: change.story,
         etag,
-        votes: new Set<string>(),
+        votes: new Map<string, Date>(),
         audit: [] as AuditEvent[],
         outbox: new Map<string, PendingOutboxMessage>(),
       };
       row.story = change.story;
       row.etag = etag;
-      if (change.vote) row.votes.add(change.vote.voterId);
+      if (change.vote) row.votes.set(change.vote.voterId, change.vote.at);
       row.audit.push(...change.audit);
       for (const m of change.outbox) {
         row.outbox.set(m.id, { ...m, ref, attempts: 0, nextAttemptAt: m.createdAt, etag: tag() });
@@ -175,7 +182,64 @@ export function fakeStories(): StoryRepository &
         etag: tag(),
       });
     },
-    all: () => [...rows.values()].map((r) => r.story),
+    // What erasure and export need (`StoryPersonalData`), with the table adapter's rules.
+    async voteOf(ref, voterId) {
+      const at = rows.get(key(ref))?.votes.get(voterId);
+      return at ? { voterId, at } : null;
+    },
+    async retractVote(change, voterId) {
+      const ref = { tenantId: change.story.tenantId, storyId: change.story.id };
+      const row = rows.get(key(ref));
+      if (!row?.votes.has(voterId)) throw new DomainError('conflict', 'vote gone');
+      const saved = await this.commit(change);
+      row.votes.delete(voterId);
+      return saved;
+    },
+    async deleteStory(ref, etag, outbox) {
+      const row = rows.get(key(ref));
+      if (!row || row.erased || String(row.etag) !== etag) {
+        throw new DomainError('conflict', 'stale etag');
+      }
+      row.erased = true;
+      row.etag = Number(tag());
+      for (const m of outbox) {
+        row.outbox.set(m.id, { ...m, ref, attempts: 0, nextAttemptAt: m.createdAt, etag: tag() });
+      }
+    },
+    async auditRows(ref) {
+      return (rows.get(key(ref))?.audit ?? []).map((event) => ({ key: event.id, event }));
+    },
+    async replaceAudit(ref, replaced) {
+      const row = rows.get(key(ref));
+      if (!row) return;
+      row.audit = row.audit.map(
+        (event) => replaced.find((r) => r.key === event.id)?.event ?? event,
+      );
+    },
+    async purge(ref) {
+      rows.delete(key(ref));
+    },
+    async legacyInvolvement(tenantId, personId) {
+      const votes: string[] = [];
+      const stories: string[] = [];
+      let scanned = 0;
+      for (const row of rows.values()) {
+        if (row.story.tenantId !== tenantId) continue;
+        scanned++;
+        if (row.votes.has(personId)) votes.push(row.story.id);
+        const { story } = row;
+        if (
+          story.featured.some((p) => p.id === personId) ||
+          story.approval.asked.includes(personId) ||
+          story.decidedBy === personId ||
+          row.audit.some((e) => e.actorId === personId)
+        ) {
+          stories.push(story.id);
+        }
+      }
+      return { votes, stories, scanned, complete: true };
+    },
+    all: () => [...rows.values()].filter((r) => !r.erased).map((r) => r.story),
     outboxOf: (ref) => [...(rows.get(key(ref))?.outbox.values() ?? [])],
   };
 }
@@ -254,6 +318,23 @@ export function fakeApprovals(): ApprovalQueue {
         .sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime())
         .slice(0, limit);
     },
+  };
+}
+
+/** The moderation queue in memory: one row per story, the newest revision kept. */
+export function fakeModeration(): ModerationQueue & { entries(): Story[] } {
+  const { entries, write, remove } = projection();
+  return {
+    async put(story) {
+      write(story);
+    },
+    async remove(story) {
+      remove(story);
+    },
+    async list(tenantId, limit) {
+      return [...entries.values()].filter((s) => s.tenantId === tenantId).slice(0, limit);
+    },
+    entries: () => [...entries.values()],
   };
 }
 
@@ -346,6 +427,11 @@ export function fakeAuthors(): AuthorIndex & { entries(): Story[] } {
         nextCursor: next < all.length ? `${owner}${next}` : null,
       };
     },
+    async forget(tenantId, authorId) {
+      for (const [k, story] of entries) {
+        if (story.tenantId === tenantId && story.authorId === authorId) entries.delete(k);
+      }
+    },
     entries: () => [...entries.values()],
   };
 }
@@ -362,6 +448,9 @@ export function fakeUsers(initial: readonly User[] = []): UserDirectory {
     async upsert(user) {
       users.set(`${user.tenantId}|${user.id}`, user);
     },
+    async remove(tenantId, userId) {
+      users.delete(`${tenantId}|${userId}`);
+    },
   };
 }
 
@@ -375,6 +464,9 @@ export function fakeConversations(): ConversationStore & { entries: Map<string, 
     async put(tenantId, userId, reference) {
       entries.set(`${tenantId}|${userId}`, reference);
     },
+    async remove(tenantId, userId) {
+      entries.delete(`${tenantId}|${userId}`);
+    },
   };
 }
 
@@ -384,11 +476,13 @@ export function buildStoryDeps(users: readonly User[] = [], overrides: Partial<S
   const wall = fakeWall();
   const approvals = fakeApprovals();
   const authors = fakeAuthors();
+  const moderation = fakeModeration();
   const directory = fakeUsers(users);
   const due = fakeDue();
   const tenants = [...new Set(users.map((u) => u.tenantId))];
   const settings = fakeSettings(Object.fromEntries(tenants.map((t) => [t, grantsOf(users)])));
   const delegations = fakeDelegations();
+  const personIndex = fakePersonIndex();
   const clock = fixedClock();
   const committed: StoryRef[] = [];
   const deps: StoryDeps = {
@@ -396,12 +490,14 @@ export function buildStoryDeps(users: readonly User[] = [], overrides: Partial<S
     wall,
     approvals,
     authors,
+    moderation,
     due,
     users: directory,
     // The demo adapter over the fake people: managers from their `managerId`.
     directory: createDemoDirectory({ users: directory, groups: {} }),
     settings,
     delegations,
+    personIndex,
     configAdmins: [],
     clock,
     ids: sequentialIds(),
@@ -415,9 +511,11 @@ export function buildStoryDeps(users: readonly User[] = [], overrides: Partial<S
     wall,
     approvals,
     authors,
+    moderation,
     due,
     settings,
     delegations,
+    personIndex,
     users: directory,
     clock,
     committed,

@@ -10,7 +10,12 @@ import type { AddressInfo } from 'node:net';
 export interface RecordedCall {
   readonly method: string;
   readonly path: string;
-  readonly kind: 'createConversation' | 'sendActivity' | 'updateActivity' | 'other';
+  readonly kind:
+    | 'createConversation'
+    | 'sendActivity'
+    | 'updateActivity'
+    | 'deleteActivity'
+    | 'other';
   /** The conversation addressed (or created, for `createConversation`). */
   readonly conversationId?: string;
   readonly activityId?: string;
@@ -37,6 +42,8 @@ export interface MockConnector {
   conversationsCreated(): RecordedCall[];
   /** Successful activity posts and updates. */
   activities(): RecordedActivity[];
+  /** Successful deletions of posted activities (`DELETE …/activities/:id`). */
+  deletions(): RecordedCall[];
   /** Resolves once `count` activities have been recorded; rejects after `timeoutMs`. */
   waitForActivities(count: number, timeoutMs?: number): Promise<RecordedActivity[]>;
   /** The next `times` requests are answered 429 with `Retry-After: retryAfterSeconds`. */
@@ -87,7 +94,9 @@ export async function startMockConnector(): Promise<MockConnector> {
           ? 'sendActivity'
           : method === 'PUT' && activityMatch?.[2]
             ? 'updateActivity'
-            : 'other';
+            : method === 'DELETE' && activityMatch?.[2]
+              ? 'deleteActivity'
+              : 'other';
     const conversationId =
       kind === 'createConversation'
         ? `a:mock-conversation-${++nextId}`
@@ -151,6 +160,7 @@ export async function startMockConnector(): Promise<MockConnector> {
     conversationsCreated: () =>
       calls.filter((c) => c.kind === 'createConversation' && !isThrottled(c)),
     activities,
+    deletions: () => calls.filter((c) => c.kind === 'deleteActivity' && !isThrottled(c)),
     waitForActivities(count, timeoutMs = 5000) {
       if (activities().length >= count) return Promise.resolve(activities());
       return new Promise((resolve, reject) => {

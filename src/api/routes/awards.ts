@@ -15,8 +15,11 @@ export function awardRoutes(
 
   app.get('/api/awards', async (request): Promise<AwardsDto> => {
     const actor = await authenticate(request);
-    const items = await awards.listAwards(actor);
-    return { items: items.map(presentAward) };
+    const [items, voteCount] = await Promise.all([
+      awards.listAwards(actor),
+      awards.seesVoteCounts(actor),
+    ]);
+    return { items: items.map((award) => presentAward(award, { voteCount })) };
   });
 
   app.get<{ Params: { month: string } }>(
@@ -25,10 +28,12 @@ export function awardRoutes(
       const actor = await authenticate(request);
       const month = parseInput(awardMonthSchema, request.params.month);
       const shortlist = await awards.getShortlist(actor, month);
+      const view = { voteCount: shortlist.voteCounts };
       return {
         month: shortlist.month,
-        items: shortlist.items.map(presentStory),
-        winner: shortlist.winner ? presentAward(shortlist.winner) : null,
+        items: shortlist.items.map((story) => presentStory(story, view)),
+        winner: shortlist.winner ? presentAward(shortlist.winner, view) : null,
+        order: shortlist.order,
       };
     },
   );
@@ -43,7 +48,7 @@ export function awardRoutes(
         storyId,
         ...(citation ? { citation } : {}),
       });
-      return presentAward(award);
+      return presentAward(award, { voteCount: await awards.seesVoteCounts(actor) });
     },
   );
 }

@@ -29,6 +29,7 @@ export function settingsRoutes(
       version: input.version,
       approval: policyOf(input.approval),
       roles: input.roles,
+      ...(input.privacy ? { privacy: input.privacy } : {}),
     });
     return presentSettings(saved);
   });

@@ -1,6 +1,12 @@
 import type { FastifyInstance } from 'fastify';
-import type { StoryDraft, StoryService } from '../../domain/index.js';
-import type { HistoryDto, MyStoriesPageDto, StoryListDto, WallPageDto } from '../../shared/dto.js';
+import type { Actor, Story, StoryDraft, StoryService } from '../../domain/index.js';
+import type {
+  HistoryDto,
+  MyStoriesPageDto,
+  StoryDto,
+  StoryListDto,
+  WallPageDto,
+} from '../../shared/dto.js';
 import {
   approvalsQuerySchema,
   decisionInputSchema,
@@ -23,87 +29,119 @@ export function storyRoutes(
 ): void {
   const { service, authenticate } = deps;
 
+  /**
+   * Runs a use case and, alongside it, reads what the caller may see of the stories it answers
+   * with (privacy mode hides vote counts from most people); resolves to its stories' presenter.
+   */
+  async function presented<T>(
+    actor: Actor,
+    work: Promise<T>,
+  ): Promise<[T, (story: Story) => StoryDto]> {
+    const [result, voteCount] = await Promise.all([work, service.seesVoteCounts(actor)]);
+    return [result, (story) => presentStory(story, { voteCount })];
+  }
+
   app.get('/api/stories', async (request): Promise<WallPageDto> => {
     const actor = await authenticate(request);
     const { limit, cursor, team, category, month, q } = parseInput(wallQuerySchema, request.query);
-    const page = await service.listWall(actor, {
-      limit,
-      ...(cursor ? { cursor } : {}),
-      ...(team ? { team } : {}),
-      ...(category ? { category } : {}),
-      ...(month ? { month } : {}),
-      ...(q ? { q } : {}),
-    });
-    return { items: page.items.map(presentStory), nextCursor: page.nextCursor };
+    const [page, present] = await presented(
+      actor,
+      service.listWall(actor, {
+        limit,
+        ...(cursor ? { cursor } : {}),
+        ...(team ? { team } : {}),
+        ...(category ? { category } : {}),
+        ...(month ? { month } : {}),
+        ...(q ? { q } : {}),
+      }),
+    );
+    return { items: page.items.map(present), nextCursor: page.nextCursor };
   });
 
   // Registered as a static path, so it wins over `/api/stories/:id` (a story id of "mine").
   app.get('/api/stories/mine', async (request): Promise<MyStoriesPageDto> => {
     const actor = await authenticate(request);
     const { limit, cursor } = parseInput(myStoriesQuerySchema, request.query);
-    const page = await service.listMyStories(actor, { limit, ...(cursor ? { cursor } : {}) });
-    return { items: page.items.map(presentStory), nextCursor: page.nextCursor };
+    const [page, present] = await presented(
+      actor,
+      service.listMyStories(actor, { limit, ...(cursor ? { cursor } : {}) }),
+    );
+    return { items: page.items.map(present), nextCursor: page.nextCursor };
   });
 
   app.get<{ Params: { id: string } }>('/api/stories/:id', async (request) => {
     const actor = await authenticate(request);
     const id = parseInput(storyIdSchema, request.params.id);
-    return presentStory(await service.getStory(actor, id));
+    const [story, present] = await presented(actor, service.getStory(actor, id));
+    return present(story);
   });
 
   app.post('/api/stories', async (request, reply) => {
     const actor = await authenticate(request);
     const draft = draftOf(parseInput(storyInputSchema, request.body));
-    const story = await service.submitStory(actor, draft);
-    return reply.status(201).send(presentStory(story));
+    const [story, present] = await presented(actor, service.submitStory(actor, draft));
+    return reply.status(201).send(present(story));
   });
 
   app.put<{ Params: { id: string } }>('/api/stories/:id', async (request) => {
     const actor = await authenticate(request);
     const id = parseInput(storyIdSchema, request.params.id);
     const draft = draftOf(parseInput(storyInputSchema, request.body));
-    return presentStory(await service.resubmitStory(actor, id, draft));
+    const [story, present] = await presented(actor, service.resubmitStory(actor, id, draft));
+    return present(story);
   });
 
   app.post<{ Params: { id: string } }>('/api/stories/:id/vote', async (request) => {
     const actor = await authenticate(request);
     const id = parseInput(storyIdSchema, request.params.id);
-    return presentStory(await service.voteStory(actor, id));
+    const [story, present] = await presented(actor, service.voteStory(actor, id));
+    return present(story);
   });
 
   app.post<{ Params: { id: string } }>('/api/stories/:id/decision', async (request) => {
     const actor = await authenticate(request);
     const id = parseInput(storyIdSchema, request.params.id);
     const { decision, comment } = parseInput(decisionInputSchema, request.body ?? {});
-    return presentStory(await service.decideStory(actor, id, decision, comment));
+    const [story, present] = await presented(
+      actor,
+      service.decideStory(actor, id, decision, comment),
+    );
+    return present(story);
   });
 
   app.post<{ Params: { id: string } }>('/api/stories/:id/withdraw', async (request) => {
     const actor = await authenticate(request);
     const id = parseInput(storyIdSchema, request.params.id);
     parseInput(emptyBodySchema, request.body ?? {});
-    return presentStory(await service.withdrawStory(actor, id));
+    const [story, present] = await presented(actor, service.withdrawStory(actor, id));
+    return present(story);
   });
 
   app.post<{ Params: { id: string } }>('/api/stories/:id/archive', async (request) => {
     const actor = await authenticate(request);
     const id = parseInput(storyIdSchema, request.params.id);
     parseInput(emptyBodySchema, request.body ?? {});
-    return presentStory(await service.archiveStory(actor, id));
+    const [story, present] = await presented(actor, service.archiveStory(actor, id));
+    return present(story);
   });
 
   // A featured colleague takes their own name off the story, at any time.
   app.delete<{ Params: { id: string } }>('/api/stories/:id/featured/me', async (request) => {
     const actor = await authenticate(request);
     const id = parseInput(storyIdSchema, request.params.id);
-    return presentStory(await service.removeFeatured(actor, id));
+    const [story, present] = await presented(actor, service.removeFeatured(actor, id));
+    return present(story);
   });
 
   app.post<{ Params: { id: string } }>('/api/stories/:id/reassign', async (request) => {
     const actor = await authenticate(request);
     const id = parseInput(storyIdSchema, request.params.id);
     const { approverId, comment } = parseInput(reassignInputSchema, request.body ?? {});
-    return presentStory(await service.reassignStory(actor, id, approverId, comment));
+    const [story, present] = await presented(
+      actor,
+      service.reassignStory(actor, id, approverId, comment),
+    );
+    return present(story);
   });
 
   app.get<{ Params: { id: string } }>(
@@ -118,8 +156,11 @@ export function storyRoutes(
   app.get('/api/approvals', async (request): Promise<StoryListDto> => {
     const actor = await authenticate(request);
     const { scope } = parseInput(approvalsQuerySchema, request.query);
-    const items = await service.listApprovals(actor, undefined, scope === 'all');
-    return { items: items.map(presentStory) };
+    const [items, present] = await presented(
+      actor,
+      service.listApprovals(actor, undefined, scope === 'all'),
+    );
+    return { items: items.map(present) };
   });
 }
 

@@ -1,6 +1,6 @@
 import { waitingSlots, type Locale, type Story } from '../../domain/index.js';
 import { CATEGORIES, findStoryPersonalData, LIMITS } from '../../shared/dto.js';
-import { translator, type Translate } from '../i18n.js';
+import { authorNameOf, translator, type Translate } from '../i18n.js';
 import { escapeMarkdown } from '../markdown.js';
 import {
   adaptiveCard,
@@ -91,7 +91,7 @@ export function approvalCard(model: ApprovalCardModel, locale: Locale): Adaptive
           ]
         : []),
       heading(escapeMarkdown(story.title)),
-      textBlock(t('story.toldBy', { author: escapeMarkdown(story.authorName) }), {
+      textBlock(t('story.toldBy', { author: escapeMarkdown(authorNameOf(story, t)) }), {
         isSubtle: true,
         spacing: 'None',
       }),

@@ -1,5 +1,5 @@
 import type { Locale, Story } from '../../domain/index.js';
-import { translator } from '../i18n.js';
+import { authorNameOf, translator } from '../i18n.js';
 import { escapeMarkdown } from '../markdown.js';
 import {
   adaptiveCard,
@@ -15,23 +15,27 @@ export const VOTE_VERB = 'story.vote';
 
 export interface ChannelStoryCardModel {
   readonly story: Story;
+  /** Whether the card shows the story's vote count: not in privacy mode (`voteCountsPublic`). */
+  readonly showVoteCount: boolean;
 }
 
 /**
  * A published story as the company channel sees it (journey 5): the story, its lesson, the
- * people it features, the customer's words, the vote count and a Vote button (journey 7). Once
- * the story is no longer published (archived) the card says so and offers no vote. The same card
- * is shown to everyone: who may vote is checked when the button is pressed.
+ * people it features, the customer's words, the vote count (none in privacy mode) and a Vote
+ * button (journey 7). Once the story is no longer published (archived) the card says so and
+ * offers no vote. The same card is shown to everyone: who may vote is checked when the button is
+ * pressed.
  */
 export function channelStoryCard(model: ChannelStoryCardModel, locale: Locale): AdaptiveCard {
   const t = translator(locale);
   const { story } = model;
+  if (story.status === 'hidden') return hiddenStoryCard(locale);
   const open = story.status === 'published';
   const featured = story.featured.map((p) => escapeMarkdown(p.displayName)).join(', ');
   return adaptiveCard(
     [
       heading(escapeMarkdown(story.title)),
-      textBlock(t('story.toldBy', { author: escapeMarkdown(story.authorName) }), {
+      textBlock(t('story.toldBy', { author: escapeMarkdown(authorNameOf(story, t)) }), {
         isSubtle: true,
         spacing: 'None',
       }),
@@ -58,7 +62,9 @@ export function channelStoryCard(model: ChannelStoryCardModel, locale: Locale): 
         facts: [
           { title: t('story.team'), value: escapeMarkdown(story.team) },
           { title: t('story.category'), value: categoryLabel(story.category, t) },
-          { title: t('channel.votes'), value: String(story.voteCount) },
+          ...(model.showVoteCount
+            ? [{ title: t('channel.votes'), value: String(story.voteCount) }]
+            : []),
         ],
       },
     ],
@@ -76,6 +82,18 @@ export function channelStoryCard(model: ChannelStoryCardModel, locale: Locale): 
         : [],
     },
   );
+}
+
+/**
+ * What every posted copy of a story hidden by an editor shows (moderation): that it was taken
+ * down, and nothing of it — no title, text, names or votes — until it is restored.
+ */
+export function hiddenStoryCard(locale: Locale): AdaptiveCard {
+  const t = translator(locale);
+  return adaptiveCard([
+    textBlock(t('status.hidden'), { weight: 'Bolder' }),
+    textBlock(t('channel.hidden'), { isSubtle: true, spacing: 'Small' }),
+  ]);
 }
 
 function section(title: string, text: string): CardElement[] {

@@ -111,6 +111,8 @@ export const en = {
   },
   story: {
     toldBy: 'Told by {{author}}',
+    /** An erased author, kept on their published stories under a pseudonym. */
+    formerColleague: 'A former colleague',
     situation: 'Situation',
     action: 'What was done',
     outcome: "Customer's reaction",
@@ -151,6 +153,7 @@ export const en = {
     rejected: 'Rejected',
     withdrawn: 'Withdrawn',
     archived: 'Archived',
+    hidden: 'Hidden by the editors',
     decidedBy: 'Decided by {{name}}',
     comment: 'Comment: {{comment}}',
   },
@@ -175,6 +178,7 @@ export const en = {
     featured: 'Featuring {{names}}',
     votes: 'Votes',
     vote: 'Vote',
+    hidden: 'The editors took this story down. It is not shown while they review it.',
     voted: 'Thank you for your vote!',
     set: 'Done: published stories will be posted to this channel.',
     adminOnly: 'Sorry, only a Story Wall admin can choose the channel where stories are posted.',

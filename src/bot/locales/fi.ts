@@ -108,6 +108,7 @@ export const fi: Messages = {
   },
   story: {
     toldBy: 'Kertoja: {{author}}',
+    formerColleague: 'Entinen kollega',
     situation: 'Tilanne',
     action: 'Mitä tehtiin',
     outcome: 'Asiakkaan reaktio',
@@ -148,6 +149,7 @@ export const fi: Messages = {
     rejected: 'Hylätty',
     withdrawn: 'Peruttu',
     archived: 'Arkistoitu',
+    hidden: 'Toimittajat piilottivat tarinan',
     decidedBy: 'Päättäjä: {{name}}',
     comment: 'Kommentti: {{comment}}',
   },
@@ -172,6 +174,7 @@ export const fi: Messages = {
     featured: 'Tarinassa mukana: {{names}}',
     votes: 'Ääniä',
     vote: 'Äänestä',
+    hidden: 'Toimittajat poistivat tarinan näkyvistä. Se ei näy, kun he tarkistavat sitä.',
     voted: 'Kiitos äänestäsi!',
     set: 'Valmista: julkaistut tarinat julkaistaan tällä kanavalla.',
     adminOnly:

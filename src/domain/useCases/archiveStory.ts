@@ -6,9 +6,9 @@ import { hasRole, type Actor } from '../user.js';
 import { transition } from '../workflow.js';
 
 /**
- * Takes a published story off the wall for good; it stays readable by link and in its author's
- * list, with when it was published. The author, an editor or an admin may. Archiving an archived
- * story again changes nothing and returns it.
+ * Takes a published (or hidden) story off the wall for good; it stays in its author's list, with
+ * when it was published, and readable by link to those a story in review is (see `canSee`). The
+ * author, an editor or an admin may. Archiving an archived story again changes nothing.
  */
 export async function archiveStory(deps: StoryDeps, actor: Actor, storyId: string): Promise<Story> {
   return changeStory(deps, actor, storyId, (story, now) => {

@@ -1,5 +1,7 @@
 import { DomainError } from '../errors.js';
 import type { Award, AwardsDeps } from '../ports.js';
+import { canSeeVoteCounts, ranksByVotes } from '../privacy.js';
+import { tenantSettings } from '../roles.js';
 import type { Story } from '../story.js';
 import { hasRole, type Actor } from '../user.js';
 
@@ -7,6 +9,11 @@ import { hasRole, type Actor } from '../user.js';
 export const AWARDS_MAX = 24;
 /** How many stories a month's shortlist holds. */
 export const SHORTLIST_MAX = 10;
+/**
+ * How many stories a month's shortlist holds in privacy mode, where no vote narrows it down:
+ * the month's stories, so that editors can choose any of them (a busier month: its newest).
+ */
+export const UNRANKED_SHORTLIST_MAX = 100;
 /** The longest citation, in characters. */
 export const CITATION_MAX = 500;
 /** Wall pages read at most for one shortlist (100 stories each), bounding a request's work. */
@@ -14,11 +21,20 @@ const MAX_WALL_PAGES = 20;
 
 const MONTH = /^(\d{4})-(0[1-9]|1[0-2])$/;
 
-/** A month's most-voted published stories and its winner, if chosen. */
+/**
+ * How a shortlist is ordered: most votes first, or (privacy mode, nothing ranked by votes) the
+ * newest publication first.
+ */
+export type ShortlistOrder = 'votes' | 'newest';
+
+/** A month's most-voted (or, in privacy mode, newest) published stories and its winner. */
 export interface Shortlist {
   readonly month: string;
   readonly items: readonly Story[];
   readonly winner: Award | null;
+  readonly order: ShortlistOrder;
+  /** Whether the actor may see the stories' vote counts (`canSeeVoteCounts`). */
+  readonly voteCounts: boolean;
 }
 
 export interface ChooseWinnerInput {
@@ -34,6 +50,8 @@ export async function listAwards(deps: AwardsDeps, actor: Actor): Promise<Award[
 /**
  * The stories published in `month` that are still on the wall, most votes first (a tie: the
  * earlier published first), at most `SHORTLIST_MAX`, and the month's winner. Editors and admins.
+ * In privacy mode nothing is ranked by votes: the newest publication first, at most
+ * `UNRANKED_SHORTLIST_MAX`.
  */
 export async function getShortlist(
   deps: AwardsDeps,
@@ -42,6 +60,8 @@ export async function getShortlist(
 ): Promise<Shortlist> {
   requireEditor(actor);
   checkMonth(deps, month);
+  const { value: settings } = await tenantSettings(deps.settings, actor.tenantId);
+  const order: ShortlistOrder = ranksByVotes(settings) ? 'votes' : 'newest';
   const stories: Story[] = [];
   let cursor: string | undefined;
   for (let page = 0; page < MAX_WALL_PAGES; page++) {
@@ -55,16 +75,23 @@ export async function getShortlist(
     if (result.nextCursor === null) break;
     cursor = result.nextCursor;
   }
+  const published = (story: Story) => story.publishedAt?.getTime() ?? 0;
   const items = stories
     .filter((story) => story.status === 'published')
     .sort(
-      (a, b) =>
-        b.voteCount - a.voteCount ||
-        (a.publishedAt?.getTime() ?? 0) - (b.publishedAt?.getTime() ?? 0),
+      order === 'votes'
+        ? (a, b) => b.voteCount - a.voteCount || published(a) - published(b)
+        : (a, b) => published(b) - published(a) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
     )
-    .slice(0, SHORTLIST_MAX);
+    .slice(0, order === 'votes' ? SHORTLIST_MAX : UNRANKED_SHORTLIST_MAX);
   const winner = await deps.awards.get(actor.tenantId, month);
-  return { month, items, winner: winner?.value ?? null };
+  return {
+    month,
+    items,
+    winner: winner?.value ?? null,
+    order,
+    voteCounts: canSeeVoteCounts(actor, settings),
+  };
 }
 
 /**

@@ -28,7 +28,11 @@ export interface CategoryCount {
   readonly count: number;
 }
 
-/** Published stories counted per month (every month of the range), team and category. */
+/**
+ * Published stories counted per month (every month of the range), team and category. Nothing is
+ * counted per person (author, voter, featured colleague) nor by votes, so privacy mode leaves it
+ * as it is; keep it so.
+ */
 export interface Insights {
   readonly from: string;
   readonly to: string;

@@ -1,5 +1,5 @@
 import { DomainError } from '../errors.js';
-import type { ApprovalPolicy, RoleGrant, TenantSettings } from '../policy.js';
+import type { ApprovalPolicy, PrivacySettings, RoleGrant, TenantSettings } from '../policy.js';
 import type { Clock, SettingsStore, UserDirectory } from '../ports.js';
 import { rolesOf, tenantSettings, type RoleDeps } from '../roles.js';
 import { hasRole, type Actor } from '../user.js';
@@ -18,6 +18,8 @@ export interface SettingsInput {
   readonly version: number;
   readonly approval: ApprovalPolicy;
   readonly roles: readonly RoleGrant[];
+  /** Absent: privacy mode stays as saved (a client that does not know it cannot turn it off). */
+  readonly privacy?: PrivacySettings;
 }
 
 /** The tenant's settings (admins): as saved, or the defaults before the first save. */
@@ -49,6 +51,7 @@ export async function saveSettings(
     version: current.value.version + 1,
     approval: input.approval,
     roles: input.roles,
+    privacy: { enabled: (input.privacy ?? current.value.privacy)?.enabled === true },
     updatedAt: deps.clock.now(),
     updatedBy: actor.userId,
   };

@@ -1,6 +1,7 @@
 import { waitingApprovers } from '../approval.js';
 import { routingEvents, startApproval } from '../approvalStart.js';
 import { prepareDraft } from '../drafts.js';
+import { recordInvolvement } from '../involvement.js';
 import type { StoryDeps } from '../ports.js';
 import { trySyncProjections } from '../projections.js';
 import { approvalRequests, auditOf, projectMessage } from '../storyChange.js';
@@ -34,6 +35,8 @@ export async function submitStory(
     voteCount: 0,
     revision: 1,
   };
+  // The featured colleagues and the approvers asked are indexed first (see `recordInvolvement`).
+  await recordInvolvement(deps, actor, null, story);
   const saved = await deps.stories.commit({
     story,
     expectedEtag: null,

@@ -25,6 +25,10 @@ export async function voteStory(deps: StoryDeps, actor: Actor, storyId: string):
       throw new DomainError('already_voted', 'You have already voted for this story.');
     }
     const now = deps.clock.now();
+    // The per-voter index row first (it lives in the voter's partition, not the story's), so
+    // erasure and export find every vote without a scan; a vote that then fails leaves a row
+    // that names a story without their vote, which they skip.
+    await deps.personIndex.add(story.tenantId, actor.userId, story.id, ['voted']);
     const saved = await deps.stories.commit({
       story: { ...story, voteCount: story.voteCount + 1, revision: story.revision + 1 },
       expectedEtag: current.etag,

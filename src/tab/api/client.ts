@@ -6,12 +6,15 @@ import type {
   DelegationDto,
   DelegationsDto,
   DevUsersDto,
+  ErasureReceiptDto,
   HistoryDto,
   InsightsDto,
   LocaleDto,
   MeDto,
+  ModerationQueueDto,
   MyStoriesPageDto,
   PeopleDto,
+  PersonalDataExportDto,
   PersonDto,
   SettingsDto,
   ShortlistDto,
@@ -133,6 +136,23 @@ export interface ReassignInput {
   comment?: string;
 }
 
+/**
+ * The body of `POST /api/moderation/:id/edit`: an editor's correction of a story's texts (without
+ * `customerQuote`, the story has none any more) and a note for its history saying why.
+ */
+export interface StoryCorrectionInput {
+  title: string;
+  situation: string;
+  action: string;
+  outcome: string;
+  lesson: string;
+  customerQuote?: string;
+  note: string;
+}
+
+/** What an editor does with a story in the moderation queue, besides correcting it. */
+export type ModerationAction = 'hide' | 'restore' | 'dismiss';
+
 /** The body of `PUT /api/awards/:month`: the chosen story and, optionally, why it was chosen. */
 export interface ChooseAwardInput {
   storyId: string;
@@ -140,7 +160,7 @@ export interface ChooseAwardInput {
 }
 
 /** The body of `PUT /api/settings`: the document as read, with the `version` it was read at. */
-export type SaveSettingsInput = Pick<SettingsDto, 'version' | 'approval' | 'roles'>;
+export type SaveSettingsInput = Pick<SettingsDto, 'version' | 'approval' | 'roles' | 'privacy'>;
 
 /**
  * The body of `PUT /api/delegations`: to whom, from when until when (ISO instants, `until`
@@ -246,6 +266,7 @@ export function createApiClient(options: ApiClientOptions) {
 
   const storyPath = (id: string) => `/api/stories/${encodeURIComponent(id)}`;
   const awardPath = (month: string) => `/api/awards/${encodeURIComponent(month)}`;
+  const personPath = (id: string) => `/api/people/${encodeURIComponent(id)}`;
 
   return {
     me: (signal?: AbortSignal) => request<MeDto>('/api/me', { signal }),
@@ -284,6 +305,24 @@ export function createApiClient(options: ApiClientOptions) {
     /** Takes a published story off the wall. */
     archiveStory: (id: string) =>
       request<StoryDto>(`${storyPath(id)}/archive`, { method: 'POST', body: {} }),
+    /** Reports a published story to the editors; a second report of mine changes nothing. */
+    reportStory: (id: string, reason: string) =>
+      request<undefined>(`${storyPath(id)}/report`, { method: 'POST', body: { reason } }),
+    /** Reported and hidden stories, with the open reports (editors and admins). */
+    moderation: (signal?: AbortSignal) =>
+      request<ModerationQueueDto>('/api/moderation', { signal }),
+    /** Hides, restores a story, or dismisses its reports, with an optional note for its history. */
+    moderate: (id: string, action: ModerationAction, note?: string) =>
+      request<StoryDto>(`/api/moderation/${encodeURIComponent(id)}/${action}`, {
+        method: 'POST',
+        body: note ? { note } : {},
+      }),
+    /** Corrects a story's texts, with a note for its history; every copy shows the new text. */
+    correctStory: (id: string, input: StoryCorrectionInput) =>
+      request<StoryDto>(`/api/moderation/${encodeURIComponent(id)}/edit`, {
+        method: 'POST',
+        body: input,
+      }),
     /** Published stories counted per month, team and category (editors and admins). */
     insights: (query: InsightsQuery, signal?: AbortSignal) => {
       const params = new URLSearchParams();
@@ -316,6 +355,15 @@ export function createApiClient(options: ApiClientOptions) {
         `/api/delegations${userId ? `?${new URLSearchParams({ userId }).toString()}` : ''}`,
         { method: 'DELETE' },
       ),
+    /** Everything the app holds about a person (my own; an admin anyone's), GDPR article 15. */
+    exportPersonalData: (personId: string, signal?: AbortSignal) =>
+      request<PersonalDataExportDto>(`${personPath(personId)}/export`, { signal }),
+    /**
+     * Erases a person's data everywhere (admins; anyone their own), GDPR article 17; the receipt.
+     * Sending it again answers the same receipt, and finishes an erasure that was cut short.
+     */
+    erasePerson: (personId: string) =>
+      request<ErasureReceiptDto>(`${personPath(personId)}/erase`, { method: 'POST', body: {} }),
   };
 }
 

@@ -48,8 +48,10 @@ describe.each([
     expect(response.body.winner).toBeNull();
     const items = response.body.items;
     expect(items.length).toBe(Math.min(10, stories.length));
-    const votes = items.map((s) => s.voteCount);
+    const votes = items.map((s) => s.voteCount ?? NaN);
+    expect(votes.every(Number.isInteger)).toBe(true);
     expect([...votes].sort((a, b) => b - a)).toEqual(votes);
+    expect(response.body.order).toBe('votes');
     expect(items.every((s) => s.status === 'published' && s.publishedAt?.startsWith(month))).toBe(
       true,
     );

@@ -230,3 +230,61 @@ describe('published stories in the channel', () => {
     expect(attachedCard(update!).actions).toBeUndefined();
   });
 });
+
+describe('the channel card in privacy mode', () => {
+  /** As an admin would in Settings: privacy mode on or off, as the next version. */
+  async function setPrivacy(enabled: boolean): Promise<void> {
+    const held = (await bot.settings.getTenantSettings(DEMO_TENANT_ID))!;
+    await bot.settings.putTenantSettings(
+      DEMO_TENANT_ID,
+      { ...held.value, version: held.value.version + 1, privacy: { enabled } },
+      held.etag,
+    );
+  }
+  const showsVotes = (card: CardJson) => JSON.stringify(card).includes('"title":"Votes"');
+
+  it('is posted without a vote count; a vote counts and answers without one', async () => {
+    await setPrivacy(true);
+    await sayInChannel(admin, 'post stories here');
+    const story = await publishedStory();
+    const [post] = inChannel();
+    const card = attachedCard(post!);
+    expect(showsVotes(card)).toBe(false);
+    expect(JSON.stringify(card)).toContain('"title":"Team"');
+    expect(card.actions).toEqual([expect.objectContaining({ verb: 'story.vote' })]);
+
+    const answer = invokeCard((await voteFromChannel(colleague, story.id)).body);
+    expect(showsVotes(answer)).toBe(false);
+    expect(cardTexts(answer)).toContain('The borrowed jacket');
+    expect((await bot.store.stories.get(ref(story)))?.value.voteCount).toBe(1);
+
+    await bot.relay.relay(ref(story));
+    const update = inChannel().find((a) => a.kind === 'updateActivity');
+    expect(update?.activityId).toBe(post!.activityId);
+    expect(showsVotes(attachedCard(update!))).toBe(false);
+  });
+
+  it('a card posted with its count loses it on its next refresh once privacy mode is on', async () => {
+    await sayInChannel(admin, 'post stories here');
+    const story = await publishedStory();
+    const [post] = inChannel();
+    expect(JSON.stringify(attachedCard(post!))).toContain('"title":"Votes","value":"0"');
+
+    await setPrivacy(true);
+    // A vote refreshes the channel cards (only those): the posted one follows the mode now.
+    invokeCard((await voteFromChannel(colleague, story.id)).body);
+    await bot.relay.relay(ref(story));
+    const update = inChannel().find((a) => a.kind === 'updateActivity');
+    expect(update?.activityId).toBe(post!.activityId);
+    expect(showsVotes(attachedCard(update!))).toBe(false);
+
+    // Turned off again, the next refresh shows the count once more.
+    await setPrivacy(false);
+    invokeCard((await voteFromChannel(manager, story.id)).body);
+    await bot.relay.relay(ref(story));
+    const latest = inChannel()
+      .filter((a) => a.kind === 'updateActivity')
+      .at(-1);
+    expect(JSON.stringify(attachedCard(latest!))).toContain('"title":"Votes","value":"2"');
+  });
+});

@@ -8,6 +8,7 @@ import {
   createPeople,
   createStoryService,
   projectStoryHandler,
+  purgeStoryHandler,
   type ActionLimiter,
   type OutboxRelay,
   type User,
@@ -92,6 +93,11 @@ export async function startBotHarness(
     handlers: {
       ...bot.outboxHandlers,
       'story.project': projectStoryHandler(store.deps),
+      'story.purge': purgeStoryHandler({
+        stories: store.stories,
+        personalData: store.stories,
+        postedCards,
+      }),
     },
   });
 

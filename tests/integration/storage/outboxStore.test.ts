@@ -144,6 +144,8 @@ describe('TableOutboxStore', () => {
         'cards.refresh': handle,
         'channel.post': handle,
         'story.project': handle,
+        'cards.delete': handle,
+        'story.purge': handle,
       },
     });
     await relay.relay(ref);

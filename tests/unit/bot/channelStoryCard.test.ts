@@ -31,11 +31,11 @@ function texts(card: AdaptiveCard): string[] {
 
 describe('channel story card', () => {
   it('shows a published story with its lesson, people, praise, votes and a Vote button', () => {
-    expect(channelStoryCard({ story: published }, 'en')).toMatchSnapshot();
+    expect(channelStoryCard({ story: published, showVoteCount: true }, 'en')).toMatchSnapshot();
   });
 
   it('votes through Action.Execute with only the story id', () => {
-    const card = channelStoryCard({ story: published }, 'fi');
+    const card = channelStoryCard({ story: published, showVoteCount: true }, 'fi');
     expect(card.actions).toEqual([
       {
         type: 'Action.Execute',
@@ -49,22 +49,34 @@ describe('channel story card', () => {
   });
 
   it('escapes user text for markdown', () => {
-    const all = texts(channelStoryCard({ story: published }, 'en'));
+    const all = texts(channelStoryCard({ story: published, showVoteCount: true }, 'en'));
     expect(all[0]).toBe('The \\*borrowed\\* jacket');
     expect(all).toContain('“Best service \\_ever\\_”');
   });
 
   it('says an archived story is archived and offers no vote (fi)', () => {
-    const card = channelStoryCard({ story: { ...published, status: 'archived' } }, 'fi');
+    const card = channelStoryCard(
+      { story: { ...published, status: 'archived' }, showVoteCount: true },
+      'fi',
+    );
     expect(card.actions).toBeUndefined();
     expect(texts(card)).toContain('Arkistoitu');
     expect(card).toMatchSnapshot();
   });
 
+  it('shows no vote count in privacy mode, and still the Vote button', () => {
+    const card = channelStoryCard({ story: published, showVoteCount: false }, 'en');
+    const json = JSON.stringify(card.body);
+    expect(json).not.toContain('"title":"Votes"');
+    expect(json).not.toContain('"value":"4"');
+    expect(json).toContain('"title":"Team"');
+    expect(card.actions).toEqual([expect.objectContaining({ verb: VOTE_VERB })]);
+  });
+
   it('leaves out the featured line and the quote when there are none', () => {
     const { customerQuote: _quote, ...rest } = published;
     const plain = { ...rest, featured: [] };
-    const all = texts(channelStoryCard({ story: plain }, 'en'));
+    const all = texts(channelStoryCard({ story: plain, showVoteCount: true }, 'en'));
     expect(all.some((t) => t.startsWith('Featuring'))).toBe(false);
     expect(all).not.toContain('Customer praise');
   });

@@ -1,14 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import {
   createAwardsService,
+  DEFAULT_SETTINGS,
   DomainError,
+  UNRANKED_SHORTLIST_MAX,
   type Award,
   type AwardStore,
   type Story,
   type StoryRepository,
 } from '../../../src/domain/index.js';
 import { buildActor, buildStory, buildUser } from '../../support/factories.js';
-import { fakeWall, fixedClock } from '../../support/fakes.js';
+import { fakeSettings, fakeWall, fixedClock } from '../../support/fakes.js';
 
 /** Journey 8: the shortlist of a month and the choice of its winner. */
 
@@ -56,14 +58,26 @@ function published(id: string, day: number, voteCount: number, month = '2026-10'
   return buildStory({ id, status: 'published', publishedAt, updatedAt: publishedAt, voteCount });
 }
 
-async function setup(stories: Story[]) {
+async function setup(stories: Story[], options: { privacy?: boolean } = {}) {
   const wall = fakeWall();
   for (const story of stories) await wall.upsert(story);
   const awards = fakeAwards();
+  const settings = fakeSettings(
+    options.privacy === undefined
+      ? {}
+      : {
+          [editor.tenantId]: {
+            ...DEFAULT_SETTINGS,
+            version: 1,
+            privacy: { enabled: options.privacy },
+          },
+        },
+  );
   const service = createAwardsService({
     awards,
     stories: storiesOf(stories),
     wall,
+    settings,
     clock: fixedClock(new Date('2026-11-02T09:00:00Z')),
   });
   return { service, awards };
@@ -87,6 +101,63 @@ describe('getShortlist', () => {
       's-3',
     ]);
     expect(shortlist.winner).toBeNull();
+    expect(shortlist).toMatchObject({ order: 'votes', voteCounts: true });
+  });
+
+  it('in privacy mode ranks nothing by votes: the month’s stories, newest first', async () => {
+    // Votes rise with age, so an order by votes would be the reverse.
+    const stories = Array.from({ length: 12 }, (_, i) => published(`s-${i}`, i + 1, 20 - i));
+    stories.push(published('t-a', 5, 0));
+    const { service } = await setup(stories, { privacy: true });
+    const shortlist = await service.getShortlist(editor, '2026-10');
+    expect(shortlist.order).toBe('newest');
+    // Every story of the month, not only ten; a tie on the same instant by id.
+    expect(shortlist.items.map((s) => s.id)).toEqual([
+      's-11',
+      's-10',
+      's-9',
+      's-8',
+      's-7',
+      's-6',
+      's-5',
+      's-4',
+      't-a',
+      's-3',
+      's-2',
+      's-1',
+      's-0',
+    ]);
+    // Editors and admins still see the counts, to choose.
+    expect(shortlist.voteCounts).toBe(true);
+    expect((await service.getShortlist(admin, '2026-10')).voteCounts).toBe(true);
+  });
+
+  it('in privacy mode holds at most UNRANKED_SHORTLIST_MAX, the newest', async () => {
+    const stories = Array.from({ length: UNRANKED_SHORTLIST_MAX + 5 }, (_, i) =>
+      published(`s-${String(i).padStart(3, '0')}`, (i % 28) + 1, i),
+    );
+    const { service } = await setup(stories, { privacy: true });
+    const { items } = await service.getShortlist(editor, '2026-10');
+    expect(items).toHaveLength(UNRANKED_SHORTLIST_MAX);
+    const times = items.map((s) => s.publishedAt!.getTime());
+    expect([...times].sort((a, b) => b - a)).toEqual(times);
+  });
+
+  it('turned off again ranks by votes', async () => {
+    const { service } = await setup([published('a', 3, 1), published('b', 9, 0)], {
+      privacy: false,
+    });
+    const shortlist = await service.getShortlist(editor, '2026-10');
+    expect(shortlist.order).toBe('votes');
+    expect(shortlist.items.map((s) => s.id)).toEqual(['a', 'b']);
+  });
+
+  it('tells who may see the vote counts of the winners', async () => {
+    const hidden = await setup([], { privacy: true });
+    expect(await hidden.service.seesVoteCounts(employee)).toBe(false);
+    expect(await hidden.service.seesVoteCounts(editor)).toBe(true);
+    const shown = await setup([]);
+    expect(await shown.service.seesVoteCounts(employee)).toBe(true);
   });
 
   it('is for editors and admins only', async () => {

@@ -50,6 +50,8 @@ async function setup(stories: Record<string, readonly OutboxKind[]> = { s1: kind
     'cards.refresh': handler,
     'channel.post': handler,
     'story.project': handler,
+    'cards.delete': handler,
+    'story.purge': handler,
   };
   const relayWith = (outbox: OutboxStore = store, leaseMs?: number, maxAttempts?: number) =>
     createOutboxRelay({
@@ -108,6 +110,8 @@ describe('createOutboxRelay', () => {
           'cards.refresh': record('cards.refresh'),
           'channel.post': record('channel.post'),
           'story.project': record('story.project'),
+          'cards.delete': record('cards.delete'),
+          'story.purge': record('story.purge'),
         },
       });
       await relay.relay(refs.s1!);
@@ -320,6 +324,8 @@ describe('createOutboxRelay', () => {
           'cards.refresh': slow,
           'channel.post': slow,
           'story.project': slow,
+          'cards.delete': slow,
+          'story.purge': slow,
         },
         clock,
         logger,
@@ -349,6 +355,8 @@ describe('createOutboxRelay', () => {
           'cards.refresh': () => never,
           'channel.post': () => never,
           'story.project': async () => undefined,
+          'cards.delete': () => never,
+          'story.purge': () => never,
         },
         clock,
         logger,

@@ -18,6 +18,7 @@ import {
   buildStoryDeps,
   fakeApprovals,
   fakeDue,
+  fakeModeration,
   fakeAuthors,
   type fakeStories,
   fakeWall,
@@ -70,7 +71,13 @@ async function contents(wall: ReturnType<typeof fakeWall>, approvals: ApprovalQu
 
 /** Fresh fakes of every projection. */
 function projections() {
-  return { wall: fakeWall(), approvals: fakeApprovals(), authors: fakeAuthors(), due: fakeDue() };
+  return {
+    wall: fakeWall(),
+    approvals: fakeApprovals(),
+    authors: fakeAuthors(),
+    moderation: fakeModeration(),
+    due: fakeDue(),
+  };
 }
 
 describe('syncProjections', () => {
@@ -82,7 +89,7 @@ describe('syncProjections', () => {
     ['withdrawn', { status: 'withdrawn' }, [], []],
     ['archived', { status: 'archived', publishedAt: T1 }, [], []],
   ])('puts a %s story where it belongs', async (_, fields, wallIds, queueIds) => {
-    const { wall, approvals, authors } = projections();
+    const { wall, approvals, authors, moderation } = projections();
     // Start from a stale state (an older revision), as after a lost update: in the queue, and on
     // the wall if the story was ever published (a story that never was cannot be on the wall).
     await approvals.put(buildStory({ revision: 1 }), ids.manager);
@@ -90,7 +97,7 @@ describe('syncProjections', () => {
       await wall.upsert(buildStory({ status: 'published', publishedAt: T1, revision: 1 }));
     }
     const story = buildStory({ ...fields, revision: 2 });
-    await syncProjections({ wall, approvals, authors, due: fakeDue() }, story);
+    await syncProjections({ wall, approvals, authors, moderation, due: fakeDue() }, story);
     expect(await contents(wall, approvals)).toEqual({ wall: wallIds, queue: queueIds });
     // The author's own list holds the story in every status.
     expect(authors.entries()).toEqual([story]);
@@ -137,10 +144,7 @@ describe('syncProjections', () => {
     const logger = recordingLogger();
     const story = buildStory({ status: 'published', publishedAt: T1 });
     await expect(
-      trySyncProjections(
-        { wall, approvals: fakeApprovals(), authors: fakeAuthors(), due: fakeDue(), logger },
-        story,
-      ),
+      trySyncProjections({ ...projections(), wall, logger }, story),
     ).resolves.toBeUndefined();
     expect(logger.entries).toMatchObject([
       { level: 'warn', context: { tenantId: story.tenantId, storyId: story.id } },
@@ -151,12 +155,9 @@ describe('syncProjections', () => {
     const wall = switchable(fakeWall());
     wall.down = true;
     const story = buildStory({ status: 'published', publishedAt: T1 });
-    await expect(
-      syncProjections(
-        { wall, approvals: fakeApprovals(), authors: fakeAuthors(), due: fakeDue() },
-        story,
-      ),
-    ).rejects.toThrow('storage unavailable');
+    await expect(syncProjections({ ...projections(), wall }, story)).rejects.toThrow(
+      'storage unavailable',
+    );
   });
 });
 
@@ -301,6 +302,8 @@ function relayFor(deps: StoryDeps, stories: ReturnType<typeof fakeStories>, cloc
       'featured.notify': noop,
       'cards.refresh': noop,
       'channel.post': noop,
+      'cards.delete': noop,
+      'story.purge': noop,
       'story.project': async (m) => {
         const current = await stories.get(m.ref);
         if (current) await syncProjections(deps, current.value);

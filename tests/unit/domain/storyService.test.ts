@@ -39,6 +39,8 @@ function wired() {
       'featured.notify': record,
       'cards.refresh': record,
       'channel.post': record,
+      'cards.delete': record,
+      'story.purge': record,
       // As the real handler would: re-read the story and bring the projections in line.
       'story.project': async (m) => {
         const current = await ctx.stories.get(m.ref);

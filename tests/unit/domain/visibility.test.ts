@@ -19,10 +19,18 @@ const admin = buildActor(person(ids.admin));
 const bystander = buildActor(person(ids.service));
 
 const everyone = { author, approver, featured, editor, admin, bystander };
-const notPublic: readonly StoryStatus[] = ['pending', 'changes_requested', 'rejected', 'withdrawn'];
+// Archived and hidden (moderation) stories are off the wall: no longer for every reader either.
+const notPublic: readonly StoryStatus[] = [
+  'pending',
+  'changes_requested',
+  'rejected',
+  'withdrawn',
+  'archived',
+  'hidden',
+];
 
 describe('canSee', () => {
-  describe.each(['published', 'archived'] as const)('a %s story', (status) => {
+  describe.each(['published'] as const)('a %s story', (status) => {
     it.each(Object.entries(everyone))('is visible to the %s', (_, actor) => {
       expect(canSee(actor, buildStory({ status }))).toBe(true);
     });

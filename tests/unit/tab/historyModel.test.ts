@@ -90,6 +90,10 @@ describe('timelineOf', () => {
       reminded: undefined,
       escalated: undefined,
       expired: undefined,
+      hidden: 'Mikko Manager',
+      restored: 'Mikko Manager',
+      edited: 'Mikko Manager',
+      reports_dismissed: 'Mikko Manager',
     });
   });
 
@@ -302,5 +306,24 @@ describe('decisions', () => {
     ] as const) {
       expect(linesOf(buildEvent(type, { stage: 1, stages: 2 })), type).toEqual([]);
     }
+  });
+});
+
+describe('moderation', () => {
+  it('says which texts an editor corrected and how many reports that closed', () => {
+    const event = buildEvent('edited', { fields: ['title', 'lesson'], reports: 2 });
+    expect(linesOf(event)).toEqual(['Changed: Title and Lesson', '2 reports closed']);
+    expect(linesOf(event, fi, 'fi')).toEqual([
+      'Muutettu: Otsikko ja Opetus',
+      '2 ilmoitusta suljettu',
+    ]);
+    // Field names it does not know are left out, and no reports is not worth a line.
+    expect(linesOf(buildEvent('edited', { fields: ['team'], reports: 0 }))).toEqual([]);
+  });
+
+  it('counts the reports a hiding or a dismissal closed', () => {
+    expect(linesOf(buildEvent('hidden', { reports: 1 }))).toEqual(['1 report closed']);
+    expect(linesOf(buildEvent('reports_dismissed', { reports: 3 }))).toEqual(['3 reports closed']);
+    expect(linesOf(buildEvent('restored'))).toEqual([]);
   });
 });

@@ -21,6 +21,7 @@ describe('actionsFor', () => {
       rejected: [],
       withdrawn: [],
       archived: [],
+      hidden: [],
     });
   });
 

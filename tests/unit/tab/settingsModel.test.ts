@@ -43,6 +43,7 @@ function buildSettingsDto(overrides: Partial<SettingsDto> = {}): SettingsDto {
       { role: 'admin', kind: 'person', id: 'ada' },
       { role: 'approver', kind: 'group', id: 'approvers@contoso' },
     ],
+    privacy: { enabled: false },
     updatedAt: '2026-03-10T08:00:00.000Z',
     updatedBy: 'ada',
     ...overrides,
@@ -116,6 +117,15 @@ describe('draftOf', () => {
 });
 
 describe('inputOf', () => {
+  it('carries privacy mode as read, and as switched', () => {
+    expect(draftOf(buildSettingsDto()).privacy).toBe(false);
+    const on = draftOf(buildSettingsDto({ privacy: { enabled: true } }));
+    expect(on.privacy).toBe(true);
+    expect(inputOf(on).privacy).toEqual({ enabled: true });
+    expect(inputOf({ ...on, privacy: false }).privacy).toEqual({ enabled: false });
+    expect(settingsInputSchema.safeParse(inputOf(on)).success).toBe(true);
+  });
+
   it('gives back the document it was made from, without the server’s own fields', () => {
     const { updatedAt: _at, updatedBy: _by, ...document } = buildSettingsDto();
     expect(inputOf(draftOf(buildSettingsDto()))).toEqual(document);

@@ -9,6 +9,7 @@ describe('viewFor and pathFor', () => {
       insights: '/insights',
       awards: '/awards',
       settings: '/settings',
+      moderation: '/moderation',
     });
   });
 

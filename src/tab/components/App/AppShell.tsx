@@ -42,6 +42,9 @@ const StoryDetail = lazy(() => loadStoryDetail().then((m) => ({ default: m.Story
 const Insights = lazy(() => loadInsights().then((m) => ({ default: m.Insights })));
 const Awards = lazy(() => loadAwards().then((m) => ({ default: m.Awards })));
 const Settings = lazy(() => loadSettings().then((m) => ({ default: m.Settings })));
+// Editors and admins only.
+const loadModeration = () => import('../Moderation/Moderation.js');
+const Moderation = lazy(() => loadModeration().then((m) => ({ default: m.Moderation })));
 
 export interface AppShellProps {
   api: ApiClient;
@@ -195,6 +198,17 @@ export function AppShell(props: AppShellProps) {
                 {t('app.insights')}
               </Button>
             ) : null}
+            {seesInsights ? (
+              <Button
+                appearance="secondary"
+                onPointerEnter={() => void loadModeration()}
+                onFocus={() => void loadModeration()}
+                onClick={() => setDialog({ kind: 'moderation' })}
+                data-testid="moderation-open"
+              >
+                {t('app.moderation')}
+              </Button>
+            ) : null}
             {isAdmin ? (
               <Button
                 appearance="secondary"
@@ -280,8 +294,17 @@ export function AppShell(props: AppShellProps) {
           <Awards onClose={close} onChosen={() => setAwardVersion((n) => n + 1)} />
         ) : null}
         {dialog.kind === 'settings' ? <Settings onClose={close} /> : null}
+        {dialog.kind === 'moderation' ? (
+          // Hiding, restoring, correcting and archiving all change what the wall shows.
+          <Moderation onClose={close} onChanged={() => setWallVersion((n) => n + 1)} />
+        ) : null}
         {dialog.kind === 'story' ? (
-          <StoryDetail storyId={dialog.id} initial={dialog.story} onClose={close} />
+          <StoryDetail
+            storyId={dialog.id}
+            initial={dialog.story}
+            onClose={close}
+            onChanged={() => setWallVersion((n) => n + 1)}
+          />
         ) : null}
       </Suspense>
     </AppContext.Provider>

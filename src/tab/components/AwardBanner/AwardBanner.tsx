@@ -2,7 +2,7 @@ import { Caption1, Link, useId } from '@fluentui/react-components';
 import { TrophyRegular } from '@fluentui/react-icons';
 import type { StoryDto } from '../../../shared/dto.js';
 import { useAppContext } from '../../appContext.js';
-import { formatMonth } from '../../format.js';
+import { formatMonth, personName } from '../../format.js';
 import { useT } from '../../hooks/useT.js';
 import { useAwardBannerStyles } from './AwardBanner.styles.js';
 import { useLatestAward } from './useLatestAward.js';
@@ -53,7 +53,7 @@ export function AwardBanner({ reloadKey, onOpen }: AwardBannerProps) {
         {award.story.title}
       </Link>
       <Caption1 className={styles.author} data-testid="award-banner-author">
-        {t('story.sharedBy', { name: award.story.author.displayName })}
+        {t('story.sharedBy', { name: personName(award.story.author, t) })}
       </Caption1>
       {award.citation ? (
         <p className={styles.citation} data-testid="award-banner-citation">

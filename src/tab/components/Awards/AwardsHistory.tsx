@@ -12,7 +12,7 @@ import {
 import type { AwardDto } from '../../../shared/dto.js';
 import { useAppContext } from '../../appContext.js';
 import { errorKey } from '../../errors.js';
-import { formatMonth } from '../../format.js';
+import { formatMonth, personName } from '../../format.js';
 import { useT } from '../../hooks/useT.js';
 import { useAwardsStyles } from './Awards.styles.js';
 import type { AwardsState } from './useAwards.js';
@@ -82,7 +82,7 @@ function HistoryItem({ award }: { award: AwardDto }) {
         {award.story.title}
       </h4>
       <Caption1 className={styles.byline} data-testid="award-item-author">
-        {t('awards.by', { name: award.story.author.displayName })}
+        {t('awards.by', { name: personName(award.story.author, t) })}
       </Caption1>
       {award.citation ? (
         <p className={styles.citation} data-testid="award-item-citation">

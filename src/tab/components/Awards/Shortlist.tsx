@@ -33,8 +33,9 @@ export interface ShortlistProps {
 }
 
 /**
- * For editors and admins: a month's most voted stories, and choosing one as the story of the
- * month. The months are this one and the 11 before it, fixed when the view opens.
+ * For editors and admins: a month's most voted stories (in privacy mode its stories, newest
+ * first, as the API orders them), and choosing one as the story of the month. The months are
+ * this one and the 11 before it, fixed when the view opens.
  */
 export function Shortlist({ onChosen }: ShortlistProps) {
   const styles = useAwardsStyles();
@@ -83,8 +84,10 @@ export function Shortlist({ onChosen }: ShortlistProps) {
           ))}
         </Select>
       </Field>
-      <Body1 as="p" className={styles.note}>
-        {t('awards.shortlistIntro')}
+      <Body1 as="p" className={styles.note} data-testid="shortlist-intro">
+        {state.status === 'ready' && state.shortlist.order === 'newest'
+          ? t('settings.privacy.shortlistNewest')
+          : t('awards.shortlistIntro')}
       </Body1>
 
       {state.status === 'loading' ? (
@@ -133,9 +136,11 @@ export function Shortlist({ onChosen }: ShortlistProps) {
                   <Caption1 className={styles.byline}>
                     {t('awards.by', { name: story.author.displayName })}
                   </Caption1>
-                  <Text size={200} className={styles.votes} data-testid="shortlist-votes">
-                    {t('story.votes', { count: story.voteCount })}
-                  </Text>
+                  {story.voteCount === undefined ? null : (
+                    <Text size={200} className={styles.votes} data-testid="shortlist-votes">
+                      {t('story.votes', { count: story.voteCount })}
+                    </Text>
+                  )}
                 </StoryMeta>
                 {won && winner?.citation ? (
                   <p className={styles.citation} data-testid="shortlist-citation">

@@ -19,6 +19,7 @@ import { useAppContext } from '../../appContext.js';
 import { config } from '../../config.js';
 import { errorKey } from '../../errors.js';
 import { useT } from '../../hooks/useT.js';
+import { DownloadMyData } from '../PrivacyData/DownloadMyData.js';
 import { CREATE_STORY, type StoryFormMode } from '../StoryForm/storyFormModel.js';
 import { MyStoryItem } from './MyStoryItem.js';
 import { useMyStoriesStyles } from './MyStories.styles.js';
@@ -140,6 +141,8 @@ export function MyStories({ onClose, onChanged }: MyStoriesProps) {
             ) : null}
           </DialogContent>
           <DialogActions>
+            {/* My own data, everything the app holds about me (GDPR article 15). */}
+            <DownloadMyData />
             <Button appearance="secondary" onClick={onClose} data-testid="my-stories-close">
               {t('myStories.close')}
             </Button>

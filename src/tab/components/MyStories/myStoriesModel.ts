@@ -18,6 +18,8 @@ const ACTIONS: Record<StoryStatusDto, readonly MyStoryAction[]> = {
   rejected: [],
   withdrawn: [],
   archived: [],
+  // In the editors' hands (moderation) until they restore it.
+  hidden: [],
 };
 
 export function actionsFor(status: StoryStatusDto): readonly MyStoryAction[] {

@@ -11,13 +11,18 @@ import {
   MessageBarBody,
   Spinner,
 } from '@fluentui/react-components';
-import { useCallback, useState } from 'react';
+import { Suspense, lazy, useCallback, useState } from 'react';
 import type { PersonDto } from '../../../shared/dto.js';
 import { useAppContext } from '../../appContext.js';
 import { errorKey } from '../../errors.js';
 import { useKnownPeople } from '../../hooks/useKnownPeople.js';
 import { useT } from '../../hooks/useT.js';
 import { SettingsEditor } from './SettingsEditor.js';
+
+// Rarely used, by admins only: its own chunk, fetched when opened.
+const ErasePersonDialog = lazy(() =>
+  import('../PrivacyData/ErasePersonDialog.js').then((m) => ({ default: m.ErasePersonDialog })),
+);
 import { useSettingsStyles } from './Settings.styles.js';
 import { useSettings } from './useSettings.js';
 
@@ -38,6 +43,7 @@ export function Settings({ onClose }: SettingsProps) {
   // Names of people picked while editing, for ids the list of known people does not have.
   const [picked, setPicked] = useState<ReadonlyMap<string, string>>(new Map());
   const [busy, setBusy] = useState(false);
+  const [erasing, setErasing] = useState(false);
   const nameOf = useCallback(
     (id: string) => picked.get(id) ?? known.get(id) ?? id,
     [picked, known],
@@ -56,7 +62,20 @@ export function Settings({ onClose }: SettingsProps) {
     <Dialog open onOpenChange={(_, data) => (data.open || busy ? undefined : onClose())}>
       <DialogSurface className={styles.surface} data-testid="settings">
         <DialogBody>
-          <DialogTitle>{t('settings.heading')}</DialogTitle>
+          <DialogTitle
+            action={
+              <Button
+                appearance="subtle"
+                disabled={busy}
+                onClick={() => setErasing(true)}
+                data-testid="erase-person-open"
+              >
+                {t('privacyData.erase.open')}
+              </Button>
+            }
+          >
+            {t('settings.heading')}
+          </DialogTitle>
           {load.state === 'ready' ? (
             <SettingsEditor
               key={load.generation}
@@ -88,6 +107,11 @@ export function Settings({ onClose }: SettingsProps) {
             </>
           )}
         </DialogBody>
+        {erasing ? (
+          <Suspense fallback={null}>
+            <ErasePersonDialog onClose={() => setErasing(false)} />
+          </Suspense>
+        ) : null}
       </DialogSurface>
     </Dialog>
   );

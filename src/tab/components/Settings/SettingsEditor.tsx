@@ -19,6 +19,7 @@ import { useNotify } from '../../hooks/useNotify.js';
 import { useT } from '../../hooks/useT.js';
 import { ApproverEditor } from './ApproverEditor.js';
 import { CategoryStages } from './CategoryStages.js';
+import { PrivacyEditor } from './PrivacyEditor.js';
 import { RoleGrants } from './RoleGrants.js';
 import { useSettingsStyles } from './Settings.styles.js';
 import {
@@ -47,7 +48,7 @@ type SaveError = ErrorKey | 'settings.fixErrors' | 'conflict';
 
 /**
  * The settings document as a form: the policy's stages (the tenant's and categories' own),
- * fallback and timers, and role grants.
+ * fallback and timers, role grants, and privacy mode.
  */
 export function SettingsEditor({
   settings,
@@ -197,6 +198,12 @@ export function SettingsEditor({
             disabled={busy}
           />
         </section>
+
+        <PrivacyEditor
+          enabled={draft.privacy}
+          onChange={(privacy) => change({ privacy })}
+          disabled={busy}
+        />
       </DialogContent>
       <DialogActions>
         {closeButton}

@@ -52,6 +52,8 @@ export interface SettingsDraft {
   roles: RoleGrantDto[];
   /** The categories that have stages of their own instead of the tenant's `stages`. */
   byCategory: CategoryStagesDraft;
+  /** Privacy mode: vote counts for editors and admins only, nothing ranked by votes. */
+  privacy: boolean;
 }
 
 /** Per category, its own stages; a category that is absent uses the tenant's stages. */
@@ -138,6 +140,7 @@ export function draftOf(settings: SettingsDto): SettingsDraft {
         return own ? [[category, stagesDraftOf(own.stages)]] : [];
       }),
     ),
+    privacy: settings.privacy.enabled,
   };
 }
 
@@ -198,6 +201,7 @@ export function inputOf(draft: SettingsDraft): SaveSettingsInput {
       ...(categories.length > 0 ? { byCategory } : {}),
     },
     roles: draft.roles.map((grant) => ({ ...grant, id: grant.id.trim() })),
+    privacy: { enabled: draft.privacy },
   };
 }
 

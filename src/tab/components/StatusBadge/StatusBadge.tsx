@@ -13,6 +13,7 @@ const STATUS_COLORS: Record<StoryStatusDto, NonNullable<BadgeProps['color']>> = 
   rejected: 'danger',
   withdrawn: 'subtle',
   archived: 'subtle',
+  hidden: 'severe',
 };
 
 export interface StatusBadgeProps {

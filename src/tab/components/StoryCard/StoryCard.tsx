@@ -14,7 +14,7 @@ import { CATEGORIES, type StoryDto } from '../../../shared/dto.js';
 import { ApiError } from '../../api/client.js';
 import { useAppContext } from '../../appContext.js';
 import { errorKey } from '../../errors.js';
-import { formatDate } from '../../format.js';
+import { formatDate, personName } from '../../format.js';
 import { useStoryCardStyles } from './StoryCard.styles.js';
 import { StoryContent } from './StoryContent.js';
 import { useT } from '../../hooks/useT.js';
@@ -50,10 +50,13 @@ export function StoryCard({ story, onChange, onOpen }: StoryCardProps) {
   const categoryLabel = useCategoryLabel();
   const titleId = useId('story-title');
   const hintId = useId('vote-hint');
+  const voteId = useId('vote');
   const [vote, setVote] = useState<VoteState>({ kind: 'idle' });
 
   const own = me !== undefined && story.author.id === me.id;
-  const votes = t('story.votes', { count: story.voteCount });
+  // No count when the tenant's privacy mode hides it from this reader: the button alone.
+  const votes =
+    story.voteCount === undefined ? undefined : t('story.votes', { count: story.voteCount });
   const date = story.publishedAt ?? story.createdAt;
 
   async function castVote() {
@@ -117,8 +120,8 @@ export function StoryCard({ story, onChange, onOpen }: StoryCardProps) {
 
       <div className={styles.footer}>
         <div className={styles.author} data-testid="story-author">
-          <Avatar name={story.author.displayName} size={28} color="colorful" aria-hidden />
-          <Caption1>{t('story.sharedBy', { name: story.author.displayName })}</Caption1>
+          <Avatar name={personName(story.author, t)} size={28} color="colorful" aria-hidden />
+          <Caption1>{t('story.sharedBy', { name: personName(story.author, t) })}</Caption1>
         </div>
         <span className={styles.spacer} />
         <Button
@@ -126,7 +129,10 @@ export function StoryCard({ story, onChange, onOpen }: StoryCardProps) {
           size="small"
           disabledFocusable={own || voted}
           disabled={vote.kind === 'busy' || me === undefined}
-          aria-label={t('story.voteLabel', { title: story.title, votes })}
+          id={voteId}
+          {...(votes === undefined
+            ? { 'aria-labelledby': `${voteId} ${titleId}` }
+            : { 'aria-label': t('story.voteLabel', { title: story.title, votes }) })}
           aria-describedby={message ? hintId : undefined}
           icon={vote.kind === 'busy' ? <Spinner size="extra-tiny" /> : null}
           onClick={() => void castVote()}
@@ -134,9 +140,11 @@ export function StoryCard({ story, onChange, onOpen }: StoryCardProps) {
         >
           {voted ? t('story.voted') : t('story.vote')}
         </Button>
-        <Text size={200} className={styles.votes} aria-hidden data-testid="story-votes">
-          {votes}
-        </Text>
+        {votes === undefined ? null : (
+          <Text size={200} className={styles.votes} aria-hidden data-testid="story-votes">
+            {votes}
+          </Text>
+        )}
         {message ? (
           <Caption1
             id={hintId}

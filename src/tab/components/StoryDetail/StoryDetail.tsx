@@ -15,8 +15,11 @@ import {
 import { useEffect, useState } from 'react';
 import type { MeDto, StoryDto } from '../../../shared/dto.js';
 import { useAppContext } from '../../appContext.js';
-import { errorKey, isAbort } from '../../errors.js';
-import { formatDate } from '../../format.js';
+import { errorKey, isAbort, type ErrorKey } from '../../errors.js';
+import { formatDate, personName } from '../../format.js';
+import { useNotify } from '../../hooks/useNotify.js';
+import { ConfirmDialog } from '../ConfirmDialog/ConfirmDialog.js';
+import { ReportDialog } from '../Moderation/ReportDialog.js';
 import { StoryContent } from '../StoryCard/StoryContent.js';
 import { StatusBadge } from '../StatusBadge/StatusBadge.js';
 import { StoryMeta } from '../StoryMeta/StoryMeta.js';
@@ -29,15 +32,21 @@ export interface StoryDetailProps {
   /** The story as the wall has it; without it (a deep link) the story is fetched. */
   initial?: StoryDto | undefined;
   onClose: () => void;
+  /** After an action here changed the story (an editor archived it): the wall may change. */
+  onChanged?: (story: StoryDto) => void;
 }
 
 /** The whole story in a dialog: every text unclamped, lesson, praise and featured people. */
-export function StoryDetail({ storyId, initial, onClose }: StoryDetailProps) {
+export function StoryDetail({ storyId, initial, onClose, onChanged }: StoryDetailProps) {
   const styles = useStoryDetailStyles();
   const t = useT();
   const { api, language, me } = useAppContext();
   const [story, setStory] = useState<StoryDto | undefined>(initial);
   const [error, setError] = useState<unknown>(undefined);
+  const notify = useNotify();
+  const [dialog, setDialog] = useState<'report' | 'archive' | undefined>();
+  const [busy, setBusy] = useState(false);
+  const [actionError, setActionError] = useState<ErrorKey | undefined>();
 
   useEffect(() => {
     if (initial) return;
@@ -49,6 +58,25 @@ export function StoryDetail({ storyId, initial, onClose }: StoryDetailProps) {
   }, [api, storyId, initial]);
 
   const date = story?.publishedAt ?? story?.createdAt;
+  // Anyone who reads a published story may report it; editors and admins may archive it.
+  const mayReport = me !== undefined && story?.status === 'published';
+  const mayArchive = (story?.status === 'published' || story?.status === 'hidden') && moderates(me);
+
+  async function archive(current: StoryDto) {
+    setBusy(true);
+    setActionError(undefined);
+    try {
+      const changed = await api.archiveStory(current.id);
+      setStory(changed);
+      notify({ title: t('moderation.archive.done'), intent: 'success' });
+      onChanged?.(changed);
+    } catch (failure) {
+      setActionError(errorKey(failure));
+    } finally {
+      setBusy(false);
+      setDialog(undefined);
+    }
+  }
 
   return (
     <Dialog open onOpenChange={(_, data) => (data.open ? undefined : onClose())}>
@@ -68,17 +96,24 @@ export function StoryDetail({ storyId, initial, onClose }: StoryDetailProps) {
                 <div className={styles.byline}>
                   <span className={styles.author}>
                     <Avatar
-                      name={story.author.displayName}
+                      name={personName(story.author, t)}
                       size={28}
                       color="colorful"
                       aria-hidden
                     />
-                    {t('story.sharedBy', { name: story.author.displayName })}
+                    {t('story.sharedBy', { name: personName(story.author, t) })}
                   </span>
-                  <span className={styles.votes}>
-                    {t('story.votes', { count: story.voteCount })}
-                  </span>
+                  {story.voteCount === undefined ? null : (
+                    <span className={styles.votes} data-testid="story-detail-votes">
+                      {t('story.votes', { count: story.voteCount })}
+                    </span>
+                  )}
                 </div>
+                {actionError ? (
+                  <MessageBar intent="error" data-testid="story-detail-error">
+                    <MessageBarBody>{t(actionError)}</MessageBarBody>
+                  </MessageBar>
+                ) : null}
                 <HistoryTimeline storyId={story.id} enabled={mayHaveHistory(story, me)} />
               </>
             ) : error ? (
@@ -90,14 +125,61 @@ export function StoryDetail({ storyId, initial, onClose }: StoryDetailProps) {
             )}
           </DialogContent>
           <DialogActions>
+            {mayReport ? (
+              <Button
+                appearance="secondary"
+                disabled={busy}
+                onClick={() => setDialog('report')}
+                data-testid="story-report"
+              >
+                {t('moderation.report.button')}
+              </Button>
+            ) : null}
+            {mayArchive ? (
+              <Button
+                appearance="secondary"
+                disabled={busy}
+                onClick={() => setDialog('archive')}
+                data-testid="story-archive"
+              >
+                {t('moderation.archive.button')}
+              </Button>
+            ) : null}
             <Button appearance="secondary" onClick={onClose}>
               {t('story.close')}
             </Button>
           </DialogActions>
         </DialogBody>
+        {story && dialog === 'report' ? (
+          <ReportDialog
+            story={story}
+            onClose={() => setDialog(undefined)}
+            onReported={() => {
+              setDialog(undefined);
+              notify({ title: t('moderation.report.sent'), intent: 'success' });
+            }}
+          />
+        ) : null}
+        {story && dialog === 'archive' ? (
+          <ConfirmDialog
+            title={t('moderation.archive.title')}
+            body={t('moderation.archive.body', { title: story.title })}
+            confirmLabel={t('moderation.archive.confirm')}
+            cancelLabel={t('moderation.archive.cancel')}
+            busy={busy}
+            onConfirm={() => void archive(story)}
+            onCancel={() => setDialog(undefined)}
+            testId="confirm-archive-story"
+          />
+        ) : null}
       </DialogSurface>
     </Dialog>
   );
+}
+
+/** Whether the user is an editor or an admin, who moderate and archive any story. */
+function moderates(me: MeDto | undefined): boolean {
+  return me?.roles.some((role) => role === 'editor' || role === 'admin') ?? false;
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { HistoryEventDto, HistoryTypeDto } from '../../../shared/dto.js';
+import { personName } from '../../format.js';
 import type { Translate } from '../../hooks/useT.js';
 
 /** One event of the timeline as people read it. */
@@ -28,6 +29,10 @@ const ACTS: ReadonlySet<HistoryTypeDto> = new Set([
   'withdrawn',
   'archived',
   'reassigned',
+  'hidden',
+  'restored',
+  'edited',
+  'reports_dismissed',
 ]);
 
 type Detail = HistoryEventDto['detail'];
@@ -100,6 +105,19 @@ function linesOf(event: HistoryEventDto, t: Translate, language: string): string
         }),
       );
       break;
+    case 'edited': {
+      const fields = names(detail['fields']).filter(isCorrectedField);
+      if (fields.length > 0) {
+        const labels = fields.map((field) => t(`form.fields.${field}`));
+        lines.push(t('history.editedFields', { fields: list(labels, language, 'conjunction') }));
+      }
+      lines.push(reportsLine(detail, t));
+      break;
+    }
+    case 'hidden':
+    case 'reports_dismissed':
+      lines.push(reportsLine(detail, t));
+      break;
     case 'expired':
       lines.push(stageLine(detail, t));
       if (names(detail['approvers']).length > 0) {
@@ -116,6 +134,25 @@ function linesOf(event: HistoryEventDto, t: Translate, language: string): string
   }
   if (detail['override'] === true) lines.push(t('history.override'));
   return lines.filter((line): line is string => line !== undefined);
+}
+
+const CORRECTED_FIELDS = [
+  'title',
+  'situation',
+  'action',
+  'outcome',
+  'lesson',
+  'customerQuote',
+] as const;
+type CorrectedField = (typeof CORRECTED_FIELDS)[number];
+function isCorrectedField(value: string): value is CorrectedField {
+  return (CORRECTED_FIELDS as readonly string[]).includes(value);
+}
+
+/** How many reports a moderation action closed; none is not worth a line. */
+function reportsLine(detail: Detail, t: Translate): string | undefined {
+  const count = detail['reports'];
+  return typeof count === 'number' && count > 0 ? t('history.reportsClosed', { count }) : undefined;
 }
 
 const FALLBACKS = [
@@ -148,7 +185,7 @@ export function timelineOf(
       type: event.type,
       at: event.at,
       title: t(`history.type.${event.type}`),
-      ...(ACTS.has(event.type) ? { actor: event.actor.displayName } : {}),
+      ...(ACTS.has(event.type) ? { actor: personName(event.actor, t) } : {}),
       surface: t(`history.surface.${event.surface}`),
       lines: linesOf(event, t, language),
       ...(typeof comment === 'string' && comment !== '' ? { comment } : {}),

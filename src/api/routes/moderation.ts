@@ -1,0 +1,77 @@
+import type { FastifyInstance } from 'fastify';
+import type { Actor, Story, StoryService } from '../../domain/index.js';
+import type { ModerationQueueDto, StoryDto } from '../../shared/dto.js';
+import {
+  moderationEditSchema,
+  moderationNoteSchema,
+  reportInputSchema,
+  storyIdSchema,
+} from '../../shared/schemas.js';
+import type { Authenticator } from '../auth.js';
+import { parseInput } from '../errors.js';
+import { presentModerationItem, presentStory } from '../presenters.js';
+
+/**
+ * Moderation: any reader reports a published story; editors and admins read the queue of
+ * reported and hidden stories and hide, restore, correct or dismiss. Validate → one use case →
+ * present, as the story routes.
+ */
+export function moderationRoutes(
+  app: FastifyInstance,
+  deps: { service: StoryService; authenticate: Authenticator },
+): void {
+  const { service, authenticate } = deps;
+
+  /** The story as the caller may see it (privacy mode may hide vote counts). */
+  async function present(actor: Actor, story: Promise<Story>): Promise<StoryDto> {
+    const [value, voteCount] = await Promise.all([story, service.seesVoteCounts(actor)]);
+    return presentStory(value, { voteCount });
+  }
+
+  // Nothing to show the reporter: a second report of theirs while the first is open is the same.
+  app.post<{ Params: { id: string } }>('/api/stories/:id/report', async (request, reply) => {
+    const actor = await authenticate(request);
+    const id = parseInput(storyIdSchema, request.params.id);
+    const { reason } = parseInput(reportInputSchema, request.body ?? {});
+    await service.reportStory(actor, id, reason);
+    return reply.status(204).send();
+  });
+
+  app.get('/api/moderation', async (request): Promise<ModerationQueueDto> => {
+    const actor = await authenticate(request);
+    const [items, voteCount] = await Promise.all([
+      service.listModeration(actor),
+      service.seesVoteCounts(actor),
+    ]);
+    return { items: items.map((item) => presentModerationItem(item, { voteCount })) };
+  });
+
+  app.post<{ Params: { id: string } }>('/api/moderation/:id/hide', async (request) => {
+    const actor = await authenticate(request);
+    const id = parseInput(storyIdSchema, request.params.id);
+    const { note } = parseInput(moderationNoteSchema, request.body ?? {});
+    return present(actor, service.hideStory(actor, id, note));
+  });
+
+  app.post<{ Params: { id: string } }>('/api/moderation/:id/restore', async (request) => {
+    const actor = await authenticate(request);
+    const id = parseInput(storyIdSchema, request.params.id);
+    const { note } = parseInput(moderationNoteSchema, request.body ?? {});
+    return present(actor, service.restoreStory(actor, id, note));
+  });
+
+  app.post<{ Params: { id: string } }>('/api/moderation/:id/dismiss', async (request) => {
+    const actor = await authenticate(request);
+    const id = parseInput(storyIdSchema, request.params.id);
+    const { note } = parseInput(moderationNoteSchema, request.body ?? {});
+    return present(actor, service.dismissReports(actor, id, note));
+  });
+
+  app.post<{ Params: { id: string } }>('/api/moderation/:id/edit', async (request) => {
+    const actor = await authenticate(request);
+    const id = parseInput(storyIdSchema, request.params.id);
+    const { note, customerQuote, ...texts } = parseInput(moderationEditSchema, request.body ?? {});
+    const correction = { ...texts, ...(customerQuote ? { customerQuote } : {}) };
+    return present(actor, service.editStory(actor, id, correction, note));
+  });
+}

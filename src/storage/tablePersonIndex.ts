@@ -1,0 +1,48 @@
+import { odata, type TableClient } from '@azure/data-tables';
+import type { IndexedStory, Involvement, PersonIndex } from '../domain/erasurePorts.js';
+import type { Row } from './entityFields.js';
+import { joinKey, keyPart } from './keys.js';
+import { deletePartition } from './partitionDelete.js';
+import { guard } from './tableErrors.js';
+
+const INVOLVEMENTS: readonly Involvement[] = ['voted', 'featured', 'asked', 'acted'];
+
+/**
+ * The person index in table `<prefix>queues` (beside the approval queues and the authors' lists;
+ * the partitions cannot meet): PartitionKey `<tenant>|person|<personId>`, RowKey = story id, a
+ * boolean column per involvement. A write is a Merge upsert (idempotent, and two writers add
+ * their columns), so a person's stories are one partition query and erasure drops the partition.
+ */
+export function createTablePersonIndex(client: TableClient): PersonIndex {
+  const partition = (tenantId: string, personId: string) =>
+    joinKey(keyPart(tenantId, 'tenantId'), 'person', keyPart(personId, 'personId'));
+  return {
+    async add(tenantId, personId, storyId, involvements) {
+      if (involvements.length === 0) return;
+      const entity = {
+        partitionKey: partition(tenantId, personId),
+        rowKey: keyPart(storyId, 'storyId'),
+        ...Object.fromEntries(involvements.map((kind) => [kind, true])),
+      };
+      await guard('personIndex.add', () => client.upsertEntity(entity, 'Merge'));
+    },
+
+    async list(tenantId, personId) {
+      const filter = odata`PartitionKey eq ${partition(tenantId, personId)}`;
+      return guard('personIndex.list', async () => {
+        const found: IndexedStory[] = [];
+        for await (const row of client.listEntities<Row>({ queryOptions: { filter } })) {
+          found.push({
+            storyId: String(row.rowKey),
+            involvements: INVOLVEMENTS.filter((kind) => row[kind] === true),
+          });
+        }
+        return found;
+      });
+    },
+
+    async drop(tenantId, personId) {
+      await deletePartition(client, 'personIndex.drop', partition(tenantId, personId));
+    },
+  };
+}

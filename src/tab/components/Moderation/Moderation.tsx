@@ -1,0 +1,167 @@
+import {
+  Body1,
+  Button,
+  Dialog,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  Spinner,
+  Subtitle2,
+  useId,
+} from '@fluentui/react-components';
+import { Suspense, lazy, useCallback, useEffect, useState } from 'react';
+import type { ModerationItemDto, StoryDto } from '../../../shared/dto.js';
+import type { ApiClient } from '../../api/client.js';
+import { useAppContext } from '../../appContext.js';
+import { errorKey, isAbort } from '../../errors.js';
+import { useT } from '../../hooks/useT.js';
+import { afterAction, sectionsOf } from './moderationModel.js';
+import { ModerationEntry } from './ModerationEntry.js';
+import { useModerationStyles } from './Moderation.styles.js';
+
+// The same chunk the wall opens a story with; it brings the story's history.
+const loadStoryDetail = () => import('../StoryDetail/StoryDetail.js');
+const StoryDetail = lazy(() => loadStoryDetail().then((m) => ({ default: m.StoryDetail })));
+const prepareDetail = () => void loadStoryDetail();
+
+export interface ModerationProps {
+  onClose: () => void;
+  /** After an action, with the story the API returned: hiding, restoring or editing it changes the wall. */
+  onChanged: (story: StoryDto) => void;
+}
+
+type Queue =
+  | { state: 'loading' }
+  | { state: 'ready'; items: ModerationItemDto[] }
+  | { state: 'error'; error: unknown };
+
+function useModerationQueue(api: ApiClient) {
+  const [queue, setQueue] = useState<Queue>({ state: 'loading' });
+  const [attempt, setAttempt] = useState(0);
+  useEffect(() => {
+    const abort = new AbortController();
+    setQueue({ state: 'loading' });
+    api.moderation(abort.signal).then(
+      (list) => setQueue({ state: 'ready', items: list.items }),
+      (error: unknown) => {
+        if (!isAbort(error)) setQueue({ state: 'error', error });
+      },
+    );
+    return () => abort.abort();
+  }, [api, attempt]);
+  const update = useCallback((story: StoryDto) => {
+    setQueue((previous) =>
+      previous.state === 'ready'
+        ? { state: 'ready', items: afterAction(previous.items, story) }
+        : previous,
+    );
+  }, []);
+  const retry = useCallback(() => setAttempt((n) => n + 1), []);
+  return { queue, update, retry };
+}
+
+/**
+ * Moderation (editors and admins): the stories readers reported, with who reported them, when and
+ * why, and the stories hidden so far; each hidden, restored, corrected or its reports dismissed
+ * in place.
+ */
+export function Moderation({ onClose, onChanged }: ModerationProps) {
+  const styles = useModerationStyles();
+  const t = useT();
+  const { api } = useAppContext();
+  const { queue, update, retry } = useModerationQueue(api);
+  const [open, setOpen] = useState<StoryDto | undefined>();
+  const reportedId = useId('moderation-reported');
+  const hiddenId = useId('moderation-hidden');
+
+  function changed(story: StoryDto) {
+    update(story);
+    onChanged(story);
+  }
+
+  const sections = queue.state === 'ready' ? sectionsOf(queue.items) : undefined;
+
+  function list(items: readonly ModerationItemDto[]) {
+    return (
+      <ul className={styles.list}>
+        {items.map((item) => (
+          <ModerationEntry
+            key={item.story.id}
+            item={item}
+            onChanged={changed}
+            onOpen={setOpen}
+            onPrepareOpen={prepareDetail}
+          />
+        ))}
+      </ul>
+    );
+  }
+
+  return (
+    <Dialog open onOpenChange={(_, data) => (data.open ? undefined : onClose())}>
+      <DialogSurface className={styles.surface} data-testid="moderation">
+        <DialogBody>
+          <DialogTitle>{t('moderation.heading')}</DialogTitle>
+          <DialogContent className={styles.content}>
+            <p className={styles.intro}>{t('moderation.intro')}</p>
+            {queue.state === 'loading' ? (
+              <Spinner label={t('moderation.loading')} data-testid="moderation-loading" />
+            ) : queue.state === 'error' ? (
+              <MessageBar intent="error" data-testid="moderation-error">
+                <MessageBarBody>
+                  {t('moderation.error')} {t(errorKey(queue.error))}
+                </MessageBarBody>
+                <MessageBarActions>
+                  <Button onClick={retry}>{t('app.retry')}</Button>
+                </MessageBarActions>
+              </MessageBar>
+            ) : !sections || (sections.reported.length === 0 && sections.hidden.length === 0) ? (
+              <div className={styles.empty} data-testid="moderation-empty">
+                <Subtitle2 as="p" className={styles.emptyText}>
+                  {t('moderation.empty')}
+                </Subtitle2>
+                <Body1 as="p" className={styles.emptyText}>
+                  {t('moderation.emptyHint')}
+                </Body1>
+              </div>
+            ) : (
+              <>
+                {sections.reported.length > 0 ? (
+                  <section className={styles.section} aria-labelledby={reportedId}>
+                    <h3 id={reportedId} className={styles.sectionHeading}>
+                      {t('moderation.reportedHeading')}
+                    </h3>
+                    {list(sections.reported)}
+                  </section>
+                ) : null}
+                {sections.hidden.length > 0 ? (
+                  <section className={styles.section} aria-labelledby={hiddenId}>
+                    <h3 id={hiddenId} className={styles.sectionHeading}>
+                      {t('moderation.hiddenHeading')}
+                    </h3>
+                    {list(sections.hidden)}
+                  </section>
+                ) : null}
+              </>
+            )}
+          </DialogContent>
+          <DialogActions>
+            <Button appearance="secondary" onClick={onClose} data-testid="moderation-close">
+              {t('moderation.close')}
+            </Button>
+          </DialogActions>
+        </DialogBody>
+        {open ? (
+          <Suspense fallback={null}>
+            <StoryDetail storyId={open.id} initial={open} onClose={() => setOpen(undefined)} />
+          </Suspense>
+        ) : null}
+      </DialogSurface>
+    </Dialog>
+  );
+}

@@ -1,0 +1,126 @@
+import {
+  Button,
+  Dialog,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
+  Field,
+  MessageBar,
+  MessageBarBody,
+  Spinner,
+  Textarea,
+  useId,
+} from '@fluentui/react-components';
+import { useState, type FormEvent } from 'react';
+import { LIMITS, type StoryDto } from '../../../shared/dto.js';
+import { useAppContext } from '../../appContext.js';
+import { errorKey, type ErrorKey } from '../../errors.js';
+import { useT } from '../../hooks/useT.js';
+import { checkReason } from './moderationModel.js';
+import { useModerationStyles } from './Moderation.styles.js';
+
+export interface ReportDialogProps {
+  story: StoryDto;
+  onClose: () => void;
+  /** After the API took the report. */
+  onReported: () => void;
+}
+
+/** "Report": a reader tells the editors, with a reason, what is wrong with a published story. */
+export function ReportDialog({ story, onClose, onReported }: ReportDialogProps) {
+  const styles = useModerationStyles();
+  const t = useT();
+  const { api } = useAppContext();
+  const reasonId = useId('report-reason');
+  const [reason, setReason] = useState('');
+  const [problem, setProblem] = useState<string | undefined>();
+  const [error, setError] = useState<ErrorKey | undefined>();
+  const [busy, setBusy] = useState(false);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    if (busy) return;
+    const found = checkReason(reason);
+    if (found) {
+      setProblem(
+        found.kind === 'required'
+          ? t('moderation.report.reasonRequired')
+          : found.kind === 'tooShort'
+            ? t('moderation.report.reasonTooShort', { min: found.min })
+            : t('form.errors.tooLong', { max: found.max }),
+      );
+      document.getElementById(reasonId)?.focus();
+      return;
+    }
+    setProblem(undefined);
+    setBusy(true);
+    setError(undefined);
+    try {
+      await api.reportStory(story.id, reason.trim());
+      onReported();
+    } catch (failure) {
+      setBusy(false);
+      setError(errorKey(failure));
+    }
+  }
+
+  return (
+    <Dialog open onOpenChange={(_, data) => (data.open || busy ? undefined : onClose())}>
+      <DialogSurface data-testid="report-dialog">
+        <form onSubmit={(event) => void submit(event)} noValidate>
+          <DialogBody>
+            <DialogTitle>{t('moderation.report.title')}</DialogTitle>
+            <DialogContent className={styles.dialogContent}>
+              <p className={styles.dialogIntro}>
+                {t('moderation.report.intro', { title: story.title })}
+              </p>
+              {error ? (
+                <MessageBar intent="error" data-testid="report-error">
+                  <MessageBarBody>{t(error)}</MessageBarBody>
+                </MessageBar>
+              ) : null}
+              <Field
+                label={t('moderation.report.reason')}
+                hint={t('moderation.report.reasonHint')}
+                required
+                validationState={problem ? 'error' : 'none'}
+                validationMessage={problem ?? null}
+              >
+                <Textarea
+                  id={reasonId}
+                  value={reason}
+                  maxLength={LIMITS.reportReason.max}
+                  resize="vertical"
+                  disabled={busy}
+                  onChange={(_, data) => setReason(data.value)}
+                  data-testid="report-reason"
+                />
+              </Field>
+            </DialogContent>
+            <DialogActions>
+              <Button
+                appearance="secondary"
+                disabled={busy}
+                onClick={onClose}
+                data-testid="report-cancel"
+              >
+                {t('moderation.report.cancel')}
+              </Button>
+              <Button
+                appearance="primary"
+                type="submit"
+                disabledFocusable={busy}
+                icon={busy ? <Spinner size="tiny" /> : null}
+                data-testid="report-submit"
+              >
+                {t('moderation.report.send')}
+              </Button>
+            </DialogActions>
+          </DialogBody>
+        </form>
+      </DialogSurface>
+    </Dialog>
+  );
+}

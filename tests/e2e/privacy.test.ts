@@ -1,0 +1,92 @@
+import type { Locator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { DEMO_USER_IDS } from '../../src/demo/demoUsers.js';
+import type { SettingsDto, WallPageDto } from '../../src/shared/dto.js';
+import { browserAvailable } from '../support/browser.js';
+import { callAs } from '../support/http.js';
+import { useBrowserApp } from '../support/useBrowserApp.js';
+
+/**
+ * Privacy mode (works councils): an admin turns it on in Settings; the employee's wall then shows
+ * no vote counts, while voting still works; an editor still sees the counts.
+ */
+describe.skipIf(!browserAvailable())('privacy mode in Settings (Chromium)', () => {
+  const app = useBrowserApp({ seed: true });
+
+  const api = <T>(user: string, method: string, path: string, body?: unknown) =>
+    callAs<T>(app.url, user, method, path, body);
+
+  async function openTabAs(name: string): Promise<Page> {
+    const context = await app.newContext({ locale: 'en-US', colorScheme: 'light' });
+    const page = await context.newPage();
+    await page.goto(app.url);
+    await page.getByTestId('story-card').first().waitFor();
+    await pickUser(page, name);
+    return page;
+  }
+
+  async function pickUser(page: Page, name: string): Promise<void> {
+    await page.getByTestId('user-switcher').click();
+    await page.getByRole('option', { name }).click();
+    await expect.poll(() => page.getByTestId('user-switcher').textContent()).toContain(name);
+  }
+
+  async function openSettings(page: Page): Promise<Locator> {
+    await page.getByTestId('settings-open').click();
+    const view = page.getByTestId('settings');
+    await view.waitFor();
+    await view.getByTestId('settings-loading').waitFor({ state: 'detached' });
+    return view;
+  }
+
+  /** The wall as it shows after a fresh load, with every card painted. */
+  async function reloadWall(page: Page): Promise<Locator> {
+    await page.reload();
+    const cards = page.getByTestId('story-card');
+    await cards.first().waitFor();
+    const wall = await api<WallPageDto>(DEMO_USER_IDS.employee, 'GET', '/api/stories?limit=30');
+    await expect.poll(() => cards.count()).toBe(wall.items.length);
+    return cards;
+  }
+
+  it('an admin turns it on; the employee’s wall then shows no vote counts', async () => {
+    const page = await openTabAs('Aaron Admin');
+    // Off to begin with: the counts show.
+    expect(await page.getByTestId('story-votes').count()).toBeGreaterThan(0);
+
+    const settings = await openSettings(page);
+    const privacy = settings.getByTestId('settings-privacy');
+    await privacy.getByText('Only editors and admins see how many votes a story has').waitFor();
+    const toggle = privacy.getByRole('switch', { name: 'Privacy mode' });
+    expect(await toggle.isChecked()).toBe(false);
+    await toggle.check();
+    await settings.getByTestId('settings-save').click();
+    await page.getByTestId('toast').filter({ hasText: 'Settings saved' }).waitFor();
+    const saved = await api<SettingsDto>(DEMO_USER_IDS.admin, 'GET', '/api/settings');
+    expect(saved.privacy).toEqual({ enabled: true });
+    await settings.getByTestId('settings-close').click();
+    await settings.waitFor({ state: 'detached' });
+
+    // As Emma (an employee): the cards have their Vote button and no count.
+    await pickUser(page, 'Emma Employee');
+    const cards = await reloadWall(page);
+    expect(await page.getByTestId('story-votes').count()).toBe(0);
+    expect(await cards.getByTestId('story-vote').count()).toBe(await cards.count());
+    expect(await page.getByText(/\d+ votes?$/).count()).toBe(0);
+
+    // Voting still works, and still shows no count.
+    const other = cards.filter({ hasNot: page.getByText('Shared by Emma Employee') }).first();
+    const id = await other.getAttribute('data-story-id');
+    const card = page.locator(`[data-story-id="${id}"]`);
+    const vote = card.getByTestId('story-vote');
+    expect(await vote.getAttribute('aria-labelledby')).toBeTruthy();
+    await vote.click();
+    await expect.poll(() => vote.textContent()).toBe('Voted');
+    expect(await card.getByTestId('story-votes').count()).toBe(0);
+
+    // An editor still sees the counts.
+    await pickUser(page, 'Eeva Editor');
+    await reloadWall(page);
+    expect(await page.getByTestId('story-votes').count()).toBeGreaterThan(0);
+  });
+});

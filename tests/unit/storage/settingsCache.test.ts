@@ -1,0 +1,131 @@
+import { describe, expect, it } from 'vitest';
+import {
+  DEFAULT_SETTINGS,
+  DomainError,
+  type SettingsStore,
+  type TenantSettings,
+} from '../../../src/domain/index.js';
+import { cacheTenantSettings } from '../../../src/storage/settingsCache.js';
+import { settingsFromColumn, settingsToColumn } from '../../../src/storage/settingsColumn.js';
+
+const tenantId = 'tenant-a';
+const version = (n: number): TenantSettings => ({ ...DEFAULT_SETTINGS, version: n });
+
+/** A settings store in memory that counts its reads and can hold a read until told to go on. */
+function fakeStore() {
+  let held: { value: TenantSettings; etag: string } | null = null;
+  let reads = 0;
+  let gate: Promise<void> | undefined;
+  const inner: SettingsStore = {
+    getPublicationChannel: () => Promise.resolve(null),
+    setPublicationChannel: () => Promise.resolve(),
+    async getTenantSettings() {
+      reads++;
+      const value = held;
+      await gate;
+      return value;
+    },
+    async putTenantSettings(_tenant, settings, etag) {
+      if ((held?.etag ?? null) !== etag) throw new DomainError('conflict', 'stale');
+      held = { value: settings, etag: `e${settings.version}` };
+    },
+  };
+  return {
+    inner,
+    reads: () => reads,
+    /** Another instance saves: this one's cache does not hear of it. */
+    saveElsewhere: (settings: TenantSettings) => {
+      held = { value: settings, etag: `e${settings.version}` };
+    },
+    hold(): () => void {
+      let release = () => {};
+      gate = new Promise<void>((done) => (release = done));
+      return () => {
+        gate = undefined;
+        release();
+      };
+    },
+  };
+}
+
+function setUp(ttlMs = 1_000) {
+  let clock = 0;
+  const fake = fakeStore();
+  const store = cacheTenantSettings(fake.inner, { ttlMs, now: () => clock });
+  return { fake, store, advance: (ms: number) => (clock += ms) };
+}
+
+describe('cacheTenantSettings', () => {
+  it('serves the document (or its absence) from memory until the time-to-live is over', async () => {
+    const { fake, store, advance } = setUp();
+    expect(await store.getTenantSettings(tenantId)).toBeNull();
+    fake.saveElsewhere(version(1));
+    advance(999);
+    expect(await store.getTenantSettings(tenantId)).toBeNull();
+    expect(fake.reads()).toBe(1);
+    advance(1);
+    expect((await store.getTenantSettings(tenantId))?.value.version).toBe(1);
+    expect(fake.reads()).toBe(2);
+  });
+
+  it('drops the tenant’s copy on a save through it, at once', async () => {
+    const { store } = setUp();
+    await store.putTenantSettings(tenantId, version(1), null);
+    const read = await store.getTenantSettings(tenantId);
+    await store.putTenantSettings(tenantId, { ...version(2), privacy: { enabled: true } }, 'e1');
+    expect(read?.value.version).toBe(1);
+    expect(await store.getTenantSettings(tenantId)).toMatchObject({
+      value: { version: 2, privacy: { enabled: true } },
+    });
+  });
+
+  it('drops a stale copy when a save loses to another instance’s, so a reload sees theirs', async () => {
+    const { fake, store } = setUp();
+    await store.putTenantSettings(tenantId, version(1), null);
+    expect((await store.getTenantSettings(tenantId))?.etag).toBe('e1');
+    fake.saveElsewhere(version(2));
+    await expect(store.putTenantSettings(tenantId, version(2), 'e1')).rejects.toMatchObject({
+      code: 'conflict',
+    });
+    expect((await store.getTenantSettings(tenantId))?.value.version).toBe(2);
+  });
+
+  it('does not keep a read that overlapped a save', async () => {
+    const { fake, store } = setUp();
+    await store.putTenantSettings(tenantId, version(1), null);
+    const release = fake.hold();
+    const reading = store.getTenantSettings(tenantId);
+    await store.putTenantSettings(tenantId, version(2), 'e1');
+    release();
+    expect((await reading)?.value.version).toBe(1);
+    expect((await store.getTenantSettings(tenantId))?.value.version).toBe(2);
+  });
+
+  it('reads storage every time with a time-to-live of 0', async () => {
+    const { fake, store } = setUp(0);
+    await store.getTenantSettings(tenantId);
+    await store.getTenantSettings(tenantId);
+    expect(fake.reads()).toBe(2);
+  });
+});
+
+describe('the settings column', () => {
+  it('reads a document saved before privacy mode existed as off', () => {
+    const old = JSON.stringify({
+      version: 3,
+      approval: {
+        stages: [{ approvers: { kind: 'manager' }, mode: 'any' }],
+        fallback: { kind: 'role', role: 'approver' },
+      },
+      roles: [],
+      updatedAt: '2026-01-02T03:04:05.000Z',
+      updatedBy: 'admin-1',
+    });
+    expect(settingsFromColumn(old).privacy).toEqual({ enabled: false });
+  });
+
+  it('keeps privacy mode through a write and a read', () => {
+    const saved = { ...version(4), privacy: { enabled: true } };
+    expect(settingsFromColumn(settingsToColumn(saved)).privacy).toEqual({ enabled: true });
+  });
+});
