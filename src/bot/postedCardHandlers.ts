@@ -15,12 +15,7 @@ import { cardMessage } from './activities.js';
 import type { AdaptiveCard } from './cards/adaptiveCard.js';
 import { approvalCard } from './cards/approvalCard.js';
 import { channelStoryCard, hiddenStoryCard } from './cards/channelStoryCard.js';
-import {
-  deletePosted,
-  postToConversation,
-  updatePosted,
-  type ProactiveDeps,
-} from './proactive.js';
+import { deletePosted, postToConversation, updatePosted, type ProactiveDeps } from './proactive.js';
 
 export interface PostedCardDeps extends ProactiveDeps {
   readonly stories: StoryRepository;

@@ -1,11 +1,4 @@
-import type {
-  AuditEvent,
-  OutboxMessage,
-  StoryChange,
-  StoryRef,
-  Versioned,
-  Vote,
-} from './ports.js';
+import type { AuditEvent, OutboxMessage, StoryChange, StoryRef, Versioned, Vote } from './ports.js';
 import type { Story } from './story.js';
 
 /*
@@ -97,7 +90,11 @@ export interface StoryPersonalData {
   /** Deletes every row left in the story's partition; none is fine. */
   purge(ref: StoryRef): Promise<void>;
   /** See `LegacyInvolvement`; reads at most `maxRows` rows. */
-  legacyInvolvement(tenantId: string, personId: string, maxRows: number): Promise<LegacyInvolvement>;
+  legacyInvolvement(
+    tenantId: string,
+    personId: string,
+    maxRows: number,
+  ): Promise<LegacyInvolvement>;
 }
 
 /** What an erasure removed, per kind: how many, and where (story ids, months or roles). */

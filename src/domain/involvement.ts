@@ -26,7 +26,8 @@ export async function recordInvolvement(
     found.set(personId, kinds);
   };
   const featuredBefore = new Set(before?.featured.map((p) => p.id) ?? []);
-  for (const person of after.featured) if (!featuredBefore.has(person.id)) note(person.id, 'featured');
+  for (const person of after.featured)
+    if (!featuredBefore.has(person.id)) note(person.id, 'featured');
   const askedBefore = new Set(before?.approval.asked ?? []);
   for (const id of after.approval.asked) if (!askedBefore.has(id)) note(id, 'asked');
   if (actor && actor.surface !== 'scheduler' && !(before && hasPart(before, actor.userId))) {

@@ -90,11 +90,9 @@ export function createTableErasureRegister(client: TableClient): ErasureRegister
 
 function recordFromRow(row: Row): ErasureRecord {
   const status = str(row, 'status') === 'done' ? 'done' : 'running';
-  const receipt = parseJsonColumn(
-    str(row, 'receipt'),
-    receiptSchema,
-    'erasure receipt',
-  ) as z.infer<typeof receiptSchema>;
+  const receipt = parseJsonColumn(str(row, 'receipt'), receiptSchema, 'erasure receipt') as z.infer<
+    typeof receiptSchema
+  >;
   return {
     tenantId: str(row, 'tenantId'),
     status,

@@ -17,11 +17,7 @@ import type {
   WallIndex,
   WallStats,
 } from '../domain/ports.js';
-import type {
-  ErasureRegister,
-  PersonIndex,
-  StoryPersonalData,
-} from '../domain/erasurePorts.js';
+import type { ErasureRegister, PersonIndex, StoryPersonalData } from '../domain/erasurePorts.js';
 import type { AdditionalPolicy } from './callCounter.js';
 import { createTableApprovalQueue } from './tableApprovalQueue.js';
 import { createTableAuthorIndex } from './tableAuthorIndex.js';

@@ -75,7 +75,10 @@ export function createTableStoryPersonalData(client: TableClient): StoryPersonal
       const partitionKey = storyPartition(ref);
       // A delete in a transaction fails with 404 when the row is gone: the vote was taken back.
       const response = await submit(
-        [...commitActions(partitionKey, change), ['delete', { partitionKey, rowKey: voteKey(voterId) }]],
+        [
+          ...commitActions(partitionKey, change),
+          ['delete', { partitionKey, rowKey: voteKey(voterId) }],
+        ],
         'personalData.retractVote',
       );
       const etag = response.subResponses[0]?.etag;
@@ -88,8 +91,16 @@ export function createTableStoryPersonalData(client: TableClient): StoryPersonal
     async deleteStory(ref, etag, outbox) {
       const partitionKey = storyPartition(ref);
       const actions: TransactionAction[] = [
-        ['update', { partitionKey, rowKey: STORY_ROW, [TOMBSTONE_COLUMN]: true }, 'Replace', { etag }],
-        ...outbox.map((message, seq): TransactionAction => ['create', outboxRow(partitionKey, message, seq)]),
+        [
+          'update',
+          { partitionKey, rowKey: STORY_ROW, [TOMBSTONE_COLUMN]: true },
+          'Replace',
+          { etag },
+        ],
+        ...outbox.map((message, seq): TransactionAction => [
+          'create',
+          outboxRow(partitionKey, message, seq),
+        ]),
       ];
       await submit(actions, 'personalData.deleteStory');
     },
@@ -112,7 +123,10 @@ export function createTableStoryPersonalData(client: TableClient): StoryPersonal
         // History rows are written once and never changed but here, so the last writer may win;
         // a row purged meanwhile (404) stays purged.
         try {
-          await client.updateEntity({ partitionKey, rowKey: key, ...auditColumns(event) }, 'Replace');
+          await client.updateEntity(
+            { partitionKey, rowKey: key, ...auditColumns(event) },
+            'Replace',
+          );
         } catch (error) {
           if (!isNotFound(error)) throw toDomainError(error, 'personalData.replaceAudit');
         }

@@ -77,5 +77,7 @@ export function formatRelative(iso: string | undefined, language: string, now: n
  * id a pseudonym), is "a former colleague" in the reader's language.
  */
 export function personName(person: PersonDto, t: Translate): string {
-  return person.id.startsWith(PSEUDONYM_PREFIX) ? t('privacyData.formerColleague') : person.displayName;
+  return person.id.startsWith(PSEUDONYM_PREFIX)
+    ? t('privacyData.formerColleague')
+    : person.displayName;
 }

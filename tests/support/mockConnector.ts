@@ -11,11 +11,7 @@ export interface RecordedCall {
   readonly method: string;
   readonly path: string;
   readonly kind:
-    | 'createConversation'
-    | 'sendActivity'
-    | 'updateActivity'
-    | 'deleteActivity'
-    | 'other';
+    'createConversation' | 'sendActivity' | 'updateActivity' | 'deleteActivity' | 'other';
   /** The conversation addressed (or created, for `createConversation`). */
   readonly conversationId?: string;
   readonly activityId?: string;

@@ -19,6 +19,7 @@ import {
   type TenantSettings,
 } from '../policy.js';
 import type {
+  AuditDetail,
   AuditEvent,
   AwardStore,
   ConversationStore,
@@ -805,9 +806,9 @@ export function scrubEvent(
   const swap = (value: string) =>
     value === personId ? pseudonymId : names.has(value) ? ERASED_NAME : value;
   let changed = event.actorId === personId;
-  const detail = event.detail
+  const detail: AuditDetail | undefined = event.detail
     ? Object.fromEntries(
-        Object.entries(event.detail).map(([key, value]) => {
+        Object.entries(event.detail).map(([key, value]): [string, AuditDetail[string]] => {
           if (typeof value === 'string') {
             const next = swap(value);
             if (next !== value) changed = true;
@@ -859,7 +860,10 @@ export function settingsWithout(
   };
   const { approval } = settings;
   const fallback = without(approval.fallback) ?? DEFAULT_SETTINGS.approval.fallback;
-  const stage = (s: PolicyStage): PolicyStage => ({ ...s, approvers: without(s.approvers) ?? fallback });
+  const stage = (s: PolicyStage): PolicyStage => ({
+    ...s,
+    approvers: without(s.approvers) ?? fallback,
+  });
   const byCategory = approval.byCategory
     ? Object.fromEntries(
         Object.entries(approval.byCategory).map(([category, own]) => [

@@ -46,11 +46,18 @@ describe('erasure and export of a person’s data', () => {
     return created.body;
   }
   async function publish(story: StoryDto): Promise<void> {
-    const decided = await api.post('/api/stories/' + story.id + '/decision', { decision: 'approve' }, { user: manager });
+    const decided = await api.post(
+      '/api/stories/' + story.id + '/decision',
+      { decision: 'approve' },
+      { user: manager },
+    );
     expect(decided.status).toBe(200);
   }
   const erase = (id: string, user: string) =>
-    api.call<ErasureReceiptDto & ApiErrorBody>('POST', `/api/people/${id}/erase`, { body: {}, user });
+    api.call<ErasureReceiptDto & ApiErrorBody>('POST', `/api/people/${id}/erase`, {
+      body: {},
+      user,
+    });
   const exportOf = (id: string, user: string) =>
     api.get<PersonalDataExportDto & ApiErrorBody>(`/api/people/${id}/export`, { user });
   const history = async (id: string) =>
@@ -64,7 +71,9 @@ describe('erasure and export of a person’s data', () => {
     await publish(featuring);
     const voted = await tell(cloakroom, { title: 'A story Niklas liked', featured: [driver] });
     await publish(voted);
-    expect((await api.post(`/api/stories/${voted.id}/vote`, undefined, { user: service })).status).toBe(200);
+    expect(
+      (await api.post(`/api/stories/${voted.id}/vote`, undefined, { user: service })).status,
+    ).toBe(200);
     const now = Date.now();
     const away = await api.call('PUT', '/api/delegations', {
       user: service,
@@ -78,7 +87,11 @@ describe('erasure and export of a person’s data', () => {
     await app.server.storage.conversations.put(
       DEMO_TENANT_ID,
       service,
-      JSON.stringify({ serviceUrl: 'https://smba.example/', channelId: 'msteams', conversation: { id: 'a:niklas' } }),
+      JSON.stringify({
+        serviceUrl: 'https://smba.example/',
+        channelId: 'msteams',
+        conversation: { id: 'a:niklas' },
+      }),
     );
 
     // Article 15: his own export holds each kind.
@@ -96,7 +109,9 @@ describe('erasure and export of a person’s data', () => {
     expect(before.body.featuredIn.map((s) => s.id)).toContain(featuring.id);
     // The seeded wall features him too: found by the query for data from before the index.
     expect(before.body.featuredIn.map((s) => s.id)).toContain('demo-002');
-    expect(before.body.delegations).toEqual([expect.objectContaining({ userId: service, delegateId: driver })]);
+    expect(before.body.delegations).toEqual([
+      expect.objectContaining({ userId: service, delegateId: driver }),
+    ]);
     expect(before.body.legacySearch.complete).toBe(true);
 
     // Article 17, by an admin.
@@ -128,7 +143,8 @@ describe('erasure and export of a person’s data', () => {
     const ref = { tenantId: DEMO_TENANT_ID, storyId: voted.id };
     expect(await app.server.storage.stories.hasVoted(ref, service)).toBe(false);
     // Nobody features him any more, on the wall either.
-    const featured = (await api.get<StoryDto>(`/api/stories/${featuring.id}`, { user: admin })).body;
+    const featured = (await api.get<StoryDto>(`/api/stories/${featuring.id}`, { user: admin }))
+      .body;
     expect(featured.featured.map((p) => p.id)).not.toContain(service);
     const wall = await api.get<WallPageDto>('/api/stories?limit=50', { user: employee });
     for (const story of wall.body.items) {

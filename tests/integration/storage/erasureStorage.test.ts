@@ -83,17 +83,25 @@ describe('TablePersonIndex', () => {
 describe('TableStoryPersonalData', () => {
   it('reads a vote and takes it back with the count, in one transaction', async () => {
     const { story, etag, ref } = await votedStory('voter-1');
-    expect(await storage.personalData.voteOf(ref, 'voter-1')).toEqual({ voterId: 'voter-1', at: T0 });
+    expect(await storage.personalData.voteOf(ref, 'voter-1')).toEqual({
+      voterId: 'voter-1',
+      at: T0,
+    });
     expect(await storage.personalData.voteOf(ref, 'voter-2')).toBeNull();
     const change: StoryChange = {
       story: { ...story, voteCount: 0, revision: story.revision + 1 },
       expectedEtag: etag,
       audit: [],
-      outbox: [{ id: `out-retract-${story.id}`, kind: 'story.project', createdAt: T0, payload: {} }],
+      outbox: [
+        { id: `out-retract-${story.id}`, kind: 'story.project', createdAt: T0, payload: {} },
+      ],
     };
     // A stale ETag changes nothing: the vote row and the count stay together.
     await expectCode(
-      storage.personalData.retractVote({ ...change, expectedEtag: 'W/"datetime\'2000\'"' }, 'voter-1'),
+      storage.personalData.retractVote(
+        { ...change, expectedEtag: 'W/"datetime\'2000\'"' },
+        'voter-1',
+      ),
       'conflict',
     );
     expect(await storage.personalData.voteOf(ref, 'voter-1')).not.toBeNull();
@@ -137,7 +145,11 @@ describe('TableStoryPersonalData', () => {
     expect(order).toEqual(['cards.delete', 'story.purge']);
     // A writer that read the story before cannot bring it back.
     await expectCode(
-      storage.stories.commit({ ...create(story), expectedEtag: saved.etag, story: { ...story, revision: 2 } }),
+      storage.stories.commit({
+        ...create(story),
+        expectedEtag: saved.etag,
+        story: { ...story, revision: 2 },
+      }),
       'conflict',
     );
     // Deleting again is a lost race: there is no story to delete.
@@ -153,7 +165,15 @@ describe('TableStoryPersonalData', () => {
       story: { ...story, revision: 2 },
       expectedEtag: saved.etag,
       audit: [
-        { id: `a2-${story.id}`, at: later, actorId: 'boss', actorName: 'Boss', action: 'approved', surface: 'card', comment: 'Nice' },
+        {
+          id: `a2-${story.id}`,
+          at: later,
+          actorId: 'boss',
+          actorName: 'Boss',
+          action: 'approved',
+          surface: 'card',
+          comment: 'Nice',
+        },
       ],
       outbox: [],
     });
@@ -163,7 +183,12 @@ describe('TableStoryPersonalData', () => {
     await storage.personalData.replaceAudit(ref, [
       {
         key: first.key,
-        event: { ...first.event, actorId: 'erased-1', actorName: 'A former colleague', detail: { approvers: ['A former colleague'] } },
+        event: {
+          ...first.event,
+          actorId: 'erased-1',
+          actorName: 'A former colleague',
+          detail: { approvers: ['A former colleague'] },
+        },
       },
       { key: 'audit|0000000000000|00|gone', event: first.event },
     ]);
@@ -286,7 +311,11 @@ describe('TableErasureRegister', () => {
     const stale = record('reg-stale', { updatedAt: new Date(T0.getTime() - 60_000) });
     const fresh = record('reg-fresh', { updatedAt: new Date(T0.getTime() + 60_000) });
     const finished = record('reg-done', { status: 'done', updatedAt: new Date(0) });
-    const otherTenant = { ...record('reg-other'), tenantId: 'tenant-erasure-2', updatedAt: new Date(1000) };
+    const otherTenant = {
+      ...record('reg-other'),
+      tenantId: 'tenant-erasure-2',
+      updatedAt: new Date(1000),
+    };
     for (const r of [stale, fresh, finished, otherTenant]) await storage.register.put(r, null);
     const found = await storage.register.unfinished(T0, 10);
     const names = found.map((r) => `${r.tenantId}/${r.receipt.personId}`);

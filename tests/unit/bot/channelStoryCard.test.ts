@@ -81,3 +81,18 @@ describe('channel story card', () => {
     expect(all).not.toContain('Customer praise');
   });
 });
+
+describe('a story whose author was erased', () => {
+  it('names them "a former colleague" in the card’s language', () => {
+    const kept = { ...published, authorId: 'erased-abc', authorName: 'A former colleague' };
+    expect(texts(channelStoryCard({ story: kept, showVoteCount: true }, 'fi'))).toContain(
+      'Kertoja: Entinen kollega',
+    );
+    expect(texts(channelStoryCard({ story: kept, showVoteCount: true }, 'en'))).toContain(
+      'Told by A former colleague',
+    );
+    expect(texts(channelStoryCard({ story: published, showVoteCount: true }, 'fi'))).toContain(
+      'Kertoja: Emma Employee',
+    );
+  });
+});

@@ -81,7 +81,11 @@ async function world() {
   const s1 = await submitStory(deps, actor(EMMA), buildStoryDraft({ title: 'Emma pending' }));
   const s2 = await submitStory(deps, actor(EMMA), buildStoryDraft({ title: 'Emma published' }));
   await decideStory(deps, actor(ids.manager), s2.id, 'approve');
-  const s3 = await submitStory(deps, actor(ids.driver), buildStoryDraft({ featured: [ids.service] }));
+  const s3 = await submitStory(
+    deps,
+    actor(ids.driver),
+    buildStoryDraft({ featured: [ids.service] }),
+  );
   await decideStory(deps, actor(ids.manager), s3.id, 'approve');
   await voteStory(deps, actor(EMMA), s3.id);
   const s4 = await submitStory(deps, actor(ids.service), buildStoryDraft({ featured: [EMMA] }));
@@ -521,7 +525,12 @@ describe('the pure rules', () => {
       version: 3,
       approval: {
         ...DEFAULT_SETTINGS.approval,
-        stages: [{ approvers: { kind: 'people' as const, ids: [EMMA, ids.manager] }, mode: 'all' as const }],
+        stages: [
+          {
+            approvers: { kind: 'people' as const, ids: [EMMA, ids.manager] },
+            mode: 'all' as const,
+          },
+        ],
         fallback: { kind: 'people' as const, ids: [EMMA] },
       },
     };

@@ -13,7 +13,11 @@ export function ErasureReceipt({ receipt }: { receipt: ErasureReceiptDto }) {
   const rows = receiptRows(receipt);
   const { scanned, complete } = receipt.legacySearch;
   return (
-    <section className={styles.receipt} aria-labelledby="erasure-receipt" data-testid="erasure-receipt">
+    <section
+      className={styles.receipt}
+      aria-labelledby="erasure-receipt"
+      data-testid="erasure-receipt"
+    >
       <h3 id="erasure-receipt" className={styles.heading}>
         {t('privacyData.receipt.heading')}
       </h3>
