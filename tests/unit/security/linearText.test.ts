@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseCommand } from '../../../src/bot/commands.js';
 import { htmlToPlainText, tidy } from '../../../src/bot/html.js';
 import { pageFor, viewFor } from '../../../src/tab/route.js';
+import { costRatio as ratioOf, repeat } from '../../support/linearTime.js';
 
 /**
  * Every regular expression that user text reaches runs in linear time (docs/SECURITY.md): a
@@ -14,27 +15,8 @@ import { pageFor, viewFor } from '../../../src/tab/route.js';
  * sits between the two with room for a noisy machine.
  */
 const MAX_MESSAGE = 28_000;
-
-function costRatio(work: (input: string) => unknown, shape: (length: number) => string): number {
-  const large = shape(MAX_MESSAGE);
-  const small = shape(MAX_MESSAGE / 10);
-  let largeMs = Number.POSITIVE_INFINITY;
-  let smallMs = Number.POSITIVE_INFINITY;
-  for (let round = 0; round < 5; round += 1) {
-    let started = performance.now();
-    for (let i = 0; i < 10; i += 1) work(large);
-    largeMs = Math.min(largeMs, performance.now() - started);
-    started = performance.now();
-    for (let i = 0; i < 100; i += 1) work(small);
-    smallMs = Math.min(smallMs, performance.now() - started);
-  }
-  return largeMs / Math.max(smallMs, 0.05);
-}
-
-const repeat =
-  (unit: string, tail = '') =>
-  (length: number) =>
-    unit.repeat(Math.floor((length - tail.length) / unit.length)) + tail;
+const costRatio = (work: (input: string) => unknown, shape: (length: number) => string) =>
+  ratioOf(work, shape, MAX_MESSAGE);
 
 const SHAPES: Record<string, (length: number) => string> = {
   dots: repeat('.', 'x'),
