@@ -59,7 +59,9 @@ export async function routeStage(
   let fallback: FallbackReason | undefined;
   if (slots.length === 0) {
     fallback = named.reason ?? 'no_one_eligible';
-    slots = await fallbackSlots(deps, subject, plan, now, notes);
+    slots = await fallbackSlots(deps, subject, plan, now, notes, undefined, {
+      unsure: fallback === 'directory_unavailable',
+    });
   }
   const run: StageRun = {
     index,
@@ -142,7 +144,9 @@ export async function slotOf(
 /**
  * The plan's fallback approvers (each replaced by their delegate while away), else the tenant's
  * admins; never the author, nor `passing`. Nobody at all: DomainError('no_approver'), or no one
- * when `passing` is given (an escalation past them, an erasure of them decides what then).
+ * when `passing` is given (an escalation past them, an erasure of them decides what then). When
+ * the directory or storage could not answer on the way (`unsure`, or here), nobody found is not
+ * proof that nobody is configured: DomainError('unavailable'), so the caller tries again later.
  */
 export async function fallbackSlots(
   deps: RoutingDeps,
@@ -152,31 +156,42 @@ export async function fallbackSlots(
   notes: RoutingNote[],
   /** Someone who may not be the fallback (the person an escalation goes past). */
   passing?: string,
+  /** Whether the people asked first were not found because the directory could not answer. */
+  options: { readonly unsure?: boolean } = {},
 ): Promise<ApprovalSlot[]> {
   const others = (people: Person[]) => people.filter((p) => p.id !== passing);
   const fallback = await resolveSpec(deps, subject, plan.fallback);
   const slots = await standIns(deps, subject, others(fallback.people), now, notes);
   if (slots.length > 0) return slots;
-  const admins = await named(
+  const admins = await lastResortAdmins(deps, subject.tenantId);
+  const last = await standIns(
     deps,
-    subject.tenantId,
-    await lastResortAdmins(deps, subject.tenantId),
+    subject,
+    others(await named(deps, subject.tenantId, admins.ids)),
+    now,
+    notes,
   );
-  const last = await standIns(deps, subject, others(admins), now, notes);
   if (last.length > 0) return last;
   if (passing !== undefined) return [];
+  if (options.unsure || fallback.reason === 'directory_unavailable' || admins.unsure) {
+    throw new DomainError('unavailable', 'No approver could be found just now.');
+  }
   throw new DomainError('no_approver', 'No approver is configured for this tenant.');
 }
 
 /**
  * The tenant's admins, who decide when nobody else can. The directory being unable to list a
- * group granted the admin role must not refuse the story: the configured admins still decide.
+ * group granted the admin role must not refuse the story: the configured admins still decide
+ * (`unsure` says the list may be short).
  */
-async function lastResortAdmins(deps: RoutingDeps, tenantId: string): Promise<readonly string[]> {
+async function lastResortAdmins(
+  deps: RoutingDeps,
+  tenantId: string,
+): Promise<{ ids: readonly string[]; unsure: boolean }> {
   try {
-    return await holdersOf(deps, tenantId, 'admin');
+    return { ids: await holdersOf(deps, tenantId, 'admin'), unsure: false };
   } catch (error) {
-    if (isDomainError(error, 'unavailable')) return deps.configAdmins;
+    if (isDomainError(error, 'unavailable')) return { ids: deps.configAdmins, unsure: true };
     throw error;
   }
 }

@@ -346,6 +346,13 @@ describe('routeStage', () => {
       expect(error).toBeInstanceOf(DomainError);
       expect(error).toMatchObject({ code: 'no_approver' });
     });
+
+    it('with nobody found only because the directory is down, it is unavailable, not no_approver', async () => {
+      const { deps, directory } = world({ roles: [], configAdmins: [] });
+      directory.down = true;
+      const error = await errorOf(route(deps, planOf(stage({ kind: 'manager' }))));
+      expect(error).toMatchObject({ code: 'unavailable' });
+    });
   });
 
   describe('at most MAX_STAGE_APPROVERS', () => {
