@@ -134,7 +134,7 @@ describe.skipIf(!browserAvailable())('story of the month (Chromium)', () => {
     );
     const citation = 'Noticed what the customer needed before anyone asked.';
     await dialog.getByTestId('choose-award-citation').fill(citation);
-    await dialog.getByTestId('choose-award-confirm').click();
+    await dialog.getByTestId('choose-award-submit').click();
     const error = dialog.getByTestId('choose-award-error');
     await error.waitFor();
     expect(await error.textContent()).toContain('You do not have access to this.');
@@ -142,7 +142,7 @@ describe.skipIf(!browserAvailable())('story of the month (Chromium)', () => {
     await page.unroute(`**/api/awards/${month}`);
 
     // Chosen for real: a toast, the winner marked, and the history lists it.
-    await dialog.getByTestId('choose-award-confirm').click();
+    await dialog.getByTestId('choose-award-submit').click();
     await dialog.waitFor({ state: 'detached' });
     await page.getByTestId('toast').getByText('Story of the month chosen').waitFor();
     await item.getByTestId('shortlist-winner').waitFor();
@@ -192,7 +192,7 @@ describe.skipIf(!browserAvailable())('story of the month (Chromium)', () => {
       .filter({ has: page.getByText(top.title, { exact: true }) });
     await topItem.getByTestId('shortlist-choose').click();
     expect(await page.getByTestId('choose-award-replaces').textContent()).toContain(chosen.title);
-    await page.getByTestId('choose-award-confirm').click();
+    await page.getByTestId('choose-award-submit').click();
     await topItem.getByTestId('shortlist-winner').waitFor();
     await expect.poll(() => again.getByTestId('award-item').count()).toBe(1);
     expect(await again.getByTestId('award-item-title').textContent()).toBe(top.title);

@@ -1,7 +1,5 @@
 import {
-  Button,
   Dialog,
-  DialogActions,
   DialogBody,
   DialogContent,
   DialogSurface,
@@ -9,7 +7,6 @@ import {
   Field,
   MessageBar,
   MessageBarBody,
-  Spinner,
   Textarea,
   useId,
 } from '@fluentui/react-components';
@@ -18,6 +15,7 @@ import { LIMITS, type PersonDto, type StoryDto } from '../../../shared/dto.js';
 import { ApiError } from '../../api/client.js';
 import { useAppContext } from '../../appContext.js';
 import { errorKey, type ErrorKey } from '../../errors.js';
+import { FormDialogActions } from '../FormDialogActions/FormDialogActions.js';
 import { useT } from '../../hooks/useT.js';
 import { PeoplePicker } from '../PeoplePicker/PeoplePicker.js';
 import { useApprovalsStyles } from './Approvals.styles.js';
@@ -128,26 +126,13 @@ export function ReassignDialog({ story, onClose, onReassigned }: ReassignDialogP
                 />
               </Field>
             </DialogContent>
-            <DialogActions>
-              <Button
-                appearance="secondary"
-                disabled={busy}
-                onClick={onClose}
-                data-testid="reassign-cancel"
-              >
-                {t('approvals.reassignDialog.cancel')}
-              </Button>
-              <Button
-                appearance="primary"
-                type="submit"
-                // Keeps the focus (and so Escape and Tab) in the dialog while the request runs.
-                disabledFocusable={busy}
-                icon={busy ? <Spinner size="tiny" /> : null}
-                data-testid="reassign-submit"
-              >
-                {t('approvals.reassignDialog.submit')}
-              </Button>
-            </DialogActions>
+            <FormDialogActions
+              cancelLabel={t('approvals.reassignDialog.cancel')}
+              submitLabel={t('approvals.reassignDialog.submit')}
+              busy={busy}
+              onCancel={onClose}
+              testIdPrefix="reassign"
+            />
           </DialogBody>
         </form>
       </DialogSurface>

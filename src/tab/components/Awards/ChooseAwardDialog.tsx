@@ -1,7 +1,5 @@
 import {
-  Button,
   Dialog,
-  DialogActions,
   DialogBody,
   DialogContent,
   DialogSurface,
@@ -9,7 +7,6 @@ import {
   Field,
   MessageBar,
   MessageBarBody,
-  Spinner,
   Textarea,
 } from '@fluentui/react-components';
 import { useState } from 'react';
@@ -18,6 +15,7 @@ import { ApiError } from '../../api/client.js';
 import { useAppContext } from '../../appContext.js';
 import { errorKey, type ErrorKey } from '../../errors.js';
 import { formatMonth } from '../../format.js';
+import { FormDialogActions } from '../FormDialogActions/FormDialogActions.js';
 import { useT } from '../../hooks/useT.js';
 import { CITATION_MAX, citationProblem, normalizeCitation } from './awardsModel.js';
 import { useAwardsStyles } from './Awards.styles.js';
@@ -140,25 +138,15 @@ export function ChooseAwardDialog({
                 </MessageBar>
               ) : null}
             </DialogContent>
-            <DialogActions>
-              <Button
-                appearance="secondary"
-                disabled={busy}
-                onClick={onCancel}
-                data-testid="choose-award-cancel"
-              >
-                {t('awards.confirm.cancel')}
-              </Button>
-              <Button
-                type="submit"
-                appearance="primary"
-                disabled={busy || tooLong}
-                icon={busy ? <Spinner size="tiny" /> : null}
-                data-testid="choose-award-confirm"
-              >
-                {busy ? t('awards.confirm.choosing') : t('awards.confirm.confirm')}
-              </Button>
-            </DialogActions>
+            <FormDialogActions
+              cancelLabel={t('awards.confirm.cancel')}
+              submitLabel={t('awards.confirm.confirm')}
+              busyLabel={t('awards.confirm.choosing')}
+              busy={busy}
+              blocked={tooLong}
+              onCancel={onCancel}
+              testIdPrefix="choose-award"
+            />
           </DialogBody>
         </form>
       </DialogSurface>

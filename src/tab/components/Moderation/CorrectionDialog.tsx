@@ -1,7 +1,5 @@
 import {
-  Button,
   Dialog,
-  DialogActions,
   DialogBody,
   DialogContent,
   DialogSurface,
@@ -9,9 +7,9 @@ import {
   Field,
   MessageBar,
   MessageBarBody,
-  Spinner,
   Textarea,
 } from '@fluentui/react-components';
+import { FormDialogActions } from '../FormDialogActions/FormDialogActions.js';
 import { useState, type FormEvent } from 'react';
 import { LIMITS, type StoryDto } from '../../../shared/dto.js';
 import { ApiError } from '../../api/client.js';
@@ -153,25 +151,13 @@ export function CorrectionDialog({ story, onClose, onSaved }: CorrectionDialogPr
                 />
               </Field>
             </DialogContent>
-            <DialogActions>
-              <Button
-                appearance="secondary"
-                disabled={busy}
-                onClick={onClose}
-                data-testid="correction-cancel"
-              >
-                {t('moderation.editDialog.cancel')}
-              </Button>
-              <Button
-                appearance="primary"
-                type="submit"
-                disabledFocusable={busy}
-                icon={busy ? <Spinner size="tiny" /> : null}
-                data-testid="correction-submit"
-              >
-                {t('moderation.editDialog.save')}
-              </Button>
-            </DialogActions>
+            <FormDialogActions
+              cancelLabel={t('moderation.editDialog.cancel')}
+              submitLabel={t('moderation.editDialog.save')}
+              busy={busy}
+              onCancel={onClose}
+              testIdPrefix="correction"
+            />
           </DialogBody>
         </form>
       </DialogSurface>

@@ -1,24 +1,23 @@
 import {
   Button,
   Caption1,
-  Link,
   MessageBar,
   MessageBarBody,
   Spinner,
   useId,
-  useRestoreFocusTarget,
 } from '@fluentui/react-components';
 import { useState } from 'react';
 import type { ModerationItemDto, StoryDto } from '../../../shared/dto.js';
-import { ApiError, type ModerationAction } from '../../api/client.js';
+import type { ModerationAction } from '../../api/client.js';
 import { useAppContext } from '../../appContext.js';
-import { errorKey, type ErrorKey } from '../../errors.js';
 import { formatDate, formatDateTime } from '../../format.js';
 import { useNotify } from '../../hooks/useNotify.js';
+import { useStoryAction } from '../../hooks/useStoryAction.js';
 import { useT } from '../../hooks/useT.js';
 import { ConfirmDialog } from '../ConfirmDialog/ConfirmDialog.js';
 import { StatusBadge } from '../StatusBadge/StatusBadge.js';
 import { StoryMeta } from '../StoryMeta/StoryMeta.js';
+import { StoryOpenLink } from '../StoryOpenLink/StoryOpenLink.js';
 import { CorrectionDialog } from './CorrectionDialog.js';
 import { actionsFor } from './moderationModel.js';
 import { useModerationStyles } from './Moderation.styles.js';
@@ -39,30 +38,22 @@ export function ModerationEntry({ item, onChanged, onOpen, onPrepareOpen }: Mode
   const { api, language } = useAppContext();
   const notify = useNotify();
   const titleId = useId('moderation-title');
-  const restoreFocus = useRestoreFocusTarget();
   const { story, reports } = item;
-  const [confirm, setConfirm] = useState<ModerationAction | undefined>();
   const [editing, setEditing] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ErrorKey | 'moderation.changedMeanwhile' | undefined>();
+  const { confirm, setConfirm, busy, error, run } = useStoryAction<
+    ModerationAction,
+    'moderation.changedMeanwhile'
+  >('moderation.changedMeanwhile');
   const actions = actionsFor(story);
 
-  async function run(action: ModerationAction) {
-    setBusy(true);
-    setError(undefined);
-    try {
-      const changed = await api.moderate(story.id, action);
-      notify({ title: t(`moderation.done.${action}`), intent: 'success' });
-      onChanged(changed);
-    } catch (failure) {
-      const stale =
-        failure instanceof ApiError &&
-        (failure.code === 'illegal_transition' || failure.code === 'conflict');
-      setError(stale ? 'moderation.changedMeanwhile' : errorKey(failure));
-    } finally {
-      setBusy(false);
-      setConfirm(undefined);
-    }
+  function act(action: ModerationAction) {
+    return run(
+      () => api.moderate(story.id, action),
+      (changed) => {
+        notify({ title: t(`moderation.done.${action}`), intent: 'success' });
+        onChanged(changed);
+      },
+    );
   }
 
   function corrected(changed: StoryDto) {
@@ -100,20 +91,14 @@ export function ModerationEntry({ item, onChanged, onOpen, onPrepareOpen }: Mode
               </time>
             </Caption1>
           ) : null}
-          <Link
-            {...restoreFocus}
-            href={`/?story=${encodeURIComponent(story.id)}`}
-            aria-describedby={titleId}
-            onPointerEnter={onPrepareOpen}
-            onFocus={onPrepareOpen}
-            onClick={(event) => {
-              event.preventDefault();
-              onOpen(story);
-            }}
+          <StoryOpenLink
+            story={story}
+            titleId={titleId}
+            label={t('moderation.open')}
+            onOpen={onOpen}
+            onPrepareOpen={onPrepareOpen}
             data-testid="moderation-open-story"
-          >
-            {t('moderation.open')}
-          </Link>
+          />
         </StoryMeta>
 
         <p className={styles.excerpt}>{story.situation}</p>
@@ -201,7 +186,7 @@ export function ModerationEntry({ item, onChanged, onOpen, onPrepareOpen }: Mode
           confirmLabel={t(`moderation.confirm.${confirm}.confirm`)}
           cancelLabel={t(`moderation.confirm.${confirm}.cancel`)}
           busy={busy}
-          onConfirm={() => void run(confirm)}
+          onConfirm={() => void act(confirm)}
           onCancel={() => setConfirm(undefined)}
           testId={`confirm-${confirm}`}
         />

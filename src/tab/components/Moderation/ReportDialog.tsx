@@ -1,7 +1,5 @@
 import {
-  Button,
   Dialog,
-  DialogActions,
   DialogBody,
   DialogContent,
   DialogSurface,
@@ -9,7 +7,6 @@ import {
   Field,
   MessageBar,
   MessageBarBody,
-  Spinner,
   Textarea,
   useId,
 } from '@fluentui/react-components';
@@ -17,6 +14,7 @@ import { useState, type FormEvent } from 'react';
 import { LIMITS, type StoryDto } from '../../../shared/dto.js';
 import { useAppContext } from '../../appContext.js';
 import { errorKey, type ErrorKey } from '../../errors.js';
+import { FormDialogActions } from '../FormDialogActions/FormDialogActions.js';
 import { useT } from '../../hooks/useT.js';
 import { checkReason } from './moderationModel.js';
 import { useModerationStyles } from './Moderation.styles.js';
@@ -99,25 +97,13 @@ export function ReportDialog({ story, onClose, onReported }: ReportDialogProps) 
                 />
               </Field>
             </DialogContent>
-            <DialogActions>
-              <Button
-                appearance="secondary"
-                disabled={busy}
-                onClick={onClose}
-                data-testid="report-cancel"
-              >
-                {t('moderation.report.cancel')}
-              </Button>
-              <Button
-                appearance="primary"
-                type="submit"
-                disabledFocusable={busy}
-                icon={busy ? <Spinner size="tiny" /> : null}
-                data-testid="report-submit"
-              >
-                {t('moderation.report.send')}
-              </Button>
-            </DialogActions>
+            <FormDialogActions
+              cancelLabel={t('moderation.report.cancel')}
+              submitLabel={t('moderation.report.send')}
+              busy={busy}
+              onCancel={onClose}
+              testIdPrefix="report"
+            />
           </DialogBody>
         </form>
       </DialogSurface>

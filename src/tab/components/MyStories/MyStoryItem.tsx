@@ -1,25 +1,23 @@
 import {
   Button,
   Caption1,
-  Link,
   MessageBar,
   MessageBarBody,
   MessageBarTitle,
   Spinner,
   useId,
-  useRestoreFocusTarget,
 } from '@fluentui/react-components';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef } from 'react';
 import type { StoryDto } from '../../../shared/dto.js';
-import { ApiError } from '../../api/client.js';
 import { useAppContext } from '../../appContext.js';
-import { errorKey, type ErrorKey } from '../../errors.js';
 import { formatDate } from '../../format.js';
 import { useNotify } from '../../hooks/useNotify.js';
+import { useStoryAction } from '../../hooks/useStoryAction.js';
 import { useT } from '../../hooks/useT.js';
 import { ConfirmDialog } from '../ConfirmDialog/ConfirmDialog.js';
 import { StatusBadge } from '../StatusBadge/StatusBadge.js';
 import { StoryMeta } from '../StoryMeta/StoryMeta.js';
+import { StoryOpenLink } from '../StoryOpenLink/StoryOpenLink.js';
 import { actionsFor, commentLabelFor, type ConfirmedAction } from './myStoriesModel.js';
 import { useMyStoriesStyles } from './MyStories.styles.js';
 
@@ -51,12 +49,11 @@ export function MyStoryItem({
   const { api, language } = useAppContext();
   const notify = useNotify();
   const titleId = useId('my-story-title');
-  // Closing the story (a dialog over this one) puts focus back on the link that opened it.
-  const restoreFocus = useRestoreFocusTarget();
   const heading = useRef<HTMLHeadingElement>(null);
-  const [confirm, setConfirm] = useState<ConfirmedAction | undefined>();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ErrorKey | 'myStories.changedMeanwhile' | undefined>();
+  const { confirm, setConfirm, busy, error, run } = useStoryAction<
+    ConfirmedAction,
+    'myStories.changedMeanwhile'
+  >('myStories.changedMeanwhile');
 
   // An action usually takes away the button that started it: focus goes to the story's heading
   // instead of falling back to the page, so a keyboard user stays in the list.
@@ -67,27 +64,16 @@ export function MyStoryItem({
     heading.current?.focus();
   }, [story.status]);
 
-  async function run(action: ConfirmedAction) {
-    setBusy(true);
-    setError(undefined);
-    try {
-      const changed =
-        action === 'withdraw'
-          ? await api.withdrawStory(story.id)
-          : await api.archiveStory(story.id);
-      notify({ title: t(`myStories.done.${action}`), intent: 'success' });
-      onChanged(changed);
-    } catch (failure) {
-      const stale =
-        failure instanceof ApiError &&
-        (failure.code === 'illegal_transition' || failure.code === 'conflict');
-      setError(stale ? 'myStories.changedMeanwhile' : errorKey(failure));
+  function act(action: ConfirmedAction) {
+    return run(
+      () => (action === 'withdraw' ? api.withdrawStory(story.id) : api.archiveStory(story.id)),
+      (changed) => {
+        notify({ title: t(`myStories.done.${action}`), intent: 'success' });
+        onChanged(changed);
+      },
       // Someone (the approver) decided first: show the story as it is now.
-      if (stale) api.story(story.id).then(onChanged, () => undefined);
-    } finally {
-      setBusy(false);
-      setConfirm(undefined);
-    }
+      () => void api.story(story.id).then(onChanged, () => undefined),
+    );
   }
 
   const commentLabel = commentLabelFor(story);
@@ -123,21 +109,14 @@ export function MyStoryItem({
               })}
             </time>
           </Caption1>
-          {/* A link to the story's own address (`?story=`), opened here in a dialog. */}
-          <Link
-            {...restoreFocus}
-            href={`/?story=${encodeURIComponent(story.id)}`}
-            aria-describedby={titleId}
-            onPointerEnter={onPrepareOpen}
-            onFocus={onPrepareOpen}
-            onClick={(event) => {
-              event.preventDefault();
-              onOpen(story);
-            }}
+          <StoryOpenLink
+            story={story}
+            titleId={titleId}
+            label={t('myStories.open')}
+            onOpen={onOpen}
+            onPrepareOpen={onPrepareOpen}
             data-testid="my-story-open"
-          >
-            {t('myStories.open')}
-          </Link>
+          />
         </StoryMeta>
 
         {commentLabel ? (
@@ -210,7 +189,7 @@ export function MyStoryItem({
           confirmLabel={t(`myStories.confirm.${confirm}.confirm`)}
           cancelLabel={t(`myStories.confirm.${confirm}.cancel`)}
           busy={busy}
-          onConfirm={() => void run(confirm)}
+          onConfirm={() => void act(confirm)}
           onCancel={() => setConfirm(undefined)}
           testId={`confirm-${confirm}`}
         />

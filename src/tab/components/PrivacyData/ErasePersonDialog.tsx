@@ -10,13 +10,13 @@ import {
   Input,
   MessageBar,
   MessageBarBody,
-  Spinner,
 } from '@fluentui/react-components';
 import { useState, type FormEvent } from 'react';
 import type { ErasureReceiptDto, PersonDto } from '../../../shared/dto.js';
 import { useAppContext } from '../../appContext.js';
 import { errorKey } from '../../errors.js';
 import { useNotify } from '../../hooks/useNotify.js';
+import { FormDialogActions } from '../FormDialogActions/FormDialogActions.js';
 import { useT } from '../../hooks/useT.js';
 import { PeoplePicker } from '../PeoplePicker/PeoplePicker.js';
 import { ErasureReceipt } from './ErasureReceipt.js';
@@ -112,33 +112,23 @@ export function ErasePersonDialog({ onClose }: ErasePersonDialogProps) {
                 </>
               )}
             </DialogContent>
-            <DialogActions>
-              {receipt ? (
+            {receipt ? (
+              <DialogActions>
                 <Button appearance="primary" onClick={onClose} data-testid="erase-person-close">
                   {t('privacyData.erase.close')}
                 </Button>
-              ) : (
-                <>
-                  <Button
-                    appearance="secondary"
-                    disabled={busy}
-                    onClick={onClose}
-                    data-testid="erase-person-cancel"
-                  >
-                    {t('privacyData.erase.cancel')}
-                  </Button>
-                  <Button
-                    type="submit"
-                    appearance="primary"
-                    disabled={busy || !confirmed}
-                    icon={busy ? <Spinner size="tiny" /> : null}
-                    data-testid="erase-person-submit"
-                  >
-                    {busy ? t('privacyData.erase.erasing') : t('privacyData.erase.submit')}
-                  </Button>
-                </>
-              )}
-            </DialogActions>
+              </DialogActions>
+            ) : (
+              <FormDialogActions
+                cancelLabel={t('privacyData.erase.cancel')}
+                submitLabel={t('privacyData.erase.submit')}
+                busyLabel={t('privacyData.erase.erasing')}
+                busy={busy}
+                blocked={!confirmed}
+                onCancel={onClose}
+                testIdPrefix="erase-person"
+              />
+            )}
           </DialogBody>
         </form>
       </DialogSurface>
