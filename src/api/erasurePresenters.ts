@@ -1,5 +1,6 @@
 import {
   ERASURE_KINDS,
+  type Actor,
   type ErasureReceipt,
   type PersonalDataExport,
   type Story,
@@ -37,7 +38,7 @@ export function presentReceipt(receipt: ErasureReceipt): ErasureReceiptDto {
  * others only named (id, title, status), as they are other people's stories. Vote counts are left
  * out: they are not the person's data (and privacy mode hides them from most people).
  */
-export function presentExport(data: PersonalDataExport): PersonalDataExportDto {
+export function presentExport(data: PersonalDataExport, viewer: Actor): PersonalDataExportDto {
   const { profile } = data;
   return {
     personId: data.personId,
@@ -54,7 +55,7 @@ export function presentExport(data: PersonalDataExport): PersonalDataExportDto {
       : null,
     botConversation: data.botConversation,
     stories: data.stories.map(({ story, history }) => ({
-      story: presentStory(story, { voteCount: false }),
+      story: presentStory(story, { voteCount: false, viewer }),
       history: history.map(presentHistoryEvent),
     })),
     votes: data.votes.map(({ story, at }) => ({ story: summary(story), at: at.toISOString() })),

@@ -1,6 +1,9 @@
 import {
+  confirmsFeatured,
+  featuredSeenBy,
   privacyMode,
   type ApprovalPolicy,
+  type Actor,
   type ApprovalState,
   type AuditEvent,
   type Award,
@@ -25,10 +28,13 @@ import { isoDuration, type SettingsInput } from '../shared/schemas.js';
 
 /**
  * What the reader may see beyond a story's text: `voteCount` is whether they may see how many
- * votes it has (`canSeeVoteCounts` of the domain: privacy mode hides them from most people).
+ * votes it has (`canSeeVoteCounts` of the domain: privacy mode hides them from most people);
+ * `viewer` is who reads (null: a view everyone sees alike), which decides whose names among the
+ * featured colleagues still asked to confirm are shown (`featuredSeenBy`).
  */
 export interface StoryView {
   readonly voteCount: boolean;
+  readonly viewer: Actor | null;
 }
 
 /** The wire form of a story, as `view` lets its reader see it. */
@@ -42,7 +48,11 @@ export function presentStory(story: Story, view: StoryView): StoryDto {
     lesson: story.lesson,
     team: story.team,
     category: story.category,
-    featured: story.featured.map((p) => ({ id: p.id, displayName: p.displayName })),
+    featured: featuredSeenBy(view.viewer, story).map((p) => ({
+      id: p.id,
+      displayName: p.displayName,
+      ...(p.awaiting ? { awaitingConfirmation: true as const } : {}),
+    })),
     ...(story.customerQuote ? { customerQuote: story.customerQuote } : {}),
     ...(story.sourceUrl ? { sourceUrl: story.sourceUrl } : {}),
     consent: story.consent,
@@ -164,7 +174,11 @@ export function presentSettings(settings: TenantSettings): SettingsDto {
     version: settings.version,
     approval: policy,
     roles: settings.roles.map((grant) => ({ role: grant.role, kind: grant.kind, id: grant.id })),
-    privacy: { enabled: privacyMode(settings) },
+    privacy: {
+      enabled: privacyMode(settings),
+      confirmFeatured: confirmsFeatured(settings),
+      deleteClosedAfterDays: settings.privacy?.deleteClosedAfterDays ?? null,
+    },
     ...(settings.updatedAt ? { updatedAt: settings.updatedAt.toISOString() } : {}),
     ...(settings.updatedBy ? { updatedBy: settings.updatedBy } : {}),
   };

@@ -30,6 +30,7 @@ import {
   featuredNoticeCard,
   noticeCard,
   REMOVE_FEATURED_VERB,
+  CONFIRM_FEATURED_VERB,
   thanksCard,
 } from './cards/messageCards.js';
 import { RESUBMIT_STORY_VERB, storyFormCard, SUBMIT_STORY_VERB } from './cards/storyFormCard.js';
@@ -77,7 +78,9 @@ export async function handleCardAction(
     case VOTE_VERB:
       return vote(turn, data, deps);
     case REMOVE_FEATURED_VERB:
-      return removeMyName(turn, data, deps);
+      return answerFeatured(turn, data, deps, 'removed');
+    case CONFIRM_FEATURED_VERB:
+      return answerFeatured(turn, data, deps, 'confirmed');
     default:
       return cardResponse(noticeCard({ notice: 'generic' }, turn.locale));
   }
@@ -268,20 +271,28 @@ async function vote(
 }
 
 /**
- * "Remove my name" on the featured notice: the colleague's name comes off the story, and every
- * posted copy of it follows through the outbox. Answered with the notice saying so.
+ * "Remove my name" or "Confirm" on the featured notice: the colleague's name comes off the story
+ * or, asked to confirm, is shown from now on; every posted copy of the story follows through the
+ * outbox. Answered with the notice saying so.
  */
-async function removeMyName(
+async function answerFeatured(
   turn: TurnUser,
   data: Record<string, unknown>,
   deps: CardActionDeps,
+  answer: 'removed' | 'confirmed',
 ): Promise<AdaptiveCardInvokeResponse> {
   const t = translator(turn.locale);
   const storyId = storyIdSchema.safeParse(data.storyId);
   if (!storyId.success) return messageResponse(t('errors.not_found'));
   try {
-    const story = await deps.service.removeFeatured(turn.actor, storyId.data);
-    return cardResponse(featuredNoticeCard({ story, removed: true }, turn.locale));
+    const story =
+      answer === 'removed'
+        ? await deps.service.removeFeatured(turn.actor, storyId.data)
+        : await deps.service.confirmFeatured(turn.actor, storyId.data);
+    // Confirming a story that no longer names them (they removed it meanwhile) says so.
+    const named = story.featured.some((p) => p.id === turn.actor.userId);
+    const state = answer === 'confirmed' && !named ? 'removed' : answer;
+    return cardResponse(featuredNoticeCard({ story, state }, turn.locale));
   } catch (error) {
     return messageResponse(t(`errors.${noticeOf(error, deps, turn)}`));
   }

@@ -29,6 +29,7 @@ export interface BotOutboxHandlers {
   readonly 'approval.requested': OutboxHandler;
   readonly 'story.decided': OutboxHandler;
   readonly 'featured.notify': OutboxHandler;
+  readonly 'featured.ask': OutboxHandler;
   readonly 'cards.refresh': OutboxHandler;
   readonly 'channel.post': OutboxHandler;
   readonly 'cards.delete': OutboxHandler;
@@ -136,38 +137,63 @@ export function createOutboxHandlers(deps: OutboxHandlerDeps): BotOutboxHandlers
       );
     },
 
-    'featured.notify': async (message) => {
-      const userId = message.payload.userId;
-      if (typeof userId !== 'string' || userId === '') {
-        return skip(deps, message, 'no featured colleague in payload');
-      }
-      const story = await load(deps, message);
-      if (!story || story.status !== 'published') {
-        return skip(deps, message, 'story is no longer published');
-      }
-      // Edited since, or the author featured themselves: the author hears by 'story.decided'.
-      const featured = story.featured.find((p) => p.id === userId);
-      if (!featured || userId === story.authorId) {
-        return skip(deps, message, 'person is not featured in the story');
-      }
-      const person = await deps.users.get(story.tenantId, userId);
-      const locale = person?.locale ?? story.locale;
-      await sendToPerson(
+    // Published: each featured colleague hears; one still asked to confirm is asked again.
+    'featured.notify': (message) =>
+      tellFeatured(deps, message, (story) => story.status === 'published', 'published'),
+
+    // Asked to confirm being named (`confirmFeatured`), while the story waits or is on the wall.
+    'featured.ask': (message) =>
+      tellFeatured(
         deps,
-        {
-          tenantId: story.tenantId,
-          userId,
-          displayName: person?.displayName ?? featured.displayName,
-        },
-        () => cardMessage(featuredNoticeCard({ story }, locale)),
-        story.authorId,
-      );
-    },
+        message,
+        (story) =>
+          story.status === 'pending' ||
+          story.status === 'changes_requested' ||
+          story.status === 'published',
+        'ask',
+      ),
 
     'cards.refresh': refreshCardsHandler(deps),
     'channel.post': postToChannelHandler(deps),
     'cards.delete': deleteCardsHandler(deps),
   };
+}
+
+/**
+ * Sends one featured colleague (`payload.userId`) the notice about the story, in their language,
+ * while `current` holds for it and the story still names them (edited since, or the author
+ * featuring themselves: nothing). Someone still asked to confirm gets the asking notice.
+ */
+async function tellFeatured(
+  deps: OutboxHandlerDeps,
+  message: PendingOutboxMessage,
+  current: (story: Story) => boolean,
+  state: 'published' | 'ask',
+): Promise<void> {
+  const userId = message.payload.userId;
+  if (typeof userId !== 'string' || userId === '') {
+    return skip(deps, message, 'no featured colleague in payload');
+  }
+  const story = await load(deps, message);
+  if (!story || !current(story)) return skip(deps, message, 'story has moved on');
+  const featured = story.featured.find((p) => p.id === userId);
+  if (!featured || userId === story.authorId) {
+    return skip(deps, message, 'person is not featured in the story');
+  }
+  if (state === 'ask' && !featured.awaiting) {
+    return skip(deps, message, 'person has answered already');
+  }
+  const person = await deps.users.get(story.tenantId, userId);
+  const locale = person?.locale ?? story.locale;
+  await sendToPerson(
+    deps,
+    { tenantId: story.tenantId, userId, displayName: person?.displayName ?? featured.displayName },
+    () =>
+      cardMessage(
+        featuredNoticeCard({ story, state: featured.awaiting ? 'ask' : 'published' }, locale),
+      ),
+    story.authorId,
+  );
 }
 
 async function load(deps: OutboxHandlerDeps, message: PendingOutboxMessage): Promise<Story | null> {

@@ -13,6 +13,7 @@ export * from './awardsService.js';
 export * from './approval.js';
 export * from './policy.js';
 export * from './privacy.js';
+export * from './featuredConsent.js';
 export * from './roles.js';
 export * from './settingsService.js';
 export { schedulerActor } from './useCases/runDueWork.js';

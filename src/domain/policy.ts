@@ -58,6 +58,16 @@ export interface RoleGrant {
  */
 export interface PrivacySettings {
   readonly enabled: boolean;
+  /**
+   * Each colleague featured in a new story is asked to confirm before their name is shown to the
+   * company (a card in chat; declining takes the name off). Absent: off. See `featuredConsent.ts`.
+   */
+  readonly confirmFeatured?: boolean;
+  /**
+   * Rejected and withdrawn stories are deleted this many days after they were closed (with their
+   * history and cards); absent or null: kept. See `useCases/retention.ts`.
+   */
+  readonly deleteClosedAfterDays?: number | null;
 }
 
 /**
@@ -80,7 +90,7 @@ const DAY_MS = 24 * 60 * 60 * 1000;
  * The settings of a tenant no admin has saved yet: the author's manager approves, and those with
  * the approver role when there is no manager; a reminder after two days, escalation after two
  * reminders, and the story back to its author after two weeks, so nothing waits forever.
- * Privacy mode is off.
+ * Privacy mode is off, featured colleagues are named without asking, and closed stories are kept.
  */
 export const DEFAULT_SETTINGS: TenantSettings = {
   version: 0,
@@ -92,7 +102,7 @@ export const DEFAULT_SETTINGS: TenantSettings = {
     expireAfterMs: 14 * DAY_MS,
   },
   roles: [],
-  privacy: { enabled: false },
+  privacy: { enabled: false, confirmFeatured: false, deleteClosedAfterDays: null },
 };
 
 /** The plan a story of `category` follows under `policy`: its category's stages, if it has any. */

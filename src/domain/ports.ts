@@ -50,6 +50,8 @@ export type AuditAction =
   | 'escalated'
   | 'expired'
   | 'featured_removed'
+  /** A featured colleague asked to confirm (`confirmFeatured`) agreed to be named. */
+  | 'featured_confirmed'
   // Moderation (editors and admins): off the wall and cards, published again, text corrected,
   // reports closed without a change.
   | 'hidden'
@@ -81,6 +83,11 @@ export type OutboxKind =
   | 'story.decided'
   /** Tell one featured colleague (`payload.userId`) that the story featuring them is published. */
   | 'featured.notify'
+  /**
+   * Ask one featured colleague (`payload.userId`) to confirm being named in the story
+   * (`confirmFeatured`): a card with "Confirm" and "Remove my name".
+   */
+  | 'featured.ask'
   /** Bring the wall index and approval queues in line with the story. */
   | 'story.project'
   /**

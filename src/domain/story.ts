@@ -28,6 +28,12 @@ export interface StoryReport {
 export interface FeaturedPerson {
   readonly id: string;
   readonly displayName: string;
+  /**
+   * Asked to confirm being named and not yet answered (the tenant's `confirmFeatured` setting,
+   * see `featuredConsent.ts`): until they confirm, only those with a part in the story see the
+   * name. Absent: named freely (confirmed, or never asked).
+   */
+  readonly awaiting?: true;
 }
 
 /** What an author tells; checked for size and shape at the edge before it reaches the domain. */

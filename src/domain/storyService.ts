@@ -16,6 +16,7 @@ import {
 } from './useCases/moderation.js';
 import { reassignStory } from './useCases/reassignStory.js';
 import { removeFeatured } from './useCases/removeFeatured.js';
+import { confirmFeatured } from './useCases/confirmFeatured.js';
 import { runDueWork } from './useCases/runDueWork.js';
 import { storyHistory } from './useCases/storyHistory.js';
 import { resubmitStory } from './useCases/resubmitStory.js';
@@ -65,6 +66,10 @@ export function createStoryService(deps: StoryDeps, limits: ActionLimiter = unli
     removeFeatured: async (actor: Actor, storyId: string) => {
       await spend(limits, actor, 'submit');
       return removeFeatured(deps, actor, storyId);
+    },
+    confirmFeatured: async (actor: Actor, storyId: string) => {
+      await spend(limits, actor, 'submit');
+      return confirmFeatured(deps, actor, storyId);
     },
     reportStory: async (actor: Actor, storyId: string, reason: string) => {
       await spend(limits, actor, 'report');

@@ -57,6 +57,8 @@ export const LIMITS = {
   roleGrants: { max: 200 },
   /** Months one insight request may count, and how many it counts when not told. */
   insightMonths: { default: 12, max: 24 },
+  /** Days a rejected or withdrawn story is kept when the tenant sets a retention period. */
+  retentionDays: { min: 1, max: 3650 },
   /** Whole request bodies, in bytes. */
   bodyBytes: 64 * 1024,
 } as const;
@@ -64,6 +66,14 @@ export const LIMITS = {
 export interface PersonDto {
   id: string;
   displayName: string;
+}
+
+/**
+ * A colleague a story features. `awaitingConfirmation`: asked to confirm being named and not yet
+ * answered — shown only to those with a part in the story and to the person themselves.
+ */
+export interface FeaturedDto extends PersonDto {
+  awaitingConfirmation?: true;
 }
 
 export interface StoryDto {
@@ -75,7 +85,7 @@ export interface StoryDto {
   lesson: string;
   team: string;
   category: string;
-  featured: PersonDto[];
+  featured: FeaturedDto[];
   customerQuote?: string;
   sourceUrl?: string;
   consent: boolean;
@@ -243,11 +253,15 @@ export interface RoleGrantDto {
 }
 
 /**
- * Privacy mode: vote counts only for editors and admins, nothing ranked by votes, no insight per
- * person. Off unless an admin turns it on.
+ * Privacy settings. `enabled` is privacy mode: vote counts only for editors and admins, nothing
+ * ranked by votes, no insight per person. Each is off unless an admin turns it on.
  */
 export interface PrivacyDto {
   enabled: boolean;
+  /** Featured colleagues confirm before the company sees their name. Off unless turned on. */
+  confirmFeatured: boolean;
+  /** Rejected and withdrawn stories are deleted this many days after closing; null: kept. */
+  deleteClosedAfterDays: number | null;
 }
 
 /**
@@ -294,6 +308,7 @@ export const HISTORY_TYPES = [
   'escalated',
   'expired',
   'featured_removed',
+  'featured_confirmed',
   'hidden',
   'restored',
   'edited',

@@ -266,8 +266,20 @@ export const settingsInputSchema = z.strictObject({
       }),
     )
     .max(LIMITS.roleGrants.max),
-  /** Absent: privacy mode stays as saved. */
-  privacy: z.strictObject({ enabled: z.boolean() }).optional(),
+  /** Absent: the privacy settings stay as saved; so does each of its fields left out. */
+  privacy: z
+    .strictObject({
+      enabled: z.boolean(),
+      confirmFeatured: z.boolean().optional(),
+      deleteClosedAfterDays: z
+        .number()
+        .int()
+        .min(LIMITS.retentionDays.min)
+        .max(LIMITS.retentionDays.max)
+        .nullable()
+        .optional(),
+    })
+    .optional(),
 });
 export type SettingsInput = z.infer<typeof settingsInputSchema>;
 

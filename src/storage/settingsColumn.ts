@@ -17,8 +17,14 @@ const settingsSchema = z.object({
       id: z.string(),
     }),
   ),
-  // Absent in documents saved before privacy mode existed: off.
-  privacy: z.object({ enabled: z.boolean() }).default({ enabled: false }),
+  // Absent in documents saved before privacy mode existed: off; each later field likewise.
+  privacy: z
+    .object({
+      enabled: z.boolean(),
+      confirmFeatured: z.boolean().default(false),
+      deleteClosedAfterDays: z.number().int().positive().nullable().default(null),
+    })
+    .default({ enabled: false, confirmFeatured: false, deleteClosedAfterDays: null }),
   updatedAt: z.iso
     .datetime()
     .transform((value) => new Date(value))

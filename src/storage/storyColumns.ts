@@ -41,7 +41,13 @@ export function storyColumns(story: Story): Record<string, unknown> {
     team: story.team,
     category: story.category,
     // Table Storage has no list type; a JSON string keeps the people and their names together.
-    featured: JSON.stringify(story.featured.map((p) => ({ id: p.id, displayName: p.displayName }))),
+    featured: JSON.stringify(
+      story.featured.map((p) => ({
+        id: p.id,
+        displayName: p.displayName,
+        ...(p.awaiting ? { awaiting: true } : {}),
+      })),
+    ),
     ...opt('customerQuote', story.customerQuote),
     ...opt('sourceUrl', story.sourceUrl),
     consent: story.consent,
@@ -153,11 +159,15 @@ function parseFeatured(json: string): FeaturedPerson[] {
   if (!Array.isArray(parsed)) throw new CorruptRowError('featured is not a list.');
   return parsed.map((item: unknown) => {
     if (typeof item !== 'object' || item === null) throw new CorruptRowError('Bad featured.');
-    const { id, displayName } = item as Record<string, unknown>;
-    if (typeof id !== 'string' || typeof displayName !== 'string') {
+    const { id, displayName, awaiting } = item as Record<string, unknown>;
+    if (
+      typeof id !== 'string' ||
+      typeof displayName !== 'string' ||
+      (awaiting !== undefined && awaiting !== true)
+    ) {
       throw new CorruptRowError('Bad featured person.');
     }
-    return { id, displayName };
+    return { id, displayName, ...(awaiting ? { awaiting } : {}) };
   });
 }
 

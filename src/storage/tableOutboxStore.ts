@@ -15,6 +15,7 @@ const KINDS: Readonly<Record<OutboxKind, true>> = {
   'approval.requested': true,
   'story.decided': true,
   'featured.notify': true,
+  'featured.ask': true,
   'story.project': true,
   'cards.refresh': true,
   'channel.post': true,

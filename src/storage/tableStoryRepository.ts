@@ -46,6 +46,7 @@ const AUDIT_ACTIONS: Readonly<Record<AuditAction, true>> = {
   escalated: true,
   expired: true,
   featured_removed: true,
+  featured_confirmed: true,
   hidden: true,
   restored: true,
   edited: true,

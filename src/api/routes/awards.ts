@@ -19,7 +19,7 @@ export function awardRoutes(
       awards.listAwards(actor),
       awards.seesVoteCounts(actor),
     ]);
-    return { items: items.map((award) => presentAward(award, { voteCount })) };
+    return { items: items.map((award) => presentAward(award, { voteCount, viewer: actor })) };
   });
 
   app.get<{ Params: { month: string } }>(
@@ -28,7 +28,7 @@ export function awardRoutes(
       const actor = await authenticate(request);
       const month = parseInput(awardMonthSchema, request.params.month);
       const shortlist = await awards.getShortlist(actor, month);
-      const view = { voteCount: shortlist.voteCounts };
+      const view = { voteCount: shortlist.voteCounts, viewer: actor };
       return {
         month: shortlist.month,
         items: shortlist.items.map((story) => presentStory(story, view)),
@@ -48,7 +48,7 @@ export function awardRoutes(
         storyId,
         ...(citation ? { citation } : {}),
       });
-      return presentAward(award, { voteCount: await awards.seesVoteCounts(actor) });
+      return presentAward(award, { voteCount: await awards.seesVoteCounts(actor), viewer: actor });
     },
   );
 }

@@ -31,7 +31,7 @@ export function erasureRoutes(
     async (request, reply): Promise<PersonalDataExportDto> => {
       const actor = await authenticate(request);
       const id = parseInput(personIdSchema, request.params.id);
-      const data = presentExport(await erasure.exportPersonalData(actor, id));
+      const data = presentExport(await erasure.exportPersonalData(actor, id), actor);
       // Personal data: never kept by a cache on the way.
       void reply.header('cache-control', 'no-store');
       return data;

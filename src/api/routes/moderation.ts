@@ -25,7 +25,7 @@ export function moderationRoutes(
   /** The story as the caller may see it (privacy mode may hide vote counts). */
   async function present(actor: Actor, story: Promise<Story>): Promise<StoryDto> {
     const [value, voteCount] = await Promise.all([story, service.seesVoteCounts(actor)]);
-    return presentStory(value, { voteCount });
+    return presentStory(value, { voteCount, viewer: actor });
   }
 
   // Nothing to show the reporter: a second report of theirs while the first is open is the same.
@@ -43,7 +43,9 @@ export function moderationRoutes(
       service.listModeration(actor),
       service.seesVoteCounts(actor),
     ]);
-    return { items: items.map((item) => presentModerationItem(item, { voteCount })) };
+    return {
+      items: items.map((item) => presentModerationItem(item, { voteCount, viewer: actor })),
+    };
   });
 
   app.post<{ Params: { id: string } }>('/api/moderation/:id/hide', async (request) => {

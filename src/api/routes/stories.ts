@@ -38,7 +38,7 @@ export function storyRoutes(
     work: Promise<T>,
   ): Promise<[T, (story: Story) => StoryDto]> {
     const [result, voteCount] = await Promise.all([work, service.seesVoteCounts(actor)]);
-    return [result, (story) => presentStory(story, { voteCount })];
+    return [result, (story) => presentStory(story, { voteCount, viewer: actor })];
   }
 
   app.get('/api/stories', async (request): Promise<WallPageDto> => {
@@ -130,6 +130,15 @@ export function storyRoutes(
     const actor = await authenticate(request);
     const id = parseInput(storyIdSchema, request.params.id);
     const [story, present] = await presented(actor, service.removeFeatured(actor, id));
+    return present(story);
+  });
+
+  // A featured colleague asked to confirm being named agrees (`confirmFeatured` setting).
+  app.post<{ Params: { id: string } }>('/api/stories/:id/featured/me/confirm', async (request) => {
+    const actor = await authenticate(request);
+    const id = parseInput(storyIdSchema, request.params.id);
+    parseInput(emptyBodySchema, request.body ?? {});
+    const [story, present] = await presented(actor, service.confirmFeatured(actor, id));
     return present(story);
   });
 

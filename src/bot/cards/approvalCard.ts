@@ -114,7 +114,13 @@ export function approvalCard(model: ApprovalCardModel, locale: Locale): Adaptive
             ? [
                 {
                   title: t('story.featured'),
-                  value: story.featured.map((p) => escapeMarkdown(p.displayName)).join(', '),
+                  // Approvers see everyone featured; those still asked are marked.
+                  value: story.featured
+                    .map((p) => {
+                      const name = escapeMarkdown(p.displayName);
+                      return p.awaiting ? t('featured.awaiting', { name }) : name;
+                    })
+                    .join(', '),
                 },
               ]
             : []),

@@ -1,4 +1,4 @@
-import type { Locale, Story } from '../../domain/index.js';
+import { publicFeatured, type Locale, type Story } from '../../domain/index.js';
 import { authorNameOf, translator } from '../i18n.js';
 import { escapeMarkdown } from '../markdown.js';
 import {
@@ -31,7 +31,10 @@ export function channelStoryCard(model: ChannelStoryCardModel, locale: Locale): 
   const { story } = model;
   if (story.status === 'hidden') return hiddenStoryCard(locale);
   const open = story.status === 'published';
-  const featured = story.featured.map((p) => escapeMarkdown(p.displayName)).join(', ');
+  // Everyone sees this card alike: only the featured colleagues who may be named to everyone.
+  const featured = publicFeatured(story)
+    .map((p) => escapeMarkdown(p.displayName))
+    .join(', ');
   return adaptiveCard(
     [
       heading(escapeMarkdown(story.title)),

@@ -10,6 +10,9 @@ export const EDIT_STORY_VERB = 'story.edit';
 /** The verb of the featured notice's "Remove my name": the colleague takes their name off. */
 export const REMOVE_FEATURED_VERB = 'story.unfeature';
 
+/** The verb of the featured notice's "Confirm": a colleague asked agrees to be named. */
+export const CONFIRM_FEATURED_VERB = 'story.confirmFeatured';
+
 export interface ThanksCardModel {
   readonly story: Story;
   /** The approver's display name; null when the directory does not know them. */
@@ -89,49 +92,71 @@ export function decisionNoticeCard(model: DecisionNoticeModel, locale: Locale): 
 }
 
 export interface FeaturedNoticeModel {
-  /** The published story that features the colleague. */
+  /** The story that features the colleague. */
   readonly story: Story;
-  /** The colleague took their name off it (the answer to "Remove my name"). */
-  readonly removed?: boolean;
+  /**
+   * What the notice says: `published`, the story is on the wall; `ask`, the colleague is asked
+   * to confirm being named (the tenant's `confirmFeatured` setting); `confirmed` and `removed`,
+   * the answers to "Confirm" and "Remove my name".
+   */
+  readonly state: 'published' | 'ask' | 'confirmed' | 'removed';
 }
 
 /**
- * Tells a featured colleague that a story about them is published (journey 5): who told it, and
- * its lesson. No link to the story: the bot knows no deep link to the wall tab.
+ * Tells a featured colleague about a story that names them (journey 5): that it is published, or
+ * — when the tenant asks first — that their name is shown only once they confirm. Either way they
+ * can take their name off. No link to the story: the bot knows no deep link to the wall tab.
  */
 export function featuredNoticeCard(model: FeaturedNoticeModel, locale: Locale): AdaptiveCard {
   const t = translator(locale);
-  const { story } = model;
-  if (model.removed) {
-    return adaptiveCard([
-      heading(escapeMarkdown(story.title)),
-      textBlock(t('featured.removed', { title: escapeMarkdown(story.title) })),
-    ]);
+  const { story, state } = model;
+  const title = escapeMarkdown(story.title);
+  if (state === 'removed') {
+    return adaptiveCard([heading(title), textBlock(t('featured.removed', { title }))]);
   }
+  // Only the story id: whether the presser is featured (and asked) is checked when pressed.
+  const remove = {
+    type: 'Action.Execute',
+    verb: REMOVE_FEATURED_VERB,
+    title: t('featured.remove'),
+    data: { storyId: story.id },
+  } as const;
+  if (state === 'confirmed') {
+    return adaptiveCard([heading(title), textBlock(t('featured.confirmed', { title }))], {
+      actions: [remove],
+    });
+  }
+  const author = escapeMarkdown(story.authorName);
+  const told =
+    state === 'published'
+      ? t('featured.told', { author, title })
+      : t(story.status === 'published' ? 'featured.askPublished' : 'featured.ask', {
+          author,
+          title,
+        });
   return adaptiveCard(
     [
-      heading(t('featured.title')),
-      textBlock(
-        t('featured.told', {
-          author: escapeMarkdown(story.authorName),
-          title: escapeMarkdown(story.title),
-        }),
-      ),
+      heading(t(state === 'ask' ? 'featured.askTitle' : 'featured.title')),
+      textBlock(told),
       textBlock(t('story.lesson'), { weight: 'Bolder', spacing: 'Medium' }),
       textBlock(escapeMarkdown(story.lesson), { spacing: 'Small' }),
       textBlock(t('featured.thanks'), { isSubtle: true, spacing: 'Medium' }),
       textBlock(t('featured.control'), { isSubtle: true, size: 'Small' }),
     ],
     {
-      // Only the story id: whether the presser is featured is checked when pressed.
-      actions: [
-        {
-          type: 'Action.Execute',
-          verb: REMOVE_FEATURED_VERB,
-          title: t('featured.remove'),
-          data: { storyId: story.id },
-        },
-      ],
+      actions:
+        state === 'ask'
+          ? [
+              {
+                type: 'Action.Execute',
+                verb: CONFIRM_FEATURED_VERB,
+                title: t('featured.confirm'),
+                style: 'positive',
+                data: { storyId: story.id },
+              },
+              remove,
+            ]
+          : [remove],
     },
   );
 }

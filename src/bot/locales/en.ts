@@ -173,6 +173,14 @@ export const en = {
     remove: 'Remove my name',
     control: 'You decide: you can take your name off this story at any time.',
     removed: 'Your name is no longer on “{{title}}”. Every copy of the story shows it without you.',
+    askTitle: 'May your name be shown in a story?',
+    ask: '{{author}} told a story featuring you: “{{title}}”. Your name is shown to the company only once you confirm.',
+    askPublished:
+      '{{author}} told a story featuring you: “{{title}}”. It is on the story wall; your name is shown there only once you confirm.',
+    confirm: 'Confirm',
+    confirmed:
+      'Thank you! Your name is shown on “{{title}}”. You can still take it off at any time.',
+    awaiting: '{{name}} (not confirmed yet)',
   },
   channel: {
     featured: 'Featuring {{names}}',

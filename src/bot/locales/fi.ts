@@ -169,6 +169,14 @@ export const fi: Messages = {
     remove: 'Poista nimeni',
     control: 'Sinä päätät: voit poistaa nimesi tästä tarinasta milloin tahansa.',
     removed: 'Nimesi ei ole enää tarinassa ”{{title}}”. Tarina näkyy kaikkialla ilman sinua.',
+    askTitle: 'Saako nimesi näkyä tarinassa?',
+    ask: '{{author}} kertoi tarinan, jossa sinut mainitaan: ”{{title}}”. Nimesi näytetään koko yritykselle vasta, kun hyväksyt sen.',
+    askPublished:
+      '{{author}} kertoi tarinan, jossa sinut mainitaan: ”{{title}}”. Tarina on tarinaseinällä; nimesi näkyy siinä vasta, kun hyväksyt sen.',
+    confirm: 'Hyväksy',
+    confirmed:
+      'Kiitos! Nimesi näkyy tarinassa ”{{title}}”. Voit silti poistaa sen milloin tahansa.',
+    awaiting: '{{name}} (ei vielä hyväksynyt)',
   },
   channel: {
     featured: 'Tarinassa mukana: {{names}}',

@@ -2,7 +2,9 @@ import { waitingApprovers } from '../approval.js';
 import { routingEvents, startApproval } from '../approvalStart.js';
 import { prepareDraft } from '../drafts.js';
 import { DomainError } from '../errors.js';
+import { confirmsFeatured, featuredAsks, withConsent } from '../featuredConsent.js';
 import type { StoryDeps } from '../ports.js';
+import { tenantSettings } from '../roles.js';
 import {
   approvalRequests,
   auditOf,
@@ -27,7 +29,10 @@ export async function resubmitStory(
   storyId: string,
   draft: StoryDraft,
 ): Promise<Story> {
-  const fields = await prepareDraft(deps, actor, draft);
+  const [fields, settings] = await Promise.all([
+    prepareDraft(deps, actor, draft),
+    tenantSettings(deps.settings, actor.tenantId),
+  ]);
   return changeStory(deps, actor, storyId, async (story, now) => {
     if (story.authorId !== actor.userId) {
       throw new DomainError('forbidden', 'Only the author may edit and resubmit this story.');
@@ -41,10 +46,18 @@ export async function resubmitStory(
       now,
       story.approval.asked,
     );
+    // Whoever the story named before keeps their answer; someone newly featured is asked.
+    const consent = withConsent(
+      fields.featured,
+      story.authorId,
+      story.featured,
+      confirmsFeatured(settings.value),
+    );
     const next: Story = {
       tenantId: story.tenantId,
       id: story.id,
       ...fields,
+      featured: consent.featured,
       authorId: story.authorId,
       authorName: actor.displayName,
       status,
@@ -61,6 +74,7 @@ export async function resubmitStory(
       audit: [auditOf(deps, actor, 'resubmitted', now), ...routingEvents(deps, actor, notes, now)],
       outbox: [
         ...approvalRequests(deps, now, waitingApprovers(approval)),
+        ...featuredAsks(deps, consent.ask, now),
         projectMessage(deps, now),
         refreshCardsMessage(deps, now),
       ],

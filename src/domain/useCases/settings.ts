@@ -18,8 +18,18 @@ export interface SettingsInput {
   readonly version: number;
   readonly approval: ApprovalPolicy;
   readonly roles: readonly RoleGrant[];
-  /** Absent: privacy mode stays as saved (a client that does not know it cannot turn it off). */
-  readonly privacy?: PrivacySettings;
+  /**
+   * Absent: the privacy settings stay as saved; so does each optional field left out (a client
+   * that does not know a setting cannot turn it off).
+   */
+  readonly privacy?: PrivacyInput;
+}
+
+/** The privacy settings as saved: `enabled` always, the others only when changed. */
+export interface PrivacyInput {
+  readonly enabled: boolean;
+  readonly confirmFeatured?: boolean | undefined;
+  readonly deleteClosedAfterDays?: number | null | undefined;
 }
 
 /** The tenant's settings (admins): as saved, or the defaults before the first save. */
@@ -51,7 +61,7 @@ export async function saveSettings(
     version: current.value.version + 1,
     approval: input.approval,
     roles: input.roles,
-    privacy: { enabled: (input.privacy ?? current.value.privacy)?.enabled === true },
+    privacy: mergedPrivacy(current.value.privacy, input.privacy),
     updatedAt: deps.clock.now(),
     updatedBy: actor.userId,
   };
@@ -74,4 +84,19 @@ export async function saveSettings(
 
 function requireAdmin(actor: Actor): void {
   if (!hasRole(actor, 'admin')) throw new DomainError('forbidden', 'Only admins see Settings.');
+}
+
+function mergedPrivacy(
+  saved: PrivacySettings | undefined,
+  input: PrivacyInput | undefined,
+): PrivacySettings {
+  const next = input ?? saved;
+  return {
+    enabled: next?.enabled === true,
+    confirmFeatured: (input?.confirmFeatured ?? saved?.confirmFeatured) === true,
+    deleteClosedAfterDays:
+      input?.deleteClosedAfterDays !== undefined
+        ? input.deleteClosedAfterDays
+        : (saved?.deleteClosedAfterDays ?? null),
+  };
 }

@@ -1,9 +1,11 @@
 import { waitingApprovers } from '../approval.js';
 import { routingEvents, startApproval } from '../approvalStart.js';
 import { prepareDraft } from '../drafts.js';
+import { confirmsFeatured, featuredAsks, withConsent } from '../featuredConsent.js';
 import { recordInvolvement } from '../involvement.js';
 import type { StoryDeps } from '../ports.js';
 import { trySyncProjections } from '../projections.js';
+import { tenantSettings } from '../roles.js';
 import { approvalRequests, auditOf, projectMessage } from '../storyChange.js';
 import type { Story, StoryDraft } from '../story.js';
 import type { Actor } from '../user.js';
@@ -11,14 +13,19 @@ import type { Actor } from '../user.js';
 /**
  * Stores a new story as pending in the first stage of its approval policy and asks that stage's
  * approvers. Routing trouble (no manager, the directory down) is handled by the policy's
- * fallback and written in the history; only when nobody at all can approve is it refused.
+ * fallback and written in the history; only when nobody at all can approve is it refused. When
+ * the tenant asks featured colleagues to confirm (`featuredConsent.ts`), each is asked now.
  */
 export async function submitStory(
   deps: StoryDeps,
   actor: Actor,
   draft: StoryDraft,
 ): Promise<Story> {
-  const fields = await prepareDraft(deps, actor, draft);
+  const [fields, settings] = await Promise.all([
+    prepareDraft(deps, actor, draft),
+    tenantSettings(deps.settings, actor.tenantId),
+  ]);
+  const consent = withConsent(fields.featured, actor.userId, [], confirmsFeatured(settings.value));
   const now = deps.clock.now();
   const subject = { tenantId: actor.tenantId, authorId: actor.userId };
   const { approval, notes } = await startApproval(deps, subject, fields.category, now);
@@ -26,6 +33,7 @@ export async function submitStory(
     tenantId: actor.tenantId,
     id: deps.ids.newId(),
     ...fields,
+    featured: consent.featured,
     authorId: actor.userId,
     authorName: actor.displayName,
     status: 'pending',
@@ -41,7 +49,11 @@ export async function submitStory(
     story,
     expectedEtag: null,
     audit: [auditOf(deps, actor, 'submitted', now), ...routingEvents(deps, actor, notes, now)],
-    outbox: [...approvalRequests(deps, now, waitingApprovers(approval)), projectMessage(deps, now)],
+    outbox: [
+      ...approvalRequests(deps, now, waitingApprovers(approval)),
+      ...featuredAsks(deps, consent.ask, now),
+      projectMessage(deps, now),
+    ],
   });
   await trySyncProjections(deps, saved.value);
   deps.onCommitted({ tenantId: story.tenantId, storyId: story.id });

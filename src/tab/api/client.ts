@@ -305,6 +305,12 @@ export function createApiClient(options: ApiClientOptions) {
     /** Takes a published story off the wall. */
     archiveStory: (id: string) =>
       request<StoryDto>(`${storyPath(id)}/archive`, { method: 'POST', body: {} }),
+    /** I am featured and agree to be named (the tenant asks featured colleagues to confirm). */
+    confirmFeatured: (id: string) =>
+      request<StoryDto>(`${storyPath(id)}/featured/me/confirm`, { method: 'POST', body: {} }),
+    /** I am featured and take my name off the story. */
+    removeFeatured: (id: string) =>
+      request<StoryDto>(`${storyPath(id)}/featured/me`, { method: 'DELETE' }),
     /** Reports a published story to the editors; a second report of mine changes nothing. */
     reportStory: (id: string, reason: string) =>
       request<undefined>(`${storyPath(id)}/report`, { method: 'POST', body: { reason } }),

@@ -50,6 +50,13 @@ export const en = {
     outcome: 'How the customer reacted',
     lesson: 'Lesson',
     featured: 'Featured colleagues',
+    featuredAwaiting: 'not confirmed yet',
+    confirmMyName: 'Show my name',
+    removeMyName: 'Remove my name',
+    askedToConfirm:
+      'You are featured in this story. Your name is shown to everyone only once you agree.',
+    nameConfirmed: 'Your name is now shown on the story.',
+    nameRemoved: 'Your name is no longer on the story.',
     sharedBy: 'Shared by {{name}}',
     customerPraise: 'Customer praise',
     source: 'See the original',
@@ -305,6 +312,7 @@ export const en = {
       escalated: 'Escalated',
       expired: 'Expired',
       featured_removed: 'A featured colleague took their name off',
+      featured_confirmed: 'A featured colleague agreed to be named',
       hidden: 'Hidden from the wall by an editor',
       restored: 'Published again by an editor',
       edited: 'Text corrected by an editor',
@@ -443,6 +451,13 @@ export const en = {
       channelCards:
         'Story cards in the channel show no vote count; cards posted earlier lose theirs when they are next updated.',
       insights: 'Insights count stories per month, team and category only, never per person.',
+      confirmFeatured: 'Ask featured colleagues to confirm',
+      confirmFeaturedHint:
+        'Each colleague named in a new story gets a card in chat. Until they confirm, only the author, the approvers, editors and admins see their name; declining takes it off.',
+      retention: 'Delete rejected and withdrawn stories',
+      retentionHint:
+        'They are deleted with their history and cards this many days after they were closed. Published stories are kept.',
+      retentionDays: 'Days after closing',
       shortlistNewest: 'Privacy mode is on: the month’s published stories, newest first.',
     },
     errors: {
@@ -453,6 +468,7 @@ export const en = {
       durationInvalid: 'Enter a whole number.',
       durationRange: 'Choose between one minute and 366 days.',
       escalateRange: 'Enter a number from 0 to 10, or leave it empty.',
+      retentionRange: 'Enter a number of days from 1 to 3650.',
       categoryStagesRequired: 'Add at least one stage, or use the tenant’s stages.',
       tooManyStages: 'Too many stages; remove some.',
       grantInvalid: 'One of the roles names a person or group that is not valid.',

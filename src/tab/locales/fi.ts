@@ -52,6 +52,13 @@ export const fi: Messages = {
     outcome: 'Miten asiakas reagoi',
     lesson: 'Opetus',
     featured: 'Mukana olleet kollegat',
+    featuredAwaiting: 'ei vielä hyväksynyt',
+    confirmMyName: 'Näytä nimeni',
+    removeMyName: 'Poista nimeni',
+    askedToConfirm:
+      'Sinut mainitaan tässä tarinassa. Nimesi näytetään kaikille vasta, kun hyväksyt sen.',
+    nameConfirmed: 'Nimesi näkyy nyt tarinassa.',
+    nameRemoved: 'Nimesi ei ole enää tarinassa.',
     sharedBy: 'Kertoja: {{name}}',
     customerPraise: 'Asiakkaan kiitos',
     source: 'Katso alkuperäinen',
@@ -307,6 +314,7 @@ export const fi: Messages = {
       escalated: 'Siirretty esihenkilölle',
       expired: 'Vanhentunut',
       featured_removed: 'Mainittu kollega poisti nimensä',
+      featured_confirmed: 'Mainittu kollega hyväksyi nimensä näyttämisen',
       hidden: 'Toimittaja piilotti seinältä',
       restored: 'Toimittaja julkaisi uudelleen',
       edited: 'Toimittaja korjasi tekstiä',
@@ -446,6 +454,13 @@ export const fi: Messages = {
         'Kanavan tarinakorteissa ei näy äänimäärää; aiemmin julkaistuista korteista se poistuu, kun ne seuraavan kerran päivittyvät.',
       insights:
         'Tilastot laskevat tarinat vain kuukausittain, tiimeittäin ja luokittain, eivät koskaan henkilöittäin.',
+      confirmFeatured: 'Pyydä mainituilta kollegoilta hyväksyntä',
+      confirmFeaturedHint:
+        'Jokainen uudessa tarinassa mainittu kollega saa kortin keskusteluun. Kunnes hän hyväksyy, hänen nimensä näkevät vain kertoja, hyväksyjät, toimittajat ja ylläpitäjät; kieltäytyminen poistaa nimen.',
+      retention: 'Poista hylätyt ja perutut tarinat',
+      retentionHint:
+        'Ne poistetaan historioineen ja kortteineen näin monen päivän kuluttua sulkemisesta. Julkaistut tarinat säilyvät.',
+      retentionDays: 'Päivää sulkemisesta',
       shortlistNewest: 'Yksityisyystila on päällä: kuukauden julkaistut tarinat uusimmasta alkaen.',
     },
     errors: {
@@ -456,6 +471,7 @@ export const fi: Messages = {
       durationInvalid: 'Anna kokonaisluku.',
       durationRange: 'Valitse yhden minuutin ja 366 päivän väliltä.',
       escalateRange: 'Anna luku väliltä 0–10 tai jätä kenttä tyhjäksi.',
+      retentionRange: 'Anna päivien määrä väliltä 1–3650.',
       categoryStagesRequired:
         'Lisää vähintään yksi vaihe tai käytä organisaation yhteisiä vaiheita.',
       tooManyStages: 'Vaiheita on liikaa; poista osa.',

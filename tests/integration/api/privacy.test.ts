@@ -78,7 +78,11 @@ describe('privacy mode', () => {
 
   it('starts off: everyone sees vote counts', async () => {
     const settings = await api.get<SettingsDto>('/api/settings', { user: admin });
-    expect(settings.body.privacy).toEqual({ enabled: false });
+    expect(settings.body.privacy).toEqual({
+      enabled: false,
+      confirmFeatured: false,
+      deleteClosedAfterDays: null,
+    });
     expect((await wallAs(employee)).every(hasCount)).toBe(true);
   });
 
@@ -97,9 +101,15 @@ describe('privacy mode', () => {
 
   it('on: employees and approvers get no counts, editors and admins do; voting still works', async () => {
     const saved = await savePrivacy(true);
-    expect(saved.privacy).toEqual({ enabled: true });
+    expect(saved.privacy).toEqual({
+      enabled: true,
+      confirmFeatured: false,
+      deleteClosedAfterDays: null,
+    });
     expect((await api.get<SettingsDto>('/api/settings', { user: admin })).body.privacy).toEqual({
       enabled: true,
+      confirmFeatured: false,
+      deleteClosedAfterDays: null,
     });
 
     for (const user of [employee, manager]) {
@@ -190,13 +200,21 @@ describe('privacy mode', () => {
 
   it('a save that leaves privacy out keeps it as saved', async () => {
     const saved = await savePrivacy(undefined);
-    expect(saved.privacy).toEqual({ enabled: true });
+    expect(saved.privacy).toEqual({
+      enabled: true,
+      confirmFeatured: false,
+      deleteClosedAfterDays: null,
+    });
     expect((await wallAs(employee)).some(hasCount)).toBe(false);
   });
 
   it('off again: the counts come back for everyone, and the shortlist ranks by votes', async () => {
     const saved = await savePrivacy(false);
-    expect(saved.privacy).toEqual({ enabled: false });
+    expect(saved.privacy).toEqual({
+      enabled: false,
+      confirmFeatured: false,
+      deleteClosedAfterDays: null,
+    });
     const wall = await wallAs(employee);
     expect(wall.every(hasCount)).toBe(true);
     expect(hasCount(await storyAs(employee, wall[0]!.id))).toBe(true);
@@ -221,7 +239,11 @@ describe('privacy mode', () => {
 
     const settings = await api.get<SettingsDto>('/api/settings', { user: admin });
     expect(settings.body.version).toBe(old.version + 1);
-    expect(settings.body.privacy).toEqual({ enabled: false });
+    expect(settings.body.privacy).toEqual({
+      enabled: false,
+      confirmFeatured: false,
+      deleteClosedAfterDays: null,
+    });
     expect((await wallAs(employee)).every(hasCount)).toBe(true);
   });
 });

@@ -51,7 +51,9 @@ function featuredNotices() {
   return bot.connector
     .activities()
     .map((a) => ({ to: memberOf.get(a.conversationId), card: attachedCard(a) }))
-    .filter(({ card }) => /featured|mainitaan/.test(cardTexts(card)[0] ?? ''));
+    .filter(({ card }) =>
+      /featured|mainitaan|name be shown|nimesi näkyä/.test(cardTexts(card)[0] ?? ''),
+    );
 }
 
 describe('featured colleagues are told when the story is published (journey 5)', () => {
@@ -191,6 +193,90 @@ describe('a featured colleague stays in control of their name', () => {
     await bot.post(cardAction(bot, admin, 'story.unfeature', { storyId: story.id }));
     expect(bot.store.stories.all().find((s) => s.id === story.id)?.featured).toEqual(
       stored.featured,
+    );
+  });
+});
+
+describe('featured colleagues confirm before they are named (the confirmFeatured setting)', () => {
+  async function askFirst(): Promise<void> {
+    const held = (await bot.settings.getTenantSettings(DEMO_TENANT_ID))!;
+    await bot.settings.putTenantSettings(
+      DEMO_TENANT_ID,
+      {
+        ...held.value,
+        version: held.value.version + 1,
+        privacy: { enabled: false, confirmFeatured: true },
+      },
+      held.etag,
+    );
+  }
+
+  it('asks on submission; Confirm names them on every card, Remove my name declines', async () => {
+    await askFirst();
+    const story = await submitStory(`${ids.driver},${ids.admin}`);
+    expect(story.featured.map((p) => [p.id, p.awaiting])).toEqual([
+      [ids.driver, true],
+      [ids.admin, true],
+    ]);
+    await bot.relay.relay(ref(story));
+    const asks = featuredNotices();
+    expect(asks.map((n) => n.to).sort()).toEqual([ids.admin, ids.driver].sort());
+    const toAdmin = asks.find((n) => n.to === ids.admin)!;
+    expect(cardTexts(toAdmin.card)[0]).toBe('May your name be shown in a story?');
+    expect(toAdmin.card.actions?.map((a) => a.verb)).toEqual([
+      'story.confirmFeatured',
+      'story.unfeature',
+    ]);
+    // The approver sees both names, marked as not confirmed yet (in the manager's language).
+    const facts = bot.connector
+      .activities()
+      .map((a) => JSON.stringify(attachedCard(a)))
+      .find((json) => json.includes('"verb":"story.decide"'));
+    expect(facts).toContain(
+      'Tomi Kuljettaja (ei vielä hyväksynyt), Aaron Admin (ei vielä hyväksynyt)',
+    );
+    // The admin confirms from the card; the driver declines.
+    const admin = { id: ids.admin, displayName: 'Aaron Admin' };
+    const confirmed = invokeCard(
+      (await bot.post(cardAction(bot, admin, 'story.confirmFeatured', { storyId: story.id }))).body,
+    );
+    expect(cardTexts(confirmed)[1]).toBe(
+      'Thank you! Your name is shown on “The borrowed jacket”. You can still take it off at any time.',
+    );
+    expect(confirmed.actions?.map((a) => a.verb)).toEqual(['story.unfeature']);
+    invokeCard(
+      (await bot.post(cardAction(bot, users.driver, 'story.unfeature', { storyId: story.id })))
+        .body,
+    );
+    const stored = bot.store.stories.all().find((s) => s.id === story.id)!;
+    expect(stored.featured).toEqual([{ id: ids.admin, displayName: 'Aaron Admin' }]);
+    expect((await bot.store.stories.audit(ref(story))).map((e) => e.action)).toEqual(
+      expect.arrayContaining(['featured_confirmed', 'featured_removed']),
+    );
+  });
+
+  it('publishes without waiting; the channel card names only those who confirmed', async () => {
+    await askFirst();
+    const story = await submitStory(`${ids.driver},${ids.admin}`);
+    const admin = { id: ids.admin, displayName: 'Aaron Admin' };
+    await bot.post(cardAction(bot, admin, 'story.confirmFeatured', { storyId: story.id }));
+    await approve(story);
+    const published = bot.store.stories.all().find((s) => s.id === story.id)!;
+    expect(published.status).toBe('published');
+    const { channelStoryCard } = await import('../../../src/bot/cards/channelStoryCard.js');
+    const texts = cardTexts(channelStoryCard({ story: published, showVoteCount: true }, 'en'));
+    expect(texts).toContain('Featuring Aaron Admin');
+    expect(texts.join(' ')).not.toContain('Tomi');
+    // At publication the driver, still asked, is asked again; the admin hears it is published.
+    await bot.relay.relay(ref(story));
+    const latest = featuredNotices().slice(-2);
+    expect(
+      latest.map((n) => [n.to, cardTexts(n.card)[0]]).sort((a, b) => a[0]!.localeCompare(b[0]!)),
+    ).toEqual(
+      [
+        [ids.admin, 'You are featured in a story!'],
+        [ids.driver, 'Saako nimesi näkyä tarinassa?'],
+      ].sort((a, b) => a[0]!.localeCompare(b[0]!)),
     );
   });
 });

@@ -141,6 +141,7 @@ describe('TableOutboxStore', () => {
         'approval.requested': handle,
         'story.decided': handle,
         'featured.notify': handle,
+        'featured.ask': handle,
         'cards.refresh': handle,
         'channel.post': handle,
         'story.project': handle,

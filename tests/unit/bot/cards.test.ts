@@ -362,7 +362,7 @@ describe('message cards', () => {
 
   it('tells a featured colleague of the published story, with its lesson (snapshot)', () => {
     const published = buildStory({ status: 'published', publishedAt: new Date(0) });
-    const card = featuredNoticeCard({ story: published }, 'en');
+    const card = featuredNoticeCard({ story: published, state: 'published' }, 'en');
     expect(card).toMatchSnapshot();
     // One action: the colleague may take their name off; only the story id travels with it.
     expect(card.actions).toEqual([
@@ -390,7 +390,7 @@ describe('message cards', () => {
       authorName: 'Emma_E',
       lesson: '# Pienet eleet',
     });
-    expect(texts(featuredNoticeCard({ story: published }, 'fi'))).toEqual([
+    expect(texts(featuredNoticeCard({ story: published, state: 'published' }, 'fi'))).toEqual([
       'Sinut mainitaan tarinassa!',
       'Emma\\_E kertoi tarinan, jossa sinut mainitaan: ”\\*\\*Takki\\*\\* \\[lainaan\\]\\(https://evil.example\\)”. Se on nyt tarinaseinällä kaikkien opiksi.',
       'Opetus',
@@ -402,12 +402,40 @@ describe('message cards', () => {
 
   it('tells a featured colleague who took their name off, without an action', () => {
     const published = buildStory({ status: 'published', title: 'Takki' });
-    const card = featuredNoticeCard({ story: published, removed: true }, 'fi');
+    const card = featuredNoticeCard({ story: published, state: 'removed' }, 'fi');
     expect(texts(card)).toEqual([
       'Takki',
       'Nimesi ei ole enää tarinassa ”Takki”. Tarina näkyy kaikkialla ilman sinua.',
     ]);
     expect(card.actions ?? []).toEqual([]);
+  });
+
+  it('asks a featured colleague to confirm, with Confirm and Remove my name', () => {
+    const pending = buildStory({ status: 'pending', title: 'Takki' });
+    const card = featuredNoticeCard({ story: pending, state: 'ask' }, 'en');
+    expect(texts(card).slice(0, 2)).toEqual([
+      'May your name be shown in a story?',
+      'Emma Employee told a story featuring you: “Takki”. Your name is shown to the company only once you confirm.',
+    ]);
+    expect(card.actions?.map((a) => [a.verb, a.title, a.data])).toEqual([
+      ['story.confirmFeatured', 'Confirm', { storyId: pending.id }],
+      ['story.unfeature', 'Remove my name', { storyId: pending.id }],
+    ]);
+    // Already on the wall: it says so, in Finnish too.
+    const published = buildStory({ status: 'published', title: 'Takki' });
+    expect(texts(featuredNoticeCard({ story: published, state: 'ask' }, 'fi'))[1]).toBe(
+      'Emma Employee kertoi tarinan, jossa sinut mainitaan: ”Takki”. Tarina on tarinaseinällä; nimesi näkyy siinä vasta, kun hyväksyt sen.',
+    );
+  });
+
+  it('thanks a colleague who confirmed, still offering to take the name off', () => {
+    const published = buildStory({ status: 'published', title: 'Takki' });
+    const card = featuredNoticeCard({ story: published, state: 'confirmed' }, 'fi');
+    expect(texts(card)).toEqual([
+      'Takki',
+      'Kiitos! Nimesi näkyy tarinassa ”Takki”. Voit silti poistaa sen milloin tahansa.',
+    ]);
+    expect(card.actions?.map((a) => a.verb)).toEqual(['story.unfeature']);
   });
 
   it('offers the author to edit and resubmit a story sent back for changes (snapshot)', () => {

@@ -300,6 +300,7 @@ function relayFor(deps: StoryDeps, stories: ReturnType<typeof fakeStories>, cloc
       'approval.requested': noop,
       'story.decided': noop,
       'featured.notify': noop,
+      'featured.ask': noop,
       'cards.refresh': noop,
       'channel.post': noop,
       'cards.delete': noop,

@@ -37,6 +37,7 @@ function wired() {
       'approval.requested': record,
       'story.decided': record,
       'featured.notify': record,
+      'featured.ask': record,
       'cards.refresh': record,
       'channel.post': record,
       'cards.delete': record,

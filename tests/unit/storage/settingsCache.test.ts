@@ -121,11 +121,19 @@ describe('the settings column', () => {
       updatedAt: '2026-01-02T03:04:05.000Z',
       updatedBy: 'admin-1',
     });
-    expect(settingsFromColumn(old).privacy).toEqual({ enabled: false });
+    expect(settingsFromColumn(old).privacy).toEqual({
+      enabled: false,
+      confirmFeatured: false,
+      deleteClosedAfterDays: null,
+    });
   });
 
   it('keeps privacy mode through a write and a read', () => {
     const saved = { ...version(4), privacy: { enabled: true } };
-    expect(settingsFromColumn(settingsToColumn(saved)).privacy).toEqual({ enabled: true });
+    expect(settingsFromColumn(settingsToColumn(saved)).privacy).toEqual({
+      enabled: true,
+      confirmFeatured: false,
+      deleteClosedAfterDays: null,
+    });
   });
 });

@@ -5,6 +5,7 @@ import {
   APPROVER_KINDS,
   categoriesWithoutStages,
   categoriesWithStages,
+  DEFAULT_RETENTION_DAYS,
   draftOf,
   inputOf,
   isDirectoryId,
@@ -43,7 +44,7 @@ function buildSettingsDto(overrides: Partial<SettingsDto> = {}): SettingsDto {
       { role: 'admin', kind: 'person', id: 'ada' },
       { role: 'approver', kind: 'group', id: 'approvers@contoso' },
     ],
-    privacy: { enabled: false },
+    privacy: { enabled: false, confirmFeatured: false, deleteClosedAfterDays: null },
     updatedAt: '2026-03-10T08:00:00.000Z',
     updatedBy: 'ada',
     ...overrides,
@@ -118,12 +119,55 @@ describe('draftOf', () => {
 
 describe('inputOf', () => {
   it('carries privacy mode as read, and as switched', () => {
-    expect(draftOf(buildSettingsDto()).privacy).toBe(false);
-    const on = draftOf(buildSettingsDto({ privacy: { enabled: true } }));
-    expect(on.privacy).toBe(true);
-    expect(inputOf(on).privacy).toEqual({ enabled: true });
-    expect(inputOf({ ...on, privacy: false }).privacy).toEqual({ enabled: false });
+    expect(draftOf(buildSettingsDto()).privacy.mode).toBe(false);
+    const on = draftOf(
+      buildSettingsDto({
+        privacy: { enabled: true, confirmFeatured: false, deleteClosedAfterDays: null },
+      }),
+    );
+    expect(on.privacy.mode).toBe(true);
+    expect(inputOf(on).privacy).toEqual({
+      enabled: true,
+      confirmFeatured: false,
+      deleteClosedAfterDays: null,
+    });
+    expect(inputOf({ ...on, privacy: { ...on.privacy, mode: false } }).privacy?.enabled).toBe(
+      false,
+    );
     expect(settingsInputSchema.safeParse(inputOf(on)).success).toBe(true);
+  });
+
+  it('carries the featured confirmation and the retention period, and checks the days', () => {
+    const read = draftOf(
+      buildSettingsDto({
+        privacy: { enabled: false, confirmFeatured: true, deleteClosedAfterDays: 90 },
+      }),
+    );
+    expect(read.privacy).toEqual({
+      mode: false,
+      confirmFeatured: true,
+      retentionOn: true,
+      retentionDays: '90',
+    });
+    expect(inputOf(read).privacy).toEqual({
+      enabled: false,
+      confirmFeatured: true,
+      deleteClosedAfterDays: 90,
+    });
+    expect(settingsInputSchema.safeParse(inputOf(read)).success).toBe(true);
+    // Off: kept for ever; the days typed are not sent and not checked.
+    const off = { ...read, privacy: { ...read.privacy, retentionOn: false, retentionDays: 'x' } };
+    expect(inputOf(off).privacy?.deleteClosedAfterDays).toBeNull();
+    expect(problemsOf(off).retention).toBeUndefined();
+    for (const days of ['0', '3651', '1.5', '', 'abc']) {
+      const bad = { ...read, privacy: { ...read.privacy, retentionDays: days } };
+      expect(problemsOf(bad).retention).toBe('settings.errors.retentionRange');
+    }
+    // Never saved: off, with a year offered when switched on.
+    expect(draftOf(buildSettingsDto()).privacy).toMatchObject({
+      retentionOn: false,
+      retentionDays: String(DEFAULT_RETENTION_DAYS),
+    });
   });
 
   it('gives back the document it was made from, without the server’s own fields', () => {

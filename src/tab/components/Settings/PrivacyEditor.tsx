@@ -1,19 +1,29 @@
-import { Switch, useId } from '@fluentui/react-components';
+import { Field, Input, Switch, useId } from '@fluentui/react-components';
+import { LIMITS } from '../../../shared/dto.js';
 import { useT } from '../../hooks/useT.js';
+import type { MessageKey } from '../../i18n.js';
 import { useSettingsStyles } from './Settings.styles.js';
+import type { PrivacyDraft } from './settingsModel.js';
 
 export interface PrivacyEditorProps {
-  enabled: boolean;
-  onChange: (enabled: boolean) => void;
+  privacy: PrivacyDraft;
+  onChange: (privacy: PrivacyDraft) => void;
+  /** A problem with the retention period. */
+  problem: MessageKey | undefined;
   disabled: boolean;
 }
 
-/** Privacy mode: one switch, and what turning it on changes. Saved with the document. */
-export function PrivacyEditor({ enabled, onChange, disabled }: PrivacyEditorProps) {
+/**
+ * The privacy settings, saved with the document: privacy mode and what turning it on changes,
+ * whether featured colleagues confirm before they are named, and how long closed stories are kept.
+ */
+export function PrivacyEditor({ privacy, onChange, problem, disabled }: PrivacyEditorProps) {
   const styles = useSettingsStyles();
   const t = useT();
   const headingId = useId('settings-privacy');
   const explainedId = useId('settings-privacy-changes');
+  const confirmHintId = useId('settings-confirm-featured-hint');
+  const change = (patch: Partial<PrivacyDraft>) => onChange({ ...privacy, ...patch });
 
   return (
     <section className={styles.section} aria-labelledby={headingId} data-testid="settings-privacy">
@@ -23,10 +33,10 @@ export function PrivacyEditor({ enabled, onChange, disabled }: PrivacyEditorProp
       <p className={styles.note}>{t('settings.privacy.intro')}</p>
       <Switch
         label={t('settings.privacy.label')}
-        checked={enabled}
+        checked={privacy.mode}
         disabled={disabled}
         aria-describedby={explainedId}
-        onChange={(_, data) => onChange(data.checked)}
+        onChange={(_, data) => change({ mode: data.checked })}
         data-testid="settings-privacy-switch"
       />
       <ul id={explainedId} className={styles.note}>
@@ -35,6 +45,50 @@ export function PrivacyEditor({ enabled, onChange, disabled }: PrivacyEditorProp
         <li>{t('settings.privacy.channelCards')}</li>
         <li>{t('settings.privacy.insights')}</li>
       </ul>
+
+      <Switch
+        label={t('settings.privacy.confirmFeatured')}
+        checked={privacy.confirmFeatured}
+        disabled={disabled}
+        aria-describedby={confirmHintId}
+        onChange={(_, data) => change({ confirmFeatured: data.checked })}
+        data-testid="settings-confirm-featured"
+      />
+      <p id={confirmHintId} className={styles.note}>
+        {t('settings.privacy.confirmFeaturedHint')}
+      </p>
+
+      <div className={styles.timer}>
+        <Switch
+          label={t('settings.privacy.retention')}
+          checked={privacy.retentionOn}
+          disabled={disabled}
+          onChange={(_, data) => change({ retentionOn: data.checked })}
+          data-testid="settings-retention-on"
+        />
+        {privacy.retentionOn ? (
+          <div className={styles.timerInputs}>
+            <Field
+              label={t('settings.privacy.retentionDays')}
+              hint={t('settings.privacy.retentionHint')}
+              validationState={problem ? 'error' : 'none'}
+              validationMessage={problem ? t(problem) : null}
+              className={styles.amount}
+            >
+              <Input
+                type="number"
+                inputMode="numeric"
+                min={LIMITS.retentionDays.min}
+                max={LIMITS.retentionDays.max}
+                value={privacy.retentionDays}
+                disabled={disabled}
+                onChange={(_, data) => change({ retentionDays: data.value })}
+                data-testid="settings-retention-days"
+              />
+            </Field>
+          </div>
+        ) : null}
+      </div>
     </section>
   );
 }

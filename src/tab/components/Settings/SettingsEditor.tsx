@@ -48,7 +48,7 @@ type SaveError = ErrorKey | 'settings.fixErrors' | 'conflict';
 
 /**
  * The settings document as a form: the policy's stages (the tenant's and categories' own),
- * fallback and timers, role grants, and privacy mode.
+ * fallback and timers, role grants, and the privacy settings.
  */
 export function SettingsEditor({
   settings,
@@ -200,8 +200,9 @@ export function SettingsEditor({
         </section>
 
         <PrivacyEditor
-          enabled={draft.privacy}
+          privacy={draft.privacy}
           onChange={(privacy) => change({ privacy })}
+          problem={problems.retention}
           disabled={busy}
         />
       </DialogContent>

@@ -52,9 +52,23 @@ export interface SettingsDraft {
   roles: RoleGrantDto[];
   /** The categories that have stages of their own instead of the tenant's `stages`. */
   byCategory: CategoryStagesDraft;
-  /** Privacy mode: vote counts for editors and admins only, nothing ranked by votes. */
-  privacy: boolean;
+  privacy: PrivacyDraft;
 }
+
+/** The privacy settings as edited. */
+export interface PrivacyDraft {
+  /** Privacy mode: vote counts for editors and admins only, nothing ranked by votes. */
+  mode: boolean;
+  /** Featured colleagues confirm before the company sees their name. */
+  confirmFeatured: boolean;
+  /** Whether rejected and withdrawn stories are deleted after `retentionDays`. */
+  retentionOn: boolean;
+  /** Days, as typed. */
+  retentionDays: string;
+}
+
+/** The retention period offered when an admin first switches it on. */
+export const DEFAULT_RETENTION_DAYS = 365;
 
 /** Per category, its own stages; a category that is absent uses the tenant's stages. */
 export type CategoryStagesDraft = Partial<Record<CategoryId, StageDraft[]>>;
@@ -140,7 +154,12 @@ export function draftOf(settings: SettingsDto): SettingsDraft {
         return own ? [[category, stagesDraftOf(own.stages)]] : [];
       }),
     ),
-    privacy: settings.privacy.enabled,
+    privacy: {
+      mode: settings.privacy.enabled,
+      confirmFeatured: settings.privacy.confirmFeatured,
+      retentionOn: settings.privacy.deleteClosedAfterDays !== null,
+      retentionDays: String(settings.privacy.deleteClosedAfterDays ?? DEFAULT_RETENTION_DAYS),
+    },
   };
 }
 
@@ -201,7 +220,13 @@ export function inputOf(draft: SettingsDraft): SaveSettingsInput {
       ...(categories.length > 0 ? { byCategory } : {}),
     },
     roles: draft.roles.map((grant) => ({ ...grant, id: grant.id.trim() })),
-    privacy: { enabled: draft.privacy },
+    privacy: {
+      enabled: draft.privacy.mode,
+      confirmFeatured: draft.privacy.confirmFeatured,
+      deleteClosedAfterDays: draft.privacy.retentionOn
+        ? Number(draft.privacy.retentionDays.trim())
+        : null,
+    },
   };
 }
 
@@ -217,7 +242,8 @@ export type ProblemPlace =
   | 'remindAfter'
   | 'escalateAfterReminders'
   | 'expireAfter'
-  | 'roles';
+  | 'roles'
+  | 'retention';
 
 export type Problems = Partial<Record<ProblemPlace, MessageKey>>;
 
@@ -273,7 +299,17 @@ export function problemsOf(draft: SettingsDraft): Problems {
   ) {
     problems.escalateAfterReminders = 'settings.errors.escalateRange';
   }
+  if (draft.privacy.retentionOn && !retentionDaysValid(draft.privacy.retentionDays)) {
+    problems.retention = 'settings.errors.retentionRange';
+  }
   return problems;
+}
+
+function retentionDaysValid(typed: string): boolean {
+  const days = typed.trim();
+  if (!/^\d{1,4}$/.test(days)) return false;
+  const value = Number(days);
+  return value >= LIMITS.retentionDays.min && value <= LIMITS.retentionDays.max;
 }
 
 /**
@@ -292,6 +328,8 @@ export function problemsFromServer(
       problems.roles = 'settings.errors.selfLockout';
     } else if (top === 'roles') {
       problems.roles ??= 'settings.errors.grantInvalid';
+    } else if (top === 'privacy') {
+      problems.retention = 'settings.errors.retentionRange';
     } else if (top === 'approval') {
       const found = approvalProblem(path, draft);
       if (found) problems[found[0]] = found[1];

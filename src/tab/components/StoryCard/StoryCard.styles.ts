@@ -140,6 +140,11 @@ export const useStoryContentStyles = makeStyles({
     fontSize: tokens.fontSizeBase200,
     color: tokens.colorNeutralForeground2,
   },
+  /** "not confirmed yet" beside a featured colleague still asked to confirm. */
+  awaiting: {
+    fontStyle: 'italic',
+    color: tokens.colorNeutralForeground3,
+  },
   featured: {
     display: 'flex',
     flexWrap: 'wrap',

@@ -72,6 +72,11 @@ export function StoryContent({ story, clamped }: StoryContentProps) {
               <li key={person.id} className={styles.person}>
                 <Avatar name={person.displayName} size={24} color="colorful" aria-hidden />
                 <span>{person.displayName}</span>
+                {person.awaitingConfirmation ? (
+                  <span className={styles.awaiting} data-testid="story-featured-awaiting">
+                    ({t('story.featuredAwaiting')})
+                  </span>
+                ) : null}
               </li>
             ))}
           </ul>

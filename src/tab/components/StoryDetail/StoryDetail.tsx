@@ -61,6 +61,29 @@ export function StoryDetail({ storyId, initial, onClose, onChanged }: StoryDetai
   // Anyone who reads a published story may report it; editors and admins may archive it.
   const mayReport = me !== undefined && story?.status === 'published';
   const mayArchive = (story?.status === 'published' || story?.status === 'hidden') && moderates(me);
+  // A colleague the story features decides about their own name, whenever they wish.
+  const mine = me ? story?.featured.find((person) => person.id === me.id) : undefined;
+
+  async function answerFeatured(current: StoryDto, answer: 'confirm' | 'remove') {
+    setBusy(true);
+    setActionError(undefined);
+    try {
+      const changed =
+        answer === 'confirm'
+          ? await api.confirmFeatured(current.id)
+          : await api.removeFeatured(current.id);
+      setStory(changed);
+      notify({
+        title: t(answer === 'confirm' ? 'story.nameConfirmed' : 'story.nameRemoved'),
+        intent: 'success',
+      });
+      onChanged?.(changed);
+    } catch (failure) {
+      setActionError(errorKey(failure));
+    } finally {
+      setBusy(false);
+    }
+  }
 
   async function archive(current: StoryDto) {
     setBusy(true);
@@ -109,6 +132,11 @@ export function StoryDetail({ storyId, initial, onClose, onChanged }: StoryDetai
                     </span>
                   )}
                 </div>
+                {mine?.awaitingConfirmation ? (
+                  <MessageBar intent="info" data-testid="story-detail-asked">
+                    <MessageBarBody>{t('story.askedToConfirm')}</MessageBarBody>
+                  </MessageBar>
+                ) : null}
                 {actionError ? (
                   <MessageBar intent="error" data-testid="story-detail-error">
                     <MessageBarBody>{t(actionError)}</MessageBarBody>
@@ -125,6 +153,26 @@ export function StoryDetail({ storyId, initial, onClose, onChanged }: StoryDetai
             )}
           </DialogContent>
           <DialogActions>
+            {story && mine?.awaitingConfirmation ? (
+              <Button
+                appearance="primary"
+                disabled={busy}
+                onClick={() => void answerFeatured(story, 'confirm')}
+                data-testid="story-confirm-name"
+              >
+                {t('story.confirmMyName')}
+              </Button>
+            ) : null}
+            {story && mine ? (
+              <Button
+                appearance="secondary"
+                disabled={busy}
+                onClick={() => void answerFeatured(story, 'remove')}
+                data-testid="story-remove-name"
+              >
+                {t('story.removeMyName')}
+              </Button>
+            ) : null}
             {mayReport ? (
               <Button
                 appearance="secondary"
