@@ -27,6 +27,7 @@ import {
   type Scheduler,
   projectStoryHandler,
   purgeStoryHandler,
+  RETENTION_JOB,
   type StoryRef,
   type Clock,
   type IdGenerator,
@@ -221,6 +222,7 @@ export async function startServer(
           ...roleDeps,
           users: storage.users,
           delegations: storage.delegations,
+          due: storage.due,
           clock,
           // This instance sees new role grants at once; others within the people cache's minute.
           onSaved: () => people.forget(),
@@ -255,10 +257,15 @@ export async function startServer(
       stops.push(() => Promise.resolve(clearInterval(timer)));
     }
 
-    // Reminders, escalations and expiries: every instance may look, claims let one act.
+    // Reminders, escalations, expiries and each tenant's retention run: every instance may look,
+    // claims let one act.
     const scheduler = createScheduler({
       due: storage.due,
-      run: (ref) => service.runDueWork(ref),
+      run: async (ref) => {
+        if (ref.storyId !== RETENTION_JOB) return service.runDueWork(ref);
+        await erasure.runRetention(ref.tenantId);
+        return null;
+      },
       clock,
       logger,
     });

@@ -2,6 +2,7 @@ import {
   DEFAULT_SETTINGS,
   isDomainError,
   syncProjections,
+  type ClosedIndex,
   type DueIndex,
   type SettingsStore,
   type User,
@@ -25,6 +26,7 @@ export interface SeedDeps {
   authors: AuthorIndex;
   moderation: ModerationQueue;
   due: DueIndex;
+  closed: ClosedIndex;
   settings: SettingsStore;
   clock: Clock;
   logger: Logger;

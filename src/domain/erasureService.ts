@@ -11,11 +11,12 @@ import {
   type ExportedVote,
   type PersonalDataExport,
 } from './useCases/exportPersonalData.js';
+import { runRetention } from './useCases/retention.js';
 import type { Actor } from './user.js';
 
 /**
- * Erasure and export of a person's data (GDPR articles 17 and 15), bound to their dependencies;
- * what the API calls. Both spend the actor's configuration budget: each reads widely.
+ * Erasure and export of a person's data (GDPR articles 17 and 15), and the retention of closed
+ * stories, bound to their dependencies; what the API and the scheduler call. Both spend the actor's configuration budget: each reads widely.
  */
 export function createErasureService(deps: ErasureDeps, limits: ActionLimiter = unlimited) {
   return {
@@ -29,6 +30,8 @@ export function createErasureService(deps: ErasureDeps, limits: ActionLimiter = 
     },
     /** Carries on erasures cut short (the background tick); never throws. */
     resumeErasures: () => resumeErasures(deps),
+    /** The tenant's retention run (the scheduler's `RETENTION_JOB` entry); see `runRetention`. */
+    runRetention: (tenantId: string) => runRetention(deps, tenantId),
   };
 }
 

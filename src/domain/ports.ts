@@ -232,6 +232,8 @@ export interface ApprovalQueue {
 export interface AuthorIndex {
   /** Stores the snapshot unless the index already holds the same or a newer revision. */
   put(story: Story): Promise<void>;
+  /** Takes the story off its author's list unless it holds a newer revision; absent is fine. */
+  remove(story: Story): Promise<void>;
   /** A malformed cursor, or one made for another author or tenant, is DomainError('validation'). */
   list(tenantId: string, authorId: string, page: PageRequest): Promise<StoryPage>;
   /** Erasure only: forgets the author's whole list (their kept stories are listed elsewhere). */
@@ -252,6 +254,27 @@ export interface ModerationQueue {
   list(tenantId: string, limit: number): Promise<Story[]>;
 }
 
+/** A rejected or withdrawn story, with when it was closed. */
+export interface ClosedEntry {
+  readonly ref: StoryRef;
+  readonly closedAt: Date;
+}
+
+/**
+ * The rejected and withdrawn stories of each tenant, by when they were closed, so that the
+ * retention setting deletes the old ones with a range read, never a scan of the stories. A
+ * projection of the story aggregates; it may hold entries of stories deleted since, which the
+ * retention run drops.
+ */
+export interface ClosedIndex {
+  /** Records the closed story at its `updatedAt`; recording it again changes nothing. */
+  put(story: Story): Promise<void>;
+  /** Entries closed at or before `cutoff`, oldest first, at most `limit`. */
+  closedBefore(tenantId: string, cutoff: Date, limit: number): Promise<ClosedEntry[]>;
+  /** Forgets an entry; absent is fine. */
+  remove(entry: ClosedEntry): Promise<void>;
+}
+
 /** The people of a tenant known to the app. */
 export interface UserDirectory {
   get(tenantId: string, userId: string): Promise<User | null>;
@@ -269,6 +292,8 @@ export interface StoryDeps {
   readonly authors: AuthorIndex;
   readonly moderation: ModerationQueue;
   readonly due: DueIndex;
+  /** Rejected and withdrawn stories by closing time, for the retention setting. */
+  readonly closed: ClosedIndex;
   readonly users: UserDirectory;
   readonly directory: Directory;
   readonly settings: SettingsStore;

@@ -3,6 +3,7 @@ import type { OutboxHandler } from './outboxRelay.js';
 import type {
   ApprovalQueue,
   AuthorIndex,
+  ClosedIndex,
   DueIndex,
   Logger,
   ModerationQueue,
@@ -18,6 +19,7 @@ export interface Projections {
   readonly authors: AuthorIndex;
   readonly moderation: ModerationQueue;
   readonly due: DueIndex;
+  readonly closed: ClosedIndex;
 }
 
 /**
@@ -27,8 +29,20 @@ export interface Projections {
 export const ALL_PENDING_QUEUE = '~all';
 
 /**
- * Brings the wall index, the approval queues, the author's own list, the moderation queue and the
- * scheduler's time index in line with a story. The story itself says whose queues it belongs in (everyone it was
+ * The scheduler's entry (in place of a story id) for a tenant's retention run: deleting the
+ * rejected and withdrawn stories older than the tenant's retention setting (`runRetention`).
+ * Not a story id: ids never start with `~`.
+ */
+export const RETENTION_JOB = '~retention';
+
+/** Whether the story is closed for good without being published: what retention deletes. */
+export function isClosed(story: Pick<Story, 'status'>): boolean {
+  return story.status === 'rejected' || story.status === 'withdrawn';
+}
+
+/**
+ * Brings the wall index, the approval queues, the author's own list, the moderation queue, the
+ * scheduler's time index and the index of closed stories in line with a story. The story itself says whose queues it belongs in (everyone it was
  * ever routed to: in the queue while waiting for them, out of it otherwise), so the projections
  * follow from the story alone. Idempotent, so it can run inline after a commit and again from the
  * outbox (`story.project`) to repair a failed attempt. The projections keep the newest `revision`
@@ -53,6 +67,14 @@ export async function syncProjections(deps: Projections, story: Story): Promise<
   else if (story.reports !== undefined) writes.push(deps.moderation.remove(story));
   const due = pending ? nextDue(story.approval) : null;
   if (due) writes.push(deps.due.put({ tenantId: story.tenantId, storyId: story.id }, due.at));
+  // Closed: indexed for retention, and the tenant's retention run is due (it finds nothing to
+  // do while the setting is off or the story is younger than the period).
+  if (isClosed(story)) {
+    writes.push(
+      deps.closed.put(story),
+      deps.due.put({ tenantId: story.tenantId, storyId: RETENTION_JOB }, story.updatedAt),
+    );
+  }
   await Promise.all(writes);
 }
 

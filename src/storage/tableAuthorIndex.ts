@@ -6,7 +6,7 @@ import { decodeAuthorCursor, encodeAuthorCursor } from './authorCursor.js';
 import type { Row } from './entityFields.js';
 import { invertedTime, joinKey, keyPart } from './keys.js';
 import { deletePartition } from './partitionDelete.js';
-import { writeIfNewer } from './projectionWrites.js';
+import { removeUnlessNewer, writeIfNewer } from './projectionWrites.js';
 import { storyColumns, storyFromRow } from './storyColumns.js';
 import { guard } from './tableErrors.js';
 
@@ -30,6 +30,10 @@ export function createTableAuthorIndex(client: TableClient): AuthorIndex {
         storyColumns(story),
         story.revision,
       );
+    },
+
+    async remove(story) {
+      await removeUnlessNewer(client, 'authors.remove', authorKeys(story), story.revision);
     },
 
     async list(tenantId, authorId, page) {

@@ -7,6 +7,7 @@ import type {
   AwardStore,
   ConversationStore,
   DelegationStore,
+  ClosedIndex,
   DueIndex,
   ModerationQueue,
   OutboxStore,
@@ -26,6 +27,7 @@ import { createTableConversationStore } from './tableConversationStore.js';
 import { createTableDelegationStore } from './tableDelegationStore.js';
 import { createTableDueIndex } from './tableDueIndex.js';
 import { createTableModerationQueue } from './tableModerationQueue.js';
+import { createTableClosedIndex } from './tableClosedIndex.js';
 import { toDomainError } from './tableErrors.js';
 import { createTableOutboxStore } from './tableOutboxStore.js';
 import { createTablePostedCards } from './tablePostedCards.js';
@@ -100,6 +102,8 @@ export interface TableStorage {
   readonly delegations: DelegationStore;
   /** The scheduler's time index of reminders, escalations and expiries. */
   readonly due: DueIndex;
+  /** Rejected and withdrawn stories by closing time (the retention setting), beside the queues. */
+  readonly closed: ClosedIndex;
   /** The stories each person has a part in (erasure and export), beside the queues. */
   readonly personIndex: PersonIndex;
   /** What erasure and export need of the story partitions beyond `stories`. */
@@ -247,6 +251,7 @@ export function createTableStorage(opts: TableStorageOptions): TableStorage {
     awards: createTableAwardStore(clients.settings),
     delegations: createTableDelegationStore(clients.settings),
     due: createTableDueIndex(clients.schedule),
+    closed: createTableClosedIndex(clients.queues),
     personIndex: createTablePersonIndex(clients.queues),
     personalData: createTableStoryPersonalData(clients.stories),
     register: createTableErasureRegister(clients.schedule),

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { DEMO_USER_IDS } from '../../src/demo/demoUsers.js';
-import type { Clock } from '../../src/domain/index.js';
 import type { HistoryDto, SettingsDto, StoryDto } from '../../src/shared/dto.js';
+import { movableClock } from '../support/fakes.js';
 import { apiClient } from '../support/http.js';
 import { startTestApp, type TestApp } from '../support/startApp.js';
 
@@ -12,17 +12,6 @@ import { startTestApp, type TestApp } from '../support/startApp.js';
 
 const { employee, manager, admin, driver } = DEMO_USER_IDS;
 const HOUR = 3_600_000;
-
-/** A clock the test moves forward; both instances read the same one. */
-function movableClock(): Clock & { advance(ms: number): void } {
-  let offset = 0;
-  return {
-    now: () => new Date(Date.now() + offset),
-    advance(ms) {
-      offset += ms;
-    },
-  };
-}
 
 describe('the scheduler on two instances', () => {
   const clock = movableClock();

@@ -4,6 +4,8 @@ import {
   DomainError,
   type Delegation,
   type DelegationStore,
+  type ClosedEntry,
+  type ClosedIndex,
   type DueEntry,
   type DueIndex,
   type TenantSettings,
@@ -18,6 +20,7 @@ import {
   type MonthTally,
   type OutboxStore,
   type PendingOutboxMessage,
+  type Projections,
   type PostedCard,
   type PostedCards,
   type PublicationChannel,
@@ -66,6 +69,17 @@ export function fixedClock(start = new Date('2026-11-02T09:00:00Z')): Clock & {
 export function clockFrom(start: Date): Clock {
   const offset = start.getTime() - Date.now();
   return { now: () => new Date(Date.now() + offset) };
+}
+
+/** Real time moved forward by the test; app instances given the same one read the same time. */
+export function movableClock(): Clock & { advance(ms: number): void } {
+  let offset = 0;
+  return {
+    now: () => new Date(Date.now() + offset),
+    advance(ms) {
+      offset += ms;
+    },
+  };
 }
 
 export function sequentialIds(prefix = 'id'): IdGenerator {
@@ -339,6 +353,33 @@ export function fakeModeration(): ModerationQueue & { entries(): Story[] } {
 }
 
 /** The scheduler's time index in memory, with the table adapter's claim rule (one version). */
+/** Closed stories by closing time, as the table adapter keeps them (one row per time and id). */
+export function fakeClosed(): ClosedIndex & { entries(): ClosedEntry[] } {
+  const rows = new Map<string, ClosedEntry>();
+  const keyOf = (entry: ClosedEntry) =>
+    `${entry.ref.tenantId}|${String(entry.closedAt.getTime()).padStart(13, '0')}|${entry.ref.storyId}`;
+  return {
+    async put(story) {
+      const entry = {
+        ref: { tenantId: story.tenantId, storyId: story.id },
+        closedAt: story.updatedAt,
+      };
+      if (!rows.has(keyOf(entry))) rows.set(keyOf(entry), entry);
+    },
+    async closedBefore(tenantId, cutoff, limit) {
+      return [...rows.entries()]
+        .filter(([, e]) => e.ref.tenantId === tenantId && e.closedAt.getTime() <= cutoff.getTime())
+        .sort(([a], [b]) => a.localeCompare(b))
+        .slice(0, limit)
+        .map(([, e]) => e);
+    },
+    async remove(entry) {
+      rows.delete(keyOf(entry));
+    },
+    entries: () => [...rows.values()],
+  };
+}
+
 export function fakeDue(): DueIndex & { entries(): DueEntry[] } {
   const rows = new Map<string, DueEntry & { leaseUntil?: Date }>();
   let version = 0;
@@ -427,6 +468,10 @@ export function fakeAuthors(): AuthorIndex & { entries(): Story[] } {
         nextCursor: next < all.length ? `${owner}${next}` : null,
       };
     },
+    async remove(story) {
+      const held = entries.get(`${story.tenantId}|${story.id}`);
+      if (held && held.revision <= story.revision) entries.delete(`${story.tenantId}|${story.id}`);
+    },
     async forget(tenantId, authorId) {
       for (const [k, story] of entries) {
         if (story.tenantId === tenantId && story.authorId === authorId) entries.delete(k);
@@ -470,6 +515,19 @@ export function fakeConversations(): ConversationStore & { entries: Map<string, 
   };
 }
 
+/** Fresh fakes of every projection, some replaced by `overrides`. */
+export function fakeProjections<T extends Partial<Projections>>(overrides: T = {} as T) {
+  return {
+    wall: fakeWall(),
+    approvals: fakeApprovals(),
+    authors: fakeAuthors(),
+    moderation: fakeModeration(),
+    due: fakeDue(),
+    closed: fakeClosed(),
+    ...overrides,
+  };
+}
+
 /** A full set of story dependencies on fakes, with the fakes exposed for assertions. */
 export function buildStoryDeps(users: readonly User[] = [], overrides: Partial<StoryDeps> = {}) {
   const stories = fakeStories();
@@ -479,6 +537,7 @@ export function buildStoryDeps(users: readonly User[] = [], overrides: Partial<S
   const moderation = fakeModeration();
   const directory = fakeUsers(users);
   const due = fakeDue();
+  const closed = fakeClosed();
   const tenants = [...new Set(users.map((u) => u.tenantId))];
   const settings = fakeSettings(Object.fromEntries(tenants.map((t) => [t, grantsOf(users)])));
   const delegations = fakeDelegations();
@@ -492,6 +551,7 @@ export function buildStoryDeps(users: readonly User[] = [], overrides: Partial<S
     authors,
     moderation,
     due,
+    closed,
     users: directory,
     // The demo adapter over the fake people: managers from their `managerId`.
     directory: createDemoDirectory({ users: directory, groups: {} }),
@@ -513,6 +573,7 @@ export function buildStoryDeps(users: readonly User[] = [], overrides: Partial<S
     authors,
     moderation,
     due,
+    closed,
     settings,
     delegations,
     personIndex,

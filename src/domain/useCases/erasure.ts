@@ -29,9 +29,15 @@ import type {
   StoryRepository,
   Versioned,
 } from '../ports.js';
-import { ALL_PENDING_QUEUE, trySyncProjections } from '../projections.js';
+import { trySyncProjections } from '../projections.js';
 import { APP_ACTOR_ID, ERASED_NAME, isPseudonym, newPseudonym } from '../pseudonyms.js';
 import { retryOnConflict } from '../retry.js';
+import {
+  cardsDeleteMessage,
+  deleteStory,
+  FINAL_REVISION,
+  type DeletionOutcome,
+} from '../storyDeletion.js';
 import { fallbackSlots, type RoutingNote } from '../routing.js';
 import {
   approvalRequests,
@@ -86,8 +92,6 @@ export const RESUME_AFTER_MS = 10 * 60_000;
 const MAX_LISTED = 1_000;
 /** Pages of the author's own list read at most (100 stories each). */
 const MAX_AUTHOR_PAGES = 100;
-/** Any revision a projection holds is older than this: a removal at it always removes. */
-const FINAL_REVISION = Number.MAX_SAFE_INTEGER;
 
 /** The app itself, making an erasure's changes; admin so that it reads every story it acts on. */
 export function erasureActor(tenantId: string): Actor {
@@ -460,38 +464,14 @@ function moveStory(record: ErasureRecord, storyId: string): ErasureRecord {
 }
 
 /**
- * Deletes one of the person's stories that was never published: its approval queue rows, then
- * the story row (one transaction with the outbox messages that delete its posted cards and then
- * purge its partition), then the queue rows again (a write that raced the first removal). Their
- * own list goes as a whole at the end. 'kept' when it has been published meanwhile.
+ * Deletes one of the person's stories that was never published (see `deleteStory`); their own
+ * list goes as a whole at the end. 'kept' when it has been published meanwhile.
  */
-async function deleteOwnStory(run: Run, storyId: string): Promise<'deleted' | 'kept' | 'gone'> {
-  const { deps } = run;
-  const ref = { tenantId: run.tenantId, storyId };
-  const outcome = await retryOnConflict(async () => {
-    const found = await deps.stories.get(ref);
-    if (!found || found.value.authorId !== run.personId) return 'gone' as const;
-    const story = found.value;
-    if (story.publishedAt !== undefined) return 'kept' as const;
-    const now = deps.clock.now();
-    await removeFromQueues(deps, story);
-    await deps.personalData.deleteStory(ref, found.etag, [
-      cardsDeleteMessage(deps, now),
-      purgeMessage(deps, now),
-    ]);
-    await removeFromQueues(deps, story);
-    return 'deleted' as const;
+function deleteOwnStory(run: Run, storyId: string): Promise<DeletionOutcome> {
+  return deleteStory(run.deps, { tenantId: run.tenantId, storyId }, (story) => {
+    if (story.authorId !== run.personId) return 'gone';
+    return story.publishedAt !== undefined ? 'kept' : 'deleted';
   });
-  // The outbox of a deleted story (its cards, its purge) runs now; after a crash, again.
-  if (outcome !== 'kept') deps.onCommitted(ref);
-  return outcome;
-}
-
-async function removeFromQueues(deps: ErasureDeps, story: Story): Promise<void> {
-  const final = { ...story, revision: FINAL_REVISION };
-  await Promise.all(
-    [...story.approval.asked, ALL_PENDING_QUEUE].map((id) => deps.approvals.remove(final, id)),
-  );
 }
 
 /**
@@ -689,19 +669,6 @@ async function scrubChannel(run: Run): Promise<void> {
   if (channel?.setBy === run.personId) {
     await deps.settings.setPublicationChannel(tenantId, { ...channel, setBy: run.pseudonymId });
   }
-}
-
-function cardsDeleteMessage(deps: ErasureDeps, now: Date, activityId?: string): OutboxMessage {
-  return {
-    id: deps.ids.newId(),
-    kind: 'cards.delete',
-    createdAt: now,
-    payload: activityId !== undefined ? { activityId } : {},
-  };
-}
-
-function purgeMessage(deps: ErasureDeps, now: Date): OutboxMessage {
-  return { id: deps.ids.newId(), kind: 'story.purge', createdAt: now, payload: {} };
 }
 
 /**

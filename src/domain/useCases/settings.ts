@@ -1,6 +1,7 @@
 import { DomainError } from '../errors.js';
 import type { ApprovalPolicy, PrivacySettings, RoleGrant, TenantSettings } from '../policy.js';
-import type { Clock, SettingsStore, UserDirectory } from '../ports.js';
+import type { Clock, DueIndex, SettingsStore, UserDirectory } from '../ports.js';
+import { RETENTION_JOB } from '../projections.js';
 import { rolesOf, tenantSettings, type RoleDeps } from '../roles.js';
 import { hasRole, type Actor } from '../user.js';
 
@@ -9,6 +10,8 @@ export interface SettingsDeps extends RoleDeps {
   readonly settings: SettingsStore;
   readonly users: UserDirectory;
   readonly clock: Clock;
+  /** The scheduler's time index: a save with a retention period books the tenant's run. */
+  readonly due: Pick<DueIndex, 'put'>;
   /** Called after a save, e.g. to drop cached roles; must not throw. */
   readonly onSaved?: () => void;
 }
@@ -78,6 +81,13 @@ export async function saveSettings(
     });
   }
   await deps.settings.putTenantSettings(actor.tenantId, next, current.etag);
+  // Retention on (or its period changed): the run looks at once at what is now due.
+  if (next.privacy?.deleteClosedAfterDays) {
+    await deps.due.put(
+      { tenantId: actor.tenantId, storyId: RETENTION_JOB },
+      next.updatedAt ?? deps.clock.now(),
+    );
+  }
   deps.onSaved?.();
   return next;
 }

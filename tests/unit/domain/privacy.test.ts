@@ -13,7 +13,7 @@ import {
 import { saveSettings } from '../../../src/domain/useCases/settings.js';
 import { createDemoDirectory } from '../../../src/directory/demoDirectory.js';
 import { buildActor, buildUser } from '../../support/factories.js';
-import { fakeSettings, fakeUsers, fixedClock } from '../../support/fakes.js';
+import { fakeDue, fakeSettings, fakeUsers, fixedClock } from '../../support/fakes.js';
 
 /** Privacy mode's rules (works councils): who sees vote counts, and whether votes rank. */
 
@@ -77,6 +77,7 @@ describe('saving privacy mode', () => {
       directory: createDemoDirectory({ users, groups: {} }),
       configAdmins: [],
       clock: fixedClock(),
+      due: fakeDue(),
     };
     const current = async () => (await settings.getTenantSettings(admin.tenantId))!.value;
     return { deps, current };

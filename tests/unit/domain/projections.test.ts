@@ -17,9 +17,10 @@ import { withdrawStory } from '../../../src/domain/useCases/withdrawStory.js';
 import {
   buildStoryDeps,
   fakeApprovals,
+  fakeClosed,
   fakeDue,
-  fakeModeration,
   fakeAuthors,
+  fakeProjections,
   type fakeStories,
   fakeWall,
   silentLogger,
@@ -69,16 +70,7 @@ async function contents(wall: ReturnType<typeof fakeWall>, approvals: ApprovalQu
   };
 }
 
-/** Fresh fakes of every projection. */
-function projections() {
-  return {
-    wall: fakeWall(),
-    approvals: fakeApprovals(),
-    authors: fakeAuthors(),
-    moderation: fakeModeration(),
-    due: fakeDue(),
-  };
-}
+const projections = () => fakeProjections();
 
 describe('syncProjections', () => {
   it.each<[string, { status: StoryStatus; publishedAt?: Date }, string[], string[]]>([
@@ -97,7 +89,10 @@ describe('syncProjections', () => {
       await wall.upsert(buildStory({ status: 'published', publishedAt: T1, revision: 1 }));
     }
     const story = buildStory({ ...fields, revision: 2 });
-    await syncProjections({ wall, approvals, authors, moderation, due: fakeDue() }, story);
+    await syncProjections(
+      { wall, approvals, authors, moderation, due: fakeDue(), closed: fakeClosed() },
+      story,
+    );
     expect(await contents(wall, approvals)).toEqual({ wall: wallIds, queue: queueIds });
     // The author's own list holds the story in every status.
     expect(authors.entries()).toEqual([story]);

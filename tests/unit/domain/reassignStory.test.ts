@@ -11,13 +11,7 @@ import { decideStory } from '../../../src/domain/useCases/decideStory.js';
 import { reassignStory } from '../../../src/domain/useCases/reassignStory.js';
 import { submitStory } from '../../../src/domain/useCases/submitStory.js';
 import { canSee } from '../../../src/domain/visibility.js';
-import {
-  buildStoryDeps,
-  fakeAuthors,
-  fakeDue,
-  fakeModeration,
-  fakeWall,
-} from '../../support/fakes.js';
+import { buildStoryDeps, fakeProjections } from '../../support/fakes.js';
 import { buildStory, buildStoryDraft, pendingApproval } from '../../support/factories.js';
 import { HOUR, demoActor, errorOf } from '../../support/domainFixtures.js';
 
@@ -240,13 +234,7 @@ describe('reassignStory', () => {
 
     // What the `story.project` handler does with the message committed with the change.
     expect(kinds('story.project').length).toBeGreaterThan(0);
-    const projections = {
-      wall: fakeWall(),
-      approvals,
-      authors: fakeAuthors(),
-      moderation: fakeModeration(),
-      due: fakeDue(),
-    };
+    const projections = fakeProjections({ approvals });
     await syncProjections(projections, reassigned);
     expect(await queueOf(ids.manager)).toEqual([]);
     expect(await queueOf(ids.editor)).toEqual([story.id]);
@@ -261,13 +249,7 @@ describe('reassignStory', () => {
     // The first reassignment's repair runs late (e.g. after a crash): manager keeps the story.
     // The story says everyone it was routed to, so a repair needs nothing else.
     expect(kinds('story.project').length).toBeGreaterThan(1);
-    const projections = {
-      wall: fakeWall(),
-      approvals,
-      authors: fakeAuthors(),
-      moderation: fakeModeration(),
-      due: fakeDue(),
-    };
+    const projections = fakeProjections({ approvals });
     await syncProjections(projections, (await stored())!);
     expect(await queueOf(ids.manager)).toEqual([story.id]);
     expect(await queueOf(ids.editor)).toEqual([]);
