@@ -25,8 +25,7 @@ import {
   createStoryService,
   type Directory,
   type Scheduler,
-  projectStoryHandler,
-  purgeStoryHandler,
+  relayHandlers,
   RETENTION_JOB,
   type StoryRef,
   type Clock,
@@ -173,11 +172,7 @@ export async function startServer(
       outbox: storage.outbox,
       clock,
       logger,
-      handlers: {
-        ...bot.outboxHandlers,
-        'story.project': projectStoryHandler(storage),
-        'story.purge': purgeStoryHandler(storage),
-      },
+      handlers: relayHandlers(bot.outboxHandlers, storage),
     });
     relayRef.current = relay;
 

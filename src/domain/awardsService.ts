@@ -28,6 +28,7 @@ export function createAwardsService(deps: AwardsDeps, limits: ActionLimiter = un
 export type AwardsService = ReturnType<typeof createAwardsService>;
 export type { ChooseWinnerInput, Shortlist, ShortlistOrder };
 export {
+  followAwardHandler,
   AWARDS_MAX,
   CITATION_MAX,
   SHORTLIST_MAX,

@@ -24,3 +24,4 @@ export * from './rateLimits.js';
 export * from './erasurePorts.js';
 export * from './erasureService.js';
 export * from './pseudonyms.js';
+export * from './relayHandlers.js';

@@ -1,6 +1,8 @@
 import { DomainError } from '../errors.js';
+import type { OutboxHandler } from '../outboxRelay.js';
 import type { Award, AwardsDeps } from '../ports.js';
 import { canSeeVoteCounts, ranksByVotes } from '../privacy.js';
+import { retryOnConflict } from '../retry.js';
 import { tenantSettings } from '../roles.js';
 import type { Story } from '../story.js';
 import { hasRole, type Actor } from '../user.js';
@@ -42,9 +44,34 @@ export interface ChooseWinnerInput {
   readonly citation?: string;
 }
 
-/** The winners of the actor's tenant, newest month first; anyone signed in may read them. */
+/**
+ * The winners of the actor's tenant, newest month first; anyone signed in may read them. A
+ * winner whose story is no longer on the wall (hidden by an editor, archived) is left out.
+ */
 export async function listAwards(deps: AwardsDeps, actor: Actor): Promise<Award[]> {
-  return deps.awards.list(actor.tenantId, AWARDS_MAX);
+  const awards = await deps.awards.list(actor.tenantId, AWARDS_MAX);
+  return awards.filter((award) => award.story.status === 'published');
+}
+
+/**
+ * Brings the copy of a story its month's award holds in line with the story, as every posted
+ * card is (the outbox's `cards.refresh`): a featured colleague's name taken off, a correction,
+ * hiding or archiving. Nothing when the story is gone (an erasure handles its award), never
+ * published, not the winner of its month, or when the copy is as new already.
+ */
+export function followAwardHandler(deps: Pick<AwardsDeps, 'awards' | 'stories'>): OutboxHandler {
+  return async (message) => {
+    const found = await deps.stories.get(message.ref);
+    const story = found?.value;
+    if (!story?.publishedAt) return;
+    const month = monthOfDate(story.publishedAt);
+    await retryOnConflict(async () => {
+      const award = await deps.awards.get(story.tenantId, month);
+      if (!award || award.value.story.id !== story.id) return;
+      if (award.value.story.revision >= story.revision) return;
+      await deps.awards.put({ ...award.value, story }, award.etag);
+    });
+  };
 }
 
 /**

@@ -84,6 +84,27 @@ describe.each([
     expect(history.body.items.filter((item) => item.month === month)).toEqual([replaced.body]);
   });
 
+  it('leaves a hidden winner out of the history, and shows it again once restored', async () => {
+    const { month, stories } = await seededMonth();
+    const winner = stories.at(-1);
+    if (!winner) throw new Error('The demo month is empty.');
+    expect((await chooseAs(editor, month, { storyId: winner.id })).status).toBe(200);
+    const listed = async () =>
+      (await api.get<AwardsDto>('/api/awards', { user: employee })).body.items.some(
+        (item) => item.story.id === winner.id,
+      );
+    expect(await listed()).toBe(true);
+
+    const hidden = await api.post(`/api/moderation/${winner.id}/hide`, {}, { user: editor });
+    expect(hidden.status).toBe(200);
+    // The award's copy follows through the outbox, as the posted cards do.
+    await expect.poll(listed, { timeout: 5000 }).toBe(false);
+    expect(
+      (await api.post(`/api/moderation/${winner.id}/restore`, {}, { user: editor })).status,
+    ).toBe(200);
+    await expect.poll(listed, { timeout: 5000 }).toBe(true);
+  });
+
   it('answers 403, 400 and 409 for what may not be chosen', async () => {
     const { month, stories } = await seededMonth();
     const story = stories[0];

@@ -7,12 +7,12 @@ import {
   createOutboxRelay,
   createPeople,
   createStoryService,
-  projectStoryHandler,
-  purgeStoryHandler,
+  relayHandlers,
   type ActionLimiter,
   type OutboxRelay,
   type User,
 } from '../../../src/domain/index.js';
+import { fakeAwards } from '../../support/erasureFakes.js';
 import { recordingLogger } from '../../support/factories.js';
 import { buildStoryDeps, fakeConversations, fakePostedCards } from '../../support/fakes.js';
 import { lateBound } from '../../support/lateBound.js';
@@ -90,15 +90,12 @@ export async function startBotHarness(
     outbox: store.stories,
     clock: store.clock,
     logger,
-    handlers: {
-      ...bot.outboxHandlers,
-      'story.project': projectStoryHandler(store.deps),
-      'story.purge': purgeStoryHandler({
-        stories: store.stories,
-        personalData: store.stories,
-        postedCards,
-      }),
-    },
+    handlers: relayHandlers(bot.outboxHandlers, {
+      ...store.deps,
+      personalData: store.stories,
+      postedCards,
+      awards: fakeAwards(),
+    }),
   });
 
   const app: FastifyInstance = Fastify();

@@ -1,14 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import {
   createAwardsService,
+  followAwardHandler,
   DEFAULT_SETTINGS,
-  DomainError,
   UNRANKED_SHORTLIST_MAX,
-  type Award,
-  type AwardStore,
   type Story,
   type StoryRepository,
 } from '../../../src/domain/index.js';
+import { fakeAwards } from '../../support/erasureFakes.js';
 import { buildActor, buildStory, buildUser } from '../../support/factories.js';
 import { fakeSettings, fakeWall, fixedClock } from '../../support/fakes.js';
 
@@ -17,29 +16,6 @@ import { fakeSettings, fakeWall, fixedClock } from '../../support/fakes.js';
 const editor = buildActor(buildUser({ id: 'editor-1', displayName: 'Eeva', roles: ['editor'] }));
 const admin = buildActor(buildUser({ id: 'admin-1', roles: ['admin'] }));
 const employee = buildActor(buildUser({ id: 'emp-1', roles: ['employee'] }));
-
-/** Awards in memory, with the same conditional write as the table adapter. */
-function fakeAwards(): AwardStore {
-  const rows = new Map<string, { value: Award; etag: string }>();
-  let version = 0;
-  return {
-    async get(tenantId, month) {
-      return rows.get(`${tenantId}|${month}`) ?? null;
-    },
-    async list(tenantId, limit) {
-      return [...rows.values()]
-        .map((row) => row.value)
-        .filter((award) => award.tenantId === tenantId)
-        .sort((a, b) => (a.month < b.month ? 1 : -1))
-        .slice(0, limit);
-    },
-    async put(award, etag) {
-      const key = `${award.tenantId}|${award.month}`;
-      if ((rows.get(key)?.etag ?? null) !== etag) throw new DomainError('conflict', 'stale');
-      rows.set(key, { value: award, etag: String(++version) });
-    },
-  };
-}
 
 function storiesOf(stories: readonly Story[]): StoryRepository {
   return {
@@ -228,5 +204,80 @@ describe('chooseWinner', () => {
     await expect(
       service.chooseWinner(editor, '2026-10', { storyId: 'a', citation: 'x'.repeat(501) }),
     ).rejects.toMatchObject({ code: 'validation', details: { field: 'citation' } });
+  });
+});
+
+describe('the winner’s copy follows its story', () => {
+  it('drops a featured colleague who took their name off, and a hidden winner is not listed', async () => {
+    const winner = published('w', 3, 5);
+    const named = { ...winner, featured: [{ id: 'emp-2', displayName: 'Tomi' }], revision: 2 };
+    const current = new Map<string, Story>([[named.id, named]]);
+    const stories: StoryRepository = {
+      ...storiesOf([]),
+      async get(ref) {
+        const story = current.get(ref.storyId);
+        return story && story.tenantId === ref.tenantId ? { value: story, etag: '1' } : null;
+      },
+    };
+    const awards = fakeAwards();
+    const deps = {
+      awards,
+      stories,
+      wall: fakeWall(),
+      settings: fakeSettings(),
+      clock: fixedClock(new Date('2026-11-02T09:00:00Z')),
+    };
+    const service = createAwardsService(deps);
+    await service.chooseWinner(editor, '2026-10', { storyId: 'w' });
+    const follow = followAwardHandler(deps);
+    const message = {
+      id: 'm-1',
+      kind: 'cards.refresh' as const,
+      createdAt: new Date(),
+      payload: {},
+      ref: { tenantId: winner.tenantId, storyId: 'w' },
+      attempts: 0,
+      nextAttemptAt: new Date(),
+      etag: '',
+    };
+
+    // Tomi takes his name off: the award's copy follows.
+    current.set('w', { ...named, featured: [], revision: 3 });
+    await follow(message);
+    expect((await service.listAwards(employee))[0]?.story.featured).toEqual([]);
+    // An older snapshot never overwrites a newer one.
+    current.set('w', { ...named, revision: 2 });
+    await follow(message);
+    expect((await service.listAwards(employee))[0]?.story.revision).toBe(3);
+
+    // Hidden by an editor: the month's winner is not shown while it is hidden.
+    current.set('w', { ...named, featured: [], status: 'hidden', revision: 4 });
+    await follow(message);
+    expect(await service.listAwards(employee)).toEqual([]);
+  });
+
+  it('leaves the copy alone when another story won the month', async () => {
+    const a = published('a', 3, 5);
+    const b = { ...published('b', 4, 1), revision: 7 };
+    const awards = fakeAwards();
+    const deps = {
+      awards,
+      stories: storiesOf([a, b]),
+      wall: fakeWall(),
+      settings: fakeSettings(),
+      clock: fixedClock(new Date('2026-11-02T09:00:00Z')),
+    };
+    await createAwardsService(deps).chooseWinner(editor, '2026-10', { storyId: 'a' });
+    await followAwardHandler(deps)({
+      id: 'm-1',
+      kind: 'cards.refresh',
+      createdAt: new Date(),
+      payload: {},
+      ref: { tenantId: b.tenantId, storyId: 'b' },
+      attempts: 0,
+      nextAttemptAt: new Date(),
+      etag: '',
+    });
+    expect((await awards.get(a.tenantId, '2026-10'))?.value.story.id).toBe('a');
   });
 });
