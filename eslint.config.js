@@ -127,8 +127,9 @@ export default tseslint.config(
       [
         botbuilder,
         {
-          regex: `^(\\.\\./){${depth}}(?!shared/dto\\.js$)`,
-          message: 'The tab imports only ../shared/dto.js from outside src/tab.',
+          regex: `^(\\.\\./){${depth}}(?!shared/(dto|inputs)\\.js$)`,
+          message:
+            'The tab imports only ../shared/dto.js and ../shared/inputs.js from outside src/tab.',
         },
       ],
     ),

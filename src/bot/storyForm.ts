@@ -1,4 +1,4 @@
-import type { Locale, StoryDraft } from '../domain/index.js';
+import { toStoryDraft, type Locale, type StoryDraft } from '../domain/index.js';
 import { storyInputSchema } from '../shared/schemas.js';
 import { isRecord } from './guards.js';
 import { STORY_FORM_FIELDS, type StoryFormField } from './cards/storyFormCard.js';
@@ -40,17 +40,8 @@ export function readStoryForm(data: unknown, locale: Locale): StoryFormResult {
     }
     return { ok: false, invalid: STORY_FORM_FIELDS.filter((f) => invalid.has(f)), values };
   }
-  const { customerQuote, sourceUrl, locale: _ignored, ...rest } = parsed.data;
-  return {
-    ok: true,
-    values,
-    draft: {
-      ...rest,
-      ...(customerQuote ? { customerQuote } : {}),
-      ...(sourceUrl ? { sourceUrl } : {}),
-      locale,
-    },
-  };
+  // The story is in the language the bot talks to its author in.
+  return { ok: true, values, draft: toStoryDraft(parsed.data, locale) };
 }
 
 function toIds(value: unknown): unknown {

@@ -1,7 +1,7 @@
 import { DomainError } from './errors.js';
 import type { StoryDeps } from './ports.js';
 import type { FeaturedPerson, Story, StoryDraft } from './story.js';
-import type { Actor } from './user.js';
+import type { Actor, Locale } from './user.js';
 
 /** The fields of a story that its author tells, as opposed to its workflow state. */
 export type ToldFields = Pick<
@@ -19,6 +19,46 @@ export type ToldFields = Pick<
   | 'consent'
   | 'locale'
 >;
+
+/**
+ * A story as a surface read it — the API's body, the bot's form — checked for size and shape at
+ * that edge (`storyInputSchema`).
+ */
+export interface ToldInput {
+  readonly title: string;
+  readonly situation: string;
+  readonly action: string;
+  readonly outcome: string;
+  readonly lesson: string;
+  readonly team: string;
+  readonly category: string;
+  readonly featured: readonly string[];
+  readonly customerQuote?: string | undefined;
+  readonly sourceUrl?: string | undefined;
+  readonly consent: boolean;
+}
+
+/**
+ * The one way from any surface's input to a draft: optional texts left empty are left out, and
+ * the story is in `locale` (what the body says, or the language the surface talks to its author
+ * in).
+ */
+export function toStoryDraft(input: ToldInput, locale: Locale): StoryDraft {
+  return {
+    title: input.title,
+    situation: input.situation,
+    action: input.action,
+    outcome: input.outcome,
+    lesson: input.lesson,
+    team: input.team,
+    category: input.category,
+    featured: input.featured,
+    ...(input.customerQuote ? { customerQuote: input.customerQuote } : {}),
+    ...(input.sourceUrl ? { sourceUrl: input.sourceUrl } : {}),
+    consent: input.consent,
+    locale,
+  };
+}
 
 /**
  * Turns an author's draft into the told fields of a story. Shared by submitting and

@@ -25,3 +25,4 @@ export * from './erasurePorts.js';
 export * from './erasureService.js';
 export * from './pseudonyms.js';
 export * from './relayHandlers.js';
+export * from './drafts.js';

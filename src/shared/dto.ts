@@ -441,21 +441,24 @@ export interface PersonalDataExportDto {
 /** A person id is shown as "a former colleague" when it starts with this (see erasure). */
 export const PSEUDONYM_PREFIX = 'erased-';
 
-export type ApiErrorCode =
-  | 'bad_request'
-  | 'validation'
-  | 'unauthenticated'
-  | 'forbidden'
-  | 'not_found'
-  | 'conflict'
-  | 'illegal_transition'
-  | 'already_voted'
-  | 'self_vote'
-  | 'no_approver'
-  | 'too_large'
-  | 'rate_limited'
-  | 'unavailable'
-  | 'internal';
+/** Every `code` an error body of the API can carry; the tab knows them all. */
+export const API_ERROR_CODES = [
+  'bad_request',
+  'validation',
+  'unauthenticated',
+  'forbidden',
+  'not_found',
+  'conflict',
+  'illegal_transition',
+  'already_voted',
+  'self_vote',
+  'no_approver',
+  'too_large',
+  'rate_limited',
+  'unavailable',
+  'internal',
+] as const;
+export type ApiErrorCode = (typeof API_ERROR_CODES)[number];
 
 export interface ApiErrorBody {
   error: {

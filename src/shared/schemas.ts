@@ -1,6 +1,7 @@
 import { parse as parseDuration, serialize as serializeDuration } from 'tinyduration';
 import { z } from 'zod';
 import { CATEGORIES, GRANTABLE_ROLES, LIMITS, LOCALES, STAGE_MODES } from './dto.js';
+import type * as inputs from './inputs.js';
 
 /**
  * Bidirectional embedding, override and isolate controls (U+202A–U+202E, U+2066–U+2069): in a
@@ -317,3 +318,31 @@ export const approvalsQuerySchema = z.strictObject({
 
 /** `/api/people/:id/erase` and `/api/people/:id/export`: an Entra object id. */
 export const personIdSchema = directoryId;
+
+// ---------------------------------------------------------------------------------------------
+// The contract, checked when the code compiles: each schema reads every body of its wire type in
+// `inputs.ts`, and both name the same fields. A field added to one and not the other, or a type
+// that drifted, fails `npm run typecheck`.
+
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+type Reads<S extends z.ZodType, Wire> = [Wire] extends [z.input<S>]
+  ? Same<keyof z.input<S>, keyof Wire>
+  : false;
+
+/** Compiles only when every entry is `true`. */
+type AllTrue<T extends Record<string, true>> = T;
+
+export type InputContract = AllTrue<{
+  story: Reads<typeof storyInputSchema, inputs.StoryInput>;
+  decision: Reads<typeof decisionInputSchema, inputs.DecisionInput>;
+  reassign: Reads<typeof reassignInputSchema, inputs.ReassignInput>;
+  report: Reads<typeof reportInputSchema, inputs.ReportInput>;
+  moderationNote: Reads<typeof moderationNoteSchema, inputs.ModerationNoteInput>;
+  correction: Reads<typeof moderationEditSchema, inputs.StoryCorrectionInput>;
+  wall: Reads<typeof wallQuerySchema, inputs.WallQuery>;
+  myStories: Reads<typeof myStoriesQuerySchema, inputs.MyStoriesQuery>;
+  insights: Reads<typeof insightsQuerySchema, inputs.InsightsQuery>;
+  award: Reads<typeof awardInputSchema, inputs.ChooseAwardInput>;
+  settings: Reads<typeof settingsInputSchema, inputs.SettingsInput>;
+  delegation: Reads<typeof delegationInputSchema, inputs.DelegationInput>;
+}>;

@@ -1,5 +1,11 @@
 import type { FastifyInstance } from 'fastify';
-import type { Actor, Story, StoryDraft, StoryService } from '../../domain/index.js';
+import {
+  toStoryDraft,
+  type Actor,
+  type Story,
+  type StoryDraft,
+  type StoryService,
+} from '../../domain/index.js';
 import type {
   HistoryDto,
   MyStoriesPageDto,
@@ -173,13 +179,7 @@ export function storyRoutes(
   });
 }
 
-/** A story form as the domain takes it: empty optional fields absent, English by default. */
+/** The body's story as a draft (`toStoryDraft`), told in English unless the body says otherwise. */
 function draftOf(input: StoryInput): StoryDraft {
-  const { locale, customerQuote, sourceUrl, ...rest } = input;
-  return {
-    ...rest,
-    ...(customerQuote ? { customerQuote } : {}),
-    ...(sourceUrl ? { sourceUrl } : {}),
-    locale: locale ?? 'en',
-  };
+  return toStoryDraft(input, input.locale ?? 'en');
 }

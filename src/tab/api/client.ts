@@ -1,27 +1,39 @@
-import type {
-  ApiErrorCode,
-  AwardDto,
-  AwardsDto,
-  CategoryId,
-  DelegationDto,
-  DelegationsDto,
-  DevUsersDto,
-  ErasureReceiptDto,
-  HistoryDto,
-  InsightsDto,
-  LocaleDto,
-  MeDto,
-  ModerationQueueDto,
-  MyStoriesPageDto,
-  PeopleDto,
-  PersonalDataExportDto,
-  PersonDto,
-  SettingsDto,
-  ShortlistDto,
-  StoryDto,
-  StoryListDto,
-  WallPageDto,
+import {
+  API_ERROR_CODES,
+  type ApiErrorCode,
+  type AwardDto,
+  type AwardsDto,
+  type CategoryId,
+  type DelegationDto,
+  type DelegationsDto,
+  type DevUsersDto,
+  type ErasureReceiptDto,
+  type HistoryDto,
+  type InsightsDto,
+  type MeDto,
+  type ModerationQueueDto,
+  type MyStoriesPageDto,
+  type PeopleDto,
+  type PersonalDataExportDto,
+  type PersonDto,
+  type SettingsDto,
+  type ShortlistDto,
+  type StoryDto,
+  type StoryListDto,
+  type WallPageDto,
 } from '../../shared/dto.js';
+import type {
+  ChooseAwardInput,
+  DecisionInput,
+  DelegationInput,
+  InsightsQuery,
+  ModerationAction,
+  ReassignInput,
+  SettingsInput,
+  StoryCorrectionInput,
+  StoryInput,
+  WallQuery,
+} from '../../shared/inputs.js';
 
 /** Codes the client adds for failures that never reached the API's error handler. */
 export type ClientErrorCode = ApiErrorCode | 'network' | 'timeout';
@@ -63,22 +75,7 @@ const CODE_BY_STATUS: Record<number, ApiErrorCode> = {
   503: 'unavailable',
 };
 
-const KNOWN_CODES: ReadonlySet<string> = new Set<ApiErrorCode>([
-  'bad_request',
-  'validation',
-  'unauthenticated',
-  'forbidden',
-  'not_found',
-  'conflict',
-  'illegal_transition',
-  'already_voted',
-  'self_vote',
-  'no_approver',
-  'too_large',
-  'rate_limited',
-  'unavailable',
-  'internal',
-]);
+const KNOWN_CODES: ReadonlySet<string> = new Set<ApiErrorCode>(API_ERROR_CODES);
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -107,90 +104,20 @@ export function parseApiError(status: number, body: unknown): ApiError {
   return new ApiError(code, status, message, fields);
 }
 
-/** The body of `POST /api/stories`, and of `PUT /api/stories/:id` (a resubmission). */
-export interface NewStoryInput {
-  title: string;
-  situation: string;
-  action: string;
-  outcome: string;
-  lesson: string;
-  team: string;
-  category: CategoryId;
-  featured: string[];
-  customerQuote?: string;
-  sourceUrl?: string;
-  consent: boolean;
-  locale: LocaleDto;
-}
-
-export type Decision = 'approve' | 'reject' | 'changes';
-
-export interface DecisionInput {
-  decision: Decision;
-  comment?: string;
-}
-
-/** The body of `POST /api/stories/:id/reassign`: who decides instead, and an optional note. */
-export interface ReassignInput {
-  approverId: string;
-  comment?: string;
-}
-
-/**
- * The body of `POST /api/moderation/:id/edit`: an editor's correction of a story's texts (without
- * `customerQuote`, the story has none any more) and a note for its history saying why.
- */
-export interface StoryCorrectionInput {
-  title: string;
-  situation: string;
-  action: string;
-  outcome: string;
-  lesson: string;
-  customerQuote?: string;
-  note: string;
-}
-
-/** What an editor does with a story in the moderation queue, besides correcting it. */
-export type ModerationAction = 'hide' | 'restore' | 'dismiss';
-
-/** The body of `PUT /api/awards/:month`: the chosen story and, optionally, why it was chosen. */
-export interface ChooseAwardInput {
-  storyId: string;
-  citation?: string;
-}
-
-/** The body of `PUT /api/settings`: the document as read, with the `version` it was read at. */
-export type SaveSettingsInput = Pick<SettingsDto, 'version' | 'approval' | 'roles' | 'privacy'>;
-
-/**
- * The body of `PUT /api/delegations`: to whom, from when until when (ISO instants, `until`
- * exclusive); `userId` only when an admin sets someone else's.
- */
-export type DelegationInput = Pick<DelegationDto, 'delegateId' | 'from' | 'until'> & {
-  userId?: string;
-};
-
 /** Whose pending stories `GET /api/approvals` lists: mine, or (admins) everyone's. */
 export type ApprovalsScope = 'mine' | 'all';
 
-/** Filters and paging of `GET /api/stories`; empty values are left out of the query. */
-export interface WallQuery {
-  limit?: number;
+/**
+ * Filters and paging of `GET /api/stories` as the wall holds them (no cursor yet: null; every
+ * category: ''); empty values are left out of the query.
+ */
+export type WallRequest = Omit<WallQuery, 'cursor' | 'category'> & {
   cursor?: string | null;
-  team?: string;
   category?: CategoryId | '';
-  month?: string;
-  q?: string;
-}
+};
 
 /** Paging of `GET /api/stories/mine`. */
-export type MyStoriesQuery = Pick<WallQuery, 'limit' | 'cursor'>;
-
-/** The range of `GET /api/insights`: `YYYY-MM`, both included; the server's default if left out. */
-export interface InsightsQuery {
-  from?: string;
-  to?: string;
-}
+export type MyStoriesRequest = Pick<WallRequest, 'limit' | 'cursor'>;
 
 export interface ApiClientOptions {
   /** Prefix of every path; '' for the same origin. */
@@ -208,7 +135,7 @@ interface RequestOptions {
 }
 
 /** Builds the query string of a wall page, leaving out empty filters. */
-export function wallQueryString(query: WallQuery): string {
+export function wallQueryString(query: WallRequest): string {
   const params = new URLSearchParams();
   for (const key of ['limit', 'cursor', 'team', 'category', 'month', 'q'] as const) {
     const value = query[key];
@@ -277,10 +204,10 @@ export function createApiClient(options: ApiClientOptions) {
       request<PeopleDto>(`/api/people?${new URLSearchParams({ q, limit: '10' }).toString()}`, {
         signal,
       }),
-    wall: (query: WallQuery, signal?: AbortSignal) =>
+    wall: (query: WallRequest, signal?: AbortSignal) =>
       request<WallPageDto>(`/api/stories${wallQueryString(query)}`, { signal }),
     story: (id: string, signal?: AbortSignal) => request<StoryDto>(storyPath(id), { signal }),
-    submitStory: (input: NewStoryInput) =>
+    submitStory: (input: StoryInput) =>
       request<StoryDto>('/api/stories', { method: 'POST', body: input }),
     vote: (id: string) => request<StoryDto>(`${storyPath(id)}/vote`, { method: 'POST' }),
     decide: (id: string, input: DecisionInput) =>
@@ -295,10 +222,10 @@ export function createApiClient(options: ApiClientOptions) {
     /** Hands a pending story to another approver; it leaves the caller's queue. */
     reassign: (id: string, input: ReassignInput) =>
       request<StoryDto>(`${storyPath(id)}/reassign`, { method: 'POST', body: input }),
-    myStories: (query: MyStoriesQuery, signal?: AbortSignal) =>
+    myStories: (query: MyStoriesRequest, signal?: AbortSignal) =>
       request<MyStoriesPageDto>(`/api/stories/mine${wallQueryString(query)}`, { signal }),
     /** After "request changes": the edited story goes back to its approver. */
-    resubmitStory: (id: string, input: NewStoryInput) =>
+    resubmitStory: (id: string, input: StoryInput) =>
       request<StoryDto>(storyPath(id), { method: 'PUT', body: input }),
     withdrawStory: (id: string) =>
       request<StoryDto>(`${storyPath(id)}/withdraw`, { method: 'POST', body: {} }),
@@ -348,7 +275,7 @@ export function createApiClient(options: ApiClientOptions) {
     /** The tenant's approval policy and role grants (admins). */
     settings: (signal?: AbortSignal) => request<SettingsDto>('/api/settings', { signal }),
     /** Saves the settings; 409 `conflict` when someone saved a newer version meanwhile. */
-    saveSettings: (input: SaveSettingsInput) =>
+    saveSettings: (input: SettingsInput) =>
       request<SettingsDto>('/api/settings', { method: 'PUT', body: input }),
     /** My delegation (or, for an admin, everyone's). */
     delegations: (signal?: AbortSignal) => request<DelegationsDto>('/api/delegations', { signal }),

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { LIMITS } from '../../../src/shared/dto.js';
-import type { NewStoryInput } from '../../../src/tab/api/client.js';
+import type { StoryInput } from '../../../src/shared/inputs.js';
 import {
   CREATE_STORY,
   EMPTY_STORY_FORM,
@@ -8,7 +8,7 @@ import {
   initialFormValues,
   saveStory,
   storyToFormValues,
-  toNewStoryInput,
+  toStoryInput,
   validateStoryForm,
   type StoryFormValues,
 } from '../../../src/tab/components/StoryForm/storyFormModel.js';
@@ -51,9 +51,9 @@ describe('validateStoryForm', () => {
   });
 });
 
-describe('toNewStoryInput', () => {
+describe('toStoryInput', () => {
   it('trims texts and leaves out empty optional fields', () => {
-    const input = toNewStoryInput({ ...valid, title: '  A coat  ', customerQuote: '   ' }, 'fi');
+    const input = toStoryInput({ ...valid, title: '  A coat  ', customerQuote: '   ' }, 'fi');
     expect(input.title).toBe('A coat');
     expect(input).not.toHaveProperty('customerQuote');
     expect(input).not.toHaveProperty('sourceUrl');
@@ -61,7 +61,7 @@ describe('toNewStoryInput', () => {
   });
 
   it('keeps a given quote and link', () => {
-    const input = toNewStoryInput(
+    const input = toStoryInput(
       { ...valid, customerQuote: ' Thank you! ', sourceUrl: 'https://example.com/post' },
       'en',
     );
@@ -112,7 +112,7 @@ describe('resubmit mode', () => {
   it('sends an unchanged story back with the same content', () => {
     const values = storyToFormValues(story);
     expect(validateStoryForm(values)).toEqual({});
-    expect(toNewStoryInput(values, 'en')).toEqual({
+    expect(toStoryInput(values, 'en')).toEqual({
       title: story.title,
       situation: story.situation,
       action: story.action,
@@ -137,16 +137,16 @@ describe('resubmit mode', () => {
   it('resubmits with PUT to the story it edits, and posts a new story otherwise', async () => {
     const calls: string[] = [];
     const api = {
-      submitStory: async (_: NewStoryInput) => {
+      submitStory: async (_: StoryInput) => {
         calls.push('submit');
         return buildStoryDto({ id: 'new' });
       },
-      resubmitStory: async (id: string, _: NewStoryInput) => {
+      resubmitStory: async (id: string, _: StoryInput) => {
         calls.push(`resubmit ${id}`);
         return buildStoryDto({ id, status: 'pending' });
       },
     };
-    const input = toNewStoryInput(storyToFormValues(story), 'fi');
+    const input = toStoryInput(storyToFormValues(story), 'fi');
 
     expect(await saveStory(api, { kind: 'resubmit', story }, input)).toMatchObject({
       id: 'story-7',

@@ -12,7 +12,7 @@ import {
 } from '@fluentui/react-components';
 import { useState } from 'react';
 import { LIMITS, type PersonDto, type StoryDto } from '../../../shared/dto.js';
-import type { Decision } from '../../api/client.js';
+import type { Decision } from '../../../shared/inputs.js';
 import { useAppContext } from '../../appContext.js';
 import { errorKey, type ErrorKey } from '../../errors.js';
 import { formatDate } from '../../format.js';

@@ -15,7 +15,8 @@ import {
 } from '@fluentui/react-components';
 import { useState } from 'react';
 import type { PersonDto, StoryDto } from '../../../shared/dto.js';
-import type { ApprovalsScope, Decision } from '../../api/client.js';
+import type { Decision } from '../../../shared/inputs.js';
+import type { ApprovalsScope } from '../../api/client.js';
 import { useAppContext } from '../../appContext.js';
 import { errorKey } from '../../errors.js';
 import { useNotify } from '../../hooks/useNotify.js';

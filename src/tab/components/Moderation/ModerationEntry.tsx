@@ -8,7 +8,7 @@ import {
 } from '@fluentui/react-components';
 import { useState } from 'react';
 import type { ModerationItemDto, StoryDto } from '../../../shared/dto.js';
-import type { ModerationAction } from '../../api/client.js';
+import type { ModerationAction } from '../../../shared/inputs.js';
 import { useAppContext } from '../../appContext.js';
 import { formatDate, formatDateTime } from '../../format.js';
 import { useNotify } from '../../hooks/useNotify.js';

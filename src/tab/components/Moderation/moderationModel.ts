@@ -1,5 +1,5 @@
 import { LIMITS, type ModerationItemDto, type StoryDto } from '../../../shared/dto.js';
-import type { ModerationAction, StoryCorrectionInput } from '../../api/client.js';
+import type { ModerationAction, StoryCorrectionInput } from '../../../shared/inputs.js';
 
 /** The queue as the view shows it: reported stories first, then hidden ones. */
 export interface ModerationSections {

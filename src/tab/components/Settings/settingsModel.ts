@@ -10,7 +10,7 @@ import {
   type SettingsDto,
   type StageModeDto,
 } from '../../../shared/dto.js';
-import type { SaveSettingsInput } from '../../api/client.js';
+import type { SettingsInput } from '../../../shared/inputs.js';
 import type { MessageKey } from '../../i18n.js';
 import { draftOfIso, durationProblem, isoOfDraft, type DurationDraft } from './durations.js';
 
@@ -200,7 +200,7 @@ export function withoutCategoryStages(
 }
 
 /** The body of `PUT /api/settings` for a draft that has no problems. */
-export function inputOf(draft: SettingsDraft): SaveSettingsInput {
+export function inputOf(draft: SettingsDraft): SettingsInput {
   const remindAfter = draft.remind.on ? isoOfDraft(draft.remind) : undefined;
   const expireAfter = draft.expire.on ? isoOfDraft(draft.expire) : undefined;
   const escalate = draft.escalateAfter.trim();

@@ -35,7 +35,7 @@ import {
   formFieldOf,
   initialFormValues,
   saveStory,
-  toNewStoryInput,
+  toStoryInput,
   validateStoryForm,
   type FieldProblem,
   type FormProblems,
@@ -162,7 +162,7 @@ export function StoryForm({ onClose, mode = CREATE_STORY, onSaved }: StoryFormPr
     if (personal.length > 0) return;
     setSubmitting(true);
     try {
-      const saved = await saveStory(api, mode, toNewStoryInput(values, language));
+      const saved = await saveStory(api, mode, toStoryInput(values, language));
       notify(
         resubmit
           ? { title: t('form.resubmit.sent'), body: t('form.resubmit.sentBody'), intent: 'success' }

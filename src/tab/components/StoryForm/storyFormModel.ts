@@ -5,7 +5,8 @@ import {
   type LocaleDto,
   type StoryDto,
 } from '../../../shared/dto.js';
-import type { ApiClient, NewStoryInput } from '../../api/client.js';
+import type { StoryInput } from '../../../shared/inputs.js';
+import type { ApiClient } from '../../api/client.js';
 
 /** What the form holds while the user types. */
 export interface StoryFormValues {
@@ -103,7 +104,7 @@ export function validateStoryForm(values: StoryFormValues): FormProblems {
 }
 
 /** The request body for valid values: trimmed, optional texts left out when empty. */
-export function toNewStoryInput(values: StoryFormValues, locale: LocaleDto): NewStoryInput {
+export function toStoryInput(values: StoryFormValues, locale: LocaleDto): StoryInput {
   if (values.category === '') throw new Error('category is required');
   const quote = values.customerQuote.trim();
   const url = values.sourceUrl.trim();
@@ -170,7 +171,7 @@ export function initialFormValues(mode: StoryFormMode): StoryFormValues {
 export function saveStory(
   api: Pick<ApiClient, 'submitStory' | 'resubmitStory'>,
   mode: StoryFormMode,
-  input: NewStoryInput,
+  input: StoryInput,
 ): Promise<StoryDto> {
   return mode.kind === 'resubmit'
     ? api.resubmitStory(mode.story.id, input)

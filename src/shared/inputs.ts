@@ -1,0 +1,129 @@
+import type {
+  ApprovalPolicyDto,
+  CategoryId,
+  DelegationDto,
+  LocaleDto,
+  PrivacyDto,
+  RoleGrantDto,
+} from './dto.js';
+
+/**
+ * What clients send: every request body and query string of the API, declared once. The API's
+ * zod schemas (`schemas.ts`) are checked against these types when the code compiles, the bot's
+ * forms are read through the same schemas, and the tab imports these types (never the schemas, so
+ * no zod reaches the browser). Limits are in `LIMITS` (`dto.ts`).
+ */
+
+/** The body of `POST /api/stories` and of `PUT /api/stories/:id` (a resubmission). */
+export interface StoryInput {
+  title: string;
+  situation: string;
+  action: string;
+  outcome: string;
+  lesson: string;
+  team: string;
+  category: CategoryId;
+  /** User ids of colleagues featured in the story; none when left out. */
+  featured?: string[];
+  customerQuote?: string;
+  /** An http or https address. */
+  sourceUrl?: string;
+  /** The author confirms customer details may be published. */
+  consent: boolean;
+  /** The language the story is told in; English when left out. */
+  locale?: LocaleDto;
+}
+
+export type Decision = 'approve' | 'reject' | 'changes';
+
+/** `POST /api/stories/:id/decision`, and the approval card's buttons. */
+export interface DecisionInput {
+  decision: Decision;
+  comment?: string;
+}
+
+/** `POST /api/stories/:id/reassign`: who decides instead, and a note for the record. */
+export interface ReassignInput {
+  approverId: string;
+  comment?: string;
+}
+
+/** `POST /api/stories/:id/report`: why a reader reports a published story to the editors. */
+export interface ReportInput {
+  reason: string;
+}
+
+/** What an editor does with a story in the moderation queue, besides correcting it. */
+export type ModerationAction = 'hide' | 'restore' | 'dismiss';
+
+/** `POST /api/moderation/:id/hide`, `…/restore`, `…/dismiss`: an optional note for the history. */
+export interface ModerationNoteInput {
+  note?: string;
+}
+
+/**
+ * `POST /api/moderation/:id/edit`: an editor's correction of a story's texts (without
+ * `customerQuote`, the story has none any more) and a note for its history saying why.
+ */
+export interface StoryCorrectionInput {
+  title: string;
+  situation: string;
+  action: string;
+  outcome: string;
+  lesson: string;
+  customerQuote?: string;
+  note: string;
+}
+
+/** The query of `GET /api/stories`: a page of the wall, narrowed by any of the filters. */
+export interface WallQuery {
+  limit?: number;
+  cursor?: string;
+  team?: string;
+  category?: CategoryId;
+  /** `YYYY-MM`. */
+  month?: string;
+  q?: string;
+}
+
+/** The query of `GET /api/stories/mine`. */
+export interface MyStoriesQuery {
+  limit?: number;
+  cursor?: string;
+}
+
+/** The query of `GET /api/insights`: `YYYY-MM` months, both ends optional. */
+export interface InsightsQuery {
+  from?: string;
+  to?: string;
+}
+
+/** `PUT /api/awards/:month`: the chosen story and, optionally, why it was chosen. */
+export interface ChooseAwardInput {
+  storyId: string;
+  citation?: string;
+}
+
+/**
+ * The privacy settings of a `PUT /api/settings`: privacy mode always; each other setting left out
+ * stays as saved.
+ */
+export type PrivacyInput = Pick<PrivacyDto, 'enabled'> &
+  Partial<Pick<PrivacyDto, 'confirmFeatured' | 'deleteClosedAfterDays'>>;
+
+/** `PUT /api/settings`: the document as read, with the `version` it was read at. */
+export interface SettingsInput {
+  version: number;
+  approval: ApprovalPolicyDto;
+  roles: RoleGrantDto[];
+  /** Left out: the privacy settings stay as saved. */
+  privacy?: PrivacyInput;
+}
+
+/**
+ * `PUT /api/delegations`: to whom, from when until when (ISO instants, `until` exclusive);
+ * `userId` only when an admin sets someone else's.
+ */
+export type DelegationInput = Pick<DelegationDto, 'delegateId' | 'from' | 'until'> & {
+  userId?: string;
+};
