@@ -18,6 +18,7 @@ import type { Authenticator } from './auth.js';
 import { ApiError, createErrorHandler } from './errors.js';
 import { awardRoutes } from './routes/awards.js';
 import { erasureRoutes } from './routes/erasure.js';
+import { exportRoutes } from './routes/exports.js';
 import { insightsRoutes } from './routes/insights.js';
 import { moderationRoutes } from './routes/moderation.js';
 import { peopleRoutes } from './routes/people.js';
@@ -140,6 +141,11 @@ export async function createHttpApp(deps: HttpAppDeps): Promise<FastifyInstance>
   storyRoutes(app, { service: deps.service, authenticate: deps.authenticate });
   moderationRoutes(app, { service: deps.service, authenticate: deps.authenticate });
   insightsRoutes(app, { insights: deps.insights, authenticate: deps.authenticate });
+  exportRoutes(app, {
+    service: deps.service,
+    insights: deps.insights,
+    authenticate: deps.authenticate,
+  });
   awardRoutes(app, { awards: deps.awards, authenticate: deps.authenticate });
   settingsRoutes(app, { settings: deps.settings, authenticate: deps.authenticate });
   erasureRoutes(app, { erasure: deps.erasure, authenticate: deps.authenticate });

@@ -5,6 +5,7 @@ import { getStory } from './useCases/getStory.js';
 import { listApprovals } from './useCases/listApprovals.js';
 import { listMyStories } from './useCases/listMyStories.js';
 import { listWall, type WallFilter } from './useCases/listWall.js';
+import { exportWall, type WallExportFilter } from './useCases/exportWall.js';
 import {
   dismissReports,
   editStory,
@@ -94,6 +95,12 @@ export function createStoryService(deps: StoryDeps, limits: ActionLimiter = unli
     listModeration: (actor: Actor) => listModeration(deps, actor),
     getStory: (actor: Actor, storyId: string) => getStory(deps, actor, storyId),
     listWall: (actor: Actor, filter: WallFilter) => listWall(deps, actor, filter),
+    /** Every published story matching the filters, for a spreadsheet (editors and admins). */
+    exportWall: async (actor: Actor, filter: WallExportFilter) => {
+      // Reads many pages: it spends the budget of configuration work, as an erasure does.
+      await spend(limits, actor, 'config');
+      return exportWall(deps, actor, filter);
+    },
     listApprovals: (actor: Actor, limit?: number, everyone?: boolean) =>
       listApprovals(deps, actor, limit, everyone),
     storyHistory: (actor: Actor, storyId: string) => storyHistory(deps, actor, storyId),
@@ -105,5 +112,6 @@ export function createStoryService(deps: StoryDeps, limits: ActionLimiter = unli
 }
 
 export type StoryService = ReturnType<typeof createStoryService>;
-export type { WallFilter };
+export type { WallFilter, WallExportFilter };
+export { EXPORT_MAX_STORIES, type WallExport } from './useCases/exportWall.js';
 export type { ModerationItem, StoryCorrection } from './useCases/moderation.js';

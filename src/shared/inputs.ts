@@ -86,6 +86,9 @@ export interface WallQuery {
   q?: string;
 }
 
+/** The query of `GET /api/exports/wall.csv`: the wall's filters, every page. */
+export type WallExportQuery = Omit<WallQuery, 'limit' | 'cursor'>;
+
 /** The query of `GET /api/stories/mine`. */
 export interface MyStoriesQuery {
   limit?: number;

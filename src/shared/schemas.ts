@@ -116,6 +116,9 @@ export const wallQuerySchema = z.strictObject({
 });
 export type WallQueryInput = z.infer<typeof wallQuerySchema>;
 
+/** `GET /api/exports/wall.csv` query string: the wall's filters, without paging. */
+export const wallExportQuerySchema = wallQuerySchema.omit({ limit: true, cursor: true });
+
 /** `GET /api/stories/mine` query string. */
 export const myStoriesQuerySchema = z.strictObject({
   limit: z.coerce.number().int().min(1).max(LIMITS.pageSize.max).default(LIMITS.pageSize.default),
@@ -340,6 +343,7 @@ export type InputContract = AllTrue<{
   moderationNote: Reads<typeof moderationNoteSchema, inputs.ModerationNoteInput>;
   correction: Reads<typeof moderationEditSchema, inputs.StoryCorrectionInput>;
   wall: Reads<typeof wallQuerySchema, inputs.WallQuery>;
+  wallExport: Reads<typeof wallExportQuerySchema, inputs.WallExportQuery>;
   myStories: Reads<typeof myStoriesQuerySchema, inputs.MyStoriesQuery>;
   insights: Reads<typeof insightsQuerySchema, inputs.InsightsQuery>;
   award: Reads<typeof awardInputSchema, inputs.ChooseAwardInput>;

@@ -1,5 +1,7 @@
+import { readFile } from 'node:fs/promises';
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { csvRows } from '../support/csv.js';
 import type { InsightsDto, StoryDto, WallPageDto } from '../../src/shared/dto.js';
 import { browserAvailable } from '../support/browser.js';
 import { useBrowserApp } from '../support/useBrowserApp.js';
@@ -115,6 +117,33 @@ describe.skipIf(!browserAvailable())('insights (Chromium)', () => {
     expect(await view.getByTestId('insights-total').textContent()).toMatch(
       new RegExp(`^${total} stor(y|ies) published `),
     );
+
+    // The counts of the period shown, and every story, download as CSV for a spreadsheet.
+    const [counts] = await Promise.all([
+      page.waitForEvent('download'),
+      view.getByTestId('insights-export-counts').click(),
+    ]);
+    expect(counts.suggestedFilename()).toBe(
+      `story-wall-insights-${monthOf(now, -2)}-${monthOf(now)}.csv`,
+    );
+    const countRows = csvRows(await readFile(await counts.path(), 'utf8'));
+    expect(countRows[0]).toEqual(['counted_by', 'value', 'stories']);
+    expect(countRows.at(-1)).toEqual([
+      'total',
+      `${monthOf(now, -2)}..${monthOf(now)}`,
+      String(total),
+    ]);
+    const [all] = await Promise.all([
+      page.waitForEvent('download'),
+      view.getByTestId('insights-export-stories').click(),
+    ]);
+    expect(all.suggestedFilename()).toBe('story-wall-stories.csv');
+    const storyRows = csvRows(await readFile(await all.path(), 'utf8'));
+    expect(storyRows.slice(1).map((row) => row[0])).toEqual(stories.map((story) => story.id));
+    await page
+      .getByTestId('toast')
+      .filter({ hasText: 'Downloaded story-wall-stories.csv.' })
+      .waitFor();
 
     await view.getByTestId('insights-close').click();
     await view.waitFor({ state: 'detached' });

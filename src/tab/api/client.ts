@@ -134,6 +134,33 @@ interface RequestOptions {
   signal?: AbortSignal | undefined;
 }
 
+/** A file the API answered: its text, the name to save it as, and its media type. */
+export interface DownloadedFile {
+  text: string;
+  fileName: string;
+  type: string;
+  /** An export that holds only the newest of more stories than one export may. */
+  truncated: boolean;
+}
+
+function parseJson(text: string): unknown {
+  if (text === '') return undefined;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The query string of an insight range, leaving out the ends not given. */
+function rangeQueryString(query: InsightsQuery): string {
+  const params = new URLSearchParams();
+  if (query.from) params.set('from', query.from);
+  if (query.to) params.set('to', query.to);
+  const encoded = params.toString();
+  return encoded ? `?${encoded}` : '';
+}
+
 /** Builds the query string of a wall page, leaving out empty filters. */
 export function wallQueryString(query: WallRequest): string {
   const params = new URLSearchParams();
@@ -151,11 +178,16 @@ export function wallQueryString(query: WallRequest): string {
 export function createApiClient(options: ApiClientOptions) {
   const doFetch = options.fetch ?? globalThis.fetch.bind(globalThis);
 
-  async function request<T>(path: string, { method = 'GET', body, signal }: RequestOptions = {}) {
+  /** One call: auth headers, a timeout, transport failures and error bodies as `ApiError`s. */
+  async function send(
+    path: string,
+    { method = 'GET', body, signal }: RequestOptions,
+    accept: string,
+  ): Promise<{ response: Response; text: string }> {
     const timeout = AbortSignal.timeout(options.timeoutMs);
     const combined = signal ? AbortSignal.any([signal, timeout]) : timeout;
     const headers: Record<string, string> = {
-      accept: 'application/json',
+      accept,
       ...(await options.authHeaders()),
     };
     if (body !== undefined) headers['content-type'] = 'application/json';
@@ -179,16 +211,26 @@ export function createApiClient(options: ApiClientOptions) {
     }
 
     const text = await response.text();
-    let parsed: unknown = undefined;
-    if (text !== '') {
-      try {
-        parsed = JSON.parse(text);
-      } catch {
-        parsed = undefined;
-      }
-    }
-    if (!response.ok) throw parseApiError(response.status, parsed);
-    return parsed as T;
+    if (!response.ok) throw parseApiError(response.status, parseJson(text));
+    return { response, text };
+  }
+
+  async function request<T>(path: string, requestOptions: RequestOptions = {}) {
+    const { text } = await send(path, requestOptions, 'application/json');
+    return parseJson(text) as T;
+  }
+
+  /** A file the API answers (a CSV export), with the name it gave it. */
+  async function file(path: string, signal?: AbortSignal): Promise<DownloadedFile> {
+    const { response, text } = await send(path, { signal }, 'text/csv');
+    const disposition = response.headers.get('content-disposition') ?? '';
+    const fileName = /filename="([^"\\/]{1,200})"/.exec(disposition)?.[1] ?? 'story-wall.csv';
+    return {
+      text,
+      fileName,
+      type: response.headers.get('content-type') ?? 'text/csv',
+      truncated: response.headers.get('x-export-truncated') === 'true',
+    };
   }
 
   const storyPath = (id: string) => `/api/stories/${encodeURIComponent(id)}`;
@@ -257,13 +299,14 @@ export function createApiClient(options: ApiClientOptions) {
         body: input,
       }),
     /** Published stories counted per month, team and category (editors and admins). */
-    insights: (query: InsightsQuery, signal?: AbortSignal) => {
-      const params = new URLSearchParams();
-      if (query.from) params.set('from', query.from);
-      if (query.to) params.set('to', query.to);
-      const encoded = params.toString();
-      return request<InsightsDto>(`/api/insights${encoded ? `?${encoded}` : ''}`, { signal });
-    },
+    insights: (query: InsightsQuery, signal?: AbortSignal) =>
+      request<InsightsDto>(`/api/insights${rangeQueryString(query)}`, { signal }),
+    /** The insight counts of a range as CSV (editors and admins). */
+    exportInsights: (query: InsightsQuery) =>
+      file(`/api/exports/insights.csv${rangeQueryString(query)}`),
+    /** The wall as filtered as CSV, every page (editors and admins). */
+    exportWall: (filters: Omit<WallRequest, 'limit' | 'cursor'>) =>
+      file(`/api/exports/wall.csv${wallQueryString(filters)}`),
     /** The stories of the month chosen so far, newest month first (everyone). */
     awards: (signal?: AbortSignal) => request<AwardsDto>('/api/awards', { signal }),
     /** A month's (`YYYY-MM`) most voted published stories and its winner (editors and admins). */

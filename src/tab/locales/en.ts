@@ -667,6 +667,13 @@ export const en = {
     },
     close: 'Close',
   },
+  exports: {
+    insights: 'Download counts (CSV)',
+    wall: 'Download all stories (CSV)',
+    done: 'Downloaded {{file}}.',
+    truncated: 'The wall has more stories than one file holds: the newest 5,000 are in it.',
+    failed: 'The file could not be made.',
+  },
   privacyData: {
     formerColleague: 'A former colleague',
     download: 'Download my data',

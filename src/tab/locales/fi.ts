@@ -672,6 +672,14 @@ export const fi: Messages = {
     },
     close: 'Sulje',
   },
+  exports: {
+    insights: 'Lataa määrät (CSV)',
+    wall: 'Lataa kaikki tarinat (CSV)',
+    done: 'Ladattu: {{file}}.',
+    truncated:
+      'Seinällä on enemmän tarinoita kuin yhteen tiedostoon mahtuu: siinä ovat uusimmat 5 000.',
+    failed: 'Tiedostoa ei saatu tehtyä.',
+  },
   privacyData: {
     formerColleague: 'Entinen kollega',
     download: 'Lataa tietoni',

@@ -21,6 +21,7 @@ import { useMemo, useState } from 'react';
 import { useAppContext } from '../../appContext.js';
 import { errorKey } from '../../errors.js';
 import { useT } from '../../hooks/useT.js';
+import { ExportButton } from '../ExportButton/ExportButton.js';
 import { InsightsCharts } from './InsightsCharts.js';
 import { InsightsTables } from './InsightsTables.js';
 import {
@@ -133,6 +134,16 @@ export function Insights({ onClose }: InsightsProps) {
             )}
           </DialogContent>
           <DialogActions>
+            <ExportButton
+              label={t('exports.insights')}
+              load={() => api.exportInsights(range)}
+              testId="insights-export-counts"
+            />
+            <ExportButton
+              label={t('exports.wall')}
+              load={() => api.exportWall({})}
+              testId="insights-export-stories"
+            />
             <Button appearance="secondary" onClick={onClose} data-testid="insights-close">
               {t('insights.close')}
             </Button>

@@ -1,6 +1,7 @@
 import { Button, Spinner } from '@fluentui/react-components';
 import { useState } from 'react';
 import { useAppContext } from '../../appContext.js';
+import { saveFile } from '../../download.js';
 import { errorKey } from '../../errors.js';
 import { useNotify } from '../../hooks/useNotify.js';
 import { useT } from '../../hooks/useT.js';
@@ -21,13 +22,7 @@ export function DownloadMyData() {
     setBusy(true);
     try {
       const data = await api.exportPersonalData(me.id);
-      const blob = new Blob([JSON.stringify(data, null, 2)], { type: 'application/json' });
-      const url = URL.createObjectURL(blob);
-      const link = document.createElement('a');
-      link.href = url;
-      link.download = exportFileName(data.exportedAt);
-      link.click();
-      setTimeout(() => URL.revokeObjectURL(url), 0);
+      saveFile(JSON.stringify(data, null, 2), exportFileName(data.exportedAt), 'application/json');
       notify({ title: t('privacyData.downloaded'), intent: 'success' });
     } catch (error) {
       notify({
