@@ -5,7 +5,8 @@ import {
   type TokenCredential,
 } from '@azure/identity';
 import { pino } from 'pino';
-import { createAuthenticator } from './api/auth.js';
+import { createApiKeys } from './api/apiKeys.js';
+import { createAuthenticator, withApiKeys } from './api/auth.js';
 import { createHttpApp } from './api/httpApp.js';
 import { createBot } from './bot/index.js';
 import type { AppConfig } from './config.js';
@@ -176,7 +177,8 @@ export async function startServer(
     });
     relayRef.current = relay;
 
-    const authenticate =
+    const apiKeys = createApiKeys({ store: storage.apiKeys, clock, logger });
+    const signIn =
       config.authMode === 'local'
         ? createAuthenticator(
             {
@@ -196,6 +198,8 @@ export async function startServer(
             },
             { people },
           );
+    // A request may present an API key instead of a sign-in, in either mode.
+    const authenticate = withApiKeys(signIn, apiKeys);
 
     const app = await createHttpApp({
       logger,
@@ -212,6 +216,7 @@ export async function startServer(
         limits,
       ),
       erasure,
+      apiKeys,
       settings: createSettingsService(
         {
           ...roleDeps,

@@ -1,7 +1,8 @@
 import type { FastifyRequest } from 'fastify';
 import { createRemoteJWKSet, errors as joseErrors, jwtVerify, type JWTPayload } from 'jose';
 import type { Actor, People, Role } from '../domain/index.js';
-import { DEV_USER_HEADER } from '../shared/dto.js';
+import { DEV_USER_HEADER, type ApiKeyScopeDto } from '../shared/dto.js';
+import { actorOfKey, type ApiKeys } from './apiKeys.js';
 import { ApiError } from './errors.js';
 
 /** Resolves the caller of a request, or throws a 401 ApiError. */
@@ -75,6 +76,41 @@ export function createAuthenticator(
     });
     if (!found) throw new ApiError(401, 'unauthenticated', 'Sign-in is required.');
     return found.actor;
+  };
+}
+
+/**
+ * The routes an API key may call, and the scope each needs (`METHOD /route/pattern`). Every other
+ * route refuses a key: keys are for reading and submitting stories, never for settings.
+ */
+export const API_KEY_ROUTES: Readonly<Record<string, ApiKeyScopeDto>> = {
+  'GET /api/stories': 'stories:read',
+  'GET /api/stories/:id': 'stories:read',
+  'POST /api/stories': 'stories:write',
+};
+
+/**
+ * Lets a request present an API key (`Authorization: Bearer swk_…`) instead of a sign-in, in
+ * every auth mode: a live key acts as itself on the routes its scopes allow (401 for a key that
+ * is not live, 403 for a route or scope it lacks); any other request goes to `authenticate`.
+ */
+export function withApiKeys(
+  authenticate: Authenticator,
+  keys: Pick<ApiKeys, 'verify'>,
+): Authenticator {
+  return async (request) => {
+    // The prefix of `API_KEY_PREFIX` tells a key from a Teams token.
+    const match = /^Bearer\s+(swk_\S*)$/i.exec(request.headers.authorization ?? '');
+    const presented = match?.[1];
+    if (presented === undefined) return authenticate(request);
+    const record = await keys.verify(presented);
+    if (!record) throw new ApiError(401, 'unauthenticated', 'The API key is not valid.');
+    const scope = API_KEY_ROUTES[`${request.method} ${request.routeOptions.url ?? ''}`];
+    if (!scope) throw new ApiError(403, 'forbidden', 'API keys cannot use this route.');
+    if (!record.scopes.includes(scope)) {
+      throw new ApiError(403, 'forbidden', `The API key lacks the ${scope} scope.`);
+    }
+    return actorOfKey(record);
   };
 }
 

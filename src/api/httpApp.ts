@@ -18,6 +18,8 @@ import type { Authenticator } from './auth.js';
 import { ApiError, createErrorHandler } from './errors.js';
 import { awardRoutes } from './routes/awards.js';
 import { erasureRoutes } from './routes/erasure.js';
+import { apiKeyRoutes } from './routes/keys.js';
+import type { ApiKeys } from './apiKeys.js';
 import { exportRoutes } from './routes/exports.js';
 import { insightsRoutes } from './routes/insights.js';
 import { moderationRoutes } from './routes/moderation.js';
@@ -43,6 +45,8 @@ export interface HttpAppDeps {
   settings: SettingsService;
   /** Erasure and export of a person's data (admins; everyone for their own). */
   erasure: ErasureService;
+  /** API keys for server-to-server callers (admins). */
+  apiKeys: ApiKeys;
   users: UserDirectory;
   directory: Directory;
   people: People;
@@ -149,6 +153,7 @@ export async function createHttpApp(deps: HttpAppDeps): Promise<FastifyInstance>
   awardRoutes(app, { awards: deps.awards, authenticate: deps.authenticate });
   settingsRoutes(app, { settings: deps.settings, authenticate: deps.authenticate });
   erasureRoutes(app, { erasure: deps.erasure, authenticate: deps.authenticate });
+  apiKeyRoutes(app, { keys: deps.apiKeys, authenticate: deps.authenticate });
   peopleRoutes(app, {
     users: deps.users,
     directory: deps.directory,

@@ -275,6 +275,35 @@ export interface ClosedIndex {
   remove(entry: ClosedEntry): Promise<void>;
 }
 
+/**
+ * A key a server-to-server caller sends instead of a Teams sign-in (`Authorization: Bearer
+ * swk_<id>_<secret>`): only the hash of its secret is kept.
+ */
+export interface ApiKeyRecord {
+  readonly tenantId: string;
+  /** 16 lowercase letters and digits; the part of the key that finds the record. */
+  readonly id: string;
+  readonly name: string;
+  readonly scopes: readonly string[];
+  /** SHA-256 of the secret, hex. */
+  readonly hash: string;
+  readonly createdAt: Date;
+  readonly createdBy: string;
+  readonly lastUsedAt?: Date;
+}
+
+/** API keys by id, across tenants (a presented key names no tenant). */
+export interface ApiKeyStore {
+  get(id: string): Promise<ApiKeyRecord | null>;
+  list(tenantId: string): Promise<ApiKeyRecord[]>;
+  /** Creates the record; an id taken already is DomainError('conflict'). */
+  create(key: ApiKeyRecord): Promise<void>;
+  /** Deletes the tenant's key; false when it has none of that id. */
+  remove(tenantId: string, id: string): Promise<boolean>;
+  /** Records a use; a key deleted meanwhile stays deleted. */
+  touch(id: string, at: Date): Promise<void>;
+}
+
 /** The people of a tenant known to the app. */
 export interface UserDirectory {
   get(tenantId: string, userId: string): Promise<User | null>;

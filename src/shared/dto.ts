@@ -57,6 +57,9 @@ export const LIMITS = {
   roleGrants: { max: 200 },
   /** Months one insight request may count, and how many it counts when not told. */
   insightMonths: { default: 12, max: 24 },
+  /** An API key's name, and how many keys a tenant holds at most. */
+  apiKeyName: { min: 1, max: 80 },
+  apiKeys: { max: 50 },
   /** Days a rejected or withdrawn story is kept when the tenant sets a retention period. */
   retentionDays: { min: 1, max: 3650 },
   /** Whole request bodies, in bytes. */
@@ -440,6 +443,33 @@ export interface PersonalDataExportDto {
 
 /** A person id is shown as "a former colleague" when it starts with this (see erasure). */
 export const PSEUDONYM_PREFIX = 'erased-';
+
+/**
+ * What an API key may do (server-to-server callers): read published stories, or submit stories
+ * that then follow the tenant's approval policy.
+ */
+export const API_KEY_SCOPES = ['stories:read', 'stories:write'] as const;
+export type ApiKeyScopeDto = (typeof API_KEY_SCOPES)[number];
+
+/** An API key as `GET /api/keys` lists it: never the key itself, which is shown once. */
+export interface ApiKeyDto {
+  id: string;
+  name: string;
+  scopes: ApiKeyScopeDto[];
+  createdAt: string;
+  createdBy: string;
+  /** When it was last used (to the minute); absent when never. */
+  lastUsedAt?: string;
+}
+
+/** The answer of `POST /api/keys`: the key, shown this once; only its hash is kept. */
+export interface NewApiKeyDto extends ApiKeyDto {
+  key: string;
+}
+
+export interface ApiKeysDto {
+  items: ApiKeyDto[];
+}
 
 /** Every `code` an error body of the API can carry; the tab knows them all. */
 export const API_ERROR_CODES = [

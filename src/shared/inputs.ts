@@ -1,4 +1,5 @@
 import type {
+  ApiKeyScopeDto,
   ApprovalPolicyDto,
   CategoryId,
   DelegationDto,
@@ -130,3 +131,9 @@ export interface SettingsInput {
 export type DelegationInput = Pick<DelegationDto, 'delegateId' | 'from' | 'until'> & {
   userId?: string;
 };
+
+/** `POST /api/keys` (admins): a name people recognise, and what the key may do. */
+export interface ApiKeyInput {
+  name: string;
+  scopes: ApiKeyScopeDto[];
+}

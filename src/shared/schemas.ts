@@ -1,6 +1,13 @@
 import { parse as parseDuration, serialize as serializeDuration } from 'tinyduration';
 import { z } from 'zod';
-import { CATEGORIES, GRANTABLE_ROLES, LIMITS, LOCALES, STAGE_MODES } from './dto.js';
+import {
+  API_KEY_SCOPES,
+  CATEGORIES,
+  GRANTABLE_ROLES,
+  LIMITS,
+  LOCALES,
+  STAGE_MODES,
+} from './dto.js';
 import type * as inputs from './inputs.js';
 
 /**
@@ -322,6 +329,19 @@ export const approvalsQuerySchema = z.strictObject({
 /** `/api/people/:id/erase` and `/api/people/:id/export`: an Entra object id. */
 export const personIdSchema = directoryId;
 
+/** `POST /api/keys`: a name, and at least one scope, each once. */
+export const apiKeyInputSchema = z.strictObject({
+  name: text(LIMITS.apiKeyName.min, LIMITS.apiKeyName.max),
+  scopes: z
+    .array(z.enum(API_KEY_SCOPES))
+    .min(1, 'Choose at least one scope.')
+    .max(API_KEY_SCOPES.length)
+    .refine((scopes) => new Set(scopes).size === scopes.length, 'Name each scope once.'),
+});
+
+/** Path parameter `:id` of an API key. */
+export const apiKeyIdSchema = z.string().regex(/^[a-z0-9]{16}$/, 'Not an API key id.');
+
 // ---------------------------------------------------------------------------------------------
 // The contract, checked when the code compiles: each schema reads every body of its wire type in
 // `inputs.ts`, and both name the same fields. A field added to one and not the other, or a type
@@ -349,4 +369,5 @@ export type InputContract = AllTrue<{
   award: Reads<typeof awardInputSchema, inputs.ChooseAwardInput>;
   settings: Reads<typeof settingsInputSchema, inputs.SettingsInput>;
   delegation: Reads<typeof delegationInputSchema, inputs.DelegationInput>;
+  apiKey: Reads<typeof apiKeyInputSchema, inputs.ApiKeyInput>;
 }>;

@@ -7,6 +7,7 @@ import type {
   AwardStore,
   ConversationStore,
   DelegationStore,
+  ApiKeyStore,
   ClosedIndex,
   DueIndex,
   ModerationQueue,
@@ -28,6 +29,7 @@ import { createTableDelegationStore } from './tableDelegationStore.js';
 import { createTableDueIndex } from './tableDueIndex.js';
 import { createTableModerationQueue } from './tableModerationQueue.js';
 import { createTableClosedIndex } from './tableClosedIndex.js';
+import { createTableApiKeyStore } from './tableApiKeyStore.js';
 import { toDomainError } from './tableErrors.js';
 import { createTableOutboxStore } from './tableOutboxStore.js';
 import { createTablePostedCards } from './tablePostedCards.js';
@@ -104,6 +106,8 @@ export interface TableStorage {
   readonly due: DueIndex;
   /** Rejected and withdrawn stories by closing time (the retention setting), beside the queues. */
   readonly closed: ClosedIndex;
+  /** API keys (hashes only), beside the tenants' settings. */
+  readonly apiKeys: ApiKeyStore;
   /** The stories each person has a part in (erasure and export), beside the queues. */
   readonly personIndex: PersonIndex;
   /** What erasure and export need of the story partitions beyond `stories`. */
@@ -252,6 +256,7 @@ export function createTableStorage(opts: TableStorageOptions): TableStorage {
     delegations: createTableDelegationStore(clients.settings),
     due: createTableDueIndex(clients.schedule),
     closed: createTableClosedIndex(clients.queues),
+    apiKeys: createTableApiKeyStore(clients.settings),
     personIndex: createTablePersonIndex(clients.queues),
     personalData: createTableStoryPersonalData(clients.stories),
     register: createTableErasureRegister(clients.schedule),
