@@ -319,6 +319,14 @@ export const approvalsQuerySchema = z.strictObject({
 /** `/api/people/:id/erase` and `/api/people/:id/export`: an Entra object id. */
 export const personIdSchema = directoryId;
 
+/**
+ * The path parameters of the routes, as objects, for the API's description (OpenAPI). Each route
+ * still reads its parameter with the schema of the value (`storyIdSchema`, …).
+ */
+export const storyParamsSchema = z.strictObject({ id: storyIdSchema });
+export const personParamsSchema = z.strictObject({ id: personIdSchema });
+export const awardMonthParamsSchema = z.strictObject({ month: awardMonthSchema });
+
 // ---------------------------------------------------------------------------------------------
 // The contract, checked when the code compiles: each schema reads every body of its wire type in
 // `inputs.ts`, and both name the same fields. A field added to one and not the other, or a type
