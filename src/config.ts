@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 
@@ -95,6 +96,8 @@ export interface AppConfig {
   writesPerMinute: number;
   /** Absolute path of the built tab. */
   tabDir: string;
+  /** The app's version, from its package.json (`0.0.0` when there is none, as in unit tests). */
+  version: string;
   /** Entra object ids of the first admins, before anyone has saved Settings. */
   adminUserIds: string[];
   /**
@@ -122,6 +125,17 @@ export class ConfigError extends Error {
 const TEAMS_SERVICE_URL = 'https://smba.trafficmanager.net/teams/';
 
 const DEFAULT_LOCAL_TENANT = '00000000-0000-4000-8000-000000000001';
+
+/** The `version` of the app's package.json, read once at start-up. */
+function packageVersion(rootDir: string): string {
+  try {
+    const parsed: unknown = JSON.parse(readFileSync(path.join(rootDir, 'package.json'), 'utf8'));
+    const version = (parsed as { version?: unknown }).version;
+    return typeof version === 'string' ? version : '0.0.0';
+  } catch {
+    return '0.0.0';
+  }
+}
 
 /** Reads and validates the configuration; throws a ConfigError listing every problem. */
 export function loadConfig(
@@ -230,6 +244,7 @@ export function loadConfig(
     outboxSweepSeconds: e.OUTBOX_SWEEP_SECONDS,
     writesPerMinute: e.WRITES_PER_MINUTE,
     tabDir: path.resolve(rootDir, 'dist/tab'),
+    version: packageVersion(rootDir),
     adminUserIds,
     directory:
       (e.DIRECTORY ?? (authMode === 'local' ? 'demo' : 'graph')) === 'graph'

@@ -239,6 +239,7 @@ export async function startServer(
       bot: (request) => bot.handle(request),
       tabDir: config.tabDir,
       production: config.env === 'production',
+      version: config.version,
     });
 
     await app.listen({ port: config.port, host: config.host });

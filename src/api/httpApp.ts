@@ -3,6 +3,7 @@ import path from 'node:path';
 import fastifyHelmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import { z } from 'zod';
 import type {
   AwardsService,
   Directory,
@@ -16,6 +17,7 @@ import type {
 import { LIMITS } from '../shared/dto.js';
 import type { Authenticator } from './auth.js';
 import { ApiError, createErrorHandler } from './errors.js';
+import { answers, jsonAnswer, PUBLIC, registerOpenApi } from './openapi.js';
 import { awardRoutes } from './routes/awards.js';
 import { erasureRoutes } from './routes/erasure.js';
 import { apiKeyRoutes } from './routes/keys.js';
@@ -60,6 +62,8 @@ export interface HttpAppDeps {
   tabDir: string;
   /** Deployed (NODE_ENV=production): HSTS and upgrade-insecure-requests are sent. */
   production?: boolean;
+  /** The app's version (package.json), shown in the API's OpenAPI document. */
+  version: string;
 }
 
 /** Hosts that may frame the tab. */
@@ -91,6 +95,14 @@ export async function createHttpApp(deps: HttpAppDeps): Promise<FastifyInstance>
 
   app.setErrorHandler(createErrorHandler(deps.logger));
 
+  // Route schemas describe the API for its OpenAPI document (src/api/openapi.ts); they do not
+  // check it. Each route validates its input itself, after authenticating (`parseInput`), so a
+  // caller not signed in learns nothing about what the input should be and every 400 has the
+  // same shape; and answers are written as the presenters made them, never rejected or stripped
+  // by a response schema.
+  app.setValidatorCompiler(() => () => true);
+  app.setSerializerCompiler(() => (data) => JSON.stringify(data));
+
   // Security headers (docs/SECURITY.md). The tab runs only its own scripts (`script-src 'self'`,
   // no inline script); Fluent UI writes its styles at run time, hence inline styles. Teams,
   // Outlook and Microsoft 365 may frame it (`frame-ancestors`, which replaces X-Frame-Options).
@@ -120,25 +132,65 @@ export async function createHttpApp(deps: HttpAppDeps): Promise<FastifyInstance>
     hsts: deps.production ? { maxAge: 31_536_000, includeSubDomains: true } : false,
   });
 
-  app.get('/healthz', async (_request, reply) => {
-    try {
-      await deps.checkHealth();
-      return { status: 'ok' };
-    } catch (error) {
-      deps.logger.warn({ err: error }, 'health check failed');
-      return reply.status(503).send({ status: 'unavailable' });
-    }
-  });
+  await registerOpenApi(app, { version: deps.version });
 
-  app.post('/api/messages', { bodyLimit: 1024 * 1024 }, async (request, reply) => {
-    const answer = await deps.bot({
-      method: request.method,
-      headers: request.headers,
-      body: request.body,
-    });
-    reply.status(answer.status).headers(answer.headers);
-    return answer.body === undefined ? reply.send() : reply.send(answer.body);
-  });
+  app.get(
+    '/healthz',
+    {
+      schema: {
+        ...PUBLIC,
+        tags: ['system'],
+        summary: 'Whether the app can reach its storage',
+        response: answers(
+          {
+            200: jsonAnswer('Healthy.', z.object({ status: z.literal('ok') })),
+            503: jsonAnswer(
+              'Storage is unreachable.',
+              z.object({ status: z.literal('unavailable') }),
+            ),
+          },
+          [],
+          { authenticated: false },
+        ),
+      },
+    },
+    async (_request, reply) => {
+      try {
+        await deps.checkHealth();
+        return { status: 'ok' };
+      } catch (error) {
+        deps.logger.warn({ err: error }, 'health check failed');
+        return reply.status(503).send({ status: 'unavailable' });
+      }
+    },
+  );
+
+  app.post(
+    '/api/messages',
+    {
+      bodyLimit: 1024 * 1024,
+      schema: {
+        security: [{ botFramework: [] }],
+        tags: ['system'],
+        summary: 'The bot: activities from Teams through the Bot Framework',
+        body: z.record(z.string(), z.unknown()),
+        response: answers(
+          { 200: jsonAnswer("The bot's answer, if any.", z.record(z.string(), z.unknown())) },
+          [401],
+          { authenticated: false },
+        ),
+      },
+    },
+    async (request, reply) => {
+      const answer = await deps.bot({
+        method: request.method,
+        headers: request.headers,
+        body: request.body,
+      });
+      reply.status(answer.status).headers(answer.headers);
+      return answer.body === undefined ? reply.send() : reply.send(answer.body);
+    },
+  );
 
   // Writes are limited per person and action in the domain (src/domain/rateLimits.ts), so every
   // surface shares one budget.

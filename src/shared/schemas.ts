@@ -342,6 +342,15 @@ export const apiKeyInputSchema = z.strictObject({
 /** Path parameter `:id` of an API key. */
 export const apiKeyIdSchema = z.string().regex(/^[a-z0-9]{16}$/, 'Not an API key id.');
 
+/**
+ * The path parameters of the routes, as objects, for the API's description (OpenAPI). Each route
+ * still reads its parameter with the schema of the value (`storyIdSchema`, …).
+ */
+export const storyParamsSchema = z.strictObject({ id: storyIdSchema });
+export const personParamsSchema = z.strictObject({ id: personIdSchema });
+export const awardMonthParamsSchema = z.strictObject({ month: awardMonthSchema });
+export const apiKeyParamsSchema = z.strictObject({ id: apiKeyIdSchema });
+
 // ---------------------------------------------------------------------------------------------
 // The contract, checked when the code compiles: each schema reads every body of its wire type in
 // `inputs.ts`, and both name the same fields. A field added to one and not the other, or a type

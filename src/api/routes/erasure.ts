@@ -1,9 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import type { ErasureService } from '../../domain/index.js';
 import type { ErasureReceiptDto, PersonalDataExportDto } from '../../shared/dto.js';
-import { emptyBodySchema, personIdSchema } from '../../shared/schemas.js';
+import { emptyBodySchema, personIdSchema, personParamsSchema } from '../../shared/schemas.js';
 import type { Authenticator } from '../auth.js';
 import { parseInput } from '../errors.js';
+import { answers, jsonAnswer } from '../openapi.js';
+import { responseSchemas } from '../responseSchemas.js';
 import { presentExport, presentReceipt } from '../erasurePresenters.js';
 
 /**
@@ -15,9 +17,22 @@ export function erasureRoutes(
   deps: { erasure: ErasureService; authenticate: Authenticator },
 ): void {
   const { erasure, authenticate } = deps;
+  const tags = ['privacy'];
 
   app.post<{ Params: { id: string } }>(
     '/api/people/:id/erase',
+    {
+      schema: {
+        tags,
+        summary: "Erase a person's data everywhere, with a receipt (admins; anyone for themself)",
+        params: personParamsSchema,
+        body: emptyBodySchema,
+        response: answers(
+          { 200: jsonAnswer('The receipt.', responseSchemas.erasureReceipt) },
+          [409, 429],
+        ),
+      },
+    },
     async (request): Promise<ErasureReceiptDto> => {
       const actor = await authenticate(request);
       const id = parseInput(personIdSchema, request.params.id);
@@ -28,6 +43,17 @@ export function erasureRoutes(
 
   app.get<{ Params: { id: string } }>(
     '/api/people/:id/export',
+    {
+      schema: {
+        tags,
+        summary: "A person's data as JSON (themself, admins)",
+        params: personParamsSchema,
+        response: answers(
+          { 200: jsonAnswer('Their data.', responseSchemas.personalDataExport) },
+          [429],
+        ),
+      },
+    },
     async (request, reply): Promise<PersonalDataExportDto> => {
       const actor = await authenticate(request);
       const id = parseInput(personIdSchema, request.params.id);

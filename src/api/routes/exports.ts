@@ -9,6 +9,7 @@ import { insightsQuerySchema, wallExportQuerySchema } from '../../shared/schemas
 import type { Authenticator } from '../auth.js';
 import { sendCsv, toCsv, type CsvCell } from '../csv.js';
 import { parseInput } from '../errors.js';
+import { answers, csvAnswer } from '../openapi.js';
 
 /** The columns of the wall's export, in order; the names are stable for scripts that read them. */
 const WALL_COLUMNS = [
@@ -40,37 +41,64 @@ export function exportRoutes(
 ): void {
   const { service, insights, authenticate } = deps;
 
-  app.get('/api/exports/wall.csv', async (request, reply) => {
-    const actor = await authenticate(request);
-    const { team, category, month, q } = parseInput(wallExportQuerySchema, request.query);
-    const exported = await service.exportWall(actor, {
-      ...(team ? { team } : {}),
-      ...(category ? { category } : {}),
-      ...(month ? { month } : {}),
-      ...(q ? { q } : {}),
-    });
-    reply.header('x-export-truncated', String(exported.truncated));
-    const csv = toCsv(WALL_COLUMNS, exported.stories.map(wallRow));
-    return sendCsv(reply, `story-wall-stories${month ? `-${month}` : ''}.csv`, csv);
-  });
+  app.get(
+    '/api/exports/wall.csv',
+    {
+      schema: {
+        tags: ['exports'],
+        summary: 'The wall as filtered, one story a row, as CSV (editors, admins)',
+        querystring: wallExportQuerySchema,
+        response: answers(
+          { 200: csvAnswer('The stories; `x-export-truncated: true` when only the newest fit.') },
+          [429],
+        ),
+      },
+    },
+    async (request, reply) => {
+      const actor = await authenticate(request);
+      const { team, category, month, q } = parseInput(wallExportQuerySchema, request.query);
+      const exported = await service.exportWall(actor, {
+        ...(team ? { team } : {}),
+        ...(category ? { category } : {}),
+        ...(month ? { month } : {}),
+        ...(q ? { q } : {}),
+      });
+      reply.header('x-export-truncated', String(exported.truncated));
+      const csv = toCsv(WALL_COLUMNS, exported.stories.map(wallRow));
+      return sendCsv(reply, `story-wall-stories${month ? `-${month}` : ''}.csv`, csv);
+    },
+  );
 
-  app.get('/api/exports/insights.csv', async (request, reply) => {
-    const actor = await authenticate(request);
-    const { from, to } = parseInput(insightsQuerySchema, request.query);
-    const result = await insights.getInsights(actor, {
-      ...(from ? { from } : {}),
-      ...(to ? { to } : {}),
-    });
-    // One table for the three counts: which count, what was counted, how many stories.
-    const rows: CsvCell[][] = [
-      ...result.months.map(({ month, count }) => ['month', month, count]),
-      ...result.teams.map(({ team, count }) => ['team', team, count]),
-      ...result.categories.map(({ category, count }) => ['category', category, count]),
-      ['total', `${result.from}..${result.to}`, result.total],
-    ];
-    const csv = toCsv(['counted_by', 'value', 'stories'], rows);
-    return sendCsv(reply, `story-wall-insights-${result.from}-${result.to}.csv`, csv);
-  });
+  app.get(
+    '/api/exports/insights.csv',
+    {
+      schema: {
+        tags: ['exports'],
+        summary: 'The insight counts of a range as CSV (editors, admins)',
+        querystring: insightsQuerySchema,
+        response: answers({
+          200: csvAnswer('Counts per month, team and category, and the total.'),
+        }),
+      },
+    },
+    async (request, reply) => {
+      const actor = await authenticate(request);
+      const { from, to } = parseInput(insightsQuerySchema, request.query);
+      const result = await insights.getInsights(actor, {
+        ...(from ? { from } : {}),
+        ...(to ? { to } : {}),
+      });
+      // One table for the three counts: which count, what was counted, how many stories.
+      const rows: CsvCell[][] = [
+        ...result.months.map(({ month, count }) => ['month', month, count]),
+        ...result.teams.map(({ team, count }) => ['team', team, count]),
+        ...result.categories.map(({ category, count }) => ['category', category, count]),
+        ['total', `${result.from}..${result.to}`, result.total],
+      ];
+      const csv = toCsv(['counted_by', 'value', 'stories'], rows);
+      return sendCsv(reply, `story-wall-insights-${result.from}-${result.to}.csv`, csv);
+    },
+  );
 }
 
 /**

@@ -4,6 +4,8 @@ import type { DevUsersDto, MeDto, PeopleDto } from '../../shared/dto.js';
 import { peopleQuerySchema } from '../../shared/schemas.js';
 import type { Authenticator } from '../auth.js';
 import { ApiError, parseInput } from '../errors.js';
+import { answers, jsonAnswer, PUBLIC } from '../openapi.js';
+import { responseSchemas } from '../responseSchemas.js';
 
 /** Who am I, who are my colleagues, and (local mode only) whom can I act as. */
 export function peopleRoutes(
@@ -18,48 +20,87 @@ export function peopleRoutes(
   },
 ): void {
   const { users, authenticate } = deps;
+  const tags = ['people'];
 
-  app.get('/api/me', async (request): Promise<MeDto> => {
-    const actor = await authenticate(request);
-    return {
-      id: actor.userId,
-      tenantId: actor.tenantId,
-      displayName: actor.displayName,
-      roles: [...actor.roles],
-      authMode: deps.authMode,
-    };
-  });
+  app.get(
+    '/api/me',
+    {
+      schema: {
+        tags,
+        summary: 'Who I am',
+        response: answers({ 200: jsonAnswer('The caller.', responseSchemas.me) }),
+      },
+    },
+    async (request): Promise<MeDto> => {
+      const actor = await authenticate(request);
+      return {
+        id: actor.userId,
+        tenantId: actor.tenantId,
+        displayName: actor.displayName,
+        roles: [...actor.roles],
+        authMode: deps.authMode,
+      };
+    },
+  );
 
   // With `q`, the organisation's directory (a picker for approvers, delegates, featured
   // colleagues); without it, the people who already use the app.
-  app.get('/api/people', async (request): Promise<PeopleDto> => {
-    const actor = await authenticate(request);
-    const { q, limit } = parseInput(peopleQuerySchema, request.query);
-    const people = q
-      ? await deps.directory.search(actor.tenantId, q, limit)
-      : await users.list(actor.tenantId);
-    return {
-      items: people
-        .map((p) => ({ id: p.id, displayName: p.displayName }))
-        .sort((a, b) => a.displayName.localeCompare(b.displayName)),
-    };
-  });
+  app.get(
+    '/api/people',
+    {
+      schema: {
+        tags,
+        summary: 'People of my organisation by name (`q`), for pickers; without it, known people',
+        querystring: peopleQuerySchema,
+        response: answers({ 200: jsonAnswer('The people.', responseSchemas.people) }),
+      },
+    },
+    async (request): Promise<PeopleDto> => {
+      const actor = await authenticate(request);
+      const { q, limit } = parseInput(peopleQuerySchema, request.query);
+      const people = q
+        ? await deps.directory.search(actor.tenantId, q, limit)
+        : await users.list(actor.tenantId);
+      return {
+        items: people
+          .map((p) => ({ id: p.id, displayName: p.displayName }))
+          .sort((a, b) => a.displayName.localeCompare(b.displayName)),
+      };
+    },
+  );
 
-  app.get('/api/dev/users', async (): Promise<DevUsersDto> => {
-    if (deps.authMode !== 'local') {
-      throw new ApiError(404, 'not_found', 'Demo users exist only in local mode.');
-    }
-    const known = await users.list(deps.localTenantId);
-    const items = await Promise.all(
-      known.map(async (user) => {
-        const found = await deps.people.actorOf(user.tenantId, user.id, 'tab', {}, false);
-        return {
-          id: user.id,
-          displayName: user.displayName,
-          roles: [...(found?.actor.roles ?? [])],
-        };
-      }),
-    );
-    return { items: items.sort((a, b) => a.displayName.localeCompare(b.displayName)) };
-  });
+  app.get(
+    '/api/dev/users',
+    {
+      schema: {
+        ...PUBLIC,
+        tags,
+        summary: 'The demo people (local mode only)',
+        response: answers(
+          { 200: jsonAnswer('The demo people.', responseSchemas.devUsers) },
+          [404],
+          {
+            authenticated: false,
+          },
+        ),
+      },
+    },
+    async (): Promise<DevUsersDto> => {
+      if (deps.authMode !== 'local') {
+        throw new ApiError(404, 'not_found', 'Demo users exist only in local mode.');
+      }
+      const known = await users.list(deps.localTenantId);
+      const items = await Promise.all(
+        known.map(async (user) => {
+          const found = await deps.people.actorOf(user.tenantId, user.id, 'tab', {}, false);
+          return {
+            id: user.id,
+            displayName: user.displayName,
+            roles: [...(found?.actor.roles ?? [])],
+          };
+        }),
+      );
+      return { items: items.sort((a, b) => a.displayName.localeCompare(b.displayName)) };
+    },
+  );
 }

@@ -21,12 +21,21 @@ import {
   reassignInputSchema,
   storyIdSchema,
   storyInputSchema,
+  storyParamsSchema,
   wallQuerySchema,
   type StoryInput,
 } from '../../shared/schemas.js';
 import type { Authenticator } from '../auth.js';
 import { parseInput } from '../errors.js';
+import { answers, jsonAnswer } from '../openapi.js';
 import { presentHistoryEvent, presentStory } from '../presenters.js';
+import { responseSchemas } from '../responseSchemas.js';
+
+const tags = ['stories'];
+const params = storyParamsSchema;
+const theStory = (description: string, status = 200) => ({
+  [status]: jsonAnswer(description, responseSchemas.story),
+});
 
 /** Story routes: validate → one use case → present. */
 export function storyRoutes(
@@ -47,120 +56,269 @@ export function storyRoutes(
     return [result, (story) => presentStory(story, { voteCount, viewer: actor })];
   }
 
-  app.get('/api/stories', async (request): Promise<WallPageDto> => {
-    const actor = await authenticate(request);
-    const { limit, cursor, team, category, month, q } = parseInput(wallQuerySchema, request.query);
-    const [page, present] = await presented(
-      actor,
-      service.listWall(actor, {
-        limit,
-        ...(cursor ? { cursor } : {}),
-        ...(team ? { team } : {}),
-        ...(category ? { category } : {}),
-        ...(month ? { month } : {}),
-        ...(q ? { q } : {}),
-      }),
-    );
-    return { items: page.items.map(present), nextCursor: page.nextCursor };
-  });
+  app.get(
+    '/api/stories',
+    {
+      schema: {
+        tags,
+        summary: 'The wall: published stories, newest first, narrowed by any filter',
+        querystring: wallQuerySchema,
+        response: answers({ 200: jsonAnswer('A page of the wall.', responseSchemas.storyPage) }),
+      },
+    },
+    async (request): Promise<WallPageDto> => {
+      const actor = await authenticate(request);
+      const { limit, cursor, team, category, month, q } = parseInput(
+        wallQuerySchema,
+        request.query,
+      );
+      const [page, present] = await presented(
+        actor,
+        service.listWall(actor, {
+          limit,
+          ...(cursor ? { cursor } : {}),
+          ...(team ? { team } : {}),
+          ...(category ? { category } : {}),
+          ...(month ? { month } : {}),
+          ...(q ? { q } : {}),
+        }),
+      );
+      return { items: page.items.map(present), nextCursor: page.nextCursor };
+    },
+  );
 
   // Registered as a static path, so it wins over `/api/stories/:id` (a story id of "mine").
-  app.get('/api/stories/mine', async (request): Promise<MyStoriesPageDto> => {
-    const actor = await authenticate(request);
-    const { limit, cursor } = parseInput(myStoriesQuerySchema, request.query);
-    const [page, present] = await presented(
-      actor,
-      service.listMyStories(actor, { limit, ...(cursor ? { cursor } : {}) }),
-    );
-    return { items: page.items.map(present), nextCursor: page.nextCursor };
-  });
+  app.get(
+    '/api/stories/mine',
+    {
+      schema: {
+        tags,
+        summary: "The caller's stories in every status, newest first",
+        querystring: myStoriesQuerySchema,
+        response: answers({ 200: jsonAnswer('A page of my stories.', responseSchemas.storyPage) }),
+      },
+    },
+    async (request): Promise<MyStoriesPageDto> => {
+      const actor = await authenticate(request);
+      const { limit, cursor } = parseInput(myStoriesQuerySchema, request.query);
+      const [page, present] = await presented(
+        actor,
+        service.listMyStories(actor, { limit, ...(cursor ? { cursor } : {}) }),
+      );
+      return { items: page.items.map(present), nextCursor: page.nextCursor };
+    },
+  );
 
-  app.get<{ Params: { id: string } }>('/api/stories/:id', async (request) => {
-    const actor = await authenticate(request);
-    const id = parseInput(storyIdSchema, request.params.id);
-    const [story, present] = await presented(actor, service.getStory(actor, id));
-    return present(story);
-  });
+  app.get<{ Params: { id: string } }>(
+    '/api/stories/:id',
+    {
+      schema: {
+        tags,
+        summary: 'One story',
+        params,
+        response: answers(theStory('The story.'), [404]),
+      },
+    },
+    async (request) => {
+      const actor = await authenticate(request);
+      const id = parseInput(storyIdSchema, request.params.id);
+      const [story, present] = await presented(actor, service.getStory(actor, id));
+      return present(story);
+    },
+  );
 
-  app.post('/api/stories', async (request, reply) => {
-    const actor = await authenticate(request);
-    const draft = draftOf(parseInput(storyInputSchema, request.body));
-    const [story, present] = await presented(actor, service.submitStory(actor, draft));
-    return reply.status(201).send(present(story));
-  });
+  app.post(
+    '/api/stories',
+    {
+      schema: {
+        tags,
+        summary: 'Tell a story: it waits for approval',
+        body: storyInputSchema,
+        response: answers(theStory('Sent for approval.', 201), [409, 413, 429]),
+      },
+    },
+    async (request, reply) => {
+      const actor = await authenticate(request);
+      const draft = draftOf(parseInput(storyInputSchema, request.body));
+      const [story, present] = await presented(actor, service.submitStory(actor, draft));
+      return reply.status(201).send(present(story));
+    },
+  );
 
-  app.put<{ Params: { id: string } }>('/api/stories/:id', async (request) => {
-    const actor = await authenticate(request);
-    const id = parseInput(storyIdSchema, request.params.id);
-    const draft = draftOf(parseInput(storyInputSchema, request.body));
-    const [story, present] = await presented(actor, service.resubmitStory(actor, id, draft));
-    return present(story);
-  });
+  app.put<{ Params: { id: string } }>(
+    '/api/stories/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Edit a story sent back for changes and send it again (its author)',
+        params,
+        body: storyInputSchema,
+        response: answers(theStory('Sent for approval again.'), [404, 409, 413, 429]),
+      },
+    },
+    async (request) => {
+      const actor = await authenticate(request);
+      const id = parseInput(storyIdSchema, request.params.id);
+      const draft = draftOf(parseInput(storyInputSchema, request.body));
+      const [story, present] = await presented(actor, service.resubmitStory(actor, id, draft));
+      return present(story);
+    },
+  );
 
-  app.post<{ Params: { id: string } }>('/api/stories/:id/vote', async (request) => {
-    const actor = await authenticate(request);
-    const id = parseInput(storyIdSchema, request.params.id);
-    const [story, present] = await presented(actor, service.voteStory(actor, id));
-    return present(story);
-  });
+  app.post<{ Params: { id: string } }>(
+    '/api/stories/:id/vote',
+    {
+      schema: {
+        tags,
+        summary: 'Vote for a published story: once, and not for your own',
+        params,
+        response: answers(theStory('Voted.'), [404, 409, 429]),
+      },
+    },
+    async (request) => {
+      const actor = await authenticate(request);
+      const id = parseInput(storyIdSchema, request.params.id);
+      const [story, present] = await presented(actor, service.voteStory(actor, id));
+      return present(story);
+    },
+  );
 
-  app.post<{ Params: { id: string } }>('/api/stories/:id/decision', async (request) => {
-    const actor = await authenticate(request);
-    const id = parseInput(storyIdSchema, request.params.id);
-    const { decision, comment } = parseInput(decisionInputSchema, request.body ?? {});
-    const [story, present] = await presented(
-      actor,
-      service.decideStory(actor, id, decision, comment),
-    );
-    return present(story);
-  });
+  app.post<{ Params: { id: string } }>(
+    '/api/stories/:id/decision',
+    {
+      schema: {
+        tags,
+        summary: 'Approve, reject or send back a story waiting for your decision',
+        params,
+        body: decisionInputSchema,
+        response: answers(theStory('Decided.'), [404, 409, 413, 429]),
+      },
+    },
+    async (request) => {
+      const actor = await authenticate(request);
+      const id = parseInput(storyIdSchema, request.params.id);
+      const { decision, comment } = parseInput(decisionInputSchema, request.body ?? {});
+      const [story, present] = await presented(
+        actor,
+        service.decideStory(actor, id, decision, comment),
+      );
+      return present(story);
+    },
+  );
 
-  app.post<{ Params: { id: string } }>('/api/stories/:id/withdraw', async (request) => {
-    const actor = await authenticate(request);
-    const id = parseInput(storyIdSchema, request.params.id);
-    parseInput(emptyBodySchema, request.body ?? {});
-    const [story, present] = await presented(actor, service.withdrawStory(actor, id));
-    return present(story);
-  });
+  app.post<{ Params: { id: string } }>(
+    '/api/stories/:id/withdraw',
+    {
+      schema: {
+        tags,
+        summary: 'Take back a pending or sent-back story (its author)',
+        params,
+        body: emptyBodySchema,
+        response: answers(theStory('Withdrawn.'), [404, 409, 429]),
+      },
+    },
+    async (request) => {
+      const actor = await authenticate(request);
+      const id = parseInput(storyIdSchema, request.params.id);
+      parseInput(emptyBodySchema, request.body ?? {});
+      const [story, present] = await presented(actor, service.withdrawStory(actor, id));
+      return present(story);
+    },
+  );
 
-  app.post<{ Params: { id: string } }>('/api/stories/:id/archive', async (request) => {
-    const actor = await authenticate(request);
-    const id = parseInput(storyIdSchema, request.params.id);
-    parseInput(emptyBodySchema, request.body ?? {});
-    const [story, present] = await presented(actor, service.archiveStory(actor, id));
-    return present(story);
-  });
+  app.post<{ Params: { id: string } }>(
+    '/api/stories/:id/archive',
+    {
+      schema: {
+        tags,
+        summary: 'Take a published story off the wall (its author, editors, admins)',
+        params,
+        body: emptyBodySchema,
+        response: answers(theStory('Archived.'), [404, 409, 429]),
+      },
+    },
+    async (request) => {
+      const actor = await authenticate(request);
+      const id = parseInput(storyIdSchema, request.params.id);
+      parseInput(emptyBodySchema, request.body ?? {});
+      const [story, present] = await presented(actor, service.archiveStory(actor, id));
+      return present(story);
+    },
+  );
 
   // A featured colleague takes their own name off the story, at any time.
-  app.delete<{ Params: { id: string } }>('/api/stories/:id/featured/me', async (request) => {
-    const actor = await authenticate(request);
-    const id = parseInput(storyIdSchema, request.params.id);
-    const [story, present] = await presented(actor, service.removeFeatured(actor, id));
-    return present(story);
-  });
+  app.delete<{ Params: { id: string } }>(
+    '/api/stories/:id/featured/me',
+    {
+      schema: {
+        tags,
+        summary: 'A featured colleague takes their name off the story',
+        params,
+        response: answers(theStory('Your name is off the story.'), [404, 409, 429]),
+      },
+    },
+    async (request) => {
+      const actor = await authenticate(request);
+      const id = parseInput(storyIdSchema, request.params.id);
+      const [story, present] = await presented(actor, service.removeFeatured(actor, id));
+      return present(story);
+    },
+  );
 
   // A featured colleague asked to confirm being named agrees (`confirmFeatured` setting).
-  app.post<{ Params: { id: string } }>('/api/stories/:id/featured/me/confirm', async (request) => {
-    const actor = await authenticate(request);
-    const id = parseInput(storyIdSchema, request.params.id);
-    parseInput(emptyBodySchema, request.body ?? {});
-    const [story, present] = await presented(actor, service.confirmFeatured(actor, id));
-    return present(story);
-  });
+  app.post<{ Params: { id: string } }>(
+    '/api/stories/:id/featured/me/confirm',
+    {
+      schema: {
+        tags,
+        summary: 'A featured colleague asked to confirm agrees to be named',
+        params,
+        body: emptyBodySchema,
+        response: answers(theStory('Confirmed.'), [404, 409, 429]),
+      },
+    },
+    async (request) => {
+      const actor = await authenticate(request);
+      const id = parseInput(storyIdSchema, request.params.id);
+      parseInput(emptyBodySchema, request.body ?? {});
+      const [story, present] = await presented(actor, service.confirmFeatured(actor, id));
+      return present(story);
+    },
+  );
 
-  app.post<{ Params: { id: string } }>('/api/stories/:id/reassign', async (request) => {
-    const actor = await authenticate(request);
-    const id = parseInput(storyIdSchema, request.params.id);
-    const { approverId, comment } = parseInput(reassignInputSchema, request.body ?? {});
-    const [story, present] = await presented(
-      actor,
-      service.reassignStory(actor, id, approverId, comment),
-    );
-    return present(story);
-  });
+  app.post<{ Params: { id: string } }>(
+    '/api/stories/:id/reassign',
+    {
+      schema: {
+        tags,
+        summary: 'Hand a pending story on to another approver (its approver, admins)',
+        params,
+        body: reassignInputSchema,
+        response: answers(theStory('Reassigned.'), [404, 409, 413, 429]),
+      },
+    },
+    async (request) => {
+      const actor = await authenticate(request);
+      const id = parseInput(storyIdSchema, request.params.id);
+      const { approverId, comment } = parseInput(reassignInputSchema, request.body ?? {});
+      const [story, present] = await presented(
+        actor,
+        service.reassignStory(actor, id, approverId, comment),
+      );
+      return present(story);
+    },
+  );
 
   app.get<{ Params: { id: string } }>(
     '/api/stories/:id/history',
+    {
+      schema: {
+        tags,
+        summary: 'What happened to a story, newest first (author, approvers, editors)',
+        params,
+        response: answers({ 200: jsonAnswer('The history.', responseSchemas.history) }, [404]),
+      },
+    },
     async (request): Promise<HistoryDto> => {
       const actor = await authenticate(request);
       const id = parseInput(storyIdSchema, request.params.id);
@@ -168,15 +326,26 @@ export function storyRoutes(
     },
   );
 
-  app.get('/api/approvals', async (request): Promise<StoryListDto> => {
-    const actor = await authenticate(request);
-    const { scope } = parseInput(approvalsQuerySchema, request.query);
-    const [items, present] = await presented(
-      actor,
-      service.listApprovals(actor, undefined, scope === 'all'),
-    );
-    return { items: items.map(present) };
-  });
+  app.get(
+    '/api/approvals',
+    {
+      schema: {
+        tags: ['approvals'],
+        summary: 'Stories waiting for my decision; `scope=all`: every pending story (admins)',
+        querystring: approvalsQuerySchema,
+        response: answers({ 200: jsonAnswer('The stories.', responseSchemas.storyList) }),
+      },
+    },
+    async (request): Promise<StoryListDto> => {
+      const actor = await authenticate(request);
+      const { scope } = parseInput(approvalsQuerySchema, request.query);
+      const [items, present] = await presented(
+        actor,
+        service.listApprovals(actor, undefined, scope === 'all'),
+      );
+      return { items: items.map(present) };
+    },
+  );
 }
 
 /** The body's story as a draft (`toStoryDraft`), told in English unless the body says otherwise. */
