@@ -1,5 +1,7 @@
 import {
   API_ERROR_CODES,
+  type ApiKeysDto,
+  type NewApiKeyDto,
   type ApiErrorCode,
   type AwardDto,
   type AwardsDto,
@@ -23,6 +25,7 @@ import {
   type WallPageDto,
 } from '../../shared/dto.js';
 import type {
+  ApiKeyInput,
   ChooseAwardInput,
   DecisionInput,
   DelegationInput,
@@ -301,6 +304,14 @@ export function createApiClient(options: ApiClientOptions) {
     /** Published stories counted per month, team and category (editors and admins). */
     insights: (query: InsightsQuery, signal?: AbortSignal) =>
       request<InsightsDto>(`/api/insights${rangeQueryString(query)}`, { signal }),
+    /** The tenant's API keys, with their last use (admins). */
+    apiKeys: (signal?: AbortSignal) => request<ApiKeysDto>('/api/keys', { signal }),
+    /** Creates an API key; the answer holds the key, this once (admins). */
+    createApiKey: (input: ApiKeyInput) =>
+      request<NewApiKeyDto>('/api/keys', { method: 'POST', body: input }),
+    /** Revokes an API key: refused at once (admins). */
+    revokeApiKey: (id: string) =>
+      request<undefined>(`/api/keys/${encodeURIComponent(id)}`, { method: 'DELETE' }),
     /** The insight counts of a range as CSV (editors and admins). */
     exportInsights: (query: InsightsQuery) =>
       file(`/api/exports/insights.csv${rangeQueryString(query)}`),

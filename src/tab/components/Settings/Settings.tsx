@@ -19,9 +19,12 @@ import { useKnownPeople } from '../../hooks/useKnownPeople.js';
 import { useT } from '../../hooks/useT.js';
 import { SettingsEditor } from './SettingsEditor.js';
 
-// Rarely used, by admins only: its own chunk, fetched when opened.
+// Rarely used, by admins only: their own chunks, fetched when opened.
 const ErasePersonDialog = lazy(() =>
   import('../PrivacyData/ErasePersonDialog.js').then((m) => ({ default: m.ErasePersonDialog })),
+);
+const ApiKeysDialog = lazy(() =>
+  import('../ApiKeys/ApiKeysDialog.js').then((m) => ({ default: m.ApiKeysDialog })),
 );
 import { useSettingsStyles } from './Settings.styles.js';
 import { useSettings } from './useSettings.js';
@@ -44,6 +47,7 @@ export function Settings({ onClose }: SettingsProps) {
   const [picked, setPicked] = useState<ReadonlyMap<string, string>>(new Map());
   const [busy, setBusy] = useState(false);
   const [erasing, setErasing] = useState(false);
+  const [keys, setKeys] = useState(false);
   const nameOf = useCallback(
     (id: string) => picked.get(id) ?? known.get(id) ?? id,
     [picked, known],
@@ -64,14 +68,24 @@ export function Settings({ onClose }: SettingsProps) {
         <DialogBody>
           <DialogTitle
             action={
-              <Button
-                appearance="subtle"
-                disabled={busy}
-                onClick={() => setErasing(true)}
-                data-testid="erase-person-open"
-              >
-                {t('privacyData.erase.open')}
-              </Button>
+              <span>
+                <Button
+                  appearance="subtle"
+                  disabled={busy}
+                  onClick={() => setKeys(true)}
+                  data-testid="api-keys-open"
+                >
+                  {t('apiKeys.open')}
+                </Button>
+                <Button
+                  appearance="subtle"
+                  disabled={busy}
+                  onClick={() => setErasing(true)}
+                  data-testid="erase-person-open"
+                >
+                  {t('privacyData.erase.open')}
+                </Button>
+              </span>
             }
           >
             {t('settings.heading')}
@@ -107,6 +121,11 @@ export function Settings({ onClose }: SettingsProps) {
             </>
           )}
         </DialogBody>
+        {keys ? (
+          <Suspense fallback={null}>
+            <ApiKeysDialog onClose={() => setKeys(false)} />
+          </Suspense>
+        ) : null}
         {erasing ? (
           <Suspense fallback={null}>
             <ErasePersonDialog onClose={() => setErasing(false)} />

@@ -1,0 +1,284 @@
+import {
+  Button,
+  Checkbox,
+  Dialog,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
+  Field,
+  Input,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  Spinner,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
+import { useCallback, useEffect, useState } from 'react';
+import {
+  API_KEY_SCOPES,
+  LIMITS,
+  type ApiKeyDto,
+  type ApiKeyScopeDto,
+  type NewApiKeyDto,
+} from '../../../shared/dto.js';
+import { useAppContext } from '../../appContext.js';
+import { errorKey, isAbort, type ErrorKey } from '../../errors.js';
+import { formatDate } from '../../format.js';
+import { useNotify } from '../../hooks/useNotify.js';
+import { useT } from '../../hooks/useT.js';
+import type { MessageKey } from '../../i18n.js';
+import { ConfirmDialog } from '../ConfirmDialog/ConfirmDialog.js';
+
+/** Each scope in words (i18next reads `:` in a key as a namespace, so not by the scope itself). */
+const SCOPE_LABELS: Record<ApiKeyScopeDto, MessageKey> = {
+  'stories:read': 'apiKeys.scopeRead',
+  'stories:write': 'apiKeys.scopeWrite',
+};
+
+const useStyles = makeStyles({
+  content: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+  form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  scopes: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalM },
+  key: { fontFamily: tokens.fontFamilyMonospace, width: '100%' },
+});
+
+export interface ApiKeysDialogProps {
+  onClose: () => void;
+}
+
+type Load =
+  { state: 'loading' } | { state: 'error'; error: unknown } | { state: 'ready'; keys: ApiKeyDto[] };
+
+/**
+ * API keys (admins), for server-to-server callers such as a feedback form or Power Automate:
+ * create one with a name and its scopes (the key is shown this once, to copy), see each key's
+ * last use, and revoke one after confirming.
+ */
+export function ApiKeysDialog({ onClose }: ApiKeysDialogProps) {
+  const styles = useStyles();
+  const t = useT();
+  const notify = useNotify();
+  const { api, language } = useAppContext();
+  const [load, setLoad] = useState<Load>({ state: 'loading' });
+  const [generation, setGeneration] = useState(0);
+  const [name, setName] = useState('');
+  const [scopes, setScopes] = useState<ApiKeyScopeDto[]>(['stories:write']);
+  const [busy, setBusy] = useState(false);
+  const [created, setCreated] = useState<NewApiKeyDto | undefined>();
+  const [failure, setFailure] = useState<ErrorKey | undefined>();
+  const [revoking, setRevoking] = useState<ApiKeyDto | undefined>();
+  const reload = useCallback(() => setGeneration((n) => n + 1), []);
+
+  useEffect(() => {
+    const abort = new AbortController();
+    setLoad({ state: 'loading' });
+    api.apiKeys(abort.signal).then(
+      (answer) => setLoad({ state: 'ready', keys: answer.items }),
+      (error: unknown) => {
+        if (!isAbort(error)) setLoad({ state: 'error', error });
+      },
+    );
+    return () => abort.abort();
+  }, [api, generation]);
+
+  const trimmed = name.trim();
+  const ready = trimmed.length >= LIMITS.apiKeyName.min && scopes.length > 0 && !busy;
+
+  async function create() {
+    if (!ready) return;
+    setBusy(true);
+    setFailure(undefined);
+    try {
+      setCreated(await api.createApiKey({ name: trimmed, scopes }));
+      setName('');
+      reload();
+    } catch (error) {
+      setFailure(errorKey(error));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  async function revoke(key: ApiKeyDto) {
+    setBusy(true);
+    setFailure(undefined);
+    try {
+      await api.revokeApiKey(key.id);
+      if (created?.id === key.id) setCreated(undefined);
+      notify({ title: t('apiKeys.revoked', { name: key.name }), intent: 'success' });
+      reload();
+    } catch (error) {
+      setFailure(errorKey(error));
+    } finally {
+      setBusy(false);
+      setRevoking(undefined);
+    }
+  }
+
+  function toggle(scope: ApiKeyScopeDto, on: boolean) {
+    setScopes((current) =>
+      on
+        ? API_KEY_SCOPES.filter((s) => s === scope || current.includes(s))
+        : current.filter((s) => s !== scope),
+    );
+  }
+
+  return (
+    <Dialog open onOpenChange={(_, data) => (data.open || busy ? undefined : onClose())}>
+      <DialogSurface data-testid="api-keys">
+        <DialogBody>
+          <DialogTitle>{t('apiKeys.heading')}</DialogTitle>
+          <DialogContent className={styles.content}>
+            <p>{t('apiKeys.intro')}</p>
+            <div className={styles.form}>
+              <Field label={t('apiKeys.name')} hint={t('apiKeys.nameHint')}>
+                <Input
+                  value={name}
+                  maxLength={LIMITS.apiKeyName.max}
+                  onChange={(_, data) => setName(data.value)}
+                  data-testid="api-key-name"
+                />
+              </Field>
+              <div className={styles.scopes} role="group" aria-label={t('apiKeys.scopes')}>
+                {API_KEY_SCOPES.map((scope) => (
+                  <Checkbox
+                    key={scope}
+                    label={t(SCOPE_LABELS[scope])}
+                    checked={scopes.includes(scope)}
+                    onChange={(_, data) => toggle(scope, data.checked === true)}
+                    data-testid={`api-key-scope-${scope}`}
+                  />
+                ))}
+              </div>
+              <div>
+                <Button
+                  appearance="primary"
+                  disabledFocusable={!ready}
+                  icon={busy ? <Spinner size="tiny" /> : null}
+                  onClick={() => void create()}
+                  data-testid="api-key-create"
+                >
+                  {t('apiKeys.create')}
+                </Button>
+              </div>
+            </div>
+
+            {created ? (
+              <MessageBar intent="success" layout="multiline" data-testid="api-key-created">
+                <MessageBarBody>
+                  {t('apiKeys.created', { name: created.name })}
+                  <Input
+                    readOnly
+                    value={created.key}
+                    className={styles.key}
+                    aria-label={t('apiKeys.keyLabel')}
+                    data-testid="api-key-value"
+                  />
+                </MessageBarBody>
+                <MessageBarActions>
+                  <Button
+                    onClick={() =>
+                      void navigator.clipboard.writeText(created.key).then(
+                        () => notify({ title: t('apiKeys.copied'), intent: 'success' }),
+                        () => notify({ title: t('apiKeys.copyFailed'), intent: 'warning' }),
+                      )
+                    }
+                    data-testid="api-key-copy"
+                  >
+                    {t('apiKeys.copy')}
+                  </Button>
+                </MessageBarActions>
+              </MessageBar>
+            ) : null}
+            {failure ? (
+              <MessageBar intent="error" data-testid="api-keys-error">
+                <MessageBarBody>{t(failure)}</MessageBarBody>
+              </MessageBar>
+            ) : null}
+
+            {load.state === 'loading' ? (
+              <Spinner label={t('apiKeys.loading')} data-testid="api-keys-loading" />
+            ) : load.state === 'error' ? (
+              <MessageBar intent="error" data-testid="api-keys-load-error">
+                <MessageBarBody>
+                  {t('apiKeys.loadError')} {t(errorKey(load.error))}
+                </MessageBarBody>
+                <MessageBarActions>
+                  <Button onClick={reload}>{t('app.retry')}</Button>
+                </MessageBarActions>
+              </MessageBar>
+            ) : load.keys.length === 0 ? (
+              <p data-testid="api-keys-empty">{t('apiKeys.empty')}</p>
+            ) : (
+              <Table aria-label={t('apiKeys.list')} data-testid="api-keys-list">
+                <TableHeader>
+                  <TableRow>
+                    <TableHeaderCell>{t('apiKeys.name')}</TableHeaderCell>
+                    <TableHeaderCell>{t('apiKeys.scopes')}</TableHeaderCell>
+                    <TableHeaderCell>{t('apiKeys.lastUsed')}</TableHeaderCell>
+                    <TableHeaderCell>{t('apiKeys.actions')}</TableHeaderCell>
+                  </TableRow>
+                </TableHeader>
+                <TableBody>
+                  {load.keys.map((key) => (
+                    <TableRow key={key.id} data-testid="api-key-row">
+                      <TableCell>{key.name}</TableCell>
+                      <TableCell>
+                        {key.scopes.map((scope) => t(SCOPE_LABELS[scope])).join(', ')}
+                      </TableCell>
+                      <TableCell>
+                        {key.lastUsedAt ? formatDate(key.lastUsedAt, language) : t('apiKeys.never')}
+                      </TableCell>
+                      <TableCell>
+                        <Button
+                          appearance="subtle"
+                          disabled={busy}
+                          onClick={() => setRevoking(key)}
+                          aria-label={t('apiKeys.revokeNamed', { name: key.name })}
+                          data-testid="api-key-revoke"
+                        >
+                          {t('apiKeys.revoke')}
+                        </Button>
+                      </TableCell>
+                    </TableRow>
+                  ))}
+                </TableBody>
+              </Table>
+            )}
+          </DialogContent>
+          <DialogActions>
+            <Button
+              appearance="secondary"
+              disabled={busy}
+              onClick={onClose}
+              data-testid="api-keys-close"
+            >
+              {t('apiKeys.close')}
+            </Button>
+          </DialogActions>
+        </DialogBody>
+        {revoking ? (
+          <ConfirmDialog
+            title={t('apiKeys.revokeTitle')}
+            body={t('apiKeys.revokeBody', { name: revoking.name })}
+            confirmLabel={t('apiKeys.revoke')}
+            cancelLabel={t('apiKeys.cancel')}
+            busy={busy}
+            onConfirm={() => void revoke(revoking)}
+            onCancel={() => setRevoking(undefined)}
+            testId="confirm-revoke-key"
+          />
+        ) : null}
+      </DialogSurface>
+    </Dialog>
+  );
+}
