@@ -32,6 +32,7 @@ import type {
 import { trySyncProjections } from '../projections.js';
 import { APP_ACTOR_ID, ERASED_NAME, isPseudonym, newPseudonym } from '../pseudonyms.js';
 import { retryOnConflict } from '../retry.js';
+import { tenantSettings } from '../roles.js';
 import {
   cardsDeleteMessage,
   deleteStory,
@@ -117,8 +118,30 @@ export async function erasePerson(
   requireSelfOrAdmin(actor, personId, 'erase');
   const held = await deps.register.get(actor.tenantId, personId);
   if (held?.value.status === 'done') return held.value.receipt;
+  if (!held) await refuseLastAdmin(deps, actor.tenantId, personId);
   const record = held ?? (await begin(deps, actor, personId));
   return (await carryOn(deps, record, false)) ?? record.value.receipt;
+}
+
+/**
+ * An erasure that would take away the tenant's only admin grant is refused until someone else
+ * is given the role, so a tenant never locks itself out of Settings (saving the settings refuses
+ * the same). An admin named in configuration (`ADMIN_USER_IDS`) keeps the tenant safe; admins of
+ * Entra app roles hold no grant, so erasing one never trips this.
+ */
+async function refuseLastAdmin(deps: ErasureDeps, tenantId: string, personId: string) {
+  const { value } = await tenantSettings(deps.settings, tenantId);
+  const admins = value.roles.filter((grant) => grant.role === 'admin');
+  const theirs = (grant: (typeof admins)[number]) =>
+    grant.kind === 'person' && grant.id === personId;
+  if (!admins.some(theirs)) return;
+  if (admins.some((grant) => !theirs(grant))) return;
+  if (deps.configAdmins.some((id) => id !== personId)) return;
+  throw new DomainError(
+    'conflict',
+    'This person holds the only admin grant; give the admin role to someone else first.',
+    { field: 'roles' },
+  );
 }
 
 /**

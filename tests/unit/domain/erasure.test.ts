@@ -540,3 +540,53 @@ describe('the pure rules', () => {
     expect(settingsWithout(DEFAULT_SETTINGS, EMMA, 'erased-x')).toBeNull();
   });
 });
+
+describe('the last admin', () => {
+  async function tenantWithAdmins(
+    adminIds: readonly string[],
+    configAdmins: readonly string[] = [],
+  ) {
+    const ctx = buildStoryDeps(demoUsers(), { configAdmins });
+    const held = (await ctx.settings.getTenantSettings(T))!;
+    await ctx.settings.putTenantSettings(
+      T,
+      {
+        ...held.value,
+        roles: [
+          ...held.value.roles.filter((grant) => grant.role !== 'admin'),
+          ...adminIds.map((id) => ({ role: 'admin' as const, kind: 'person' as const, id })),
+        ],
+      },
+      held.etag,
+    );
+    const deps: ErasureDeps = {
+      ...ctx.deps,
+      personalData: ctx.stories,
+      register: fakeErasureRegister(),
+      postedCards: fakePostedCards(),
+      conversations: fakeConversations(),
+      awards: fakeAwards(),
+    };
+    return deps;
+  }
+
+  it('is not erased while holding the only admin grant: someone else is given the role first', async () => {
+    const deps = await tenantWithAdmins([ids.admin]);
+    expect(await errorOf(erasePerson(deps, actor(ids.admin), ids.admin))).toMatchObject({
+      code: 'conflict',
+      details: { field: 'roles' },
+    });
+    expect(await deps.users.get(T, ids.admin)).not.toBeNull();
+  });
+
+  it('is erased when another admin grant remains, or an admin is named in configuration', async () => {
+    const two = await tenantWithAdmins([ids.admin, ids.editor]);
+    await expect(erasePerson(two, actor(ids.admin), ids.admin)).resolves.toMatchObject({
+      personId: ids.admin,
+    });
+    const configured = await tenantWithAdmins([ids.admin], ['someone-configured']);
+    await expect(erasePerson(configured, actor(ids.admin), ids.admin)).resolves.toMatchObject({
+      personId: ids.admin,
+    });
+  });
+});
