@@ -1,24 +1,23 @@
 import { withAsked, type ApprovalState } from './approval.js';
-import { planFor } from './policy.js';
+import { planFor, type TenantSettings } from './policy.js';
 import type { AuditEvent, StoryDeps } from './ports.js';
-import { tenantSettings } from './roles.js';
 import { routeStage, type RoutingNote, type RoutingSubject } from './routing.js';
 import { auditOf } from './storyChange.js';
 import type { Actor } from './user.js';
 
 /**
- * A story's approval from its first stage, under the tenant's policy as saved now (the plan of
- * its category, copied into the story with the settings version). `asked` carries over whoever
+ * A story's approval from its first stage, under the tenant's `settings` as the caller read them
+ * (the plan of its category, copied into the story with the settings version). `asked` carries over whoever
  * earlier rounds asked, so a resubmitted story keeps them in its history and out of stale queues.
  */
 export async function startApproval(
   deps: StoryDeps,
+  settings: TenantSettings,
   subject: RoutingSubject,
   category: string,
   now: Date,
   asked: readonly string[] = [],
 ): Promise<{ approval: ApprovalState; notes: readonly RoutingNote[] }> {
-  const { value: settings } = await tenantSettings(deps.settings, subject.tenantId);
   const plan = planFor(settings.approval, category);
   const { run, notes } = await routeStage(deps, subject, plan, 0, now);
   return {

@@ -24,19 +24,11 @@ export type ToldFields = Pick<
  * A story as a surface read it — the API's body, the bot's form — checked for size and shape at
  * that edge (`storyInputSchema`).
  */
-export interface ToldInput {
-  readonly title: string;
-  readonly situation: string;
-  readonly action: string;
-  readonly outcome: string;
-  readonly lesson: string;
-  readonly team: string;
-  readonly category: string;
+export type ToldInput = Omit<StoryDraft, 'featured' | 'customerQuote' | 'sourceUrl' | 'locale'> & {
   readonly featured: readonly string[];
   readonly customerQuote?: string | undefined;
   readonly sourceUrl?: string | undefined;
-  readonly consent: boolean;
-}
+};
 
 /**
  * The one way from any surface's input to a draft: optional texts left empty are left out, and

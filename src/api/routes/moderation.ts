@@ -75,62 +75,44 @@ export function moderationRoutes(
     },
   );
 
-  app.post<{ Params: { id: string } }>(
-    '/api/moderation/:id/hide',
+  // Hide, restore and dismiss take the same note and answer the same way: one table of them.
+  const noteActions = [
     {
-      schema: {
-        tags,
-        summary: 'Hide a story from the wall and its cards (editors, admins)',
-        params: storyParamsSchema,
-        body: moderationNoteSchema,
-        response: answers(theStory, [404, 409, 413, 429]),
-      },
+      action: 'hide',
+      summary: 'Hide a story from the wall and its cards (editors, admins)',
+      run: service.hideStory,
     },
-    async (request) => {
-      const actor = await authenticate(request);
-      const id = parseInput(storyIdSchema, request.params.id);
-      const { note } = parseInput(moderationNoteSchema, request.body ?? {});
-      return present(actor, service.hideStory(actor, id, note));
-    },
-  );
-
-  app.post<{ Params: { id: string } }>(
-    '/api/moderation/:id/restore',
     {
-      schema: {
-        tags,
-        summary: 'Put a hidden story back (editors, admins)',
-        params: storyParamsSchema,
-        body: moderationNoteSchema,
-        response: answers(theStory, [404, 409, 413, 429]),
-      },
+      action: 'restore',
+      summary: 'Put a hidden story back (editors, admins)',
+      run: service.restoreStory,
     },
-    async (request) => {
-      const actor = await authenticate(request);
-      const id = parseInput(storyIdSchema, request.params.id);
-      const { note } = parseInput(moderationNoteSchema, request.body ?? {});
-      return present(actor, service.restoreStory(actor, id, note));
-    },
-  );
-
-  app.post<{ Params: { id: string } }>(
-    '/api/moderation/:id/dismiss',
     {
-      schema: {
-        tags,
-        summary: "Dismiss a story's open reports (editors, admins)",
-        params: storyParamsSchema,
-        body: moderationNoteSchema,
-        response: answers(theStory, [404, 409, 413, 429]),
+      action: 'dismiss',
+      summary: "Dismiss a story's open reports (editors, admins)",
+      run: service.dismissReports,
+    },
+  ] as const;
+  for (const { action, summary, run } of noteActions) {
+    app.post<{ Params: { id: string } }>(
+      `/api/moderation/:id/${action}`,
+      {
+        schema: {
+          tags,
+          summary,
+          params: storyParamsSchema,
+          body: moderationNoteSchema,
+          response: answers(theStory, [404, 409, 413, 429]),
+        },
       },
-    },
-    async (request) => {
-      const actor = await authenticate(request);
-      const id = parseInput(storyIdSchema, request.params.id);
-      const { note } = parseInput(moderationNoteSchema, request.body ?? {});
-      return present(actor, service.dismissReports(actor, id, note));
-    },
-  );
+      async (request) => {
+        const actor = await authenticate(request);
+        const id = parseInput(storyIdSchema, request.params.id);
+        const { note } = parseInput(moderationNoteSchema, request.body ?? {});
+        return present(actor, run(actor, id, note));
+      },
+    );
+  }
 
   app.post<{ Params: { id: string } }>(
     '/api/moderation/:id/edit',

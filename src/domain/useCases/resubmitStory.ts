@@ -41,6 +41,7 @@ export async function resubmitStory(
     const subject = { tenantId: story.tenantId, authorId: story.authorId };
     const { approval, notes } = await startApproval(
       deps,
+      settings.value,
       subject,
       fields.category,
       now,

@@ -28,7 +28,13 @@ export async function submitStory(
   const consent = withConsent(fields.featured, actor.userId, [], confirmsFeatured(settings.value));
   const now = deps.clock.now();
   const subject = { tenantId: actor.tenantId, authorId: actor.userId };
-  const { approval, notes } = await startApproval(deps, subject, fields.category, now);
+  const { approval, notes } = await startApproval(
+    deps,
+    settings.value,
+    subject,
+    fields.category,
+    now,
+  );
   const story: Story = {
     tenantId: actor.tenantId,
     id: deps.ids.newId(),
