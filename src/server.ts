@@ -8,6 +8,8 @@ import { pino } from 'pino';
 import { createApiKeys } from './api/apiKeys.js';
 import { createAuthenticator, withApiKeys } from './api/auth.js';
 import { createHttpApp } from './api/httpApp.js';
+import { createWebhookSender, LOCAL_TARGETS, STRICT_TARGETS } from './api/webhookTargets.js';
+import { createWebhooks, webhookDeliveryHandler } from './api/webhooks.js';
 import { createBot } from './bot/index.js';
 import type { AppConfig } from './config.js';
 import { seedDemo } from './demo/seedDemo.js';
@@ -26,8 +28,10 @@ import {
   createStoryService,
   type Directory,
   type Scheduler,
+  cachedSubscriptions,
   relayHandlers,
   RETENTION_JOB,
+  withWebhookEvents,
   type StoryRef,
   type Clock,
   type IdGenerator,
@@ -81,6 +85,11 @@ const INSIGHTS_CACHE_MS = 5 * 60_000;
  * tab request reads its privacy mode. A save shows on this instance at once, on others within it.
  */
 const SETTINGS_CACHE_MS = 5_000;
+/**
+ * How long an instance reuses a tenant's list of webhooks when a change raises an event: a
+ * webhook added on another instance hears events from within these seconds.
+ */
+const SUBSCRIPTIONS_CACHE_MS = 5_000;
 
 const systemClock: Clock = { now: () => new Date() };
 const uuidIds: IdGenerator = { newId: () => randomUUID() };
@@ -112,6 +121,11 @@ export async function startServer(
     await storage.ensureTables();
 
     const clock = options.clock ?? systemClock;
+    // Every commit carries the outbox messages of the webhook events it raises (src/domain/webhooks.ts).
+    const subscriptions = cachedSubscriptions(storage.webhooks, clock, SUBSCRIPTIONS_CACHE_MS);
+    const stories = withWebhookEvents(storage.stories, { subscriptions, ids: uuidIds });
+    // Local mode may send to http and to this machine (a developer's receiver); nothing else may.
+    const targets = config.authMode === 'local' ? LOCAL_TARGETS : STRICT_TARGETS;
     if (config.seedDemo) {
       await seedDemo({ ...storage, clock, logger }, config.localTenantId);
     }
@@ -135,13 +149,14 @@ export async function startServer(
       void run.finally(() => inFlight.delete(run));
     };
     const service = createStoryService(
-      { ...storage, ...roleDeps, clock, ids: uuidIds, logger, onCommitted },
+      { ...storage, stories, ...roleDeps, clock, ids: uuidIds, logger, onCommitted },
       limits,
     );
     // Erasure and export of a person's data (GDPR articles 17 and 15).
     const erasure = createErasureService(
       {
         ...storage,
+        stories,
         ...roleDeps,
         clock,
         ids: uuidIds,
@@ -173,7 +188,20 @@ export async function startServer(
       outbox: storage.outbox,
       clock,
       logger,
-      handlers: relayHandlers(bot.outboxHandlers, storage),
+      handlers: relayHandlers(
+        {
+          ...bot.outboxHandlers,
+          'webhook.deliver': webhookDeliveryHandler({
+            store: storage.webhooks,
+            stories: storage.stories,
+            settings: storage.settings,
+            send: createWebhookSender({ policy: targets }),
+            clock,
+            logger,
+          }),
+        },
+        storage,
+      ),
     });
     relayRef.current = relay;
 
@@ -208,15 +236,26 @@ export async function startServer(
       awards: createAwardsService(
         {
           awards: storage.awards,
-          stories: storage.stories,
+          stories,
           wall: storage.wall,
           settings: storage.settings,
           clock,
+          ids: uuidIds,
+          onCommitted,
         },
         limits,
       ),
       erasure,
       apiKeys,
+      webhooks: createWebhooks({
+        store: storage.webhooks,
+        outbox: storage.outbox,
+        subscriptions,
+        policy: targets,
+        clock,
+        ids: uuidIds,
+        onQueued: onCommitted,
+      }),
       settings: createSettingsService(
         {
           ...roleDeps,

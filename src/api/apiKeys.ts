@@ -94,15 +94,26 @@ export function createApiKeys(deps: ApiKeysDeps) {
 
 export type ApiKeys = ReturnType<typeof createApiKeys>;
 
+/** The user id of a key's actor: `apikey-` and the key's id. */
+const KEY_ACTOR_PREFIX = 'apikey-';
+
 /** Who acts when a key is presented: the key itself, by its name, through the API. */
 export function actorOfKey(record: ApiKeyRecord): Actor {
   return {
     tenantId: record.tenantId,
-    userId: `apikey-${record.id}`,
+    userId: `${KEY_ACTOR_PREFIX}${record.id}`,
     displayName: record.name,
     roles: ['employee'],
     surface: 'api',
   };
+}
+
+/**
+ * Whether an API key acts (`withApiKeys` let it through only on a route its scopes allow). A
+ * person's id never starts so: Entra object ids are GUIDs, demo ids are fixed.
+ */
+export function isKeyActor(actor: Actor): boolean {
+  return actor.surface === 'api' && actor.userId.startsWith(KEY_ACTOR_PREFIX);
 }
 
 function requireAdmin(actor: Actor): void {

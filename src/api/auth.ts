@@ -81,12 +81,15 @@ export function createAuthenticator(
 
 /**
  * The routes an API key may call, and the scope each needs (`METHOD /route/pattern`). Every other
- * route refuses a key: keys are for reading and submitting stories, never for settings.
+ * route refuses a key: keys are for reading and submitting stories and for subscribing webhooks
+ * (Power Automate's trigger subscribes and unsubscribes so), never for settings.
  */
 export const API_KEY_ROUTES: Readonly<Record<string, ApiKeyScopeDto>> = {
   'GET /api/stories': 'stories:read',
   'GET /api/stories/:id': 'stories:read',
   'POST /api/stories': 'stories:write',
+  'POST /api/webhooks': 'webhooks:manage',
+  'DELETE /api/webhooks/:id': 'webhooks:manage',
 };
 
 /**

@@ -21,7 +21,9 @@ import { answers, jsonAnswer, PUBLIC, registerOpenApi } from './openapi.js';
 import { awardRoutes } from './routes/awards.js';
 import { erasureRoutes } from './routes/erasure.js';
 import { apiKeyRoutes } from './routes/keys.js';
+import { webhookRoutes } from './routes/webhooks.js';
 import type { ApiKeys } from './apiKeys.js';
+import type { Webhooks } from './webhooks.js';
 import { exportRoutes } from './routes/exports.js';
 import { insightsRoutes } from './routes/insights.js';
 import { moderationRoutes } from './routes/moderation.js';
@@ -49,6 +51,8 @@ export interface HttpAppDeps {
   erasure: ErasureService;
   /** API keys for server-to-server callers (admins). */
   apiKeys: ApiKeys;
+  /** Signed webhooks (admins, or an API key with `webhooks:manage`). */
+  webhooks: Webhooks;
   users: UserDirectory;
   directory: Directory;
   people: People;
@@ -206,6 +210,7 @@ export async function createHttpApp(deps: HttpAppDeps): Promise<FastifyInstance>
   settingsRoutes(app, { settings: deps.settings, authenticate: deps.authenticate });
   erasureRoutes(app, { erasure: deps.erasure, authenticate: deps.authenticate });
   apiKeyRoutes(app, { keys: deps.apiKeys, authenticate: deps.authenticate });
+  webhookRoutes(app, { webhooks: deps.webhooks, authenticate: deps.authenticate });
   peopleRoutes(app, {
     users: deps.users,
     directory: deps.directory,

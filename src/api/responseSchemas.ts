@@ -10,6 +10,7 @@ import {
   ROLES,
   STAGE_MODES,
   STORY_STATUSES,
+  WEBHOOK_EVENTS,
   type ApiErrorBody,
   type ApiKeyDto,
   type ApiKeysDto,
@@ -31,6 +32,12 @@ import {
   type StoryDto,
   type StoryListDto,
   type WallPageDto,
+  type NewWebhookDto,
+  type WebhookDeliveriesDto,
+  type WebhookDeliveryDto,
+  type WebhookDto,
+  type WebhookPayloadDto,
+  type WebhooksDto,
 } from '../shared/dto.js';
 
 /**
@@ -369,6 +376,72 @@ const apiKeys = component(
   z.object({ items: z.array(apiKey) }),
 );
 
+const webhookFields = {
+  id: z.string(),
+  url: z.string(),
+  events: z.array(z.enum(WEBHOOK_EVENTS)),
+  description: absent(z.string()),
+  paused: z.boolean(),
+  createdAt: instant,
+  createdBy: z.string(),
+};
+
+const webhook = component(
+  'Webhook',
+  'A webhook as listed: never its signing secret.',
+  z.object(webhookFields),
+);
+
+const newWebhook = component(
+  'NewWebhook',
+  'A new webhook, with its signing secret (`whsec_…`) shown this once.',
+  z.object({ ...webhookFields, secret: z.string() }),
+);
+
+const webhooks = component(
+  'Webhooks',
+  'The webhooks of the tenant.',
+  z.object({ items: z.array(webhook) }),
+);
+
+const webhookDelivery = component(
+  'WebhookDelivery',
+  "One event's delivery to one webhook: `pending` (not yet sent, or failed and due again), " +
+    '`delivered` (answered 2xx), `failed` (given up; may be retried), `refused` (the address ' +
+    'resolved to one webhooks may not reach), `skipped` (paused, or the story was deleted). A ' +
+    '410 answer removes the webhook and its log.',
+  z.object({
+    id: z.string(),
+    event: z.enum(WEBHOOK_EVENTS),
+    storyId: z.string(),
+    status: z.enum(['pending', 'delivered', 'failed', 'refused', 'skipped']),
+    attempts: z.number().int(),
+    createdAt: instant,
+    lastAttemptAt: absent(instant),
+    lastStatus: absent(z.number().int()),
+    lastError: absent(z.string()),
+    nextAttemptAt: absent(instant),
+  }),
+);
+
+const webhookDeliveries = component(
+  'WebhookDeliveries',
+  "A webhook's deliveries, newest event first (the last 50).",
+  z.object({ items: z.array(webhookDelivery) }),
+);
+
+const webhookPayload = component(
+  'WebhookPayload',
+  'What a webhook receives (Standard Webhooks), signed in the headers `webhook-id`, ' +
+    '`webhook-timestamp` and `webhook-signature` (`v1,` + base64 HMAC-SHA256 of ' +
+    '`id.timestamp.body` with the secret). The story as a colleague with no part in it sees it.',
+  z.object({
+    type: z.enum(WEBHOOK_EVENTS),
+    timestamp: instant,
+    data: z.object({ story }),
+  }),
+);
+
 /** The answers' descriptions, by what they describe. */
 export const responseSchemas = {
   story,
@@ -391,6 +464,12 @@ export const responseSchemas = {
   apiKey,
   newApiKey,
   apiKeys,
+  webhook,
+  newWebhook,
+  webhooks,
+  webhookDelivery,
+  webhookDeliveries,
+  webhookPayload,
   apiError,
 };
 
@@ -424,5 +503,11 @@ export type ResponseContract = AllTrue<{
   apiKey: Describes<typeof apiKey, ApiKeyDto>;
   newApiKey: Describes<typeof newApiKey, NewApiKeyDto>;
   apiKeys: Describes<typeof apiKeys, ApiKeysDto>;
+  webhook: Describes<typeof webhook, WebhookDto>;
+  newWebhook: Describes<typeof newWebhook, NewWebhookDto>;
+  webhooks: Describes<typeof webhooks, WebhooksDto>;
+  webhookDelivery: Describes<typeof webhookDelivery, WebhookDeliveryDto>;
+  webhookDeliveries: Describes<typeof webhookDeliveries, WebhookDeliveriesDto>;
+  webhookPayload: Describes<typeof webhookPayload, WebhookPayloadDto>;
   apiError: Describes<typeof apiError, ApiErrorBody>;
 }>;

@@ -26,3 +26,4 @@ export * from './erasureService.js';
 export * from './pseudonyms.js';
 export * from './relayHandlers.js';
 export * from './drafts.js';
+export * from './webhooks.js';

@@ -7,6 +7,23 @@ import type {
   StoryRef,
 } from './ports.js';
 
+/**
+ * Every kind, as a record so that the compiler refuses a kind left out: storage reads an unknown
+ * kind as a corrupt row (it would stop its story's outbox).
+ */
+export const OUTBOX_KINDS: Readonly<Record<OutboxKind, true>> = {
+  'approval.requested': true,
+  'story.decided': true,
+  'featured.notify': true,
+  'featured.ask': true,
+  'story.project': true,
+  'cards.refresh': true,
+  'channel.post': true,
+  'cards.delete': true,
+  'story.purge': true,
+  'webhook.deliver': true,
+};
+
 /** Performs one side effect. Must be idempotent: a message can run more than once. */
 export type OutboxHandler = (message: PendingOutboxMessage) => Promise<void>;
 
@@ -29,7 +46,8 @@ export interface OutboxRelay {
 }
 
 const MAX_BACKOFF_MS = 60 * 60 * 1000;
-const DEFAULT_MAX_ATTEMPTS = 16;
+/** Attempts before a message is given up, unless the relay is told otherwise. */
+export const DEFAULT_MAX_ATTEMPTS = 16;
 
 /**
  * A failure that retrying cannot mend (the person blocked the bot, the app was removed, the

@@ -57,7 +57,9 @@ export type AuditAction =
   | 'hidden'
   | 'restored'
   | 'edited'
-  | 'reports_dismissed';
+  | 'reports_dismissed'
+  /** Chosen story of the month by an editor (journey 8); `detail.month`. */
+  | 'awarded';
 
 /** Facts of an event, for the timeline: who was asked, which stage, why a fallback. */
 export type AuditDetail = Readonly<Record<string, string | number | boolean | readonly string[]>>;
@@ -103,7 +105,12 @@ export type OutboxKind =
    */
   | 'cards.delete'
   /** Delete every row left of an erased story, once its posted cards are deleted. */
-  | 'story.purge';
+  | 'story.purge'
+  /**
+   * Deliver one event (`payload.event`) to one webhook (`payload.webhookId`), signed (Standard
+   * Webhooks); an admin's retry names the delivery it repeats (`deliveryId`, `deliveryAt`).
+   */
+  | 'webhook.deliver';
 
 export interface OutboxMessage {
   readonly id: string;
@@ -170,6 +177,11 @@ export interface OutboxStore {
    * the error for an operator to read.
    */
   giveUp(message: PendingOutboxMessage, error: string): Promise<void>;
+  /**
+   * Queues one message for a story outside a state change (an admin's retry of a webhook
+   * delivery); a single-row write, so it is whole or absent.
+   */
+  enqueue(ref: StoryRef, message: OutboxMessage): Promise<void>;
 }
 
 /** A request for one page of the wall, already validated. */
@@ -460,4 +472,7 @@ export interface AwardsDeps {
   /** Privacy mode: whether the shortlist is ranked by votes, and who sees the counts. */
   readonly settings: Pick<SettingsStore, 'getTenantSettings'>;
   readonly clock: Clock;
+  readonly ids: IdGenerator;
+  /** Called after the winner's history is written, so the outbox relay starts at once. */
+  readonly onCommitted: (ref: StoryRef) => void;
 }

@@ -5,7 +5,10 @@ import { projectStoryHandler, type Projections } from './projections.js';
 import { followAwardHandler } from './useCases/awards.js';
 import { purgeStoryHandler } from './useCases/erasure.js';
 
-/** The kinds the domain carries out itself; the others are the bot's side effects in Teams. */
+/**
+ * The kinds the domain carries out itself; the others are the adapters': the bot's side effects
+ * in Teams and the API's webhook deliveries.
+ */
 type DomainKinds = 'story.project' | 'story.purge';
 
 /** What the domain's own handlers read and write. */
@@ -17,21 +20,21 @@ export type RelayHandlerDeps = Projections & {
 };
 
 /**
- * The outbox relay's table of handlers, one per kind: the bot's side effects in Teams, and the
- * domain's own — the projections' repair, the purge of a deleted story, and the copy of a story
+ * The outbox relay's table of handlers, one per kind: the adapters' (the bot's side effects in
+ * Teams, the webhook deliveries), and the domain's own — the projections' repair, the purge of a deleted story, and the copy of a story
  * its month's award holds, kept in line after its posted cards (`cards.refresh`).
  */
 export function relayHandlers(
-  bot: Readonly<Record<Exclude<OutboxKind, DomainKinds>, OutboxHandler>>,
+  adapters: Readonly<Record<Exclude<OutboxKind, DomainKinds>, OutboxHandler>>,
   deps: RelayHandlerDeps,
 ): Readonly<Record<OutboxKind, OutboxHandler>> {
   const followAward = followAwardHandler(deps);
   return {
-    ...bot,
+    ...adapters,
     'story.project': projectStoryHandler(deps),
     'story.purge': purgeStoryHandler(deps),
     'cards.refresh': async (message) => {
-      await bot['cards.refresh'](message);
+      await adapters['cards.refresh'](message);
       await followAward(message);
     },
   };

@@ -60,6 +60,10 @@ export const LIMITS = {
   /** An API key's name, and how many keys a tenant holds at most. */
   apiKeyName: { min: 1, max: 80 },
   apiKeys: { max: 50 },
+  /** Webhooks a tenant holds, the length of an endpoint's address and of its description. */
+  webhooks: { max: 20 },
+  webhookUrl: { max: 2000 },
+  webhookDescription: { max: 200 },
   /** Days a rejected or withdrawn story is kept when the tenant sets a retention period. */
   retentionDays: { min: 1, max: 3650 },
   /** Whole request bodies, in bytes. */
@@ -316,6 +320,7 @@ export const HISTORY_TYPES = [
   'restored',
   'edited',
   'reports_dismissed',
+  'awarded',
 ] as const;
 export type HistoryTypeDto = (typeof HISTORY_TYPES)[number];
 
@@ -445,10 +450,10 @@ export interface PersonalDataExportDto {
 export const PSEUDONYM_PREFIX = 'erased-';
 
 /**
- * What an API key may do (server-to-server callers): read published stories, or submit stories
- * that then follow the tenant's approval policy.
+ * What an API key may do (server-to-server callers): read published stories, submit stories
+ * that then follow the tenant's approval policy, or subscribe webhooks (a Power Automate trigger).
  */
-export const API_KEY_SCOPES = ['stories:read', 'stories:write'] as const;
+export const API_KEY_SCOPES = ['stories:read', 'stories:write', 'webhooks:manage'] as const;
 export type ApiKeyScopeDto = (typeof API_KEY_SCOPES)[number];
 
 /** An API key as `GET /api/keys` lists it: never the key itself, which is shown once. */
@@ -469,6 +474,81 @@ export interface NewApiKeyDto extends ApiKeyDto {
 
 export interface ApiKeysDto {
   items: ApiKeyDto[];
+}
+
+/**
+ * The events a webhook can subscribe to (Standard Webhooks `type`): a story told (or told again
+ * after changes were asked), published, rejected, sent back for changes or archived; a vote; a
+ * story chosen story of the month.
+ */
+export const WEBHOOK_EVENTS = [
+  'story.submitted',
+  'story.published',
+  'story.rejected',
+  'story.changes_requested',
+  'story.archived',
+  'vote.cast',
+  'award.announced',
+] as const;
+export type WebhookEventDto = (typeof WEBHOOK_EVENTS)[number];
+
+/** A webhook as `GET /api/webhooks` lists it: never its secret, which is shown once. */
+export interface WebhookDto {
+  id: string;
+  url: string;
+  events: WebhookEventDto[];
+  description?: string;
+  /** A paused webhook is sent nothing until it is resumed. */
+  paused: boolean;
+  createdAt: string;
+  createdBy: string;
+}
+
+/** The answer of `POST /api/webhooks`: the signing secret (`whsec_…`), shown this once. */
+export interface NewWebhookDto extends WebhookDto {
+  secret: string;
+}
+
+export interface WebhooksDto {
+  items: WebhookDto[];
+}
+
+/**
+ * One event's delivery to one webhook. `pending`: not yet sent, or failed and due again;
+ * `delivered`: answered 2xx; `failed`: given up after its attempts (an admin may retry);
+ * `refused`: the address was not allowed when resolved (a private or loopback address);
+ * `skipped`: not sent, because the webhook was paused or the story was deleted meanwhile. An
+ * endpoint that answers 410 has unsubscribed: the webhook is removed, with its log.
+ */
+export interface WebhookDeliveryDto {
+  /** The Standard Webhooks `webhook-id`, the same on every attempt. */
+  id: string;
+  event: WebhookEventDto;
+  storyId: string;
+  status: 'pending' | 'delivered' | 'failed' | 'refused' | 'skipped';
+  attempts: number;
+  createdAt: string;
+  lastAttemptAt?: string;
+  /** The HTTP status of the last answer. */
+  lastStatus?: number;
+  /** What went wrong last, for the admin. */
+  lastError?: string;
+  nextAttemptAt?: string;
+}
+
+export interface WebhookDeliveriesDto {
+  items: WebhookDeliveryDto[];
+}
+
+/**
+ * The body of a webhook delivery (Standard Webhooks): the event, when it happened, and the story
+ * as the API presents it to a colleague with no part in it — featured colleagues only once they
+ * confirmed, vote counts only where the tenant shows them.
+ */
+export interface WebhookPayloadDto {
+  type: WebhookEventDto;
+  timestamp: string;
+  data: { story: StoryDto };
 }
 
 /** Every `code` an error body of the API can carry; the tab knows them all. */

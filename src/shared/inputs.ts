@@ -6,6 +6,7 @@ import type {
   LocaleDto,
   PrivacyDto,
   RoleGrantDto,
+  WebhookEventDto,
 } from './dto.js';
 
 /**
@@ -131,6 +132,21 @@ export interface SettingsInput {
 export type DelegationInput = Pick<DelegationDto, 'delegateId' | 'from' | 'until'> & {
   userId?: string;
 };
+
+/**
+ * `POST /api/webhooks` (admins, or a key with `webhooks:manage`): where to send which events.
+ * Outside local mode only https, and never a loopback, private or link-local address.
+ */
+export interface WebhookInput {
+  url: string;
+  events: WebhookEventDto[];
+  description?: string;
+}
+
+/** `PATCH /api/webhooks/:id`: pause or resume. */
+export interface WebhookUpdateInput {
+  paused: boolean;
+}
 
 /** `POST /api/keys` (admins): a name people recognise, and what the key may do. */
 export interface ApiKeyInput {

@@ -7,6 +7,7 @@ import {
   LIMITS,
   LOCALES,
   STAGE_MODES,
+  WEBHOOK_EVENTS,
 } from './dto.js';
 import type * as inputs from './inputs.js';
 
@@ -339,6 +340,53 @@ export const apiKeyInputSchema = z.strictObject({
     .refine((scopes) => new Set(scopes).size === scopes.length, 'Name each scope once.'),
 });
 
+/**
+ * `POST /api/webhooks`: an http(s) address without credentials, at least one event, each once.
+ * Whether the address may be used (https outside local mode, no private address) is the
+ * service's decision: it depends on the mode and, at delivery, on what the name resolves to.
+ */
+export const webhookInputSchema = z.strictObject({
+  url: z
+    .string()
+    .trim()
+    .max(LIMITS.webhookUrl.max)
+    .refine(
+      (value) => {
+        try {
+          const url = new URL(value);
+          return (
+            (url.protocol === 'https:' || url.protocol === 'http:') &&
+            url.username === '' &&
+            url.password === ''
+          );
+        } catch {
+          return false;
+        }
+      },
+      { message: 'Must be an http or https address without a user name or password.' },
+    ),
+  events: z
+    .array(z.enum(WEBHOOK_EVENTS))
+    .min(1, 'Choose at least one event.')
+    .max(WEBHOOK_EVENTS.length)
+    .refine((events) => new Set(events).size === events.length, 'Name each event once.'),
+  description: optional(text(0, LIMITS.webhookDescription.max)),
+});
+
+/** `PATCH /api/webhooks/:id`. */
+export const webhookUpdateSchema = z.strictObject({ paused: z.boolean() });
+
+/** Path parameter `:id` of a webhook, and `:deliveryId` of one of its deliveries. */
+export const webhookIdSchema = z.string().regex(/^wh_[a-z0-9]{16}$/, 'Not a webhook id.');
+export const webhookDeliveryIdSchema = z
+  .string()
+  .regex(/^msg_[A-Za-z0-9-]{1,64}$/, 'Not a delivery id.');
+export const webhookParamsSchema = z.strictObject({ id: webhookIdSchema });
+export const webhookDeliveryParamsSchema = z.strictObject({
+  id: webhookIdSchema,
+  deliveryId: webhookDeliveryIdSchema,
+});
+
 /** Path parameter `:id` of an API key. */
 export const apiKeyIdSchema = z.string().regex(/^[a-z0-9]{16}$/, 'Not an API key id.');
 
@@ -379,4 +427,6 @@ export type InputContract = AllTrue<{
   settings: Reads<typeof settingsInputSchema, inputs.SettingsInput>;
   delegation: Reads<typeof delegationInputSchema, inputs.DelegationInput>;
   apiKey: Reads<typeof apiKeyInputSchema, inputs.ApiKeyInput>;
+  webhook: Reads<typeof webhookInputSchema, inputs.WebhookInput>;
+  webhookUpdate: Reads<typeof webhookUpdateSchema, inputs.WebhookUpdateInput>;
 }>;

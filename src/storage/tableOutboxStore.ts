@@ -5,23 +5,11 @@ import type {
   OutboxStore,
   PendingOutboxMessage,
 } from '../domain/ports.js';
+import { OUTBOX_KINDS } from '../domain/outboxRelay.js';
 import { CorruptRowError, date, num, str, type Row } from './entityFields.js';
 import { joinKey, keyPart, parseStoryPartition, prefixRange, storyPartition } from './keys.js';
 import { guard, statusOf, toDomainError } from './tableErrors.js';
 
-// Every kind the domain knows, as a record so that the compiler refuses a kind left out here
-// (an unknown kind in a row is read as corrupt and would stop its story's outbox).
-const KINDS: Readonly<Record<OutboxKind, true>> = {
-  'approval.requested': true,
-  'story.decided': true,
-  'featured.notify': true,
-  'featured.ask': true,
-  'story.project': true,
-  'cards.refresh': true,
-  'channel.post': true,
-  'cards.delete': true,
-  'story.purge': true,
-};
 const MAX_ERROR_LENGTH = 1000;
 /** A given-up message's next attempt: the largest date Table Storage holds, so never due. */
 const NEVER = new Date('9999-12-31T00:00:00.000Z');
@@ -141,6 +129,12 @@ export function createTableOutboxStore(client: TableClient): OutboxStore {
     async giveUp(message, error) {
       await recordFailure(message, { nextAttemptAt: NEVER, givenUp: true }, error, 'outbox.giveUp');
     },
+
+    async enqueue(ref, message) {
+      await guard('outbox.enqueue', () =>
+        client.createEntity(outboxRow(storyPartition(ref), message, 0)),
+      );
+    },
   };
 }
 
@@ -169,7 +163,7 @@ function messageFromRow(row: Row): QueuedRow {
   const ref = parseStoryPartition(str(row, 'partitionKey'));
   const kind = str(row, 'kind');
   if (!ref) throw new CorruptRowError('Outbox row outside a story partition.');
-  if (!Object.hasOwn(KINDS, kind)) throw new CorruptRowError('Unknown outbox kind.');
+  if (!Object.hasOwn(OUTBOX_KINDS, kind)) throw new CorruptRowError('Unknown outbox kind.');
   const message: PendingOutboxMessage = {
     ref,
     id: str(row, 'id'),

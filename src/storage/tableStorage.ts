@@ -20,6 +20,7 @@ import type {
   WallStats,
 } from '../domain/ports.js';
 import type { ErasureRegister, PersonIndex, StoryPersonalData } from '../domain/erasurePorts.js';
+import type { WebhookStore } from '../domain/webhooks.js';
 import type { AdditionalPolicy } from './callCounter.js';
 import { createTableApprovalQueue } from './tableApprovalQueue.js';
 import { createTableAuthorIndex } from './tableAuthorIndex.js';
@@ -30,6 +31,7 @@ import { createTableDueIndex } from './tableDueIndex.js';
 import { createTableModerationQueue } from './tableModerationQueue.js';
 import { createTableClosedIndex } from './tableClosedIndex.js';
 import { createTableApiKeyStore } from './tableApiKeyStore.js';
+import { createTableWebhookStore } from './tableWebhookStore.js';
 import { toDomainError } from './tableErrors.js';
 import { createTableOutboxStore } from './tableOutboxStore.js';
 import { createTablePostedCards } from './tablePostedCards.js';
@@ -108,6 +110,8 @@ export interface TableStorage {
   readonly closed: ClosedIndex;
   /** API keys (hashes only), beside the tenants' settings. */
   readonly apiKeys: ApiKeyStore;
+  /** Webhooks (with their signing secrets) and their delivery logs, beside the tenants' settings. */
+  readonly webhooks: WebhookStore;
   /** The stories each person has a part in (erasure and export), beside the queues. */
   readonly personIndex: PersonIndex;
   /** What erasure and export need of the story partitions beyond `stories`. */
@@ -257,6 +261,7 @@ export function createTableStorage(opts: TableStorageOptions): TableStorage {
     due: createTableDueIndex(clients.schedule),
     closed: createTableClosedIndex(clients.queues),
     apiKeys: createTableApiKeyStore(clients.settings),
+    webhooks: createTableWebhookStore(clients.settings),
     personIndex: createTablePersonIndex(clients.queues),
     personalData: createTableStoryPersonalData(clients.stories),
     register: createTableErasureRegister(clients.schedule),

@@ -51,6 +51,7 @@ const AUDIT_ACTIONS: Readonly<Record<AuditAction, true>> = {
   restored: true,
   edited: true,
   reports_dismissed: true,
+  awarded: true,
 };
 const SURFACES: readonly Surface[] = ['card', 'tab', 'api', 'scheduler'];
 

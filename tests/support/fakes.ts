@@ -196,6 +196,11 @@ export function fakeStories(): StoryRepository &
         etag: tag(),
       });
     },
+    async enqueue(ref, m) {
+      const row = rows.get(key(ref));
+      if (!row) throw new Error('No such story partition.');
+      row.outbox.set(m.id, { ...m, ref, attempts: 0, nextAttemptAt: m.createdAt, etag: tag() });
+    },
     // What erasure and export need (`StoryPersonalData`), with the table adapter's rules.
     async voteOf(ref, voterId) {
       const at = rows.get(key(ref))?.votes.get(voterId);

@@ -3,6 +3,7 @@ import type { OutboxHandler } from '../outboxRelay.js';
 import type { Award, AwardsDeps } from '../ports.js';
 import { canSeeVoteCounts, ranksByVotes } from '../privacy.js';
 import { retryOnConflict } from '../retry.js';
+import { auditOf, projectMessage } from '../storyChange.js';
 import { tenantSettings } from '../roles.js';
 import type { Story } from '../story.js';
 import { hasRole, type Actor } from '../user.js';
@@ -161,7 +162,36 @@ export async function chooseWinner(
     ...(citation ? { citation } : {}),
   };
   await deps.awards.put(award, current?.etag ?? null);
+  // Choosing the same story again (a new citation) announces nothing new.
+  if (current?.value.story.id !== story.id) await recordAward(deps, actor, story.id, month);
   return award;
+}
+
+/**
+ * Writes the choice into the story's history (`awarded`), which is what raises the
+ * `award.announced` event for webhooks (src/domain/webhooks.ts). After the award's own write: a
+ * failure here leaves the award chosen but unannounced, and choosing it again announces it.
+ */
+async function recordAward(
+  deps: AwardsDeps,
+  actor: Actor,
+  storyId: string,
+  month: string,
+): Promise<void> {
+  const ref = { tenantId: actor.tenantId, storyId };
+  const committed = await retryOnConflict(async () => {
+    const found = await deps.stories.get(ref);
+    if (!found) return false;
+    const now = deps.clock.now();
+    await deps.stories.commit({
+      story: { ...found.value, revision: found.value.revision + 1 },
+      expectedEtag: found.etag,
+      audit: [auditOf(deps, actor, 'awarded', now, { detail: { month } })],
+      outbox: [projectMessage(deps, now)],
+    });
+    return true;
+  });
+  if (committed) deps.onCommitted(ref);
 }
 
 function requireEditor(actor: Actor): void {

@@ -317,6 +317,7 @@ export const en = {
       restored: 'Published again by an editor',
       edited: 'Text corrected by an editor',
       reports_dismissed: 'Reports dismissed',
+      awarded: 'Chosen story of the month',
     },
     surface: {
       card: 'in Teams chat',
@@ -677,6 +678,7 @@ export const en = {
     scopes: 'What it may do',
     scopeRead: 'Read published stories',
     scopeWrite: 'Submit stories',
+    scopeWebhooks: 'Subscribe webhooks (Power Automate triggers)',
     create: 'Create key',
     created: 'The key “{{name}}” was created. Copy it now and keep it safe: it is not shown again.',
     keyLabel: 'The new key',

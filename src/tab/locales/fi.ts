@@ -319,6 +319,7 @@ export const fi: Messages = {
       restored: 'Toimittaja julkaisi uudelleen',
       edited: 'Toimittaja korjasi tekstiä',
       reports_dismissed: 'Ilmoitukset hylätty',
+      awarded: 'Valittu kuukauden tarinaksi',
     },
     surface: {
       card: 'Teams-keskustelussa',
@@ -682,6 +683,7 @@ export const fi: Messages = {
     scopes: 'Mitä sillä saa tehdä',
     scopeRead: 'Lukea julkaistuja tarinoita',
     scopeWrite: 'Lähettää tarinoita',
+    scopeWebhooks: 'Tilata webhookeja (Power Automate -käynnistimet)',
     create: 'Luo avain',
     created:
       'Avain ”{{name}}” luotiin. Kopioi se nyt ja säilytä turvassa: sitä ei näytetä uudelleen.',

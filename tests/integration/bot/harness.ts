@@ -7,6 +7,7 @@ import {
   createOutboxRelay,
   createPeople,
   createStoryService,
+  PermanentFailure,
   relayHandlers,
   type ActionLimiter,
   type OutboxRelay,
@@ -90,12 +91,19 @@ export async function startBotHarness(
     outbox: store.stories,
     clock: store.clock,
     logger,
-    handlers: relayHandlers(bot.outboxHandlers, {
-      ...store.deps,
-      personalData: store.stories,
-      postedCards,
-      awards: fakeAwards(),
-    }),
+    handlers: relayHandlers(
+      {
+        ...bot.outboxHandlers,
+        // This harness's stories raise no webhook events (no subscriptions are wired).
+        'webhook.deliver': () => Promise.reject(new PermanentFailure('No webhooks here.')),
+      },
+      {
+        ...store.deps,
+        personalData: store.stories,
+        postedCards,
+        awards: fakeAwards(),
+      },
+    ),
   });
 
   const app: FastifyInstance = Fastify();

@@ -5,6 +5,7 @@ import { createOutboxRelay } from '../../../src/domain/outboxRelay.js';
 import { testStorage, uniqueTablePrefix, useTestStorage } from '../../support/azurite.js';
 import { buildStory } from '../../support/factories.js';
 import { fixedClock, silentLogger } from '../../support/fakes.js';
+import { everyKind } from '../../support/outboxHandlers.js';
 
 const T0 = new Date('2026-11-02T09:00:00Z');
 const at = (seconds: number) => new Date(T0.getTime() + seconds * 1000);
@@ -137,17 +138,7 @@ describe('TableOutboxStore', () => {
       outbox: storage.outbox,
       clock,
       logger: silentLogger,
-      handlers: {
-        'approval.requested': handle,
-        'story.decided': handle,
-        'featured.notify': handle,
-        'featured.ask': handle,
-        'cards.refresh': handle,
-        'channel.post': handle,
-        'story.project': handle,
-        'cards.delete': handle,
-        'story.purge': handle,
-      },
+      handlers: everyKind(handle),
     });
     await relay.relay(ref);
     expect(seen).toHaveLength(1);

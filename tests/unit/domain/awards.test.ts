@@ -4,26 +4,38 @@ import {
   followAwardHandler,
   DEFAULT_SETTINGS,
   UNRANKED_SHORTLIST_MAX,
+  webhookEventsOf,
   type Story,
+  type StoryChange,
   type StoryRepository,
 } from '../../../src/domain/index.js';
 import { fakeAwards } from '../../support/erasureFakes.js';
 import { buildActor, buildStory, buildUser } from '../../support/factories.js';
-import { fakeSettings, fakeWall, fixedClock } from '../../support/fakes.js';
+import { fakeSettings, fakeWall, fixedClock, sequentialIds } from '../../support/fakes.js';
 
 /** Journey 8: the shortlist of a month and the choice of its winner. */
 
 const editor = buildActor(buildUser({ id: 'editor-1', displayName: 'Eeva', roles: ['editor'] }));
 const admin = buildActor(buildUser({ id: 'admin-1', roles: ['admin'] }));
 const employee = buildActor(buildUser({ id: 'emp-1', roles: ['employee'] }));
+/** What a choice needs beyond the stores: ids for its history event, and the relay's hook. */
+const wiring = { ids: sequentialIds('ev'), onCommitted: () => undefined };
 
-function storiesOf(stories: readonly Story[]): StoryRepository {
+/** Stories by id; a commit is recorded and replaces the story. */
+function storiesOf(stories: readonly Story[]): StoryRepository & { commits: StoryChange[] } {
+  const current = new Map(stories.map((story) => [story.id, story]));
+  const commits: StoryChange[] = [];
   return {
+    commits,
     async get(ref) {
-      const story = stories.find((s) => s.tenantId === ref.tenantId && s.id === ref.storyId);
-      return story ? { value: story, etag: '1' } : null;
+      const story = current.get(ref.storyId);
+      return story && story.tenantId === ref.tenantId ? { value: story, etag: '1' } : null;
     },
-    commit: () => Promise.reject(new Error('not used')),
+    async commit(change) {
+      commits.push(change);
+      current.set(change.story.id, change.story);
+      return { value: change.story, etag: '1' };
+    },
     hasVoted: () => Promise.resolve(false),
     audit: () => Promise.resolve([]),
   };
@@ -49,14 +61,16 @@ async function setup(stories: Story[], options: { privacy?: boolean } = {}) {
           },
         },
   );
+  const repository = storiesOf(stories);
   const service = createAwardsService({
     awards,
-    stories: storiesOf(stories),
+    stories: repository,
     wall,
     settings,
     clock: fixedClock(new Date('2026-11-02T09:00:00Z')),
+    ...wiring,
   });
-  return { service, awards };
+  return { service, awards, repository };
 }
 
 describe('getShortlist', () => {
@@ -175,6 +189,21 @@ describe('chooseWinner', () => {
     expect((await service.listAwards(employee)).map((a) => a.story.id)).toEqual(['b']);
   });
 
+  it('writes the choice into the winner’s history once, which announces it to webhooks', async () => {
+    const { service, repository } = await setup([published('a', 3, 5), published('b', 9, 2)]);
+    await service.chooseWinner(editor, '2026-10', { storyId: 'a' });
+    // A new citation for the same winner is no new announcement.
+    await service.chooseWinner(editor, '2026-10', { storyId: 'a', citation: 'Warm.' });
+    await service.chooseWinner(editor, '2026-10', { storyId: 'b' });
+    expect(
+      repository.commits.map((c) => [c.story.id, c.audit.map((e) => [e.action, e.detail])]),
+    ).toEqual([
+      ['a', [['awarded', { month: '2026-10' }]]],
+      ['b', [['awarded', { month: '2026-10' }]]],
+    ]);
+    expect(webhookEventsOf(repository.commits[0]!)).toEqual(['award.announced']);
+  });
+
   it('lists winners newest month first', async () => {
     const { service } = await setup([published('a', 3, 1, '2026-09'), published('b', 3, 1)]);
     await service.chooseWinner(editor, '2026-09', { storyId: 'a' });
@@ -226,6 +255,7 @@ describe('the winner’s copy follows its story', () => {
       wall: fakeWall(),
       settings: fakeSettings(),
       clock: fixedClock(new Date('2026-11-02T09:00:00Z')),
+      ...wiring,
     };
     const service = createAwardsService(deps);
     await service.chooseWinner(editor, '2026-10', { storyId: 'w' });
@@ -266,6 +296,7 @@ describe('the winner’s copy follows its story', () => {
       wall: fakeWall(),
       settings: fakeSettings(),
       clock: fixedClock(new Date('2026-11-02T09:00:00Z')),
+      ...wiring,
     };
     await createAwardsService(deps).chooseWinner(editor, '2026-10', { storyId: 'a' });
     await followAwardHandler(deps)({

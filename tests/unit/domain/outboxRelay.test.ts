@@ -11,6 +11,7 @@ import {
 } from '../../../src/domain/index.js';
 import { fakeStories, fixedClock } from '../../support/fakes.js';
 import { buildStory, recordingLogger } from '../../support/factories.js';
+import { everyKind, perKind } from '../../support/outboxHandlers.js';
 
 const HOUR = 60 * 60 * 1000;
 const kinds: readonly OutboxKind[] = ['approval.requested', 'story.decided', 'story.project'];
@@ -43,17 +44,7 @@ async function setup(stories: Record<string, readonly OutboxKind[]> = { s1: kind
     const fail = failing.get(message.id);
     if (fail) throw fail();
   };
-  const handlers = {
-    'approval.requested': handler,
-    'story.decided': handler,
-    'featured.notify': handler,
-    'featured.ask': handler,
-    'cards.refresh': handler,
-    'channel.post': handler,
-    'story.project': handler,
-    'cards.delete': handler,
-    'story.purge': handler,
-  };
+  const handlers = everyKind(handler);
   const relayWith = (outbox: OutboxStore = store, leaseMs?: number, maxAttempts?: number) =>
     createOutboxRelay({
       outbox,
@@ -104,17 +95,7 @@ describe('createOutboxRelay', () => {
         outbox: store,
         clock,
         logger,
-        handlers: {
-          'approval.requested': record('approval.requested'),
-          'story.decided': record('story.decided'),
-          'featured.notify': record('featured.notify'),
-          'featured.ask': record('featured.ask'),
-          'cards.refresh': record('cards.refresh'),
-          'channel.post': record('channel.post'),
-          'story.project': record('story.project'),
-          'cards.delete': record('cards.delete'),
-          'story.purge': record('story.purge'),
-        },
+        handlers: perKind(record),
       });
       await relay.relay(refs.s1!);
       expect(seen).toEqual(kinds.map((k) => [k, k]));
@@ -319,17 +300,7 @@ describe('createOutboxRelay', () => {
       const slow: OutboxHandler = () => gate;
       const relay = createOutboxRelay({
         outbox: store,
-        handlers: {
-          'approval.requested': slow,
-          'story.decided': slow,
-          'featured.notify': slow,
-          'featured.ask': slow,
-          'cards.refresh': slow,
-          'channel.post': slow,
-          'story.project': slow,
-          'cards.delete': slow,
-          'story.purge': slow,
-        },
+        handlers: everyKind(slow),
         clock,
         logger,
       });
@@ -351,17 +322,9 @@ describe('createOutboxRelay', () => {
       const never = new Promise<void>(() => undefined);
       const relay = createOutboxRelay({
         outbox: store,
-        handlers: {
-          'approval.requested': () => never,
-          'story.decided': () => never,
-          'featured.notify': () => never,
-          'featured.ask': () => never,
-          'cards.refresh': () => never,
-          'channel.post': () => never,
+        handlers: everyKind(() => never, {
           'story.project': async () => undefined,
-          'cards.delete': () => never,
-          'story.purge': () => never,
-        },
+        }),
         clock,
         logger,
       });

@@ -31,6 +31,7 @@ import {
   buildStoryDraft,
   recordingLogger,
 } from '../../support/factories.js';
+import { everyKind } from '../../support/outboxHandlers.js';
 
 const ids = DEMO_USER_IDS;
 const people = demoUsers();
@@ -291,20 +292,12 @@ function relayFor(deps: StoryDeps, stories: ReturnType<typeof fakeStories>, cloc
     outbox: stories,
     clock,
     logger: silentLogger,
-    handlers: {
-      'approval.requested': noop,
-      'story.decided': noop,
-      'featured.notify': noop,
-      'featured.ask': noop,
-      'cards.refresh': noop,
-      'channel.post': noop,
-      'cards.delete': noop,
-      'story.purge': noop,
+    handlers: everyKind(noop, {
       'story.project': async (m) => {
         const current = await stories.get(m.ref);
         if (current) await syncProjections(deps, current.value);
       },
-    },
+    }),
   });
 }
 

@@ -10,6 +10,7 @@ import {
 } from '../../../src/domain/index.js';
 import { buildStoryDeps, silentLogger } from '../../support/fakes.js';
 import { buildActor, buildStoryDraft } from '../../support/factories.js';
+import { everyKind } from '../../support/outboxHandlers.js';
 
 const ids = DEMO_USER_IDS;
 const people = demoUsers();
@@ -33,21 +34,13 @@ function wired() {
     outbox: ctx.stories,
     clock: ctx.clock,
     logger: silentLogger,
-    handlers: {
-      'approval.requested': record,
-      'story.decided': record,
-      'featured.notify': record,
-      'featured.ask': record,
-      'cards.refresh': record,
-      'channel.post': record,
-      'cards.delete': record,
-      'story.purge': record,
+    handlers: everyKind(record, {
       // As the real handler would: re-read the story and bring the projections in line.
       'story.project': async (m) => {
         const current = await ctx.stories.get(m.ref);
         if (current) await syncProjections(ctx.deps, current.value);
       },
-    },
+    }),
   });
   const settle = () => Promise.all(relayed.splice(0));
   return { ...ctx, service: createStoryService(ctx.deps), effects, settle };

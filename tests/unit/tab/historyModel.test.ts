@@ -94,6 +94,7 @@ describe('timelineOf', () => {
       restored: 'Mikko Manager',
       edited: 'Mikko Manager',
       reports_dismissed: 'Mikko Manager',
+      awarded: 'Mikko Manager',
     });
   });
 

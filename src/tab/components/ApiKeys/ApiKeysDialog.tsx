@@ -42,6 +42,7 @@ import { ConfirmDialog } from '../ConfirmDialog/ConfirmDialog.js';
 const SCOPE_LABELS: Record<ApiKeyScopeDto, MessageKey> = {
   'stories:read': 'apiKeys.scopeRead',
   'stories:write': 'apiKeys.scopeWrite',
+  'webhooks:manage': 'apiKeys.scopeWebhooks',
 };
 
 const useStyles = makeStyles({

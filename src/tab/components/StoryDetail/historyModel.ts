@@ -33,6 +33,7 @@ const ACTS: ReadonlySet<HistoryTypeDto> = new Set([
   'restored',
   'edited',
   'reports_dismissed',
+  'awarded',
 ]);
 
 type Detail = HistoryEventDto['detail'];
