@@ -1,4 +1,6 @@
-"""Draws the Teams app icons: appPackage/color.png (192x192) and appPackage/outline.png (32x32).
+"""Draws the icons: the Teams app's appPackage/color.png (192x192) and appPackage/outline.png
+(32x32), and the Power Automate connector's connector/icon.png (the colour icon redrawn at
+230x230, opaque, on the teal of the connector's iconBrandColor).
 
 Standard library only: shapes are point-in-shape tests, anti-aliased by supersampling, and the
 PNG is written with zlib + struct. Run from the repository root: `python3 scripts/icons.py`.
@@ -9,7 +11,9 @@ import struct
 import zlib
 from pathlib import Path
 
-OUT = Path(__file__).resolve().parent.parent / "appPackage"
+ROOT = Path(__file__).resolve().parent.parent
+OUT = ROOT / "appPackage"
+CONNECTOR = ROOT / "connector"
 
 TEAL = (14, 111, 116, 255)  # the manifest's accentColor, #0E6F74
 LIGHT_TEAL = (122, 196, 193, 255)
@@ -46,6 +50,14 @@ def star(cx, cy, outer, inner):
         angle = -math.pi / 2 + i * math.pi / 5
         points.append((cx + radius * math.cos(angle), cy + radius * math.sin(angle)))
     return polygon(points)
+
+
+def scaled(layers, factor):
+    """The same layers drawn `factor` times as large."""
+    return [
+        (lambda x, y, shape=shape: shape(x / factor, y / factor), colour)
+        for shape, colour in layers
+    ]
 
 
 def union(*shapes):
@@ -131,6 +143,7 @@ def main():
     OUT.mkdir(exist_ok=True)
     write_png(OUT / "color.png", 192, render(192, color_icon(), samples=4))
     write_png(OUT / "outline.png", 32, render(32, outline_icon(), samples=8))
+    write_png(CONNECTOR / "icon.png", 230, render(230, scaled(color_icon(), 230 / 192), samples=4))
 
 
 if __name__ == "__main__":
