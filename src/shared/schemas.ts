@@ -370,7 +370,7 @@ export const webhookInputSchema = z.strictObject({
     .min(1, 'Choose at least one event.')
     .max(WEBHOOK_EVENTS.length)
     .refine((events) => new Set(events).size === events.length, 'Name each event once.'),
-  description: optional(text(0, LIMITS.webhookDescription.max)),
+  description: optional(text(1, LIMITS.webhookDescription.max)),
 });
 
 /** `PATCH /api/webhooks/:id`. */
