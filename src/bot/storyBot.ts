@@ -13,6 +13,7 @@ import { handleCardAction, type CardActionDeps } from './cardActions.js';
 import { cardMessage } from './activities.js';
 import { ADAPTIVE_CARD_TYPE } from './cards/adaptiveCard.js';
 import { helpCard } from './cards/helpCard.js';
+import { MY_STORIES_SHOWN, myStoriesCard } from './cards/myStoriesCard.js';
 import { noticeCard } from './cards/messageCards.js';
 import { storyFormCard } from './cards/storyFormCard.js';
 import { NOMINEE_MAX_LENGTH, parseCommand } from './commands.js';
@@ -41,6 +42,13 @@ export class StoryBot extends TeamsActivityHandler {
 
     this.onConversationUpdate(async (context, next) => {
       await this.greet(context);
+      await next();
+    });
+
+    // Removed from a personal chat: the chat cannot be written to any more, and adding the app
+    // again is a new install that is welcomed again.
+    this.onInstallationUpdateRemove(async (context, next) => {
+      await this.forgetChat(context);
       await next();
     });
   }
@@ -121,15 +129,20 @@ export class StoryBot extends TeamsActivityHandler {
   }
 
   private async answerMessage(context: TurnContext): Promise<void> {
-    const turn = await this.identify(context);
+    let turn = await this.identify(context);
     if (!turn) {
       const t = translator(localeOf(context.activity.locale));
       await context.sendActivity(t('errors.unauthenticated'));
       return;
     }
-    const t = translator(turn.locale);
     const text = TurnContext.removeRecipientMention(context.activity) ?? context.activity.text;
     const command = parseCommand(text);
+    // A command written in a language is the person's choice of it, from now on.
+    if (command.name !== 'unknown' && command.locale !== turn.locale) {
+      await this.deps.people.setLocale(turn.actor.tenantId, turn.actor.userId, command.locale);
+      turn = { ...turn, locale: command.locale };
+    }
+    const t = translator(turn.locale);
     switch (command.name) {
       case 'help':
         await context.sendActivity(cardMessage(helpCard({ welcome: false }, turn.locale)));
@@ -158,6 +171,15 @@ export class StoryBot extends TeamsActivityHandler {
         await context.sendActivity(cardMessage(storyFormCard(model, turn.locale)));
         return;
       }
+      case 'myStories': {
+        const page = await this.deps.service.listMyStories(turn.actor, {
+          limit: MY_STORIES_SHOWN + 1,
+        });
+        const stories = page.items.slice(0, MY_STORIES_SHOWN);
+        const more = page.items.length > MY_STORIES_SHOWN || page.nextCursor !== null;
+        await context.sendActivity(cardMessage(myStoriesCard({ stories, more }, turn.locale)));
+        return;
+      }
       case 'postHere':
         await context.sendActivity(await choosePublicationChannel(context, turn, this.deps));
         return;
@@ -166,15 +188,30 @@ export class StoryBot extends TeamsActivityHandler {
     }
   }
 
-  /** Welcomes the person who added the bot to a personal chat, with the help card. */
+  /**
+   * Welcomes the person who added the bot to a personal chat, with the help card — once per
+   * install: a chat the bot already keeps (the same conversation) is not welcomed again, however
+   * many conversation updates arrive.
+   */
   private async greet(context: TurnContext): Promise<void> {
     if (!isPersonal(context.activity)) return;
-    const turn = await this.identify(context);
     const botId = context.activity.recipient?.id;
     const botAdded = (context.activity.membersAdded ?? []).some((m) => m.id === botId);
-    if (!botAdded) return;
-    const locale = turn?.locale ?? localeOf(context.activity.locale);
-    await context.sendActivity(cardMessage(helpCard({ welcome: true }, locale)));
+    const turn = await resolveTurnUser(context.activity, this.deps);
+    if (!turn) return;
+    const known = botAdded
+      ? await this.deps.conversations.get(turn.actor.tenantId, turn.actor.userId)
+      : null;
+    await rememberConversation(context, turn, this.deps);
+    if (!botAdded || sameConversation(known, context.activity.conversation?.id)) return;
+    await context.sendActivity(cardMessage(helpCard({ welcome: true }, turn.locale)));
+  }
+
+  /** Forgets the personal chat of a person who removed the app from it. */
+  private async forgetChat(context: TurnContext): Promise<void> {
+    if (!isPersonal(context.activity)) return;
+    const turn = await resolveTurnUser(context.activity, this.deps);
+    if (turn) await this.deps.conversations.remove(turn.actor.tenantId, turn.actor.userId);
   }
 
   /** The sender, with their conversation reference kept for later proactive messages. */
@@ -182,6 +219,17 @@ export class StoryBot extends TeamsActivityHandler {
     const turn = await resolveTurnUser(context.activity, this.deps);
     if (turn) await rememberConversation(context, turn, this.deps);
     return turn;
+  }
+}
+
+/** Whether a kept conversation reference is of the conversation `id`. */
+function sameConversation(reference: string | null, id: string | undefined): boolean {
+  if (reference === null || !id) return false;
+  try {
+    const parsed = JSON.parse(reference) as { conversation?: { id?: unknown } };
+    return parsed.conversation?.id === id;
+  } catch {
+    return false;
   }
 }
 

@@ -14,6 +14,7 @@ import { isRecord } from './guards.js';
 export interface TurnUser {
   readonly actor: Actor;
   readonly user: User;
+  /** The person's language: every message and card of this turn is in it. */
   readonly locale: Locale;
 }
 
@@ -37,7 +38,7 @@ export async function resolveTurnUser(
   activity: Activity,
   deps: Pick<TurnDeps, 'localMode' | 'localTenantId' | 'people'>,
 ): Promise<TurnUser | null> {
-  const locale = localeOf(activity.locale);
+  const clientLocale = localeOf(activity.locale);
   // Local mode is one demo organisation, as in the API: whatever tenant a local chat client
   // claims (the Agents Playground invents one), its people meet the demo people there.
   const tenantId = deps.localMode
@@ -50,10 +51,13 @@ export async function resolveTurnUser(
   const name = nonEmpty(activity.from?.name);
   const found = await deps.people.actorOf(tenantId, userId, 'card', {
     ...(name ? { displayName: name } : {}),
-    locale,
+    locale: clientLocale,
   });
   if (!found) return null;
-  return { actor: found.actor, user: found.user, locale };
+  // One language per person, whatever the client says on this activity: the one the directory
+  // gave, or they chose with a command in it (see `parseCommand`); the client's for a person
+  // without one. Cards sent to them later, and the answers to those cards, speak it too.
+  return { actor: found.actor, user: found.user, locale: found.user.locale ?? clientLocale };
 }
 
 /** True in a one-to-one chat with the bot (Teams says 'personal'; some clients say nothing). */

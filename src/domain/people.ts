@@ -49,9 +49,22 @@ export function createPeople(deps: PeopleDeps) {
     if (!user) {
       user = await newcomer(deps, tenantId, userId, hints);
       await deps.users.upsert(user);
-    } else if (hints.appRoles && !sameRoles(user.roles, hints.appRoles)) {
-      user = { ...user, roles: [...hints.appRoles] };
-      await deps.users.upsert(user);
+    } else {
+      let changed = user;
+      if (hints.appRoles && !sameRoles(user.roles, hints.appRoles)) {
+        changed = { ...changed, roles: [...hints.appRoles] };
+      }
+      // Enrolled from an event without a name (an install): the id stood in; a real name,
+      // from this sign-in or the directory, takes its place as soon as one is known.
+      if (isUnnamed(user)) {
+        const name =
+          plainName(hints.displayName, '') || (await directoryName(deps, tenantId, userId));
+        if (name) changed = { ...changed, displayName: name };
+      }
+      if (changed !== user) {
+        user = changed;
+        await deps.users.upsert(user);
+      }
     }
     return { user, roles: await rolesOf(deps, tenantId, userId, user.roles) };
   }
@@ -74,7 +87,8 @@ export function createPeople(deps: PeopleDeps) {
       const fresh =
         hit &&
         hit.until > now &&
-        (!hints.appRoles || !hit.caller || sameRoles(hit.caller.user.roles, hints.appRoles));
+        (!hints.appRoles || !hit.caller || sameRoles(hit.caller.user.roles, hints.appRoles)) &&
+        !(hit.caller && isUnnamed(hit.caller.user) && plainName(hints.displayName, '') !== '');
       const caller = fresh ? hit.caller : await resolve(tenantId, userId, hints, enrol);
       if (!fresh) {
         if (cache.size > 10_000) cache.clear();
@@ -91,6 +105,16 @@ export function createPeople(deps: PeopleDeps) {
           surface,
         },
       };
+    },
+    /**
+     * Makes `locale` the person's language for everything the bot sends them (they wrote a
+     * command in it); nothing when unknown.
+     */
+    async setLocale(tenantId: string, userId: string, locale: Locale): Promise<void> {
+      const user = await deps.users.get(tenantId, userId);
+      if (!user || user.locale === locale) return;
+      await deps.users.upsert({ ...user, locale });
+      cache.delete(keyOf(tenantId, userId));
     },
     /** Forgets what was resolved, e.g. after an admin changed the role grants. */
     forget(): void {
@@ -125,6 +149,21 @@ async function newcomer(
     ...(found?.department ? { team: found.department } : {}),
     ...(locale ? { locale } : {}),
   };
+}
+
+/** Whether the person is known by id only: met in an event that carried no name. */
+function isUnnamed(user: User): boolean {
+  return user.displayName === user.id;
+}
+
+/** The person's name in the directory; '' when it has none or cannot say now. */
+async function directoryName(deps: PeopleDeps, tenantId: string, userId: string): Promise<string> {
+  try {
+    return plainName((await deps.directory.person(tenantId, userId))?.displayName, '');
+  } catch (error) {
+    if (isDomainError(error, 'unavailable')) return '';
+    throw error;
+  }
 }
 
 function sameRoles(a: readonly Role[], b: readonly Role[]): boolean {

@@ -23,6 +23,7 @@ export function helpCard(model: HelpCardModel, locale: Locale): AdaptiveCard {
         [
           t('help.commandShare'),
           t('help.commandNominate'),
+          t('help.commandMyStories'),
           t('help.commandPostHere'),
           t('help.commandHelp'),
         ]

@@ -12,10 +12,16 @@ export const en = {
     commands: 'What you can ask me',
     commandShare: '**share a story**: opens the story form',
     commandNominate: '**nominate** *name*: opens the story form with that colleague featured',
+    commandMyStories: '**my stories**: lists your stories and where each one stands',
     commandHelp: '**help**: shows this card',
     commandPostHere:
       '**post stories here** (admins, mentioning me in a team channel): published stories are posted to that channel',
     share: 'Share a story',
+  },
+  myStories: {
+    title: 'My stories',
+    empty: 'You have not told any stories yet. Type **share a story** to tell one.',
+    more: 'Only your newest stories are listed here; the story wall’s My stories has them all.',
   },
   hint: {
     unknown:

@@ -12,10 +12,16 @@ export const fi: Messages = {
     commandShare: '**kerro tarina**: avaa tarinalomakkeen',
     commandNominate:
       '**ehdota** *nimi*: avaa tarinalomakkeen, jossa kollega on valmiiksi mainittuna',
+    commandMyStories: '**omat tarinat**: listaa tarinasi ja missä kukin on menossa',
     commandHelp: '**ohje** tai **apua**: näyttää tämän kortin',
     commandPostHere:
       '**julkaise tarinat täällä** (ylläpitäjät, mainitse minut tiimin kanavalla): julkaistut tarinat julkaistaan sillä kanavalla',
     share: 'Kerro tarina',
+  },
+  myStories: {
+    title: 'Omat tarinat',
+    empty: 'Et ole vielä kertonut tarinoita. Kirjoita **kerro tarina** kertoaksesi yhden.',
+    more: 'Tässä ovat vain uusimmat tarinasi; tarinaseinän Omat tarinat -näkymässä ovat kaikki.',
   },
   hint: {
     unknown:

@@ -125,7 +125,8 @@ describe('approval in chat', () => {
       }),
     );
     const again = invokeCard(missing.body);
-    expect(cardTexts(again)[0]).toBe('Please say what should change.');
+    // The manager's language is Finnish: the answer to his card is too.
+    expect(cardTexts(again)[0]).toBe('Kerro, mitä pitäisi muuttaa.');
     expect(again.actions?.[0]).toMatchObject({ verb: 'story.decide' });
     expect((await bot.store.stories.get(ref(story)))?.value.status).toBe('pending');
 
@@ -137,7 +138,9 @@ describe('approval in chat', () => {
         rejectReason: 'ignored',
       }),
     );
-    expect(cardTexts(invokeCard(answer.body))).toContain('Comment: Add what the guest \\*said\\*');
+    expect(cardTexts(invokeCard(answer.body))).toContain(
+      'Kommentti: Add what the guest \\*said\\*',
+    );
     expect((await bot.store.stories.get(ref(story)))?.value).toMatchObject({
       status: 'changes_requested',
       decisionComment: 'Add what the guest *said*',
@@ -166,10 +169,8 @@ describe('approval in chat', () => {
       cardAction(bot, users.manager, 'story.decide', { storyId: story.id, decision: 'reject' }),
     );
     const card = invokeCard(answer.body);
-    expect(cardTexts(card)[0]).toBe(
-      'This story has already been decided, so it cannot be changed any more.',
-    );
-    expect(cardTexts(card)).toContain('Approved and published');
+    expect(cardTexts(card)[0]).toBe('Tarinasta on jo päätetty, joten sitä ei voi enää muuttaa.');
+    expect(cardTexts(card)).toContain('Hyväksytty ja julkaistu');
     expect((await bot.store.stories.get(ref(story)))?.value.status).toBe('published');
   });
 
@@ -193,12 +194,12 @@ describe('approval in chat', () => {
       cardAction(bot, users.manager, 'story.decide', { storyId: '../../etc', decision: 'approve' }),
     );
     expect(cardTexts(invokeCard(badId.body))).toEqual([
-      'I could not find that story. It may have been removed.',
+      'En löytänyt tarinaa. Se on ehkä poistettu.',
     ]);
     const badDecision = await bot.post(
       cardAction(bot, users.manager, 'story.decide', { storyId: story.id, decision: 'publish' }),
     );
-    expect(cardTexts(invokeCard(badDecision.body))[0]).toContain('not valid');
+    expect(cardTexts(invokeCard(badDecision.body))[0]).toContain('ei kelpaa');
     expect((await bot.store.stories.get(ref(story)))?.value.status).toBe('pending');
   });
 

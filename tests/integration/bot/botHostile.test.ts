@@ -91,7 +91,7 @@ describe('rate limits on cards', () => {
       texts.push(cardTexts(invokeCard(answer.body)));
     }
     expect(texts[2]).toEqual(
-      expect.arrayContaining(['Too many requests right now. Please try again in a moment.']),
+      expect.arrayContaining(['Liian monta pyyntöä juuri nyt. Yritä hetken kuluttua uudelleen.']),
     );
   });
 });

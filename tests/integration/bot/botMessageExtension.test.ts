@@ -4,6 +4,7 @@ import { createStoryService, type Story, type StoryDraft } from '../../../src/do
 import { buildActor, buildStoryDraft } from '../../support/factories.js';
 import {
   cardTexts,
+  chooseFinnish,
   extensionInvoke,
   formData,
   useBotHarness,
@@ -232,7 +233,8 @@ describe('"Share as story" on a message', () => {
     });
   });
 
-  it('speaks Finnish to a Finnish client', async () => {
+  it('speaks Finnish to a person whose language is Finnish', async () => {
+    await chooseFinnish(bot, users.employee);
     const opened = taskCard((await bot.post(fetchTask(messagePayload(), 'fi-FI'))).body);
     expect(opened.title).toBe('Jaa tarinana');
     expect(cardTexts(opened.card)[0]).toBe('Kerro tarina');
@@ -311,7 +313,8 @@ describe('"Find a story" search', () => {
     expect(resultTitles((await bot.post(search(initialRun, 20))).body)).toEqual([]);
   });
 
-  it('speaks Finnish to a Finnish client', async () => {
+  it('speaks Finnish to a person whose language is Finnish', async () => {
+    await chooseFinnish(bot, users.employee);
     const found = await bot.post(search(typed('jacket'), 0, 'fi-FI'));
     const [result] = (found.body as SearchBody).composeExtension?.attachments ?? [];
     expect(cardTexts(result?.content)).toEqual(

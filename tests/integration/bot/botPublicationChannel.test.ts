@@ -210,7 +210,8 @@ describe('published stories in the channel', () => {
     expect(again.body).toEqual({
       statusCode: 200,
       type: 'application/vnd.microsoft.activity.message',
-      value: 'You have already voted for this story.',
+      // Niklas's language is Finnish.
+      value: 'Olet jo äänestänyt tätä tarinaa.',
     });
     const own = await voteFromChannel(employee, story.id);
     expect(own.body).toMatchObject({ value: 'You cannot vote for a story about yourself.' });

@@ -4,6 +4,7 @@ import type { Story } from '../../../src/domain/index.js';
 import {
   cardAction,
   cardTexts,
+  chooseFinnish,
   formData,
   invokeCard,
   useBotHarness,
@@ -131,6 +132,8 @@ describe('edit and resubmit from chat (journey 10)', () => {
 
   it('shows the form again, values kept, when the edit is invalid, and changes nothing', async () => {
     const story = await sentBack();
+    // In the author's language, which she chose to be Finnish.
+    await chooseFinnish(bot, users.employee);
     const answer = await bot.post(
       cardAction(
         bot,
@@ -174,7 +177,8 @@ describe('edit and resubmit from chat (journey 10)', () => {
     const form = invokeCard(
       (await bot.post(cardAction(bot, users.manager, 'story.edit', { storyId: story.id }))).body,
     );
-    expect(cardTexts(form)).toEqual(['Only the author of this story can edit it.']);
+    // In the manager's language, Finnish.
+    expect(cardTexts(form)).toEqual(['Vain tarinan kertoja voi muokata sitä.']);
     const forged = invokeCard(
       (
         await bot.post(
@@ -185,13 +189,14 @@ describe('edit and resubmit from chat (journey 10)', () => {
         )
       ).body,
     );
-    expect(cardTexts(forged)).toEqual(['Only the author of this story can edit it.']);
+    expect(cardTexts(forged)).toEqual(['Vain tarinan kertoja voi muokata sitä.']);
     // Someone who may not even see it learns nothing of it.
     const outsider = { id: ids.cloakroom, displayName: 'Anna Naulakko' };
     const hidden = invokeCard(
       (await bot.post(cardAction(bot, outsider, 'story.edit', { storyId: story.id }))).body,
     );
-    expect(cardTexts(hidden)).toEqual(['I could not find that story. It may have been removed.']);
+    // Anna's language is Finnish.
+    expect(cardTexts(hidden)).toEqual(['En löytänyt tarinaa. Se on ehkä poistettu.']);
     expect(await stored(story)).toEqual(story);
   });
 

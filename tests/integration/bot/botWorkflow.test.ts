@@ -87,8 +87,9 @@ describe('cards through a two-stage policy', () => {
       ).body,
     );
     expect((answer.actions ?? []).some((a) => a['verb'] === 'story.decide')).toBe(false);
+    // In the manager's language, Finnish, as his card was.
     expect(cardTexts(answer)).toEqual(
-      expect.arrayContaining(['Waiting for Eeva Editor, Niklas Palvelu']),
+      expect.arrayContaining(['Odottaa: Eeva Editor, Niklas Palvelu']),
     );
     await bot.relay.relay(ref(story));
 
@@ -169,7 +170,7 @@ describe('reassign from the card', () => {
         )
       ).body,
     );
-    expect(cardTexts(answer)).toContain('Handed on to Eeva Editor.');
+    expect(cardTexts(answer)).toContain('Siirretty henkilölle Eeva Editor.');
     expect((answer.actions ?? []).some((a) => a['verb'] === 'story.decide')).toBe(false);
     expect(waitingApprovers(current(story).approval)).toEqual([editor]);
     const audit = await bot.store.stories.audit(ref(story));
@@ -199,8 +200,8 @@ describe('reassign from the card', () => {
         )
       ).body,
     );
-    expect(cardTexts(answer)).toContain('This story no longer waits for your decision.');
-    expect(cardTexts(answer)).toContain('Waiting for Eeva Editor');
+    expect(cardTexts(answer)).toContain('Tarina ei enää odota sinun päätöstäsi.');
+    expect(cardTexts(answer)).toContain('Odottaa: Eeva Editor');
     expect((answer.actions ?? []).some((a) => a['verb'] === 'story.decide')).toBe(false);
     expect(current(story).status).toBe('pending');
   });
@@ -214,7 +215,7 @@ describe('reassign from the card', () => {
         )
       ).body,
     );
-    expect(cardTexts(answer)).toContain('Please choose the colleague who should decide.');
+    expect(cardTexts(answer)).toContain('Valitse kollega, joka päättää.');
     expect(waitingApprovers(current(story).approval)).toEqual([manager]);
     expect(current(story).revision).toBe(story.revision);
   });

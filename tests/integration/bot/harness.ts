@@ -203,6 +203,17 @@ export function activityFrom(
   };
 }
 
+/**
+ * `user` writes a Finnish command ("ohje"), which makes Finnish their language for everything the
+ * bot sends them, whatever their client says.
+ */
+export async function chooseFinnish(
+  harness: Pick<BotHarness, 'connector' | 'post'>,
+  user: Pick<User, 'id' | 'displayName'>,
+): Promise<void> {
+  await harness.post(activityFrom(harness, user, { text: 'ohje', deliveryMode: 'expectReplies' }));
+}
+
 /** An `adaptiveCard/action` invoke (Action.Execute) from `user`. */
 export function cardAction(
   harness: Pick<BotHarness, 'connector'>,

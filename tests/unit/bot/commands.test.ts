@@ -4,24 +4,26 @@ import { parseCommand } from '../../../src/bot/commands.js';
 
 describe('parseCommand', () => {
   it.each([
-    ['help', 'help'],
-    ['HELP', 'help'],
-    ['  help  ', 'help'],
-    ['help!', 'help'],
-    ['apua', 'help'],
-    ['Ohje', 'help'],
-    ['share a story', 'share'],
-    ['Share   a\tStory.', 'share'],
-    ['kerro tarina', 'share'],
-    ['Kerro  TARINA', 'share'],
-    ['<at>Story Wall</at> share a story', 'share'],
-    ['<at id="0">Story Wall</at>&nbsp;help', 'help'],
-    ['post stories here', 'postHere'],
-    ['<at>Story Wall</at> Post stories here.', 'postHere'],
-    ['julkaise tarinat täällä', 'postHere'],
-    ['<at>Story Wall</at>&nbsp;Julkaise  tarinat TÄÄLLÄ!', 'postHere'],
-  ] as const)('reads %j as %s', (text, name) => {
-    expect(parseCommand(text)).toEqual({ name });
+    ['help', 'help', 'en'],
+    ['HELP', 'help', 'en'],
+    ['  help  ', 'help', 'en'],
+    ['help!', 'help', 'en'],
+    ['apua', 'help', 'fi'],
+    ['Ohje', 'help', 'fi'],
+    ['share a story', 'share', 'en'],
+    ['Share   a\tStory.', 'share', 'en'],
+    ['kerro tarina', 'share', 'fi'],
+    ['Kerro  TARINA', 'share', 'fi'],
+    ['<at>Story Wall</at> share a story', 'share', 'en'],
+    ['<at id="0">Story Wall</at>&nbsp;help', 'help', 'en'],
+    ['post stories here', 'postHere', 'en'],
+    ['<at>Story Wall</at> Post stories here.', 'postHere', 'en'],
+    ['julkaise tarinat täällä', 'postHere', 'fi'],
+    ['<at>Story Wall</at>&nbsp;Julkaise  tarinat TÄÄLLÄ!', 'postHere', 'fi'],
+    ['my stories', 'myStories', 'en'],
+    ['Omat tarinat', 'myStories', 'fi'],
+  ] as const)('reads %j as %s, in %s', (text, name, locale) => {
+    expect(parseCommand(text)).toEqual({ name, locale });
   });
 
   it.each([undefined, '', 'hello', 'share a story please', 'help me with this', 'nominated'])(
@@ -35,7 +37,8 @@ describe('parseCommand', () => {
     it.each(['nominate', 'Nominate!', 'ehdota', '  EHDOTA. ', '<at>Story Wall</at> nominate'])(
       'reads %j as a nomination without a name',
       (text) => {
-        expect(parseCommand(text)).toEqual({ name: 'nominate' });
+        const locale = /ehdota/i.test(text) ? 'fi' : 'en';
+        expect(parseCommand(text)).toEqual({ name: 'nominate', locale });
       },
     );
 
@@ -50,12 +53,13 @@ describe('parseCommand', () => {
       // The name keeps its case and letters as typed.
       ['ehdota Mäkelä-Öhman', 'Mäkelä-Öhman'],
     ] as const)('reads the name in %j', (text, nominee) => {
-      expect(parseCommand(text)).toEqual({ name: 'nominate', nominee });
+      const locale = /ehdota/i.test(text) ? 'fi' : 'en';
+      expect(parseCommand(text)).toEqual({ name: 'nominate', nominee, locale });
     });
 
     it('cuts a very long name to 100 characters', () => {
       const parsed = parseCommand(`nominate ${'x'.repeat(500)}`);
-      expect(parsed).toEqual({ name: 'nominate', nominee: 'x'.repeat(100) });
+      expect(parsed).toEqual({ name: 'nominate', nominee: 'x'.repeat(100), locale: 'en' });
     });
   });
 });
