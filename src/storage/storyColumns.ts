@@ -29,6 +29,11 @@ const LOCALES: readonly Locale[] = ['en', 'fi'];
  * A story as table columns. The same columns are used for the aggregate row and for the
  * snapshots in the wall and the approval queues, so one read yields a whole story.
  */
+/** A team name as the wall's filter compares it: trimmed, in lower case. */
+export function teamKeyOf(team: string): string {
+  return team.trim().toLowerCase();
+}
+
 export function storyColumns(story: Story): Record<string, unknown> {
   return {
     tenantId: story.tenantId,
@@ -39,6 +44,8 @@ export function storyColumns(story: Story): Record<string, unknown> {
     outcome: story.outcome,
     lesson: story.lesson,
     team: story.team,
+    // The team as filters match it: "sales" finds "Sales" (OData compares strings exactly).
+    teamKey: teamKeyOf(story.team),
     category: story.category,
     // Table Storage has no list type; a JSON string keeps the people and their names together.
     featured: JSON.stringify(

@@ -5,7 +5,7 @@ import type { Story } from '../domain/story.js';
 import type { Row } from './entityFields.js';
 import { invertedTime, isMonthKey, joinKey, keyPart, monthOf } from './keys.js';
 import { removeUnlessNewer, writeIfNewer } from './projectionWrites.js';
-import { storyColumns, storyFromRow } from './storyColumns.js';
+import { storyColumns, storyFromRow, teamKeyOf } from './storyColumns.js';
 import { guard, orIfNotFound } from './tableErrors.js';
 import { decodeWallCursor, encodeWallCursor, type WallPosition } from './wallCursor.js';
 
@@ -134,7 +134,10 @@ export function createTableWallIndex(
       const onlyMonth = query.month !== undefined ? monthParam(query.month) : undefined;
       const needle = query.q?.trim().toLowerCase() || undefined;
       const filters = [
-        ...(query.team !== undefined ? [odata`team eq ${query.team}`] : []),
+        // Rows written before `teamKey` existed match their exact name still.
+        ...(query.team !== undefined
+          ? [odata`(teamKey eq ${teamKeyOf(query.team)} or team eq ${query.team})`]
+          : []),
         ...(query.category !== undefined ? [odata`category eq ${query.category}`] : []),
       ];
 

@@ -102,6 +102,16 @@ describe('TableWallIndex', () => {
     );
   });
 
+  it('matches the team whatever its case: "sales" finds the stories of "Sales"', async () => {
+    const sales = newestFirst(stories.filter((s) => s.team === 'Sales')).map((s) => s.id);
+    expect(sales.length).toBeGreaterThan(0);
+    for (const team of ['sales', 'SALES', ' Sales ']) {
+      expect((await walk(storage.wall, { tenantId: A, limit: 4, team })).flat(), team).toEqual(
+        sales,
+      );
+    }
+  });
+
   it('shows one month only when asked', async () => {
     const october = await walk(storage.wall, { tenantId: A, limit: 5, month: '2026-10' });
     expect(october.flat()).toEqual(
