@@ -23,6 +23,11 @@ import {
   type StoryDto,
   type StoryListDto,
   type WallPageDto,
+  type NewWebhookDto,
+  type WebhookDeliveriesDto,
+  type WebhookDeliveryDto,
+  type WebhookDto,
+  type WebhooksDto,
 } from '../../shared/dto.js';
 import type {
   ApiKeyInput,
@@ -36,6 +41,8 @@ import type {
   StoryCorrectionInput,
   StoryInput,
   WallQuery,
+  WebhookInput,
+  WebhookUpdateInput,
 } from '../../shared/inputs.js';
 
 /** Codes the client adds for failures that never reached the API's error handler. */
@@ -132,7 +139,7 @@ export interface ApiClientOptions {
 }
 
 interface RequestOptions {
-  method?: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   body?: unknown;
   signal?: AbortSignal | undefined;
 }
@@ -239,6 +246,7 @@ export function createApiClient(options: ApiClientOptions) {
   const storyPath = (id: string) => `/api/stories/${encodeURIComponent(id)}`;
   const awardPath = (month: string) => `/api/awards/${encodeURIComponent(month)}`;
   const personPath = (id: string) => `/api/people/${encodeURIComponent(id)}`;
+  const webhookPath = (id: string) => `/api/webhooks/${encodeURIComponent(id)}`;
 
   return {
     me: (signal?: AbortSignal) => request<MeDto>('/api/me', { signal }),
@@ -312,6 +320,25 @@ export function createApiClient(options: ApiClientOptions) {
     /** Revokes an API key: refused at once (admins). */
     revokeApiKey: (id: string) =>
       request<undefined>(`/api/keys/${encodeURIComponent(id)}`, { method: 'DELETE' }),
+    /** The tenant's webhooks, without their secrets (admins). */
+    webhooks: (signal?: AbortSignal) => request<WebhooksDto>('/api/webhooks', { signal }),
+    /** Subscribes an address to events; the answer holds the signing secret, this once (admins). */
+    createWebhook: (input: WebhookInput) =>
+      request<NewWebhookDto>('/api/webhooks', { method: 'POST', body: input }),
+    /** Pauses a webhook (it is sent nothing) or resumes it (admins). */
+    updateWebhook: (id: string, input: WebhookUpdateInput) =>
+      request<WebhookDto>(webhookPath(id), { method: 'PATCH', body: input }),
+    /** Removes a webhook and its delivery log (admins). */
+    removeWebhook: (id: string) => request<undefined>(webhookPath(id), { method: 'DELETE' }),
+    /** A webhook's last deliveries, newest first (admins). */
+    webhookDeliveries: (id: string, signal?: AbortSignal) =>
+      request<WebhookDeliveriesDto>(`${webhookPath(id)}/deliveries`, { signal }),
+    /** Sends a delivery again with the same id; 409 `conflict` while it is still being tried. */
+    retryWebhookDelivery: (id: string, deliveryId: string) =>
+      request<WebhookDeliveryDto>(
+        `${webhookPath(id)}/deliveries/${encodeURIComponent(deliveryId)}/retry`,
+        { method: 'POST', body: {} },
+      ),
     /** The insight counts of a range as CSV (editors and admins). */
     exportInsights: (query: InsightsQuery) =>
       file(`/api/exports/insights.csv${rangeQueryString(query)}`),

@@ -147,6 +147,31 @@ describe('createApiClient', () => {
     expect(JSON.parse(calls[3]?.init.body as string)).toEqual({ storyId: 'story-2' });
   });
 
+  it('adds, lists, pauses and removes webhooks, reads deliveries and sends one again', async () => {
+    const { fetch, calls } = stubFetch(() => json(200, { items: [] }));
+    const api = client(fetch);
+    await api.createWebhook({ url: 'https://crm.example.com/in', events: ['story.published'] });
+    await api.webhooks();
+    await api.updateWebhook('wh_1', { paused: true });
+    await api.webhookDeliveries('wh_1');
+    await api.retryWebhookDelivery('wh_1', 'msg_a/b');
+    await api.removeWebhook('wh_1');
+
+    expect(calls.map((call) => `${call.init.method} ${call.url}`)).toEqual([
+      'POST /api/webhooks',
+      'GET /api/webhooks',
+      'PATCH /api/webhooks/wh_1',
+      'GET /api/webhooks/wh_1/deliveries',
+      'POST /api/webhooks/wh_1/deliveries/msg_a%2Fb/retry',
+      'DELETE /api/webhooks/wh_1',
+    ]);
+    expect(JSON.parse(calls[0]?.init.body as string)).toEqual({
+      url: 'https://crm.example.com/in',
+      events: ['story.published'],
+    });
+    expect(JSON.parse(calls[2]?.init.body as string)).toEqual({ paused: true });
+  });
+
   it('turns an error answer into an ApiError with its code', async () => {
     const { fetch } = stubFetch(() =>
       json(409, { error: { code: 'already_voted', message: 'Already voted.' } }),

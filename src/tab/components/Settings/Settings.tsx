@@ -10,6 +10,7 @@ import {
   MessageBarActions,
   MessageBarBody,
   Spinner,
+  useRestoreFocusTarget,
 } from '@fluentui/react-components';
 import { Suspense, lazy, useCallback, useState } from 'react';
 import type { PersonDto } from '../../../shared/dto.js';
@@ -25,6 +26,9 @@ const ErasePersonDialog = lazy(() =>
 );
 const ApiKeysDialog = lazy(() =>
   import('../ApiKeys/ApiKeysDialog.js').then((m) => ({ default: m.ApiKeysDialog })),
+);
+const WebhooksDialog = lazy(() =>
+  import('../Webhooks/WebhooksDialog.js').then((m) => ({ default: m.WebhooksDialog })),
 );
 import { useSettingsStyles } from './Settings.styles.js';
 import { useSettings } from './useSettings.js';
@@ -48,6 +52,9 @@ export function Settings({ onClose }: SettingsProps) {
   const [busy, setBusy] = useState(false);
   const [erasing, setErasing] = useState(false);
   const [keys, setKeys] = useState(false);
+  const [webhooks, setWebhooks] = useState(false);
+  // Closing the webhooks puts focus back on "Webhooks…".
+  const restoreFocus = useRestoreFocusTarget();
   const nameOf = useCallback(
     (id: string) => picked.get(id) ?? known.get(id) ?? id,
     [picked, known],
@@ -76,6 +83,16 @@ export function Settings({ onClose }: SettingsProps) {
                   data-testid="api-keys-open"
                 >
                   {t('apiKeys.open')}
+                </Button>
+                <Button
+                  {...restoreFocus}
+                  appearance="subtle"
+                  aria-haspopup="dialog"
+                  disabled={busy}
+                  onClick={() => setWebhooks(true)}
+                  data-testid="webhooks-open"
+                >
+                  {t('webhooks.open')}
                 </Button>
                 <Button
                   appearance="subtle"
@@ -124,6 +141,11 @@ export function Settings({ onClose }: SettingsProps) {
         {keys ? (
           <Suspense fallback={null}>
             <ApiKeysDialog onClose={() => setKeys(false)} />
+          </Suspense>
+        ) : null}
+        {webhooks ? (
+          <Suspense fallback={null}>
+            <WebhooksDialog onClose={() => setWebhooks(false)} />
           </Suspense>
         ) : null}
         {erasing ? (
