@@ -26,3 +26,6 @@ export * from './erasureService.js';
 export * from './pseudonyms.js';
 export * from './relayHandlers.js';
 export * from './drafts.js';
+export * from './digestSchedule.js';
+export * from './digests.js';
+export * from './digestService.js';

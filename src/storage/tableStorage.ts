@@ -10,6 +10,7 @@ import type {
   ApiKeyStore,
   ClosedIndex,
   DueIndex,
+  JobHistory,
   ModerationQueue,
   OutboxStore,
   PostedCards,
@@ -27,6 +28,7 @@ import { createTableAwardStore } from './tableAwardStore.js';
 import { createTableConversationStore } from './tableConversationStore.js';
 import { createTableDelegationStore } from './tableDelegationStore.js';
 import { createTableDueIndex } from './tableDueIndex.js';
+import { createTableJobHistory } from './tableJobHistory.js';
 import { createTableModerationQueue } from './tableModerationQueue.js';
 import { createTableClosedIndex } from './tableClosedIndex.js';
 import { createTableApiKeyStore } from './tableApiKeyStore.js';
@@ -114,6 +116,8 @@ export interface TableStorage {
   readonly personalData: StoryPersonalData;
   /** The register of erasures, beside the scheduler's time index. */
   readonly register: ErasureRegister;
+  /** Each tenant's history of scheduled jobs (the digests), beside the scheduler's time index. */
+  readonly jobs: JobHistory;
   /** Creates the tables that are missing. */
   ensureTables(): Promise<void>;
   /** Deletes the tables (tests). */
@@ -260,6 +264,7 @@ export function createTableStorage(opts: TableStorageOptions): TableStorage {
     personIndex: createTablePersonIndex(clients.queues),
     personalData: createTableStoryPersonalData(clients.stories),
     register: createTableErasureRegister(clients.schedule),
+    jobs: createTableJobHistory(clients.schedule),
 
     async ensureTables() {
       await Promise.all(TABLES.map((name) => clients[name].createTable()));
