@@ -9,6 +9,7 @@ import {
   createStoryService,
   relayHandlers,
   type ActionLimiter,
+  type DigestDelivery,
   type OutboxRelay,
   type User,
 } from '../../../src/domain/index.js';
@@ -30,6 +31,8 @@ export interface BotHarness {
   readonly postedCards: ReturnType<typeof fakePostedCards>;
   readonly settings: ReturnType<typeof buildStoryDeps>['settings'];
   readonly relay: OutboxRelay;
+  /** How the bot sends the scheduled digests (to the channel, to team leads). */
+  readonly digests: DigestDelivery;
   readonly logger: ReturnType<typeof recordingLogger>;
   /** POSTs an activity (JSON) to the bot; returns status and parsed body. */
   post(
@@ -118,6 +121,7 @@ export async function startBotHarness(
     postedCards,
     settings,
     relay,
+    digests: bot.digests,
     logger,
     async post(activity, headers = {}) {
       const response = await fetch(`${url}/api/messages`, {
