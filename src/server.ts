@@ -17,6 +17,7 @@ import { createDemoDirectory } from './directory/demoDirectory.js';
 import { createGraphDirectory } from './directory/graphDirectory.js';
 import {
   createAwardsService,
+  createDigestService,
   createErasureService,
   createInsightsService,
   createOutboxRelay,
@@ -26,6 +27,7 @@ import {
   createStoryService,
   type Directory,
   type Scheduler,
+  digestOfJob,
   relayHandlers,
   RETENTION_JOB,
   type StoryRef,
@@ -177,6 +179,18 @@ export async function startServer(
     });
     relayRef.current = relay;
 
+    // The weekly digest and the monthly summaries, run by the scheduler, sent by the bot.
+    const digests = createDigestService({
+      settings: storage.settings,
+      wall: storage.wall,
+      directory,
+      due: storage.due,
+      history: storage.jobs,
+      delivery: bot.digests,
+      clock,
+      logger,
+    });
+
     const apiKeys = createApiKeys({ store: storage.apiKeys, clock, logger });
     const signIn =
       config.authMode === 'local'
@@ -216,6 +230,7 @@ export async function startServer(
         limits,
       ),
       erasure,
+      digests,
       apiKeys,
       settings: createSettingsService(
         {
@@ -258,11 +273,16 @@ export async function startServer(
       stops.push(() => Promise.resolve(clearInterval(timer)));
     }
 
-    // Reminders, escalations, expiries and each tenant's retention run: every instance may look,
-    // claims let one act.
+    // Reminders, escalations, expiries and each tenant's retention run and digests: every
+    // instance may look, claims let one act.
     const scheduler = createScheduler({
       due: storage.due,
-      run: async (ref) => {
+      run: async (ref, dueAt) => {
+        const digest = digestOfJob(ref.storyId);
+        if (digest) {
+          await digests.run(ref.tenantId, digest, dueAt);
+          return null;
+        }
         if (ref.storyId !== RETENTION_JOB) return service.runDueWork(ref);
         await erasure.runRetention(ref.tenantId);
         return null;
