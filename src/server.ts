@@ -181,7 +181,9 @@ export async function startServer(
 
     // The weekly digest and the monthly summaries, run by the scheduler, sent by the bot.
     const digests = createDigestService({
-      settings: storage.settings,
+      // As saved: a run decides from the schedule whether its entry still stands, so a copy
+      // cached before another instance's save must not drop a digest just turned on.
+      settings: storage.settingsAsSaved,
       wall: storage.wall,
       directory,
       due: storage.due,

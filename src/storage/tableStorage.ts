@@ -100,6 +100,12 @@ export interface TableStorage {
   readonly postedCards: PostedCards;
   /** Tenant settings: the publication channel. */
   readonly settings: SettingsStore;
+  /**
+   * The same settings without the cache (`settingsCacheMs`): for scheduled work that acts on the
+   * document as saved, whichever instance saved it (a digest run must not drop a digest an admin
+   * turned on a second ago on another instance).
+   */
+  readonly settingsAsSaved: SettingsStore;
   /** The story of each month (journey 8), beside the tenant's settings. */
   readonly awards: AwardStore;
   /** Who stands in for whom while away, beside the tenant's settings. */
@@ -236,6 +242,7 @@ export function createTableStorage(opts: TableStorageOptions): TableStorage {
     schedule: client('schedule'),
   };
   const pingTimeoutMs = opts.pingTimeoutMs ?? 2_000;
+  const settingsAsSaved = createTableSettingsStore(clients.settings);
 
   return {
     stories: createTableStoryRepository(clients.stories),
@@ -253,9 +260,8 @@ export function createTableStorage(opts: TableStorageOptions): TableStorage {
     users: createTableUserDirectory(clients.users),
     conversations: createTableConversationStore(clients.conversations),
     postedCards: createTablePostedCards(clients.stories),
-    settings: cacheTenantSettings(createTableSettingsStore(clients.settings), {
-      ttlMs: opts.settingsCacheMs ?? 0,
-    }),
+    settings: cacheTenantSettings(settingsAsSaved, { ttlMs: opts.settingsCacheMs ?? 0 }),
+    settingsAsSaved,
     awards: createTableAwardStore(clients.settings),
     delegations: createTableDelegationStore(clients.settings),
     due: createTableDueIndex(clients.schedule),

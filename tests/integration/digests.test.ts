@@ -244,12 +244,18 @@ describe('digests through the scheduler, with two app instances', () => {
   });
 
   it('sends the team lead a monthly summary of their team’s stories, in chat', async () => {
+    // The other instance read the settings a moment ago: its short-lived cache holds them, from
+    // before the monthly summary is turned on.
+    const before = await apiClient(second.url).get<SettingsDto>('/api/settings', { user: admin });
+    expect(before.body.digests.monthly.enabled).toBe(false);
     const next = tomorrowAtNine(clock.now());
     await saveDigests(api, (digests) => ({
       ...digests,
       monthly: { enabled: true, day: next.day, time: '09:00' },
     }));
     clock.advance(next.at.getTime() - clock.now().getTime() + 60_000);
+    // That instance runs it: it reads the settings as saved, not its cached copy.
+    await second.server.scheduler.tick();
     await tickBoth();
 
     const sent = cardsTitled(MONTHLY_TITLE);

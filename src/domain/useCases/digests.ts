@@ -36,6 +36,10 @@ import { hasRole, type Actor } from '../user.js';
 
 /** What the digest runs and the history of scheduled jobs need. */
 export interface DigestDeps {
+  /**
+   * The settings as saved, not a cached copy: a run that read an old schedule would drop an
+   * entry booked by a newer one.
+   */
   readonly settings: Pick<SettingsStore, 'getTenantSettings' | 'getPublicationChannel'>;
   readonly wall: Pick<WallIndex, 'page'>;
   /** Team leads: the managers of the stories' authors. */
