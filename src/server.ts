@@ -19,6 +19,7 @@ import { createDemoDirectory } from './directory/demoDirectory.js';
 import { createGraphDirectory } from './directory/graphDirectory.js';
 import {
   createAwardsService,
+  createDigestService,
   createErasureService,
   createInsightsService,
   createOutboxRelay,
@@ -29,6 +30,7 @@ import {
   type Directory,
   type Scheduler,
   cachedSubscriptions,
+  digestOfJob,
   relayHandlers,
   RETENTION_JOB,
   withWebhookEvents,
@@ -205,6 +207,20 @@ export async function startServer(
     });
     relayRef.current = relay;
 
+    // The weekly digest and the monthly summaries, run by the scheduler, sent by the bot.
+    const digests = createDigestService({
+      // As saved: a run decides from the schedule whether its entry still stands, so a copy
+      // cached before another instance's save must not drop a digest just turned on.
+      settings: storage.settingsAsSaved,
+      wall: storage.wall,
+      directory,
+      due: storage.due,
+      history: storage.jobs,
+      delivery: bot.digests,
+      clock,
+      logger,
+    });
+
     const apiKeys = createApiKeys({ store: storage.apiKeys, clock, logger });
     const signIn =
       config.authMode === 'local'
@@ -246,6 +262,7 @@ export async function startServer(
         limits,
       ),
       erasure,
+      digests,
       apiKeys,
       webhooks: createWebhooks({
         store: storage.webhooks,
@@ -297,11 +314,16 @@ export async function startServer(
       stops.push(() => Promise.resolve(clearInterval(timer)));
     }
 
-    // Reminders, escalations, expiries and each tenant's retention run: every instance may look,
-    // claims let one act.
+    // Reminders, escalations, expiries and each tenant's retention run and digests: every
+    // instance may look, claims let one act.
     const scheduler = createScheduler({
       due: storage.due,
-      run: async (ref) => {
+      run: async (ref, dueAt) => {
+        const digest = digestOfJob(ref.storyId);
+        if (digest) {
+          await digests.run(ref.tenantId, digest, dueAt);
+          return null;
+        }
         if (ref.storyId !== RETENTION_JOB) return service.runDueWork(ref);
         await erasure.runRetention(ref.tenantId);
         return null;

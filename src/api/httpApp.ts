@@ -6,6 +6,7 @@ import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } 
 import { z } from 'zod';
 import type {
   AwardsService,
+  DigestService,
   Directory,
   ErasureService,
   InsightsService,
@@ -28,6 +29,7 @@ import { exportRoutes } from './routes/exports.js';
 import { insightsRoutes } from './routes/insights.js';
 import { moderationRoutes } from './routes/moderation.js';
 import { peopleRoutes } from './routes/people.js';
+import { scheduledJobRoutes } from './routes/scheduledJobs.js';
 import { settingsRoutes } from './routes/settings.js';
 import { storyRoutes } from './routes/stories.js';
 
@@ -49,6 +51,8 @@ export interface HttpAppDeps {
   settings: SettingsService;
   /** Erasure and export of a person's data (admins; everyone for their own). */
   erasure: ErasureService;
+  /** The digests' history of scheduled jobs (admins). */
+  digests: DigestService;
   /** API keys for server-to-server callers (admins). */
   apiKeys: ApiKeys;
   /** Signed webhooks (admins, or an API key with `webhooks:manage`). */
@@ -208,6 +212,7 @@ export async function createHttpApp(deps: HttpAppDeps): Promise<FastifyInstance>
   });
   awardRoutes(app, { awards: deps.awards, authenticate: deps.authenticate });
   settingsRoutes(app, { settings: deps.settings, authenticate: deps.authenticate });
+  scheduledJobRoutes(app, { digests: deps.digests, authenticate: deps.authenticate });
   erasureRoutes(app, { erasure: deps.erasure, authenticate: deps.authenticate });
   apiKeyRoutes(app, { keys: deps.apiKeys, authenticate: deps.authenticate });
   webhookRoutes(app, { webhooks: deps.webhooks, authenticate: deps.authenticate });

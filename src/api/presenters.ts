@@ -1,5 +1,6 @@
 import {
   confirmsFeatured,
+  digestsOf,
   featuredSeenBy,
   privacyMode,
   type ApprovalPolicy,
@@ -179,8 +180,19 @@ export function presentSettings(settings: TenantSettings): SettingsDto {
       confirmFeatured: confirmsFeatured(settings),
       deleteClosedAfterDays: settings.privacy?.deleteClosedAfterDays ?? null,
     },
+    digests: presentDigests(settings),
     ...(settings.updatedAt ? { updatedAt: settings.updatedAt.toISOString() } : {}),
     ...(settings.updatedBy ? { updatedBy: settings.updatedBy } : {}),
+  };
+}
+
+/** When the digests go out; a document from before digests existed: both off. */
+function presentDigests(settings: TenantSettings): SettingsDto['digests'] {
+  const { weekly, monthly, timeZone } = digestsOf(settings);
+  return {
+    weekly: { enabled: weekly.enabled, day: weekly.day, time: weekly.time },
+    monthly: { enabled: monthly.enabled, day: monthly.day, time: monthly.time },
+    timeZone,
   };
 }
 

@@ -6,11 +6,14 @@ import {
   ERASURE_KINDS,
   GRANTABLE_ROLES,
   HISTORY_TYPES,
+  JOB_OUTCOMES,
   LOCALES,
   ROLES,
+  SCHEDULED_JOBS,
   STAGE_MODES,
   STORY_STATUSES,
   WEBHOOK_EVENTS,
+  WEEKDAYS,
   type ApiErrorBody,
   type ApiKeyDto,
   type ApiKeysDto,
@@ -27,6 +30,7 @@ import {
   type ModerationQueueDto,
   type PeopleDto,
   type PersonalDataExportDto,
+  type ScheduledJobsDto,
   type SettingsDto,
   type ShortlistDto,
   type StoryDto,
@@ -230,8 +234,37 @@ const settings = component(
       confirmFeatured: z.boolean(),
       deleteClosedAfterDays: z.number().int().nullable(),
     }),
+    digests: z.object({
+      weekly: z.object({ enabled: z.boolean(), day: z.enum(WEEKDAYS), time: z.string() }),
+      monthly: z.object({ enabled: z.boolean(), day: z.number().int(), time: z.string() }),
+      timeZone: z.string(),
+    }),
     updatedAt: absent(instant),
     updatedBy: absent(z.string()),
+  }),
+);
+
+const scheduledJobs = component(
+  'ScheduledJobs',
+  'The runs of the scheduled jobs (the digests), most recently scheduled first, and the next ' +
+    'run of each job that is on.',
+  z.object({
+    items: z.array(
+      z.object({
+        job: z.enum(SCHEDULED_JOBS),
+        scheduledFor: instant,
+        startedAt: instant,
+        finishedAt: absent(instant),
+        outcome: z.enum(JOB_OUTCOMES),
+        stories: z.number().int(),
+        recipients: z.number().int(),
+        delivered: z.number().int(),
+        unreachable: z.number().int(),
+        failed: z.number().int(),
+        titles: z.array(z.string()),
+      }),
+    ),
+    upcoming: z.array(z.object({ job: z.enum(SCHEDULED_JOBS), at: instant })),
   }),
 );
 
@@ -455,6 +488,7 @@ export const responseSchemas = {
   devUsers,
   people,
   settings,
+  scheduledJobs,
   delegation,
   delegations,
   history,
@@ -494,6 +528,7 @@ export type ResponseContract = AllTrue<{
   devUsers: Describes<typeof devUsers, DevUsersDto>;
   people: Describes<typeof people, PeopleDto>;
   settings: Describes<typeof settings, SettingsDto>;
+  scheduledJobs: Describes<typeof scheduledJobs, ScheduledJobsDto>;
   delegation: Describes<typeof delegation, DelegationDto>;
   delegations: Describes<typeof delegations, DelegationsDto>;
   history: Describes<typeof history, HistoryDto>;

@@ -8,6 +8,7 @@ import type { BotConfig } from '../config.js';
 import type {
   Clock,
   ConversationStore,
+  DigestDelivery,
   Logger,
   PostedCards,
   SettingsStore,
@@ -17,6 +18,7 @@ import type {
   UserDirectory,
 } from '../domain/index.js';
 import { proactiveConnectorOptions } from './connectorTransport.js';
+import { createDigestDelivery } from './digestDelivery.js';
 import { localeOf, translator } from './i18n.js';
 import { createOutboxHandlers, type BotOutboxHandlers } from './outboxHandlers.js';
 import { serveOnly } from './tenantGate.js';
@@ -57,6 +59,8 @@ export interface Bot {
   handle(request: BotHttpRequest): Promise<BotHttpResponse>;
   /** Outbox handlers of every bot side effect (all kinds but 'story.project' and 'story.purge'). */
   outboxHandlers: BotOutboxHandlers;
+  /** How the scheduled digests reach the channel and the team leads. */
+  digests: DigestDelivery;
 }
 
 export type { BotHttpRequest, BotHttpResponse, BotOutboxHandlers };
@@ -115,6 +119,14 @@ export function createBot(options: BotOptions): Bot {
       ),
   );
 
+  const proactiveDeps = {
+    adapter: proactive,
+    appId: config.appId,
+    ...(config.serviceUrl ? { serviceUrl: config.serviceUrl } : {}),
+    conversations: options.conversations,
+    logger,
+  };
+
   return {
     async handle(request) {
       const recorded = await processBotHttp(adapter, request, logic);
@@ -123,16 +135,13 @@ export function createBot(options: BotOptions): Bot {
       return recorded;
     },
     outboxHandlers: createOutboxHandlers({
-      adapter: proactive,
-      appId: config.appId,
-      ...(config.serviceUrl ? { serviceUrl: config.serviceUrl } : {}),
+      ...proactiveDeps,
       stories: options.stories,
       users: options.users,
-      conversations: options.conversations,
       postedCards: options.postedCards,
       settings: options.settings,
-      logger,
     }),
+    digests: createDigestDelivery({ ...proactiveDeps, users: options.users }),
   };
 }
 

@@ -27,3 +27,6 @@ export * from './pseudonyms.js';
 export * from './relayHandlers.js';
 export * from './drafts.js';
 export * from './webhooks.js';
+export * from './digestSchedule.js';
+export * from './digests.js';
+export * from './digestService.js';

@@ -70,6 +70,53 @@ export interface PrivacySettings {
   readonly deleteClosedAfterDays?: number | null;
 }
 
+/** The days a weekly digest can go out on, Monday first. */
+export const WEEKDAYS = [
+  'monday',
+  'tuesday',
+  'wednesday',
+  'thursday',
+  'friday',
+  'saturday',
+  'sunday',
+] as const;
+export type Weekday = (typeof WEEKDAYS)[number];
+
+/** The weekly digest: the week's most-voted stories to the company channel. */
+export interface WeeklyDigestSchedule {
+  readonly enabled: boolean;
+  readonly day: Weekday;
+  /** `HH:MM`, 24-hour, on the wall clock of the digests' time zone. */
+  readonly time: string;
+}
+
+/** The monthly summary: each team lead's team's stories of the month, in chat. */
+export interface MonthlyDigestSchedule {
+  readonly enabled: boolean;
+  /** 1–31; a month with fewer days sends it on its last day. */
+  readonly day: number;
+  /** `HH:MM`, 24-hour, on the wall clock of the digests' time zone. */
+  readonly time: string;
+}
+
+/**
+ * When the digests go out (see `digests.ts`): each off unless an admin turns it on, with its
+ * day and time in one IANA time zone (`Europe/Helsinki`), so a digest keeps its local hour
+ * across daylight-saving changes.
+ */
+export interface DigestSettings {
+  readonly weekly: WeeklyDigestSchedule;
+  readonly monthly: MonthlyDigestSchedule;
+  readonly timeZone: string;
+}
+
+/** The digests of a tenant no admin has set: both off, Monday and the 1st at 09:00, Helsinki. */
+export const DEFAULT_DIGESTS: DigestSettings = {
+  weekly: { enabled: false, day: 'monday', time: '09:00' },
+  monthly: { enabled: false, day: 1, time: '09:00' },
+  timeZone: 'Europe/Helsinki',
+};
+
 /**
  * A tenant's settings, one document (journey 11). `version` counts the saved versions: a story
  * records the version its approval plan came from.
@@ -80,6 +127,8 @@ export interface TenantSettings {
   readonly roles: readonly RoleGrant[];
   /** Absent in documents saved before privacy mode existed: off. */
   readonly privacy?: PrivacySettings;
+  /** Absent in documents saved before digests existed: `DEFAULT_DIGESTS` (off). */
+  readonly digests?: DigestSettings;
   readonly updatedAt?: Date;
   readonly updatedBy?: string;
 }
@@ -90,7 +139,8 @@ const DAY_MS = 24 * 60 * 60 * 1000;
  * The settings of a tenant no admin has saved yet: the author's manager approves, and those with
  * the approver role when there is no manager; a reminder after two days, escalation after two
  * reminders, and the story back to its author after two weeks, so nothing waits forever.
- * Privacy mode is off, featured colleagues are named without asking, and closed stories are kept.
+ * Privacy mode is off, featured colleagues are named without asking, closed stories are kept,
+ * and no digest is sent.
  */
 export const DEFAULT_SETTINGS: TenantSettings = {
   version: 0,
@@ -103,6 +153,7 @@ export const DEFAULT_SETTINGS: TenantSettings = {
   },
   roles: [],
   privacy: { enabled: false, confirmFeatured: false, deleteClosedAfterDays: null },
+  digests: DEFAULT_DIGESTS,
 };
 
 /** The plan a story of `category` follows under `policy`: its category's stages, if it has any. */

@@ -5,6 +5,7 @@ import type { Story } from './story.js';
 import type { Locale, Surface, User } from './user.js';
 
 export type * from './workflowPorts.js';
+export type * from './jobPorts.js';
 
 /** The only source of time for the domain; tests pass a fixed clock. */
 export interface Clock {

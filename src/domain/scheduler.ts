@@ -3,8 +3,11 @@ import type { Story } from './story.js';
 
 export interface SchedulerDeps {
   readonly due: DueIndex;
-  /** The scheduled work of one story (`runDueWork`); null when nothing was due after all. */
-  readonly run: (ref: StoryRef) => Promise<Story | null>;
+  /**
+   * The scheduled work of one story (`runDueWork`), or of a tenant's job (its id in place of the
+   * story's), for the entry due at `dueAt`; null when nothing was due after all.
+   */
+  readonly run: (ref: StoryRef, dueAt: Date) => Promise<Story | null>;
   readonly clock: Clock;
   readonly logger: Logger;
   /** How long a claimed entry is hidden from other instances. */
@@ -37,7 +40,7 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
       try {
         const claimed = await deps.due.claim(entry, new Date(now.getTime() + leaseMs));
         if (!claimed) continue;
-        if (await deps.run(claimed.ref)) done++;
+        if (await deps.run(claimed.ref, claimed.at)) done++;
         await deps.due.done(claimed);
       } catch (error) {
         deps.logger.error({ err: error, ...entry.ref }, 'scheduled work failed; will retry');

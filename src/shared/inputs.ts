@@ -3,6 +3,7 @@ import type {
   ApprovalPolicyDto,
   CategoryId,
   DelegationDto,
+  DigestsDto,
   LocaleDto,
   PrivacyDto,
   RoleGrantDto,
@@ -123,6 +124,11 @@ export interface SettingsInput {
   roles: RoleGrantDto[];
   /** Left out: the privacy settings stay as saved. */
   privacy?: PrivacyInput;
+  /**
+   * Left out: the digests stay as saved. `timeZone` is an IANA name; a weekly `day` is one of
+   * `WEEKDAYS`, a monthly one 1–31; times are `HH:MM`.
+   */
+  digests?: DigestsDto;
 }
 
 /**

@@ -8,6 +8,7 @@ import {
   LOCALES,
   STAGE_MODES,
   WEBHOOK_EVENTS,
+  WEEKDAYS,
 } from './dto.js';
 import type * as inputs from './inputs.js';
 
@@ -265,6 +266,42 @@ export const approvalPolicySchema = z
     path: ['escalateAfterReminders'],
   });
 
+/** `HH:MM` of the 24-hour clock. */
+const timeOfDay = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Use HH:MM, 00:00 to 23:59.');
+
+/**
+ * An IANA time zone the runtime knows (`Europe/Helsinki`, `UTC`), as its canonical name; no
+ * offsets (`+02:00`): a digest keeps its local hour across daylight-saving changes only in a zone.
+ */
+const timeZone = z
+  .string()
+  .trim()
+  .max(LIMITS.timeZone.max)
+  .regex(/^[A-Za-z][A-Za-z0-9_+\-/]*$/, 'Use an IANA time zone such as Europe/Helsinki.')
+  .transform((value, ctx) => {
+    try {
+      return new Intl.DateTimeFormat('en', { timeZone: value }).resolvedOptions().timeZone;
+    } catch {
+      ctx.addIssue({ code: 'custom', message: 'Use an IANA time zone such as Europe/Helsinki.' });
+      return z.NEVER;
+    }
+  });
+
+/** The `digests` member of the settings document. */
+export const digestsSchema = z.strictObject({
+  weekly: z.strictObject({
+    enabled: z.boolean(),
+    day: z.enum(WEEKDAYS),
+    time: timeOfDay,
+  }),
+  monthly: z.strictObject({
+    enabled: z.boolean(),
+    day: z.number().int().min(LIMITS.digestMonthDay.min).max(LIMITS.digestMonthDay.max),
+    time: timeOfDay,
+  }),
+  timeZone,
+});
+
 /** `PUT /api/settings`: the whole document, with the version it was edited from. */
 export const settingsInputSchema = z.strictObject({
   version: z.number().int().min(0),
@@ -292,6 +329,8 @@ export const settingsInputSchema = z.strictObject({
         .optional(),
     })
     .optional(),
+  /** Absent: the digests stay as saved. */
+  digests: digestsSchema.optional(),
 });
 export type SettingsInput = z.infer<typeof settingsInputSchema>;
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { TenantSettings } from '../domain/policy.js';
+import { DEFAULT_DIGESTS, WEEKDAYS, type TenantSettings } from '../domain/policy.js';
 import { parseJsonColumn, planFields, stageSchema } from './approvalColumn.js';
 
 /** The settings document as one JSON column (it is read and written whole, never queried). */
@@ -25,6 +25,14 @@ const settingsSchema = z.object({
       deleteClosedAfterDays: z.number().int().positive().nullable().default(null),
     })
     .default({ enabled: false, confirmFeatured: false, deleteClosedAfterDays: null }),
+  // Absent in documents saved before digests existed: both off.
+  digests: z
+    .object({
+      weekly: z.object({ enabled: z.boolean(), day: z.enum(WEEKDAYS), time: z.string() }),
+      monthly: z.object({ enabled: z.boolean(), day: z.number().int(), time: z.string() }),
+      timeZone: z.string(),
+    })
+    .default(DEFAULT_DIGESTS),
   updatedAt: z.iso
     .datetime()
     .transform((value) => new Date(value))

@@ -10,6 +10,7 @@ import type {
   ApiKeyStore,
   ClosedIndex,
   DueIndex,
+  JobHistory,
   ModerationQueue,
   OutboxStore,
   PostedCards,
@@ -28,6 +29,7 @@ import { createTableAwardStore } from './tableAwardStore.js';
 import { createTableConversationStore } from './tableConversationStore.js';
 import { createTableDelegationStore } from './tableDelegationStore.js';
 import { createTableDueIndex } from './tableDueIndex.js';
+import { createTableJobHistory } from './tableJobHistory.js';
 import { createTableModerationQueue } from './tableModerationQueue.js';
 import { createTableClosedIndex } from './tableClosedIndex.js';
 import { createTableApiKeyStore } from './tableApiKeyStore.js';
@@ -100,6 +102,12 @@ export interface TableStorage {
   readonly postedCards: PostedCards;
   /** Tenant settings: the publication channel. */
   readonly settings: SettingsStore;
+  /**
+   * The same settings without the cache (`settingsCacheMs`): for scheduled work that acts on the
+   * document as saved, whichever instance saved it (a digest run must not drop a digest an admin
+   * turned on a second ago on another instance).
+   */
+  readonly settingsAsSaved: SettingsStore;
   /** The story of each month (journey 8), beside the tenant's settings. */
   readonly awards: AwardStore;
   /** Who stands in for whom while away, beside the tenant's settings. */
@@ -118,6 +126,8 @@ export interface TableStorage {
   readonly personalData: StoryPersonalData;
   /** The register of erasures, beside the scheduler's time index. */
   readonly register: ErasureRegister;
+  /** Each tenant's history of scheduled jobs (the digests), beside the scheduler's time index. */
+  readonly jobs: JobHistory;
   /** Creates the tables that are missing. */
   ensureTables(): Promise<void>;
   /** Deletes the tables (tests). */
@@ -236,6 +246,7 @@ export function createTableStorage(opts: TableStorageOptions): TableStorage {
     schedule: client('schedule'),
   };
   const pingTimeoutMs = opts.pingTimeoutMs ?? 2_000;
+  const settingsAsSaved = createTableSettingsStore(clients.settings);
 
   return {
     stories: createTableStoryRepository(clients.stories),
@@ -253,9 +264,8 @@ export function createTableStorage(opts: TableStorageOptions): TableStorage {
     users: createTableUserDirectory(clients.users),
     conversations: createTableConversationStore(clients.conversations),
     postedCards: createTablePostedCards(clients.stories),
-    settings: cacheTenantSettings(createTableSettingsStore(clients.settings), {
-      ttlMs: opts.settingsCacheMs ?? 0,
-    }),
+    settings: cacheTenantSettings(settingsAsSaved, { ttlMs: opts.settingsCacheMs ?? 0 }),
+    settingsAsSaved,
     awards: createTableAwardStore(clients.settings),
     delegations: createTableDelegationStore(clients.settings),
     due: createTableDueIndex(clients.schedule),
@@ -265,6 +275,7 @@ export function createTableStorage(opts: TableStorageOptions): TableStorage {
     personIndex: createTablePersonIndex(clients.queues),
     personalData: createTableStoryPersonalData(clients.stories),
     register: createTableErasureRegister(clients.schedule),
+    jobs: createTableJobHistory(clients.schedule),
 
     async ensureTables() {
       await Promise.all(TABLES.map((name) => clients[name].createTable()));

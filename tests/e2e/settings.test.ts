@@ -354,4 +354,54 @@ describe.skipIf(!browserAvailable())('settings and a two-stage approval (Chromiu
     const after = await api<SettingsDto>(DEMO_USER_IDS.admin, 'GET', '/api/settings');
     expect(after.approval).not.toHaveProperty('byCategory');
   });
+  it('an admin turns the weekly digest on with the keyboard; Settings shows when it runs next', async () => {
+    const page = await openTabAs('Aaron Admin');
+    const settings = await openSettings(page);
+    const digests = settings.getByTestId('settings-digests');
+    await digests.scrollIntoViewIfNeeded();
+    // Off by default, and nothing has run.
+    const jobs = digests.getByTestId('scheduled-jobs');
+    await jobs.getByTestId('scheduled-jobs-loading').waitFor({ state: 'detached' });
+    await jobs.getByTestId('scheduled-jobs-empty').waitFor();
+    expect(await jobs.getByTestId('scheduled-jobs-next').count()).toBe(0);
+    const weekly = digests.getByTestId('settings-digest-weekly-on');
+    expect(await weekly.isChecked()).toBe(false);
+
+    // Switch, day and time, from the keyboard: Space turns it on; the day is chosen with arrows.
+    await weekly.focus();
+    await page.keyboard.press('Space');
+    expect(await weekly.isChecked()).toBe(true);
+    const day = digests.getByTestId('settings-digest-weekly-day');
+    await day.focus();
+    await page.keyboard.press('Enter');
+    for (let step = 0; step < 4; step++) await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => day.textContent()).toContain('Friday');
+    await digests.getByTestId('settings-digest-weekly-time').fill('07:45');
+
+    // A zone the browser does not know is stopped beside the field, before any request.
+    const zone = digests.getByTestId('settings-digest-time-zone');
+    await zone.fill('Mars/Olympus');
+    await settings.getByTestId('settings-save').click();
+    await settings
+      .getByText('Choose a time zone from the list, such as Europe/Helsinki.')
+      .waitFor();
+    await zone.fill('');
+    await zone.pressSequentially('stockh');
+    await settings.getByRole('option', { name: 'Europe/Stockholm' }).click();
+    expect(await zone.inputValue()).toBe('Europe/Stockholm');
+
+    await settings.getByTestId('settings-save').click();
+    await page.getByTestId('toast').filter({ hasText: 'Settings saved' }).waitFor();
+    const saved = await api<SettingsDto>(DEMO_USER_IDS.admin, 'GET', '/api/settings');
+    expect(saved.digests).toEqual({
+      weekly: { enabled: true, day: 'friday', time: '07:45' },
+      monthly: { enabled: false, day: 1, time: '09:00' },
+      timeZone: 'Europe/Stockholm',
+    });
+    // The history of scheduled jobs, read again after the save, names the next run.
+    const next = settings.getByTestId('scheduled-jobs-next');
+    await next.waitFor();
+    expect(await next.textContent()).toContain('Next: Weekly digest');
+  });
 });

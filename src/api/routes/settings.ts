@@ -25,7 +25,8 @@ export function settingsRoutes(
     {
       schema: {
         tags,
-        summary: 'Roles, the approval policy and the privacy settings, versioned (admins)',
+        summary:
+          'Roles, the approval policy, the privacy settings and the digests, versioned (admins)',
         response: answers({ 200: jsonAnswer('The settings.', responseSchemas.settings) }),
       },
     },
@@ -56,6 +57,7 @@ export function settingsRoutes(
         approval: policyOf(input.approval),
         roles: input.roles,
         ...(input.privacy ? { privacy: input.privacy } : {}),
+        ...(input.digests ? { digests: input.digests } : {}),
       });
       return presentSettings(saved);
     },

@@ -199,6 +199,21 @@ export const en = {
     channelOnly:
       'To choose where published stories are posted, mention me in that team channel with **post stories here**.',
   },
+  digest: {
+    weeklyTitle: 'Stories of the week',
+    weeklyByVotes: 'The most-voted stories of {{period}}',
+    weeklyNewest: 'The newest stories of {{period}}',
+    monthlyTitle: 'Your team’s stories of the month',
+    monthlyIntro_one: 'Your team published {{count}} story ({{period}}).',
+    monthlyIntro_other: 'Your team published {{count}} stories ({{period}}).',
+    monthlyWhy: 'You get this summary as the manager of the people who told these stories.',
+    toldBy: 'Told by {{author}}, {{team}}',
+    votes_one: '{{count}} vote',
+    votes_other: '{{count}} votes',
+    lesson: '**Lesson:** {{lesson}}',
+    more_one: '… and {{count}} more story on the story wall.',
+    more_other: '… and {{count}} more stories on the story wall.',
+  },
   errors: {
     generic: 'Sorry, something went wrong on my side. Please try again in a moment.',
     unauthenticated:

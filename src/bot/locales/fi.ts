@@ -196,6 +196,21 @@ export const fi: Messages = {
     channelOnly:
       'Valitse julkaisukanava mainitsemalla minut sillä tiimin kanavalla ja kirjoittamalla **julkaise tarinat täällä**.',
   },
+  digest: {
+    weeklyTitle: 'Viikon tarinat',
+    weeklyByVotes: 'Eniten ääniä saaneet tarinat, jotka julkaistiin aikavälillä {{period}}',
+    weeklyNewest: 'Uusimmat tarinat, jotka julkaistiin aikavälillä {{period}}',
+    monthlyTitle: 'Tiimisi kuukauden tarinat',
+    monthlyIntro_one: 'Tiimiltäsi julkaistiin {{count}} tarina aikavälillä {{period}}.',
+    monthlyIntro_other: 'Tiimiltäsi julkaistiin {{count}} tarinaa aikavälillä {{period}}.',
+    monthlyWhy: 'Saat tämän koosteen, koska olet näiden tarinoiden kertojien esihenkilö.',
+    toldBy: 'Kertoja {{author}}, {{team}}',
+    votes_one: '{{count}} ääni',
+    votes_other: '{{count}} ääntä',
+    lesson: '**Opetus:** {{lesson}}',
+    more_one: '… ja {{count}} muu tarina tarinaseinällä.',
+    more_other: '… ja {{count}} muuta tarinaa tarinaseinällä.',
+  },
   errors: {
     generic: 'Pahoittelen, jokin meni vikaan päässäni. Yritä hetken kuluttua uudelleen.',
     unauthenticated:

@@ -1,8 +1,15 @@
 import { DomainError } from '../errors.js';
-import type { ApprovalPolicy, PrivacySettings, RoleGrant, TenantSettings } from '../policy.js';
+import type {
+  ApprovalPolicy,
+  DigestSettings,
+  PrivacySettings,
+  RoleGrant,
+  TenantSettings,
+} from '../policy.js';
 import type { Clock, DueIndex, SettingsStore, UserDirectory } from '../ports.js';
 import { RETENTION_JOB } from '../projections.js';
 import { rolesOf, tenantSettings, type RoleDeps } from '../roles.js';
+import { bookDigests, digestsOf } from './digests.js';
 import { hasRole, type Actor } from '../user.js';
 
 /** What the settings use cases need. */
@@ -10,7 +17,10 @@ export interface SettingsDeps extends RoleDeps {
   readonly settings: SettingsStore;
   readonly users: UserDirectory;
   readonly clock: Clock;
-  /** The scheduler's time index: a save with a retention period books the tenant's run. */
+  /**
+   * The scheduler's time index: a save with a retention period books the tenant's run, and one
+   * with a digest on books the digest's next run.
+   */
   readonly due: Pick<DueIndex, 'put'>;
   /** Called after a save, e.g. to drop cached roles; must not throw. */
   readonly onSaved?: () => void;
@@ -26,6 +36,8 @@ export interface SettingsInput {
    * that does not know a setting cannot turn it off).
    */
   readonly privacy?: PrivacyInput;
+  /** Absent: the digests stay as saved. */
+  readonly digests?: DigestSettings;
 }
 
 /** The privacy settings as saved: `enabled` always, the others only when changed. */
@@ -65,6 +77,7 @@ export async function saveSettings(
     approval: input.approval,
     roles: input.roles,
     privacy: mergedPrivacy(current.value.privacy, input.privacy),
+    digests: input.digests ?? digestsOf(current.value),
     updatedAt: deps.clock.now(),
     updatedBy: actor.userId,
   };
@@ -88,6 +101,8 @@ export async function saveSettings(
       next.updatedAt ?? deps.clock.now(),
     );
   }
+  // Each digest that is on: its next run, by the schedule just saved.
+  await bookDigests(deps.due, actor.tenantId, digestsOf(next), next.updatedAt ?? deps.clock.now());
   deps.onSaved?.();
   return next;
 }

@@ -18,6 +18,7 @@ import {
   type PeopleDto,
   type PersonalDataExportDto,
   type PersonDto,
+  type ScheduledJobsDto,
   type SettingsDto,
   type ShortlistDto,
   type StoryDto,
@@ -358,6 +359,9 @@ export function createApiClient(options: ApiClientOptions) {
     /** Saves the settings; 409 `conflict` when someone saved a newer version meanwhile. */
     saveSettings: (input: SettingsInput) =>
       request<SettingsDto>('/api/settings', { method: 'PUT', body: input }),
+    /** The runs of the scheduled jobs (the digests) and their next runs (admins). */
+    scheduledJobs: (signal?: AbortSignal) =>
+      request<ScheduledJobsDto>('/api/scheduled-jobs', { signal }),
     /** My delegation (or, for an admin, everyone's). */
     delegations: (signal?: AbortSignal) => request<DelegationsDto>('/api/delegations', { signal }),
     /** "While I'm away, send my approvals to …"; replaces the one set before. */

@@ -464,6 +464,60 @@ export const fi: Messages = {
       retentionDays: 'Päivää sulkemisesta',
       shortlistNewest: 'Yksityisyystila on päällä: kuukauden julkaistut tarinat uusimmasta alkaen.',
     },
+    digests: {
+      heading: 'Koosteet',
+      intro:
+        'Story Wall voi muistuttaa kaikkia parhaista uusista tarinoista. Kumpikin kooste on pois päältä, kunnes otat sen käyttöön.',
+      weekly: 'Viikkokooste yrityksen kanavalle',
+      weeklyHint:
+        'Viikon viisi eniten ääniä saanutta tarinaa julkaistaan kanavalla, joka valittiin komennolla ”julkaise tarinat täällä”. Yksityisyystilassa viisi uusinta ilman äänimääriä. Viikolla, jolla ei ole tarinoita, mitään ei julkaista.',
+      monthly: 'Kuukausikooste jokaiselle tiiminvetäjälle',
+      monthlyHint:
+        'Jokainen esihenkilö saa chatissa suorien alaistensa kuukauden aikana julkaistut tarinat äänineen ja opetuksineen. Esihenkilölle, jonka tiimi ei julkaissut yhtään, ei lähetetä mitään.',
+      day: 'Päivä',
+      dayOfMonth: 'Kuukauden päivä',
+      dayOfMonthHint: 'Lyhyempänä kuukautena sen viimeisenä päivänä.',
+      time: 'Kellonaika',
+      timeZone: 'Aikavyöhyke',
+      timeZoneHint: 'Päivät ja kellonajat ovat tämän vyöhykkeen aikaa, kesäaika mukaan lukien.',
+      weekday: {
+        monday: 'maanantai',
+        tuesday: 'tiistai',
+        wednesday: 'keskiviikko',
+        thursday: 'torstai',
+        friday: 'perjantai',
+        saturday: 'lauantai',
+        sunday: 'sunnuntai',
+      },
+    },
+    jobs: {
+      heading: 'Ajastetut työt',
+      intro: 'Milloin koosteet lähtivät ja mitä ne lähettivät.',
+      loading: 'Ladataan ajastettuja töitä…',
+      loadError: 'Ajastettuja töitä ei voitu ladata.',
+      empty: 'Yhtään koostetta ei ole vielä lähetetty.',
+      next: 'Seuraavaksi: {{job}}, {{date}}',
+      scheduledFor: 'Ajastettu {{date}}',
+      job: {
+        weekly: 'Viikkokooste',
+        monthly: 'Kuukausikoosteet',
+      },
+      outcome: {
+        running: 'Ei valmistunut',
+        sent: 'Lähetetty',
+        no_stories: 'Ei uusia tarinoita: mitään ei lähetetty',
+        no_channel: 'Kanavaa ei ole valittu: mitään ei julkaistu',
+        unreachable: 'Yhtäkään tiiminvetäjää ei tavoitettu chatissa',
+        failed: 'Lähetys epäonnistui',
+      },
+      weeklyCounts_one: '{{count}} tarina',
+      weeklyCounts_other: '{{count}} tarinaa',
+      monthlyCounts_one:
+        '{{count}} tarina · tavoitetut tiiminvetäjät: {{delivered}}/{{recipients}}',
+      monthlyCounts_other:
+        '{{count}} tarinaa · tavoitetut tiiminvetäjät: {{delivered}}/{{recipients}}',
+      titles: 'Koosteen tarinat',
+    },
     errors: {
       peopleRequired: 'Lisää vähintään yksi henkilö.',
       tooManyPeople: 'Vaiheessa on liikaa henkilöitä; poista osa.',
@@ -473,6 +527,9 @@ export const fi: Messages = {
       durationRange: 'Valitse yhden minuutin ja 366 päivän väliltä.',
       escalateRange: 'Anna luku väliltä 0–10 tai jätä kenttä tyhjäksi.',
       retentionRange: 'Anna päivien määrä väliltä 1–3650.',
+      time: 'Anna kellonaika muodossa HH:MM, väliltä 00:00–23:59.',
+      monthDay: 'Anna päivä väliltä 1–31.',
+      timeZone: 'Valitse aikavyöhyke luettelosta, esimerkiksi Europe/Helsinki.',
       categoryStagesRequired:
         'Lisää vähintään yksi vaihe tai käytä organisaation yhteisiä vaiheita.',
       tooManyStages: 'Vaiheita on liikaa; poista osa.',

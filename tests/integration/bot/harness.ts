@@ -10,6 +10,7 @@ import {
   PermanentFailure,
   relayHandlers,
   type ActionLimiter,
+  type DigestDelivery,
   type OutboxRelay,
   type User,
 } from '../../../src/domain/index.js';
@@ -31,6 +32,8 @@ export interface BotHarness {
   readonly postedCards: ReturnType<typeof fakePostedCards>;
   readonly settings: ReturnType<typeof buildStoryDeps>['settings'];
   readonly relay: OutboxRelay;
+  /** How the bot sends the scheduled digests (to the channel, to team leads). */
+  readonly digests: DigestDelivery;
   readonly logger: ReturnType<typeof recordingLogger>;
   /** POSTs an activity (JSON) to the bot; returns status and parsed body. */
   post(
@@ -126,6 +129,7 @@ export async function startBotHarness(
     postedCards,
     settings,
     relay,
+    digests: bot.digests,
     logger,
     async post(activity, headers = {}) {
       const response = await fetch(`${url}/api/messages`, {

@@ -45,6 +45,11 @@ function buildSettingsDto(overrides: Partial<SettingsDto> = {}): SettingsDto {
       { role: 'approver', kind: 'group', id: 'approvers@contoso' },
     ],
     privacy: { enabled: false, confirmFeatured: false, deleteClosedAfterDays: null },
+    digests: {
+      weekly: { enabled: false, day: 'monday', time: '09:00' },
+      monthly: { enabled: false, day: 1, time: '09:00' },
+      timeZone: 'Europe/Helsinki',
+    },
     updatedAt: '2026-03-10T08:00:00.000Z',
     updatedBy: 'ada',
     ...overrides,

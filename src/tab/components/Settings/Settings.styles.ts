@@ -131,6 +131,38 @@ export const useSettingsStyles = makeStyles({
   amount: {
     maxWidth: '16rem',
   },
+  zone: {
+    maxWidth: '24rem',
+  },
+  jobs: {
+    display: 'grid',
+    gap: tokens.spacingVerticalS,
+  },
+  jobList: {
+    display: 'grid',
+    margin: 0,
+    padding: 0,
+    listStyleType: 'none',
+    borderTop: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+  },
+  job: {
+    display: 'grid',
+    gap: tokens.spacingVerticalXXS,
+    paddingTop: tokens.spacingVerticalS,
+    paddingBottom: tokens.spacingVerticalS,
+    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+  },
+  jobHeader: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    alignItems: 'center',
+    gap: tokens.spacingHorizontalS,
+  },
+  jobTitles: {
+    margin: 0,
+    paddingLeft: tokens.spacingHorizontalXL,
+    overflowWrap: 'anywhere',
+  },
   grants: {
     display: 'grid',
     gap: tokens.spacingVerticalM,

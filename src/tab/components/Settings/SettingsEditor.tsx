@@ -19,6 +19,7 @@ import { useNotify } from '../../hooks/useNotify.js';
 import { useT } from '../../hooks/useT.js';
 import { ApproverEditor } from './ApproverEditor.js';
 import { CategoryStages } from './CategoryStages.js';
+import { DigestEditor } from './DigestEditor.js';
 import { PrivacyEditor } from './PrivacyEditor.js';
 import { RoleGrants } from './RoleGrants.js';
 import { useSettingsStyles } from './Settings.styles.js';
@@ -48,7 +49,8 @@ type SaveError = ErrorKey | 'settings.fixErrors' | 'conflict';
 
 /**
  * The settings document as a form: the policy's stages (the tenant's and categories' own),
- * fallback and timers, role grants, and the privacy settings.
+ * fallback and timers, role grants, the privacy settings, and the digests with the history of
+ * scheduled jobs.
  */
 export function SettingsEditor({
   settings,
@@ -203,6 +205,13 @@ export function SettingsEditor({
           privacy={draft.privacy}
           onChange={(privacy) => change({ privacy })}
           problem={problems.retention}
+          disabled={busy}
+        />
+
+        <DigestEditor
+          digests={draft.digests}
+          onChange={(digests) => change({ digests })}
+          problems={problems}
           disabled={busy}
         />
       </DialogContent>

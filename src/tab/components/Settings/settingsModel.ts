@@ -12,6 +12,14 @@ import {
 } from '../../../shared/dto.js';
 import type { SettingsInput } from '../../../shared/inputs.js';
 import type { MessageKey } from '../../i18n.js';
+import {
+  digestProblemFromServer,
+  digestProblemsOf,
+  digestsDraftOf,
+  digestsInputOf,
+  type DigestProblemPlace,
+  type DigestsDraft,
+} from './digestsModel.js';
 import { draftOfIso, durationProblem, isoOfDraft, type DurationDraft } from './durations.js';
 
 export type ApproverKind = ApproverSpecDto['kind'];
@@ -53,6 +61,7 @@ export interface SettingsDraft {
   /** The categories that have stages of their own instead of the tenant's `stages`. */
   byCategory: CategoryStagesDraft;
   privacy: PrivacyDraft;
+  digests: DigestsDraft;
 }
 
 /** The privacy settings as edited. */
@@ -160,6 +169,7 @@ export function draftOf(settings: SettingsDto): SettingsDraft {
       retentionOn: settings.privacy.deleteClosedAfterDays !== null,
       retentionDays: String(settings.privacy.deleteClosedAfterDays ?? DEFAULT_RETENTION_DAYS),
     },
+    digests: digestsDraftOf(settings.digests),
   };
 }
 
@@ -227,6 +237,7 @@ export function inputOf(draft: SettingsDraft): SettingsInput {
         ? Number(draft.privacy.retentionDays.trim())
         : null,
     },
+    digests: digestsInputOf(draft.digests),
   };
 }
 
@@ -243,7 +254,8 @@ export type ProblemPlace =
   | 'escalateAfterReminders'
   | 'expireAfter'
   | 'roles'
-  | 'retention';
+  | 'retention'
+  | DigestProblemPlace;
 
 export type Problems = Partial<Record<ProblemPlace, MessageKey>>;
 
@@ -302,6 +314,7 @@ export function problemsOf(draft: SettingsDraft): Problems {
   if (draft.privacy.retentionOn && !retentionDaysValid(draft.privacy.retentionDays)) {
     problems.retention = 'settings.errors.retentionRange';
   }
+  Object.assign(problems, digestProblemsOf(draft.digests));
   return problems;
 }
 
@@ -330,6 +343,9 @@ export function problemsFromServer(
       problems.roles ??= 'settings.errors.grantInvalid';
     } else if (top === 'privacy') {
       problems.retention = 'settings.errors.retentionRange';
+    } else if (top === 'digests') {
+      const found = digestProblemFromServer(field);
+      if (found) problems[found[0]] = found[1];
     } else if (top === 'approval') {
       const found = approvalProblem(path, draft);
       if (found) problems[found[0]] = found[1];

@@ -1,0 +1,142 @@
+import {
+  Badge,
+  Button,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  Spinner,
+  useId,
+} from '@fluentui/react-components';
+import { useCallback, useEffect, useState } from 'react';
+import type { JobOutcomeDto, ScheduledJobsDto } from '../../../shared/dto.js';
+import { useAppContext } from '../../appContext.js';
+import { errorKey, isAbort } from '../../errors.js';
+import { formatDateTime } from '../../format.js';
+import { useT } from '../../hooks/useT.js';
+import { JOB_KEYS, OUTCOME_KEYS, runCounts } from './digestsModel.js';
+import { useSettingsStyles } from './Settings.styles.js';
+
+type Load =
+  | { state: 'loading' }
+  | { state: 'error'; error: unknown }
+  | { state: 'ready'; jobs: ScheduledJobsDto };
+
+const OUTCOME_COLOURS: Record<JobOutcomeDto, 'success' | 'warning' | 'danger' | 'informative'> = {
+  running: 'warning',
+  sent: 'success',
+  no_stories: 'informative',
+  no_channel: 'warning',
+  unreachable: 'warning',
+  failed: 'danger',
+};
+
+/**
+ * The history of scheduled jobs (`GET /api/scheduled-jobs`): the next run of each digest that
+ * is on, then each run, newest first, with its outcome, counts and the weekly digest's stories —
+ * what was sent, or in local mode, without a channel, what would have been.
+ */
+export function ScheduledJobs() {
+  const styles = useSettingsStyles();
+  const t = useT();
+  const { api, language } = useAppContext();
+  const headingId = useId('settings-jobs');
+  const [load, setLoad] = useState<Load>({ state: 'loading' });
+  const [attempt, setAttempt] = useState(0);
+  const retry = useCallback(() => setAttempt((n) => n + 1), []);
+
+  useEffect(() => {
+    const abort = new AbortController();
+    setLoad({ state: 'loading' });
+    api.scheduledJobs(abort.signal).then(
+      (jobs) => setLoad({ state: 'ready', jobs }),
+      (error: unknown) => {
+        if (!isAbort(error)) setLoad({ state: 'error', error });
+      },
+    );
+    return () => abort.abort();
+  }, [api, attempt]);
+
+  return (
+    <div
+      className={styles.jobs}
+      aria-labelledby={headingId}
+      role="group"
+      data-testid="scheduled-jobs"
+    >
+      <h4 id={headingId} className={styles.subHeading}>
+        {t('settings.jobs.heading')}
+      </h4>
+      <p className={styles.note}>{t('settings.jobs.intro')}</p>
+      {load.state === 'loading' ? (
+        <Spinner
+          size="small"
+          label={t('settings.jobs.loading')}
+          data-testid="scheduled-jobs-loading"
+        />
+      ) : load.state === 'error' ? (
+        <MessageBar intent="error" data-testid="scheduled-jobs-error">
+          <MessageBarBody>
+            {t('settings.jobs.loadError')} {t(errorKey(load.error))}
+          </MessageBarBody>
+          <MessageBarActions>
+            <Button onClick={retry}>{t('app.retry')}</Button>
+          </MessageBarActions>
+        </MessageBar>
+      ) : (
+        <>
+          {load.jobs.upcoming.map((next) => (
+            <p key={next.job} className={styles.note} data-testid="scheduled-jobs-next">
+              {t('settings.jobs.next', {
+                job: t(JOB_KEYS[next.job]),
+                date: formatDateTime(next.at, language),
+              })}
+            </p>
+          ))}
+          {load.jobs.items.length === 0 ? (
+            <p className={styles.note} data-testid="scheduled-jobs-empty">
+              {t('settings.jobs.empty')}
+            </p>
+          ) : (
+            <ul className={styles.jobList}>
+              {load.jobs.items.map((run) => {
+                const counts = runCounts(run);
+                return (
+                  <li
+                    key={`${run.job}|${run.scheduledFor}`}
+                    className={styles.job}
+                    data-testid="scheduled-job"
+                  >
+                    <div className={styles.jobHeader}>
+                      <span className={styles.grantRole}>{t(JOB_KEYS[run.job])}</span>
+                      <Badge
+                        appearance="tint"
+                        color={OUTCOME_COLOURS[run.outcome]}
+                        data-testid="scheduled-job-outcome"
+                      >
+                        {t(OUTCOME_KEYS[run.outcome])}
+                      </Badge>
+                    </div>
+                    <span className={styles.note}>
+                      {t('settings.jobs.scheduledFor', {
+                        date: formatDateTime(run.scheduledFor, language),
+                      })}
+                      {' · '}
+                      {t(counts.key, counts.values)}
+                    </span>
+                    {run.titles.length > 0 ? (
+                      <ol className={styles.jobTitles} aria-label={t('settings.jobs.titles')}>
+                        {run.titles.map((title, index) => (
+                          <li key={index}>{title}</li>
+                        ))}
+                      </ol>
+                    ) : null}
+                  </li>
+                );
+              })}
+            </ul>
+          )}
+        </>
+      )}
+    </div>
+  );
+}
