@@ -46,10 +46,11 @@ describe('text from people is handled in linear time', () => {
   });
 
   it('still reads commands as before', () => {
-    expect(parseCommand('help!!!')).toEqual({ name: 'help' });
+    expect(parseCommand('help!!!')).toEqual({ name: 'help', locale: 'en' });
     expect(parseCommand('<at>Story Wall</at> nominate <at id="1">Aino</at>.')).toEqual({
       name: 'nominate',
       nominee: 'Aino',
+      locale: 'en',
     });
     expect(tidy('a \t\nb  \n\n\n\nc')).toBe('a\nb\n\nc');
     expect(pageFor('/config///')).toBe('config');
