@@ -13,7 +13,7 @@ import { createWebhooks, webhookDeliveryHandler } from './api/webhooks.js';
 import { createBot } from './bot/index.js';
 import type { AppConfig } from './config.js';
 import { seedDemo } from './demo/seedDemo.js';
-import { DEMO_GROUPS, DEMO_USER_IDS } from './demo/demoUsers.js';
+import { DEMO_GROUPS, DEMO_USER_IDS, demoUsers } from './demo/demoUsers.js';
 import { cacheDirectory } from './directory/cachedDirectory.js';
 import { createDemoDirectory } from './directory/demoDirectory.js';
 import { createGraphDirectory } from './directory/graphDirectory.js';
@@ -230,7 +230,17 @@ export async function startServer(
               tenantId: config.localTenantId,
               defaultUserId: DEMO_USER_IDS.employee,
             },
-            { people },
+            {
+              people,
+              // Without demo data the demo people are stored on first use (the user switcher
+              // lists them), so local mode never asks anyone to sign in.
+              enrolDemoPerson: async (tenantId, userId) => {
+                const person = demoUsers().find((user) => user.id === userId);
+                if (!person) return false;
+                await storage.users.upsert({ ...person, tenantId });
+                return true;
+              },
+            },
           )
         : createAuthenticator(
             {

@@ -27,6 +27,11 @@ export interface EntraAuthOptions {
 export interface AuthDeps {
   /** Who a person is and which roles they hold; shared with the bot. */
   people: People;
+  /**
+   * Local mode: stores the demo person `userId` if they are one and not stored yet (no demo data
+   * was seeded), so that they are enrolled on first use rather than refused; false otherwise.
+   */
+  enrolDemoPerson?: (tenantId: string, userId: string) => Promise<boolean>;
 }
 
 /** The Entra app roles of `aad.manifest.json` (`roles` claim) and the roles they give here. */
@@ -52,7 +57,12 @@ export function createAuthenticator(
     return async (request) => {
       const header = request.headers[DEV_USER_HEADER];
       const userId = (Array.isArray(header) ? header[0] : header)?.trim() || options.defaultUserId;
-      const found = await people.actorOf(options.tenantId, userId, 'tab', {}, false);
+      let found = await people.actorOf(options.tenantId, userId, 'tab', {}, false);
+      if (!found && (await deps.enrolDemoPerson?.(options.tenantId, userId))) {
+        // "Unknown" was just cached for them; they are known now.
+        people.forget();
+        found = await people.actorOf(options.tenantId, userId, 'tab', {}, false);
+      }
       if (!found) throw new ApiError(401, 'unauthenticated', `Unknown demo user '${userId}'.`);
       return found.actor;
     };

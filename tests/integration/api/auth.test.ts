@@ -62,6 +62,21 @@ describe('local mode', () => {
   });
 });
 
+describe('local mode without demo data', () => {
+  const { api } = useTestApp({ seed: false });
+
+  it('still knows the demo people: nobody is told to sign in again', async () => {
+    const me = await api.get<MeDto>('/api/me');
+    expect(me.status).toBe(200);
+    expect(me.body).toMatchObject({ id: DEMO_USER_IDS.employee, displayName: 'Emma Employee' });
+    const manager = await api.get<MeDto>('/api/me', { user: DEMO_USER_IDS.manager });
+    expect(manager.status).toBe(200);
+    expect(manager.body.displayName).toBe('Mikko Manager');
+    // Someone who is not a demo person is still refused.
+    expect((await api.get('/api/me', { user: 'someone-else' })).status).toBe(401);
+  });
+});
+
 describe('entra mode', () => {
   const tenant = '11111111-1111-4111-8111-111111111111';
   const clientId = '22222222-2222-4222-8222-222222222222';
