@@ -12,6 +12,7 @@ import {
   type StoryCoachInput,
   type StoryCoaching,
 } from '../../../src/shared/dto.js';
+import { demoStories } from '../../../src/demo/demoStories.js';
 import { STRONG_STORIES, THIN_STORY } from '../../support/coachStories.js';
 import { costRatio, repeat } from '../../support/linearTime.js';
 
@@ -32,6 +33,12 @@ describe('the story coach on stories that teach', () => {
       parts: { situation: 'good', action: 'good', outcome: 'good', lesson: 'good' },
       hints: [],
     });
+  });
+
+  it('finds the demo wall’s stories good or strong', () => {
+    for (const { story } of demoStories('tenant', new Date('2026-11-02T09:00:00Z'))) {
+      expect(['good', 'strong']).toContain(coachStory(story).quality);
+    }
   });
 
   it('reads a story the same whatever language the writer uses the app in', () => {
