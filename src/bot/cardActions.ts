@@ -33,11 +33,21 @@ import {
   CONFIRM_FEATURED_VERB,
   thanksCard,
 } from './cards/messageCards.js';
-import { RESUBMIT_STORY_VERB, storyFormCard, SUBMIT_STORY_VERB } from './cards/storyFormCard.js';
+import {
+  CHECK_STORY_VERB,
+  RESUBMIT_STORY_VERB,
+  storyFormCard,
+  SUBMIT_STORY_VERB,
+} from './cards/storyFormCard.js';
 import { isRecord } from './guards.js';
 import { localeOf, translator } from './i18n.js';
-import { editStoryCard, resubmitStoryCard } from './storyEditing.js';
-import { storyFormModel, submitStoryForm, waitingNames } from './storySubmission.js';
+import { checkEditedStoryCard, editStoryCard, resubmitStoryCard } from './storyEditing.js';
+import {
+  checkedStoryForm,
+  storyFormModel,
+  submitStoryForm,
+  waitingNames,
+} from './storySubmission.js';
 import { resolveTurnUser, type TurnDeps, type TurnUser } from './turn.js';
 
 export interface CardActionDeps extends TurnDeps {
@@ -65,6 +75,13 @@ export async function handleCardAction(
       return cardResponse(storyFormCard(await storyFormModel(turn, deps), turn.locale));
     case SUBMIT_STORY_VERB:
       return cardResponse(await submit(turn, data, deps));
+    case CHECK_STORY_VERB:
+      // The form of a story being edited carries its id; a new story's form does not.
+      return cardResponse(
+        data.storyId === undefined
+          ? storyFormCard(await checkedStoryForm(turn, data, deps), turn.locale)
+          : await checkEditedStoryCard(turn, data, deps),
+      );
     case DECIDE_VERB:
       return cardResponse(await decide(context, turn, data, deps));
     case REASSIGN_VERB:

@@ -18,7 +18,12 @@ import {
   searchMessage,
   searchResults,
 } from './messageExtensionResponses.js';
-import { storyFormModel, submitStoryForm } from './storySubmission.js';
+import {
+  checkedStoryForm,
+  isCheckRequest,
+  storyFormModel,
+  submitStoryForm,
+} from './storySubmission.js';
 import { resolveTurnUser, type TurnDeps, type TurnUser } from './turn.js';
 
 /** The message extension's commands, as the app manifest declares them. */
@@ -75,7 +80,8 @@ export async function fetchShareTask(
 
 /**
  * The dialog's form submitted: the chat form's validation and submit path. Refused → the form
- * again, values kept and the problem named; stored → the dialog closes.
+ * again, values kept and the problem named; stored → the dialog closes. "Check my story" → the
+ * form again with the story coach's reading.
  */
 export async function submitShareAction(
   context: TurnContext,
@@ -87,6 +93,10 @@ export async function submitShareAction(
   const turn = await resolveTurnUser(context.activity, deps);
   if (!turn) return noticeTask('unauthenticated', locale);
 
+  // "Check my story": the dialog stays open with the coach's reading; nothing is stored.
+  if (isCheckRequest(action.data)) {
+    return formTask(await checkedStoryForm(turn, action.data, deps), turn.locale);
+  }
   const result = await submitStoryForm(turn, action.data, deps);
   if (!result.ok) return formTask(result.form, turn.locale);
   // An empty answer closes the dialog. A `message` task answer is documented for dialogs of bots

@@ -9,6 +9,7 @@ import {
   storyFormModel,
   unconfirmedPersonalData,
   waitingNames,
+  withCoach,
   withPeopleFirst,
   type StorySubmissionDeps,
 } from './storySubmission.js';
@@ -62,6 +63,22 @@ export async function resubmitStoryCard(
   }
   // Stored: a failure from here on must not offer the form again.
   return thanksCard({ story, approverName: waitingNames(story), resubmitted: true }, turn.locale);
+}
+
+/**
+ * "Check my story" on the form of a story being edited: the same form, the values as typed and
+ * the story coach's reading at the top; nothing is stored. The story is read again, as for a
+ * resubmission, so the form keeps what the approver asked for.
+ */
+export async function checkEditedStoryCard(
+  turn: TurnUser,
+  data: Record<string, unknown>,
+  deps: StorySubmissionDeps,
+): Promise<AdaptiveCard> {
+  const loaded = await loadEditable(turn, data.storyId, deps);
+  if (!loaded.ok) return noticeCard({ notice: loaded.notice }, turn.locale);
+  const model = await editFormModel(turn, loaded.story, deps);
+  return storyFormCard(withCoach(model, data, turn), turn.locale);
 }
 
 type Editable =

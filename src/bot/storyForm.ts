@@ -20,13 +20,10 @@ const FIELD_SET: ReadonlySet<string> = new Set(STORY_FORM_FIELDS);
  */
 export function readStoryForm(data: unknown, locale: Locale): StoryFormResult {
   const record = isRecord(data) ? data : {};
-  const values: FormValues = {};
+  const values = readFormValues(record);
   const input: Record<string, unknown> = {};
   for (const field of STORY_FORM_FIELDS) {
-    const raw = record[field];
-    if (raw === undefined) continue;
-    if (typeof raw === 'string') values[field] = raw;
-    input[field] = raw;
+    if (record[field] !== undefined) input[field] = record[field];
   }
   input.featured = toIds(input.featured);
   input.consent = toBoolean(input.consent);
@@ -42,6 +39,17 @@ export function readStoryForm(data: unknown, locale: Locale): StoryFormResult {
   }
   // The story is in the language the bot talks to its author in.
   return { ok: true, values, draft: toStoryDraft(parsed.data, locale) };
+}
+
+/** The form's inputs among untrusted card data, as the strings the card sent; nothing else. */
+export function readFormValues(data: unknown): FormValues {
+  const record = isRecord(data) ? data : {};
+  const values: FormValues = {};
+  for (const field of STORY_FORM_FIELDS) {
+    const raw = record[field];
+    if (typeof raw === 'string') values[field] = raw;
+  }
+  return values;
 }
 
 function toIds(value: unknown): unknown {

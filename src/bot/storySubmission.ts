@@ -7,8 +7,9 @@ import {
   type StoryService,
   type UserDirectory,
 } from '../domain/index.js';
-import { findStoryPersonalData, type FieldPersonalData } from '../shared/dto.js';
+import { coachStory, findStoryPersonalData, type FieldPersonalData } from '../shared/dto.js';
 import {
+  CHECK_STORY_VERB,
   CONFIRM_PERSONAL_DATA,
   STORY_FORM_ERRORS,
   type StoryFormError,
@@ -16,7 +17,7 @@ import {
   type StoryFormModel,
 } from './cards/storyFormCard.js';
 import { isRecord } from './guards.js';
-import { readStoryForm } from './storyForm.js';
+import { readFormValues, readStoryForm } from './storyForm.js';
 import type { TurnUser } from './turn.js';
 
 export interface StorySubmissionDeps {
@@ -61,6 +62,29 @@ export async function submitStoryForm(
     const again = { ...(await storyFormModel(turn, deps)), values: form.values };
     return { ok: false, form: refusedForm(error, again, deps, turn) };
   }
+}
+
+/**
+ * "Check my story": the form again with the values as typed and the story coach's reading at the
+ * top. Nothing is validated or stored; the coach reads any text, whole or not.
+ */
+export async function checkedStoryForm(
+  turn: TurnUser,
+  data: unknown,
+  deps: Pick<StorySubmissionDeps, 'users'>,
+): Promise<StoryFormModel> {
+  return withCoach(await storyFormModel(turn, deps), data, turn);
+}
+
+/** `form` with the values of `data` and the story coach's reading of them. */
+export function withCoach(form: StoryFormModel, data: unknown, turn: TurnUser): StoryFormModel {
+  const values = readFormValues(data);
+  return { ...form, values, coach: coachStory({ ...values, locale: turn.locale }) };
+}
+
+/** Whether a dialog's submit is "Check my story" (`Action.Submit` carries its verb as data). */
+export function isCheckRequest(data: unknown): boolean {
+  return isRecord(data) && data.verb === CHECK_STORY_VERB;
 }
 
 /**

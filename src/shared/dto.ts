@@ -686,3 +686,26 @@ export type {
   PersonalDataFinding,
   PersonalDataKind,
 } from './personalData.js';
+
+/**
+ * The story coach (`storyCoach.ts`), re-exported here for the same reason: the tab's form and the
+ * bot's form card run the same rules.
+ */
+export {
+  coachStory,
+  STORY_COACH_FIELDS,
+  STORY_COACH_HINTS,
+  STORY_COACH_MAX_CHARS,
+  STORY_PARTS,
+  STORY_QUALITIES,
+} from './storyCoach.js';
+export type {
+  StoryCoachField,
+  StoryCoachHint,
+  StoryCoachHintCode,
+  StoryCoachInput,
+  StoryCoaching,
+  StoryPart,
+  StoryPartVerdict,
+  StoryQuality,
+} from './storyCoach.js';

@@ -1,5 +1,10 @@
 import type { Locale } from '../../domain/index.js';
-import { CATEGORIES, LIMITS, type FieldPersonalData } from '../../shared/dto.js';
+import {
+  CATEGORIES,
+  LIMITS,
+  type FieldPersonalData,
+  type StoryCoaching,
+} from '../../shared/dto.js';
 import { translator, type Translate } from '../i18n.js';
 import { escapeMarkdown } from '../markdown.js';
 import {
@@ -11,11 +16,17 @@ import {
   type CardElement,
 } from './adaptiveCard.js';
 import { personalDataNotice } from './personalDataNotice.js';
+import { storyCoachBlock } from './storyCoachBlock.js';
 
 /** The verb of the form's submit action. */
 export const SUBMIT_STORY_VERB = 'story.submit';
 /** The verb of the submit action of a story being edited: resubmits it (`data.storyId`). */
 export const RESUBMIT_STORY_VERB = 'story.resubmit';
+/**
+ * The verb of "Check my story": the form comes back with the story coach's reading and nothing
+ * is stored. In a dialog, where `Action.Submit` has no verb, it is sent as `data.verb`.
+ */
+export const CHECK_STORY_VERB = 'story.check';
 /**
  * The data flag of the form's "Send anyway" action: the author has seen what the personal data
  * check found and sends the story as it is.
@@ -101,6 +112,8 @@ export interface StoryFormModel {
   readonly resubmit?: ResubmitModel;
   /** Likely personal data in the sent texts: named above the form, with a "Send anyway" action. */
   readonly personalData?: readonly FieldPersonalData[];
+  /** The story coach's reading of the values ("Check my story"), shown at the top. */
+  readonly coach?: StoryCoaching;
 }
 
 export interface ResubmitModel {
@@ -112,8 +125,9 @@ export interface ResubmitModel {
 }
 
 /**
- * The story form (journeys 1 and 3): one submit action that sends every input to the bot,
- * `Action.Execute` in chat and `Action.Submit` in a dialog.
+ * The story form (journeys 1 and 3): a submit action that sends every input to the bot, and
+ * "Check my story", which sends them to the story coach; `Action.Execute` in chat and
+ * `Action.Submit` in a dialog.
  */
 export function storyFormCard(model: StoryFormModel, locale: Locale): AdaptiveCard {
   const t = translator(locale);
@@ -151,6 +165,7 @@ export function storyFormCard(model: StoryFormModel, locale: Locale): AdaptiveCa
   return adaptiveCard(
     [
       heading(t(resubmit ? 'form.editTitle' : 'form.title')),
+      ...(model.coach ? [storyCoachBlock(model.coach, t)] : []),
       textBlock(t(resubmit ? 'form.editIntro' : 'form.intro'), { isSubtle: true }),
       ...(resubmit?.comment ? [changesBlock(resubmit, t)] : []),
       ...(model.nomination ? [nominationBlock(model.nomination, label('featured'), t)] : []),
@@ -196,8 +211,8 @@ export function storyFormCard(model: StoryFormModel, locale: Locale): AdaptiveCa
 }
 
 /**
- * The form's submit action, and after the personal data check found something, "Send anyway":
- * the same submit with the confirmation flag.
+ * The form's submit action, "Check my story", and after the personal data check found something,
+ * "Send anyway": the same submit with the confirmation flag.
  */
 function submitActions(model: StoryFormModel, askAgain: boolean, t: Translate): CardElement[] {
   const { resubmit } = model;
@@ -226,8 +241,23 @@ function submitActions(model: StoryFormModel, askAgain: boolean, t: Translate): 
   const title = t(resubmit && model.host !== 'dialog' ? 'form.resubmit' : 'form.submit');
   return [
     submit(title, {}, 'positive'),
+    checkAction(model, t),
     ...(askAgain ? [submit(t('personalData.sendAnyway'), { [CONFIRM_PERSONAL_DATA]: true })] : []),
   ];
+}
+
+/** "Check my story": the inputs to the story coach, for the story being edited if there is one. */
+function checkAction(model: StoryFormModel, t: Translate): CardElement {
+  const title = t('coach.check');
+  if (model.host === 'dialog') {
+    return { type: 'Action.Submit', title, data: { verb: CHECK_STORY_VERB } };
+  }
+  return {
+    type: 'Action.Execute',
+    verb: CHECK_STORY_VERB,
+    title,
+    ...(model.resubmit ? { data: { storyId: model.resubmit.storyId } } : {}),
+  };
 }
 
 /** The nomination's note; names and the typed text are user text, so escaped. */

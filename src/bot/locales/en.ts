@@ -63,6 +63,39 @@ export const en = {
       title: 'Customer details in this story may be published',
     },
   },
+  coach: {
+    check: 'Check my story',
+    title: 'Story coach',
+    intro: 'Nothing has been sent yet. Improve the story if you like, then send it for approval.',
+    quality: 'Quality: **{{quality}}** ({{score}}/100)',
+    levels: {
+      weak: 'Weak',
+      fair: 'Fair',
+      good: 'Good',
+      strong: 'Strong',
+    },
+    verdicts: {
+      missing: 'Missing',
+      needsWork: 'Needs work',
+      good: 'Ready',
+    },
+    hint: '**{{field}}:** {{text}}',
+    wholeStory: 'Whole story',
+    allGood: 'Nothing to add: this story teaches. Others can retell it and learn from it.',
+    hints: {
+      missing: 'Not written yet. {{question}}',
+      thin: 'Too short to retell: add a few words on who, where and what exactly.',
+      sameText: 'The same text as “{{other}}”. Tell this part in its own words.',
+      vague: 'Vague words (“great”, “something”, “nice”) say little. Say what exactly happened.',
+      situationNoCustomer:
+        'Who was the customer, and what did they need? Name them, even as “a guest” or “a passenger”.',
+      outcomeNoCustomer: 'Say how the customer reacted: what did they say or do?',
+      lessonRepeatsAction:
+        'The lesson repeats what was done. What can others learn from it for their own work?',
+      lessonNotGeneral: 'Make it advice others can follow: “When…, …” or “We can always…”.',
+      noDetail: 'Add one concrete detail: a time, a number, a place or the customer’s own words.',
+    },
+  },
   personalData: {
     formNotice:
       'This story may contain personal data. Remove what the story does not need and send it again, or choose **Send anyway**.',

@@ -60,6 +60,43 @@ export const fi: Messages = {
       title: 'Tarinan asiakastiedot saa julkaista',
     },
   },
+  coach: {
+    check: 'Tarkista tarinani',
+    title: 'Tarinavalmentaja',
+    intro:
+      'Mitään ei ole vielä lähetetty. Paranna tarinaa halutessasi ja lähetä se sitten hyväksyttäväksi.',
+    quality: 'Laatu: **{{quality}}** ({{score}}/100)',
+    levels: {
+      weak: 'Heikko',
+      fair: 'Kohtalainen',
+      good: 'Hyvä',
+      strong: 'Vahva',
+    },
+    verdicts: {
+      missing: 'Puuttuu',
+      needsWork: 'Kaipaa työtä',
+      good: 'Kunnossa',
+    },
+    hint: '**{{field}}:** {{text}}',
+    wholeStory: 'Koko tarina',
+    allGood: 'Ei lisättävää: tämä tarina opettaa. Muut voivat kertoa sen eteenpäin ja oppia siitä.',
+    hints: {
+      missing: 'Vielä kirjoittamatta. {{question}}',
+      thin: 'Liian lyhyt kerrottavaksi eteenpäin: lisää muutama sana siitä, kuka, missä ja mitä tarkalleen.',
+      sameText: 'Sama teksti kuin kohdassa ”{{other}}”. Kerro tämä osa omin sanoin.',
+      vague:
+        'Ympäripyöreät sanat (”kiva”, ”juttu”, ”jotain”) kertovat vähän. Kerro, mitä tarkalleen tapahtui.',
+      situationNoCustomer:
+        'Kuka asiakas oli ja mitä hän tarvitsi? Mainitse hänet vaikkapa sanalla ”asiakas” tai ”vieras”.',
+      outcomeNoCustomer: 'Kerro, miten asiakas reagoi: mitä hän sanoi tai teki?',
+      lessonRepeatsAction:
+        'Opetus toistaa sen, mitä tehtiin. Mitä muut voivat oppia tästä omaan työhönsä?',
+      lessonNotGeneral:
+        'Muotoile opetus neuvoksi, jota muutkin voivat noudattaa: ”Kun…, kannattaa…”.',
+      noDetail:
+        'Lisää yksi konkreettinen yksityiskohta: aika, luku, paikka tai asiakkaan omat sanat.',
+    },
+  },
   personalData: {
     formNotice:
       'Tarinassa voi olla henkilötietoja. Poista tiedot, joita tarina ei tarvitse, ja lähetä se uudelleen, tai valitse **Lähetä silti**.',

@@ -157,6 +157,46 @@ export const en = {
       tooMany: 'Choose at most {{max}}.',
     },
   },
+  coach: {
+    heading: 'Story coach',
+    intro:
+      'A story teaches when it tells the customer’s situation, what was done, how the customer reacted and the lesson. The coach reads your draft as you write; it never stops you sending.',
+    empty: 'Start writing and the coach will tell you what makes your story teach.',
+    qualityLabel: 'Story quality',
+    quality: {
+      weak: 'Weak',
+      fair: 'Fair',
+      good: 'Good',
+      strong: 'Strong',
+    },
+    summary_one: 'Story quality: {{quality}}, {{score}} of 100. {{count}} suggestion.',
+    summary_other: 'Story quality: {{quality}}, {{score}} of 100. {{count}} suggestions.',
+    summaryNone: 'Story quality: {{quality}}, {{score}} of 100. No suggestions.',
+    parts: 'The four parts',
+    part: '{{part}}: {{verdict}}',
+    verdicts: {
+      missing: 'missing',
+      needsWork: 'needs work',
+      good: 'ready',
+    },
+    suggestions: 'Suggestions',
+    allGood: 'Nothing to add: this story teaches. Others can retell it and learn from it.',
+    hint: '{{field}}: {{text}}',
+    wholeStory: 'Whole story',
+    hints: {
+      missing: 'Not written yet. {{question}}',
+      thin: 'Too short to retell: add a few words on who, where and what exactly.',
+      sameText: 'The same text as “{{other}}”. Tell this part in its own words.',
+      vague: 'Vague words (“great”, “something”, “nice”) say little. Say what exactly happened.',
+      situationNoCustomer:
+        'Who was the customer, and what did they need? Name them, even as “a guest” or “a passenger”.',
+      outcomeNoCustomer: 'Say how the customer reacted: what did they say or do?',
+      lessonRepeatsAction:
+        'The lesson repeats what was done. What can others learn from it for their own work?',
+      lessonNotGeneral: 'Make it advice others can follow: “When…, …” or “We can always…”.',
+      noDetail: 'Add one concrete detail: a time, a number, a place or the customer’s own words.',
+    },
+  },
   approvals: {
     heading: 'Waiting for your approval',
     headingAll: 'All pending stories',

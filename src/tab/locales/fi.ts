@@ -159,6 +159,49 @@ export const fi: Messages = {
       tooMany: 'Valitse enintään {{max}}.',
     },
   },
+  coach: {
+    heading: 'Tarinavalmentaja',
+    intro:
+      'Tarina opettaa, kun siinä kerrotaan asiakkaan tilanne, mitä tehtiin, miten asiakas reagoi ja mikä on opetus. Valmentaja lukee luonnostasi kirjoittaessasi; se ei koskaan estä lähettämistä.',
+    empty: 'Aloita kirjoittaminen, niin valmentaja kertoo, mikä tekee tarinastasi opettavan.',
+    qualityLabel: 'Tarinan laatu',
+    quality: {
+      weak: 'Heikko',
+      fair: 'Kohtalainen',
+      good: 'Hyvä',
+      strong: 'Vahva',
+    },
+    summary_one: 'Tarinan laatu: {{quality}}, {{score}}/100. {{count}} ehdotus.',
+    summary_other: 'Tarinan laatu: {{quality}}, {{score}}/100. {{count}} ehdotusta.',
+    summaryNone: 'Tarinan laatu: {{quality}}, {{score}}/100. Ei ehdotuksia.',
+    parts: 'Tarinan neljä osaa',
+    part: '{{part}}: {{verdict}}',
+    verdicts: {
+      missing: 'puuttuu',
+      needsWork: 'kaipaa työtä',
+      good: 'kunnossa',
+    },
+    suggestions: 'Ehdotukset',
+    allGood: 'Ei lisättävää: tämä tarina opettaa. Muut voivat kertoa sen eteenpäin ja oppia siitä.',
+    hint: '{{field}}: {{text}}',
+    wholeStory: 'Koko tarina',
+    hints: {
+      missing: 'Vielä kirjoittamatta. {{question}}',
+      thin: 'Liian lyhyt kerrottavaksi eteenpäin: lisää muutama sana siitä, kuka, missä ja mitä tarkalleen.',
+      sameText: 'Sama teksti kuin kohdassa ”{{other}}”. Kerro tämä osa omin sanoin.',
+      vague:
+        'Ympäripyöreät sanat (”kiva”, ”juttu”, ”jotain”) kertovat vähän. Kerro, mitä tarkalleen tapahtui.',
+      situationNoCustomer:
+        'Kuka asiakas oli ja mitä hän tarvitsi? Mainitse hänet vaikkapa sanalla ”asiakas” tai ”vieras”.',
+      outcomeNoCustomer: 'Kerro, miten asiakas reagoi: mitä hän sanoi tai teki?',
+      lessonRepeatsAction:
+        'Opetus toistaa sen, mitä tehtiin. Mitä muut voivat oppia tästä omaan työhönsä?',
+      lessonNotGeneral:
+        'Muotoile opetus neuvoksi, jota muutkin voivat noudattaa: ”Kun…, kannattaa…”.',
+      noDetail:
+        'Lisää yksi konkreettinen yksityiskohta: aika, luku, paikka tai asiakkaan omat sanat.',
+    },
+  },
   approvals: {
     heading: 'Odottaa hyväksyntääsi',
     headingAll: 'Kaikki odottavat tarinat',

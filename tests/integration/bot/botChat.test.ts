@@ -83,6 +83,7 @@ describe('chat commands over the real CloudAdapter', () => {
     ]);
     expect(card?.actions).toEqual([
       expect.objectContaining({ type: 'Action.Execute', verb: 'story.submit' }),
+      expect.objectContaining({ type: 'Action.Execute', verb: 'story.check' }),
     ]);
   });
 

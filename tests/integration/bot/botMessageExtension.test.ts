@@ -136,7 +136,10 @@ describe('"Share as story" on a message', () => {
     expect(input(card, 'sourceUrl')).toMatchObject({ value: LINK });
     expect(input(card, 'title')).not.toHaveProperty('value');
     // In a dialog only Action.Submit reaches the bot.
-    expect(card.actions).toEqual([expect.objectContaining({ type: 'Action.Submit' })]);
+    expect(card.actions).toEqual([
+      expect.objectContaining({ type: 'Action.Submit', title: 'Send for approval' }),
+      { type: 'Action.Submit', title: 'Check my story', data: { verb: 'story.check' } },
+    ]);
     const json = JSON.stringify(answer.body);
     for (const markup of [
       '<script',
@@ -213,7 +216,10 @@ describe('"Share as story" on a message', () => {
     expect(cardTexts(card)).toContain('Please check these fields: Title, Category.');
     expect(input(card, 'title')).toMatchObject({ value: 'x' });
     expect(input(card, 'situation')).toMatchObject({ value: data.situation });
-    expect(card.actions).toEqual([expect.objectContaining({ type: 'Action.Submit' })]);
+    expect(card.actions).toEqual([
+      expect.objectContaining({ type: 'Action.Submit', title: 'Send for approval' }),
+      { type: 'Action.Submit', title: 'Check my story', data: { verb: 'story.check' } },
+    ]);
     expect(bot.store.stories.all()).toEqual([]);
     expect(bot.connector.calls).toEqual([]);
   });

@@ -50,6 +50,7 @@ describe('nominate a colleague in chat (journey 2)', () => {
     expect(featuredInput(card)?.value).toBe(DEMO_USER_IDS.driver);
     expect(card.actions).toEqual([
       expect.objectContaining({ type: 'Action.Execute', verb: 'story.submit' }),
+      expect.objectContaining({ type: 'Action.Execute', verb: 'story.check' }),
     ]);
 
     // Sent as it came, the form tells a story that features the nominee.

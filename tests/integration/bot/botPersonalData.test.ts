@@ -62,6 +62,7 @@ describe('personal data in a story told in chat', () => {
     expect(input(form, 'featured')?.value).toBe(DEMO_USER_IDS.driver);
     expect(form.actions).toEqual([
       expect.objectContaining({ type: 'Action.Execute', verb: 'story.submit', style: 'positive' }),
+      expect.objectContaining({ type: 'Action.Execute', verb: 'story.check' }),
       {
         type: 'Action.Execute',
         verb: 'story.submit',
@@ -146,6 +147,7 @@ describe('personal data in a story told in chat', () => {
     expect(cardTexts(card)).toContain('Lesson: a bank account number (IBAN)');
     expect(card?.actions).toEqual([
       expect.objectContaining({ type: 'Action.Submit', title: 'Send for approval' }),
+      expect.objectContaining({ type: 'Action.Submit', title: 'Check my story' }),
       { type: 'Action.Submit', title: 'Send anyway', data: { confirmPersonalData: true } },
     ]);
     expect(bot.store.stories.all()).toEqual([]);

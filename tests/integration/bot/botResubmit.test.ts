@@ -81,6 +81,7 @@ describe('edit and resubmit from chat (journey 10)', () => {
     expect(input(form, 'consent')?.value).toBe('true');
     expect(form.actions).toEqual([
       expect.objectContaining({ verb: 'story.resubmit', data: { storyId: story.id } }),
+      expect.objectContaining({ verb: 'story.check', data: { storyId: story.id } }),
     ]);
 
     // Sent again, edited: pending again, routed to the manager, who gets a new approval card.

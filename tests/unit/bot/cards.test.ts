@@ -10,7 +10,8 @@ import {
 } from '../../../src/bot/cards/messageCards.js';
 import { storyFormCard } from '../../../src/bot/cards/storyFormCard.js';
 import { DEMO_USER_IDS, demoUsers } from '../../../src/demo/demoUsers.js';
-import { CATEGORIES } from '../../../src/shared/dto.js';
+import { CATEGORIES, coachStory } from '../../../src/shared/dto.js';
+import { STRONG_STORIES, THIN_STORY } from '../../support/coachStories.js';
 import { buildStory, pendingApproval } from '../../support/factories.js';
 
 const people = demoUsers()
@@ -66,11 +67,12 @@ describe('story form card', () => {
     expect(storyFormCard({ people }, 'fi')).toMatchSnapshot();
   });
 
-  it('is Adaptive Card 1.5 with one Action.Execute and the people picker data query', () => {
+  it('is Adaptive Card 1.5 with Action.Execute to send and to check, and the people picker', () => {
     const card = storyFormCard({ people }, 'en');
     expect(card.version).toBe('1.5');
     expect(card.actions).toEqual([
       expect.objectContaining({ type: 'Action.Execute', verb: 'story.submit' }),
+      { type: 'Action.Execute', verb: 'story.check', title: 'Check my story' },
     ]);
     expect(byId(card, 'featured')).toMatchObject({
       type: 'Input.ChoiceSet',
@@ -102,6 +104,67 @@ describe('story form card', () => {
     const card = storyFormCard({ people, values: { title: 'Kept' }, error: 'no_approver' }, 'en');
     expect(texts(card).join('\n')).toContain('no approver is set up for you');
     expect(byId(card, 'title')).toMatchObject({ value: 'Kept' });
+  });
+});
+
+describe('story form checked by the story coach', () => {
+  const { locale: _, ...thin } = THIN_STORY;
+
+  it('shows the quality, the parts and each hint at the top, values kept (snapshot)', () => {
+    const card = storyFormCard({ people, values: thin, coach: coachStory(THIN_STORY) }, 'en');
+    expect(card).toMatchSnapshot();
+    const coach = card.body[1];
+    expect(coach).toMatchObject({ type: 'Container', style: 'attention' });
+    expect(texts({ ...card, body: [coach!] })).toEqual([
+      'Story coach',
+      'Quality: **Weak** (28/100)',
+      '**Title:** Vague words (“great”, “something”, “nice”) say little. Say what exactly happened.',
+      '**Situation:** Too short to retell: add a few words on who, where and what exactly.',
+      '**What was done:** Too short to retell: add a few words on who, where and what exactly.',
+      "**Customer's reaction:** Too short to retell: add a few words on who, where and what exactly.",
+      "**Customer's reaction:** Say how the customer reacted: what did they say or do?",
+      '**Lesson:** Too short to retell: add a few words on who, where and what exactly.',
+      '**Whole story:** Add one concrete detail: a time, a number, a place or the customer’s own words.',
+      'Nothing has been sent yet. Improve the story if you like, then send it for approval.',
+    ]);
+    expect(coach?.items).toContainEqual({
+      type: 'FactSet',
+      facts: [
+        { title: 'Situation', value: 'Needs work' },
+        { title: 'What was done', value: 'Needs work' },
+        { title: "Customer's reaction", value: 'Needs work' },
+        { title: 'Lesson', value: 'Needs work' },
+      ],
+    });
+    expect(byId(card, 'situation')).toMatchObject({ value: thin.situation });
+    expect(card.actions?.map((a) => a.verb)).toEqual(['story.submit', 'story.check']);
+  });
+
+  it('speaks Finnish, and says a strong story has nothing to add (snapshot)', () => {
+    const story = STRONG_STORIES.babyFi;
+    const card = storyFormCard({ people, values: story, coach: coachStory(story) }, 'fi');
+    expect(card.body[1]).toMatchSnapshot();
+    expect(card.body[1]).toMatchObject({ style: 'good' });
+    expect(texts({ ...card, body: [card.body[1]!] })).toEqual([
+      'Tarinavalmentaja',
+      'Laatu: **Vahva** (100/100)',
+      'Ei lisättävää: tämä tarina opettaa. Muut voivat kertoa sen eteenpäin ja oppia siitä.',
+      'Mitään ei ole vielä lähetetty. Paranna tarinaa halutessasi ja lähetä se sitten hyväksyttäväksi.',
+    ]);
+  });
+
+  it('names the part a missing one should tell, and never repeats the story’s own words', () => {
+    const hostile = '[click](https://evil.example) **now** <b>x</b>';
+    const values = { ...thin, situation: hostile, outcome: thin.action, lesson: '' };
+    const card = storyFormCard({ people, values, coach: coachStory(values) }, 'en');
+    const coachText = texts({ ...card, body: [card.body[1]!] });
+    expect(coachText).toContain('**Lesson:** Not written yet. What can everyone learn from this?');
+    expect(coachText).toContain(
+      "**Customer's reaction:** The same text as “What was done”. Tell this part in its own words.",
+    );
+    expect(JSON.stringify(card.body[1])).not.toMatch(/evil|click|<b>/);
+    // The typed text goes back only as the input's value, which is never markdown.
+    expect(byId(card, 'situation')).toMatchObject({ type: 'Input.Text', value: hostile });
   });
 });
 
@@ -186,6 +249,12 @@ describe('story form editing a story sent back for changes', () => {
         verb: 'story.resubmit',
         title: 'Send again for approval',
         style: 'positive',
+        data: { storyId: 'story-0001' },
+      },
+      {
+        type: 'Action.Execute',
+        verb: 'story.check',
+        title: 'Check my story',
         data: { storyId: 'story-0001' },
       },
     ]);

@@ -128,6 +128,7 @@ describe('story form in a dialog', () => {
     expect(card).toMatchSnapshot();
     expect(card.actions).toEqual([
       { type: 'Action.Submit', title: 'Send for approval', style: 'positive' },
+      { type: 'Action.Submit', title: 'Check my story', data: { verb: 'story.check' } },
     ]);
     const chat = storyFormCard({ people }, 'en');
     expect(card.body.map((e) => e.id)).toEqual(chat.body.map((e) => e.id));

@@ -28,6 +28,7 @@ import { useAppContext } from '../../appContext.js';
 import { errorKey, isAbort, type ErrorKey } from '../../errors.js';
 import { useNotify } from '../../hooks/useNotify.js';
 import { CategoryDropdown } from '../CategoryDropdown/CategoryDropdown.js';
+import { StoryCoach } from '../StoryCoach/StoryCoach.js';
 import { isPersonalDataField, personalDataLines, personalDataOf } from './personalDataModel.js';
 import {
   CREATE_STORY,
@@ -248,6 +249,7 @@ export function StoryForm({ onClose, mode = CREATE_STORY, onSaved }: StoryFormPr
               {text('action', { multiline: true, hint: t('form.hints.action') })}
               {text('outcome', { multiline: true, hint: t('form.hints.outcome') })}
               {text('lesson', { multiline: true, hint: t('form.hints.lesson') })}
+              <StoryCoach {...values} locale={language} />
               <div className={styles.row}>
                 {text('team')}
                 <Field
