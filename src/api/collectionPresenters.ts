@@ -16,7 +16,6 @@ export function presentCollectionSummary(collection: Collection): CollectionSumm
     title: collection.title,
     description: collection.description,
     storyCount: collection.storyIds.length,
-    updatedBy: { ...collection.updatedBy },
     updatedAt: collection.updatedAt.toISOString(),
     version: collection.version,
   };
@@ -33,9 +32,7 @@ export function presentCollection(
     title: collection.title,
     description: collection.description,
     stories: stories.map((story) => presentStory(story, view)),
-    createdBy: { ...collection.createdBy },
     createdAt: collection.createdAt.toISOString(),
-    updatedBy: { ...collection.updatedBy },
     updatedAt: collection.updatedAt.toISOString(),
     version: collection.version,
   };

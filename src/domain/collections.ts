@@ -11,7 +11,8 @@ export const COLLECTIONS_MAX = 200;
 
 /**
  * A training collection (journey 9): stories an editor put in order around one lesson, for
- * onboarding. It holds the stories' ids only, so a correction or an erasure shows in it at once.
+ * onboarding. It holds the stories' ids only, so a correction or an erasure shows in it at once,
+ * and it names no person (not even who made it), so erasing someone has nothing to do in it.
  */
 export interface Collection {
   readonly tenantId: string;
@@ -21,9 +22,7 @@ export interface Collection {
   readonly description: string;
   /** In the order they are taught; each once. */
   readonly storyIds: readonly string[];
-  readonly createdBy: { readonly id: string; readonly displayName: string };
   readonly createdAt: Date;
-  readonly updatedBy: { readonly id: string; readonly displayName: string };
   readonly updatedAt: Date;
   /**
    * Counts the saves, from 1: an edit carries the version it was made on, so an edit made on a

@@ -203,7 +203,6 @@ export interface CollectionSummaryDto {
   title: string;
   description: string;
   storyCount: number;
-  updatedBy: PersonDto;
   updatedAt: string;
   version: number;
 }
@@ -223,9 +222,7 @@ export interface CollectionDto {
   title: string;
   description: string;
   stories: StoryDto[];
-  createdBy: PersonDto;
   createdAt: string;
-  updatedBy: PersonDto;
   updatedAt: string;
   version: number;
 }

@@ -18,11 +18,7 @@ export function createTableCollectionStore(client: TableClient): CollectionStore
     title: collection.title,
     description: collection.description,
     storyIds: JSON.stringify(collection.storyIds),
-    createdById: collection.createdBy.id,
-    createdByName: collection.createdBy.displayName,
     createdAt: collection.createdAt,
-    updatedById: collection.updatedBy.id,
-    updatedByName: collection.updatedBy.displayName,
     updatedAt: collection.updatedAt,
     version: collection.version,
   });
@@ -84,9 +80,7 @@ function collectionFromRow(tenantId: string, row: Row): Collection {
     // Table Storage keeps an empty string; read it back as one.
     description: typeof row['description'] === 'string' ? row['description'] : '',
     storyIds: storyIdsOf(str(row, 'storyIds')),
-    createdBy: { id: str(row, 'createdById'), displayName: str(row, 'createdByName') },
     createdAt: date(row, 'createdAt'),
-    updatedBy: { id: str(row, 'updatedById'), displayName: str(row, 'updatedByName') },
     updatedAt: date(row, 'updatedAt'),
     version: num(row, 'version'),
   };

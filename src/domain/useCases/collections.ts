@@ -67,14 +67,11 @@ export async function createCollection(
   }
   await requirePublished(deps, actor.tenantId, checked.storyIds, []);
   const now = deps.clock.now();
-  const by = { id: actor.userId, displayName: actor.displayName };
   const collection: Collection = {
     tenantId: actor.tenantId,
     id: deps.ids.newId(),
     ...checked,
-    createdBy: by,
     createdAt: now,
-    updatedBy: by,
     updatedAt: now,
     version: 1,
   };
@@ -107,7 +104,6 @@ export async function updateCollection(
   const collection: Collection = {
     ...found.value,
     ...checked,
-    updatedBy: { id: actor.userId, displayName: actor.displayName },
     updatedAt: deps.clock.now(),
     version: found.value.version + 1,
   };

@@ -655,7 +655,7 @@ export const en = {
     create: 'New collection',
     stories_one: '{{count}} story',
     stories_other: '{{count}} stories',
-    updated: 'Updated {{date}} by {{name}}',
+    updated: 'Updated {{date}}',
     open: 'Open {{title}}',
     back: 'All collections',
     pageLoading: 'Loading the collection…',

@@ -661,7 +661,7 @@ export const fi: Messages = {
     create: 'Uusi kokoelma',
     stories_one: '{{count}} tarina',
     stories_other: '{{count}} tarinaa',
-    updated: 'Päivitetty {{date}}, {{name}}',
+    updated: 'Päivitetty {{date}}',
     open: 'Avaa {{title}}',
     back: 'Kaikki kokoelmat',
     pageLoading: 'Ladataan kokoelmaa…',

@@ -5,16 +5,13 @@ import { useTestStorage } from '../../support/azurite.js';
 const storage = useTestStorage();
 
 function collection(tenantId: string, id: string, overrides: Partial<Collection> = {}): Collection {
-  const by = { id: 'editor-1', displayName: 'Eeva' };
   return {
     tenantId,
     id,
     title: 'First week at the gala',
     description: '',
     storyIds: ['story-3', 'story-1', 'story-2'],
-    createdBy: by,
     createdAt: new Date('2026-11-01T08:00:00Z'),
-    updatedBy: by,
     updatedAt: new Date('2026-11-01T08:00:00Z'),
     version: 1,
     ...overrides,

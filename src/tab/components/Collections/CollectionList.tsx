@@ -13,7 +13,7 @@ import { useCallback } from 'react';
 import type { CollectionSummaryDto } from '../../../shared/dto.js';
 import { useAppContext } from '../../appContext.js';
 import { errorKey } from '../../errors.js';
-import { formatDate, personName } from '../../format.js';
+import { formatDate } from '../../format.js';
 import { useLoad } from '../../hooks/useLoad.js';
 import { useT } from '../../hooks/useT.js';
 import { collectionPath } from '../../route.js';
@@ -101,10 +101,7 @@ function Item({
       {item.description ? <p className={styles.text}>{item.description}</p> : null}
       <Caption1 className={styles.muted}>
         {t('collections.stories', { count: item.storyCount })} ·{' '}
-        {t('collections.updated', {
-          date: formatDate(item.updatedAt, language),
-          name: personName(item.updatedBy, t),
-        })}
+        {t('collections.updated', { date: formatDate(item.updatedAt, language) })}
       </Caption1>
     </li>
   );
