@@ -107,9 +107,17 @@ describe.skipIf(!browserAvailable())('training collections (Chromium)', () => {
     expect(await printed.locator('h2').allTextContents()).toEqual(
       titles.map((title, i) => `${i + 1}. ${title}`),
     );
+    // On paper the collection is alone; once the print page is closed, the tab prints again.
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.locator('header').first().isVisible()).toBe(false);
+    expect(await printed.isVisible()).toBe(true);
+    await page.emulateMedia({ media: 'screen' });
     await page.keyboard.press('Escape');
     await printed.waitFor({ state: 'detached' });
     await view.getByTestId('collection-page').waitFor();
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.locator('header').first().isVisible()).toBe(true);
+    await page.emulateMedia({ media: 'screen' });
 
     // An employee opens the address directly: the same stories, in order, and no editing.
     const reader = await openTab(address);

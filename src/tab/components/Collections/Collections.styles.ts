@@ -141,11 +141,13 @@ export const usePrintStyles = makeStyles({
 
 /**
  * When the print page is open, printing shows it alone: everything else on the page (the tab,
- * its dialogs) is left out, and the page flows over paper instead of scrolling.
+ * its dialogs) is left out, and the page flows over paper instead of scrolling. Static styles
+ * stay once added, so the rule holds only while a print page is in the body (`:has`): printing
+ * the tab later prints the tab.
  */
 export const usePrintPageStatics = makeStaticStyles(`
 @media print {
-  body > :not([data-print-page]) { display: none !important; }
+  body:has(> [data-print-page]) > :not([data-print-page]) { display: none !important; }
   [data-print-page] { position: static !important; overflow: visible !important; padding: 0 !important; }
   [data-print-hide] { display: none !important; }
 }
