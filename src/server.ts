@@ -19,6 +19,7 @@ import { createDemoDirectory } from './directory/demoDirectory.js';
 import { createGraphDirectory } from './directory/graphDirectory.js';
 import {
   createAwardsService,
+  createCollectionsService,
   createDigestService,
   createErasureService,
   createInsightsService,
@@ -268,6 +269,16 @@ export async function startServer(
           clock,
           ids: uuidIds,
           onCommitted,
+        },
+        limits,
+      ),
+      collections: createCollectionsService(
+        {
+          collections: storage.collections,
+          stories,
+          settings: storage.settings,
+          clock,
+          ids: uuidIds,
         },
         limits,
       ),

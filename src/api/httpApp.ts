@@ -6,6 +6,7 @@ import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } 
 import { z } from 'zod';
 import type {
   AwardsService,
+  CollectionsService,
   DigestService,
   Directory,
   ErasureService,
@@ -20,6 +21,7 @@ import type { Authenticator } from './auth.js';
 import { ApiError, createErrorHandler } from './errors.js';
 import { answers, jsonAnswer, PUBLIC, registerOpenApi } from './openapi.js';
 import { awardRoutes } from './routes/awards.js';
+import { collectionRoutes } from './routes/collections.js';
 import { erasureRoutes } from './routes/erasure.js';
 import { apiKeyRoutes } from './routes/keys.js';
 import { webhookRoutes } from './routes/webhooks.js';
@@ -47,6 +49,8 @@ export interface HttpAppDeps {
   insights: InsightsService;
   /** Story of the month (journey 8). */
   awards: AwardsService;
+  /** Training collections (journey 9). */
+  collections: CollectionsService;
   /** Settings and delegations (admins; everyone for their own delegation). */
   settings: SettingsService;
   /** Erasure and export of a person's data (admins; everyone for their own). */
@@ -211,6 +215,7 @@ export async function createHttpApp(deps: HttpAppDeps): Promise<FastifyInstance>
     authenticate: deps.authenticate,
   });
   awardRoutes(app, { awards: deps.awards, authenticate: deps.authenticate });
+  collectionRoutes(app, { collections: deps.collections, authenticate: deps.authenticate });
   settingsRoutes(app, { settings: deps.settings, authenticate: deps.authenticate });
   scheduledJobRoutes(app, { digests: deps.digests, authenticate: deps.authenticate });
   erasureRoutes(app, { erasure: deps.erasure, authenticate: deps.authenticate });

@@ -38,7 +38,7 @@ const ERROR_STATUSES = {
   400: 'Not valid: `validation` names each bad field (`fields`); `bad_request` a body not read.',
   401: 'Not signed in (`unauthenticated`).',
   403: 'Not allowed (`forbidden`).',
-  404: 'No such story, person or route (`not_found`).',
+  404: 'No such story, collection, person or route (`not_found`).',
   409: 'Not in this state (`conflict`, `illegal_transition`, `already_voted`, `self_vote`, …).',
   413: 'The body is too large (`too_large`).',
   429: 'Too many actions this minute (`rate_limited`); see `Retry-After`.',
@@ -57,6 +57,11 @@ export function jsonAnswer(description: string, schema: z.ZodType) {
 /** A CSV file for spreadsheets (UTF-8 with a byte order mark), described. */
 export function csvAnswer(description: string) {
   return { description, content: { 'text/csv': { schema: z.string() } } };
+}
+
+/** A Markdown document (UTF-8), described. */
+export function markdownAnswer(description: string) {
+  return { description, content: { 'text/markdown': { schema: z.string() } } };
 }
 
 /** An answer without a body (204); the transform below describes it. */

@@ -20,6 +20,9 @@ import {
   type NewApiKeyDto,
   type AwardDto,
   type AwardsDto,
+  type CollectionDto,
+  type CollectionsDto,
+  type CollectionSummaryDto,
   type DelegationDto,
   type DelegationsDto,
   type DevUsersDto,
@@ -158,6 +161,40 @@ const shortlist = component(
     items: z.array(story),
     winner: award.nullable(),
     order: z.enum(['votes', 'newest']),
+  }),
+);
+
+const collectionSummary = component(
+  'CollectionSummary',
+  'A training collection in the list; `storyCount` counts the stories it names.',
+  z.object({
+    id: z.string(),
+    title: z.string(),
+    description: z.string(),
+    storyCount: z.number().int(),
+    updatedAt: instant,
+    version: z.number().int(),
+  }),
+);
+
+const collections = component(
+  'Collections',
+  'The training collections, the last changed first.',
+  z.object({ items: z.array(collectionSummary) }),
+);
+
+const collection = component(
+  'Collection',
+  'A training collection with its stories in order; only stories on the wall are listed. An ' +
+    'edit sends back `version`.',
+  z.object({
+    id: z.string(),
+    title: z.string(),
+    description: z.string(),
+    stories: z.array(story),
+    createdAt: instant,
+    updatedAt: instant,
+    version: z.number().int(),
   }),
 );
 
@@ -483,6 +520,9 @@ export const responseSchemas = {
   award,
   awards,
   shortlist,
+  collectionSummary,
+  collections,
+  collection,
   insights,
   me,
   devUsers,
@@ -523,6 +563,9 @@ export type ResponseContract = AllTrue<{
   award: Describes<typeof award, AwardDto>;
   awards: Describes<typeof awards, AwardsDto>;
   shortlist: Describes<typeof shortlist, ShortlistDto>;
+  collectionSummary: Describes<typeof collectionSummary, CollectionSummaryDto>;
+  collections: Describes<typeof collections, CollectionsDto>;
+  collection: Describes<typeof collection, CollectionDto>;
   insights: Describes<typeof insights, InsightsDto>;
   me: Describes<typeof me, MeDto>;
   devUsers: Describes<typeof devUsers, DevUsersDto>;

@@ -10,6 +10,8 @@ export * from './outboxRelay.js';
 export * from './storyService.js';
 export * from './insightsService.js';
 export * from './awardsService.js';
+export * from './collections.js';
+export * from './collectionsService.js';
 export * from './approval.js';
 export * from './policy.js';
 export * from './privacy.js';

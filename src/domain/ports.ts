@@ -1,3 +1,4 @@
+import type { Collection } from './collections.js';
 import type { DelegationStore, Directory, DueIndex } from './workflowPorts.js';
 import type { PersonIndex } from './erasurePorts.js';
 import type { TenantSettings } from './policy.js';
@@ -476,4 +477,28 @@ export interface AwardsDeps {
   readonly ids: IdGenerator;
   /** Called after the winner's history is written, so the outbox relay starts at once. */
   readonly onCommitted: (ref: StoryRef) => void;
+}
+
+/**
+ * The training collections of a tenant (journey 9). Writes are conditional: `create` fails with
+ * DomainError('conflict') when the id exists, `replace` and `delete` when the ETag is stale.
+ */
+export interface CollectionStore {
+  get(tenantId: string, id: string): Promise<Versioned<Collection> | null>;
+  /** At most `limit` collections, in no particular order. */
+  list(tenantId: string, limit: number): Promise<Collection[]>;
+  create(collection: Collection): Promise<void>;
+  replace(collection: Collection, etag: string): Promise<void>;
+  delete(tenantId: string, id: string, etag: string): Promise<void>;
+}
+
+/** Everything the collection use cases need. */
+export interface CollectionsDeps {
+  readonly collections: CollectionStore;
+  /** Read to check that an added story is on the wall, and to present a collection's stories. */
+  readonly stories: Pick<StoryRepository, 'get'>;
+  /** Privacy mode: who sees vote counts. */
+  readonly settings: Pick<SettingsStore, 'getTenantSettings'>;
+  readonly clock: Clock;
+  readonly ids: IdGenerator;
 }

@@ -4,7 +4,7 @@ import type { Actor } from './user.js';
 /**
  * What people do that is limited per person (docs/SECURITY.md): telling stories (submit,
  * resubmit, withdraw), voting, deciding (decide, reassign, archive), reporting, and changing
- * configuration (settings, delegations, awards). Each has a budget of its own, on every surface.
+ * configuration (settings, delegations, awards, collections). Each has a budget of its own, on every surface.
  */
 export type LimitedAction = 'submit' | 'vote' | 'decision' | 'report' | 'config';
 

@@ -46,6 +46,10 @@ export const LIMITS = {
   featured: { max: 10 },
   comment: { max: 1000 },
   citation: { max: 500 },
+  /** A training collection's title and description, and how many stories it holds. */
+  collectionTitle: { min: 1, max: 120 },
+  collectionDescription: { max: 2000 },
+  collectionStories: { max: 100 },
   /** Why a reader reports a story to the editors. */
   reportReason: { min: 3, max: 500 },
   q: { max: 100 },
@@ -187,6 +191,40 @@ export interface ShortlistDto {
   items: StoryDto[];
   winner: AwardDto | null;
   order: ShortlistOrderDto;
+}
+
+/** The formats a training collection is exported in: Markdown or CSV. */
+export const COLLECTION_EXPORT_FORMATS = ['md', 'csv'] as const;
+export type CollectionExportFormatDto = (typeof COLLECTION_EXPORT_FORMATS)[number];
+
+/** A training collection in the list (journey 9); `storyCount` counts the stories it names. */
+export interface CollectionSummaryDto {
+  id: string;
+  title: string;
+  description: string;
+  storyCount: number;
+  updatedAt: string;
+  version: number;
+}
+
+/** `GET /api/collections`: the tenant's collections, the last changed first. */
+export interface CollectionsDto {
+  items: CollectionSummaryDto[];
+}
+
+/**
+ * `GET /api/collections/:id`: a collection with its stories in order. Only stories on the wall
+ * are in `stories`; one hidden or archived since it was added is left out. An edit sends back
+ * `version` as read.
+ */
+export interface CollectionDto {
+  id: string;
+  title: string;
+  description: string;
+  stories: StoryDto[];
+  createdAt: string;
+  updatedAt: string;
+  version: number;
 }
 
 export interface StoryListDto {

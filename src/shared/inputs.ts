@@ -2,6 +2,7 @@ import type {
   ApiKeyScopeDto,
   ApprovalPolicyDto,
   CategoryId,
+  CollectionExportFormatDto,
   DelegationDto,
   DigestsDto,
   LocaleDto,
@@ -108,6 +109,26 @@ export interface InsightsQuery {
 export interface ChooseAwardInput {
   storyId: string;
   citation?: string;
+}
+
+/**
+ * `POST /api/collections` (editors and admins): a title, a description (none when left out) and
+ * the ids of published stories, in order, each once.
+ */
+export interface CollectionInput {
+  title: string;
+  description?: string;
+  storyIds: string[];
+}
+
+/** `PUT /api/collections/:id`: the whole collection as edited, with the `version` it was read at. */
+export interface CollectionUpdateInput extends CollectionInput {
+  version: number;
+}
+
+/** The query of `GET /api/collections/:id/export`. */
+export interface CollectionExportQuery {
+  format: CollectionExportFormatDto;
 }
 
 /**

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import {
   API_KEY_SCOPES,
   CATEGORIES,
+  COLLECTION_EXPORT_FORMATS,
   GRANTABLE_ROLES,
   LIMITS,
   LOCALES,
@@ -178,6 +179,35 @@ export const awardInputSchema = z.strictObject({
   ),
 });
 export type AwardInput = z.infer<typeof awardInputSchema>;
+
+/** Path parameter `:id` of a training collection. */
+export const collectionIdSchema = z.string().regex(/^[A-Za-z0-9-]{1,64}$/, 'Not a collection id.');
+
+const collectionFields = {
+  title: text(LIMITS.collectionTitle.min, LIMITS.collectionTitle.max),
+  description: text(0, LIMITS.collectionDescription.max).default(''),
+  storyIds: z
+    .array(storyIdSchema)
+    .max(
+      LIMITS.collectionStories.max,
+      `A collection holds at most ${LIMITS.collectionStories.max} stories.`,
+    )
+    .refine((ids) => new Set(ids).size === ids.length, 'Add each story once.'),
+};
+
+/** `POST /api/collections`: the title, a description and the stories in order. */
+export const collectionInputSchema = z.strictObject(collectionFields);
+
+/** `PUT /api/collections/:id`: the whole collection, with the version it was read at. */
+export const collectionUpdateSchema = z.strictObject({
+  version: z.number().int().min(1),
+  ...collectionFields,
+});
+
+/** The query of `GET /api/collections/:id/export`. */
+export const collectionExportQuerySchema = z.strictObject({
+  format: z.enum(COLLECTION_EXPORT_FORMATS),
+});
 
 const MINUTE_MS = 60_000;
 const DAY_MS = 24 * 60 * MINUTE_MS;
@@ -437,6 +467,7 @@ export const storyParamsSchema = z.strictObject({ id: storyIdSchema });
 export const personParamsSchema = z.strictObject({ id: personIdSchema });
 export const awardMonthParamsSchema = z.strictObject({ month: awardMonthSchema });
 export const apiKeyParamsSchema = z.strictObject({ id: apiKeyIdSchema });
+export const collectionParamsSchema = z.strictObject({ id: collectionIdSchema });
 
 // ---------------------------------------------------------------------------------------------
 // The contract, checked when the code compiles: each schema reads every body of its wire type in
@@ -463,6 +494,9 @@ export type InputContract = AllTrue<{
   myStories: Reads<typeof myStoriesQuerySchema, inputs.MyStoriesQuery>;
   insights: Reads<typeof insightsQuerySchema, inputs.InsightsQuery>;
   award: Reads<typeof awardInputSchema, inputs.ChooseAwardInput>;
+  collection: Reads<typeof collectionInputSchema, inputs.CollectionInput>;
+  collectionUpdate: Reads<typeof collectionUpdateSchema, inputs.CollectionUpdateInput>;
+  collectionExport: Reads<typeof collectionExportQuerySchema, inputs.CollectionExportQuery>;
   settings: Reads<typeof settingsInputSchema, inputs.SettingsInput>;
   delegation: Reads<typeof delegationInputSchema, inputs.DelegationInput>;
   apiKey: Reads<typeof apiKeyInputSchema, inputs.ApiKeyInput>;

@@ -5,6 +5,7 @@ import type {
   ApprovalQueue,
   AuthorIndex,
   AwardStore,
+  CollectionStore,
   ConversationStore,
   DelegationStore,
   ApiKeyStore,
@@ -26,6 +27,7 @@ import type { AdditionalPolicy } from './callCounter.js';
 import { createTableApprovalQueue } from './tableApprovalQueue.js';
 import { createTableAuthorIndex } from './tableAuthorIndex.js';
 import { createTableAwardStore } from './tableAwardStore.js';
+import { createTableCollectionStore } from './tableCollectionStore.js';
 import { createTableConversationStore } from './tableConversationStore.js';
 import { createTableDelegationStore } from './tableDelegationStore.js';
 import { createTableDueIndex } from './tableDueIndex.js';
@@ -110,6 +112,8 @@ export interface TableStorage {
   readonly settingsAsSaved: SettingsStore;
   /** The story of each month (journey 8), beside the tenant's settings. */
   readonly awards: AwardStore;
+  /** Training collections (journey 9), beside the tenant's settings. */
+  readonly collections: CollectionStore;
   /** Who stands in for whom while away, beside the tenant's settings. */
   readonly delegations: DelegationStore;
   /** The scheduler's time index of reminders, escalations and expiries. */
@@ -267,6 +271,7 @@ export function createTableStorage(opts: TableStorageOptions): TableStorage {
     settings: cacheTenantSettings(settingsAsSaved, { ttlMs: opts.settingsCacheMs ?? 0 }),
     settingsAsSaved,
     awards: createTableAwardStore(clients.settings),
+    collections: createTableCollectionStore(clients.settings),
     delegations: createTableDelegationStore(clients.settings),
     due: createTableDueIndex(clients.schedule),
     closed: createTableClosedIndex(clients.queues),

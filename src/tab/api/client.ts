@@ -6,6 +6,10 @@ import {
   type AwardDto,
   type AwardsDto,
   type CategoryId,
+  type CollectionDto,
+  type CollectionExportFormatDto,
+  type CollectionsDto,
+  type CollectionSummaryDto,
   type DelegationDto,
   type DelegationsDto,
   type DevUsersDto,
@@ -33,6 +37,8 @@ import {
 import type {
   ApiKeyInput,
   ChooseAwardInput,
+  CollectionInput,
+  CollectionUpdateInput,
   DecisionInput,
   DelegationInput,
   InsightsQuery,
@@ -231,15 +237,20 @@ export function createApiClient(options: ApiClientOptions) {
     return parseJson(text) as T;
   }
 
-  /** A file the API answers (a CSV export), with the name it gave it. */
-  async function file(path: string, signal?: AbortSignal): Promise<DownloadedFile> {
-    const { response, text } = await send(path, { signal }, 'text/csv');
+  /** A file the API answers (a CSV or Markdown export), with the name it gave it. */
+  async function file(
+    path: string,
+    signal?: AbortSignal,
+    type: 'text/csv' | 'text/markdown' = 'text/csv',
+  ): Promise<DownloadedFile> {
+    const { response, text } = await send(path, { signal }, type);
     const disposition = response.headers.get('content-disposition') ?? '';
-    const fileName = /filename="([^"\\/]{1,200})"/.exec(disposition)?.[1] ?? 'story-wall.csv';
+    const fallback = type === 'text/csv' ? 'story-wall.csv' : 'story-wall.md';
+    const fileName = /filename="([^"\\/]{1,200})"/.exec(disposition)?.[1] ?? fallback;
     return {
       text,
       fileName,
-      type: response.headers.get('content-type') ?? 'text/csv',
+      type: response.headers.get('content-type') ?? type,
       truncated: response.headers.get('x-export-truncated') === 'true',
     };
   }
@@ -248,6 +259,7 @@ export function createApiClient(options: ApiClientOptions) {
   const awardPath = (month: string) => `/api/awards/${encodeURIComponent(month)}`;
   const personPath = (id: string) => `/api/people/${encodeURIComponent(id)}`;
   const webhookPath = (id: string) => `/api/webhooks/${encodeURIComponent(id)}`;
+  const collectionPath = (id: string) => `/api/collections/${encodeURIComponent(id)}`;
 
   return {
     me: (signal?: AbortSignal) => request<MeDto>('/api/me', { signal }),
@@ -347,6 +359,20 @@ export function createApiClient(options: ApiClientOptions) {
     exportWall: (filters: Omit<WallRequest, 'limit' | 'cursor'>) =>
       file(`/api/exports/wall.csv${wallQueryString(filters)}`),
     /** The stories of the month chosen so far, newest month first (everyone). */
+    collections: (signal?: AbortSignal) => request<CollectionsDto>('/api/collections', { signal }),
+    collection: (id: string, signal?: AbortSignal) =>
+      request<CollectionDto>(collectionPath(id), { signal }),
+    createCollection: (input: CollectionInput) =>
+      request<CollectionSummaryDto>('/api/collections', { method: 'POST', body: input }),
+    saveCollection: (id: string, input: CollectionUpdateInput) =>
+      request<CollectionSummaryDto>(collectionPath(id), { method: 'PUT', body: input }),
+    deleteCollection: (id: string) => request<undefined>(collectionPath(id), { method: 'DELETE' }),
+    exportCollection: (id: string, format: CollectionExportFormatDto) =>
+      file(
+        `${collectionPath(id)}/export?format=${format}`,
+        undefined,
+        format === 'csv' ? 'text/csv' : 'text/markdown',
+      ),
     awards: (signal?: AbortSignal) => request<AwardsDto>('/api/awards', { signal }),
     /** A month's (`YYYY-MM`) most voted published stories and its winner (editors and admins). */
     shortlist: (month: string, signal?: AbortSignal) =>

@@ -1,4 +1,5 @@
 import { app, authentication } from '@microsoft/teams-js';
+import { collectionIdOfSubPage } from '../route.js';
 
 export type HostTheme = 'default' | 'dark' | 'contrast';
 
@@ -10,6 +11,10 @@ export interface HostInfo {
   locale: string;
   /** A story to open first: Teams' `subPageId` of a deep link, or `?story=` in a browser. */
   initialStoryId?: string;
+  /** A collection to open first: Teams' `subPageId` of a deep link (`collection:<id>`). */
+  initialCollectionId?: string;
+  /** In Teams: the app and the tab, for deep links that open the tab at a collection. */
+  deepLink?: { appId: string; pageId: string };
 }
 
 /** What the tab needs from the host after start-up. */
@@ -119,11 +124,15 @@ export async function detectHost(options: DetectHostOptions): Promise<Host> {
       for (const handler of handlers) handler(toHostTheme(theme));
     });
     const initialStoryId = storyIdFrom(context.page.subPageId);
+    const initialCollectionId = collectionIdOfSubPage(context.page.subPageId);
+    const appId = context.app.appId?.toString();
     return {
       inTeams: true,
       theme: toHostTheme(context.app.theme),
       locale: context.app.locale || env.language,
       ...(initialStoryId ? { initialStoryId } : {}),
+      ...(initialCollectionId ? { initialCollectionId } : {}),
+      ...(appId && context.page.id ? { deepLink: { appId, pageId: context.page.id } } : {}),
       onThemeChange(handler) {
         handlers.add(handler);
         return () => handlers.delete(handler);

@@ -5,12 +5,20 @@ import { detectHost, toHostTheme, type TeamsSdk } from '../../../src/tab/teams/h
 // (vi.mock is hoisted above the imports).
 vi.mock('@microsoft/teams-js', () => ({ app: {}, authentication: {} }));
 
-function fakeSdk(initialize: () => Promise<void>, theme = 'dark', locale = 'fi-FI') {
+function fakeSdk(
+  initialize: () => Promise<void>,
+  theme = 'dark',
+  locale = 'fi-FI',
+  subPageId = 'story-42',
+) {
   let themeHandler: ((theme: string) => void) | undefined;
   const sdk = {
     app: {
       initialize,
-      getContext: async () => ({ app: { theme, locale }, page: { subPageId: 'story-42' } }),
+      getContext: async () => ({
+        app: { theme, locale, appId: { toString: () => 'app-1' } },
+        page: { id: 'wall', subPageId },
+      }),
       registerOnThemeChangeHandler: (handler: (theme: string) => void) => {
         themeHandler = handler;
       },
@@ -36,6 +44,14 @@ describe('detectHost', () => {
     expect(host.locale).toBe('en-GB');
     expect(host.initialStoryId).toBe('demo-001');
     await expect(host.getAuthToken()).rejects.toThrow();
+  });
+
+  it('reads a collection from a deep link, and what a link back to the tab needs', async () => {
+    const { sdk } = fakeSdk(() => Promise.resolve(), 'default', 'en-US', 'collection:c-1');
+    const host = await detectHost({ timeoutMs: 100, sdk, browser });
+    expect(host.initialCollectionId).toBe('c-1');
+    expect(host.initialStoryId).toBeUndefined();
+    expect(host.deepLink).toEqual({ appId: 'app-1', pageId: 'wall' });
   });
 
   it('falls back at once when app.initialize rejects (a top-level window)', async () => {

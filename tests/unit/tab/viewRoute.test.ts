@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { TAB_VIEWS, pageFor, pathFor, viewFor } from '../../../src/tab/route.js';
+import {
+  TAB_VIEWS,
+  collectionIdFor,
+  collectionIdOfSubPage,
+  collectionPath,
+  pageFor,
+  pathFor,
+  teamsCollectionLink,
+  viewFor,
+} from '../../../src/tab/route.js';
 
 describe('viewFor and pathFor', () => {
   it('give every view an address of its own', () => {
@@ -8,6 +17,7 @@ describe('viewFor and pathFor', () => {
       mine: '/my-stories',
       insights: '/insights',
       awards: '/awards',
+      collections: '/collections',
       settings: '/settings',
       moderation: '/moderation',
     });
@@ -28,6 +38,27 @@ describe('viewFor and pathFor', () => {
   it('open a view with one or more trailing slashes', () => {
     expect(viewFor('/settings/')).toBe('settings');
     expect(viewFor('/my-stories//')).toBe('mine');
+  });
+
+  it('give each collection an address that opens the collections at it', () => {
+    expect(collectionPath('c-1')).toBe('/collections/c-1');
+    expect(viewFor('/collections/c-1')).toBe('collections');
+    expect(collectionIdFor('/collections/c-1/')).toBe('c-1');
+    expect(collectionIdFor('/collections')).toBeUndefined();
+    expect(collectionIdFor('/collections/a%2Fb')).toBeUndefined();
+    expect(collectionIdFor('/collections/c-1/print')).toBeUndefined();
+    expect(viewFor('/collections/c-1/print')).toBeUndefined();
+  });
+
+  it('read a collection from a Teams deep link, never a story id', () => {
+    expect(collectionIdOfSubPage('collection:c-1')).toBe('c-1');
+    expect(collectionIdOfSubPage('c-1')).toBeUndefined();
+    expect(collectionIdOfSubPage('collection:a/b')).toBeUndefined();
+    const link = new URL(teamsCollectionLink('app-1', 'wall', 'c-1'));
+    expect(link.origin + link.pathname).toBe('https://teams.microsoft.com/l/entity/app-1/wall');
+    expect(JSON.parse(link.searchParams.get('context') ?? '')).toEqual({
+      subEntityId: 'collection:c-1',
+    });
   });
 
   it('open no view for unknown or nearly right paths', () => {

@@ -15,7 +15,14 @@ import { AppContext, type AppContextValue } from '../../appContext.js';
 import type { TabQuery } from '../../channelTab.js';
 import { errorKey, isAbort } from '../../errors.js';
 import { useT } from '../../hooks/useT.js';
-import { TAB_VIEWS, viewFor, type TabView } from '../../route.js';
+import {
+  TAB_VIEWS,
+  collectionIdFor,
+  collectionPath,
+  teamsCollectionLink,
+  viewFor,
+  type TabView,
+} from '../../route.js';
 import type { Host } from '../../teams/host.js';
 import { LanguageSwitch } from '../LanguageSwitch/LanguageSwitch.js';
 import { AwardBanner } from '../AwardBanner/AwardBanner.js';
@@ -33,6 +40,7 @@ const loadStoryDetail = () => import('../StoryDetail/StoryDetail.js');
 // Brings the charts library with it, so it is fetched only when an editor or admin wants it.
 const loadInsights = () => import('../Insights/Insights.js');
 const loadAwards = () => import('../Awards/Awards.js');
+const loadCollections = () => import('../Collections/Collections.js');
 // Admins only, and rarely: never part of anyone's first load.
 const loadSettings = () => import('../Settings/Settings.js');
 const StoryForm = lazy(() => loadStoryForm().then((m) => ({ default: m.StoryForm })));
@@ -41,6 +49,7 @@ const MyStories = lazy(() => loadMyStories().then((m) => ({ default: m.MyStories
 const StoryDetail = lazy(() => loadStoryDetail().then((m) => ({ default: m.StoryDetail })));
 const Insights = lazy(() => loadInsights().then((m) => ({ default: m.Insights })));
 const Awards = lazy(() => loadAwards().then((m) => ({ default: m.Awards })));
+const Collections = lazy(() => loadCollections().then((m) => ({ default: m.Collections })));
 const Settings = lazy(() => loadSettings().then((m) => ({ default: m.Settings })));
 // Editors and admins only.
 const loadModeration = () => import('../Moderation/Moderation.js');
@@ -65,7 +74,8 @@ type MeState =
 type OpenDialog =
   | { kind: 'none' }
   | { kind: 'form' }
-  | { kind: TabView }
+  | { kind: Exclude<TabView, 'collections'> }
+  | { kind: 'collections'; id?: string }
   | { kind: 'story'; id: string; story?: StoryDto };
 
 function isView(kind: OpenDialog['kind']): kind is TabView {
@@ -75,7 +85,12 @@ function isView(kind: OpenDialog['kind']): kind is TabView {
 /** What the page opens with: a deep-linked story, or the view its address names (`/settings`). */
 function initialDialog(host: Host): OpenDialog {
   if (host.initialStoryId) return { kind: 'story', id: host.initialStoryId };
+  if (host.initialCollectionId) return { kind: 'collections', id: host.initialCollectionId };
   const view = viewFor(window.location.pathname);
+  if (view === 'collections') {
+    const id = collectionIdFor(window.location.pathname);
+    return id ? { kind: view, id } : { kind: view };
+  }
   return view ? { kind: view } : { kind: 'none' };
 }
 
@@ -132,7 +147,10 @@ export function AppShell(props: AppShellProps) {
   const isAdmin = current?.roles.includes('admin') ?? false;
   const seesInsights = (current?.roles.includes('editor') ?? false) || isAdmin;
   const showApprovals = useApprovalsVisible(api, current);
-  useViewAddress(isView(dialog.kind) ? dialog.kind : undefined);
+  useViewAddress(
+    isView(dialog.kind) ? dialog.kind : undefined,
+    dialog.kind === 'collections' && dialog.id ? collectionPath(dialog.id) : undefined,
+  );
 
   const context = useMemo<AppContextValue>(
     () => ({ api, me: current, language, inTeams: host.inTeams }),
@@ -144,6 +162,11 @@ export function AppShell(props: AppShellProps) {
     void loadStoryDetail();
     setDialog({ kind: 'story', id: story.id, story });
   };
+  // In Teams a deep link opens the tab at the collection; in a browser its address does.
+  const collectionLink = (id: string) =>
+    host.deepLink
+      ? teamsCollectionLink(host.deepLink.appId, host.deepLink.pageId, id)
+      : `${window.location.origin}${collectionPath(id)}`;
   const localMode = !host.inTeams && current?.authMode === 'local' && devUsers.length > 0;
 
   return (
@@ -231,6 +254,16 @@ export function AppShell(props: AppShellProps) {
               {t('app.awards')}
             </Button>
             <Button
+              appearance="secondary"
+              disabled={!current}
+              onPointerEnter={() => void loadCollections()}
+              onFocus={() => void loadCollections()}
+              onClick={() => setDialog({ kind: 'collections' })}
+              data-testid="collections-open"
+            >
+              {t('app.collections')}
+            </Button>
+            <Button
               appearance="primary"
               disabled={!current}
               onPointerEnter={() => void loadStoryForm()}
@@ -292,6 +325,16 @@ export function AppShell(props: AppShellProps) {
         {dialog.kind === 'insights' ? <Insights onClose={close} /> : null}
         {dialog.kind === 'awards' ? (
           <Awards onClose={close} onChosen={() => setAwardVersion((n) => n + 1)} />
+        ) : null}
+        {dialog.kind === 'collections' ? (
+          <Collections
+            collectionId={dialog.id}
+            onNavigate={(id) =>
+              setDialog(id ? { kind: 'collections', id } : { kind: 'collections' })
+            }
+            onClose={close}
+            linkTo={collectionLink}
+          />
         ) : null}
         {dialog.kind === 'settings' ? <Settings onClose={close} /> : null}
         {dialog.kind === 'moderation' ? (

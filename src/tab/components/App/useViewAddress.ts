@@ -6,11 +6,12 @@ import { pathFor, type TabView } from '../../route.js';
  * a reload or a bookmark opens it again. Replaced, not pushed: inside Teams the back button
  * belongs to Teams. The query (a channel tab's filters) and the hash are kept.
  */
-export function useViewAddress(view: TabView | undefined): void {
+export function useViewAddress(view: TabView | undefined, subPath?: string): void {
   useEffect(() => {
-    const path = pathFor(view);
+    // A view's own address within it (`/collections/<id>`), else the view's.
+    const path = subPath ?? pathFor(view);
     if (window.location.pathname === path) return;
     const { search, hash } = window.location;
     window.history.replaceState(window.history.state, '', `${path}${search}${hash}`);
-  }, [view]);
+  }, [view, subPath]);
 }
