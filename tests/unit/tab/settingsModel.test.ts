@@ -50,6 +50,7 @@ function buildSettingsDto(overrides: Partial<SettingsDto> = {}): SettingsDto {
       monthly: { enabled: false, day: 1, time: '09:00' },
       timeZone: 'Europe/Helsinki',
     },
+    awards: { noRepeatWithinMonths: null },
     updatedAt: '2026-03-10T08:00:00.000Z',
     updatedBy: 'ada',
     ...overrides,
