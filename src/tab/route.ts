@@ -13,6 +13,7 @@ export const TAB_VIEWS = [
   'mine',
   'insights',
   'awards',
+  'hallOfFame',
   'settings',
   'moderation',
 ] as const;
@@ -23,6 +24,7 @@ const VIEW_PATHS: Record<TabView, string> = {
   mine: '/my-stories',
   insights: '/insights',
   awards: '/awards',
+  hallOfFame: '/hall-of-fame',
   settings: '/settings',
   moderation: '/moderation',
 };

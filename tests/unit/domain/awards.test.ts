@@ -247,7 +247,7 @@ describe('the announcement', () => {
       ...published('a', 3, 5),
       featured: [
         { id: 'driver', displayName: 'Tomi' },
-        { id: 'asked', displayName: 'Aino', awaiting: true },
+        { id: 'asked', displayName: 'Aino', awaiting: true as const },
         { id: 'cook', displayName: 'Kalle' },
       ],
     };

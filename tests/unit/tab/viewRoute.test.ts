@@ -8,6 +8,7 @@ describe('viewFor and pathFor', () => {
       mine: '/my-stories',
       insights: '/insights',
       awards: '/awards',
+      hallOfFame: '/hall-of-fame',
       settings: '/settings',
       moderation: '/moderation',
     });

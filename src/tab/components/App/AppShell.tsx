@@ -33,6 +33,7 @@ const loadStoryDetail = () => import('../StoryDetail/StoryDetail.js');
 // Brings the charts library with it, so it is fetched only when an editor or admin wants it.
 const loadInsights = () => import('../Insights/Insights.js');
 const loadAwards = () => import('../Awards/Awards.js');
+const loadHallOfFame = () => import('../HallOfFame/HallOfFame.js');
 // Admins only, and rarely: never part of anyone's first load.
 const loadSettings = () => import('../Settings/Settings.js');
 const StoryForm = lazy(() => loadStoryForm().then((m) => ({ default: m.StoryForm })));
@@ -41,6 +42,7 @@ const MyStories = lazy(() => loadMyStories().then((m) => ({ default: m.MyStories
 const StoryDetail = lazy(() => loadStoryDetail().then((m) => ({ default: m.StoryDetail })));
 const Insights = lazy(() => loadInsights().then((m) => ({ default: m.Insights })));
 const Awards = lazy(() => loadAwards().then((m) => ({ default: m.Awards })));
+const HallOfFame = lazy(() => loadHallOfFame().then((m) => ({ default: m.HallOfFame })));
 const Settings = lazy(() => loadSettings().then((m) => ({ default: m.Settings })));
 // Editors and admins only.
 const loadModeration = () => import('../Moderation/Moderation.js');
@@ -231,6 +233,16 @@ export function AppShell(props: AppShellProps) {
               {t('app.awards')}
             </Button>
             <Button
+              appearance="secondary"
+              disabled={!current}
+              onPointerEnter={() => void loadHallOfFame()}
+              onFocus={() => void loadHallOfFame()}
+              onClick={() => setDialog({ kind: 'hallOfFame' })}
+              data-testid="hall-of-fame-open"
+            >
+              {t('app.hallOfFame')}
+            </Button>
+            <Button
               appearance="primary"
               disabled={!current}
               onPointerEnter={() => void loadStoryForm()}
@@ -293,6 +305,7 @@ export function AppShell(props: AppShellProps) {
         {dialog.kind === 'awards' ? (
           <Awards onClose={close} onChosen={() => setAwardVersion((n) => n + 1)} />
         ) : null}
+        {dialog.kind === 'hallOfFame' ? <HallOfFame onClose={close} onOpen={openStory} /> : null}
         {dialog.kind === 'settings' ? <Settings onClose={close} /> : null}
         {dialog.kind === 'moderation' ? (
           // Hiding, restoring, correcting and archiving all change what the wall shows.
