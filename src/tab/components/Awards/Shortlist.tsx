@@ -89,7 +89,7 @@ export function Shortlist({ onChosen }: ShortlistProps) {
           ? t('settings.privacy.shortlistNewest')
           : t('awards.shortlistIntro')}
       </Body1>
-      {state.status === 'ready' && state.shortlist.repeatWithinMonths !== null ? (
+      {state.status === 'ready' && typeof state.shortlist.repeatWithinMonths === 'number' ? (
         <Body1 as="p" className={styles.note} data-testid="shortlist-rule">
           {t('awards.notEligibleNote', { count: state.shortlist.repeatWithinMonths })}
         </Body1>
