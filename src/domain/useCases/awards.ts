@@ -5,7 +5,7 @@ import { repeatWinnerMonths } from '../policy.js';
 import type { Award, AwardsDeps, OutboxMessage } from '../ports.js';
 import { canSeeVoteCounts, ranksByVotes } from '../privacy.js';
 import { retryOnConflict } from '../retry.js';
-import { auditOf, projectMessage } from '../storyChange.js';
+import { auditOf, projectMessage, refreshCardsMessage } from '../storyChange.js';
 import { tenantSettings } from '../roles.js';
 import type { Story } from '../story.js';
 import { hasRole, type Actor } from '../user.js';
@@ -184,7 +184,10 @@ export async function chooseWinner(
   };
   await deps.awards.put(award, current?.etag ?? null);
   // Choosing the same story again (a new citation) announces nothing new.
-  if (current?.value.story.id !== story.id) await recordAward(deps, actor, story.id, month);
+  if (current?.value.story.id !== story.id) {
+    await recordAward(deps, actor, story.id, month);
+    if (current) await refreshReplaced(deps, current.value.story.id, actor.tenantId);
+  }
   return award;
 }
 
@@ -291,6 +294,27 @@ async function barredAuthors(
 /** A `YYYY-MM` as a count of months, so that months can be subtracted. */
 function monthIndex(month: string): number {
   return Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7)) - 1;
+}
+
+/**
+ * The story a new choice replaced: its posted cards are refreshed, so that its announcement in
+ * the channel no longer claims the month. Best effort after the award's write: a story gone
+ * meanwhile has no cards to refresh.
+ */
+async function refreshReplaced(deps: AwardsDeps, storyId: string, tenantId: string) {
+  const ref = { tenantId, storyId };
+  const committed = await retryOnConflict(async () => {
+    const found = await deps.stories.get(ref);
+    if (!found) return false;
+    await deps.stories.commit({
+      story: { ...found.value, revision: found.value.revision + 1 },
+      expectedEtag: found.etag,
+      audit: [],
+      outbox: [refreshCardsMessage(deps, deps.clock.now())],
+    });
+    return true;
+  });
+  if (committed) deps.onCommitted(ref);
 }
 
 function requireEditor(actor: Actor): void {

@@ -178,6 +178,30 @@ describe('the story of the month is announced (journey 8)', () => {
     expect(texts.join('\n')).not.toContain('Tomi Kuljettaja');
   });
 
+  it('says so on the card when the editors give the month to another story', async () => {
+    await chooseChannel();
+    const story = await publishedStory();
+    const other = await publishedStory();
+    await awards().chooseWinner(editor, month(), { storyId: story.id });
+    await bot.relay.relay(ref(story));
+    const announcement = inChannel().at(-1)!;
+
+    await awards().chooseWinner(editor, month(), { storyId: other.id });
+    await bot.relay.relay(ref(story));
+    await bot.relay.relay(ref(other));
+
+    const updated = bot.connector
+      .activities()
+      .filter((a) => a.kind === 'updateActivity' && a.activityId === announcement.activityId);
+    expect(cardTexts(attachedCard(updated.at(-1)!))[0]).toMatch(
+      /^Chosen as the story of the month for .*; the editors have since chosen another story\.$/,
+    );
+    // The new winner is announced with a card of its own.
+    expect(
+      (await bot.postedCards.list(ref(other))).filter((card) => card.kind === 'award'),
+    ).toHaveLength(1);
+  });
+
   it('announces nothing in a channel when none is chosen, but still tells the people', async () => {
     const story = await publishedStory();
     await awards().chooseWinner(editor, month(), { storyId: story.id });

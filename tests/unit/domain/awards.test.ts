@@ -201,11 +201,19 @@ describe('chooseWinner', () => {
     await service.chooseWinner(editor, '2026-10', { storyId: 'a', citation: 'Warm.' });
     await service.chooseWinner(editor, '2026-10', { storyId: 'b' });
     expect(
-      repository.commits.map((c) => [c.story.id, c.audit.map((e) => [e.action, e.detail])]),
+      repository.commits
+        .filter((c) => c.audit.length > 0)
+        .map((c) => [c.story.id, c.audit.map((e) => [e.action, e.detail])]),
     ).toEqual([
       ['a', [['awarded', { month: '2026-10' }]]],
       ['b', [['awarded', { month: '2026-10' }]]],
     ]);
+    // The story replaced gets its cards refreshed: its announcement no longer claims the month.
+    expect(
+      repository.commits
+        .filter((c) => c.audit.length === 0)
+        .map((c) => [c.story.id, c.outbox.map((m) => m.kind)]),
+    ).toEqual([['a', ['cards.refresh']]]);
     expect(webhookEventsOf(repository.commits[0]!)).toEqual(['award.announced']);
   });
 
