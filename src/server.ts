@@ -183,6 +183,7 @@ export async function startServer(
       conversations: storage.conversations,
       postedCards: storage.postedCards,
       settings: storage.settings,
+      awards: storage.awards,
       clock,
       logger,
     });

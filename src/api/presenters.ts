@@ -1,6 +1,7 @@
 import {
   confirmsFeatured,
   digestsOf,
+  repeatWinnerMonths,
   featuredSeenBy,
   privacyMode,
   type ApprovalPolicy,
@@ -181,6 +182,7 @@ export function presentSettings(settings: TenantSettings): SettingsDto {
       deleteClosedAfterDays: settings.privacy?.deleteClosedAfterDays ?? null,
     },
     digests: presentDigests(settings),
+    awards: { noRepeatWithinMonths: repeatWinnerMonths(settings) },
     ...(settings.updatedAt ? { updatedAt: settings.updatedAt.toISOString() } : {}),
     ...(settings.updatedBy ? { updatedBy: settings.updatedBy } : {}),
   };

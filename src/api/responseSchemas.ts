@@ -161,6 +161,8 @@ const shortlist = component(
     items: z.array(story),
     winner: award.nullable(),
     order: z.enum(['votes', 'newest']),
+    repeatWithinMonths: z.number().int().nullable(),
+    ineligible: z.array(z.string()),
   }),
 );
 
@@ -276,6 +278,7 @@ const settings = component(
       monthly: z.object({ enabled: z.boolean(), day: z.number().int(), time: z.string() }),
       timeZone: z.string(),
     }),
+    awards: z.object({ noRepeatWithinMonths: z.number().int().nullable() }),
     updatedAt: absent(instant),
     updatedBy: absent(z.string()),
   }),

@@ -6,6 +6,7 @@ import {
 } from 'botbuilder';
 import type { BotConfig } from '../config.js';
 import type {
+  AwardStore,
   Clock,
   ConversationStore,
   DigestDelivery,
@@ -49,6 +50,8 @@ export interface BotOptions {
   postedCards: PostedCards;
   /** The tenant's publication channel, set by an admin in that channel. */
   settings: SettingsStore;
+  /** Read only: the story of the month's announcement and notes show the award. */
+  awards: Pick<AwardStore, 'get'>;
   clock: Clock;
   logger: Logger;
 }
@@ -140,6 +143,7 @@ export function createBot(options: BotOptions): Bot {
       users: options.users,
       postedCards: options.postedCards,
       settings: options.settings,
+      awards: options.awards,
     }),
     digests: createDigestDelivery({ ...proactiveDeps, users: options.users }),
   };

@@ -1,5 +1,7 @@
 import {
+  awardMonthOf,
   outcomeOf,
+  publicFeatured,
   waitingApprovers,
   type OutboxHandler,
   type PendingOutboxMessage,
@@ -9,8 +11,10 @@ import {
 } from '../domain/index.js';
 import { cardMessage } from './activities.js';
 import { approvalCard } from './cards/approvalCard.js';
+import { awardNoticeCard } from './cards/awardCards.js';
 import { decisionNoticeCard, featuredNoticeCard } from './cards/messageCards.js';
 import {
+  announceAwardHandler,
   deleteCardsHandler,
   postToChannelHandler,
   refreshCardsHandler,
@@ -33,6 +37,8 @@ export interface BotOutboxHandlers {
   readonly 'cards.refresh': OutboxHandler;
   readonly 'channel.post': OutboxHandler;
   readonly 'cards.delete': OutboxHandler;
+  readonly 'award.announce': OutboxHandler;
+  readonly 'award.notify': OutboxHandler;
 }
 
 /**
@@ -156,7 +162,53 @@ export function createOutboxHandlers(deps: OutboxHandlerDeps): BotOutboxHandlers
     'cards.refresh': refreshCardsHandler(deps),
     'channel.post': postToChannelHandler(deps),
     'cards.delete': deleteCardsHandler(deps),
+    'award.announce': announceAwardHandler(deps),
+    'award.notify': (message) => tellAwarded(deps, message),
   };
+}
+
+/**
+ * Tells one person (`payload.userId`) that the story is the story of the month
+ * (`payload.month`), in their language, while the story is published, still the month's winner,
+ * and they are its author or a colleague it names to everyone (one who took their name off since
+ * hears nothing).
+ */
+async function tellAwarded(deps: OutboxHandlerDeps, message: PendingOutboxMessage): Promise<void> {
+  const { userId, month } = message.payload;
+  if (typeof userId !== 'string' || userId === '' || typeof month !== 'string') {
+    return skip(deps, message, 'no person or month in payload');
+  }
+  const story = await load(deps, message);
+  if (!story || story.status !== 'published' || awardMonthOf(story) !== month) {
+    return skip(deps, message, 'story has moved on');
+  }
+  const award = (await deps.awards.get(story.tenantId, month))?.value;
+  if (award?.story.id !== story.id) {
+    return skip(deps, message, 'story is no longer the story of the month');
+  }
+  const featured = publicFeatured(story).find((person) => person.id === userId);
+  const role = userId === story.authorId ? 'author' : featured ? 'featured' : null;
+  if (!role) return skip(deps, message, 'person is neither the author nor featured publicly');
+  const person = await deps.users.get(story.tenantId, userId);
+  const locale = person?.locale ?? story.locale;
+  await sendToPerson(
+    deps,
+    {
+      tenantId: story.tenantId,
+      userId,
+      displayName:
+        person?.displayName ??
+        (role === 'author' ? story.authorName : (featured?.displayName ?? '')),
+    },
+    () =>
+      cardMessage(
+        awardNoticeCard(
+          { story, month, role, ...(award.citation ? { citation: award.citation } : {}) },
+          locale,
+        ),
+      ),
+    role === 'author' ? award.awardedBy.id : story.authorId,
+  );
 }
 
 /**

@@ -1,6 +1,9 @@
 import {
+  awardMonthOf,
   PermanentFailure,
   voteCountsPublicIn,
+  type Award,
+  type AwardStore,
   waitingApprovers,
   type OutboxHandler,
   type PendingOutboxMessage,
@@ -14,6 +17,7 @@ import {
 import { cardMessage } from './activities.js';
 import type { AdaptiveCard } from './cards/adaptiveCard.js';
 import { approvalCard } from './cards/approvalCard.js';
+import { awardChannelCard } from './cards/awardCards.js';
 import { channelStoryCard, hiddenStoryCard } from './cards/channelStoryCard.js';
 import { deletePosted, postToConversation, updatePosted, type ProactiveDeps } from './proactive.js';
 
@@ -22,6 +26,8 @@ export interface PostedCardDeps extends ProactiveDeps {
   readonly users: UserDirectory;
   readonly postedCards: PostedCards;
   readonly settings: SettingsStore;
+  /** Read only: the story of the month's announcement shows the award as it is now. */
+  readonly awards: Pick<AwardStore, 'get'>;
 }
 
 /**
@@ -47,10 +53,18 @@ export function refreshCardsHandler(deps: PostedCardDeps): OutboxHandler {
     const showVoteCount = copies.some((copy) => copy.kind === 'channel')
       ? await voteCountsPublicIn(deps, story.tenantId)
       : false;
+    const month = awardMonthOf(story);
+    const award =
+      month && copies.some((copy) => copy.kind === 'award')
+        ? ((await deps.awards.get(story.tenantId, month))?.value ?? null)
+        : null;
     let failure: unknown;
     for (const copy of copies) {
       try {
-        const card = cardFor(story, copy, deciderName, showVoteCount);
+        const card =
+          copy.kind === 'award'
+            ? awardCardFor(story, award, month, copy)
+            : cardFor(story, copy, deciderName, showVoteCount);
         await updatePosted(deps, copy.reference, copy.activityId, cardMessage(card));
       } catch (error) {
         if (error instanceof PermanentFailure) {
@@ -153,6 +167,72 @@ export function postToChannelHandler(deps: PostedCardDeps): OutboxHandler {
       kind: 'channel',
       locale: channel.locale,
     });
+  };
+}
+
+/**
+ * `award.announce`: the story of the month's card in the tenant's publication channel (journey
+ * 8), recorded (kind `award`) so that a name taken off, a correction, hiding, an archive or an
+ * erasure update it. Nothing when no channel is chosen, the story is no longer published, or the
+ * month's award no longer names it. A story whose announcement is already in the channel is not
+ * announced again (the message ran before and its completion was lost, or the story was chosen
+ * again after another).
+ */
+export function announceAwardHandler(deps: PostedCardDeps): OutboxHandler {
+  return async (message) => {
+    const month = message.payload.month;
+    if (typeof month !== 'string') return skip(deps, message, 'no month in payload');
+    const story = (await deps.stories.get(message.ref))?.value;
+    if (!story || story.status !== 'published') {
+      return skip(deps, message, 'story is no longer published');
+    }
+    const award = (await deps.awards.get(story.tenantId, month))?.value;
+    if (award?.story.id !== story.id) {
+      return skip(deps, message, 'story is no longer the story of the month');
+    }
+    const channel = await deps.settings.getPublicationChannel(story.tenantId);
+    if (!channel) return skip(deps, message, 'no publication channel chosen; award not announced');
+    const posted = await deps.postedCards.list(message.ref);
+    if (posted.some((card) => card.kind === 'award' && card.reference === channel.reference)) {
+      return skip(deps, message, 'award already announced in the channel');
+    }
+    const activityId = await postToConversation(
+      deps,
+      channel.reference,
+      cardMessage(awardChannelCard(awardModel(story, award, month), channel.locale)),
+    );
+    if (!activityId) {
+      deps.logger.warn({ ...message.ref }, 'award post got no activity id; it cannot be updated');
+      return;
+    }
+    await deps.postedCards.add(message.ref, {
+      activityId,
+      reference: channel.reference,
+      kind: 'award',
+      locale: channel.locale,
+      messageId: message.id,
+    });
+  };
+}
+
+/** The announcement a recorded copy shows now: still the winner of its month, or no longer. */
+function awardCardFor(
+  story: Story,
+  award: Award | null,
+  month: string | null,
+  copy: PostedCard,
+): AdaptiveCard {
+  if (story.status === 'hidden' || !month) return hiddenStoryCard(copy.locale);
+  return awardChannelCard(awardModel(story, award, month), copy.locale);
+}
+
+function awardModel(story: Story, award: Award | null, month: string) {
+  const current = award?.story.id === story.id;
+  return {
+    story,
+    month,
+    current,
+    ...(current && award.citation ? { citation: award.citation } : {}),
   };
 }
 

@@ -29,6 +29,9 @@ export type AwardsService = ReturnType<typeof createAwardsService>;
 export type { ChooseWinnerInput, Shortlist, ShortlistOrder };
 export {
   followAwardHandler,
+  announcementMessages,
+  awardMonthOf,
+  isBarred,
   AWARDS_MAX,
   CITATION_MAX,
   SHORTLIST_MAX,

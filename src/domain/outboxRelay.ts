@@ -21,6 +21,8 @@ export const OUTBOX_KINDS: Readonly<Record<OutboxKind, true>> = {
   'channel.post': true,
   'cards.delete': true,
   'story.purge': true,
+  'award.announce': true,
+  'award.notify': true,
   'webhook.deliver': true,
 };
 

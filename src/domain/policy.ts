@@ -70,6 +70,18 @@ export interface PrivacySettings {
   readonly deleteClosedAfterDays?: number | null;
 }
 
+/** The longest "no repeat winners" window, in months: two years, as far as the history shows. */
+export const REPEAT_WINNER_MONTHS_MAX = 24;
+
+/**
+ * Story of the month's rules (journey 8). `noRepeatWithinMonths`: an author who won a month
+ * cannot win another month fewer than or exactly that many months before or after it (1–24);
+ * absent or null: anyone may win again. See `useCases/awards.ts`.
+ */
+export interface AwardSettings {
+  readonly noRepeatWithinMonths?: number | null;
+}
+
 /** The days a weekly digest can go out on, Monday first. */
 export const WEEKDAYS = [
   'monday',
@@ -129,6 +141,8 @@ export interface TenantSettings {
   readonly privacy?: PrivacySettings;
   /** Absent in documents saved before digests existed: `DEFAULT_DIGESTS` (off). */
   readonly digests?: DigestSettings;
+  /** Absent in documents saved before the rule existed: no rule. */
+  readonly awards?: AwardSettings;
   readonly updatedAt?: Date;
   readonly updatedBy?: string;
 }
@@ -140,7 +154,7 @@ const DAY_MS = 24 * 60 * 60 * 1000;
  * the approver role when there is no manager; a reminder after two days, escalation after two
  * reminders, and the story back to its author after two weeks, so nothing waits forever.
  * Privacy mode is off, featured colleagues are named without asking, closed stories are kept,
- * and no digest is sent.
+ * no digest is sent, and anyone may be the story of the month again.
  */
 export const DEFAULT_SETTINGS: TenantSettings = {
   version: 0,
@@ -154,7 +168,13 @@ export const DEFAULT_SETTINGS: TenantSettings = {
   roles: [],
   privacy: { enabled: false, confirmFeatured: false, deleteClosedAfterDays: null },
   digests: DEFAULT_DIGESTS,
+  awards: { noRepeatWithinMonths: null },
 };
+
+/** The months of the "no repeat winners" rule; null when it is off. */
+export function repeatWinnerMonths(settings: TenantSettings): number | null {
+  return settings.awards?.noRepeatWithinMonths ?? null;
+}
 
 /** The plan a story of `category` follows under `policy`: its category's stages, if it has any. */
 export function planFor(policy: ApprovalPolicy, category: string): ApprovalPlan {

@@ -109,6 +109,16 @@ export type OutboxKind =
   /** Delete every row left of an erased story, once its posted cards are deleted. */
   | 'story.purge'
   /**
+   * Announce the story of the month (`payload.month`) in the tenant's publication channel, if
+   * one is set: a card recorded as a posted card (kind `award`), so later changes update it.
+   */
+  | 'award.announce'
+  /**
+   * Tell one person (`payload.userId`: the author or a featured colleague shown publicly) that
+   * the story is the story of the month (`payload.month`), in their language.
+   */
+  | 'award.notify'
+  /**
    * Deliver one event (`payload.event`) to one webhook (`payload.webhookId`), signed (Standard
    * Webhooks); an admin's retry names the delivery it repeats (`deliveryId`, `deliveryAt`).
    */
@@ -389,8 +399,11 @@ export interface InsightsDeps {
   readonly clock: Clock;
 }
 
-/** What a posted card shows: the approval card (journey 4) or a channel story card (journey 5). */
-export type PostedCardKind = 'approval' | 'channel';
+/**
+ * What a posted card shows: the approval card (journey 4), a channel story card (journey 5) or
+ * the story of the month's announcement in the channel (journey 8).
+ */
+export type PostedCardKind = 'approval' | 'channel' | 'award';
 
 /** One card the bot posted for a story, so it can be updated when the story changes. */
 export interface PostedCard {

@@ -70,6 +70,8 @@ export const LIMITS = {
   webhookDescription: { max: 200 },
   /** Days a rejected or withdrawn story is kept when the tenant sets a retention period. */
   retentionDays: { min: 1, max: 3650 },
+  /** The "no repeat winners" window of the story of the month, in months. */
+  repeatWinnerMonths: { min: 1, max: 24 },
   /** The day of the month a monthly summary goes out on (shorter months: their last day). */
   digestMonthDay: { min: 1, max: 31 },
   /** An IANA time zone name, such as `Europe/Helsinki`. */
@@ -191,6 +193,12 @@ export interface ShortlistDto {
   items: StoryDto[];
   winner: AwardDto | null;
   order: ShortlistOrderDto;
+  /**
+   * The "no repeat winners" window in months (null: no rule) and the ids of the stories whose
+   * authors it keeps from winning this month.
+   */
+  repeatWithinMonths: number | null;
+  ineligible: string[];
 }
 
 /** The formats a training collection is exported in: Markdown or CSV. */
@@ -351,6 +359,14 @@ export interface DigestsDto {
 }
 
 /**
+ * The story of the month's rule: an author who won cannot win again within this many months of
+ * their win (before or after it); null: off.
+ */
+export interface AwardRulesDto {
+  noRepeatWithinMonths: number | null;
+}
+
+/**
  * `GET /api/settings` and `PUT /api/settings` (admins): the tenant's settings as one document.
  * A `PUT` sends the `version` it edited; a newer saved version answers 409. A `PUT` without
  * `privacy` leaves privacy mode as it was.
@@ -361,6 +377,7 @@ export interface SettingsDto {
   roles: RoleGrantDto[];
   privacy: PrivacyDto;
   digests: DigestsDto;
+  awards: AwardRulesDto;
   updatedAt?: string;
   updatedBy?: string;
 }

@@ -5,6 +5,7 @@ import type {
   CollectionExportFormatDto,
   DelegationDto,
   DigestsDto,
+  AwardRulesDto,
   LocaleDto,
   PrivacyDto,
   RoleGrantDto,
@@ -150,6 +151,8 @@ export interface SettingsInput {
    * `WEEKDAYS`, a monthly one 1–31; times are `HH:MM`.
    */
   digests?: DigestsDto;
+  /** Left out: the story of the month's rule stays as saved; months 1–24, or null (off). */
+  awards?: AwardRulesDto;
 }
 
 /**

@@ -361,6 +361,17 @@ export const settingsInputSchema = z.strictObject({
     .optional(),
   /** Absent: the digests stay as saved. */
   digests: digestsSchema.optional(),
+  /** Absent: the story of the month's rule stays as saved. */
+  awards: z
+    .strictObject({
+      noRepeatWithinMonths: z
+        .number()
+        .int()
+        .min(LIMITS.repeatWinnerMonths.min)
+        .max(LIMITS.repeatWinnerMonths.max)
+        .nullable(),
+    })
+    .optional(),
 });
 export type SettingsInput = z.infer<typeof settingsInputSchema>;
 

@@ -33,6 +33,10 @@ const settingsSchema = z.object({
       timeZone: z.string(),
     })
     .default(DEFAULT_DIGESTS),
+  // Absent in documents saved before the story of the month's rule existed: no rule.
+  awards: z
+    .object({ noRepeatWithinMonths: z.number().int().positive().nullable().default(null) })
+    .default({ noRepeatWithinMonths: null }),
   updatedAt: z.iso
     .datetime()
     .transform((value) => new Date(value))

@@ -4,7 +4,7 @@ import { CorruptRowError, opt, optStr, str, type Row } from './entityFields.js';
 import { joinKey, prefixRange, storyPartition } from './keys.js';
 import { guard, isNotFound, toDomainError } from './tableErrors.js';
 
-const KINDS: readonly PostedCardKind[] = ['approval', 'channel'];
+const KINDS: readonly PostedCardKind[] = ['approval', 'channel', 'award'];
 const MAX_ACTIVITY_ID_LENGTH = 512;
 
 /**

@@ -14,6 +14,7 @@ export const TAB_VIEWS = [
   'insights',
   'awards',
   'collections',
+  'hallOfFame',
   'settings',
   'moderation',
 ] as const;
@@ -25,6 +26,7 @@ const VIEW_PATHS: Record<TabView, string> = {
   insights: '/insights',
   awards: '/awards',
   collections: '/collections',
+  hallOfFame: '/hall-of-fame',
   settings: '/settings',
   moderation: '/moderation',
 };

@@ -279,7 +279,14 @@ describe.skipIf(!browserAvailable())('story of the month (Chromium)', () => {
       return route.fulfill({
         status: 200,
         contentType: 'application/json',
-        body: JSON.stringify({ month, items: [], winner: null }),
+        body: JSON.stringify({
+          month,
+          items: [],
+          winner: null,
+          order: 'votes',
+          repeatWithinMonths: null,
+          ineligible: [],
+        }),
       });
     });
     const view = await openAwards(page);

@@ -59,6 +59,8 @@ export function awardRoutes(
         items: shortlist.items.map((story) => presentStory(story, view)),
         winner: shortlist.winner ? presentAward(shortlist.winner, view) : null,
         order: shortlist.order,
+        repeatWithinMonths: shortlist.repeatWithinMonths,
+        ineligible: [...shortlist.ineligible],
       };
     },
   );

@@ -26,7 +26,7 @@ export function settingsRoutes(
       schema: {
         tags,
         summary:
-          'Roles, the approval policy, the privacy settings and the digests, versioned (admins)',
+          'Roles, the approval policy, privacy, the digests and the award rule, versioned (admins)',
         response: answers({ 200: jsonAnswer('The settings.', responseSchemas.settings) }),
       },
     },
@@ -58,6 +58,7 @@ export function settingsRoutes(
         roles: input.roles,
         ...(input.privacy ? { privacy: input.privacy } : {}),
         ...(input.digests ? { digests: input.digests } : {}),
+        ...(input.awards ? { awards: input.awards } : {}),
       });
       return presentSettings(saved);
     },

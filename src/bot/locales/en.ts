@@ -232,6 +232,18 @@ export const en = {
     channelOnly:
       'To choose where published stories are posted, mention me in that team channel with **post stories here**.',
   },
+  award: {
+    kicker: 'Story of the month · {{month}}',
+    replaced:
+      'Chosen as the story of the month for {{month}}; the editors have since chosen another story.',
+    citation: 'Why the editors chose it',
+    thanks: 'Thank you for going beyond what the customer expected, and for telling us about it!',
+    noticeTitle: 'Story of the month · {{month}}',
+    noticeAuthor:
+      'Congratulations! Your story “{{title}}” is the story of the month for {{month}}. It is announced in the company channel and shown on the story wall.',
+    noticeFeatured:
+      'Congratulations! “{{title}}”, told by {{author}} and featuring you, is the story of the month for {{month}}. It is announced in the company channel and shown on the story wall.',
+  },
   digest: {
     weeklyTitle: 'Stories of the week',
     weeklyByVotes: 'The most-voted stories of {{period}}',

@@ -233,6 +233,18 @@ export const fi: Messages = {
     channelOnly:
       'Valitse julkaisukanava mainitsemalla minut sillä tiimin kanavalla ja kirjoittamalla **julkaise tarinat täällä**.',
   },
+  award: {
+    kicker: 'Kuukauden tarina · {{month}}',
+    replaced:
+      'Valittiin kuukauden tarinaksi ({{month}}); toimittajat ovat sittemmin valinneet toisen tarinan.',
+    citation: 'Miksi toimittajat valitsivat sen',
+    thanks: 'Kiitos, että ylitit asiakkaan odotukset ja kerroit siitä meille!',
+    noticeTitle: 'Kuukauden tarina · {{month}}',
+    noticeAuthor:
+      'Onnittelut! Tarinasi ”{{title}}” on kuukauden tarina ({{month}}). Se julkistetaan yrityksen kanavalla ja näytetään tarinaseinällä.',
+    noticeFeatured:
+      'Onnittelut! Tarina ”{{title}}”, jonka kertoi {{author}} ja jossa sinut mainitaan, on kuukauden tarina ({{month}}). Se julkistetaan yrityksen kanavalla ja näytetään tarinaseinällä.',
+  },
   digest: {
     weeklyTitle: 'Viikon tarinat',
     weeklyByVotes: 'Eniten ääniä saaneet tarinat, jotka julkaistiin aikavälillä {{period}}',

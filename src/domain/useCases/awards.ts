@@ -1,9 +1,11 @@
 import { DomainError } from '../errors.js';
 import type { OutboxHandler } from '../outboxRelay.js';
-import type { Award, AwardsDeps } from '../ports.js';
+import { publicFeatured } from '../featuredConsent.js';
+import { repeatWinnerMonths } from '../policy.js';
+import type { Award, AwardsDeps, OutboxMessage } from '../ports.js';
 import { canSeeVoteCounts, ranksByVotes } from '../privacy.js';
 import { retryOnConflict } from '../retry.js';
-import { auditOf, projectMessage } from '../storyChange.js';
+import { auditOf, projectMessage, refreshCardsMessage } from '../storyChange.js';
 import { tenantSettings } from '../roles.js';
 import type { Story } from '../story.js';
 import { hasRole, type Actor } from '../user.js';
@@ -38,6 +40,10 @@ export interface Shortlist {
   readonly order: ShortlistOrder;
   /** Whether the actor may see the stories' vote counts (`canSeeVoteCounts`). */
   readonly voteCounts: boolean;
+  /** The "no repeat winners" window in months; null when the rule is off. */
+  readonly repeatWithinMonths: number | null;
+  /** The ids of the shortlisted stories whose authors the rule keeps from winning this month. */
+  readonly ineligible: readonly string[];
 }
 
 export interface ChooseWinnerInput {
@@ -112,13 +118,19 @@ export async function getShortlist(
         : (a, b) => published(b) - published(a) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
     )
     .slice(0, order === 'votes' ? SHORTLIST_MAX : UNRANKED_SHORTLIST_MAX);
-  const winner = await deps.awards.get(actor.tenantId, month);
+  const within = repeatWinnerMonths(settings);
+  const [winner, barred] = await Promise.all([
+    deps.awards.get(actor.tenantId, month),
+    barredAuthors(deps, actor.tenantId, month, within),
+  ]);
   return {
     month,
     items,
     winner: winner?.value ?? null,
     order,
     voteCounts: canSeeVoteCounts(actor, settings),
+    repeatWithinMonths: within,
+    ineligible: items.filter((story) => barred.has(story.authorId)).map((story) => story.id),
   };
 }
 
@@ -151,6 +163,15 @@ export async function chooseWinner(
       field: 'storyId',
     });
   }
+  const { value: settings } = await tenantSettings(deps.settings, actor.tenantId);
+  const within = repeatWinnerMonths(settings);
+  if ((await barredAuthors(deps, actor.tenantId, month, within)).has(story.authorId)) {
+    throw new DomainError(
+      'conflict',
+      `The author was the story of the month within ${within} months; choose another story.`,
+      { field: 'storyId', rule: 'noRepeatWithinMonths', months: within },
+    );
+  }
   const current = await deps.awards.get(actor.tenantId, month);
   const citation = input.citation?.trim();
   const award: Award = {
@@ -163,14 +184,20 @@ export async function chooseWinner(
   };
   await deps.awards.put(award, current?.etag ?? null);
   // Choosing the same story again (a new citation) announces nothing new.
-  if (current?.value.story.id !== story.id) await recordAward(deps, actor, story.id, month);
+  if (current?.value.story.id !== story.id) {
+    await recordAward(deps, actor, story.id, month);
+    if (current) await refreshReplaced(deps, current.value.story.id, actor.tenantId);
+  }
   return award;
 }
 
 /**
  * Writes the choice into the story's history (`awarded`), which is what raises the
- * `award.announced` event for webhooks (src/domain/webhooks.ts). After the award's own write: a
- * failure here leaves the award chosen but unannounced, and choosing it again announces it.
+ * `award.announced` event for webhooks (src/domain/webhooks.ts), and in the same transaction the
+ * announcement's outbox messages: the channel card (`award.announce`) and a note to the author
+ * and to each featured colleague shown publicly (`award.notify`), so the announcement is made
+ * exactly when the history says the story won. After the award's own write: a failure here
+ * leaves the award chosen but unannounced, and choosing it again announces it.
  */
 async function recordAward(
   deps: AwardsDeps,
@@ -187,7 +214,103 @@ async function recordAward(
       story: { ...found.value, revision: found.value.revision + 1 },
       expectedEtag: found.etag,
       audit: [auditOf(deps, actor, 'awarded', now, { detail: { month } })],
-      outbox: [projectMessage(deps, now)],
+      outbox: [projectMessage(deps, now), ...announcementMessages(deps, found.value, month, now)],
+    });
+    return true;
+  });
+  if (committed) deps.onCommitted(ref);
+}
+
+/**
+ * The announcement of a story of the month: one channel card and one note per person told — the
+ * author and each featured colleague everyone may see named (one still asked to confirm is not
+ * named in the announcement, so is not told of it either).
+ */
+export function announcementMessages(
+  deps: Pick<AwardsDeps, 'ids'>,
+  story: Story,
+  month: string,
+  now: Date,
+): OutboxMessage[] {
+  const people = [
+    story.authorId,
+    ...publicFeatured(story)
+      .map((person) => person.id)
+      .filter((id) => id !== story.authorId),
+  ];
+  return [
+    { id: deps.ids.newId(), kind: 'award.announce', createdAt: now, payload: { month } },
+    ...[...new Set(people)].map((userId): OutboxMessage => ({
+      id: deps.ids.newId(),
+      kind: 'award.notify',
+      createdAt: now,
+      payload: { month, userId },
+    })),
+  ];
+}
+
+/**
+ * Whether the "no repeat winners" rule keeps an author from winning `month`: they won another
+ * month at most `within` months before or after it. Both sides, so that awarding an earlier
+ * month afterwards cannot get round the rule.
+ */
+export function isBarred(
+  awards: readonly Pick<Award, 'month' | 'story'>[],
+  authorId: string,
+  month: string,
+  within: number | null,
+): boolean {
+  if (within === null) return false;
+  const target = monthIndex(month);
+  return awards.some(
+    (award) =>
+      award.month !== month &&
+      award.story.authorId === authorId &&
+      Math.abs(monthIndex(award.month) - target) <= within,
+  );
+}
+
+/**
+ * The authors the rule keeps from winning `month`. Awards are never for a month after the
+ * current one, so the newest rows down to `month − within` are one bounded partition query.
+ */
+async function barredAuthors(
+  deps: AwardsDeps,
+  tenantId: string,
+  month: string,
+  within: number | null,
+): Promise<Set<string>> {
+  if (within === null) return new Set();
+  const oldest = monthIndex(month) - within;
+  const limit = Math.max(1, monthIndex(monthOfDate(deps.clock.now())) - oldest + 1);
+  const awards = await deps.awards.list(tenantId, limit);
+  return new Set(
+    awards
+      .filter((award) => isBarred([award], award.story.authorId, month, within))
+      .map((award) => award.story.authorId),
+  );
+}
+
+/** A `YYYY-MM` as a count of months, so that months can be subtracted. */
+function monthIndex(month: string): number {
+  return Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7)) - 1;
+}
+
+/**
+ * The story a new choice replaced: its posted cards are refreshed, so that its announcement in
+ * the channel no longer claims the month. Best effort after the award's write: a story gone
+ * meanwhile has no cards to refresh.
+ */
+async function refreshReplaced(deps: AwardsDeps, storyId: string, tenantId: string) {
+  const ref = { tenantId, storyId };
+  const committed = await retryOnConflict(async () => {
+    const found = await deps.stories.get(ref);
+    if (!found) return false;
+    await deps.stories.commit({
+      story: { ...found.value, revision: found.value.revision + 1 },
+      expectedEtag: found.etag,
+      audit: [],
+      outbox: [refreshCardsMessage(deps, deps.clock.now())],
     });
     return true;
   });
@@ -208,6 +331,11 @@ function checkMonth(deps: AwardsDeps, month: string): void {
   if (month > monthOfDate(deps.clock.now())) {
     throw new DomainError('validation', 'The month has not begun yet.', { field: 'month' });
   }
+}
+
+/** The month a story can be the story of: that of its publication (UTC); none if unpublished. */
+export function awardMonthOf(story: Pick<Story, 'publishedAt'>): string | null {
+  return story.publishedAt ? monthOfDate(story.publishedAt) : null;
 }
 
 function monthOfDate(at: Date): string {

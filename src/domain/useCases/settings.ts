@@ -1,6 +1,7 @@
 import { DomainError } from '../errors.js';
 import type {
   ApprovalPolicy,
+  AwardSettings,
   DigestSettings,
   PrivacySettings,
   RoleGrant,
@@ -38,6 +39,8 @@ export interface SettingsInput {
   readonly privacy?: PrivacyInput;
   /** Absent: the digests stay as saved. */
   readonly digests?: DigestSettings;
+  /** Absent: the story of the month's rule stays as saved. */
+  readonly awards?: AwardSettings;
 }
 
 /** The privacy settings as saved: `enabled` always, the others only when changed. */
@@ -78,6 +81,9 @@ export async function saveSettings(
     roles: input.roles,
     privacy: mergedPrivacy(current.value.privacy, input.privacy),
     digests: input.digests ?? digestsOf(current.value),
+    awards: {
+      noRepeatWithinMonths: (input.awards ?? current.value.awards)?.noRepeatWithinMonths ?? null,
+    },
     updatedAt: deps.clock.now(),
     updatedBy: actor.userId,
   };

@@ -9,6 +9,7 @@ export const en = {
     insights: 'Insights',
     awards: 'Story of the month',
     collections: 'Collections',
+    hallOfFame: 'Hall of fame',
     settings: 'Settings',
     moderation: 'Moderation',
     actions: 'Story Wall actions',
@@ -481,6 +482,12 @@ export const en = {
       personRequired: 'Choose a person.',
       duplicate: 'This role has already been given to them.',
     },
+    awards: {
+      heading: 'Story of the month',
+      noRepeat: 'No repeat winners',
+      months: 'Within months',
+      hint: 'An author who was the story of the month cannot win again within this many months of their win. Off: anyone may win again.',
+    },
     privacy: {
       heading: 'Privacy',
       intro:
@@ -564,6 +571,7 @@ export const en = {
       durationRange: 'Choose between one minute and 366 days.',
       escalateRange: 'Enter a number from 0 to 10, or leave it empty.',
       retentionRange: 'Enter a number of days from 1 to 3650.',
+      repeatWinnersRange: 'Enter a number of months from 1 to 24.',
       time: 'Enter a time as HH:MM, from 00:00 to 23:59.',
       monthDay: 'Enter a day from 1 to 31.',
       timeZone: 'Choose a time zone from the list, such as Europe/Helsinki.',
@@ -681,6 +689,26 @@ export const en = {
     chooseFailed: 'The story could not be chosen.',
     chosen: 'Story of the month chosen',
     chosenBody: '“{{title}}” is the story of the month for {{month}}.',
+    close: 'Close',
+    notEligible_one: 'Not eligible: the author won within {{count}} month',
+    notEligible_other: 'Not eligible: the author won within {{count}} months',
+    notEligibleNote_one:
+      'Rule on: an author who won within {{count}} month of this month cannot win it.',
+    notEligibleNote_other:
+      'Rule on: an author who won within {{count}} months of this month cannot win it.',
+    repeatWinner_one:
+      'The author was the story of the month within {{count}} month of this month. Choose another story.',
+    repeatWinner_other:
+      'The author was the story of the month within {{count}} months of this month. Choose another story.',
+  },
+  hallOfFame: {
+    heading: 'Hall of fame',
+    intro: 'Every story of the month, newest first. Open a story to read it again.',
+    loading: 'Loading the hall of fame…',
+    error: 'The hall of fame could not be loaded.',
+    empty: 'No stories of the month yet',
+    emptyHint: 'Each month’s winner appears here once the editors have chosen it.',
+    open: 'Read “{{title}}”',
     close: 'Close',
   },
   collections: {

@@ -11,6 +11,7 @@ export const fi: Messages = {
     insights: 'Tilastot',
     awards: 'Kuukauden tarina',
     collections: 'Koulutuskokoelmat',
+    hallOfFame: 'Kunniagalleria',
     settings: 'Asetukset',
     moderation: 'Moderointi',
     actions: 'Tarinaseinän toiminnot',
@@ -486,6 +487,12 @@ export const fi: Messages = {
       personRequired: 'Valitse henkilö.',
       duplicate: 'Tämä rooli on jo annettu hänelle.',
     },
+    awards: {
+      heading: 'Kuukauden tarina',
+      noRepeat: 'Ei samaa voittajaa uudelleen',
+      months: 'Kuukauden sisällä',
+      hint: 'Kertoja, jonka tarina oli kuukauden tarina, ei voi voittaa uudelleen näin monen kuukauden sisällä voitostaan. Pois: kuka tahansa voi voittaa uudelleen.',
+    },
     privacy: {
       heading: 'Yksityisyys',
       intro:
@@ -571,6 +578,7 @@ export const fi: Messages = {
       durationRange: 'Valitse yhden minuutin ja 366 päivän väliltä.',
       escalateRange: 'Anna luku väliltä 0–10 tai jätä kenttä tyhjäksi.',
       retentionRange: 'Anna päivien määrä väliltä 1–3650.',
+      repeatWinnersRange: 'Anna kuukausien määrä väliltä 1–24.',
       time: 'Anna kellonaika muodossa HH:MM, väliltä 00:00–23:59.',
       monthDay: 'Anna päivä väliltä 1–31.',
       timeZone: 'Valitse aikavyöhyke luettelosta, esimerkiksi Europe/Helsinki.',
@@ -690,6 +698,26 @@ export const fi: Messages = {
     chooseFailed: 'Tarinan valitseminen epäonnistui.',
     chosen: 'Kuukauden tarina valittu',
     chosenBody: '”{{title}}” on kuukauden tarina ({{month}}).',
+    close: 'Sulje',
+    notEligible_one: 'Ei valittavissa: kertoja voitti {{count}} kuukauden sisällä',
+    notEligible_other: 'Ei valittavissa: kertoja voitti {{count}} kuukauden sisällä',
+    notEligibleNote_one:
+      'Sääntö käytössä: kertoja, joka voitti {{count}} kuukauden sisällä tästä kuusta, ei voi voittaa sitä.',
+    notEligibleNote_other:
+      'Sääntö käytössä: kertoja, joka voitti {{count}} kuukauden sisällä tästä kuusta, ei voi voittaa sitä.',
+    repeatWinner_one:
+      'Kertojan tarina oli kuukauden tarina {{count}} kuukauden sisällä tästä kuusta. Valitse toinen tarina.',
+    repeatWinner_other:
+      'Kertojan tarina oli kuukauden tarina {{count}} kuukauden sisällä tästä kuusta. Valitse toinen tarina.',
+  },
+  hallOfFame: {
+    heading: 'Kunniagalleria',
+    intro: 'Kaikki kuukauden tarinat, uusin ensin. Avaa tarina lukeaksesi sen uudelleen.',
+    loading: 'Ladataan kunniagalleriaa…',
+    error: 'Kunniagallerian lataaminen epäonnistui.',
+    empty: 'Ei vielä kuukauden tarinoita',
+    emptyHint: 'Kunkin kuukauden voittaja näkyy täällä, kun toimittajat ovat valinneet sen.',
+    open: 'Lue ”{{title}}”',
     close: 'Sulje',
   },
   collections: {

@@ -3,6 +3,7 @@ import { DEMO_USER_IDS } from '../../../src/demo/demoUsers.js';
 import type {
   ApiErrorBody,
   AwardDto,
+  SettingsDto,
   AwardsDto,
   ShortlistDto,
   StoryDto,
@@ -103,6 +104,67 @@ describe.each([
       (await api.post(`/api/moderation/${winner.id}/restore`, {}, { user: editor })).status,
     ).toBe(200);
     await expect.poll(listed, { timeout: 5000 }).toBe(true);
+  });
+
+  it('with "no repeat winners within N months" on, refuses an author who won within N months and marks their stories', async () => {
+    // Two earlier months that share an author, among the demo wall's months before today.
+    const now = new Date(today);
+    const monthsAgo = (n: number) =>
+      new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - n, 1)).toISOString().slice(0, 7);
+    const later = monthsAgo(1);
+    const laterItems = (await shortlistAs(editor, later)).body.items;
+    let found: { earlier: string; won: StoryDto; again: StoryDto } | undefined;
+    for (const n of [2, 3]) {
+      const items = (await shortlistAs(editor, monthsAgo(n))).body.items;
+      const won = items.find((s) => laterItems.some((t) => t.author.id === s.author.id));
+      const again = won && laterItems.find((t) => t.author.id === won.author.id);
+      if (won && again) {
+        found = { earlier: monthsAgo(n), won, again };
+        break;
+      }
+    }
+    if (!found) throw new Error('The demo wall needs an author in two nearby months.');
+    const { earlier, won, again } = found;
+
+    const read = (await api.get<SettingsDto>('/api/settings', { user: admin })).body;
+    expect(read.awards).toEqual({ noRepeatWithinMonths: null });
+    const save = (noRepeatWithinMonths: unknown) =>
+      api.call<SettingsDto & ApiErrorBody>('PUT', '/api/settings', {
+        user: admin,
+        body: {
+          version: read.version,
+          approval: read.approval,
+          roles: read.roles,
+          awards: { noRepeatWithinMonths },
+        },
+      });
+    expect((await save(0)).status).toBe(400);
+    expect((await save(25)).status).toBe(400);
+    const saved = await save(3);
+    expect(saved.status).toBe(200);
+    expect(saved.body.awards).toEqual({ noRepeatWithinMonths: 3 });
+
+    expect((await chooseAs(editor, earlier, { storyId: won.id })).status).toBe(200);
+    const shortlist = (await shortlistAs(editor, later)).body;
+    expect(shortlist.repeatWithinMonths).toBe(3);
+    expect(shortlist.ineligible).toContain(again.id);
+    expect(
+      shortlist.ineligible.every(
+        (id) => shortlist.items.find((s) => s.id === id)?.author.id === won.author.id,
+      ),
+    ).toBe(true);
+
+    const refused = await chooseAs(editor, later, { storyId: again.id });
+    expect(refused.status).toBe(409);
+    expect(refused.body.error.code).toBe('conflict');
+    expect(Object.keys(refused.body.error.fields ?? {})).toEqual(['storyId']);
+    expect((await shortlistAs(editor, later)).body.winner?.story.id).not.toBe(again.id);
+
+    // An eligible author may win the month.
+    const eligible = shortlist.items.find((s) => !shortlist.ineligible.includes(s.id));
+    if (eligible) {
+      expect((await chooseAs(editor, later, { storyId: eligible.id })).status).toBe(200);
+    }
   });
 
   it('answers 403, 400 and 409 for what may not be chosen', async () => {

@@ -215,6 +215,7 @@ describe('bot authentication', () => {
         conversations: fakeConversations(),
         postedCards: fakePostedCards(),
         settings: fakeSettings(),
+        awards: { get: () => Promise.resolve(null) },
         clock: store.clock,
         logger: silentLogger,
       }),

@@ -1,6 +1,6 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
-import { createBot, type BotOptions } from '../../../src/bot/index.js';
+import { createBot, type Bot, type BotOptions } from '../../../src/bot/index.js';
 import type { BotConfig } from '../../../src/config.js';
 import { DEMO_TENANT_ID, DEMO_USER_IDS, demoUsers } from '../../../src/demo/demoUsers.js';
 import {
@@ -31,7 +31,11 @@ export interface BotHarness {
   readonly conversations: ReturnType<typeof fakeConversations>;
   readonly postedCards: ReturnType<typeof fakePostedCards>;
   readonly settings: ReturnType<typeof buildStoryDeps>['settings'];
+  /** The winners of the story of the month, shared by the bot and the relay. */
+  readonly awards: ReturnType<typeof fakeAwards>;
   readonly relay: OutboxRelay;
+  /** The bot's outbox handlers, to run one message again as a retry would. */
+  readonly outboxHandlers: Bot['outboxHandlers'];
   /** How the bot sends the scheduled digests (to the channel, to team leads). */
   readonly digests: DigestDelivery;
   readonly logger: ReturnType<typeof recordingLogger>;
@@ -68,6 +72,7 @@ export async function startBotHarness(
   const conversations = fakeConversations();
   const postedCards = fakePostedCards();
   const settings = store.settings;
+  const awards = fakeAwards();
   const logger = recordingLogger();
   const service = createStoryService(store.deps, overrides.limits);
   const bot = createBot({
@@ -87,6 +92,7 @@ export async function startBotHarness(
     conversations,
     postedCards,
     settings,
+    awards,
     clock: store.clock,
     logger,
   });
@@ -104,7 +110,7 @@ export async function startBotHarness(
         ...store.deps,
         personalData: store.stories,
         postedCards,
-        awards: fakeAwards(),
+        awards,
       },
     ),
   });
@@ -128,7 +134,9 @@ export async function startBotHarness(
     conversations,
     postedCards,
     settings,
+    awards,
     relay,
+    outboxHandlers: bot.outboxHandlers,
     digests: bot.digests,
     logger,
     async post(activity, headers = {}) {

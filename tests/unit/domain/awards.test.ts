@@ -5,6 +5,7 @@ import {
   DEFAULT_SETTINGS,
   UNRANKED_SHORTLIST_MAX,
   webhookEventsOf,
+  isBarred,
   type Story,
   type StoryChange,
   type StoryRepository,
@@ -46,18 +47,22 @@ function published(id: string, day: number, voteCount: number, month = '2026-10'
   return buildStory({ id, status: 'published', publishedAt, updatedAt: publishedAt, voteCount });
 }
 
-async function setup(stories: Story[], options: { privacy?: boolean } = {}) {
+async function setup(
+  stories: Story[],
+  options: { privacy?: boolean; noRepeatWithinMonths?: number } = {},
+) {
   const wall = fakeWall();
   for (const story of stories) await wall.upsert(story);
   const awards = fakeAwards();
   const settings = fakeSettings(
-    options.privacy === undefined
+    options.privacy === undefined && options.noRepeatWithinMonths === undefined
       ? {}
       : {
           [editor.tenantId]: {
             ...DEFAULT_SETTINGS,
             version: 1,
-            privacy: { enabled: options.privacy },
+            privacy: { enabled: options.privacy ?? false },
+            awards: { noRepeatWithinMonths: options.noRepeatWithinMonths ?? null },
           },
         },
   );
@@ -196,11 +201,19 @@ describe('chooseWinner', () => {
     await service.chooseWinner(editor, '2026-10', { storyId: 'a', citation: 'Warm.' });
     await service.chooseWinner(editor, '2026-10', { storyId: 'b' });
     expect(
-      repository.commits.map((c) => [c.story.id, c.audit.map((e) => [e.action, e.detail])]),
+      repository.commits
+        .filter((c) => c.audit.length > 0)
+        .map((c) => [c.story.id, c.audit.map((e) => [e.action, e.detail])]),
     ).toEqual([
       ['a', [['awarded', { month: '2026-10' }]]],
       ['b', [['awarded', { month: '2026-10' }]]],
     ]);
+    // The story replaced gets its cards refreshed: its announcement no longer claims the month.
+    expect(
+      repository.commits
+        .filter((c) => c.audit.length === 0)
+        .map((c) => [c.story.id, c.outbox.map((m) => m.kind)]),
+    ).toEqual([['a', ['cards.refresh']]]);
     expect(webhookEventsOf(repository.commits[0]!)).toEqual(['award.announced']);
   });
 
@@ -233,6 +246,92 @@ describe('chooseWinner', () => {
     await expect(
       service.chooseWinner(editor, '2026-10', { storyId: 'a', citation: 'x'.repeat(501) }),
     ).rejects.toMatchObject({ code: 'validation', details: { field: 'citation' } });
+  });
+});
+
+describe('the announcement', () => {
+  it('is committed with the history event: one channel card, a note to the author and to each colleague shown publicly', async () => {
+    const story = {
+      ...published('a', 3, 5),
+      featured: [
+        { id: 'driver', displayName: 'Tomi' },
+        { id: 'asked', displayName: 'Aino', awaiting: true as const },
+        { id: 'cook', displayName: 'Kalle' },
+      ],
+    };
+    const { service, repository } = await setup([story, published('b', 9, 2)]);
+    await service.chooseWinner(editor, '2026-10', { storyId: 'a' });
+    // Choosing the same story again (a new citation) announces nothing new.
+    await service.chooseWinner(editor, '2026-10', { storyId: 'a', citation: 'Warm.' });
+    expect(repository.commits).toHaveLength(1);
+    const outbox = repository.commits[0]!.outbox.map((m) => [m.kind, m.payload]);
+    expect(outbox).toEqual([
+      ['story.project', {}],
+      ['award.announce', { month: '2026-10' }],
+      ['award.notify', { month: '2026-10', userId: story.authorId }],
+      ['award.notify', { month: '2026-10', userId: 'driver' }],
+      ['award.notify', { month: '2026-10', userId: 'cook' }],
+    ]);
+  });
+});
+
+describe('no repeat winners within N months', () => {
+  const byAuthor = (story: Story, authorId: string): Story => ({ ...story, authorId });
+
+  it('is off by default: an author may win month after month', async () => {
+    const { service } = await setup([published('a', 3, 1, '2026-09'), published('b', 3, 1)]);
+    await service.chooseWinner(editor, '2026-09', { storyId: 'a' });
+    await expect(service.chooseWinner(editor, '2026-10', { storyId: 'b' })).resolves.toMatchObject({
+      month: '2026-10',
+    });
+  });
+
+  it('refuses an author who won within N months, with the field, and marks them in the shortlist', async () => {
+    const stories = [
+      byAuthor(published('old', 3, 1, '2026-08'), 'anna'),
+      byAuthor(published('again', 3, 9), 'anna'),
+      byAuthor(published('other', 4, 1), 'ben'),
+    ];
+    const { service, repository } = await setup(stories, { noRepeatWithinMonths: 2 });
+    await service.chooseWinner(editor, '2026-08', { storyId: 'old' });
+    const shortlist = await service.getShortlist(editor, '2026-10');
+    expect(shortlist.repeatWithinMonths).toBe(2);
+    // (The fake wall ignores the month, so the winning story itself is listed too.)
+    expect(shortlist.ineligible).toContain('again');
+    expect(shortlist.ineligible).not.toContain('other');
+    await expect(
+      service.chooseWinner(editor, '2026-10', { storyId: 'again' }),
+    ).rejects.toMatchObject({ code: 'conflict', details: { field: 'storyId', months: 2 } });
+    // Nothing was written for the refused choice.
+    expect(repository.commits).toHaveLength(1);
+    expect((await service.getShortlist(editor, '2026-10')).winner).toBeNull();
+    await expect(
+      service.chooseWinner(editor, '2026-10', { storyId: 'other' }),
+    ).resolves.toBeTruthy();
+  });
+
+  it('lets an author win again once the window has passed', async () => {
+    const stories = [
+      byAuthor(published('old', 3, 1, '2026-07'), 'anna'),
+      byAuthor(published('again', 3, 9), 'anna'),
+    ];
+    const { service } = await setup(stories, { noRepeatWithinMonths: 2 });
+    await service.chooseWinner(editor, '2026-07', { storyId: 'old' });
+    expect((await service.getShortlist(editor, '2026-10')).ineligible).toEqual([]);
+    await expect(
+      service.chooseWinner(editor, '2026-10', { storyId: 'again' }),
+    ).resolves.toBeTruthy();
+  });
+
+  it('counts both sides of the month and never the month itself', () => {
+    const won = (month: string) => ({ month, story: buildStory({ authorId: 'anna' }) });
+    expect(isBarred([won('2026-10')], 'anna', '2026-10', 3)).toBe(false);
+    expect(isBarred([won('2026-07')], 'anna', '2026-10', 3)).toBe(true);
+    expect(isBarred([won('2026-06')], 'anna', '2026-10', 3)).toBe(false);
+    expect(isBarred([won('2027-01')], 'anna', '2026-10', 3)).toBe(true);
+    expect(isBarred([won('2025-12')], 'anna', '2026-01', 1)).toBe(true);
+    expect(isBarred([won('2026-09')], 'ben', '2026-10', 3)).toBe(false);
+    expect(isBarred([won('2026-09')], 'anna', '2026-10', null)).toBe(false);
   });
 });
 

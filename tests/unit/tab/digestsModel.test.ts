@@ -60,6 +60,7 @@ describe('the digests as edited', () => {
       roles: [],
       privacy: { enabled: false, confirmFeatured: false, deleteClosedAfterDays: null },
       digests,
+      awards: { noRepeatWithinMonths: null },
     });
     expect(
       problemsFromServer(

@@ -50,6 +50,7 @@ function buildSettingsDto(overrides: Partial<SettingsDto> = {}): SettingsDto {
       monthly: { enabled: false, day: 1, time: '09:00' },
       timeZone: 'Europe/Helsinki',
     },
+    awards: { noRepeatWithinMonths: null },
     updatedAt: '2026-03-10T08:00:00.000Z',
     updatedBy: 'ada',
     ...overrides,
@@ -611,5 +612,28 @@ describe('role grants', () => {
       expect(isDirectoryId(id), id).toBe(false);
     }
     expect(isDirectoryId('x'.repeat(128))).toBe(true);
+  });
+});
+
+describe('the story of the month rule', () => {
+  it('is off by default and offers 12 months when switched on', () => {
+    const draft = draftOf(buildSettingsDto());
+    expect(draft.awards).toEqual({ noRepeatOn: false, months: '12' });
+    expect(inputOf(draft).awards).toEqual({ noRepeatWithinMonths: null });
+  });
+
+  it('saves the months typed, and refuses a number outside 1–24', () => {
+    const draft = draftOf(buildSettingsDto({ awards: { noRepeatWithinMonths: 6 } }));
+    expect(draft.awards).toEqual({ noRepeatOn: true, months: '6' });
+    expect(inputOf(draft).awards).toEqual({ noRepeatWithinMonths: 6 });
+    for (const months of ['0', '25', 'x', '']) {
+      expect(problemsOf({ ...draft, awards: { noRepeatOn: true, months } }).repeatWinners).toBe(
+        'settings.errors.repeatWinnersRange',
+      );
+    }
+    expect(problemsOf({ ...draft, awards: { noRepeatOn: false, months: 'x' } })).toEqual({});
+    expect(problemsFromServer({ 'awards.noRepeatWithinMonths': 'bad' }, draft)).toEqual({
+      repeatWinners: 'settings.errors.repeatWinnersRange',
+    });
   });
 });

@@ -18,6 +18,7 @@ describe('viewFor and pathFor', () => {
       insights: '/insights',
       awards: '/awards',
       collections: '/collections',
+      hallOfFame: '/hall-of-fame',
       settings: '/settings',
       moderation: '/moderation',
     });

@@ -41,6 +41,7 @@ const loadStoryDetail = () => import('../StoryDetail/StoryDetail.js');
 const loadInsights = () => import('../Insights/Insights.js');
 const loadAwards = () => import('../Awards/Awards.js');
 const loadCollections = () => import('../Collections/Collections.js');
+const loadHallOfFame = () => import('../HallOfFame/HallOfFame.js');
 // Admins only, and rarely: never part of anyone's first load.
 const loadSettings = () => import('../Settings/Settings.js');
 const StoryForm = lazy(() => loadStoryForm().then((m) => ({ default: m.StoryForm })));
@@ -50,6 +51,7 @@ const StoryDetail = lazy(() => loadStoryDetail().then((m) => ({ default: m.Story
 const Insights = lazy(() => loadInsights().then((m) => ({ default: m.Insights })));
 const Awards = lazy(() => loadAwards().then((m) => ({ default: m.Awards })));
 const Collections = lazy(() => loadCollections().then((m) => ({ default: m.Collections })));
+const HallOfFame = lazy(() => loadHallOfFame().then((m) => ({ default: m.HallOfFame })));
 const Settings = lazy(() => loadSettings().then((m) => ({ default: m.Settings })));
 // Editors and admins only.
 const loadModeration = () => import('../Moderation/Moderation.js');
@@ -264,6 +266,16 @@ export function AppShell(props: AppShellProps) {
               {t('app.collections')}
             </Button>
             <Button
+              appearance="secondary"
+              disabled={!current}
+              onPointerEnter={() => void loadHallOfFame()}
+              onFocus={() => void loadHallOfFame()}
+              onClick={() => setDialog({ kind: 'hallOfFame' })}
+              data-testid="hall-of-fame-open"
+            >
+              {t('app.hallOfFame')}
+            </Button>
+            <Button
               appearance="primary"
               disabled={!current}
               onPointerEnter={() => void loadStoryForm()}
@@ -336,6 +348,7 @@ export function AppShell(props: AppShellProps) {
             linkTo={collectionLink}
           />
         ) : null}
+        {dialog.kind === 'hallOfFame' ? <HallOfFame onClose={close} onOpen={openStory} /> : null}
         {dialog.kind === 'settings' ? <Settings onClose={close} /> : null}
         {dialog.kind === 'moderation' ? (
           // Hiding, restoring, correcting and archiving all change what the wall shows.

@@ -25,6 +25,8 @@ export interface ChooseAwardDialogProps {
   story: StoryDto;
   /** The month's current winner, which the choice replaces. */
   current: AwardDto | null;
+  /** The tenant's "no repeat winners" window in months, if the rule is on. */
+  repeatWithinMonths: number | null;
   onChosen: (award: AwardDto) => void;
   onCancel: () => void;
 }
@@ -34,6 +36,7 @@ export function ChooseAwardDialog({
   month,
   story,
   current,
+  repeatWithinMonths,
   onChosen,
   onCancel,
 }: ChooseAwardDialogProps) {
@@ -45,6 +48,7 @@ export function ChooseAwardDialog({
   const [touched, setTouched] = useState(false);
   const [fieldError, setFieldError] = useState<string | undefined>();
   const [error, setError] = useState<ErrorKey | undefined>();
+  const [repeatWinner, setRepeatWinner] = useState(false);
 
   const tooLong = citationProblem(citation) === 'tooLong';
   const citationError = tooLong
@@ -57,6 +61,7 @@ export function ChooseAwardDialog({
     if (tooLong) return;
     setBusy(true);
     setError(undefined);
+    setRepeatWinner(false);
     setFieldError(undefined);
     setTouched(false);
     const text = normalizeCitation(citation);
@@ -74,6 +79,13 @@ export function ChooseAwardDialog({
         failure.fields['citation']
       ) {
         setFieldError(t('awards.citationTooLong', { max: CITATION_MAX }));
+      } else if (
+        // The rule against repeat winners names the story: its author cannot win this month.
+        failure instanceof ApiError &&
+        failure.code === 'conflict' &&
+        failure.fields['storyId']
+      ) {
+        setRepeatWinner(true);
       } else {
         setError(errorKey(failure));
       }
@@ -130,6 +142,14 @@ export function ChooseAwardDialog({
                   data-testid="choose-award-citation"
                 />
               </Field>
+              {repeatWinner ? (
+                <MessageBar intent="error" data-testid="choose-award-repeat-winner">
+                  <MessageBarBody>
+                    {t('awards.chooseFailed')}{' '}
+                    {t('awards.repeatWinner', { count: repeatWithinMonths ?? 1 })}
+                  </MessageBarBody>
+                </MessageBar>
+              ) : null}
               {error ? (
                 <MessageBar intent="error" data-testid="choose-award-error">
                   <MessageBarBody>

@@ -89,6 +89,11 @@ export function Shortlist({ onChosen }: ShortlistProps) {
           ? t('settings.privacy.shortlistNewest')
           : t('awards.shortlistIntro')}
       </Body1>
+      {state.status === 'ready' && typeof state.shortlist.repeatWithinMonths === 'number' ? (
+        <Body1 as="p" className={styles.note} data-testid="shortlist-rule">
+          {t('awards.notEligibleNote', { count: state.shortlist.repeatWithinMonths })}
+        </Body1>
+      ) : null}
 
       {state.status === 'loading' ? (
         <Spinner label={t('awards.shortlistLoading')} data-testid="shortlist-loading" />
@@ -114,6 +119,8 @@ export function Shortlist({ onChosen }: ShortlistProps) {
         <ol className={styles.list} aria-labelledby={headingId}>
           {state.shortlist.items.map((story) => {
             const won = isWinner(story, winner);
+            // The rule against repeat winners keeps its author from this month (not the winner's).
+            const barred = !won && state.shortlist.ineligible.includes(story.id);
             return (
               <li
                 key={story.id}
@@ -121,6 +128,7 @@ export function Shortlist({ onChosen }: ShortlistProps) {
                 data-testid="shortlist-item"
                 data-story-id={story.id}
                 data-winner={won}
+                data-eligible={!barred}
               >
                 <div className={styles.itemHeader}>
                   <h4 className={styles.title} data-testid="shortlist-title">
@@ -129,6 +137,13 @@ export function Shortlist({ onChosen }: ShortlistProps) {
                   {won ? (
                     <Badge appearance="filled" color="brand" data-testid="shortlist-winner">
                       {t('awards.winner')}
+                    </Badge>
+                  ) : null}
+                  {barred ? (
+                    <Badge appearance="tint" color="warning" data-testid="shortlist-not-eligible">
+                      {t('awards.notEligible', {
+                        count: state.shortlist.repeatWithinMonths ?? 0,
+                      })}
                     </Badge>
                   ) : null}
                 </div>
@@ -152,6 +167,7 @@ export function Shortlist({ onChosen }: ShortlistProps) {
                     <Button
                       appearance="secondary"
                       aria-label={t('awards.chooseLabel', { title: story.title })}
+                      disabled={barred}
                       onClick={() => setChoosing(story)}
                       data-testid="shortlist-choose"
                     >
@@ -170,6 +186,7 @@ export function Shortlist({ onChosen }: ShortlistProps) {
           month={month}
           story={choosing}
           current={winner}
+          repeatWithinMonths={state.status === 'ready' ? state.shortlist.repeatWithinMonths : null}
           onChosen={chosen}
           onCancel={() => setChoosing(undefined)}
         />

@@ -20,6 +20,7 @@ import { useT } from '../../hooks/useT.js';
 import { ApproverEditor } from './ApproverEditor.js';
 import { CategoryStages } from './CategoryStages.js';
 import { DigestEditor } from './DigestEditor.js';
+import { AwardRulesEditor } from './AwardRulesEditor.js';
 import { PrivacyEditor } from './PrivacyEditor.js';
 import { RoleGrants } from './RoleGrants.js';
 import { useSettingsStyles } from './Settings.styles.js';
@@ -205,6 +206,13 @@ export function SettingsEditor({
           privacy={draft.privacy}
           onChange={(privacy) => change({ privacy })}
           problem={problems.retention}
+          disabled={busy}
+        />
+
+        <AwardRulesEditor
+          rules={draft.awards}
+          onChange={(awards) => change({ awards })}
+          problem={problems.repeatWinners}
           disabled={busy}
         />
 

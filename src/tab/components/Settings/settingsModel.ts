@@ -62,7 +62,19 @@ export interface SettingsDraft {
   byCategory: CategoryStagesDraft;
   privacy: PrivacyDraft;
   digests: DigestsDraft;
+  awards: AwardRulesDraft;
 }
+
+/** The story of the month's rule as edited. */
+export interface AwardRulesDraft {
+  /** Whether an author who won cannot win again within `months`. */
+  noRepeatOn: boolean;
+  /** Months, as typed. */
+  months: string;
+}
+
+/** The "no repeat winners" window offered when an admin first switches it on. */
+export const DEFAULT_REPEAT_MONTHS = 12;
 
 /** The privacy settings as edited. */
 export interface PrivacyDraft {
@@ -170,6 +182,10 @@ export function draftOf(settings: SettingsDto): SettingsDraft {
       retentionDays: String(settings.privacy.deleteClosedAfterDays ?? DEFAULT_RETENTION_DAYS),
     },
     digests: digestsDraftOf(settings.digests),
+    awards: {
+      noRepeatOn: settings.awards.noRepeatWithinMonths !== null,
+      months: String(settings.awards.noRepeatWithinMonths ?? DEFAULT_REPEAT_MONTHS),
+    },
   };
 }
 
@@ -238,6 +254,9 @@ export function inputOf(draft: SettingsDraft): SettingsInput {
         : null,
     },
     digests: digestsInputOf(draft.digests),
+    awards: {
+      noRepeatWithinMonths: draft.awards.noRepeatOn ? Number(draft.awards.months.trim()) : null,
+    },
   };
 }
 
@@ -255,6 +274,7 @@ export type ProblemPlace =
   | 'expireAfter'
   | 'roles'
   | 'retention'
+  | 'repeatWinners'
   | DigestProblemPlace;
 
 export type Problems = Partial<Record<ProblemPlace, MessageKey>>;
@@ -314,8 +334,18 @@ export function problemsOf(draft: SettingsDraft): Problems {
   if (draft.privacy.retentionOn && !retentionDaysValid(draft.privacy.retentionDays)) {
     problems.retention = 'settings.errors.retentionRange';
   }
+  if (draft.awards.noRepeatOn && !repeatMonthsValid(draft.awards.months)) {
+    problems.repeatWinners = 'settings.errors.repeatWinnersRange';
+  }
   Object.assign(problems, digestProblemsOf(draft.digests));
   return problems;
+}
+
+function repeatMonthsValid(typed: string): boolean {
+  const months = typed.trim();
+  if (!/^\d{1,2}$/.test(months)) return false;
+  const value = Number(months);
+  return value >= LIMITS.repeatWinnerMonths.min && value <= LIMITS.repeatWinnerMonths.max;
 }
 
 function retentionDaysValid(typed: string): boolean {
@@ -343,6 +373,8 @@ export function problemsFromServer(
       problems.roles ??= 'settings.errors.grantInvalid';
     } else if (top === 'privacy') {
       problems.retention = 'settings.errors.retentionRange';
+    } else if (top === 'awards') {
+      problems.repeatWinners = 'settings.errors.repeatWinnersRange';
     } else if (top === 'digests') {
       const found = digestProblemFromServer(field);
       if (found) problems[found[0]] = found[1];
