@@ -674,7 +674,7 @@ export const en = {
     shortlistEmptyHint: 'Stories published in the month show up here with their votes.',
     winner: 'Story of the month',
     choose: 'Choose as story of the month',
-    chooseLabel: 'Choose “{{title}}” as story of the month',
+    chooseLabel: 'Choose as story of the month: “{{title}}”',
     confirm: {
       title: 'Choose the story of the month',
       body: '“{{title}}” becomes the story of the month for {{month}}. It is shown on the wall and announced in the channel.',

@@ -683,7 +683,7 @@ export const fi: Messages = {
     shortlistEmptyHint: 'Kuukauden aikana julkaistut tarinat näkyvät täällä äänineen.',
     winner: 'Kuukauden tarina',
     choose: 'Valitse kuukauden tarinaksi',
-    chooseLabel: 'Valitse ”{{title}}” kuukauden tarinaksi',
+    chooseLabel: 'Valitse kuukauden tarinaksi: ”{{title}}”',
     confirm: {
       title: 'Valitse kuukauden tarina',
       body: '”{{title}}” valitaan kuukauden tarinaksi ({{month}}). Se näytetään tarinaseinällä ja kerrotaan kanavalla.',

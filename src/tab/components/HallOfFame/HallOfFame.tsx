@@ -44,7 +44,11 @@ export function HallOfFame({ onClose, onOpen }: HallOfFameProps) {
 
   return (
     <Dialog open onOpenChange={(_, data) => (data.open ? undefined : onClose())}>
-      <DialogSurface className={styles.surface} data-testid="hall-of-fame">
+      <DialogSurface
+        className={styles.surface}
+        aria-labelledby={headingId}
+        data-testid="hall-of-fame"
+      >
         <DialogBody>
           <DialogTitle id={headingId}>{t('hallOfFame.heading')}</DialogTitle>
           <DialogContent className={styles.content}>
