@@ -17,13 +17,16 @@ import { useBrowserApp } from '../support/useBrowserApp.js';
  */
 async function chooseOption(scope: Locator, dropdown: Locator, name: string): Promise<void> {
   for (let attempt = 1; ; attempt++) {
-    await dropdown.click();
-    await scope.getByRole('option', { name }).click();
     try {
+      // A list that did not open (the click landed while the view was re-rendering) is opened
+      // again rather than waited for.
+      await dropdown.click();
+      await scope.getByRole('option', { name }).click({ timeout: 5_000 });
       await expect.poll(() => dropdown.textContent(), { timeout: 3_000 }).toContain(name);
       return;
     } catch (error) {
-      if (attempt === 3) throw error;
+      if (attempt === 4) throw error;
+      await dropdown.press('Escape').catch(() => undefined);
     }
   }
 }
@@ -40,14 +43,14 @@ async function pickPerson(
   picked: () => Promise<boolean>,
 ): Promise<void> {
   for (let attempt = 1; ; attempt++) {
-    await picker.fill('');
-    await picker.pressSequentially(typed);
-    await scope.getByRole('option', { name }).click();
     try {
+      await picker.fill('');
+      await picker.pressSequentially(typed);
+      await scope.getByRole('option', { name }).click({ timeout: 10_000 });
       await expect.poll(picked, { timeout: 3_000 }).toBe(true);
       return;
     } catch (error) {
-      if (attempt === 3) throw error;
+      if (attempt === 4) throw error;
     }
   }
 }
