@@ -15,9 +15,8 @@ export function everyKind(
 export function perKind(
   make: (kind: OutboxKind) => OutboxHandler,
 ): Readonly<Record<OutboxKind, OutboxHandler>> {
-  return everyKind(make('approval.requested'), {
-    ...Object.fromEntries(
-      (Object.keys(OUTBOX_KINDS) as OutboxKind[]).map((kind) => [kind, make(kind)]),
-    ),
-  });
+  const table = Object.fromEntries(
+    (Object.keys(OUTBOX_KINDS) as OutboxKind[]).map((kind) => [kind, make(kind)]),
+  );
+  return table as Record<OutboxKind, OutboxHandler>;
 }

@@ -37,6 +37,7 @@ import { useNotify } from '../../hooks/useNotify.js';
 import { useT } from '../../hooks/useT.js';
 import type { MessageKey } from '../../i18n.js';
 import { ConfirmDialog } from '../ConfirmDialog/ConfirmDialog.js';
+import { LoadError } from '../LoadError/LoadError.js';
 
 /** Each scope in words (i18next reads `:` in a key as a namespace, so not by the scope itself). */
 const SCOPE_LABELS: Record<ApiKeyScopeDto, MessageKey> = {
@@ -209,14 +210,12 @@ export function ApiKeysDialog({ onClose }: ApiKeysDialogProps) {
             {load.state === 'loading' ? (
               <Spinner label={t('apiKeys.loading')} data-testid="api-keys-loading" />
             ) : load.state === 'error' ? (
-              <MessageBar intent="error" data-testid="api-keys-load-error">
-                <MessageBarBody>
-                  {t('apiKeys.loadError')} {t(errorKey(load.error))}
-                </MessageBarBody>
-                <MessageBarActions>
-                  <Button onClick={reload}>{t('app.retry')}</Button>
-                </MessageBarActions>
-              </MessageBar>
+              <LoadError
+                message="apiKeys.loadError"
+                error={load.error}
+                onRetry={reload}
+                testId="api-keys-load-error"
+              />
             ) : load.keys.length === 0 ? (
               <p data-testid="api-keys-empty">{t('apiKeys.empty')}</p>
             ) : (

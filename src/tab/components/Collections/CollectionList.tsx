@@ -1,23 +1,13 @@
-import {
-  Body1,
-  Button,
-  Caption1,
-  Link,
-  MessageBar,
-  MessageBarActions,
-  MessageBarBody,
-  Spinner,
-  Subtitle2,
-} from '@fluentui/react-components';
+import { Body1, Button, Caption1, Link, Spinner, Subtitle2 } from '@fluentui/react-components';
 import { useCallback } from 'react';
 import type { CollectionSummaryDto } from '../../../shared/dto.js';
 import { useAppContext } from '../../appContext.js';
-import { errorKey } from '../../errors.js';
 import { formatDate } from '../../format.js';
 import { useLoad } from '../../hooks/useLoad.js';
 import { useT } from '../../hooks/useT.js';
 import { collectionPath } from '../../route.js';
 import { useCollectionsStyles } from './Collections.styles.js';
+import { LoadError } from '../LoadError/LoadError.js';
 
 export interface CollectionListProps {
   curates: boolean;
@@ -45,14 +35,12 @@ export function CollectionList({ curates, onOpen, onCreate }: CollectionListProp
       {load.state === 'loading' ? (
         <Spinner label={t('collections.loading')} data-testid="collections-loading" />
       ) : load.state === 'error' ? (
-        <MessageBar intent="error" data-testid="collections-error">
-          <MessageBarBody>
-            {t('collections.error')} {t(errorKey(load.error))}
-          </MessageBarBody>
-          <MessageBarActions>
-            <Button onClick={reload}>{t('app.retry')}</Button>
-          </MessageBarActions>
-        </MessageBar>
+        <LoadError
+          message="collections.error"
+          error={load.error}
+          onRetry={reload}
+          testId="collections-error"
+        />
       ) : load.value.items.length === 0 ? (
         <div className={styles.empty} data-testid="collections-empty">
           <Subtitle2 as="p" className={styles.emptyText}>

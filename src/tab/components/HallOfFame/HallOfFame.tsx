@@ -9,9 +9,6 @@ import {
   DialogSurface,
   DialogTitle,
   Link,
-  MessageBar,
-  MessageBarActions,
-  MessageBarBody,
   Spinner,
   Subtitle2,
   useId,
@@ -19,11 +16,11 @@ import {
 import { TrophyRegular } from '@fluentui/react-icons';
 import type { AwardDto, StoryDto } from '../../../shared/dto.js';
 import { useAppContext } from '../../appContext.js';
-import { errorKey } from '../../errors.js';
 import { formatMonth, personName } from '../../format.js';
 import { useT } from '../../hooks/useT.js';
 import { useAwards } from '../Awards/useAwards.js';
 import { useHallOfFameStyles } from './HallOfFame.styles.js';
+import { LoadError } from '../LoadError/LoadError.js';
 
 export interface HallOfFameProps {
   onClose: () => void;
@@ -58,14 +55,12 @@ export function HallOfFame({ onClose, onOpen }: HallOfFameProps) {
             {state.status === 'loading' ? (
               <Spinner label={t('hallOfFame.loading')} data-testid="hall-of-fame-loading" />
             ) : state.status === 'error' ? (
-              <MessageBar intent="error" data-testid="hall-of-fame-error">
-                <MessageBarBody>
-                  {t('hallOfFame.error')} {t(errorKey(state.error))}
-                </MessageBarBody>
-                <MessageBarActions>
-                  <Button onClick={state.retry}>{t('app.retry')}</Button>
-                </MessageBarActions>
-              </MessageBar>
+              <LoadError
+                message="hallOfFame.error"
+                error={state.error}
+                onRetry={state.retry}
+                testId="hall-of-fame-error"
+              />
             ) : state.items.length === 0 ? (
               <div className={styles.empty} data-testid="hall-of-fame-empty">
                 <Subtitle2 as="p" className={styles.emptyText}>

@@ -1,20 +1,13 @@
-import {
-  Badge,
-  Button,
-  MessageBar,
-  MessageBarActions,
-  MessageBarBody,
-  Spinner,
-  useId,
-} from '@fluentui/react-components';
+import { Badge, Spinner, useId } from '@fluentui/react-components';
 import { useCallback, useEffect, useState } from 'react';
 import type { JobOutcomeDto, ScheduledJobsDto } from '../../../shared/dto.js';
 import { useAppContext } from '../../appContext.js';
-import { errorKey, isAbort } from '../../errors.js';
+import { isAbort } from '../../errors.js';
 import { formatDateTime } from '../../format.js';
 import { useT } from '../../hooks/useT.js';
 import { JOB_KEYS, OUTCOME_KEYS, runCounts } from './digestsModel.js';
 import { useSettingsStyles } from './Settings.styles.js';
+import { LoadError } from '../LoadError/LoadError.js';
 
 type Load =
   | { state: 'loading' }
@@ -74,14 +67,12 @@ export function ScheduledJobs() {
           data-testid="scheduled-jobs-loading"
         />
       ) : load.state === 'error' ? (
-        <MessageBar intent="error" data-testid="scheduled-jobs-error">
-          <MessageBarBody>
-            {t('settings.jobs.loadError')} {t(errorKey(load.error))}
-          </MessageBarBody>
-          <MessageBarActions>
-            <Button onClick={retry}>{t('app.retry')}</Button>
-          </MessageBarActions>
-        </MessageBar>
+        <LoadError
+          message="settings.jobs.loadError"
+          error={load.error}
+          onRetry={retry}
+          testId="scheduled-jobs-error"
+        />
       ) : (
         <>
           {load.jobs.upcoming.map((next) => (

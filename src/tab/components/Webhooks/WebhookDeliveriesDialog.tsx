@@ -8,7 +8,6 @@ import {
   DialogSurface,
   DialogTitle,
   MessageBar,
-  MessageBarActions,
   MessageBarBody,
   Spinner,
   Table,
@@ -31,6 +30,7 @@ import { useT } from '../../hooks/useT.js';
 import { RelativeTime } from '../RelativeTime/RelativeTime.js';
 import { useWebhooksStyles } from './Webhooks.styles.js';
 import { DELIVERY_BADGES, EVENT_LABELS, canSendAgain } from './webhooksModel.js';
+import { LoadError } from '../LoadError/LoadError.js';
 
 export interface WebhookDeliveriesDialogProps {
   webhook: WebhookDto;
@@ -109,14 +109,12 @@ export function WebhookDeliveriesDialog({ webhook, onClose }: WebhookDeliveriesD
                 data-testid="webhook-deliveries-loading"
               />
             ) : load.state === 'error' ? (
-              <MessageBar intent="error" data-testid="webhook-deliveries-load-error">
-                <MessageBarBody>
-                  {t('webhooks.deliveries.loadError')} {t(errorKey(load.error))}
-                </MessageBarBody>
-                <MessageBarActions>
-                  <Button onClick={reload}>{t('app.retry')}</Button>
-                </MessageBarActions>
-              </MessageBar>
+              <LoadError
+                message="webhooks.deliveries.loadError"
+                error={load.error}
+                onRetry={reload}
+                testId="webhook-deliveries-load-error"
+              />
             ) : load.value.items.length === 0 ? (
               <p data-testid="webhook-deliveries-empty">{t('webhooks.deliveries.empty')}</p>
             ) : (

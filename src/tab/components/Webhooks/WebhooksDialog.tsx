@@ -34,6 +34,7 @@ import { WebhookDeliveriesDialog } from './WebhookDeliveriesDialog.js';
 import { WebhookForm } from './WebhookForm.js';
 import { useWebhooksStyles } from './Webhooks.styles.js';
 import { EVENT_LABELS } from './webhooksModel.js';
+import { LoadError } from '../LoadError/LoadError.js';
 
 export interface WebhooksDialogProps {
   onClose: () => void;
@@ -149,14 +150,12 @@ export function WebhooksDialog({ onClose }: WebhooksDialogProps) {
             {load.state === 'loading' ? (
               <Spinner label={t('webhooks.loading')} data-testid="webhooks-loading" />
             ) : load.state === 'error' ? (
-              <MessageBar intent="error" data-testid="webhooks-load-error">
-                <MessageBarBody>
-                  {t('webhooks.loadError')} {t(errorKey(load.error))}
-                </MessageBarBody>
-                <MessageBarActions>
-                  <Button onClick={reload}>{t('app.retry')}</Button>
-                </MessageBarActions>
-              </MessageBar>
+              <LoadError
+                message="webhooks.loadError"
+                error={load.error}
+                onRetry={reload}
+                testId="webhooks-load-error"
+              />
             ) : load.value.items.length === 0 ? (
               <p data-testid="webhooks-empty">{t('webhooks.empty')}</p>
             ) : (
