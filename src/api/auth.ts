@@ -60,7 +60,7 @@ export function createAuthenticator(
       let found = await people.actorOf(options.tenantId, userId, 'tab', {}, false);
       if (!found && (await deps.enrolDemoPerson?.(options.tenantId, userId))) {
         // "Unknown" was just cached for them; they are known now.
-        people.forget();
+        people.forget({ tenantId: options.tenantId, userId });
         found = await people.actorOf(options.tenantId, userId, 'tab', {}, false);
       }
       if (!found) throw new ApiError(401, 'unauthenticated', `Unknown demo user '${userId}'.`);

@@ -116,9 +116,13 @@ export function createPeople(deps: PeopleDeps) {
       await deps.users.upsert({ ...user, locale });
       cache.delete(keyOf(tenantId, userId));
     },
-    /** Forgets what was resolved, e.g. after an admin changed the role grants. */
-    forget(): void {
-      cache.clear();
+    /**
+     * Forgets what was resolved: everyone (an admin changed the role grants), or one person
+     * (they were just stored, after being looked up as unknown).
+     */
+    forget(person?: { readonly tenantId: string; readonly userId: string }): void {
+      if (person) cache.delete(keyOf(person.tenantId, person.userId));
+      else cache.clear();
     },
   };
 }
