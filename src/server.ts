@@ -122,6 +122,12 @@ export async function startServer(
     const embedded: { current?: SupervisedAzurite } = {};
     const storage = await openStorage(config, logger, stops, options.storagePolicies, embedded);
     await storage.ensureTables();
+    // Not awaited: a store written by an earlier version may take a while, and until it is done
+    // the wall's team filter still finds those rows by their exact name.
+    storage.migrate().then(
+      (rows) => rows > 0 && logger.info({ rows }, 'wall rows given their team key'),
+      (error: unknown) => logger.warn({ err: error }, 'wall team keys not brought up to date'),
+    );
 
     const clock = options.clock ?? systemClock;
     // Every commit carries the outbox messages of the webhook events it raises (src/domain/webhooks.ts).

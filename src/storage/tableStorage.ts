@@ -49,6 +49,7 @@ import { createTablePersonIndex } from './tablePersonIndex.js';
 import { createTableStoryPersonalData } from './tableStoryPersonalData.js';
 import { cacheTenantSettings } from './settingsCache.js';
 import { cacheWallPages } from './wallPageCache.js';
+import { backfillWallTeamKeys } from './wallTeamKeys.js';
 import { cacheWallStats } from './wallStatsCache.js';
 
 /** Where the tables live and how to reach them. */
@@ -134,6 +135,11 @@ export interface TableStorage {
   readonly jobs: JobHistory;
   /** Creates the tables that are missing. */
   ensureTables(): Promise<void>;
+  /**
+   * Brings rows written by earlier versions up to date (the wall's `teamKey`); idempotent, and
+   * safe to run on every instance at once. Resolves with how many rows it changed.
+   */
+  migrate(): Promise<number>;
   /** Deletes the tables (tests). */
   dropTables(): Promise<void>;
   /** Resolves when storage answers; otherwise DomainError('unavailable'). For `/healthz`. */
@@ -284,6 +290,10 @@ export function createTableStorage(opts: TableStorageOptions): TableStorage {
 
     async ensureTables() {
       await Promise.all(TABLES.map((name) => clients[name].createTable()));
+    },
+
+    migrate() {
+      return backfillWallTeamKeys(clients.wall);
     },
 
     async dropTables() {

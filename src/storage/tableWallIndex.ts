@@ -134,7 +134,7 @@ export function createTableWallIndex(
       const onlyMonth = query.month !== undefined ? monthParam(query.month) : undefined;
       const needle = query.q?.trim().toLowerCase() || undefined;
       const filters = [
-        // Rows written before `teamKey` existed match their exact name still.
+        // Rows written before `teamKey` existed match their exact name until `migrate` keys them.
         ...(query.team !== undefined
           ? [odata`(teamKey eq ${teamKeyOf(query.team)} or team eq ${query.team})`]
           : []),
