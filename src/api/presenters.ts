@@ -57,6 +57,8 @@ export function presentStory(story: Story, view: StoryView): StoryDto {
     })),
     ...(story.customerQuote ? { customerQuote: story.customerQuote } : {}),
     ...(story.sourceUrl ? { sourceUrl: story.sourceUrl } : {}),
+    ...(story.accountName ? { accountName: story.accountName } : {}),
+    ...(story.crmUrl ? { crmUrl: story.crmUrl } : {}),
     consent: story.consent,
     locale: story.locale,
     author: { id: story.authorId, displayName: story.authorName },

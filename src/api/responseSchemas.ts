@@ -114,6 +114,8 @@ const story = component(
     ),
     customerQuote: absent(z.string()),
     sourceUrl: absent(z.string()),
+    accountName: absent(z.string()),
+    crmUrl: absent(z.string()),
     consent: z.boolean(),
     locale: z.enum(LOCALES),
     author: person,

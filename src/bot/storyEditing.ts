@@ -150,6 +150,8 @@ function valuesOf(story: Story): FormValues {
     ...(story.featured.length > 0 ? { featured: story.featured.map((p) => p.id).join(',') } : {}),
     ...(story.customerQuote ? { customerQuote: story.customerQuote } : {}),
     ...(story.sourceUrl ? { sourceUrl: story.sourceUrl } : {}),
+    ...(story.accountName ? { accountName: story.accountName } : {}),
+    ...(story.crmUrl ? { crmUrl: story.crmUrl } : {}),
     consent: story.consent ? 'true' : 'false',
   };
 }

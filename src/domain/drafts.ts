@@ -16,6 +16,8 @@ export type ToldFields = Pick<
   | 'featured'
   | 'customerQuote'
   | 'sourceUrl'
+  | 'accountName'
+  | 'crmUrl'
   | 'consent'
   | 'locale'
 >;
@@ -24,10 +26,15 @@ export type ToldFields = Pick<
  * A story as a surface read it — the API's body, the bot's form — checked for size and shape at
  * that edge (`storyInputSchema`).
  */
-export type ToldInput = Omit<StoryDraft, 'featured' | 'customerQuote' | 'sourceUrl' | 'locale'> & {
+export type ToldInput = Omit<
+  StoryDraft,
+  'featured' | 'customerQuote' | 'sourceUrl' | 'accountName' | 'crmUrl' | 'locale'
+> & {
   readonly featured: readonly string[];
   readonly customerQuote?: string | undefined;
   readonly sourceUrl?: string | undefined;
+  readonly accountName?: string | undefined;
+  readonly crmUrl?: string | undefined;
 };
 
 /**
@@ -47,6 +54,8 @@ export function toStoryDraft(input: ToldInput, locale: Locale): StoryDraft {
     featured: input.featured,
     ...(input.customerQuote ? { customerQuote: input.customerQuote } : {}),
     ...(input.sourceUrl ? { sourceUrl: input.sourceUrl } : {}),
+    ...(input.accountName ? { accountName: input.accountName } : {}),
+    ...(input.crmUrl ? { crmUrl: input.crmUrl } : {}),
     consent: input.consent,
     locale,
   };
@@ -78,6 +87,8 @@ export async function prepareDraft(
     featured,
     ...(draft.customerQuote ? { customerQuote: draft.customerQuote } : {}),
     ...(draft.sourceUrl ? { sourceUrl: draft.sourceUrl } : {}),
+    ...(draft.accountName ? { accountName: draft.accountName } : {}),
+    ...(draft.crmUrl ? { crmUrl: draft.crmUrl } : {}),
     consent: draft.consent,
     locale: draft.locale,
   };

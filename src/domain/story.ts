@@ -49,6 +49,10 @@ export interface StoryDraft {
   readonly featured: readonly string[];
   readonly customerQuote?: string;
   readonly sourceUrl?: string;
+  /** The customer account the story is about. */
+  readonly accountName?: string;
+  /** The account's record in the CRM (http or https). */
+  readonly crmUrl?: string;
   /** The author confirms customer details may be published. */
   readonly consent: boolean;
   readonly locale: Locale;
@@ -68,6 +72,12 @@ export interface Story {
   readonly featured: readonly FeaturedPerson[];
   readonly customerQuote?: string;
   readonly sourceUrl?: string;
+  /**
+   * The customer account the story is about and its CRM record: the customer's, not the
+   * author's, so an erasure of the author leaves them on a story that stays.
+   */
+  readonly accountName?: string;
+  readonly crmUrl?: string;
   readonly consent: boolean;
   readonly locale: Locale;
   readonly authorId: string;

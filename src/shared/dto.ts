@@ -43,6 +43,9 @@ export const LIMITS = {
   team: { min: 1, max: 60 },
   customerQuote: { max: 1000 },
   sourceUrl: { max: 2000 },
+  /** The customer account a story is about, and the link to its record in the CRM. */
+  accountName: { max: 100 },
+  crmUrl: { max: 2000 },
   featured: { max: 10 },
   comment: { max: 1000 },
   citation: { max: 500 },
@@ -105,6 +108,10 @@ export interface StoryDto {
   featured: FeaturedDto[];
   customerQuote?: string;
   sourceUrl?: string;
+  /** The customer account the story is about, as the author named it. */
+  accountName?: string;
+  /** The account's record in the CRM: an http or https address. */
+  crmUrl?: string;
   consent: boolean;
   locale: LocaleDto;
   author: PersonDto;

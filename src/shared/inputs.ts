@@ -33,6 +33,10 @@ export interface StoryInput {
   customerQuote?: string;
   /** An http or https address. */
   sourceUrl?: string;
+  /** The customer account the story is about (at most `LIMITS.accountName.max` characters). */
+  accountName?: string;
+  /** The account's record in the CRM: an http or https address. */
+  crmUrl?: string;
   /** The author confirms customer details may be published. */
   consent: boolean;
   /** The language the story is told in; English when left out. */

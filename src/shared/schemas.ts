@@ -31,22 +31,23 @@ const text = (min: number, max: number) =>
     .min(min)
     .max(max);
 
-/** http and https only: a link is emitted as `Action.OpenUrl`, never as HTML. */
-const webUrl = z
-  .string()
-  .trim()
-  .max(LIMITS.sourceUrl.max)
-  .refine(
-    (value) => {
-      try {
-        const url = new URL(value);
-        return url.protocol === 'https:' || url.protocol === 'http:';
-      } catch {
-        return false;
-      }
-    },
-    { message: 'Must be an http or https address.' },
-  );
+/** http and https only, at most `max` long: a link is emitted as `Action.OpenUrl`, never as HTML. */
+const webUrl = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .refine(
+      (value) => {
+        try {
+          const url = new URL(value);
+          return url.protocol === 'https:' || url.protocol === 'http:';
+        } catch {
+          return false;
+        }
+      },
+      { message: 'Must be an http or https address.' },
+    );
 
 const userId = z.string().trim().min(1).max(100);
 
@@ -68,7 +69,9 @@ export const storyInputSchema = z.strictObject({
   category: z.enum(CATEGORIES),
   featured: z.array(userId).max(LIMITS.featured.max).default([]),
   customerQuote: optional(text(1, LIMITS.customerQuote.max)),
-  sourceUrl: optional(webUrl),
+  sourceUrl: optional(webUrl(LIMITS.sourceUrl.max)),
+  accountName: optional(text(1, LIMITS.accountName.max)),
+  crmUrl: optional(webUrl(LIMITS.crmUrl.max)),
   consent: z.boolean(),
   locale: z.enum(LOCALES).optional(),
 });

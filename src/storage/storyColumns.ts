@@ -25,15 +25,20 @@ const STATUSES: readonly StoryStatus[] = [
 ];
 const LOCALES: readonly Locale[] = ['en', 'fi'];
 
-/**
- * A story as table columns. The same columns are used for the aggregate row and for the
- * snapshots in the wall and the approval queues, so one read yields a whole story.
- */
 /** A team name as the wall's filter compares it: trimmed, in lower case. */
 export function teamKeyOf(team: string): string {
   return team.trim().toLowerCase();
 }
 
+/** A customer account's name as the wall's filter compares it: trimmed, in lower case. */
+export function accountKeyOf(accountName: string): string {
+  return accountName.trim().toLowerCase();
+}
+
+/**
+ * A story as table columns. The same columns are used for the aggregate row and for the
+ * snapshots in the wall and the approval queues, so one read yields a whole story.
+ */
 export function storyColumns(story: Story): Record<string, unknown> {
   return {
     tenantId: story.tenantId,
@@ -57,6 +62,13 @@ export function storyColumns(story: Story): Record<string, unknown> {
     ),
     ...opt('customerQuote', story.customerQuote),
     ...opt('sourceUrl', story.sourceUrl),
+    ...opt('accountName', story.accountName),
+    // The account as the wall's filter matches it, as `teamKey` is for the team.
+    ...opt(
+      'accountKey',
+      story.accountName !== undefined ? accountKeyOf(story.accountName) : undefined,
+    ),
+    ...opt('crmUrl', story.crmUrl),
     consent: story.consent,
     locale: story.locale,
     authorId: story.authorId,
@@ -107,6 +119,8 @@ export function storyFromRow(row: Row): Story {
   if (!LOCALES.includes(locale as Locale)) throw new CorruptRowError('Unknown locale.');
   const customerQuote = optStr(row, 'customerQuote');
   const sourceUrl = optStr(row, 'sourceUrl');
+  const accountName = optStr(row, 'accountName');
+  const crmUrl = optStr(row, 'crmUrl');
   const decisionComment = optStr(row, 'decisionComment');
   const decidedBy = optStr(row, 'decidedBy');
   const publishedAt = optDate(row, 'publishedAt');
@@ -124,6 +138,8 @@ export function storyFromRow(row: Row): Story {
     featured: parseFeatured(str(row, 'featured')),
     ...(customerQuote !== undefined ? { customerQuote } : {}),
     ...(sourceUrl !== undefined ? { sourceUrl } : {}),
+    ...(accountName !== undefined ? { accountName } : {}),
+    ...(crmUrl !== undefined ? { crmUrl } : {}),
     consent: bool(row, 'consent'),
     locale: locale as Locale,
     authorId: str(row, 'authorId'),

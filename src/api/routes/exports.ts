@@ -28,6 +28,9 @@ const WALL_COLUMNS = [
   'customer_quote',
   'source_url',
   'votes',
+  // Added after `votes`, so the columns scripts already read keep their places.
+  'account',
+  'crm_url',
 ] as const;
 
 /**
@@ -124,5 +127,7 @@ function wallRow(story: Story): CsvCell[] {
     story.customerQuote ?? '',
     story.sourceUrl ?? '',
     story.voteCount,
+    story.accountName ?? '',
+    story.crmUrl ?? '',
   ];
 }

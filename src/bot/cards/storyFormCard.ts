@@ -50,6 +50,8 @@ export const STORY_FORM_FIELDS = [
   'featured',
   'customerQuote',
   'sourceUrl',
+  'accountName',
+  'crmUrl',
   'consent',
 ] as const;
 export type StoryFormField = (typeof STORY_FORM_FIELDS)[number];
@@ -145,7 +147,7 @@ export function storyFormCard(model: StoryFormModel, locale: Locale): AdaptiveCa
     placeholder: t(`form.fields.${field}.placeholder`),
     maxLength: max,
     ...(MULTILINE.has(field) ? { isMultiline: true } : {}),
-    ...(field === 'sourceUrl' ? { style: 'Url' } : {}),
+    ...(field === 'sourceUrl' || field === 'crmUrl' ? { style: 'Url' } : {}),
     ...(required ? { isRequired: true, errorMessage: t('form.required') } : {}),
     ...value(field),
   });
@@ -196,6 +198,8 @@ export function storyFormCard(model: StoryFormModel, locale: Locale): AdaptiveCa
       },
       textInput('customerQuote', false, LIMITS.customerQuote.max),
       textInput('sourceUrl', false, LIMITS.sourceUrl.max),
+      textInput('accountName', false, LIMITS.accountName.max),
+      textInput('crmUrl', false, LIMITS.crmUrl.max),
       {
         type: 'Input.Toggle',
         id: 'consent',

@@ -57,6 +57,11 @@ export const en = {
         placeholder: 'What the customer said, word for word',
       },
       sourceUrl: { label: 'Link to the source (optional)', placeholder: 'https://…' },
+      accountName: {
+        label: 'Customer account (optional)',
+        placeholder: 'The customer company, as your CRM names it',
+      },
+      crmUrl: { label: 'Link to the account in the CRM (optional)', placeholder: 'https://…' },
     },
     consent: {
       label: 'Consent',

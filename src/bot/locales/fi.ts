@@ -54,6 +54,11 @@ export const fi: Messages = {
         placeholder: 'Mitä asiakas sanoi, sanasta sanaan',
       },
       sourceUrl: { label: 'Linkki lähteeseen (valinnainen)', placeholder: 'https://…' },
+      accountName: {
+        label: 'Asiakkuus (valinnainen)',
+        placeholder: 'Asiakasyritys, kuten CRM sen nimeää',
+      },
+      crmUrl: { label: 'Linkki asiakkuuteen CRM:ssä (valinnainen)', placeholder: 'https://…' },
     },
     consent: {
       label: 'Suostumus',

@@ -56,6 +56,8 @@ describe('CSV exports', () => {
       'customer_quote',
       'source_url',
       'votes',
+      'account',
+      'crm_url',
     ]);
     expect(rows.map((row) => row[0])).toEqual(wall.map((story) => story.id));
     const first = wall[0]!;

@@ -46,6 +46,30 @@ describe('readStoryForm', () => {
     });
   });
 
+  it('keeps the customer account and its CRM link, checked by the shared schema', () => {
+    const result = readStoryForm(
+      { ...valid, accountName: '  Contoso Oy ', crmUrl: 'https://crm.example.com/accounts/42' },
+      'en',
+    );
+    expect(result.ok && result.draft).toMatchObject({
+      accountName: 'Contoso Oy',
+      crmUrl: 'https://crm.example.com/accounts/42',
+    });
+    const empty = readStoryForm({ ...valid, accountName: ' ', crmUrl: '' }, 'en');
+    expect(empty.ok && 'accountName' in empty.draft).toBe(false);
+    expect(empty.ok && 'crmUrl' in empty.draft).toBe(false);
+
+    const refused = readStoryForm(
+      { ...valid, accountName: 'x'.repeat(101), crmUrl: 'javascript:alert(1)' },
+      'en',
+    );
+    expect(refused).toMatchObject({
+      ok: false,
+      invalid: ['accountName', 'crmUrl'],
+      values: { crmUrl: 'javascript:alert(1)' },
+    });
+  });
+
   it('treats a missing toggle as no consent and no featured colleagues as none', () => {
     const { consent: _c, featured: _f, ...rest } = valid;
     const result = readStoryForm(rest, 'en');
