@@ -1,5 +1,6 @@
 // @ts-check
 import js from '@eslint/js';
+import reactHooks from 'eslint-plugin-react-hooks';
 import regexp from 'eslint-plugin-regexp';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
@@ -78,6 +79,17 @@ export default tseslint.config(
   {
     files: ['src/tab/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },
+  },
+  // The Rules of React for the tab. `set-state-in-effect` only warns: it flags the one way every
+  // loading hook of the tab starts a request (show "loading", then fetch, aborting on change),
+  // which is correct and re-renders once; each hook moves off it when it is next reworked.
+  {
+    files: ['src/tab/**/*.{ts,tsx}', 'tests/component/**/*.{ts,tsx}'],
+    ...reactHooks.configs.flat.recommended,
+    rules: {
+      ...reactHooks.configs.flat.recommended.rules,
+      'react-hooks/set-state-in-effect': 'warn',
+    },
   },
   // The domain: pure TypeScript, no packages, no Node built-ins, no other layer.
   restrict(

@@ -1,8 +1,10 @@
 import { defineConfig } from 'vitest/config';
 
 /**
- * One `npm test` runs three projects: pure unit tests, integration tests against a real Azurite
- * (started once by the global setup, a table prefix per file), and browser tests in Chromium.
+ * One `npm test` runs four projects: pure unit tests, component tests of the tab's hooks and
+ * components (Testing Library in happy-dom, for logic that needs React but no real layout),
+ * integration tests against a real Azurite (started once by the global setup, a table prefix per
+ * file), and browser tests in Chromium (layout, focus, accessibility).
  */
 export default defineConfig({
   test: {
@@ -12,6 +14,14 @@ export default defineConfig({
           name: 'unit',
           include: ['tests/unit/**/*.test.{ts,tsx}'],
           environment: 'node',
+        },
+      },
+      {
+        test: {
+          name: 'component',
+          include: ['tests/component/**/*.test.tsx'],
+          environment: 'happy-dom',
+          setupFiles: ['tests/support/componentSetup.ts'],
         },
       },
       {

@@ -33,6 +33,8 @@ export function CurrentDelegation({
   const notify = useNotify();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ErrorKey | undefined>();
+  // "Now" as of when the delegation was shown; rendering again must not read the clock.
+  const [shownAt] = useState(() => Date.now());
 
   async function clear() {
     setBusy(true);
@@ -58,7 +60,7 @@ export function CurrentDelegation({
     );
   }
 
-  const starts = new Date(current.from).getTime() > Date.now();
+  const starts = new Date(current.from).getTime() > shownAt;
   return (
     <>
       <MessageBar intent="warning" layout="multiline" data-testid="delegation-current">
