@@ -377,6 +377,7 @@ export function demoStories(tenantId: string, now: Date): DemoStory[] {
       updatedAt: publishedAt,
       publishedAt,
       voteCount: seed.voteCount,
+      learnedCount: 0,
       revision: 1,
     };
     return { story };

@@ -1,5 +1,4 @@
-import type { AuditEvent, OutboxMessage, StoryChange, StoryRef, Versioned, Vote } from './ports.js';
-import type { Story } from './story.js';
+import type { AuditEvent, OutboxMessage, StoryRef, Versioned } from './ports.js';
 
 /*
  * The ports of erasure and export of a person's data (GDPR articles 17 and 15): the index of the
@@ -11,6 +10,8 @@ import type { Story } from './story.js';
 export type Involvement =
   /** They voted for it. */
   | 'voted'
+  /** They said they learned from it ("I learned from this"). */
+  | 'learned'
   /** It features them. */
   | 'featured'
   /** It was routed to them for a decision. */
@@ -66,16 +67,11 @@ export interface LegacyInvolvement {
   readonly complete: boolean;
 }
 
-/** What erasure and export need of the story partitions beyond `StoryRepository`. */
+/**
+ * What erasure and export need of the story partitions beyond `StoryRepository` (a reaction is
+ * read with `reactionOf` and taken back with `commit`, as the person would).
+ */
 export interface StoryPersonalData {
-  /** The person's vote on the story; null when there is none. */
-  voteOf(ref: StoryRef, voterId: string): Promise<Vote | null>;
-  /**
-   * Commits `change` (the story with one vote fewer, its audit events and outbox rows) and
-   * deletes the vote row of `voterId`, in one transaction: the count stays equal to the rows. A
-   * stale ETag, or a vote row already gone, is DomainError('conflict'): read again.
-   */
-  retractVote(change: StoryChange, voterId: string): Promise<Versioned<Story>>;
   /**
    * Deletes the story row on the ETag it was read at and writes `outbox` beside it, in one
    * transaction (stale: DomainError('conflict')). From then on the story is not found; its
@@ -111,6 +107,8 @@ export const ERASURE_KINDS = [
   'storiesPseudonymised',
   /** Their votes: the vote rows, each story's count one less. */
   'votes',
+  /** Their "I learned from this": the rows, each story's count one less. */
+  'learned',
   /** Stories that featured them, their name taken off. */
   'featured',
   /** Stories waiting for their decision, handed to the policy's fallback. */

@@ -8,6 +8,14 @@ export type DomainErrorCode =
   | 'illegal_transition'
   | 'already_voted'
   | 'self_vote'
+  /** Taking back a vote the person has not cast. */
+  | 'not_voted'
+  /** A second "I learned from this" of the same person on the same story. */
+  | 'already_reacted'
+  /** Taking back an "I learned from this" the person has not given. */
+  | 'not_reacted'
+  /** "I learned from this" on a story the person told or is featured in. */
+  | 'self_reaction'
   | 'too_large'
   | 'rate_limited'
   | 'no_approver'

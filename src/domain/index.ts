@@ -15,6 +15,7 @@ export * from './collectionsService.js';
 export * from './approval.js';
 export * from './policy.js';
 export * from './privacy.js';
+export * from './reactions.js';
 export * from './featuredConsent.js';
 export * from './roles.js';
 export * from './settingsService.js';

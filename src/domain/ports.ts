@@ -140,14 +140,19 @@ export interface PendingOutboxMessage extends OutboxMessage {
   readonly etag: string;
 }
 
-export interface Vote {
-  readonly voterId: string;
+/** What a person can do once to a published story: vote for it, or say they learned from it. */
+export type ReactionKind = 'vote' | 'learned';
+
+/** One person's reaction to a story: a row keyed (story, kind, person), so it counts once. */
+export interface Reaction {
+  readonly kind: ReactionKind;
+  readonly personId: string;
   readonly at: Date;
 }
 
 /**
  * One atomic change of a story aggregate: the story, its audit event, its outbox messages and
- * (for a vote) the vote row are written together or not at all.
+ * (for a reaction given or taken back) the reaction row are written together or not at all.
  */
 export interface StoryChange {
   /** The story after the change; its `revision` is one more than the one read (1 when new). */
@@ -157,17 +162,23 @@ export interface StoryChange {
   /** What happened, for the story's history; several events when one change does several things. */
   readonly audit: readonly AuditEvent[];
   readonly outbox: readonly OutboxMessage[];
-  readonly vote?: Vote;
+  /** A reaction row to create: the story's count of that kind is one more. */
+  readonly reaction?: Reaction;
+  /** A reaction row to delete: the story's count of that kind is one less. */
+  readonly takeBack?: Pick<Reaction, 'kind' | 'personId'>;
 }
 
 /**
  * The story aggregate store. `commit` is a conditional write: a changed ETag is a
- * DomainError('conflict'); an existing vote of the same voter is DomainError('already_voted').
+ * DomainError('conflict'); an existing reaction row of the same person and kind is the kind's
+ * "already" error (`already_voted`, `already_reacted`); a reaction row to take back that is gone
+ * is DomainError('conflict') (read again).
  */
 export interface StoryRepository {
   get(ref: StoryRef): Promise<Versioned<Story> | null>;
   commit(change: StoryChange): Promise<Versioned<Story>>;
-  hasVoted(ref: StoryRef, voterId: string): Promise<boolean>;
+  /** The person's reaction of that kind to the story; null when there is none. */
+  reactionOf(ref: StoryRef, kind: ReactionKind, personId: string): Promise<Reaction | null>;
   audit(ref: StoryRef): Promise<AuditEvent[]>;
 }
 

@@ -91,6 +91,8 @@ export interface Story {
   readonly updatedAt: Date;
   readonly publishedAt?: Date;
   readonly voteCount: number;
+  /** How many people said they learned from it ("I learned from this"); 0 on older stories. */
+  readonly learnedCount: number;
   /**
    * The open reports, oldest first (see `moderation.ts`). Absent on a story never reported; empty
    * once its reports were resolved, which tells the projections it may still be listed for

@@ -1,4 +1,4 @@
-import type { PageRequest, StoryDeps, StoryRef } from './ports.js';
+import type { PageRequest, ReactionKind, StoryDeps, StoryRef } from './ports.js';
 import { archiveStory } from './useCases/archiveStory.js';
 import { decideStory } from './useCases/decideStory.js';
 import { getStory } from './useCases/getStory.js';
@@ -22,6 +22,7 @@ import { runDueWork } from './useCases/runDueWork.js';
 import { storyHistory } from './useCases/storyHistory.js';
 import { resubmitStory } from './useCases/resubmitStory.js';
 import { submitStory } from './useCases/submitStory.js';
+import { myReactions, reactToStory, takeBackReaction } from './useCases/reactions.js';
 import { voteStory } from './useCases/voteStory.js';
 import { withdrawStory } from './useCases/withdrawStory.js';
 import type { StoryDraft } from './story.js';
@@ -64,6 +65,16 @@ export function createStoryService(deps: StoryDeps, limits: ActionLimiter = unli
       await spend(limits, actor, 'vote');
       return voteStory(deps, actor, storyId);
     },
+    /** A vote or an "I learned from this"; reacting and taking back spend the vote budget. */
+    reactToStory: async (actor: Actor, storyId: string, kind: ReactionKind) => {
+      await spend(limits, actor, 'vote');
+      return reactToStory(deps, actor, storyId, kind);
+    },
+    takeBackReaction: async (actor: Actor, storyId: string, kind: ReactionKind) => {
+      await spend(limits, actor, 'vote');
+      return takeBackReaction(deps, actor, storyId, kind);
+    },
+    myReactions: (actor: Actor, storyIds: readonly string[]) => myReactions(deps, actor, storyIds),
     removeFeatured: async (actor: Actor, storyId: string) => {
       await spend(limits, actor, 'submit');
       return removeFeatured(deps, actor, storyId);
@@ -115,3 +126,4 @@ export type StoryService = ReturnType<typeof createStoryService>;
 export type { WallFilter, WallExportFilter };
 export { EXPORT_MAX_STORIES, type WallExport } from './useCases/exportWall.js';
 export type { ModerationItem, StoryCorrection } from './useCases/moderation.js';
+export type { MyReactions } from './useCases/reactions.js';

@@ -107,13 +107,13 @@ export interface WebhookSubscriptions {
 }
 
 /** The events a change raises, each once, in the order of its history. */
-export function webhookEventsOf(change: Pick<StoryChange, 'audit' | 'vote'>): WebhookEvent[] {
+export function webhookEventsOf(change: Pick<StoryChange, 'audit' | 'reaction'>): WebhookEvent[] {
   const events = new Set<WebhookEvent>();
   for (const event of change.audit) {
     const raised = EVENT_OF_ACTION[event.action];
     if (raised) events.add(raised);
   }
-  if (change.vote) events.add('vote.cast');
+  if (change.reaction?.kind === 'vote') events.add('vote.cast');
   return [...events];
 }
 
@@ -159,7 +159,7 @@ export function withWebhookEvents(
       const events = webhookEventsOf(change);
       if (events.length === 0) return stories.commit(change);
       const webhooks = await deps.subscriptions.of(change.story.tenantId);
-      const at = change.audit[0]?.at ?? change.vote?.at ?? change.story.updatedAt;
+      const at = change.audit[0]?.at ?? change.reaction?.at ?? change.story.updatedAt;
       const messages = webhookMessages(deps.ids, at, events, webhooks);
       if (messages.length === 0) return stories.commit(change);
       return stories.commit({ ...change, outbox: [...change.outbox, ...messages] });

@@ -81,6 +81,7 @@ export function storyColumns(story: Story): Record<string, unknown> {
     updatedAt: story.updatedAt,
     ...opt('publishedAt', story.publishedAt),
     voteCount: story.voteCount,
+    learnedCount: story.learnedCount,
     revision: story.revision,
   };
 }
@@ -152,6 +153,8 @@ export function storyFromRow(row: Row): Story {
     updatedAt: date(row, 'updatedAt'),
     ...(publishedAt !== undefined ? { publishedAt } : {}),
     voteCount: num(row, 'voteCount'),
+    // Stories stored before "I learned from this" have no column: nobody had said so.
+    learnedCount: optNum(row, 'learnedCount') ?? 0,
     revision: revisionOf(row),
     ...(reports !== undefined ? { reports: parseReports(reports) } : {}),
   };

@@ -20,7 +20,10 @@ import { guard, orIfNotFound } from './tableErrors.js';
  */
 const PARTITION = 'erasure';
 
-const entry = z.object({ count: z.number(), ids: z.array(z.string()) });
+// A kind added after a receipt was written (`learned`) reads as nothing erased of it.
+const entry = z
+  .object({ count: z.number(), ids: z.array(z.string()) })
+  .default({ count: 0, ids: [] });
 const receiptSchema = z.object({
   personId: z.string(),
   pseudonymId: z.string(),

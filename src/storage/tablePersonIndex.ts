@@ -5,7 +5,7 @@ import { joinKey, keyPart } from './keys.js';
 import { deletePartition } from './partitionDelete.js';
 import { guard } from './tableErrors.js';
 
-const INVOLVEMENTS: readonly Involvement[] = ['voted', 'featured', 'asked', 'acted'];
+const INVOLVEMENTS: readonly Involvement[] = ['voted', 'learned', 'featured', 'asked', 'acted'];
 
 /**
  * The person index in table `<prefix>queues` (beside the approval queues and the authors' lists;

@@ -1,19 +1,16 @@
 import { odata, type TableClient, type TransactionAction } from '@azure/data-tables';
 import { DomainError } from '../domain/errors.js';
 import type { LegacyInvolvement, StoryPersonalData } from '../domain/erasurePorts.js';
-import type { StoryChange, Versioned } from '../domain/ports.js';
-import type { Story } from '../domain/story.js';
-import { date, type Row } from './entityFields.js';
-import { joinKey, keyPart, prefixRange, storyPartition } from './keys.js';
+import { type Row } from './entityFields.js';
+import { keyPart, prefixRange, storyPartition } from './keys.js';
 import { deletePartition } from './partitionDelete.js';
-import { guard, isNotFound, orIfNotFound, statusOf, toDomainError } from './tableErrors.js';
+import { guard, isNotFound, statusOf, toDomainError } from './tableErrors.js';
 import { outboxRow } from './tableOutboxStore.js';
 import {
   auditColumns,
   auditFromRow,
-  commitActions,
-  createTableStoryRepository,
   isTombstone,
+  reactionKey,
   STORY_ROW,
   TOMBSTONE_COLUMN,
 } from './tableStoryRepository.js';
@@ -25,7 +22,6 @@ const NAMING_COLUMNS = ['featured', 'approval', 'reports'] as const;
  * What erasure and export need of the story partitions in table `<prefix>stories`, beside
  * `createTableStoryRepository` (see the ADR on table keys):
  *
- * - a vote is taken back in one transaction with the story's new count, as it was cast;
  * - a story is "deleted" by replacing its row, on the ETag read, with a tombstone (`erased`) in
  *   one transaction with the outbox rows that delete its posted cards and then purge the
  *   partition — a transaction cannot delete a row conditionally, and the tombstone reads as not
@@ -35,9 +31,7 @@ const NAMING_COLUMNS = ['featured', 'approval', 'reports'] as const;
  *   (a PartitionKey range: the service reads that tenant's rows only), bounded by `maxRows`.
  */
 export function createTableStoryPersonalData(client: TableClient): StoryPersonalData {
-  const stories = createTableStoryRepository(client);
   const audit = prefixRange('audit');
-  const voteKey = (voterId: string) => joinKey('vote', keyPart(voterId, 'voterId'));
 
   async function submit(actions: TransactionAction[], operation: string) {
     try {
@@ -55,39 +49,6 @@ export function createTableStoryPersonalData(client: TableClient): StoryPersonal
   }
 
   return {
-    async voteOf(ref, voterId) {
-      const row = await orIfNotFound(
-        'personalData.voteOf',
-        () =>
-          client.getEntity<Row>(storyPartition(ref), voteKey(voterId), {
-            queryOptions: { select: ['at'] },
-          }),
-        null,
-      );
-      return row ? { voterId, at: date(row, 'at') } : null;
-    },
-
-    async retractVote(change: StoryChange, voterId: string): Promise<Versioned<Story>> {
-      if (change.expectedEtag === null || change.vote) {
-        throw new DomainError('validation', 'A vote is taken back from a stored story only.');
-      }
-      const ref = { tenantId: change.story.tenantId, storyId: change.story.id };
-      const partitionKey = storyPartition(ref);
-      // A delete in a transaction fails with 404 when the row is gone: the vote was taken back.
-      const response = await submit(
-        [
-          ...commitActions(partitionKey, change),
-          ['delete', { partitionKey, rowKey: voteKey(voterId) }],
-        ],
-        'personalData.retractVote',
-      );
-      const etag = response.subResponses[0]?.etag;
-      if (etag) return { value: change.story, etag };
-      const saved = await stories.get(ref);
-      if (!saved) throw new DomainError('conflict', 'The story vanished after its change.');
-      return saved;
-    },
-
     async deleteStory(ref, etag, outbox) {
       const partitionKey = storyPartition(ref);
       const actions: TransactionAction[] = [
@@ -139,7 +100,8 @@ export function createTableStoryPersonalData(client: TableClient): StoryPersonal
 
     async legacyInvolvement(tenantId, personId, maxRows): Promise<LegacyInvolvement> {
       const tenant = prefixRange(keyPart(tenantId, 'tenantId'));
-      const vote = voteKey(personId);
+      // Reactions of other kinds than votes came after the person index: all of them are in it.
+      const vote = reactionKey('vote', personId);
       const filter = [
         odata`PartitionKey ge ${tenant.from} and PartitionKey lt ${tenant.to}`,
         odata`(RowKey eq ${vote} or RowKey eq ${STORY_ROW} or actorId eq ${personId})`,

@@ -1,10 +1,12 @@
 import { odata, type TableClient, type TransactionAction } from '@azure/data-tables';
 import { DomainError } from '../domain/errors.js';
 import type { Surface } from '../domain/user.js';
+import { alreadyReacted } from '../domain/reactions.js';
 import type {
   AuditAction,
   AuditDetail,
   AuditEvent,
+  ReactionKind,
   StoryChange,
   StoryRef,
   StoryRepository,
@@ -26,7 +28,7 @@ import { outboxRow } from './tableOutboxStore.js';
 /** RowKey of the story itself inside its partition. */
 export const STORY_ROW = 'story';
 // An entity-group transaction holds at most 100 operations: the story, its audit events, its
-// outbox rows and a vote.
+// outbox rows and a reaction row.
 const MAX_ROWS_PER_COMMIT = 100;
 
 // A Record, so the compiler refuses an action left out (an unknown action reads as corrupt).
@@ -56,8 +58,17 @@ const AUDIT_ACTIONS: Readonly<Record<AuditAction, true>> = {
 const SURFACES: readonly Surface[] = ['card', 'tab', 'api', 'scheduler'];
 
 /**
+ * RowKey of a person's reaction of one kind inside the story's partition; a vote's prefix is
+ * `vote`, as it was before other kinds existed.
+ */
+export function reactionKey(kind: ReactionKind, personId: string): string {
+  return joinKey(kind, keyPart(personId, 'personId'));
+}
+
+/**
  * The story aggregate in table `<prefix>stories`: one partition per story holding the story row,
- * its votes, its audit events and its outbox rows, so one commit is one entity-group transaction.
+ * its reactions (votes, "I learned from this"), its audit events and its outbox rows, so one
+ * commit is one entity-group transaction.
  */
 export function createTableStoryRepository(client: TableClient): StoryRepository {
   async function get(ref: StoryRef): Promise<Versioned<Story> | null> {
@@ -92,14 +103,16 @@ export function createTableStoryRepository(client: TableClient): StoryRepository
       return saved;
     },
 
-    async hasVoted(ref, voterId) {
-      const rowKey = joinKey('vote', keyPart(voterId, 'voterId'));
+    async reactionOf(ref, kind, personId) {
       const row = await orIfNotFound(
-        'stories.hasVoted',
-        () => client.getEntity(storyPartition(ref), rowKey, { queryOptions: { select: ['at'] } }),
+        'stories.reactionOf',
+        () =>
+          client.getEntity<Row>(storyPartition(ref), reactionKey(kind, personId), {
+            queryOptions: { select: ['at'] },
+          }),
         null,
       );
-      return row !== null;
+      return row ? { kind, personId, at: date(row, 'at') } : null;
     },
 
     async audit(ref) {
@@ -125,12 +138,12 @@ export function isTombstone(row: Row): boolean {
   return row[TOMBSTONE_COLUMN] === true;
 }
 
-/** The operations of one commit: the story row, its audit events, outbox rows and vote. */
+/**
+ * The operations of one commit: the story row, its audit events, outbox rows and the reaction
+ * row created or deleted (in that order: `commitError` finds the reaction by its position).
+ */
 export function commitActions(partitionKey: string, change: StoryChange): TransactionAction[] {
-  if (
-    1 + change.audit.length + change.outbox.length + (change.vote ? 1 : 0) >
-    MAX_ROWS_PER_COMMIT
-  ) {
+  if (1 + change.audit.length + change.outbox.length + reactionRows(change) > MAX_ROWS_PER_COMMIT) {
     throw new DomainError('too_large', 'Too many rows for one commit.');
   }
   const story = {
@@ -165,23 +178,26 @@ export function commitActions(partitionKey: string, change: StoryChange): Transa
   change.outbox.forEach((message, seq) => {
     actions.push(['create', outboxRow(partitionKey, message, seq)]);
   });
-  if (change.vote) {
-    actions.push([
-      'create',
-      {
-        partitionKey,
-        rowKey: joinKey('vote', keyPart(change.vote.voterId, 'voterId')),
-        at: change.vote.at,
-      },
-    ]);
+  if (change.reaction) {
+    const { kind, personId, at } = change.reaction;
+    actions.push(['create', { partitionKey, rowKey: reactionKey(kind, personId), at }]);
+  }
+  if (change.takeBack) {
+    const { kind, personId } = change.takeBack;
+    // A delete in a transaction fails with 404 when the row is gone: taken back meanwhile.
+    actions.push(['delete', { partitionKey, rowKey: reactionKey(kind, personId) }]);
   }
   return actions;
 }
 
+function reactionRows(change: StoryChange): number {
+  return (change.reaction ? 1 : 0) + (change.takeBack ? 1 : 0);
+}
+
 /**
- * A failed transaction stores nothing. Its status says why: 412 (stale ETag) or 404 (the story
- * is gone) is a lost race; 409 is an existing row — the vote row means "already voted", the
- * story row means someone created it first.
+ * A failed transaction stores nothing. Its status says why: 412 (stale ETag) or 404 (the story,
+ * or a reaction being taken back, is gone) is a lost race; 409 is an existing row — the reaction
+ * row means "already voted" (or reacted), the story row means someone created it first.
  */
 function commitError(error: unknown, change: StoryChange): unknown {
   const status = statusOf(error);
@@ -190,10 +206,11 @@ function commitError(error: unknown, change: StoryChange): unknown {
   }
   if (status === 409) {
     const failed = failedOperationIndex(error);
-    const voteIndex = change.vote ? 1 + change.audit.length + change.outbox.length : -1;
-    const isVote = failed === undefined ? change.vote !== undefined : failed === voteIndex;
-    return isVote
-      ? new DomainError('already_voted', 'You have already voted for this story.')
+    const reactionIndex = change.reaction ? 1 + change.audit.length + change.outbox.length : -1;
+    const isReaction =
+      failed === undefined ? change.reaction !== undefined : failed === reactionIndex;
+    return change.reaction && isReaction
+      ? alreadyReacted(change.reaction.kind)
       : new DomainError('conflict', 'The story already exists.', { status });
   }
   return toDomainError(error, 'stories.commit');

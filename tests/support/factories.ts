@@ -78,6 +78,7 @@ export function buildStory(overrides: Partial<Story> = {}): Story {
     createdAt: T0,
     updatedAt: T0,
     voteCount: 0,
+    learnedCount: 0,
     revision: 1,
     ...overrides,
   };

@@ -1,7 +1,9 @@
 import { createDemoDirectory } from '../../src/directory/demoDirectory.js';
 import {
   DEFAULT_SETTINGS,
+  alreadyReacted,
   DomainError,
+  type Reaction,
   type Delegation,
   type DelegationStore,
   type ClosedEntry,
@@ -90,6 +92,7 @@ export function sequentialIds(prefix = 'id'): IdGenerator {
 export const silentLogger: Logger = { info() {}, warn() {}, error() {} };
 
 const key = (ref: StoryRef) => `${ref.tenantId}|${ref.storyId}`;
+const reactionKey = (r: Pick<Reaction, 'kind' | 'personId'>) => `${r.kind}|${r.personId}`;
 /** Where a given-up outbox message is parked: never due again. */
 const NEVER = new Date('9999-12-31T00:00:00.000Z');
 
@@ -101,8 +104,11 @@ export function fakeStories(): StoryRepository &
     {
       story: Story;
       etag: number;
-      /** Voter → when; erased stories are kept as a tombstone until purged, as in storage. */
-      votes: Map<string, Date>;
+      /**
+       * `kind|person` → when (reactions); erased stories are kept as a tombstone until purged,
+       * as in storage.
+       */
+      reactions: Map<string, Date>;
       erased?: boolean;
       audit: AuditEvent[];
       outbox: Map<string, PendingOutboxMessage>;
@@ -129,20 +135,24 @@ export function fakeStories(): StoryRepository &
       if (change.story.revision !== revision || revision < 1) {
         throw new Error(`Story ${ref.storyId} committed at revision ${change.story.revision}.`);
       }
-      if (change.vote && existing?.votes.has(change.vote.voterId)) {
-        throw new DomainError('already_voted', 'voted');
+      if (change.reaction && existing?.reactions.has(reactionKey(change.reaction))) {
+        throw alreadyReacted(change.reaction.kind);
+      }
+      if (change.takeBack && !existing?.reactions.has(reactionKey(change.takeBack))) {
+        throw new DomainError('conflict', 'reaction gone');
       }
       const etag = Number(tag());
       const row = existing ?? {
         story: change.story,
         etag,
-        votes: new Map<string, Date>(),
+        reactions: new Map<string, Date>(),
         audit: [] as AuditEvent[],
         outbox: new Map<string, PendingOutboxMessage>(),
       };
       row.story = change.story;
       row.etag = etag;
-      if (change.vote) row.votes.set(change.vote.voterId, change.vote.at);
+      if (change.reaction) row.reactions.set(reactionKey(change.reaction), change.reaction.at);
+      if (change.takeBack) row.reactions.delete(reactionKey(change.takeBack));
       row.audit.push(...change.audit);
       for (const m of change.outbox) {
         row.outbox.set(m.id, { ...m, ref, attempts: 0, nextAttemptAt: m.createdAt, etag: tag() });
@@ -150,8 +160,9 @@ export function fakeStories(): StoryRepository &
       rows.set(key(ref), row);
       return { value: change.story, etag: String(etag) };
     },
-    async hasVoted(ref, voterId) {
-      return rows.get(key(ref))?.votes.has(voterId) ?? false;
+    async reactionOf(ref, kind, personId) {
+      const at = rows.get(key(ref))?.reactions.get(reactionKey({ kind, personId }));
+      return at ? { kind, personId, at } : null;
     },
     async audit(ref) {
       return [...(rows.get(key(ref))?.audit ?? [])];
@@ -202,18 +213,6 @@ export function fakeStories(): StoryRepository &
       row.outbox.set(m.id, { ...m, ref, attempts: 0, nextAttemptAt: m.createdAt, etag: tag() });
     },
     // What erasure and export need (`StoryPersonalData`), with the table adapter's rules.
-    async voteOf(ref, voterId) {
-      const at = rows.get(key(ref))?.votes.get(voterId);
-      return at ? { voterId, at } : null;
-    },
-    async retractVote(change, voterId) {
-      const ref = { tenantId: change.story.tenantId, storyId: change.story.id };
-      const row = rows.get(key(ref));
-      if (!row?.votes.has(voterId)) throw new DomainError('conflict', 'vote gone');
-      const saved = await this.commit(change);
-      row.votes.delete(voterId);
-      return saved;
-    },
     async deleteStory(ref, etag, outbox) {
       const row = rows.get(key(ref));
       if (!row || row.erased || String(row.etag) !== etag) {
@@ -245,7 +244,7 @@ export function fakeStories(): StoryRepository &
       for (const row of rows.values()) {
         if (row.story.tenantId !== tenantId) continue;
         scanned++;
-        if (row.votes.has(personId)) votes.push(row.story.id);
+        if (row.reactions.has(reactionKey({ kind: 'vote', personId }))) votes.push(row.story.id);
         const { story } = row;
         if (
           story.featured.some((p) => p.id === personId) ||

@@ -25,12 +25,14 @@ import type {
   ConversationStore,
   OutboxMessage,
   PostedCards,
+  ReactionKind,
   StoryDeps,
   StoryRepository,
   Versioned,
 } from '../ports.js';
 import { trySyncProjections } from '../projections.js';
 import { APP_ACTOR_ID, ERASED_NAME, isPseudonym, newPseudonym } from '../pseudonyms.js';
+import { reactionOutbox, withReactionCount } from '../reactions.js';
 import { retryOnConflict } from '../retry.js';
 import { tenantSettings } from '../roles.js';
 import {
@@ -192,6 +194,8 @@ export interface Candidates {
   readonly others: readonly string[];
   /** Of those, where they may have voted. */
   readonly voted: ReadonlySet<string>;
+  /** Of those, where they may have said they learned (always indexed: no legacy rows). */
+  readonly learned: ReadonlySet<string>;
   readonly legacySearch: ErasureReceipt['legacySearch'];
 }
 
@@ -221,6 +225,9 @@ export async function gatherCandidates(
     ...indexed.filter((row) => row.involvements.includes('voted')).map((row) => row.storyId),
     ...legacy.votes,
   ]);
+  const learned = new Set(
+    indexed.filter((row) => row.involvements.includes('learned')).map((row) => row.storyId),
+  );
   const own = new Set(authored);
   const others = new Set([
     ...indexed.map((row) => row.storyId),
@@ -232,6 +239,7 @@ export async function gatherCandidates(
     authored: [...own],
     others: [...others].filter((id) => !own.has(id)).sort(),
     voted,
+    learned,
     legacySearch: { scanned: legacy.scanned, complete: legacy.complete },
   };
 }
@@ -277,8 +285,14 @@ async function survey(
       }
       found.add('storiesPseudonymised', storyId);
     } else {
-      if (candidates.voted.has(storyId) && (await deps.personalData.voteOf(ref, personId))) {
+      if (candidates.voted.has(storyId) && (await deps.stories.reactionOf(ref, 'vote', personId))) {
         found.add('votes', storyId);
+      }
+      if (
+        candidates.learned.has(storyId) &&
+        (await deps.stories.reactionOf(ref, 'learned', personId))
+      ) {
+        found.add('learned', storyId);
       }
       if (story.featured.some((p) => p.id === personId)) found.add('featured', storyId);
       if (story.status === 'pending' && waitingApprovers(story.approval).includes(personId)) {
@@ -422,7 +436,8 @@ async function carryOn(
     ...erased.postedCards.ids.filter((id) => !erased.storiesDeleted.ids.includes(id)),
   ]);
   for (const storyId of kept) await scrubOne(run, storyId);
-  for (const storyId of erased.votes.ids) await retractVote(run, storyId);
+  for (const storyId of erased.votes.ids) await takeBack(run, storyId, 'vote');
+  for (const storyId of erased.learned.ids) await takeBack(run, storyId, 'learned');
   for (const month of erased.awards.ids) await scrubAward(run, month);
   await eraseDelegations(run);
   await scrubSettings(run);
@@ -599,29 +614,20 @@ async function handOver(
   };
 }
 
-/** Takes back the person's vote: the vote row and one from the count, in one transaction. */
-async function retractVote(run: Run, storyId: string): Promise<void> {
+/** Takes back the person's reaction: the row and one from the count, in one transaction. */
+async function takeBack(run: Run, storyId: string, kind: ReactionKind): Promise<void> {
   const { deps } = run;
   const ref = { tenantId: run.tenantId, storyId };
   const story = await retryOnConflict(async () => {
     const found = await deps.stories.get(ref);
-    if (!found || !(await deps.personalData.voteOf(ref, run.personId))) return null;
-    const now = deps.clock.now();
-    const current = found.value;
-    const saved = await deps.personalData.retractVote(
-      {
-        story: {
-          ...current,
-          voteCount: Math.max(0, current.voteCount - 1),
-          revision: current.revision + 1,
-        },
-        expectedEtag: found.etag,
-        audit: [],
-        // As for a vote: the channel card shows the count, no other card does.
-        outbox: [projectMessage(deps, now), refreshCardsMessage(deps, now, true)],
-      },
-      run.personId,
-    );
+    if (!found || !(await deps.stories.reactionOf(ref, kind, run.personId))) return null;
+    const saved = await deps.stories.commit({
+      story: withReactionCount(found.value, kind, -1),
+      expectedEtag: found.etag,
+      audit: [],
+      outbox: reactionOutbox(deps, kind, deps.clock.now()),
+      takeBack: { kind, personId: run.personId },
+    });
     return saved.value;
   });
   if (!story) return;

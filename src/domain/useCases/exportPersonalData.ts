@@ -11,7 +11,7 @@ export interface ExportedStory {
   readonly history: readonly AuditEvent[];
 }
 
-/** A vote the person cast, and when. */
+/** A vote the person cast (or an "I learned from this" they gave), and when. */
 export interface ExportedVote {
   readonly story: Story;
   readonly at: Date;
@@ -19,7 +19,7 @@ export interface ExportedVote {
 
 /**
  * What the app holds about a person (GDPR article 15): who they are to the app, the stories they
- * told (in full, with history), their votes, the stories that feature them, were routed to them
+ * told (in full, with history), their votes and what they learned from, the stories that feature them, were routed to them
  * or that they acted on, their delegations and the roles granted to them.
  */
 export interface PersonalDataExport {
@@ -31,6 +31,8 @@ export interface PersonalDataExport {
   readonly botConversation: boolean;
   readonly stories: readonly ExportedStory[];
   readonly votes: readonly ExportedVote[];
+  /** The stories they said they learned from ("I learned from this"). */
+  readonly learned: readonly ExportedVote[];
   readonly featuredIn: readonly Story[];
   /** Stories routed to them for a decision. */
   readonly routedTo: readonly Story[];
@@ -67,6 +69,7 @@ export async function exportPersonalData(
     stories.push({ story, history: await deps.stories.audit({ tenantId, storyId }) });
   }
   const votes: ExportedVote[] = [];
+  const learned: ExportedVote[] = [];
   const featuredIn: Story[] = [];
   const routedTo: Story[] = [];
   const actedOn: Story[] = [];
@@ -75,9 +78,13 @@ export async function exportPersonalData(
     const story = await read(storyId);
     if (!story) continue;
     const vote = candidates.voted.has(storyId)
-      ? await deps.personalData.voteOf(ref, personId)
+      ? await deps.stories.reactionOf(ref, 'vote', personId)
       : null;
     if (vote) votes.push({ story, at: vote.at });
+    const learnt = candidates.learned.has(storyId)
+      ? await deps.stories.reactionOf(ref, 'learned', personId)
+      : null;
+    if (learnt) learned.push({ story, at: learnt.at });
     if (story.featured.some((p) => p.id === personId)) featuredIn.push(story);
     if (story.approval.asked.includes(personId)) routedTo.push(story);
     const history = await deps.stories.audit(ref);
@@ -102,6 +109,7 @@ export async function exportPersonalData(
     botConversation: conversation !== null,
     stories,
     votes,
+    learned,
     featuredIn,
     routedTo,
     actedOn,

@@ -68,6 +68,7 @@ export async function resubmitStory(
       updatedAt: now,
       ...(story.publishedAt ? { publishedAt: story.publishedAt } : {}),
       voteCount: story.voteCount,
+      learnedCount: story.learnedCount,
       revision: story.revision + 1,
     };
     return {

@@ -47,6 +47,7 @@ export async function submitStory(
     createdAt: now,
     updatedAt: now,
     voteCount: 0,
+    learnedCount: 0,
     revision: 1,
   };
   // The featured colleagues and the approvers asked are indexed first (see `recordInvolvement`).

@@ -141,7 +141,9 @@ describe('erasure and export of a person’s data', () => {
     const after = (await api.get<StoryDto>(`/api/stories/${voted.id}`, { user: admin })).body;
     expect(after.voteCount).toBe(0);
     const ref = { tenantId: DEMO_TENANT_ID, storyId: voted.id };
-    expect(await app.server.storage.stories.hasVoted(ref, service)).toBe(false);
+    expect((await app.server.storage.stories.reactionOf(ref, 'vote', service)) !== null).toBe(
+      false,
+    );
     // Nobody features him any more, on the wall either.
     const featured = (await api.get<StoryDto>(`/api/stories/${featuring.id}`, { user: admin }))
       .body;

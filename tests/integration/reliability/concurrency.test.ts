@@ -137,7 +137,9 @@ describe('many at once, on the whole app', () => {
     const ref = { tenantId: DEMO_TENANT_ID, storyId: id };
     const counted = async () => {
       const rows = await Promise.all(
-        voters.map((v) => app.server.storage.stories.hasVoted(ref, v)),
+        voters.map((v) =>
+          app.server.storage.stories.reactionOf(ref, 'vote', v).then((r) => r !== null),
+        ),
       );
       const story = await api.get<StoryDto>(`/api/stories/${id}`, { user: employee });
       return { rows: rows.filter(Boolean).length, count: story.body.voteCount, rowsByVoter: rows };

@@ -54,7 +54,7 @@ async function votedStory(voterId: string, tenant = tenantId) {
     expectedEtag: saved.etag,
     audit: [],
     outbox: [],
-    vote: { voterId, at: T0 },
+    reaction: { kind: 'vote', personId: voterId, at: T0 },
   });
   return { story: voted.value, etag: voted.etag, ref: { tenantId: tenant, storyId: story.id } };
 }
@@ -83,11 +83,12 @@ describe('TablePersonIndex', () => {
 describe('TableStoryPersonalData', () => {
   it('reads a vote and takes it back with the count, in one transaction', async () => {
     const { story, etag, ref } = await votedStory('voter-1');
-    expect(await storage.personalData.voteOf(ref, 'voter-1')).toEqual({
-      voterId: 'voter-1',
+    expect(await storage.stories.reactionOf(ref, 'vote', 'voter-1')).toEqual({
+      kind: 'vote',
+      personId: 'voter-1',
       at: T0,
     });
-    expect(await storage.personalData.voteOf(ref, 'voter-2')).toBeNull();
+    expect(await storage.stories.reactionOf(ref, 'vote', 'voter-2')).toBeNull();
     const change: StoryChange = {
       story: { ...story, voteCount: 0, revision: story.revision + 1 },
       expectedEtag: etag,
@@ -95,30 +96,25 @@ describe('TableStoryPersonalData', () => {
       outbox: [
         { id: `out-retract-${story.id}`, kind: 'story.project', createdAt: T0, payload: {} },
       ],
+      takeBack: { kind: 'vote', personId: 'voter-1' },
     };
     // A stale ETag changes nothing: the vote row and the count stay together.
     await expectCode(
-      storage.personalData.retractVote(
-        { ...change, expectedEtag: 'W/"datetime\'2000\'"' },
-        'voter-1',
-      ),
+      storage.stories.commit({ ...change, expectedEtag: 'W/"datetime\'2000\'"' }),
       'conflict',
     );
-    expect(await storage.personalData.voteOf(ref, 'voter-1')).not.toBeNull();
-    const saved = await storage.personalData.retractVote(change, 'voter-1');
+    expect(await storage.stories.reactionOf(ref, 'vote', 'voter-1')).not.toBeNull();
+    const saved = await storage.stories.commit(change);
     expect(saved.value.voteCount).toBe(0);
     expect((await storage.stories.get(ref))?.etag).toBe(saved.etag);
-    expect(await storage.stories.hasVoted(ref, 'voter-1')).toBe(false);
+    expect(await storage.stories.reactionOf(ref, 'vote', 'voter-1')).toBeNull();
     // Taken back already: the row is gone, so the transaction (count included) fails.
     await expectCode(
-      storage.personalData.retractVote(
-        {
-          ...change,
-          story: { ...saved.value, voteCount: -1, revision: saved.value.revision + 1 },
-          expectedEtag: saved.etag,
-        },
-        'voter-1',
-      ),
+      storage.stories.commit({
+        ...change,
+        story: { ...saved.value, voteCount: -1, revision: saved.value.revision + 1 },
+        expectedEtag: saved.etag,
+      }),
       'conflict',
     );
     expect((await storage.stories.get(ref))?.value.voteCount).toBe(0);
@@ -219,7 +215,7 @@ describe('TableStoryPersonalData', () => {
     ]);
     await storage.personalData.purge(ref);
     expect(await storage.stories.audit(ref)).toEqual([]);
-    expect(await storage.stories.hasVoted(ref, 'voter-p')).toBe(false);
+    expect(await storage.stories.reactionOf(ref, 'vote', 'voter-p')).toBeNull();
     expect(await storage.postedCards.list(ref)).toEqual([]);
     expect(await storage.outbox.pending(ref, new Date('2100-01-01T00:00:00Z'))).toEqual([]);
     // Nothing left, not even the tombstone: a new story could take the id.

@@ -165,11 +165,11 @@ describe('TableStoryRepository', () => {
       story: { ...story, voteCount: 1 },
       expectedEtag: created.etag,
       audit: [],
-      vote: { voterId: 'voter-1', at: T0 },
+      reaction: { kind: 'vote', personId: 'voter-1', at: T0 },
       outbox: [{ id: `o-${story.id}-v1`, kind: 'story.project', createdAt: T0, payload: {} }],
     });
-    expect(await storage.stories.hasVoted(ref, 'voter-1')).toBe(true);
-    expect(await storage.stories.hasVoted(ref, 'voter-2')).toBe(false);
+    expect((await storage.stories.reactionOf(ref, 'vote', 'voter-1')) !== null).toBe(true);
+    expect((await storage.stories.reactionOf(ref, 'vote', 'voter-2')) !== null).toBe(false);
 
     // Same voter again, with a fresh ETag: only the vote row can fail, and it takes the rest along.
     await expectCode(
@@ -177,7 +177,7 @@ describe('TableStoryRepository', () => {
         story: { ...story, voteCount: 2 },
         expectedEtag: voted.etag,
         audit: [],
-        vote: { voterId: 'voter-1', at: T0 },
+        reaction: { kind: 'vote', personId: 'voter-1', at: T0 },
         outbox: [{ id: `o-${story.id}-v2`, kind: 'story.project', createdAt: T0, payload: {} }],
       }),
       'already_voted',
@@ -201,12 +201,12 @@ describe('TableStoryRepository', () => {
         audit: [
           { id: 'never', at: T0, actorId: 'x', action: 'archived', actorName: 'x', surface: 'tab' },
         ],
-        vote: { voterId: 'voter-9', at: T0 },
+        reaction: { kind: 'vote', personId: 'voter-9', at: T0 },
         outbox: [{ id: `o-${story.id}-never`, kind: 'story.project', createdAt: T0, payload: {} }],
       }),
       'conflict',
     );
-    expect(await storage.stories.hasVoted(ref, 'voter-9')).toBe(false);
+    expect((await storage.stories.reactionOf(ref, 'vote', 'voter-9')) !== null).toBe(false);
     expect((await storage.stories.audit(ref)).map((e) => e.id)).not.toContain('never');
     expect((await storage.outbox.pending(ref, T0)).map((m) => m.id)).not.toContain(
       `o-${story.id}-never`,
@@ -222,7 +222,7 @@ describe('TableStoryRepository', () => {
           story: { ...story, voteCount: 1 },
           expectedEtag: created.etag,
           audit: [],
-          vote: { voterId: `racer-${i}`, at: T0 },
+          reaction: { kind: 'vote', personId: `racer-${i}`, at: T0 },
           outbox: [],
         }),
       ),
@@ -234,7 +234,9 @@ describe('TableStoryRepository', () => {
     const ref = { tenantId, storyId: story.id };
     expect((await storage.stories.get(ref))?.value.voteCount).toBe(1);
     const voters = await Promise.all(
-      Array.from({ length: 10 }, (_, i) => storage.stories.hasVoted(ref, `racer-${i}`)),
+      Array.from({ length: 10 }, (_, i) =>
+        storage.stories.reactionOf(ref, 'vote', `racer-${i}`).then((r) => r !== null),
+      ),
     );
     expect(voters.filter(Boolean)).toHaveLength(1);
   });
@@ -262,7 +264,9 @@ describe('TableStoryRepository', () => {
     }
     const ref = { tenantId, storyId: story.id };
     const counted = (await storage.stories.get(ref))?.value.voteCount;
-    const rows = await Promise.all(voters.map((v) => storage.stories.hasVoted(ref, v.userId)));
+    const rows = await Promise.all(
+      voters.map((v) => storage.stories.reactionOf(ref, 'vote', v.userId).then((r) => r !== null)),
+    );
     expect(counted).toBe(rows.filter(Boolean).length);
     expect(counted).toBe(first.filter((r) => r.status === 'fulfilled').length);
 

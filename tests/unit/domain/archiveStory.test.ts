@@ -134,7 +134,7 @@ describe('archiveStory', () => {
           story: { ...current.value, voteCount: 1, revision: current.value.revision + 1 },
           expectedEtag: current.etag,
           audit: [],
-          vote: { voterId: ids.service, at: new Date() },
+          reaction: { kind: 'vote', personId: ids.service, at: new Date() },
           outbox: [],
         });
       }

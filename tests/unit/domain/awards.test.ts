@@ -37,7 +37,7 @@ function storiesOf(stories: readonly Story[]): StoryRepository & { commits: Stor
       current.set(change.story.id, change.story);
       return { value: change.story, etag: '1' };
     },
-    hasVoted: () => Promise.resolve(false),
+    reactionOf: () => Promise.resolve(null),
     audit: () => Promise.resolve([]),
   };
 }

@@ -101,7 +101,7 @@ async function world() {
     expectedEtag: legacyVote!.etag,
     audit: [],
     outbox: [],
-    vote: { voterId: EMMA, at: ctx.clock.now() },
+    reaction: { kind: 'vote', personId: EMMA, at: ctx.clock.now() },
   });
 
   await postedCards.add(ref(s1.id), {
@@ -240,7 +240,7 @@ describe('erasePerson', () => {
     expect((await w.story(w.s.s3))?.voteCount).toBe(1);
     await erasePerson(w.deps, actor(ids.admin), EMMA);
     for (const id of [w.s.s3, w.s.s6]) {
-      expect(await w.stories.voteOf(ref(id), EMMA)).toBeNull();
+      expect(await w.stories.reactionOf(ref(id), 'vote', EMMA)).toBeNull();
       expect((await w.story(id))?.voteCount).toBe(0);
     }
     expect(w.wall.entries().find((s) => s.id === w.s.s3)?.voteCount).toBe(0);

@@ -57,8 +57,8 @@ describe('voteStory', () => {
     const { deps, story: published, stories, ref, committed } = await story();
     const before = stories.outboxOf(ref).filter((m) => m.kind === 'story.project').length;
     await voteStory(deps, service, published.id);
-    expect(await stories.hasVoted(ref, ids.service)).toBe(true);
-    expect(await stories.hasVoted(ref, ids.cloakroom)).toBe(false);
+    expect((await stories.reactionOf(ref, 'vote', ids.service)) !== null).toBe(true);
+    expect((await stories.reactionOf(ref, 'vote', ids.cloakroom)) !== null).toBe(false);
     const after = stories.outboxOf(ref).filter((m) => m.kind === 'story.project').length;
     expect(after).toBe(before + 1);
     expect(committed).toEqual([ref]);
@@ -90,7 +90,7 @@ describe('voteStory', () => {
     expect(error).toBeInstanceOf(DomainError);
     expect(error).toMatchObject({ code: 'self_vote' });
     expect(await count()).toBe(0);
-    expect(await stories.hasVoted(ref, userId)).toBe(false);
+    expect((await stories.reactionOf(ref, 'vote', userId)) !== null).toBe(false);
   });
 
   it('refuses a vote on a story that is not published with not_found', async () => {

@@ -36,7 +36,9 @@ describe('webhookEventsOf', () => {
     ]);
     expect(webhookEventsOf({ audit: audit('archived') })).toEqual(['story.archived']);
     expect(webhookEventsOf({ audit: audit('awarded') })).toEqual(['award.announced']);
-    expect(webhookEventsOf({ audit: [], vote: { voterId: 'u-2', at } })).toEqual(['vote.cast']);
+    expect(webhookEventsOf({ audit: [], reaction: { kind: 'vote', personId: 'u-2', at } })).toEqual(
+      ['vote.cast'],
+    );
   });
 
   it('raises nothing for steps no integration listens to', () => {

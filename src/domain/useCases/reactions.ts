@@ -1,0 +1,132 @@
+import { DomainError } from '../errors.js';
+import type { Reaction, ReactionKind, StoryDeps } from '../ports.js';
+import { trySyncProjections } from '../projections.js';
+import {
+  alreadyReacted,
+  notReacted,
+  reactionOutbox,
+  reactionQueryIds,
+  reactionRules,
+  requireMayReact,
+  withReactionCount,
+} from '../reactions.js';
+import { retryOnConflict } from '../retry.js';
+import type { Story } from '../story.js';
+import type { Actor } from '../user.js';
+
+/** Which of one story's reactions are the caller's. */
+export interface MyReactions {
+  readonly storyId: string;
+  readonly voted: boolean;
+  readonly learned: boolean;
+}
+
+/** Stories whose rows are read at once by `myReactions` (two point reads each). */
+const READ_BATCH = 10;
+
+/**
+ * Gives a published story one reaction of `kind` from the actor: once per person, never on a
+ * story about themselves (`requireMayReact`). The row and the new count are one transaction.
+ */
+export async function reactToStory(
+  deps: StoryDeps,
+  actor: Actor,
+  storyId: string,
+  kind: ReactionKind,
+): Promise<Story> {
+  const rules = reactionRules(kind);
+  return changeReaction(deps, actor, storyId, kind, async (story) => {
+    requireMayReact(story, actor.userId, kind);
+    const ref = { tenantId: story.tenantId, storyId: story.id };
+    if (await deps.stories.reactionOf(ref, kind, actor.userId)) throw alreadyReacted(kind);
+    // The per-person index row first (it lives in the person's partition, not the story's), so
+    // erasure and export find every reaction without a scan; a reaction that then fails leaves
+    // a row that names a story without it, which they skip.
+    await deps.personIndex.add(story.tenantId, actor.userId, story.id, [rules.involvement]);
+    return {
+      story: withReactionCount(story, kind, 1),
+      reaction: { kind, personId: actor.userId, at: deps.clock.now() },
+    };
+  });
+}
+
+/** Takes back the actor's reaction of `kind` to a published story: the row and one from the count. */
+export async function takeBackReaction(
+  deps: StoryDeps,
+  actor: Actor,
+  storyId: string,
+  kind: ReactionKind,
+): Promise<Story> {
+  return changeReaction(deps, actor, storyId, kind, async (story) => {
+    const ref = { tenantId: story.tenantId, storyId: story.id };
+    if (!(await deps.stories.reactionOf(ref, kind, actor.userId))) throw notReacted(kind);
+    return {
+      story: withReactionCount(story, kind, -1),
+      takeBack: { kind, personId: actor.userId },
+    };
+  });
+}
+
+/**
+ * Which of `storyIds` (at most `MAX_REACTION_QUERY`) the actor voted for and learned from, so the
+ * wall shows its state after a reload in one request; a story that does not exist has neither.
+ */
+export async function myReactions(
+  deps: Pick<StoryDeps, 'stories'>,
+  actor: Actor,
+  storyIds: readonly string[],
+): Promise<MyReactions[]> {
+  const ids = reactionQueryIds(storyIds);
+  const answers: MyReactions[] = [];
+  for (let start = 0; start < ids.length; start += READ_BATCH) {
+    const batch = ids.slice(start, start + READ_BATCH);
+    answers.push(
+      ...(await Promise.all(
+        batch.map(async (storyId) => {
+          const ref = { tenantId: actor.tenantId, storyId };
+          const [vote, learned] = await Promise.all([
+            deps.stories.reactionOf(ref, 'vote', actor.userId),
+            deps.stories.reactionOf(ref, 'learned', actor.userId),
+          ]);
+          return { storyId, voted: vote !== null, learned: learned !== null };
+        }),
+      )),
+    );
+  }
+  return answers;
+}
+
+/**
+ * Reads the published story, lets `change` judge it and say what to write, and commits that on
+ * the ETag read, again from the start when someone else changed the story meanwhile.
+ */
+async function changeReaction(
+  deps: StoryDeps,
+  actor: Actor,
+  storyId: string,
+  kind: ReactionKind,
+  change: (story: Story) => Promise<{
+    story: Story;
+    reaction?: Reaction;
+    takeBack?: Pick<Reaction, 'kind' | 'personId'>;
+  }>,
+): Promise<Story> {
+  const ref = { tenantId: actor.tenantId, storyId };
+  const story = await retryOnConflict(async () => {
+    const current = await deps.stories.get(ref);
+    if (!current || current.value.status !== 'published') {
+      throw new DomainError('not_found', 'No such published story.');
+    }
+    const next = await change(current.value);
+    const saved = await deps.stories.commit({
+      ...next,
+      expectedEtag: current.etag,
+      audit: [],
+      outbox: reactionOutbox(deps, kind, deps.clock.now()),
+    });
+    return saved.value;
+  });
+  await trySyncProjections(deps, story);
+  deps.onCommitted(ref);
+  return story;
+}
