@@ -15,30 +15,15 @@ import { ADAPTIVE_CARD_TYPE, type AdaptiveCard } from './cards/adaptiveCard.js';
 import {
   approvalCard,
   CHANGES_COMMENT_INPUT,
-  DECIDE_VERB,
   REASSIGN_COMMENT_INPUT,
   REASSIGN_TO_INPUT,
-  REASSIGN_VERB,
-  REFRESH_VERB,
   REJECT_REASON_INPUT,
   type ApprovalNotice,
 } from './cards/approvalCard.js';
-import { channelStoryCard, VOTE_VERB } from './cards/channelStoryCard.js';
-import { OPEN_FORM_VERB } from './cards/helpCard.js';
-import {
-  EDIT_STORY_VERB,
-  featuredNoticeCard,
-  noticeCard,
-  REMOVE_FEATURED_VERB,
-  CONFIRM_FEATURED_VERB,
-  thanksCard,
-} from './cards/messageCards.js';
-import {
-  CHECK_STORY_VERB,
-  RESUBMIT_STORY_VERB,
-  storyFormCard,
-  SUBMIT_STORY_VERB,
-} from './cards/storyFormCard.js';
+import { channelStoryCard } from './cards/channelStoryCard.js';
+import { featuredNoticeCard, noticeCard, thanksCard } from './cards/messageCards.js';
+import { storyFormCard } from './cards/storyFormCard.js';
+import { cardVerbName, type CardVerbName } from './cardVerbs.js';
 import { isRecord } from './guards.js';
 import { localeOf, translator } from './i18n.js';
 import { checkEditedStoryCard, editStoryCard, resubmitStoryCard } from './storyEditing.js';
@@ -69,39 +54,50 @@ export async function handleCardAction(
       noticeCard({ notice: 'unauthenticated' }, localeOf(context.activity.locale)),
     );
   }
+  const name = cardVerbName(invoke.action.verb);
+  // A verb no card of this bot emits (an old card, or a forged invoke) is the client's mistake:
+  // a notice in the person's language, not an error.
+  if (!name) return cardResponse(noticeCard({ notice: 'unknownAction' }, turn.locale));
   const data: Record<string, unknown> = isRecord(invoke.action.data) ? invoke.action.data : {};
-  switch (invoke.action.verb) {
-    case OPEN_FORM_VERB:
-      return cardResponse(storyFormCard(await storyFormModel(turn, deps), turn.locale));
-    case SUBMIT_STORY_VERB:
-      return cardResponse(await submit(turn, data, deps));
-    case CHECK_STORY_VERB:
-      // The form of a story being edited carries its id; a new story's form does not.
-      return cardResponse(
-        data.storyId === undefined
-          ? storyFormCard(await checkedStoryForm(turn, data, deps), turn.locale)
-          : await checkEditedStoryCard(turn, data, deps),
-      );
-    case DECIDE_VERB:
-      return cardResponse(await decide(context, turn, data, deps));
-    case REASSIGN_VERB:
-      return cardResponse(await reassign(context, turn, data, deps));
-    case REFRESH_VERB:
-      return cardResponse(await refresh(context, turn, data, deps));
-    case EDIT_STORY_VERB:
-      return cardResponse(await editStoryCard(turn, data, deps));
-    case RESUBMIT_STORY_VERB:
-      return cardResponse(await resubmitStoryCard(turn, data, deps));
-    case VOTE_VERB:
-      return vote(turn, data, deps);
-    case REMOVE_FEATURED_VERB:
-      return answerFeatured(turn, data, deps, 'removed');
-    case CONFIRM_FEATURED_VERB:
-      return answerFeatured(turn, data, deps, 'confirmed');
-    default:
-      return cardResponse(noticeCard({ notice: 'generic' }, turn.locale));
-  }
+  return CARD_ACTIONS[name](context, turn, data, deps);
 }
+
+type CardActionHandler = (
+  context: TurnContext,
+  turn: TurnUser,
+  data: Record<string, unknown>,
+  deps: CardActionDeps,
+) => Promise<AdaptiveCardInvokeResponse>;
+
+/**
+ * What answers each verb of `CARD_VERBS`, by its name; the type makes it answer every one.
+ * Exported for the test that holds every verb a card emits to a handler.
+ */
+export const CARD_ACTIONS: { readonly [N in CardVerbName]: CardActionHandler } = {
+  openForm: async (_context, turn, _data, deps) =>
+    cardResponse(storyFormCard(await storyFormModel(turn, deps), turn.locale)),
+  submitStory: async (_context, turn, data, deps) => cardResponse(await submit(turn, data, deps)),
+  // The form of a story being edited carries its id; a new story's form does not.
+  checkStory: async (_context, turn, data, deps) =>
+    cardResponse(
+      data.storyId === undefined
+        ? storyFormCard(await checkedStoryForm(turn, data, deps), turn.locale)
+        : await checkEditedStoryCard(turn, data, deps),
+    ),
+  resubmitStory: async (_context, turn, data, deps) =>
+    cardResponse(await resubmitStoryCard(turn, data, deps)),
+  decide: async (context, turn, data, deps) =>
+    cardResponse(await decide(context, turn, data, deps)),
+  reassign: async (context, turn, data, deps) =>
+    cardResponse(await reassign(context, turn, data, deps)),
+  refresh: async (context, turn, data, deps) =>
+    cardResponse(await refresh(context, turn, data, deps)),
+  editStory: async (_context, turn, data, deps) =>
+    cardResponse(await editStoryCard(turn, data, deps)),
+  vote: (_context, turn, data, deps) => vote(turn, data, deps),
+  removeFeatured: (_context, turn, data, deps) => answerFeatured(turn, data, deps, 'removed'),
+  confirmFeatured: (_context, turn, data, deps) => answerFeatured(turn, data, deps, 'confirmed'),
+};
 
 async function submit(
   turn: TurnUser,

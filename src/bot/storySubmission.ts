@@ -9,13 +9,13 @@ import {
 } from '../domain/index.js';
 import { coachStory, findStoryPersonalData, type FieldPersonalData } from '../shared/dto.js';
 import {
-  CHECK_STORY_VERB,
   CONFIRM_PERSONAL_DATA,
   STORY_FORM_ERRORS,
   type StoryFormError,
   type StoryFormField,
   type StoryFormModel,
 } from './cards/storyFormCard.js';
+import { CARD_VERBS } from './cardVerbs.js';
 import { isRecord } from './guards.js';
 import { readFormValues, readStoryForm } from './storyForm.js';
 import type { TurnUser } from './turn.js';
@@ -84,7 +84,7 @@ export function withCoach(form: StoryFormModel, data: unknown, turn: TurnUser): 
 
 /** Whether a dialog's submit is "Check my story" (`Action.Submit` carries its verb as data). */
 export function isCheckRequest(data: unknown): boolean {
-  return isRecord(data) && data.verb === CHECK_STORY_VERB;
+  return isRecord(data) && data.verb === CARD_VERBS.checkStory;
 }
 
 /**

@@ -1,26 +1,22 @@
 import { waitingSlots, type Locale, type Story } from '../../domain/index.js';
-import { CATEGORIES, findStoryPersonalData, LIMITS } from '../../shared/dto.js';
-import { authorNameOf, translator, type Translate } from '../i18n.js';
+import { findStoryPersonalData, LIMITS } from '../../shared/dto.js';
+import { translator, type Translate } from '../i18n.js';
 import { escapeMarkdown } from '../markdown.js';
 import {
   adaptiveCard,
-  heading,
   notice,
   textBlock,
   type AdaptiveCard,
   type CardElement,
 } from './adaptiveCard.js';
+import { customerQuote, section, storyFacts, storyParts, toldBy, storyTitle } from './blocks.js';
 import { personalDataNotice } from './personalDataNotice.js';
+import { CARD_VERBS } from '../cardVerbs.js';
 
-/** The verb of the approver's decision actions. */
-export const DECIDE_VERB = 'story.decide';
-/** The verb Teams sends when a card refreshes for a user (Universal Actions). */
-export const REFRESH_VERB = 'story.refresh';
 /** Input ids of the comment fields; two ids, because both show-cards' inputs are sent. */
 export const CHANGES_COMMENT_INPUT = 'changesComment';
 export const REJECT_REASON_INPUT = 'rejectReason';
-/** The verb of handing a pending story to another person, and its inputs. */
-export const REASSIGN_VERB = 'story.reassign';
+/** Input ids of handing a pending story to another person: who, and why. */
 export const REASSIGN_TO_INPUT = 'reassignTo';
 export const REASSIGN_COMMENT_INPUT = 'reassignComment';
 
@@ -90,49 +86,44 @@ export function approvalCard(model: ApprovalCardModel, locale: Locale): Adaptive
             ...progressLines(story, t),
           ]
         : []),
-      heading(escapeMarkdown(story.title)),
-      textBlock(t('story.toldBy', { author: escapeMarkdown(authorNameOf(story, t)) }), {
-        isSubtle: true,
-        spacing: 'None',
-      }),
+      storyTitle(story),
+      toldBy(story, t),
       ...(model.actionable && pending ? [] : statusBlock(model, t)),
       ...(personalData.length > 0
         ? [personalDataNotice(personalData, t('personalData.approvalNotice'), t)]
         : []),
-      ...section(t('story.situation'), story.situation),
-      ...section(t('story.action'), story.action),
-      ...section(t('story.outcome'), story.outcome),
+      ...storyParts(story, t),
       ...section(t('story.lesson'), story.lesson),
-      ...(story.customerQuote ? section(t('story.quote'), `“${story.customerQuote}”`) : []),
-      {
-        type: 'FactSet',
-        spacing: 'Medium',
-        facts: [
-          { title: t('story.team'), value: escapeMarkdown(story.team) },
-          { title: t('story.category'), value: categoryLabel(story.category, t) },
-          ...(story.featured.length > 0
-            ? [
-                {
-                  title: t('story.featured'),
-                  // Approvers see everyone featured; those still asked are marked.
-                  value: story.featured
-                    .map((p) => {
-                      const name = escapeMarkdown(p.displayName);
-                      return p.awaiting ? t('featured.awaiting', { name }) : name;
-                    })
-                    .join(', '),
-                },
-              ]
-            : []),
-        ],
-      },
+      ...customerQuote(story, t),
+      storyFacts(
+        story,
+        t,
+        story.featured.length > 0
+          ? [
+              {
+                title: t('story.featured'),
+                // Approvers see everyone featured; those still asked are marked.
+                value: story.featured
+                  .map((p) => {
+                    const name = escapeMarkdown(p.displayName);
+                    return p.awaiting ? t('featured.awaiting', { name }) : name;
+                  })
+                  .join(', '),
+              },
+            ]
+          : [],
+      ),
     ],
     {
       actions,
       ...(pending && model.refreshUserIds.length > 0
         ? {
             refresh: {
-              action: { type: 'Action.Execute', verb: REFRESH_VERB, data: { storyId: story.id } },
+              action: {
+                type: 'Action.Execute',
+                verb: CARD_VERBS.refresh,
+                data: { storyId: story.id },
+              },
               userIds: model.refreshUserIds,
             },
           }
@@ -144,7 +135,7 @@ export function approvalCard(model: ApprovalCardModel, locale: Locale): Adaptive
 function decisionActions(story: Story, t: Translate): CardElement[] {
   const decide = (decision: string, title: string): CardElement => ({
     type: 'Action.Execute',
-    verb: DECIDE_VERB,
+    verb: CARD_VERBS.decide,
     title,
     data: { storyId: story.id, decision },
   });
@@ -219,7 +210,7 @@ function decisionActions(story: Story, t: Translate): CardElement[] {
         actions: [
           {
             type: 'Action.Execute',
-            verb: REASSIGN_VERB,
+            verb: CARD_VERBS.reassign,
             title: t('approval.sendReassign'),
             data: { storyId: story.id },
           },
@@ -282,20 +273,6 @@ function statusBlock(model: ApprovalCardModel, t: Translate): CardElement[] {
     );
   }
   return [{ type: 'Container', style: 'emphasis', spacing: 'Medium', items: lines }];
-}
-
-function section(title: string, text: string): CardElement[] {
-  return [
-    textBlock(title, { weight: 'Bolder', spacing: 'Medium' }),
-    textBlock(escapeMarkdown(text), { spacing: 'Small' }),
-  ];
-}
-
-/** The localized label of a category; an unknown id (an old category) is shown escaped. */
-export function categoryLabel(category: string, t: Translate): string {
-  return (CATEGORIES as readonly string[]).includes(category)
-    ? t(`category.${category}`)
-    : escapeMarkdown(category);
 }
 
 /** The link only if it is http or https, so it can never be a `javascript:` or data URL. */

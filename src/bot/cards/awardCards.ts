@@ -1,7 +1,8 @@
-import { publicFeatured, type Locale, type Story } from '../../domain/index.js';
+import type { Locale, Story } from '../../domain/index.js';
 import { authorNameOf, translator } from '../i18n.js';
 import { escapeMarkdown } from '../markdown.js';
 import { adaptiveCard, heading, textBlock, type AdaptiveCard } from './adaptiveCard.js';
+import { citation, featuredLine, lessonBox, toldBy, storyTitle } from './blocks.js';
 import { hiddenStoryCard } from './channelStoryCard.js';
 
 export interface AwardCardModel {
@@ -29,39 +30,20 @@ export function awardChannelCard(model: AwardCardModel, locale: Locale): Adaptiv
   const { story } = model;
   if (story.status === 'hidden') return hiddenStoryCard(locale);
   const month = monthName(model.month, locale);
-  const featured = publicFeatured(story)
-    .map((person) => escapeMarkdown(person.displayName))
-    .join(', ');
   return adaptiveCard([
     textBlock(t(model.current ? 'award.kicker' : 'award.replaced', { month }), {
       weight: 'Bolder',
       color: model.current ? 'Accent' : 'Default',
       isSubtle: !model.current,
     }),
-    heading(escapeMarkdown(story.title)),
-    textBlock(t('story.toldBy', { author: escapeMarkdown(authorNameOf(story, t)) }), {
-      isSubtle: true,
-      spacing: 'None',
-    }),
+    storyTitle(story),
+    toldBy(story, t),
     ...(story.status === 'published'
       ? []
       : [textBlock(t(`status.${story.status}`), { weight: 'Bolder' })]),
-    ...(featured ? [textBlock(t('channel.featured', { names: featured }), { color: 'Good' })] : []),
-    ...(model.citation
-      ? [
-          textBlock(t('award.citation'), { weight: 'Bolder', spacing: 'Medium' }),
-          textBlock(`“${escapeMarkdown(model.citation)}”`, { spacing: 'Small' }),
-        ]
-      : []),
-    {
-      type: 'Container',
-      style: 'emphasis',
-      spacing: 'Medium',
-      items: [
-        textBlock(t('story.lesson'), { weight: 'Bolder' }),
-        textBlock(escapeMarkdown(story.lesson), { spacing: 'Small' }),
-      ],
-    },
+    ...featuredLine(story, t),
+    ...citation(model.citation, t),
+    lessonBox(story.lesson, t),
     textBlock(t('award.thanks'), { isSubtle: true, spacing: 'Medium' }),
   ]);
 }
@@ -95,12 +77,7 @@ export function awardNoticeCard(model: AwardNoticeModel, locale: Locale): Adapti
             author: escapeMarkdown(authorNameOf(story, t)),
           }),
     ),
-    ...(model.citation
-      ? [
-          textBlock(t('award.citation'), { weight: 'Bolder', spacing: 'Medium' }),
-          textBlock(`“${escapeMarkdown(model.citation)}”`, { spacing: 'Small' }),
-        ]
-      : []),
+    ...citation(model.citation, t),
     textBlock(t('award.thanks'), { isSubtle: true, spacing: 'Medium' }),
   ]);
 }

@@ -1,17 +1,16 @@
-import { publicFeatured, type Locale, type Story } from '../../domain/index.js';
-import { authorNameOf, translator } from '../i18n.js';
-import { escapeMarkdown } from '../markdown.js';
+import type { Locale, Story } from '../../domain/index.js';
+import { translator } from '../i18n.js';
+import { adaptiveCard, textBlock, type AdaptiveCard } from './adaptiveCard.js';
 import {
-  adaptiveCard,
-  heading,
-  textBlock,
-  type AdaptiveCard,
-  type CardElement,
-} from './adaptiveCard.js';
-import { categoryLabel } from './approvalCard.js';
-
-/** The verb of the channel card's Vote button, answered by the vote use case. */
-export const VOTE_VERB = 'story.vote';
+  customerQuote,
+  featuredLine,
+  lessonBox,
+  storyFacts,
+  storyParts,
+  toldBy,
+  storyTitle,
+} from './blocks.js';
+import { CARD_VERBS } from '../cardVerbs.js';
 
 export interface ChannelStoryCardModel {
   readonly story: Story;
@@ -31,52 +30,28 @@ export function channelStoryCard(model: ChannelStoryCardModel, locale: Locale): 
   const { story } = model;
   if (story.status === 'hidden') return hiddenStoryCard(locale);
   const open = story.status === 'published';
-  // Everyone sees this card alike: only the featured colleagues who may be named to everyone.
-  const featured = publicFeatured(story)
-    .map((p) => escapeMarkdown(p.displayName))
-    .join(', ');
   return adaptiveCard(
     [
-      heading(escapeMarkdown(story.title)),
-      textBlock(t('story.toldBy', { author: escapeMarkdown(authorNameOf(story, t)) }), {
-        isSubtle: true,
-        spacing: 'None',
-      }),
+      storyTitle(story),
+      toldBy(story, t),
       ...(open ? [] : [textBlock(t(`status.${story.status}`), { weight: 'Bolder' })]),
-      ...(featured
-        ? [textBlock(t('channel.featured', { names: featured }), { color: 'Good' })]
-        : []),
-      ...section(t('story.situation'), story.situation),
-      ...section(t('story.action'), story.action),
-      ...section(t('story.outcome'), story.outcome),
-      ...(story.customerQuote ? section(t('story.quote'), `“${story.customerQuote}”`) : []),
-      {
-        type: 'Container',
-        style: 'emphasis',
-        spacing: 'Medium',
-        items: [
-          textBlock(t('story.lesson'), { weight: 'Bolder' }),
-          textBlock(escapeMarkdown(story.lesson), { spacing: 'Small' }),
-        ],
-      },
-      {
-        type: 'FactSet',
-        spacing: 'Medium',
-        facts: [
-          { title: t('story.team'), value: escapeMarkdown(story.team) },
-          { title: t('story.category'), value: categoryLabel(story.category, t) },
-          ...(model.showVoteCount
-            ? [{ title: t('channel.votes'), value: String(story.voteCount) }]
-            : []),
-        ],
-      },
+      // Everyone sees this card alike: only the featured colleagues who may be named to everyone.
+      ...featuredLine(story, t),
+      ...storyParts(story, t),
+      ...customerQuote(story, t),
+      lessonBox(story.lesson, t),
+      storyFacts(
+        story,
+        t,
+        model.showVoteCount ? [{ title: t('channel.votes'), value: String(story.voteCount) }] : [],
+      ),
     ],
     {
       actions: open
         ? [
             {
               type: 'Action.Execute',
-              verb: VOTE_VERB,
+              verb: CARD_VERBS.vote,
               title: t('channel.vote'),
               style: 'positive',
               data: { storyId: story.id },
@@ -97,11 +72,4 @@ export function hiddenStoryCard(locale: Locale): AdaptiveCard {
     textBlock(t('status.hidden'), { weight: 'Bolder' }),
     textBlock(t('channel.hidden'), { isSubtle: true, spacing: 'Small' }),
   ]);
-}
-
-function section(title: string, text: string): CardElement[] {
-  return [
-    textBlock(title, { weight: 'Bolder', spacing: 'Medium' }),
-    textBlock(escapeMarkdown(text), { spacing: 'Small' }),
-  ];
 }

@@ -1,9 +1,7 @@
 import type { Locale } from '../../domain/index.js';
 import { translator } from '../i18n.js';
 import { adaptiveCard, heading, textBlock, type AdaptiveCard } from './adaptiveCard.js';
-
-/** The verb of the help card's button, answered with the story form. */
-export const OPEN_FORM_VERB = 'story.form';
+import { CARD_VERBS } from '../cardVerbs.js';
 
 export interface HelpCardModel {
   /** The first card after the bot was added: greets instead of only titling. */
@@ -33,7 +31,12 @@ export function helpCard(model: HelpCardModel, locale: Locale): AdaptiveCard {
     ],
     {
       actions: [
-        { type: 'Action.Execute', verb: OPEN_FORM_VERB, title: t('help.share'), style: 'positive' },
+        {
+          type: 'Action.Execute',
+          verb: CARD_VERBS.openForm,
+          title: t('help.share'),
+          style: 'positive',
+        },
       ],
     },
   );

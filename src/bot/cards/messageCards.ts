@@ -1,17 +1,10 @@
 import type { Locale, Outcome, Story } from '../../domain/index.js';
-import { translator } from '../i18n.js';
+import { authorNameOf, translator } from '../i18n.js';
 import { escapeMarkdown } from '../markdown.js';
 import { adaptiveCard, heading, notice, textBlock, type AdaptiveCard } from './adaptiveCard.js';
 import type { ApprovalNotice } from './approvalCard.js';
-
-/** The verb of the decision notice's "Edit and resubmit": answered with the story form. */
-export const EDIT_STORY_VERB = 'story.edit';
-
-/** The verb of the featured notice's "Remove my name": the colleague takes their name off. */
-export const REMOVE_FEATURED_VERB = 'story.unfeature';
-
-/** The verb of the featured notice's "Confirm": a colleague asked agrees to be named. */
-export const CONFIRM_FEATURED_VERB = 'story.confirmFeatured';
+import { section, storyTitle } from './blocks.js';
+import { CARD_VERBS } from '../cardVerbs.js';
 
 export interface ThanksCardModel {
   readonly story: Story;
@@ -37,11 +30,14 @@ export function thanksCard(model: ThanksCardModel, locale: Locale): AdaptiveCard
 }
 
 export interface NoticeCardModel {
-  readonly notice: ApprovalNotice | 'unauthenticated' | EditNotice;
+  readonly notice: ApprovalNotice | 'unauthenticated' | EditNotice | UnknownActionNotice;
 }
 
 /** Why a story cannot be edited from chat: not the author's, or no longer sent back. */
 export type EditNotice = 'notAuthor' | 'notEditable';
+
+/** A card action with a verb no card of this bot emits (an old card, or a forged invoke). */
+export type UnknownActionNotice = 'unknownAction';
 
 /** A card with only an error notice, for when there is no story to show beside it. */
 export function noticeCard(model: NoticeCardModel, locale: Locale): AdaptiveCard {
@@ -66,7 +62,7 @@ export function decisionNoticeCard(model: DecisionNoticeModel, locale: Locale): 
   const comment = story.decisionComment;
   return adaptiveCard(
     [
-      heading(escapeMarkdown(story.title)),
+      storyTitle(story),
       textBlock(t(`decided.${model.decision}`, { title: escapeMarkdown(story.title), name }), {
         color: model.decision === 'approve' ? 'Good' : 'Default',
       }),
@@ -81,7 +77,7 @@ export function decisionNoticeCard(model: DecisionNoticeModel, locale: Locale): 
           ? [
               {
                 type: 'Action.Execute',
-                verb: EDIT_STORY_VERB,
+                verb: CARD_VERBS.editStory,
                 title: t('decided.edit'),
                 data: { storyId: story.id },
               },
@@ -117,7 +113,7 @@ export function featuredNoticeCard(model: FeaturedNoticeModel, locale: Locale): 
   // Only the story id: whether the presser is featured (and asked) is checked when pressed.
   const remove = {
     type: 'Action.Execute',
-    verb: REMOVE_FEATURED_VERB,
+    verb: CARD_VERBS.removeFeatured,
     title: t('featured.remove'),
     data: { storyId: story.id },
   } as const;
@@ -126,7 +122,8 @@ export function featuredNoticeCard(model: FeaturedNoticeModel, locale: Locale): 
       actions: [remove],
     });
   }
-  const author = escapeMarkdown(story.authorName);
+  // An erased author is "a former colleague" in the colleague's language.
+  const author = escapeMarkdown(authorNameOf(story, t));
   const told =
     state === 'published'
       ? t('featured.told', { author, title })
@@ -138,8 +135,7 @@ export function featuredNoticeCard(model: FeaturedNoticeModel, locale: Locale): 
     [
       heading(t(state === 'ask' ? 'featured.askTitle' : 'featured.title')),
       textBlock(told),
-      textBlock(t('story.lesson'), { weight: 'Bolder', spacing: 'Medium' }),
-      textBlock(escapeMarkdown(story.lesson), { spacing: 'Small' }),
+      ...section(t('story.lesson'), story.lesson),
       textBlock(t('featured.thanks'), { isSubtle: true, spacing: 'Medium' }),
       textBlock(t('featured.control'), { isSubtle: true, size: 'Small' }),
     ],
@@ -149,7 +145,7 @@ export function featuredNoticeCard(model: FeaturedNoticeModel, locale: Locale): 
           ? [
               {
                 type: 'Action.Execute',
-                verb: CONFIRM_FEATURED_VERB,
+                verb: CARD_VERBS.confirmFeatured,
                 title: t('featured.confirm'),
                 style: 'positive',
                 data: { storyId: story.id },

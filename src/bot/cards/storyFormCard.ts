@@ -17,16 +17,8 @@ import {
 } from './adaptiveCard.js';
 import { personalDataNotice } from './personalDataNotice.js';
 import { storyCoachBlock } from './storyCoachBlock.js';
+import { CARD_VERBS } from '../cardVerbs.js';
 
-/** The verb of the form's submit action. */
-export const SUBMIT_STORY_VERB = 'story.submit';
-/** The verb of the submit action of a story being edited: resubmits it (`data.storyId`). */
-export const RESUBMIT_STORY_VERB = 'story.resubmit';
-/**
- * The verb of "Check my story": the form comes back with the story coach's reading and nothing
- * is stored. In a dialog, where `Action.Submit` has no verb, it is sent as `data.verb`.
- */
-export const CHECK_STORY_VERB = 'story.check';
 /**
  * The data flag of the form's "Send anyway" action: the author has seen what the personal data
  * check found and sends the story as it is.
@@ -229,14 +221,14 @@ function submitActions(model: StoryFormModel, askAgain: boolean, t: Translate): 
     return resubmit
       ? {
           type: 'Action.Execute',
-          verb: RESUBMIT_STORY_VERB,
+          verb: CARD_VERBS.resubmitStory,
           title,
           ...styled,
           data: { storyId: resubmit.storyId, ...extra },
         }
       : {
           type: 'Action.Execute',
-          verb: SUBMIT_STORY_VERB,
+          verb: CARD_VERBS.submitStory,
           title,
           ...styled,
           ...(Object.keys(extra).length > 0 ? { data: extra } : {}),
@@ -254,11 +246,11 @@ function submitActions(model: StoryFormModel, askAgain: boolean, t: Translate): 
 function checkAction(model: StoryFormModel, t: Translate): CardElement {
   const title = t('coach.check');
   if (model.host === 'dialog') {
-    return { type: 'Action.Submit', title, data: { verb: CHECK_STORY_VERB } };
+    return { type: 'Action.Submit', title, data: { verb: CARD_VERBS.checkStory } };
   }
   return {
     type: 'Action.Execute',
-    verb: CHECK_STORY_VERB,
+    verb: CARD_VERBS.checkStory,
     title,
     ...(model.resubmit ? { data: { storyId: model.resubmit.storyId } } : {}),
   };

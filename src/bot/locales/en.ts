@@ -283,6 +283,7 @@ export const en = {
     already_voted: 'You have already voted for this story.',
     self_vote: 'You cannot vote for a story about yourself.',
     notAuthor: 'Only the author of this story can edit it.',
+    unknownAction: 'This button no longer does anything. Type **help** to see what I can do.',
     notEditable:
       'This story is not waiting for changes any more, so it cannot be edited here. It may have been sent again already.',
   },

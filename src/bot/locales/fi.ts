@@ -284,6 +284,7 @@ export const fi: Messages = {
     already_voted: 'Olet jo äänestänyt tätä tarinaa.',
     self_vote: 'Et voi äänestää tarinaa, joka kertoo sinusta.',
     notAuthor: 'Vain tarinan kertoja voi muokata sitä.',
+    unknownAction: 'Tämä painike ei enää tee mitään. Kirjoita **ohje**, niin näet mitä osaan.',
     notEditable:
       'Tarina ei enää odota muutoksia, joten sitä ei voi muokata täällä. Se on ehkä jo lähetetty uudelleen.',
   },

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CARD_VERBS } from '../../../src/bot/cardVerbs.js';
 import { createActionLimiter } from '../../../src/rateLimiter.js';
 import { DEMO_TENANT_ID } from '../../../src/demo/demoUsers.js';
 import {
@@ -136,5 +137,59 @@ describe('the tenant allow-list, with the tenant on it', () => {
     const answer = await bot.post(cardAction(bot, users.employee, 'story.submit', formData()));
     expect(answer.status).toBe(200);
     expect(bot.store.stories.all()).toHaveLength(1);
+  });
+});
+
+/**
+ * A verb no card of the bot emits — from an old card, or forged — is the client's mistake: the
+ * invoke is answered 200 with a notice in the person's language, nothing is stored and nothing is
+ * logged as an error. Every verb of the table is answered by its own handler instead.
+ */
+describe('card actions with a verb the bot does not know', () => {
+  let bot: BotHarness;
+  beforeAll(async () => {
+    bot = await startBotHarness();
+  });
+  afterAll(() => bot.close());
+
+  const UNKNOWN_EN = 'This button no longer does anything. Type **help** to see what I can do.';
+  const UNKNOWN_FI = 'Tämä painike ei enää tee mitään. Kirjoita **ohje**, niin näet mitä osaan.';
+
+  it.each<[string, unknown]>([
+    ['an unknown verb', 'story.delete'],
+    ['an empty verb', ''],
+    ['a prototype key', '__proto__'],
+    ['a verb in the wrong case', 'STORY.SUBMIT'],
+    ['a number', 42],
+    ['an object', { verb: 'story.submit' }],
+    ['a very long verb', 'story.'.repeat(5_000)],
+  ])('%s gets the notice in English', async (_, verb) => {
+    const errorsBefore = bot.logger.entries.filter((e) => e.level === 'error').length;
+    const activity = cardAction(bot, users.employee, 'placeholder', formData());
+    const value = activity.value as { action: Record<string, unknown> };
+    value.action.verb = verb;
+    const answer = await bot.post(activity);
+    expect(answer.status).toBe(200);
+    expect(cardTexts(invokeCard(answer.body))).toEqual([UNKNOWN_EN]);
+    expect(bot.store.stories.all()).toHaveLength(0);
+    expect(bot.logger.entries.filter((e) => e.level === 'error')).toHaveLength(errorsBefore);
+  });
+
+  it('speaks the English language of an English person, even on a Finnish client', async () => {
+    const answer = await bot.post(cardAction(bot, users.employee, 'story.delete', {}, 'fi-FI'));
+    expect(answer.status).toBe(200);
+    expect(cardTexts(invokeCard(answer.body))).toEqual([UNKNOWN_EN]);
+  });
+
+  it('gets the notice in Finnish for a person whose language is Finnish, on any client', async () => {
+    // The demo manager's directory language is Finnish.
+    const answer = await bot.post(cardAction(bot, users.manager, 'story.delete', {}, 'en-US'));
+    expect(cardTexts(invokeCard(answer.body))).toEqual([UNKNOWN_FI]);
+  });
+
+  it.each(Object.values(CARD_VERBS))('%s is answered by its own handler', async (verb) => {
+    const answer = await bot.post(cardAction(bot, users.employee, verb, { storyId: 'none' }));
+    expect(answer.status).toBe(200);
+    expect(JSON.stringify(answer.body)).not.toContain('This button no longer does anything');
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { AdaptiveCard, CardElement } from '../../../src/bot/cards/adaptiveCard.js';
-import { channelStoryCard, VOTE_VERB } from '../../../src/bot/cards/channelStoryCard.js';
+import { channelStoryCard } from '../../../src/bot/cards/channelStoryCard.js';
+import { CARD_VERBS } from '../../../src/bot/cardVerbs.js';
 import { buildStory } from '../../support/factories.js';
 
 const published = buildStory({
@@ -39,7 +40,7 @@ describe('channel story card', () => {
     expect(card.actions).toEqual([
       {
         type: 'Action.Execute',
-        verb: VOTE_VERB,
+        verb: CARD_VERBS.vote,
         title: 'Äänestä',
         style: 'positive',
         data: { storyId: 'story-1' },
@@ -70,7 +71,7 @@ describe('channel story card', () => {
     expect(json).not.toContain('"title":"Votes"');
     expect(json).not.toContain('"value":"4"');
     expect(json).toContain('"title":"Team"');
-    expect(card.actions).toEqual([expect.objectContaining({ verb: VOTE_VERB })]);
+    expect(card.actions).toEqual([expect.objectContaining({ verb: CARD_VERBS.vote })]);
   });
 
   it('leaves out the featured line and the quote when there are none', () => {
