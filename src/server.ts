@@ -77,6 +77,13 @@ export interface ServerOptions {
 const WALL_CACHE_MS = 2_000;
 
 /**
+ * How long the wall's most-voted ranking and the count of a filter's stories are served from
+ * memory: each reads up to thousands of rows of one or two columns (docs/adr/0008). This
+ * instance's own changes to the wall drop them at once, another instance's show within this time.
+ */
+const WALL_RANK_CACHE_MS = 15_000;
+
+/**
  * How long the insight counts of a tenant and range are served from memory (see
  * `cacheWallStats`): an overview may be five minutes behind the wall, and counting reads every
  * published story of the range.
@@ -403,6 +410,7 @@ async function openStorage(
   const common = {
     tablePrefix: config.tablePrefix,
     wallCacheMs: WALL_CACHE_MS,
+    wallRankCacheMs: WALL_RANK_CACHE_MS,
     statsCacheMs: INSIGHTS_CACHE_MS,
     settingsCacheMs: SETTINGS_CACHE_MS,
     timeouts: config.storageTimeouts,

@@ -30,6 +30,7 @@ const statusOf: Record<DomainErrorCode, number> = {
   already_reacted: 409,
   not_reacted: 404,
   self_reaction: 409,
+  votes_hidden: 403,
   no_approver: 409,
   too_large: 413,
   rate_limited: 429,

@@ -228,6 +228,7 @@ export async function createHttpApp(deps: HttpAppDeps): Promise<FastifyInstance>
     authenticate: deps.authenticate,
     authMode: deps.authMode,
     localTenantId: deps.localTenantId,
+    wallVotes: deps.service.wallVotes,
   });
 
   await registerTab(app, deps.tabDir);

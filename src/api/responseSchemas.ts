@@ -38,6 +38,7 @@ import {
   type ShortlistDto,
   type StoryDto,
   type StoryListDto,
+  type StoryPageDto,
   type WallPageDto,
   type NewWebhookDto,
   type WebhookDeliveriesDto,
@@ -135,6 +136,18 @@ const storyPage = component(
   z.object({ items: z.array(story), nextCursor: z.string().nullable() }),
 );
 
+const wallPage = component(
+  'WallPage',
+  'A page of the wall; with `total=true`, the first page counts the stories that match ' +
+    '(`totalExact` false: the count stopped at its bound and is a lower bound).',
+  z.object({
+    items: z.array(story),
+    nextCursor: z.string().nullable(),
+    total: absent(z.number().int()),
+    totalExact: absent(z.boolean()),
+  }),
+);
+
 const storyList = component('StoryList', 'Stories.', z.object({ items: z.array(story) }));
 
 const award = component(
@@ -224,6 +237,8 @@ const me = component(
     displayName: z.string(),
     roles: z.array(z.enum(ROLES)),
     authMode: z.enum(['local', 'entra']),
+    seesVoteCounts: z.boolean(),
+    ranksByVotes: z.boolean(),
   }),
 );
 
@@ -521,6 +536,7 @@ const webhookPayload = component(
 export const responseSchemas = {
   story,
   storyPage,
+  wallPage,
   storyList,
   award,
   awards,
@@ -563,7 +579,8 @@ type AllTrue<T extends Record<string, true>> = T;
 
 export type ResponseContract = AllTrue<{
   story: Describes<typeof story, StoryDto>;
-  storyPage: Describes<typeof storyPage, WallPageDto>;
+  storyPage: Describes<typeof storyPage, StoryPageDto>;
+  wallPage: Describes<typeof wallPage, WallPageDto>;
   storyList: Describes<typeof storyList, StoryListDto>;
   award: Describes<typeof award, AwardDto>;
   awards: Describes<typeof awards, AwardsDto>;

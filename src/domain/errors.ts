@@ -16,6 +16,8 @@ export type DomainErrorCode =
   | 'not_reacted'
   /** "I learned from this" on a story the person told or is featured in. */
   | 'self_reaction'
+  /** Most voted asked for where privacy mode ranks nothing by votes. */
+  | 'votes_hidden'
   | 'too_large'
   | 'rate_limited'
   | 'no_approver'

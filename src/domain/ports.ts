@@ -217,7 +217,36 @@ export interface WallQuery {
   /** `YYYY-MM` */
   readonly month?: string;
   readonly q?: string;
+  /** The customer account, matched without regard to case. */
+  readonly account?: string;
+  /** The language the story is told in. */
+  readonly language?: Locale;
+  /**
+   * `newest` (the default): newest first, every month. `votes`: most voted first, among the
+   * newest `WALL_RANKED_MAX` stories that match (of `month` when given), newest first on a tie.
+   */
+  readonly sort?: WallSort;
 }
+
+/** How the wall is ordered. */
+export type WallSort = 'newest' | 'votes';
+
+/** The filters of the wall, without paging or order: what `WallIndex.count` counts. */
+export type WallFilters = Omit<WallQuery, 'limit' | 'cursor' | 'sort'>;
+
+/**
+ * How many stories match a wall's filters. `exact` is false when counting stopped at its bound
+ * (`WALL_COUNT_MAX` rows read) and `total` is a lower bound.
+ */
+export interface WallCount {
+  readonly total: number;
+  readonly exact: boolean;
+}
+
+/** Stories ranked by votes are taken from at most this many newest matching stories. */
+export const WALL_RANKED_MAX = 2_000;
+/** Rows a count reads at most; past it the count is a lower bound. */
+export const WALL_COUNT_MAX = 20_000;
 
 /** One page of stories, and the opaque cursor of the next one (null after the last). */
 export interface StoryPage {
@@ -244,6 +273,8 @@ export interface WallIndex {
   remove(story: Story): Promise<void>;
   /** A malformed cursor is DomainError('validation'). */
   page(query: WallQuery): Promise<WallPage>;
+  /** How many published stories match the filters (may be briefly cached by the adapter). */
+  count(filters: WallFilters): Promise<WallCount>;
 }
 
 /**

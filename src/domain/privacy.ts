@@ -48,6 +48,18 @@ export async function seesVoteCounts(
   return canSeeVoteCounts(actor, value);
 }
 
+/**
+ * What the actor's wall may show of votes under their tenant's settings: the counts
+ * (`canSeeVoteCounts`) and an order by them (`ranksByVotes`).
+ */
+export async function wallVotes(
+  deps: { readonly settings: Pick<SettingsStore, 'getTenantSettings'> },
+  actor: Actor,
+): Promise<{ seesVoteCounts: boolean; ranksByVotes: boolean }> {
+  const { value } = await tenantSettings(deps.settings, actor.tenantId);
+  return { seesVoteCounts: canSeeVoteCounts(actor, value), ranksByVotes: ranksByVotes(value) };
+}
+
 /** `voteCountsPublic` under the tenant's settings as saved (or the defaults). */
 export async function voteCountsPublicIn(
   deps: { readonly settings: Pick<SettingsStore, 'getTenantSettings'> },

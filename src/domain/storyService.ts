@@ -29,7 +29,7 @@ import type { StoryDraft } from './story.js';
 import type { Decision } from './workflow.js';
 import type { Actor } from './user.js';
 import { spend, unlimited, type ActionLimiter } from './rateLimits.js';
-import { seesVoteCounts } from './privacy.js';
+import { seesVoteCounts, wallVotes } from './privacy.js';
 
 /**
  * The story use cases bound to their dependencies; what the API and the bot call. Every change a
@@ -105,7 +105,8 @@ export function createStoryService(deps: StoryDeps, limits: ActionLimiter = unli
     },
     listModeration: (actor: Actor) => listModeration(deps, actor),
     getStory: (actor: Actor, storyId: string) => getStory(deps, actor, storyId),
-    listWall: (actor: Actor, filter: WallFilter) => listWall(deps, actor, filter),
+    listWall: (actor: Actor, filter: WallFilter, options?: { total?: boolean }) =>
+      listWall(deps, actor, filter, options),
     /** Every published story matching the filters, for a spreadsheet (editors and admins). */
     exportWall: async (actor: Actor, filter: WallExportFilter) => {
       // Reads many pages: it spends the budget of configuration work, as an erasure does.
@@ -119,6 +120,8 @@ export function createStoryService(deps: StoryDeps, limits: ActionLimiter = unli
     listMyStories: (actor: Actor, page: PageRequest) => listMyStories(deps, actor, page),
     /** Whether the actor may see how many votes the stories have (privacy mode). */
     seesVoteCounts: (actor: Actor) => seesVoteCounts(deps, actor),
+    /** What the actor's wall may show of votes: the counts, and an order by them. */
+    wallVotes: (actor: Actor) => wallVotes(deps, actor),
   };
 }
 

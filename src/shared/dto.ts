@@ -158,16 +158,31 @@ export interface ApprovalDto {
   policyVersion: number;
 }
 
-export interface WallPageDto {
+/** A page of stories, and the cursor of the next one (null: the last page). */
+export interface StoryPageDto {
   items: StoryDto[];
   nextCursor: string | null;
+}
+
+/** How the wall is ordered: newest first, or most voted first (`WALL_SORTS`). */
+export const WALL_SORTS = ['newest', 'votes'] as const;
+export type WallSortDto = (typeof WALL_SORTS)[number];
+
+/**
+ * `GET /api/stories`: a page of the wall. Asked with `total=true`, the first page (no cursor)
+ * also counts the stories that match the filters, briefly cached (it may be seconds behind);
+ * `totalExact` is false when the count stopped at its bound and `total` is a lower bound.
+ */
+export interface WallPageDto extends StoryPageDto {
+  total?: number;
+  totalExact?: boolean;
 }
 
 /**
  * `GET /api/stories/mine?limit&cursor`: the caller's own stories in every status, newest first,
  * paged like the wall.
  */
-export type MyStoriesPageDto = WallPageDto;
+export type MyStoriesPageDto = StoryPageDto;
 
 /** Story of the month: the story editors chose for a month (`YYYY-MM`) from the shortlist. */
 export interface AwardDto {
@@ -268,6 +283,10 @@ export interface MeDto {
   displayName: string;
   roles: RoleDto[];
   authMode: 'local' | 'entra';
+  /** Whether this person sees how many votes a story has (privacy mode hides them from most). */
+  seesVoteCounts: boolean;
+  /** Whether the wall may be sorted by votes (`sort=votes`); privacy mode ranks nothing by votes. */
+  ranksByVotes: boolean;
 }
 
 export interface DevUserDto {
@@ -717,6 +736,8 @@ export const API_ERROR_CODES = [
   'already_reacted',
   'not_reacted',
   'self_reaction',
+  /** Privacy mode hides vote counts, so nothing is ranked by them (`sort=votes`). */
+  'votes_hidden',
   'no_approver',
   'too_large',
   'rate_limited',

@@ -9,6 +9,7 @@ import type {
   LocaleDto,
   PrivacyDto,
   RoleGrantDto,
+  WallSortDto,
   WebhookEventDto,
 } from './dto.js';
 
@@ -93,10 +94,21 @@ export interface WallQuery {
   /** `YYYY-MM`. */
   month?: string;
   q?: string;
+  /** The customer account, matched without regard to case. */
+  account?: string;
+  /** The language the story is told in. */
+  language?: LocaleDto;
+  /**
+   * `newest` (the default) or `votes`: most voted first, among the stories of `month` or else of
+   * the newest months, at most `WALL_RANKED_MAX` stories; refused (`votes_hidden`) in privacy mode.
+   */
+  sort?: WallSortDto;
+  /** `true`: the first page also counts the stories that match (`total`, briefly cached). */
+  total?: boolean;
 }
 
-/** The query of `GET /api/exports/wall.csv`: the wall's filters, every page. */
-export type WallExportQuery = Omit<WallQuery, 'limit' | 'cursor'>;
+/** The query of `GET /api/exports/wall.csv`: the wall's filters, every page, newest first. */
+export type WallExportQuery = Omit<WallQuery, 'limit' | 'cursor' | 'sort' | 'total'>;
 
 /** The query of `GET /api/stories/mine`. */
 export interface MyStoriesQuery {

@@ -8,6 +8,7 @@ import {
   LIMITS,
   LOCALES,
   STAGE_MODES,
+  WALL_SORTS,
   WEBHOOK_EVENTS,
   WEEKDAYS,
 } from './dto.js';
@@ -126,11 +127,23 @@ export const wallQuerySchema = z.strictObject({
   category: optional(z.enum(CATEGORIES)),
   month: optional(z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'Use YYYY-MM.')),
   q: optional(text(1, LIMITS.q.max)),
+  account: optional(text(1, LIMITS.accountName.max)),
+  language: optional(z.enum(LOCALES)),
+  sort: optional(z.enum(WALL_SORTS)),
+  // A query string says `true` or `false`; anything else is refused rather than read as true.
+  total: z
+    .preprocess((v) => (v === 'true' ? true : v === 'false' ? false : v), z.boolean())
+    .optional(),
 });
 export type WallQueryInput = z.infer<typeof wallQuerySchema>;
 
-/** `GET /api/exports/wall.csv` query string: the wall's filters, without paging. */
-export const wallExportQuerySchema = wallQuerySchema.omit({ limit: true, cursor: true });
+/** `GET /api/exports/wall.csv` query string: the wall's filters, without paging or order. */
+export const wallExportQuerySchema = wallQuerySchema.omit({
+  limit: true,
+  cursor: true,
+  sort: true,
+  total: true,
+});
 
 /** `GET /api/stories/mine` query string. */
 export const myStoriesQuerySchema = z.strictObject({

@@ -77,6 +77,11 @@ export interface TableStorageOptions {
    */
   readonly wallCacheMs?: number;
   /**
+   * How long the wall's most-voted ranking and its counts of a filter are served from memory; 0
+   * (the default) reads storage every time. See `createTableWallIndex`.
+   */
+  readonly wallRankCacheMs?: number;
+  /**
    * How long the counts of a tenant's range are served from memory; 0 (the default) counts every
    * time. See `cacheWallStats`.
    */
@@ -262,7 +267,10 @@ export function createTableStorage(opts: TableStorageOptions): TableStorage {
     stories: createTableStoryRepository(clients.stories),
     outbox: createTableOutboxStore(clients.stories),
     wall: cacheWallPages(
-      createTableWallIndex(clients.wall, { monthsCacheMs: opts.wallCacheMs ?? 0 }),
+      createTableWallIndex(clients.wall, {
+        monthsCacheMs: opts.wallCacheMs ?? 0,
+        rankCacheMs: opts.wallRankCacheMs ?? 0,
+      }),
       { ttlMs: opts.wallCacheMs ?? 0 },
     ),
     stats: cacheWallStats(createTableWallStats(clients.wall), { ttlMs: opts.statsCacheMs ?? 0 }),

@@ -1,13 +1,22 @@
 import { odata, type TableClient } from '@azure/data-tables';
 import { DomainError } from '../domain/errors.js';
-import type { WallIndex, WallPage } from '../domain/ports.js';
+import type { WallFilters, WallIndex, WallPage, WallQuery } from '../domain/ports.js';
 import type { Story } from '../domain/story.js';
 import type { Row } from './entityFields.js';
 import { invertedTime, isMonthKey, joinKey, keyPart, monthOf } from './keys.js';
 import { removeUnlessNewer, writeIfNewer } from './projectionWrites.js';
-import { storyColumns, storyFromRow, teamKeyOf } from './storyColumns.js';
+import { accountKeyOf, storyColumns, storyFromRow, teamKeyOf } from './storyColumns.js';
 import { guard, orIfNotFound } from './tableErrors.js';
 import { decodeWallCursor, encodeWallCursor, type WallPosition } from './wallCursor.js';
+import {
+  countWall,
+  decodeRankCursor,
+  encodeRankCursor,
+  rankWall,
+  ttlMemo,
+  type Ranking,
+  type WallScan,
+} from './wallRanking.js';
 
 /** Bounds on the work of one page request; past them a partial page and a cursor are returned. */
 const MAX_CALLS = 8;
@@ -25,6 +34,12 @@ export interface WallIndexOptions {
    * once; one first recorded by another instance shows within this time.
    */
   readonly monthsCacheMs?: number;
+  /**
+   * How long the most-voted ranking of a tenant and filter, and the count of the stories a
+   * filter matches, are reused; 0 (the default) reads them every time. This instance's own
+   * writes to the tenant's wall drop them at once; another instance's show within this time.
+   */
+  readonly rankCacheMs?: number;
 }
 
 /**
@@ -47,6 +62,76 @@ export function createTableWallIndex(
   // Bumped when this instance records a month: a read of the list that overlapped the write
   // may have missed it, so it is not cached.
   const generations = new Map<string, number>();
+  const rankings = ttlMemo<Ranking>(options.rankCacheMs ?? 0);
+  const counts = ttlMemo<{ total: number; exact: boolean }>(options.rankCacheMs ?? 0);
+  const dropRanked = (tenantId: string) => {
+    rankings.drop(`${tenantId}\n`);
+    counts.drop(`${tenantId}\n`);
+  };
+
+  /** The OData clauses of the filters the service applies (all but the text search). */
+  function serverFilters(query: WallFilters): string[] {
+    return [
+      // Rows written before `teamKey` existed match their exact name until `migrate` keys them.
+      ...(query.team !== undefined
+        ? [odata`(teamKey eq ${teamKeyOf(query.team)} or team eq ${query.team})`]
+        : []),
+      ...(query.category !== undefined ? [odata`category eq ${query.category}`] : []),
+      ...(query.account !== undefined ? [odata`accountKey eq ${accountKeyOf(query.account)}`] : []),
+      ...(query.language !== undefined ? [odata`locale eq ${query.language}`] : []),
+    ];
+  }
+
+  /** What a ranking or a count reads: the one month asked for, or every month, newest first. */
+  async function scanOf(tenantId: string, query: WallFilters): Promise<WallScan> {
+    const needle = query.q?.trim().toLowerCase() || undefined;
+    const chosen = query.month !== undefined ? [monthParam(query.month)] : undefined;
+    return {
+      tenantId,
+      months: chosen ?? (await months(tenantId)).months,
+      filters: serverFilters(query),
+      ...(needle ? { needle } : {}),
+    };
+  }
+
+  /** The cache key of a tenant's filter: every filter, in a fixed order. */
+  function filterKey(tenantId: string, query: WallFilters): string {
+    const { team, category, month, q, account, language } = query;
+    return `${tenantId}\n${JSON.stringify([
+      team !== undefined ? teamKeyOf(team) : null,
+      category ?? null,
+      month ?? null,
+      q?.trim().toLowerCase() || null,
+      account !== undefined ? accountKeyOf(account) : null,
+      language ?? null,
+    ])}`;
+  }
+
+  /**
+   * A page of the most-voted wall: the ranking (cached) sliced at the cursor's offset, then the
+   * page's rows read by key, in parallel. A story gone from the wall since the ranking is skipped.
+   */
+  async function rankedPage(tenantId: string, query: WallQuery): Promise<WallPage> {
+    const offset = query.cursor !== undefined ? decodeRankCursor(tenantId, query.cursor) : 0;
+    const ranking = await rankings.get(filterKey(tenantId, query), async () =>
+      rankWall(client, await scanOf(tenantId, query)),
+    );
+    const slice = ranking.entries.slice(offset, offset + query.limit);
+    const rows = await Promise.all(
+      slice.map((entry) =>
+        orIfNotFound(
+          'wall.ranked',
+          () => client.getEntity<Row>(entry.partitionKey, entry.rowKey),
+          null,
+        ),
+      ),
+    );
+    const next = offset + slice.length;
+    return {
+      items: rows.flatMap((row) => (row ? [storyFromRow(row)] : [])),
+      nextCursor: next < ranking.entries.length ? encodeRankCursor(tenantId, next) : null,
+    };
+  }
 
   async function recordMonth(tenantId: string, month: string): Promise<void> {
     const key = joinKey(tenantId, month);
@@ -112,17 +197,32 @@ export function createTableWallIndex(
       // A projection, ordered by revision: idempotent, and the outbox repeats it after a failure.
       // The month is recorded even when the row is skipped, in case an earlier attempt wrote the
       // row but failed to record its month.
-      await guard('wall.upsert', () =>
-        Promise.all([
-          writeIfNewer(client, 'wall.upsert', keys, storyColumns(story), story.revision),
-          recordMonth(story.tenantId, month),
-        ]),
-      );
+      try {
+        await guard('wall.upsert', () =>
+          Promise.all([
+            writeIfNewer(client, 'wall.upsert', keys, storyColumns(story), story.revision),
+            recordMonth(story.tenantId, month),
+          ]),
+        );
+      } finally {
+        dropRanked(story.tenantId);
+      }
     },
 
     async remove(story) {
       if (!story.publishedAt) return;
-      await removeUnlessNewer(client, 'wall.remove', wallKeys(story), story.revision);
+      try {
+        await removeUnlessNewer(client, 'wall.remove', wallKeys(story), story.revision);
+      } finally {
+        dropRanked(story.tenantId);
+      }
+    },
+
+    async count(query) {
+      const tenantId = keyPart(query.tenantId, 'tenantId');
+      return counts.get(filterKey(tenantId, query), async () =>
+        countWall(client, await scanOf(tenantId, query)),
+      );
     },
 
     async page(query) {
@@ -130,16 +230,11 @@ export function createTableWallIndex(
       if (!Number.isInteger(query.limit) || query.limit < 1 || query.limit > MAX_LIMIT) {
         throw new DomainError('validation', 'Invalid page size.', { field: 'limit' });
       }
+      if (query.sort === 'votes') return rankedPage(tenantId, query);
       const limit = query.limit;
       const onlyMonth = query.month !== undefined ? monthParam(query.month) : undefined;
       const needle = query.q?.trim().toLowerCase() || undefined;
-      const filters = [
-        // Rows written before `teamKey` existed match their exact name until `migrate` keys them.
-        ...(query.team !== undefined
-          ? [odata`(teamKey eq ${teamKeyOf(query.team)} or team eq ${query.team})`]
-          : []),
-        ...(query.category !== undefined ? [odata`category eq ${query.category}`] : []),
-      ];
+      const filters = serverFilters(query);
 
       let calls = 0;
       let scanned = 0;

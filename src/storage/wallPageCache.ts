@@ -51,6 +51,9 @@ export function cacheWallPages(inner: WallIndex, options: WallPageCacheOptions):
       }
     },
 
+    // Counts are cached by the index itself (`rankCacheMs`), with the rankings they go with.
+    count: (filters) => inner.count(filters),
+
     async page(query) {
       if (!isPlainFirstPage(query)) return inner.page(query);
       const key = `${query.tenantId}\n${query.limit}`;
@@ -77,6 +80,9 @@ function isPlainFirstPage(query: WallQuery): boolean {
     query.team === undefined &&
     query.category === undefined &&
     query.month === undefined &&
+    query.account === undefined &&
+    query.language === undefined &&
+    (query.sort === undefined || query.sort === 'newest') &&
     (query.q === undefined || query.q.trim() === '')
   );
 }

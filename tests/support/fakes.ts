@@ -37,6 +37,7 @@ import {
   type Versioned,
   type WallIndex,
   type WallPage,
+  type WallFilters,
   type WallQuery,
   type WallStats,
 } from '../../src/domain/index.js';
@@ -292,6 +293,16 @@ function matchesText(story: Story, q: string): boolean {
 
 export function fakeWall(): WallIndex & { entries(): Story[] } {
   const { entries, write, remove } = projection();
+  /** The tenant's stories matching every filter, newest first. */
+  const matching = (query: WallFilters) =>
+    [...entries.values()]
+      .filter((s) => s.tenantId === query.tenantId)
+      .filter((s) => !query.team || s.team === query.team)
+      .filter((s) => !query.category || s.category === query.category)
+      .filter((s) => !query.q || matchesText(s, query.q))
+      .filter((s) => !query.account || s.accountName?.toLowerCase() === query.account.toLowerCase())
+      .filter((s) => !query.language || s.locale === query.language)
+      .sort((a, b) => (b.publishedAt?.getTime() ?? 0) - (a.publishedAt?.getTime() ?? 0));
   return {
     async upsert(story) {
       write(story);
@@ -302,15 +313,14 @@ export function fakeWall(): WallIndex & { entries(): Story[] } {
     async page(query: WallQuery): Promise<WallPage> {
       const offset = query.cursor ? Number(query.cursor) : 0;
       if (!Number.isInteger(offset) || offset < 0) throw new DomainError('validation', 'cursor');
-      const all = [...entries.values()]
-        .filter((s) => s.tenantId === query.tenantId)
-        .filter((s) => !query.team || s.team === query.team)
-        .filter((s) => !query.category || s.category === query.category)
-        .filter((s) => !query.q || matchesText(s, query.q))
-        .sort((a, b) => (b.publishedAt?.getTime() ?? 0) - (a.publishedAt?.getTime() ?? 0));
+      const all = matching(query);
+      if (query.sort === 'votes') all.sort((a, b) => b.voteCount - a.voteCount);
       const items = all.slice(offset, offset + query.limit);
       const next = offset + query.limit;
       return { items, nextCursor: next < all.length ? String(next) : null };
+    },
+    async count(filters) {
+      return { total: matching(filters).length, exact: true };
     },
     entries: () => [...entries.values()],
   };

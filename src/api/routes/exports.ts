@@ -59,12 +59,17 @@ export function exportRoutes(
     },
     async (request, reply) => {
       const actor = await authenticate(request);
-      const { team, category, month, q } = parseInput(wallExportQuerySchema, request.query);
+      const { team, category, month, q, account, language } = parseInput(
+        wallExportQuerySchema,
+        request.query,
+      );
       const exported = await service.exportWall(actor, {
         ...(team ? { team } : {}),
         ...(category ? { category } : {}),
         ...(month ? { month } : {}),
         ...(q ? { q } : {}),
+        ...(account ? { account } : {}),
+        ...(language ? { language } : {}),
       });
       reply.header('x-export-truncated', String(exported.truncated));
       const csv = toCsv(WALL_COLUMNS, exported.stories.map(wallRow));

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import type { Directory, People, UserDirectory } from '../../domain/index.js';
+import type { Directory, People, StoryService, UserDirectory } from '../../domain/index.js';
 import type { DevUsersDto, MeDto, PeopleDto } from '../../shared/dto.js';
 import { peopleQuerySchema } from '../../shared/schemas.js';
 import type { Authenticator } from '../auth.js';
@@ -17,6 +17,8 @@ export function peopleRoutes(
     authenticate: Authenticator;
     authMode: 'local' | 'entra';
     localTenantId: string;
+    /** What the caller's wall may show of votes, so the tab offers "most voted" only where allowed. */
+    wallVotes: StoryService['wallVotes'];
   },
 ): void {
   const { users, authenticate } = deps;
@@ -33,12 +35,15 @@ export function peopleRoutes(
     },
     async (request): Promise<MeDto> => {
       const actor = await authenticate(request);
+      const votes = await deps.wallVotes(actor);
       return {
         id: actor.userId,
         tenantId: actor.tenantId,
         displayName: actor.displayName,
         roles: [...actor.roles],
         authMode: deps.authMode,
+        seesVoteCounts: votes.seesVoteCounts,
+        ranksByVotes: votes.ranksByVotes,
       };
     },
   );

@@ -61,29 +61,40 @@ export function storyRoutes(
     {
       schema: {
         tags,
-        summary: 'The wall: published stories, newest first, narrowed by any filter',
+        summary:
+          'The wall: published stories, newest or most voted first, narrowed by any filter ' +
+          '(most voted: 403 votes_hidden in privacy mode)',
         querystring: wallQuerySchema,
-        response: answers({ 200: jsonAnswer('A page of the wall.', responseSchemas.storyPage) }),
+        response: answers({ 200: jsonAnswer('A page of the wall.', responseSchemas.wallPage) }),
       },
     },
     async (request): Promise<WallPageDto> => {
       const actor = await authenticate(request);
-      const { limit, cursor, team, category, month, q } = parseInput(
-        wallQuerySchema,
-        request.query,
-      );
+      const { limit, cursor, team, category, month, q, account, language, sort, total } =
+        parseInput(wallQuerySchema, request.query);
       const [page, present] = await presented(
         actor,
-        service.listWall(actor, {
-          limit,
-          ...(cursor ? { cursor } : {}),
-          ...(team ? { team } : {}),
-          ...(category ? { category } : {}),
-          ...(month ? { month } : {}),
-          ...(q ? { q } : {}),
-        }),
+        service.listWall(
+          actor,
+          {
+            limit,
+            ...(cursor ? { cursor } : {}),
+            ...(team ? { team } : {}),
+            ...(category ? { category } : {}),
+            ...(month ? { month } : {}),
+            ...(q ? { q } : {}),
+            ...(account ? { account } : {}),
+            ...(language ? { language } : {}),
+            ...(sort ? { sort } : {}),
+          },
+          { total: total === true },
+        ),
       );
-      return { items: page.items.map(present), nextCursor: page.nextCursor };
+      return {
+        items: page.items.map(present),
+        nextCursor: page.nextCursor,
+        ...(page.count ? { total: page.count.total, totalExact: page.count.exact } : {}),
+      };
     },
   );
 

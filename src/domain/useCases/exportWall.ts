@@ -11,7 +11,7 @@ const EXPORT_PAGE = 100;
 const EXPORT_MAX_PAGES = 200;
 
 /** The wall's filters an export takes (no paging: it reads every page). */
-export type WallExportFilter = Omit<WallQuery, 'tenantId' | 'limit' | 'cursor'>;
+export type WallExportFilter = Omit<WallQuery, 'tenantId' | 'limit' | 'cursor' | 'sort'>;
 
 export interface WallExport {
   /** The published stories matching the filters, newest first. */

@@ -1,13 +1,39 @@
-import type { StoryDeps, WallPage, WallQuery } from '../ports.js';
+import { DomainError } from '../errors.js';
+import type { StoryDeps, WallCount, WallPage, WallQuery } from '../ports.js';
+import { ranksByVotes } from '../privacy.js';
+import { tenantSettings } from '../roles.js';
 import type { Actor } from '../user.js';
 
 export type WallFilter = Omit<WallQuery, 'tenantId'>;
 
-/** One page of the actor's tenant's wall: published stories, newest first. */
+/** A page of the wall; the first page (no cursor) also says how many stories match. */
+export interface WallView extends WallPage {
+  readonly count?: WallCount;
+}
+
+/**
+ * One page of the actor's tenant's wall: published stories, newest first or most voted first.
+ * Most voted is refused (`votes_hidden`) where privacy mode ranks nothing by votes. With `total`,
+ * the first page also counts the stories that match (a bounded read the adapter caches briefly;
+ * asked for only by those who show it, so the plain page stays one query).
+ */
 export async function listWall(
-  deps: Pick<StoryDeps, 'wall'>,
+  deps: Pick<StoryDeps, 'wall' | 'settings'>,
   actor: Actor,
   filter: WallFilter,
-): Promise<WallPage> {
-  return deps.wall.page({ ...filter, tenantId: actor.tenantId });
+  options: { readonly total?: boolean } = {},
+): Promise<WallView> {
+  if (filter.sort === 'votes') {
+    const { value } = await tenantSettings(deps.settings, actor.tenantId);
+    if (!ranksByVotes(value)) {
+      throw new DomainError('votes_hidden', 'Privacy mode ranks nothing by votes.', {
+        field: 'sort',
+      });
+    }
+  }
+  const query = { ...filter, tenantId: actor.tenantId };
+  if (filter.cursor !== undefined || options.total !== true) return deps.wall.page(query);
+  const { limit: _limit, sort: _sort, ...filters } = query;
+  const [page, count] = await Promise.all([deps.wall.page(query), deps.wall.count(filters)]);
+  return { ...page, count };
 }

@@ -1076,6 +1076,7 @@ export const en = {
     already_reacted: 'You have already said you learned from this story.',
     not_reacted: 'You have not said you learned from this story.',
     self_reaction: 'You cannot react to a story about yourself.',
+    votes_hidden: 'Vote counts are hidden here, so stories cannot be sorted by votes.',
     no_approver: 'No approver was found for you. Please contact your admin.',
     too_large: 'The story is too long.',
     rate_limited: 'Too many requests. Wait a moment and try again.',

@@ -1089,6 +1089,7 @@ export const fi: Messages = {
     already_reacted: 'Olet jo kertonut oppineesi tästä tarinasta.',
     not_reacted: 'Et ole kertonut oppineesi tästä tarinasta.',
     self_reaction: 'Et voi reagoida tarinaan, joka kertoo sinusta.',
+    votes_hidden: 'Äänimäärät on piilotettu, joten tarinoita ei voi järjestää äänten mukaan.',
     no_approver: 'Sinulle ei löytynyt hyväksyjää. Ota yhteys ylläpitäjään.',
     too_large: 'Tarina on liian pitkä.',
     rate_limited: 'Liian monta pyyntöä. Odota hetki ja yritä uudelleen.',

@@ -1,12 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { DEMO_TENANT_ID, DEMO_USER_IDS, demoUsers } from '../../../src/demo/demoUsers.js';
-import type { WallFilter } from '../../../src/domain/index.js';
+import { DEFAULT_SETTINGS, isDomainError, type WallFilter } from '../../../src/domain/index.js';
 import { listWall } from '../../../src/domain/useCases/listWall.js';
-import { fakeWall } from '../../support/fakes.js';
+import { fakeSettings, fakeWall } from '../../support/fakes.js';
 import { buildActor, buildStory } from '../../support/factories.js';
 
+const DEFAULT_TENANT = DEMO_TENANT_ID;
 const OTHER_TENANT = '00000000-0000-4000-8000-0000000000ff';
 const reader = buildActor(demoUsers().find((p) => p.id === DEMO_USER_IDS.service)!);
+
+const settings = fakeSettings();
 
 async function wallWith() {
   const wall = fakeWall();
@@ -27,17 +30,20 @@ async function wallWith() {
 describe('listWall', () => {
   it("pages the actor's tenant's wall, newest first", async () => {
     const wall = await wallWith();
-    const first = await listWall({ wall }, reader, { limit: 2 });
+    const first = await listWall({ wall, settings }, reader, { limit: 2 });
     expect(first.items.map((s) => s.id)).toEqual(['new', 'mid']);
     expect(first.nextCursor).not.toBeNull();
-    const second = await listWall({ wall }, reader, { limit: 2, cursor: first.nextCursor! });
+    const second = await listWall({ wall, settings }, reader, {
+      limit: 2,
+      cursor: first.nextCursor!,
+    });
     expect(second.items.map((s) => s.id)).toEqual(['old']);
     expect(second.nextCursor).toBeNull();
   });
 
   it('passes the filter through', async () => {
     const wall = await wallWith();
-    const page = await listWall({ wall }, reader, { limit: 10, team: 'Sales' });
+    const page = await listWall({ wall, settings }, reader, { limit: 10, team: 'Sales' });
     expect(page.items.map((s) => s.id)).toEqual(['new']);
   });
 
@@ -45,8 +51,37 @@ describe('listWall', () => {
     const wall = await wallWith();
     // Untyped input could smuggle a tenantId in; the actor's tenant must win.
     const filter = { limit: 10, tenantId: OTHER_TENANT } as WallFilter;
-    const page = await listWall({ wall }, reader, filter);
+    const page = await listWall({ wall, settings }, reader, filter);
     expect(page.items.every((s) => s.tenantId === DEMO_TENANT_ID)).toBe(true);
     expect(page.items).toHaveLength(3);
+  });
+
+  it('counts the matching stories on a first page asked with total, not on later pages', async () => {
+    const wall = await wallWith();
+    const first = await listWall({ wall, settings }, reader, { limit: 2 }, { total: true });
+    expect(first.count).toEqual({ total: 3, exact: true });
+    const plain = await listWall({ wall, settings }, reader, { limit: 2 });
+    expect(plain.count).toBeUndefined();
+    const next = await listWall(
+      { wall, settings },
+      reader,
+      { limit: 2, cursor: first.nextCursor! },
+      { total: true },
+    );
+    expect(next.count).toBeUndefined();
+  });
+
+  it('refuses most voted where privacy mode ranks nothing by votes', async () => {
+    const wall = await wallWith();
+    const ranked = await listWall({ wall, settings }, reader, { limit: 10, sort: 'votes' });
+    expect(ranked.items).toHaveLength(3);
+    const privateSettings = fakeSettings({
+      [DEFAULT_TENANT]: { ...DEFAULT_SETTINGS, privacy: { enabled: true } },
+    });
+    const refused = await listWall({ wall, settings: privateSettings }, reader, {
+      limit: 10,
+      sort: 'votes',
+    }).catch((error: unknown) => error);
+    expect(isDomainError(refused, 'votes_hidden')).toBe(true);
   });
 });

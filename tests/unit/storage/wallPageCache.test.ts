@@ -15,6 +15,7 @@ function fakeWall() {
     remove: async (story) => {
       stories = stories.filter((s) => s.id !== story.id);
     },
+    count: async () => ({ total: stories.length, exact: true }),
     page: async (query: WallQuery): Promise<WallPage> => {
       reads++;
       const items = stories.slice(0, query.limit);
