@@ -13,6 +13,7 @@ import type {
   InsightsService,
   People,
   SettingsService,
+  SuggestionsService,
   StoryService,
   UserDirectory,
 } from '../domain/index.js';
@@ -34,6 +35,7 @@ import { peopleRoutes } from './routes/people.js';
 import { scheduledJobRoutes } from './routes/scheduledJobs.js';
 import { settingsRoutes } from './routes/settings.js';
 import { storyRoutes } from './routes/stories.js';
+import { suggestionRoutes } from './routes/suggestions.js';
 
 /** What the bot endpoint needs from HTTP, and what it answers; kept structural on purpose. */
 export type BotEndpoint = (request: {
@@ -53,6 +55,8 @@ export interface HttpAppDeps {
   collections: CollectionsService;
   /** Settings and delegations (admins; everyone for their own delegation). */
   settings: SettingsService;
+  /** What the story forms suggest: the tenant's teams. */
+  suggestions: SuggestionsService;
   /** Erasure and export of a person's data (admins; everyone for their own). */
   erasure: ErasureService;
   /** The digests' history of scheduled jobs (admins). */
@@ -217,6 +221,7 @@ export async function createHttpApp(deps: HttpAppDeps): Promise<FastifyInstance>
   awardRoutes(app, { awards: deps.awards, authenticate: deps.authenticate });
   collectionRoutes(app, { collections: deps.collections, authenticate: deps.authenticate });
   settingsRoutes(app, { settings: deps.settings, authenticate: deps.authenticate });
+  suggestionRoutes(app, { suggestions: deps.suggestions, authenticate: deps.authenticate });
   scheduledJobRoutes(app, { digests: deps.digests, authenticate: deps.authenticate });
   erasureRoutes(app, { erasure: deps.erasure, authenticate: deps.authenticate });
   apiKeyRoutes(app, { keys: deps.apiKeys, authenticate: deps.authenticate });

@@ -2,6 +2,7 @@ import {
   confirmsFeatured,
   digestsOf,
   repeatWinnerMonths,
+  teamsOf,
   featuredSeenBy,
   privacyMode,
   type ApprovalPolicy,
@@ -185,6 +186,7 @@ export function presentSettings(settings: TenantSettings): SettingsDto {
     },
     digests: presentDigests(settings),
     awards: { noRepeatWithinMonths: repeatWinnerMonths(settings) },
+    teams: [...teamsOf(settings)],
     ...(settings.updatedAt ? { updatedAt: settings.updatedAt.toISOString() } : {}),
     ...(settings.updatedBy ? { updatedBy: settings.updatedBy } : {}),
   };

@@ -32,6 +32,7 @@ import {
   type MeDto,
   type ModerationQueueDto,
   type PeopleDto,
+  type TeamSuggestionsDto,
   type PersonalDataExportDto,
   type ScheduledJobsDto,
   type SettingsDto,
@@ -258,6 +259,12 @@ const people = component(
   z.object({ items: z.array(person) }),
 );
 
+const teamSuggestions = component(
+  'TeamSuggestions',
+  'The teams admins keep in Settings, in their order; a story may still name another team.',
+  z.object({ items: z.array(z.string()) }),
+);
+
 const approverSpec = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('manager') }),
   z.object({ kind: z.literal('people'), ids: z.array(z.string()) }),
@@ -296,6 +303,7 @@ const settings = component(
       timeZone: z.string(),
     }),
     awards: z.object({ noRepeatWithinMonths: z.number().int().nullable() }),
+    teams: z.array(z.string()),
     updatedAt: absent(instant),
     updatedBy: absent(z.string()),
   }),
@@ -548,6 +556,7 @@ export const responseSchemas = {
   me,
   devUsers,
   people,
+  teamSuggestions,
   settings,
   scheduledJobs,
   delegation,
@@ -592,6 +601,7 @@ export type ResponseContract = AllTrue<{
   me: Describes<typeof me, MeDto>;
   devUsers: Describes<typeof devUsers, DevUsersDto>;
   people: Describes<typeof people, PeopleDto>;
+  teamSuggestions: Describes<typeof teamSuggestions, TeamSuggestionsDto>;
   settings: Describes<typeof settings, SettingsDto>;
   scheduledJobs: Describes<typeof scheduledJobs, ScheduledJobsDto>;
   delegation: Describes<typeof delegation, DelegationDto>;

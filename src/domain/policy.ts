@@ -143,6 +143,11 @@ export interface TenantSettings {
   readonly digests?: DigestSettings;
   /** Absent in documents saved before the rule existed: no rule. */
   readonly awards?: AwardSettings;
+  /**
+   * The teams admins keep, suggested in the story forms and the wall's filter (free text is still
+   * allowed); absent in documents saved before the list existed: none. See `teams.ts`.
+   */
+  readonly teams?: readonly string[];
   readonly updatedAt?: Date;
   readonly updatedBy?: string;
 }
@@ -169,6 +174,7 @@ export const DEFAULT_SETTINGS: TenantSettings = {
   privacy: { enabled: false, confirmFeatured: false, deleteClosedAfterDays: null },
   digests: DEFAULT_DIGESTS,
   awards: { noRepeatWithinMonths: null },
+  teams: [],
 };
 
 /** The months of the "no repeat winners" rule; null when it is off. */

@@ -41,6 +41,8 @@ export const LIMITS = {
   outcome: { min: 10, max: 2000 },
   lesson: { min: 5, max: 1000 },
   team: { min: 1, max: 60 },
+  /** The teams an admin's list holds (Settings), each a team name as above. */
+  teams: { max: 200 },
   customerQuote: { max: 1000 },
   sourceUrl: { max: 2000 },
   /** The customer account a story is about, and the link to its record in the CRM. */
@@ -404,8 +406,15 @@ export interface SettingsDto {
   privacy: PrivacyDto;
   digests: DigestsDto;
   awards: AwardRulesDto;
+  /** The teams admins keep, in their order: suggested in the story forms and the wall's filter. */
+  teams: string[];
   updatedAt?: string;
   updatedBy?: string;
+}
+
+/** `GET /api/suggestions/teams`: the tenant's list of teams for the forms (everyone signed in). */
+export interface TeamSuggestionsDto {
+  items: string[];
 }
 
 /** The tenant-level jobs of the scheduler whose runs are recorded. */
@@ -774,6 +783,9 @@ export type {
   PersonalDataFinding,
   PersonalDataKind,
 } from './personalData.js';
+
+/** The team names rule (`teams.ts`): one team whatever its case, for Settings and the forms. */
+export { repeatedTeam, sameTeamKey } from './teams.js';
 
 /**
  * The story coach (`storyCoach.ts`), re-exported here for the same reason: the tab's form and the

@@ -169,6 +169,11 @@ export interface SettingsInput {
   digests?: DigestsDto;
   /** Left out: the story of the month's rule stays as saved; months 1–24, or null (off). */
   awards?: AwardRulesDto;
+  /**
+   * Left out: the list of teams stays as saved. At most `LIMITS.teams.max` names of
+   * `LIMITS.team` characters (trimmed), none twice whatever its case.
+   */
+  teams?: string[];
 }
 
 /**

@@ -13,6 +13,7 @@ import {
   WEEKDAYS,
 } from './dto.js';
 import type * as inputs from './inputs.js';
+import { repeatedTeam } from './teams.js';
 
 /**
  * Bidirectional embedding, override and isolate controls (U+202A–U+202E, U+2066–U+2069): in a
@@ -348,6 +349,24 @@ export const digestsSchema = z.strictObject({
   timeZone,
 });
 
+/**
+ * The teams admins keep (Settings): trimmed names of a story's team length, at most
+ * `LIMITS.teams.max`, none twice whatever its case.
+ */
+export const teamListSchema = z
+  .array(text(LIMITS.team.min, LIMITS.team.max))
+  .max(LIMITS.teams.max)
+  .superRefine((names, ctx) => {
+    const repeated = repeatedTeam(names);
+    if (repeated !== undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `"${repeated}" is on the list twice.`,
+        path: [names.lastIndexOf(repeated)],
+      });
+    }
+  });
+
 /** `PUT /api/settings`: the whole document, with the version it was edited from. */
 export const settingsInputSchema = z.strictObject({
   version: z.number().int().min(0),
@@ -388,6 +407,8 @@ export const settingsInputSchema = z.strictObject({
         .nullable(),
     })
     .optional(),
+  /** Absent: the list of teams stays as saved. */
+  teams: teamListSchema.optional(),
 });
 export type SettingsInput = z.infer<typeof settingsInputSchema>;
 

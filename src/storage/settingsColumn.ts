@@ -37,6 +37,8 @@ const settingsSchema = z.object({
   awards: z
     .object({ noRepeatWithinMonths: z.number().int().positive().nullable().default(null) })
     .default({ noRepeatWithinMonths: null }),
+  // Absent in documents saved before the list of teams existed: none.
+  teams: z.array(z.string()).default([]),
   updatedAt: z.iso
     .datetime()
     .transform((value) => new Date(value))

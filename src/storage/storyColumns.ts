@@ -1,4 +1,5 @@
 import type { FeaturedPerson, Story, StoryReport, StoryStatus } from '../domain/story.js';
+import { teamKey } from '../domain/teams.js';
 import type { Locale } from '../domain/user.js';
 import { approvalFromColumn, approvalToColumn, legacyApproval } from './approvalColumn.js';
 import {
@@ -25,11 +26,6 @@ const STATUSES: readonly StoryStatus[] = [
 ];
 const LOCALES: readonly Locale[] = ['en', 'fi'];
 
-/** A team name as the wall's filter compares it: trimmed, in lower case. */
-export function teamKeyOf(team: string): string {
-  return team.trim().toLowerCase();
-}
-
 /** A customer account's name as the wall's filter compares it: trimmed, in lower case. */
 export function accountKeyOf(accountName: string): string {
   return accountName.trim().toLowerCase();
@@ -50,7 +46,7 @@ export function storyColumns(story: Story): Record<string, unknown> {
     lesson: story.lesson,
     team: story.team,
     // The team as filters match it: "sales" finds "Sales" (OData compares strings exactly).
-    teamKey: teamKeyOf(story.team),
+    teamKey: teamKey(story.team),
     category: story.category,
     // Table Storage has no list type; a JSON string keeps the people and their names together.
     featured: JSON.stringify(

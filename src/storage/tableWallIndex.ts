@@ -5,7 +5,8 @@ import type { Story } from '../domain/story.js';
 import type { Row } from './entityFields.js';
 import { invertedTime, isMonthKey, joinKey, keyPart, monthOf } from './keys.js';
 import { removeUnlessNewer, writeIfNewer } from './projectionWrites.js';
-import { accountKeyOf, storyColumns, storyFromRow, teamKeyOf } from './storyColumns.js';
+import { teamKey } from '../domain/teams.js';
+import { accountKeyOf, storyColumns, storyFromRow } from './storyColumns.js';
 import { guard, orIfNotFound } from './tableErrors.js';
 import { decodeWallCursor, encodeWallCursor, type WallPosition } from './wallCursor.js';
 import {
@@ -74,7 +75,7 @@ export function createTableWallIndex(
     return [
       // Rows written before `teamKey` existed match their exact name until `migrate` keys them.
       ...(query.team !== undefined
-        ? [odata`(teamKey eq ${teamKeyOf(query.team)} or team eq ${query.team})`]
+        ? [odata`(teamKey eq ${teamKey(query.team)} or team eq ${query.team})`]
         : []),
       ...(query.category !== undefined ? [odata`category eq ${query.category}`] : []),
       ...(query.account !== undefined ? [odata`accountKey eq ${accountKeyOf(query.account)}`] : []),
@@ -98,7 +99,7 @@ export function createTableWallIndex(
   function filterKey(tenantId: string, query: WallFilters): string {
     const { team, category, month, q, account, language } = query;
     return `${tenantId}\n${JSON.stringify([
-      team !== undefined ? teamKeyOf(team) : null,
+      team !== undefined ? teamKey(team) : null,
       category ?? null,
       month ?? null,
       q?.trim().toLowerCase() || null,

@@ -1,6 +1,6 @@
 import type { TableClient } from '@azure/data-tables';
 import type { Row } from './entityFields.js';
-import { teamKeyOf } from './storyColumns.js';
+import { teamKey } from '../domain/teams.js';
 import { guard, orIfNotFound, statusOf } from './tableErrors.js';
 
 /** The row that says every wall row holds `teamKey`; its presence makes the backfill a point read. */
@@ -33,7 +33,7 @@ export async function backfillWallTeamKeys(client: TableClient): Promise<number>
           {
             partitionKey: String(row.partitionKey),
             rowKey: String(row.rowKey),
-            teamKey: teamKeyOf(row.team),
+            teamKey: teamKey(row.team),
           },
           'Merge',
           { etag: row.etag },

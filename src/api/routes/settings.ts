@@ -26,7 +26,7 @@ export function settingsRoutes(
       schema: {
         tags,
         summary:
-          'Roles, the approval policy, privacy, the digests and the award rule, versioned (admins)',
+          'Roles, the approval policy, privacy, the digests, the award rule and the teams, versioned (admins)',
         response: answers({ 200: jsonAnswer('The settings.', responseSchemas.settings) }),
       },
     },
@@ -59,6 +59,7 @@ export function settingsRoutes(
         ...(input.privacy ? { privacy: input.privacy } : {}),
         ...(input.digests ? { digests: input.digests } : {}),
         ...(input.awards ? { awards: input.awards } : {}),
+        ...(input.teams ? { teams: input.teams } : {}),
       });
       return presentSettings(saved);
     },

@@ -11,6 +11,7 @@ import type { Clock, DueIndex, SettingsStore, UserDirectory } from '../ports.js'
 import { RETENTION_JOB } from '../projections.js';
 import { rolesOf, tenantSettings, type RoleDeps } from '../roles.js';
 import { bookDigests, digestsOf } from './digests.js';
+import { checkTeamList, teamsOf } from '../teams.js';
 import { hasRole, type Actor } from '../user.js';
 
 /** What the settings use cases need. */
@@ -41,6 +42,8 @@ export interface SettingsInput {
   readonly digests?: DigestSettings;
   /** Absent: the story of the month's rule stays as saved. */
   readonly awards?: AwardSettings;
+  /** Absent: the list of teams stays as saved. */
+  readonly teams?: readonly string[];
 }
 
 /** The privacy settings as saved: `enabled` always, the others only when changed. */
@@ -84,6 +87,7 @@ export async function saveSettings(
     awards: {
       noRepeatWithinMonths: (input.awards ?? current.value.awards)?.noRepeatWithinMonths ?? null,
     },
+    teams: input.teams !== undefined ? checkTeamList(input.teams) : teamsOf(current.value),
     updatedAt: deps.clock.now(),
     updatedBy: actor.userId,
   };

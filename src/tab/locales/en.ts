@@ -488,6 +488,19 @@ export const en = {
       months: 'Within months',
       hint: 'An author who was the story of the month cannot win again within this many months of their win. Off: anyone may win again.',
     },
+    teams: {
+      heading: 'Teams',
+      intro: 'The story forms suggest these teams; people may still type another.',
+      name: 'Team name',
+      add: 'Add team',
+      remove: 'Remove {{name}}',
+      none: 'No teams yet.',
+      empty: 'Type a team’s name.',
+      tooLong: 'A team’s name has at most 60 characters.',
+      duplicate: 'This team is already on the list.',
+      tooMany: 'The list holds at most 200 teams; remove one first.',
+      invalid: 'Check the list of teams: each once, at most 60 characters.',
+    },
     privacy: {
       heading: 'Privacy',
       intro:

@@ -493,6 +493,19 @@ export const fi: Messages = {
       months: 'Kuukauden sisällä',
       hint: 'Kertoja, jonka tarina oli kuukauden tarina, ei voi voittaa uudelleen näin monen kuukauden sisällä voitostaan. Pois: kuka tahansa voi voittaa uudelleen.',
     },
+    teams: {
+      heading: 'Tiimit',
+      intro: 'Tarinalomakkeet ehdottavat näitä tiimejä; muunkin tiimin voi kirjoittaa.',
+      name: 'Tiimin nimi',
+      add: 'Lisää tiimi',
+      remove: 'Poista {{name}}',
+      none: 'Tiimejä ei ole vielä.',
+      empty: 'Kirjoita tiimin nimi.',
+      tooLong: 'Tiimin nimessä on enintään 60 merkkiä.',
+      duplicate: 'Tiimi on jo listalla.',
+      tooMany: 'Listalla on enintään 200 tiimiä; poista ensin jokin.',
+      invalid: 'Tarkista tiimilista: kukin kerran, enintään 60 merkkiä.',
+    },
     privacy: {
       heading: 'Yksityisyys',
       intro:

@@ -61,6 +61,7 @@ describe('the digests as edited', () => {
       privacy: { enabled: false, confirmFeatured: false, deleteClosedAfterDays: null },
       digests,
       awards: { noRepeatWithinMonths: null },
+      teams: [],
     });
     expect(
       problemsFromServer(

@@ -14,6 +14,7 @@ import {
   problemsFromServer,
   problemsOf,
   sameGrant,
+  teamAddProblem,
   withCategoryStages,
   withoutCategoryStages,
   type ApproverDraft,
@@ -51,6 +52,7 @@ function buildSettingsDto(overrides: Partial<SettingsDto> = {}): SettingsDto {
       timeZone: 'Europe/Helsinki',
     },
     awards: { noRepeatWithinMonths: null },
+    teams: ['Sales', 'Venue services'],
     updatedAt: '2026-03-10T08:00:00.000Z',
     updatedBy: 'ada',
     ...overrides,
@@ -634,6 +636,25 @@ describe('the story of the month rule', () => {
     expect(problemsOf({ ...draft, awards: { noRepeatOn: false, months: 'x' } })).toEqual({});
     expect(problemsFromServer({ 'awards.noRepeatWithinMonths': 'bad' }, draft)).toEqual({
       repeatWinners: 'settings.errors.repeatWinnersRange',
+    });
+  });
+});
+
+describe('teamAddProblem', () => {
+  it('adds a trimmed name once whatever its case, within the limits', () => {
+    expect(teamAddProblem(['Sales'], ' Logistics ')).toBeUndefined();
+    expect(teamAddProblem(['Sales'], '   ')).toBe('settings.teams.empty');
+    expect(teamAddProblem(['Sales'], ' sALES')).toBe('settings.teams.duplicate');
+    expect(teamAddProblem([], 'x'.repeat(61))).toBe('settings.teams.tooLong');
+    const full = Array.from({ length: 200 }, (_, i) => `Team ${i}`);
+    expect(teamAddProblem(full, 'One more')).toBe('settings.teams.tooMany');
+  });
+
+  it('sends the list with the document and places the API’s refusal beside it', () => {
+    const draft = draftOf(buildSettingsDto());
+    expect(inputOf(draft).teams).toEqual(['Sales', 'Venue services']);
+    expect(problemsFromServer({ 'teams.1': 'twice' }, draft)).toEqual({
+      teams: 'settings.teams.invalid',
     });
   });
 });

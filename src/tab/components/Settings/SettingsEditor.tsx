@@ -33,6 +33,7 @@ import {
   type SettingsDraft,
 } from './settingsModel.js';
 import { StageList } from './StageList.js';
+import { TeamListEditor } from './TeamListEditor.js';
 import { TimingEditor } from './TimingEditor.js';
 
 export interface SettingsEditorProps {
@@ -213,6 +214,13 @@ export function SettingsEditor({
           rules={draft.awards}
           onChange={(awards) => change({ awards })}
           problem={problems.repeatWinners}
+          disabled={busy}
+        />
+
+        <TeamListEditor
+          teams={draft.teams}
+          onChange={(teams) => change({ teams })}
+          problem={problems.teams}
           disabled={busy}
         />
 

@@ -1,6 +1,7 @@
 import {
   CATEGORIES,
   LIMITS,
+  repeatedTeam,
   type ApprovalPolicyDto,
   type ApproverSpecDto,
   type CategoryId,
@@ -63,6 +64,8 @@ export interface SettingsDraft {
   privacy: PrivacyDraft;
   digests: DigestsDraft;
   awards: AwardRulesDraft;
+  /** The teams suggested in the story forms, in the admins' order. */
+  teams: string[];
 }
 
 /** The story of the month's rule as edited. */
@@ -186,6 +189,7 @@ export function draftOf(settings: SettingsDto): SettingsDraft {
       noRepeatOn: settings.awards.noRepeatWithinMonths !== null,
       months: String(settings.awards.noRepeatWithinMonths ?? DEFAULT_REPEAT_MONTHS),
     },
+    teams: [...settings.teams],
   };
 }
 
@@ -257,6 +261,7 @@ export function inputOf(draft: SettingsDraft): SettingsInput {
     awards: {
       noRepeatWithinMonths: draft.awards.noRepeatOn ? Number(draft.awards.months.trim()) : null,
     },
+    teams: [...draft.teams],
   };
 }
 
@@ -275,6 +280,7 @@ export type ProblemPlace =
   | 'roles'
   | 'retention'
   | 'repeatWinners'
+  | 'teams'
   | DigestProblemPlace;
 
 export type Problems = Partial<Record<ProblemPlace, MessageKey>>;
@@ -341,6 +347,19 @@ export function problemsOf(draft: SettingsDraft): Problems {
   return problems;
 }
 
+/**
+ * Why `typed` cannot join the list of teams, or undefined when it can (it is added trimmed): the
+ * rules of the API's list — a name, not too long, not on the list in any case, not too many.
+ */
+export function teamAddProblem(teams: readonly string[], typed: string): MessageKey | undefined {
+  const name = typed.trim();
+  if (name.length === 0) return 'settings.teams.empty';
+  if (name.length > LIMITS.team.max) return 'settings.teams.tooLong';
+  if (repeatedTeam([...teams, name]) !== undefined) return 'settings.teams.duplicate';
+  if (teams.length >= LIMITS.teams.max) return 'settings.teams.tooMany';
+  return undefined;
+}
+
 function repeatMonthsValid(typed: string): boolean {
   const months = typed.trim();
   if (!/^\d{1,2}$/.test(months)) return false;
@@ -375,6 +394,8 @@ export function problemsFromServer(
       problems.retention = 'settings.errors.retentionRange';
     } else if (top === 'awards') {
       problems.repeatWinners = 'settings.errors.repeatWinnersRange';
+    } else if (top === 'teams') {
+      problems.teams = 'settings.teams.invalid';
     } else if (top === 'digests') {
       const found = digestProblemFromServer(field);
       if (found) problems[found[0]] = found[1];
