@@ -45,6 +45,13 @@ export class StoryBot extends TeamsActivityHandler {
       await next();
     });
 
+    // Installed: the person is enrolled now, by their id if the event carries no name (the
+    // welcome comes with the conversation update of the same install).
+    this.onInstallationUpdateAdd(async (context, next) => {
+      await resolveTurnUser(context.activity, this.deps);
+      await next();
+    });
+
     // Removed from a personal chat: the chat cannot be written to any more, and adding the app
     // again is a new install that is welcomed again.
     this.onInstallationUpdateRemove(async (context, next) => {

@@ -88,7 +88,9 @@ export function createPeople(deps: PeopleDeps) {
         hit &&
         hit.until > now &&
         (!hints.appRoles || !hit.caller || sameRoles(hit.caller.user.roles, hints.appRoles)) &&
-        !(hit.caller && isUnnamed(hit.caller.user) && plainName(hints.displayName, '') !== '');
+        // Someone known by id only is looked up again until a name comes, from this activity or
+        // the directory, so nothing they do meanwhile (a story told) is credited to the id.
+        !(hit.caller && isUnnamed(hit.caller.user));
       const caller = fresh ? hit.caller : await resolve(tenantId, userId, hints, enrol);
       if (!fresh) {
         if (cache.size > 10_000) cache.clear();

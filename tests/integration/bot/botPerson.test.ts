@@ -1,13 +1,15 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DEMO_TENANT_ID, DEMO_USER_IDS } from '../../../src/demo/demoUsers.js';
-import type { Story } from '../../../src/domain/index.js';
+import { DomainError, type Story } from '../../../src/domain/index.js';
 import {
   activityFrom,
   cardAction,
   cardTexts,
   formData,
   invokeCard,
+  startBotHarness,
   useBotHarness,
+  type BotHarness,
   users,
   type CardJson,
 } from './harness.js';
@@ -150,5 +152,76 @@ describe('"my stories"', () => {
     const texts2 = cardTexts(replyCards(finnish.body)[0]);
     expect(texts2[0]).toBe('Omat tarinat');
     expect(texts2.join('\n')).toContain('Et ole vielä kertonut tarinoita.');
+  });
+});
+
+/**
+ * Someone first met in an install event, when the directory could not say who they are (Graph
+ * was down): they are known by their id until a name comes, and the directory's name replaces the
+ * id as soon as it can give one — even when the activities that follow carry no name (the Agents
+ * Playground sends none), so a story is never credited to an id.
+ */
+describe('a person first met without a name, named by the directory', () => {
+  const newcomer = '00000000-0000-4000-8000-000000000888';
+  let directoryUp = false;
+  let harness: BotHarness;
+  beforeEach(async () => {
+    directoryUp = false;
+    harness = await startBotHarness({
+      directory: (demo) => ({
+        ...demo,
+        async person(tenantId, userId) {
+          if (userId !== newcomer) return demo.person(tenantId, userId);
+          if (!directoryUp) throw new DomainError('unavailable', 'Graph is down.');
+          return { id: newcomer, displayName: 'Nora Newcomer', department: 'Sales' };
+        },
+      }),
+    });
+  });
+  afterEach(() => harness.close());
+
+  /** An activity of the newcomer that carries no name. */
+  const unnamed = (fields: Record<string, unknown>) =>
+    activityFrom(
+      harness,
+      { id: newcomer, displayName: '' },
+      {
+        from: { id: `29:${newcomer}`, aadObjectId: newcomer },
+        ...fields,
+      },
+    );
+
+  it.each([
+    ['an installation update', { type: 'installationUpdate', action: 'add' }],
+    [
+      'a conversation update',
+      { type: 'conversationUpdate', membersAdded: [{ id: '28:story-wall-bot' }] },
+    ],
+  ])('after %s, a story told once the directory answers has their name', async (_, event) => {
+    await harness.post(unnamed({ ...event, deliveryMode: 'expectReplies' }));
+    expect((await harness.store.users.get(DEMO_TENANT_ID, newcomer))?.displayName).toBe(newcomer);
+
+    directoryUp = true;
+    const answer = await harness.post(
+      unnamed({
+        type: 'invoke',
+        name: 'adaptiveCard/action',
+        value: {
+          action: {
+            type: 'Action.Execute',
+            verb: 'story.submit',
+            data: formData({ featured: '' }),
+          },
+          trigger: 'manual',
+        },
+      }),
+    );
+    expect(answer.status).toBe(200);
+    expect((await harness.store.users.get(DEMO_TENANT_ID, newcomer))?.displayName).toBe(
+      'Nora Newcomer',
+    );
+    const story = harness.store.stories.all().at(-1);
+    expect(story?.authorName).toBe('Nora Newcomer');
+    expect(harness.store.stories.all().map((s) => s.authorName)).not.toContain(newcomer);
   });
 });

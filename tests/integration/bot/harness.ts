@@ -11,6 +11,7 @@ import {
   relayHandlers,
   type ActionLimiter,
   type DigestDelivery,
+  type Directory,
   type OutboxRelay,
   type User,
 } from '../../../src/domain/index.js';
@@ -65,10 +66,15 @@ export async function startBotHarness(
     config?: Partial<BotConfig>;
     /** Per-person action budgets; none by default. */
     limits?: ActionLimiter;
+    /** Wraps the directory (the demo one over the fake people), e.g. to make it fail. */
+    directory?: (demo: Directory) => Directory;
   } = {},
 ): Promise<BotHarness> {
   const connector = await startMockConnector();
-  const store = buildStoryDeps(demoUsers());
+  const demo = buildStoryDeps(demoUsers());
+  const store = overrides.directory
+    ? { ...demo, deps: { ...demo.deps, directory: overrides.directory(demo.deps.directory) } }
+    : demo;
   const conversations = fakeConversations();
   const postedCards = fakePostedCards();
   const settings = store.settings;
