@@ -139,6 +139,28 @@ describe('the welcome', () => {
   });
 });
 
+describe('the welcome of a Teams install', () => {
+  it('comes once when Teams sends both an installation update and a conversation update', async () => {
+    const event = (fields: Record<string, unknown>) =>
+      bot.post(activityFrom(bot, users.employee, { ...fields, deliveryMode: 'expectReplies' }));
+    const cards: CardJson[] = [];
+    for (let i = 0; i < 2; i++) {
+      cards.push(...replyCards((await event({ type: 'installationUpdate', action: 'add' })).body));
+      cards.push(
+        ...replyCards(
+          (
+            await event({
+              type: 'conversationUpdate',
+              membersAdded: [{ id: '28:story-wall-bot' }],
+            })
+          ).body,
+        ),
+      );
+    }
+    expect(cards.map((card) => cardTexts(card)[0])).toEqual(['Welcome to Story Wall!']);
+  });
+});
+
 describe('"my stories"', () => {
   it('lists the person’s stories with where each one stands', async () => {
     const story = await submitStory();
