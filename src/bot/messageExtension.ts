@@ -1,3 +1,4 @@
+import type { StorySubmissionDeps } from './storySubmission.js';
 import type {
   MessagingExtensionAction,
   MessagingExtensionActionResponse,
@@ -39,6 +40,8 @@ const SEARCH_MAX = LIMITS.pageSize.max;
 
 export interface MessageExtensionDeps extends TurnDeps {
   readonly service: StoryService;
+  /** The tenant's settings: the teams the story form offers. */
+  readonly settings: StorySubmissionDeps['settings'];
   readonly logger: Logger;
 }
 

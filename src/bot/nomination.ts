@@ -1,6 +1,6 @@
 import type { User, UserDirectory } from '../domain/index.js';
 import type { NominationNote, StoryFormModel } from './cards/storyFormCard.js';
-import { storyFormModel, withPeopleFirst } from './storySubmission.js';
+import { storyFormModel, withPeopleFirst, type StorySubmissionDeps } from './storySubmission.js';
 import type { TurnUser } from './turn.js';
 
 /** A colleague as the form lists them. */
@@ -63,7 +63,7 @@ export async function findNominee(
 export async function nominationFormModel(
   turn: TurnUser,
   nomination: Nomination,
-  deps: { readonly users: UserDirectory },
+  deps: Pick<StorySubmissionDeps, 'users' | 'settings'>,
 ): Promise<StoryFormModel> {
   const model = await storyFormModel(turn, deps);
   switch (nomination.kind) {

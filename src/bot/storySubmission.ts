@@ -1,6 +1,8 @@
 import {
   isDomainError,
+  suggestTeams,
   waitingSlots,
+  type SuggestionDeps,
   type Logger,
   type Story,
   type StoryDraft,
@@ -23,6 +25,8 @@ import type { TurnUser } from './turn.js';
 export interface StorySubmissionDeps {
   readonly service: StoryService;
   readonly users: UserDirectory;
+  /** The tenant's settings: the teams the form offers. */
+  readonly settings: SuggestionDeps['settings'];
   readonly logger: Logger;
 }
 
@@ -71,7 +75,7 @@ export async function submitStoryForm(
 export async function checkedStoryForm(
   turn: TurnUser,
   data: unknown,
-  deps: Pick<StorySubmissionDeps, 'users'>,
+  deps: Pick<StorySubmissionDeps, 'users' | 'settings'>,
 ): Promise<StoryFormModel> {
   return withCoach(await storyFormModel(turn, deps), data, turn);
 }
@@ -117,9 +121,12 @@ export function refusedForm(
 /** The empty story form for this user: colleagues to feature, team-mates first. */
 export async function storyFormModel(
   turn: TurnUser,
-  deps: Pick<StorySubmissionDeps, 'users'>,
+  deps: Pick<StorySubmissionDeps, 'users' | 'settings'>,
 ): Promise<StoryFormModel> {
-  const people = await deps.users.list(turn.actor.tenantId);
+  const [people, teams] = await Promise.all([
+    deps.users.list(turn.actor.tenantId),
+    suggestTeams(deps, turn.actor),
+  ]);
   const team = turn.user.team;
   const rank = (p: { team?: string }) => (team !== undefined && p.team === team ? 0 : 1);
   return {
@@ -128,6 +135,7 @@ export async function storyFormModel(
       .sort((a, b) => rank(a) - rank(b) || a.displayName.localeCompare(b.displayName))
       .slice(0, LISTED_PEOPLE)
       .map((p) => ({ id: p.id, displayName: p.displayName })),
+    teams,
   };
 }
 

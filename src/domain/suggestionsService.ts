@@ -9,4 +9,5 @@ export function createSuggestionsService(deps: SuggestionDeps) {
 }
 
 export type SuggestionsService = ReturnType<typeof createSuggestionsService>;
+export { suggestTeams };
 export type { SuggestionDeps };

@@ -92,6 +92,11 @@ const LISTED_MATCHES = 5;
 export interface StoryFormModel {
   /** Colleagues who can be featured (the author excluded). */
   readonly people: readonly { readonly id: string; readonly displayName: string }[];
+  /**
+   * The teams admins keep (Settings): the team is chosen from them; without any (or absent) it is
+   * typed.
+   */
+  readonly teams?: readonly string[];
   /** Values to show again after a failed submit, as the card sent them. */
   readonly values?: Readonly<Partial<Record<StoryFormField, string>>>;
   /** Fields that failed validation, named in a notice above the form. */
@@ -164,7 +169,11 @@ export function storyFormCard(model: StoryFormModel, locale: Locale): AdaptiveCa
       ...(resubmit?.comment ? [changesBlock(resubmit, t)] : []),
       ...(model.nomination ? [nominationBlock(model.nomination, label('featured'), t)] : []),
       ...notices,
-      ...STORY_TEXT_FIELDS.map((field) => textInput(field, true, LIMITS[field].max)),
+      ...STORY_TEXT_FIELDS.map((field) =>
+        field === 'team' && (model.teams ?? []).length > 0
+          ? teamChoice(model.teams ?? [], values.team, label(field), t)
+          : textInput(field, true, LIMITS[field].max),
+      ),
       {
         type: 'Input.ChoiceSet',
         id: 'category',
@@ -204,6 +213,31 @@ export function storyFormCard(model: StoryFormModel, locale: Locale): AdaptiveCa
     ],
     { actions: submitActions(model, personalData.length > 0, t) },
   );
+}
+
+/**
+ * The team as a choice of the admins' list. A team the form already holds that is not on it (a
+ * story told before, sent back for changes) is offered too, so editing does not lose it.
+ */
+function teamChoice(
+  teams: readonly string[],
+  current: string | undefined,
+  label: string,
+  t: Translate,
+): CardElement {
+  const kept = current !== undefined && current.trim() !== '' && !teams.includes(current);
+  const offered = kept ? [current, ...teams] : teams;
+  return {
+    type: 'Input.ChoiceSet',
+    id: 'team',
+    label,
+    placeholder: t('form.fields.team.choose'),
+    style: 'filtered',
+    isRequired: true,
+    errorMessage: t('form.required'),
+    choices: offered.map((team) => ({ title: team, value: team })),
+    ...(current !== undefined ? { value: current } : {}),
+  };
 }
 
 /**

@@ -49,7 +49,7 @@ export const en = {
       action: { label: 'What was done', placeholder: 'What did your colleague or you do?' },
       outcome: { label: "Customer's reaction", placeholder: 'How did the customer react?' },
       lesson: { label: 'Lesson', placeholder: 'What can everyone learn from this?' },
-      team: { label: 'Team', placeholder: 'e.g. Customer service' },
+      team: { label: 'Team', placeholder: 'e.g. Customer service', choose: 'Choose your team' },
       category: { label: 'Category', placeholder: 'Choose the kind of moment' },
       featured: { label: 'Featured colleagues', placeholder: 'Who went the extra mile?' },
       customerQuote: {

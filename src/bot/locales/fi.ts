@@ -46,7 +46,7 @@ export const fi: Messages = {
       action: { label: 'Mitä tehtiin', placeholder: 'Mitä kollegasi tai sinä teitte?' },
       outcome: { label: 'Asiakkaan reaktio', placeholder: 'Miten asiakas reagoi?' },
       lesson: { label: 'Opetus', placeholder: 'Mitä kaikki voivat oppia tästä?' },
-      team: { label: 'Tiimi', placeholder: 'esim. Asiakaspalvelu' },
+      team: { label: 'Tiimi', placeholder: 'esim. Asiakaspalvelu', choose: 'Valitse tiimisi' },
       category: { label: 'Kategoria', placeholder: 'Valitse hetken tyyppi' },
       featured: { label: 'Mainitut kollegat', placeholder: 'Kuka teki enemmän kuin odotettiin?' },
       customerQuote: {

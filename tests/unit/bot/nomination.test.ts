@@ -3,7 +3,7 @@ import { findNominee, matchPeople, nominationFormModel } from '../../../src/bot/
 import type { TurnUser } from '../../../src/bot/turn.js';
 import { DEMO_USER_IDS, demoUsers } from '../../../src/demo/demoUsers.js';
 import type { User } from '../../../src/domain/index.js';
-import { fakeUsers } from '../../support/fakes.js';
+import { fakeSettings, fakeUsers } from '../../support/fakes.js';
 import { buildActor, buildUser } from '../../support/factories.js';
 
 const ids = DEMO_USER_IDS;
@@ -152,7 +152,7 @@ describe('nominationFormModel', () => {
     const model = await nominationFormModel(
       turn,
       { kind: 'featured', person: { id: ids.driver, displayName: 'Tomi Kuljettaja' } },
-      { users: fakeUsers(people) },
+      { settings: fakeSettings(), users: fakeUsers(people) },
     );
     expect(model.values).toEqual({ featured: ids.driver });
     expect(model.nomination).toEqual({ kind: 'featured', name: 'Tomi Kuljettaja' });
@@ -168,7 +168,7 @@ describe('nominationFormModel', () => {
     const model = await nominationFormModel(
       turn,
       { kind: 'featured', person: { id: far.id, displayName: far.displayName } },
-      { users: fakeUsers([emma, ...many, far]) },
+      { settings: fakeSettings(), users: fakeUsers([emma, ...many, far]) },
     );
     expect(model.people[0]).toEqual({ id: far.id, displayName: 'Zz Far' });
     expect(model.values).toEqual({ featured: far.id });
@@ -182,7 +182,7 @@ describe('nominationFormModel', () => {
     const model = await nominationFormModel(
       turn,
       { kind: 'ambiguous', query: 'Mikko', people: matches },
-      { users: fakeUsers(people) },
+      { settings: fakeSettings(), users: fakeUsers(people) },
     );
     expect(model.people.slice(0, 2)).toEqual(matches);
     expect(model.people.filter((p) => p.id === ids.manager)).toHaveLength(1);
@@ -195,7 +195,7 @@ describe('nominationFormModel', () => {
   });
 
   it('carries the other notes with an empty featured field', async () => {
-    const deps = { users: fakeUsers(people) };
+    const deps = { settings: fakeSettings(), users: fakeUsers(people) };
     for (const nomination of [
       { kind: 'notFound', query: 'Zoe' },
       { kind: 'self' },
