@@ -1,10 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { translator } from '../../../src/bot/i18n.js';
 import { DEMO_TENANT_ID, DEMO_USER_IDS } from '../../../src/demo/demoUsers.js';
 import { DomainError, type Story } from '../../../src/domain/index.js';
 import {
   activityFrom,
   cardAction,
   cardTexts,
+  extensionInvoke,
   formData,
   invokeCard,
   startBotHarness,
@@ -71,6 +73,22 @@ describe('one language per person', () => {
     const english = await say(users.employee, 'share a story');
     expect(cardTexts(replyCards(english.body)[0])[0]).toBe('Share a story');
     expect((await bot.store.users.get(DEMO_TENANT_ID, DEMO_USER_IDS.employee))?.locale).toBe('en');
+  });
+});
+
+describe('one language per person, in the message extension', () => {
+  it('answers a Finnish person’s "Find a story" in Finnish, from an English client', async () => {
+    const answer = await bot.post(
+      extensionInvoke(
+        bot,
+        users.manager,
+        'composeExtension/query',
+        { commandId: 'findStory', parameters: [{ name: 'initialRun', value: 'true' }] },
+        'en-US',
+      ),
+    );
+    expect(answer.status).toBe(200);
+    expect(JSON.stringify(answer.body)).toContain(translator('fi')('extension.emptyWall'));
   });
 });
 
