@@ -118,10 +118,12 @@ export async function findStories(
   query: MessagingExtensionQuery,
   deps: MessageExtensionDeps,
 ): Promise<MessagingExtensionResponse> {
-  const t = translator(localeOf(context.activity.locale));
-  if (query.commandId !== FIND_STORY_COMMAND) return searchMessage(t('errors.generic'));
+  const client = translator(localeOf(context.activity.locale));
+  if (query.commandId !== FIND_STORY_COMMAND) return searchMessage(client('errors.generic'));
   const turn = await resolveTurnUser(context.activity, deps);
-  if (!turn) return searchMessage(t('errors.unauthenticated'));
+  if (!turn) return searchMessage(client('errors.unauthenticated'));
+  // Once the person is known, their language, not their client's.
+  const t = translator(turn.locale);
 
   const { q, skip } = readSearch(query);
   if (skip >= SEARCH_MAX) return searchResults([], turn.locale);
