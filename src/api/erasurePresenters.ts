@@ -59,6 +59,7 @@ export function presentExport(data: PersonalDataExport, viewer: Actor): Personal
       history: history.map(presentHistoryEvent),
     })),
     votes: data.votes.map(({ story, at }) => ({ story: summary(story), at: at.toISOString() })),
+    learned: data.learned.map(({ story, at }) => ({ story: summary(story), at: at.toISOString() })),
     featuredIn: data.featuredIn.map(summary),
     routedTo: data.routedTo.map(summary),
     actedOn: data.actedOn.map(summary),

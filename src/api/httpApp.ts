@@ -34,6 +34,7 @@ import { moderationRoutes } from './routes/moderation.js';
 import { peopleRoutes } from './routes/people.js';
 import { scheduledJobRoutes } from './routes/scheduledJobs.js';
 import { settingsRoutes } from './routes/settings.js';
+import { reactionRoutes } from './routes/reactions.js';
 import { storyRoutes } from './routes/stories.js';
 import { suggestionRoutes } from './routes/suggestions.js';
 
@@ -211,6 +212,7 @@ export async function createHttpApp(deps: HttpAppDeps): Promise<FastifyInstance>
   // Writes are limited per person and action in the domain (src/domain/rateLimits.ts), so every
   // surface shares one budget.
   storyRoutes(app, { service: deps.service, authenticate: deps.authenticate });
+  reactionRoutes(app, { service: deps.service, authenticate: deps.authenticate });
   moderationRoutes(app, { service: deps.service, authenticate: deps.authenticate });
   insightsRoutes(app, { insights: deps.insights, authenticate: deps.authenticate });
   exportRoutes(app, {

@@ -31,7 +31,7 @@ import { isoDuration, type SettingsInput } from '../shared/schemas.js';
 
 /**
  * What the reader may see beyond a story's text: `voteCount` is whether they may see how many
- * votes it has (`canSeeVoteCounts` of the domain: privacy mode hides them from most people);
+ * votes (and "I learned from this") it has (`canSeeVoteCounts` of the domain: privacy mode hides them from most people);
  * `viewer` is who reads (null: a view everyone sees alike), which decides whose names among the
  * featured colleagues still asked to confirm are shown (`featuredSeenBy`).
  */
@@ -69,7 +69,8 @@ export function presentStory(story: Story, view: StoryView): StoryDto {
     createdAt: story.createdAt.toISOString(),
     updatedAt: story.updatedAt.toISOString(),
     ...(story.publishedAt ? { publishedAt: story.publishedAt.toISOString() } : {}),
-    ...(view.voteCount ? { voteCount: story.voteCount } : {}),
+    // Privacy mode hides every count of reactions alike: votes and "I learned from this".
+    ...(view.voteCount ? { voteCount: story.voteCount, learnedCount: story.learnedCount } : {}),
   };
 }
 

@@ -40,6 +40,7 @@ import {
   type StoryDto,
   type StoryListDto,
   type StoryPageDto,
+  type MyReactionsDto,
   type WallPageDto,
   type NewWebhookDto,
   type WebhookDeliveriesDto,
@@ -97,7 +98,7 @@ const approval = z.object({
 
 const story = component(
   'Story',
-  'A story as its reader may see it; `voteCount` is absent when privacy mode hides it.',
+  'A story as its reader may see it; `voteCount` and `learnedCount` are absent when privacy mode hides them.',
   z.object({
     id: z.string(),
     title: z.string(),
@@ -128,6 +129,7 @@ const story = component(
     updatedAt: instant,
     publishedAt: absent(instant),
     voteCount: absent(z.number().int()),
+    learnedCount: absent(z.number().int()),
   }),
 );
 
@@ -150,6 +152,14 @@ const wallPage = component(
 );
 
 const storyList = component('StoryList', 'Stories.', z.object({ items: z.array(story) }));
+
+const myReactions = component(
+  'MyReactions',
+  'Which of the stories asked about the caller voted for and learned from.',
+  z.object({
+    items: z.array(z.object({ storyId: z.string(), voted: z.boolean(), learned: z.boolean() })),
+  }),
+);
 
 const award = component(
   'Award',
@@ -424,6 +434,7 @@ const personalDataExport = component(
     botConversation: z.boolean(),
     stories: z.array(z.object({ story, history: z.array(historyEvent) })),
     votes: z.array(z.object({ story: storySummary, at: instant })),
+    learned: z.array(z.object({ story: storySummary, at: instant })),
     featuredIn: z.array(storySummary),
     routedTo: z.array(storySummary),
     actedOn: z.array(storySummary),
@@ -546,6 +557,7 @@ export const responseSchemas = {
   storyPage,
   wallPage,
   storyList,
+  myReactions,
   award,
   awards,
   shortlist,
@@ -591,6 +603,7 @@ export type ResponseContract = AllTrue<{
   storyPage: Describes<typeof storyPage, StoryPageDto>;
   wallPage: Describes<typeof wallPage, WallPageDto>;
   storyList: Describes<typeof storyList, StoryListDto>;
+  myReactions: Describes<typeof myReactions, MyReactionsDto>;
   award: Describes<typeof award, AwardDto>;
   awards: Describes<typeof awards, AwardsDto>;
   shortlist: Describes<typeof shortlist, ShortlistDto>;

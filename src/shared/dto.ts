@@ -60,6 +60,8 @@ export const LIMITS = {
   q: { max: 100 },
   cursor: { max: 1024 },
   pageSize: { default: 30, max: 50 },
+  /** Stories one `GET /api/me/reactions` asks about (a page of the wall). */
+  reactionStories: { max: 50 },
   /** Stages of an approval policy, people named in one stage, role grants of a tenant. */
   stages: { max: 5 },
   stageApprovers: { max: 25 },
@@ -128,6 +130,23 @@ export interface StoryDto {
    * the reader (everyone but editors and admins). Voting works the same either way.
    */
   voteCount?: number;
+  /**
+   * How many people said they learned from it ("I learned from this"); absent whenever
+   * `voteCount` is (privacy mode hides both alike).
+   */
+  learnedCount?: number;
+}
+
+/** Which of one story's reactions are the caller's own. */
+export interface MyReactionDto {
+  storyId: string;
+  voted: boolean;
+  learned: boolean;
+}
+
+/** `GET /api/me/reactions?stories=…`: the caller's reactions to each story asked about. */
+export interface MyReactionsDto {
+  items: MyReactionDto[];
 }
 
 /** One person asked to decide in the current stage. */
@@ -617,6 +636,8 @@ export interface PersonalDataExportDto {
   /** The stories they told, in full, each with its history (oldest first). */
   stories: { story: StoryDto; history: HistoryEventDto[] }[];
   votes: { story: StorySummaryDto; at: string }[];
+  /** The stories they said they learned from ("I learned from this"). */
+  learned: { story: StorySummaryDto; at: string }[];
   featuredIn: StorySummaryDto[];
   routedTo: StorySummaryDto[];
   actedOn: StorySummaryDto[];

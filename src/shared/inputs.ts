@@ -110,6 +110,14 @@ export interface WallQuery {
 /** The query of `GET /api/exports/wall.csv`: the wall's filters, every page, newest first. */
 export type WallExportQuery = Omit<WallQuery, 'limit' | 'cursor' | 'sort' | 'total'>;
 
+/**
+ * The query of `GET /api/me/reactions`: story ids, comma-separated, at most
+ * `LIMITS.reactionStories.max`.
+ */
+export interface MyReactionsQuery {
+  stories: string;
+}
+
 /** The query of `GET /api/stories/mine`. */
 export interface MyStoriesQuery {
   limit?: number;

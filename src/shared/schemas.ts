@@ -180,7 +180,29 @@ export type InsightsQueryInput = z.infer<typeof insightsQuerySchema>;
 export const emptyBodySchema = z.strictObject({});
 
 /** Path parameter `:id` of a story. */
-export const storyIdSchema = z.string().regex(/^[A-Za-z0-9-]{1,64}$/, 'Not a story id.');
+const storyIdPattern = /^[A-Za-z0-9-]{1,64}$/;
+export const storyIdSchema = z.string().regex(storyIdPattern, 'Not a story id.');
+
+/**
+ * `GET /api/me/reactions` query string: story ids, comma-separated, at most
+ * `LIMITS.reactionStories.max`, each a story id (split, not matched by one pattern: linear time).
+ */
+export const myReactionsQuerySchema = z.strictObject({
+  stories: z
+    .string()
+    .min(1)
+    .max(LIMITS.reactionStories.max * 65)
+    .refine(
+      (value) => {
+        const ids = value.split(',');
+        return (
+          ids.length <= LIMITS.reactionStories.max && ids.every((id) => storyIdPattern.test(id))
+        );
+      },
+      { message: `At most ${LIMITS.reactionStories.max} story ids, comma-separated.` },
+    ),
+});
+export type MyReactionsQueryInput = z.infer<typeof myReactionsQuerySchema>;
 
 /** Path parameter `:month` of the awards (journey 8). */
 export const awardMonthSchema = yearMonth;
@@ -540,6 +562,7 @@ export type InputContract = AllTrue<{
   wall: Reads<typeof wallQuerySchema, inputs.WallQuery>;
   wallExport: Reads<typeof wallExportQuerySchema, inputs.WallExportQuery>;
   myStories: Reads<typeof myStoriesQuerySchema, inputs.MyStoriesQuery>;
+  myReactions: Reads<typeof myReactionsQuerySchema, inputs.MyReactionsQuery>;
   insights: Reads<typeof insightsQuerySchema, inputs.InsightsQuery>;
   award: Reads<typeof awardInputSchema, inputs.ChooseAwardInput>;
   collection: Reads<typeof collectionInputSchema, inputs.CollectionInput>;
