@@ -18,6 +18,7 @@ import {
   type InsightsDto,
   type MeDto,
   type ModerationQueueDto,
+  type MyReactionsDto,
   type MyStoriesPageDto,
   type PeopleDto,
   type PersonalDataExportDto,
@@ -43,6 +44,7 @@ import type {
   DelegationInput,
   InsightsQuery,
   ModerationAction,
+  MyReactionsQuery,
   ReassignInput,
   SettingsInput,
   StoryCorrectionInput,
@@ -276,6 +278,17 @@ export function createApiClient(options: ApiClientOptions) {
     submitStory: (input: StoryInput) =>
       request<StoryDto>('/api/stories', { method: 'POST', body: input }),
     vote: (id: string) => request<StoryDto>(`${storyPath(id)}/vote`, { method: 'POST' }),
+    /** Takes back the caller's vote. */
+    unvote: (id: string) => request<StoryDto>(`${storyPath(id)}/vote`, { method: 'DELETE' }),
+    /** "I learned from this", given and taken back. */
+    learned: (id: string) => request<StoryDto>(`${storyPath(id)}/learned`, { method: 'POST' }),
+    unlearned: (id: string) => request<StoryDto>(`${storyPath(id)}/learned`, { method: 'DELETE' }),
+    /** Which of these stories (at most `LIMITS.reactionStories.max`) the caller reacted to. */
+    myReactions: (storyIds: readonly string[], signal?: AbortSignal) =>
+      request<MyReactionsDto>(
+        `/api/me/reactions?${new URLSearchParams({ stories: storyIds.join(',') } satisfies MyReactionsQuery).toString()}`,
+        { signal },
+      ),
     decide: (id: string, input: DecisionInput) =>
       request<StoryDto>(`${storyPath(id)}/decision`, { method: 'POST', body: input }),
     approvals: (signal?: AbortSignal, scope: ApprovalsScope = 'mine') =>

@@ -68,17 +68,6 @@ export const useStoryCardStyles = makeStyles({
   readMore: {
     alignSelf: 'flex-start',
   },
-  votes: {
-    color: tokens.colorNeutralForeground2,
-    fontVariantNumeric: 'tabular-nums',
-  },
-  voteMessage: {
-    flexBasis: '100%',
-    color: tokens.colorNeutralForeground2,
-  },
-  voteError: {
-    color: tokens.colorPaletteRedForeground1,
-  },
 });
 
 export const useStoryContentStyles = makeStyles({

@@ -1,37 +1,21 @@
-import {
-  Avatar,
-  Badge,
-  Button,
-  Caption1,
-  Link,
-  Spinner,
-  Text,
-  mergeClasses,
-  useId,
-} from '@fluentui/react-components';
-import { useState } from 'react';
-import { CATEGORIES, type StoryDto } from '../../../shared/dto.js';
-import { ApiError } from '../../api/client.js';
+import { Avatar, Badge, Caption1, Link, useId } from '@fluentui/react-components';
+import { CATEGORIES, type MyReactionDto, type StoryDto } from '../../../shared/dto.js';
 import { useAppContext } from '../../appContext.js';
-import { errorKey } from '../../errors.js';
 import { formatDate, personName } from '../../format.js';
+import { StoryReactions } from '../StoryReactions/StoryReactions.js';
 import { useStoryCardStyles } from './StoryCard.styles.js';
 import { StoryContent } from './StoryContent.js';
 import { useT } from '../../hooks/useT.js';
 
 export interface StoryCardProps {
   story: StoryDto;
-  /** Called with the story the API returns after a vote. */
+  /** The reader's own reactions to it, once the API told them. */
+  mine?: MyReactionDto | undefined;
+  /** Called with the story the API returns after a reaction. */
   onChange: (story: StoryDto) => void;
   /** Opens the detail view. */
   onOpen: (story: StoryDto) => void;
 }
-
-type VoteState =
-  | { kind: 'idle' }
-  | { kind: 'busy' }
-  | { kind: 'voted'; messageKey: 'story.thanks' | 'errors.already_voted' }
-  | { kind: 'failed'; messageKey: ReturnType<typeof errorKey> };
 
 /** Localized category name; a category the tab does not know is shown as sent. */
 export function useCategoryLabel(): (category: string) => string {
@@ -42,44 +26,14 @@ export function useCategoryLabel(): (category: string) => string {
       : category;
 }
 
-/** One story on the wall, with its vote button. */
-export function StoryCard({ story, onChange, onOpen }: StoryCardProps) {
+/** One story on the wall, with its reactions (vote, "I learned from this"). */
+export function StoryCard({ story, mine, onChange, onOpen }: StoryCardProps) {
   const styles = useStoryCardStyles();
   const t = useT();
-  const { api, me, language } = useAppContext();
+  const { language } = useAppContext();
   const categoryLabel = useCategoryLabel();
   const titleId = useId('story-title');
-  const hintId = useId('vote-hint');
-  const voteId = useId('vote');
-  const [vote, setVote] = useState<VoteState>({ kind: 'idle' });
-
-  const own = me !== undefined && story.author.id === me.id;
-  // No count when the tenant's privacy mode hides it from this reader: the button alone.
-  const votes =
-    story.voteCount === undefined ? undefined : t('story.votes', { count: story.voteCount });
   const date = story.publishedAt ?? story.createdAt;
-
-  async function castVote() {
-    setVote({ kind: 'busy' });
-    try {
-      onChange(await api.vote(story.id));
-      setVote({ kind: 'voted', messageKey: 'story.thanks' });
-    } catch (error) {
-      if (error instanceof ApiError && error.code === 'already_voted') {
-        setVote({ kind: 'voted', messageKey: 'errors.already_voted' });
-      } else {
-        setVote({ kind: 'failed', messageKey: errorKey(error) });
-      }
-    }
-  }
-
-  const voted = vote.kind === 'voted';
-  const message =
-    vote.kind === 'voted' || vote.kind === 'failed'
-      ? t(vote.messageKey)
-      : own
-        ? t('story.ownStory')
-        : '';
 
   return (
     <article
@@ -124,37 +78,7 @@ export function StoryCard({ story, onChange, onOpen }: StoryCardProps) {
           <Caption1>{t('story.sharedBy', { name: personName(story.author, t) })}</Caption1>
         </div>
         <span className={styles.spacer} />
-        <Button
-          appearance={voted ? 'primary' : 'secondary'}
-          size="small"
-          disabledFocusable={own || voted}
-          disabled={vote.kind === 'busy' || me === undefined}
-          id={voteId}
-          {...(votes === undefined
-            ? { 'aria-labelledby': `${voteId} ${titleId}` }
-            : { 'aria-label': t('story.voteLabel', { title: story.title, votes }) })}
-          aria-describedby={message ? hintId : undefined}
-          icon={vote.kind === 'busy' ? <Spinner size="extra-tiny" /> : null}
-          onClick={() => void castVote()}
-          data-testid="story-vote"
-        >
-          {voted ? t('story.voted') : t('story.vote')}
-        </Button>
-        {votes === undefined ? null : (
-          <Text size={200} className={styles.votes} aria-hidden data-testid="story-votes">
-            {votes}
-          </Text>
-        )}
-        {message ? (
-          <Caption1
-            id={hintId}
-            role={own ? undefined : 'status'}
-            className={mergeClasses(styles.voteMessage, vote.kind === 'failed' && styles.voteError)}
-            data-testid="story-vote-message"
-          >
-            {message}
-          </Caption1>
-        ) : null}
+        <StoryReactions story={story} mine={mine} titleId={titleId} onChange={onChange} />
       </div>
     </article>
   );

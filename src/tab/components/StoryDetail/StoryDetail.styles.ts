@@ -12,7 +12,4 @@ export const useStoryDetailStyles = makeStyles({
     alignItems: 'center',
     gap: tokens.spacingHorizontalS,
   },
-  votes: {
-    marginLeft: 'auto',
-  },
 });

@@ -11,16 +11,19 @@ import {
   MessageBar,
   MessageBarBody,
   Spinner,
+  useId,
 } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
 import type { MeDto, StoryDto } from '../../../shared/dto.js';
 import { useAppContext } from '../../appContext.js';
 import { errorKey, isAbort, type ErrorKey } from '../../errors.js';
 import { formatDate, personName } from '../../format.js';
+import { useMyReactions } from '../../hooks/useMyReactions.js';
 import { useNotify } from '../../hooks/useNotify.js';
 import { ConfirmDialog } from '../ConfirmDialog/ConfirmDialog.js';
 import { ReportDialog } from '../Moderation/ReportDialog.js';
 import { StoryContent } from '../StoryCard/StoryContent.js';
+import { StoryReactions } from '../StoryReactions/StoryReactions.js';
 import { StatusBadge } from '../StatusBadge/StatusBadge.js';
 import { StoryMeta } from '../StoryMeta/StoryMeta.js';
 import { HistoryTimeline } from './HistoryTimeline.js';
@@ -58,6 +61,9 @@ export function StoryDetail({ storyId, initial, onClose, onChanged }: StoryDetai
   }, [api, storyId, initial]);
 
   const date = story?.publishedAt ?? story?.createdAt;
+  const titleId = useId('story-detail-title');
+  const published = story?.status === 'published';
+  const reactions = useMyReactions(api, published ? [storyId] : []);
   // Anyone who reads a published story may report it; editors and admins may archive it.
   const mayReport = me !== undefined && story?.status === 'published';
   const mayArchive = (story?.status === 'published' || story?.status === 'hidden') && moderates(me);
@@ -105,7 +111,7 @@ export function StoryDetail({ storyId, initial, onClose, onChanged }: StoryDetai
     <Dialog open onOpenChange={(_, data) => (data.open ? undefined : onClose())}>
       <DialogSurface data-testid="story-detail">
         <DialogBody>
-          <DialogTitle>{story ? story.title : t('story.loading')}</DialogTitle>
+          <DialogTitle id={titleId}>{story ? story.title : t('story.loading')}</DialogTitle>
           <DialogContent className={styles.content}>
             {story ? (
               <>
@@ -126,12 +132,18 @@ export function StoryDetail({ storyId, initial, onClose, onChanged }: StoryDetai
                     />
                     {t('story.sharedBy', { name: personName(story.author, t) })}
                   </span>
-                  {story.voteCount === undefined ? null : (
-                    <span className={styles.votes} data-testid="story-detail-votes">
-                      {t('story.votes', { count: story.voteCount })}
-                    </span>
-                  )}
                 </div>
+                {story.status === 'published' ? (
+                  <StoryReactions
+                    story={story}
+                    mine={reactions.get(story.id)}
+                    titleId={titleId}
+                    onChange={(changed) => {
+                      setStory(changed);
+                      onChanged?.(changed);
+                    }}
+                  />
+                ) : null}
                 {mine?.awaitingConfirmation ? (
                   <MessageBar intent="info" data-testid="story-detail-asked">
                     <MessageBarBody>{t('story.askedToConfirm')}</MessageBarBody>

@@ -23,6 +23,7 @@ import {
   useWallStories,
   type WallFilters as Filters,
 } from '../../hooks/useWallStories.js';
+import { useMyReactions } from '../../hooks/useMyReactions.js';
 import { StoryCard } from '../StoryCard/StoryCard.js';
 import { useWallStyles } from './Wall.styles.js';
 import { WallFilters } from './WallFilters.js';
@@ -58,6 +59,11 @@ export function Wall({ reloadKey, prefetched, initialFilters, onOpen }: WallProp
   const filters: Filters = { team, q, category: input.category, month: input.month };
   const filtered = Object.values(filters).some((value) => value !== '');
   const wall = useWallStories(api, filters, config.pageSize, reloadKey, prefetched);
+  const mine = useMyReactions(
+    api,
+    wall.items.map((story) => story.id),
+    reloadKey,
+  );
   const loading = wall.status === 'loading';
 
   // A User Timing mark for the "first stories painted" budget in docs/PERFORMANCE.md;
@@ -136,7 +142,12 @@ export function Wall({ reloadKey, prefetched, initialFilters, onOpen }: WallProp
         >
           {wall.items.map((story) => (
             <li key={story.id} className={styles.item}>
-              <StoryCard story={story} onChange={wall.replace} onOpen={onOpen} />
+              <StoryCard
+                story={story}
+                mine={mine.get(story.id)}
+                onChange={wall.replace}
+                onOpen={onOpen}
+              />
             </li>
           ))}
         </ul>
