@@ -23,6 +23,7 @@ import {
   type PeopleDto,
   type PersonalDataExportDto,
   type PersonDto,
+  type TeamSuggestionsDto,
   type ScheduledJobsDto,
   type SettingsDto,
   type ShortlistDto,
@@ -267,6 +268,9 @@ export function createApiClient(options: ApiClientOptions) {
     me: (signal?: AbortSignal) => request<MeDto>('/api/me', { signal }),
     devUsers: (signal?: AbortSignal) => request<DevUsersDto>('/api/dev/users', { signal }),
     people: (signal?: AbortSignal) => request<{ items: PersonDto[] }>('/api/people', { signal }),
+    /** The teams admins keep in Settings, for the story form's team. */
+    teamSuggestions: (signal?: AbortSignal) =>
+      request<TeamSuggestionsDto>('/api/suggestions/teams', { signal }),
     /** The organisation's directory searched by a name or mail prefix, for people pickers. */
     searchPeople: (q: string, signal?: AbortSignal) =>
       request<PeopleDto>(`/api/people?${new URLSearchParams({ q, limit: '10' }).toString()}`, {

@@ -45,6 +45,7 @@ import {
   type StoryFormValues,
 } from './storyFormModel.js';
 import { useStoryFormStyles } from './StoryForm.styles.js';
+import { TeamField } from './TeamField.js';
 import { TextField } from './TextField.js';
 import { useT } from '../../hooks/useT.js';
 
@@ -77,6 +78,8 @@ export function StoryForm({ onClose, mode = CREATE_STORY, onSaved }: StoryFormPr
   const [formError, setFormError] = useState<ErrorKey | 'form.fixErrors' | undefined>();
   const [submitting, setSubmitting] = useState(false);
   const [people, setPeople] = useState<People>({ state: 'loading' });
+  // The admins' teams; none (or not loaded) leaves the team a plain text field.
+  const [teams, setTeams] = useState<string[]>([]);
   // Likely personal data found at the last submit, and whether the author chose to send anyway.
   const [personalData, setPersonalData] = useState<FieldPersonalData[]>([]);
   const [personalDataConfirmed, setPersonalDataConfirmed] = useState(false);
@@ -93,6 +96,16 @@ export function StoryForm({ onClose, mode = CREATE_STORY, onSaved }: StoryFormPr
       (error: unknown) => {
         if (!isAbort(error)) setPeople({ state: 'error', error });
       },
+    );
+    return () => abort.abort();
+  }, [api]);
+
+  useEffect(() => {
+    const abort = new AbortController();
+    // Suggestions only: without them the author types the team as before.
+    api.teamSuggestions(abort.signal).then(
+      (list) => setTeams(list.items),
+      () => undefined,
     );
     return () => abort.abort();
   }, [api]);
@@ -251,7 +264,16 @@ export function StoryForm({ onClose, mode = CREATE_STORY, onSaved }: StoryFormPr
               {text('lesson', { multiline: true, hint: t('form.hints.lesson') })}
               <StoryCoach {...values} locale={language} />
               <div className={styles.row}>
-                {text('team')}
+                {teams.length > 0 ? (
+                  <TeamField
+                    value={values.team}
+                    teams={teams}
+                    error={errorOf('team')}
+                    onChange={(value) => update('team', value)}
+                  />
+                ) : (
+                  text('team')
+                )}
                 <Field
                   label={t('form.fields.category')}
                   required
