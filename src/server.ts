@@ -4,6 +4,7 @@ import {
   ManagedIdentityCredential,
   type TokenCredential,
 } from '@azure/identity';
+import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import { pino } from 'pino';
 import { createApiKeys } from './api/apiKeys.js';
 import { createAuthenticator, withApiKeys } from './api/auth.js';
@@ -46,17 +47,26 @@ import { createActionLimiter } from './rateLimiter.js';
 import { startSupervisedAzurite, type SupervisedAzurite } from './storage/embeddedAzurite.js';
 import { createTableStorage, type TableStorage } from './storage/tableStorage.js';
 
-/** A started app: where it listens, and how to stop it cleanly. */
-export interface RunningServer {
-  url: string;
-  port: number;
+/** A built app: its storage and background work, how to call it in-process, how to stop it. */
+export interface BuiltServer {
   storage: TableStorage;
   relay: OutboxRelay;
   /** Runs due reminders, escalations and expiries now (tests; a timer runs it in the app). */
   scheduler: Scheduler;
   /** The embedded Azurite of the local default, when the app runs one (restarted if it dies). */
   embeddedStorage: SupervisedAzurite | undefined;
+  /**
+   * Answers one request in-process (Fastify's `inject`): the same routes, hooks and error
+   * handler as over a socket, with no socket. Tests call the app this way.
+   */
+  inject(request: InjectOptions): Promise<LightMyRequestResponse>;
   close(): Promise<void>;
+}
+
+/** A started app: a built app that listens, and where. */
+export interface RunningServer extends BuiltServer {
+  url: string;
+  port: number;
 }
 
 /** What a caller may add to the composition that is not configuration. */
@@ -68,6 +78,11 @@ export interface ServerOptions {
    * at a chosen instant, so the demo data, reminders and expiries never depend on today's date.
    */
   readonly clock?: Clock;
+  /**
+   * `false` builds the whole app without listening on any port: requests reach it only through
+   * `inject`. Listening is the default, and what `src/main.ts` does.
+   */
+  readonly listen?: boolean;
 }
 
 /**
@@ -108,12 +123,21 @@ const uuidIds: IdGenerator = { newId: () => randomUUID() };
 /**
  * The composition root: the only place that knows every layer. Builds storage (an embedded
  * Azurite, a connection string, or an endpoint with managed identity), the domain service, the
- * outbox relay, the bot and the HTTP app, and starts listening.
+ * outbox relay, the bot and the HTTP app, and starts listening (unless `listen` is `false`).
  */
 export async function startServer(
   config: AppConfig,
+  options: ServerOptions & { readonly listen: false },
+): Promise<BuiltServer>;
+/** The app started as `src/main.ts` runs it, listening on `config.port`. */
+export async function startServer(
+  config: AppConfig,
+  options?: ServerOptions & { readonly listen?: true },
+): Promise<RunningServer>;
+export async function startServer(
+  config: AppConfig,
   options: ServerOptions = {},
-): Promise<RunningServer> {
+): Promise<BuiltServer | RunningServer> {
   const logger = pino({ level: config.logLevel, base: { app: 'story-wall' } });
   const stops: Array<() => Promise<void>> = [];
   const stopAll = async () => {
@@ -335,7 +359,12 @@ export async function startServer(
       version: config.version,
     });
 
-    await app.listen({ port: config.port, host: config.host });
+    if (options.listen !== false) {
+      await app.listen({ port: config.port, host: config.host });
+    } else {
+      // What `listen` would do short of the socket: plugins and routes loaded, errors now.
+      await app.ready();
+    }
     stops.push(async () => {
       await app.close();
       await Promise.allSettled([...inFlight]);
@@ -378,6 +407,21 @@ export async function startServer(
       stops.push(() => Promise.resolve(clearInterval(timer)));
     }
 
+    const built: BuiltServer = {
+      storage,
+      relay,
+      scheduler,
+      embeddedStorage: embedded.current,
+      inject: (request) => app.inject(request),
+      close: stopAll,
+    };
+    if (options.listen === false) {
+      logger.info(
+        { authMode: config.authMode, storage: config.storage.kind },
+        'Story Wall is up in-process, listening on no port',
+      );
+      return built;
+    }
     const address = app.server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;
     const host = ['0.0.0.0', '127.0.0.1', '::'].includes(config.host) ? 'localhost' : config.host;
@@ -386,15 +430,7 @@ export async function startServer(
       { url, authMode: config.authMode, storage: config.storage.kind },
       'Story Wall is up',
     );
-    return {
-      url,
-      port,
-      storage,
-      relay,
-      scheduler,
-      embeddedStorage: embedded.current,
-      close: stopAll,
-    };
+    return { ...built, url, port };
   } catch (error) {
     await stopAll();
     throw error;

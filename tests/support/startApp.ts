@@ -1,14 +1,28 @@
 import { loadConfig } from '../../src/config.js';
 import type { Clock } from '../../src/domain/index.js';
-import { startServer, type RunningServer } from '../../src/server.js';
+import { startServer, type BuiltServer } from '../../src/server.js';
 import { startEmbeddedAzurite } from '../../src/storage/embeddedAzurite.js';
+import { apiClient, IN_PROCESS_ORIGIN, type ApiClient } from './http.js';
 
 export { repoRoot } from './paths.js';
 import { repoRoot } from './paths.js';
 
+/**
+ * How tests call the app: `inject` in-process (Fastify's `app.inject()`, nothing listens), or
+ * `socket` over HTTP on a free port, for what needs one (the bot through the CloudAdapter, a
+ * browser, a remote client, a restart).
+ */
+export type TestTransport = 'inject' | 'socket';
+
 export interface TestApp {
-  url: string;
-  server: RunningServer;
+  readonly transport: TestTransport;
+  /** Where the app listens; an in-process app listens nowhere, and asking throws. */
+  readonly url: string;
+  /** The origin the app's requests name: `url`, or `IN_PROCESS_ORIGIN` in-process. */
+  readonly origin: string;
+  server: BuiltServer;
+  /** A JSON client for the API by this app's transport (`apiClient`). */
+  client(defaults?: Parameters<typeof apiClient>[1]): ApiClient;
   /** Stops the server, and the Azurite this app started (if it started one). */
   close(): Promise<void>;
   /** Stops only the Azurite this app started: storage becomes unreachable. */
@@ -27,11 +41,13 @@ export interface TestAppOptions {
   env?: Record<string, string>;
   /** The app's clock; the system clock when absent (see `clockFrom`). */
   clock?: Clock;
+  /** `socket` (the default here) listens on a free port; `inject` answers in-process only. */
+  transport?: TestTransport;
 }
 
 /**
- * The whole app as `npm start` runs it — real server, real Azurite, the built tab — on a free
- * port with its own tables, in local mode unless `env` says otherwise.
+ * The whole app as `npm start` runs it — real server, real Azurite, the built tab — with its
+ * own tables, in local mode unless `env` says otherwise; on a free port, or in-process only.
  */
 export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   const azurite = options.connectionString
@@ -51,16 +67,33 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     },
     repoRoot,
   );
-  let server: RunningServer;
+  const transport = options.transport ?? 'socket';
+  const serverOptions = options.clock ? { clock: options.clock } : {};
+  let server: BuiltServer;
+  let url: string | undefined;
   try {
-    server = await startServer(config, options.clock ? { clock: options.clock } : {});
+    if (transport === 'inject') {
+      server = await startServer(config, { ...serverOptions, listen: false });
+    } else {
+      const running = await startServer(config, serverOptions);
+      server = running;
+      url = running.url;
+    }
   } catch (error) {
     await azurite?.stop();
     throw error;
   }
   return {
-    url: server.url,
+    transport,
+    get url() {
+      if (url === undefined) {
+        throw new Error("An in-process app listens nowhere; start it with transport: 'socket'.");
+      }
+      return url;
+    },
+    origin: url ?? IN_PROCESS_ORIGIN,
     server,
+    client: (defaults) => apiClient(url ?? server, defaults),
     async close() {
       // A paused Azurite could not stop gracefully; one already stopped needs nothing.
       try {

@@ -2,7 +2,7 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { Browser, BrowserContext, BrowserContextOptions } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, type TestContext } from 'vitest';
-import type { RunningServer } from '../../src/server.js';
+import type { BuiltServer } from '../../src/server.js';
 import { launchBrowser } from './browser.js';
 import { startTestApp, type TestApp, type TestAppOptions } from './startApp.js';
 
@@ -11,7 +11,7 @@ export interface BrowserApp {
   /** The app's base URL. */
   readonly url: string;
   /** The running server, for setting up what the tab cannot (e.g. people and their roles). */
-  readonly server: RunningServer;
+  readonly server: BuiltServer;
   /** A fresh browser profile (empty storage), closed after the block's tests. */
   newContext(options: BrowserContextOptions): Promise<BrowserContext>;
 }
