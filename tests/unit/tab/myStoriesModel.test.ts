@@ -2,13 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { STORY_STATUSES } from '../../../src/shared/dto.js';
 import {
   actionsFor,
-  appendPage,
   commentLabelFor,
   needsConfirmation,
-  prependStory,
-  replaceStory,
 } from '../../../src/tab/components/MyStories/myStoriesModel.js';
-import { buildStoryDto } from './storyDto.js';
 
 describe('actionsFor', () => {
   it('offers what the API allows the author in each status', () => {
@@ -48,28 +44,5 @@ describe('commentLabelFor', () => {
     expect(commentLabelFor({ status: 'published', decisionComment: 'Nice' })).toBeUndefined();
     expect(commentLabelFor({ status: 'changes_requested', decisionComment: '  ' })).toBeUndefined();
     expect(commentLabelFor({ status: 'changes_requested' })).toBeUndefined();
-  });
-});
-
-describe('list updates', () => {
-  const a = buildStoryDto({ id: 'a' });
-  const b = buildStoryDto({ id: 'b' });
-  const c = buildStoryDto({ id: 'c' });
-
-  it('appends a page without doubling a story already shown', () => {
-    expect(appendPage([a, b], [b, c]).map((story) => story.id)).toEqual(['a', 'b', 'c']);
-  });
-
-  it('puts the returned story in place of the shown one', () => {
-    const withdrawn = { ...b, status: 'withdrawn' as const };
-    const items = replaceStory([a, b, c], withdrawn);
-    expect(items.map((story) => story.id)).toEqual(['a', 'b', 'c']);
-    expect(items[1]).toBe(withdrawn);
-    expect(replaceStory([a], c)).toEqual([a]);
-  });
-
-  it('puts a story just shared first, once', () => {
-    expect(prependStory([a, b], c).map((story) => story.id)).toEqual(['c', 'a', 'b']);
-    expect(prependStory([a, b], b).map((story) => story.id)).toEqual(['b', 'a']);
   });
 });

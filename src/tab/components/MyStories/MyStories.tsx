@@ -8,17 +8,18 @@ import {
   DialogSurface,
   DialogTitle,
   MessageBar,
-  MessageBarActions,
   MessageBarBody,
   Spinner,
   Subtitle2,
 } from '@fluentui/react-components';
-import { Suspense, lazy, useState } from 'react';
+import { Suspense, lazy, useRef, useState } from 'react';
 import type { StoryDto } from '../../../shared/dto.js';
 import { useAppContext } from '../../appContext.js';
 import { config } from '../../config.js';
 import { errorKey } from '../../errors.js';
+import { useFocusFirstNew } from '../../hooks/usePagedList.js';
 import { useT } from '../../hooks/useT.js';
+import { LoadError } from '../LoadError/LoadError.js';
 import { DownloadMyData } from '../PrivacyData/DownloadMyData.js';
 import { CREATE_STORY, type StoryFormMode } from '../StoryForm/storyFormModel.js';
 import { MyStoryItem } from './MyStoryItem.js';
@@ -50,6 +51,8 @@ export function MyStories({ onClose, onChanged }: MyStoriesProps) {
   const t = useT();
   const { api } = useAppContext();
   const list = useMyStories(api, config.pageSize);
+  const listRef = useRef<HTMLUListElement>(null);
+  useFocusFirstNew(listRef, list.firstNewId);
   const [form, setForm] = useState<StoryFormMode | undefined>();
   const [open, setOpen] = useState<StoryDto | undefined>();
 
@@ -79,14 +82,12 @@ export function MyStories({ onClose, onChanged }: MyStoriesProps) {
             {loading ? (
               <Spinner label={t('myStories.loading')} data-testid="my-stories-loading" />
             ) : list.status === 'error' ? (
-              <MessageBar intent="error" data-testid="my-stories-error">
-                <MessageBarBody>
-                  {t('myStories.error')} {t(errorKey(list.error))}
-                </MessageBarBody>
-                <MessageBarActions>
-                  <Button onClick={list.retry}>{t('app.retry')}</Button>
-                </MessageBarActions>
-              </MessageBar>
+              <LoadError
+                message="myStories.error"
+                error={list.error}
+                onRetry={list.retry}
+                testId="my-stories-error"
+              />
             ) : list.items.length === 0 ? (
               <div className={styles.empty} data-testid="my-stories-empty">
                 <Subtitle2 as="p" className={styles.emptyText}>
@@ -106,7 +107,7 @@ export function MyStories({ onClose, onChanged }: MyStoriesProps) {
                 </Button>
               </div>
             ) : (
-              <ul className={styles.list} aria-label={t('myStories.heading')}>
+              <ul ref={listRef} className={styles.list} aria-label={t('myStories.heading')}>
                 {list.items.map((story) => (
                   <MyStoryItem
                     key={story.id}

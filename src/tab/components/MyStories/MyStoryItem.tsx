@@ -83,6 +83,9 @@ export function MyStoryItem({
 
   return (
     <li
+      // "Show more" puts keyboard focus on the first story it added.
+      data-item-id={story.id}
+      tabIndex={-1}
       className={styles.item}
       data-testid="my-story"
       data-story-id={story.id}

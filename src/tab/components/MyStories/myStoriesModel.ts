@@ -42,19 +42,3 @@ export function commentLabelFor(
   if (story.status === 'rejected') return 'myStories.reason';
   return undefined;
 }
-
-/** The next page after the ones shown; a story already shown (the list moved) is not doubled. */
-export function appendPage(items: readonly StoryDto[], page: readonly StoryDto[]): StoryDto[] {
-  const seen = new Set(items.map((story) => story.id));
-  return [...items, ...page.filter((story) => !seen.has(story.id))];
-}
-
-/** The story the API returned after an action, in place of the one shown. */
-export function replaceStory(items: readonly StoryDto[], story: StoryDto): StoryDto[] {
-  return items.map((item) => (item.id === story.id ? story : item));
-}
-
-/** A story just shared: the newest, so first. */
-export function prependStory(items: readonly StoryDto[], story: StoryDto): StoryDto[] {
-  return [story, ...items.filter((item) => item.id !== story.id)];
-}

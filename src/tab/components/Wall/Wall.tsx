@@ -2,7 +2,6 @@ import {
   Body1,
   Button,
   MessageBar,
-  MessageBarActions,
   MessageBarBody,
   Skeleton,
   SkeletonItem,
@@ -18,12 +17,14 @@ import { useAppContext } from '../../appContext.js';
 import { config } from '../../config.js';
 import { errorKey } from '../../errors.js';
 import { useDebouncedValue } from '../../hooks/useDebouncedValue.js';
+import { useFocusFirstNew } from '../../hooks/usePagedList.js';
 import {
   NO_FILTERS,
   useWallStories,
   type WallFilters as Filters,
 } from '../../hooks/useWallStories.js';
 import { useMyReactions } from '../../hooks/useMyReactions.js';
+import { LoadError } from '../LoadError/LoadError.js';
 import { StoryCard } from '../StoryCard/StoryCard.js';
 import { useWallStyles } from './Wall.styles.js';
 import { WallFilters } from './WallFilters.js';
@@ -65,6 +66,8 @@ export function Wall({ reloadKey, prefetched, initialFilters, onOpen }: WallProp
     reloadKey,
   );
   const loading = wall.status === 'loading';
+  const list = useRef<HTMLUListElement>(null);
+  useFocusFirstNew(list, wall.firstNewId);
 
   // A User Timing mark for the "first stories painted" budget in docs/PERFORMANCE.md;
   // the e2e test reads it.
@@ -96,16 +99,12 @@ export function Wall({ reloadKey, prefetched, initialFilters, onOpen }: WallProp
       </div>
 
       {wall.status === 'error' ? (
-        <MessageBar intent="error" data-testid="wall-error">
-          <MessageBarBody>
-            {t('wall.error')} {t(errorKey(wall.error))}
-          </MessageBarBody>
-          <MessageBarActions>
-            <Button onClick={wall.retry} data-testid="wall-retry">
-              {t('app.retry')}
-            </Button>
-          </MessageBarActions>
-        </MessageBar>
+        <LoadError
+          message="wall.error"
+          error={wall.error}
+          onRetry={wall.retry}
+          testId="wall-error"
+        />
       ) : loading && wall.items.length === 0 ? (
         <ul className={styles.grid} aria-busy="true" aria-label={t('wall.loading')}>
           {Array.from({ length: SKELETON_CARDS }, (_, index) => (
@@ -135,13 +134,15 @@ export function Wall({ reloadKey, prefetched, initialFilters, onOpen }: WallProp
         </div>
       ) : (
         <ul
+          ref={list}
           className={mergeClasses(styles.grid, loading && styles.busy)}
           aria-labelledby="wall-heading"
           aria-busy={loading}
           data-testid="wall-list"
         >
           {wall.items.map((story) => (
-            <li key={story.id} className={styles.item}>
+            // "Load more" puts keyboard focus on the first story it added.
+            <li key={story.id} className={styles.item} data-item-id={story.id} tabIndex={-1}>
               <StoryCard
                 story={story}
                 mine={mine.get(story.id)}
