@@ -23,4 +23,20 @@ describe('LoadError', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Try again' }));
     expect(onRetry).toHaveBeenCalledOnce();
   });
+
+  it('leaves the reason out when the message already says it', async () => {
+    await renderTab(
+      <LoadError
+        message="collections.notFound"
+        error={new ApiError('not_found', 404, 'gone')}
+        onRetry={() => undefined}
+        testId="collection-error"
+        showReason={false}
+      />,
+    );
+    const { en } = await import('../../../src/tab/locales/en.js');
+    expect(screen.getByTestId('collection-error').textContent).toBe(
+      en.collections.notFound + en.app.retry,
+    );
+  });
 });

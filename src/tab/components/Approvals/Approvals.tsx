@@ -6,9 +6,6 @@ import {
   DialogContent,
   DialogSurface,
   DialogTitle,
-  MessageBar,
-  MessageBarActions,
-  MessageBarBody,
   Spinner,
   Switch,
   useRestoreFocusTarget,
@@ -18,9 +15,9 @@ import type { PersonDto, StoryDto } from '../../../shared/dto.js';
 import type { Decision } from '../../../shared/inputs.js';
 import type { ApprovalsScope } from '../../api/client.js';
 import { useAppContext } from '../../appContext.js';
-import { errorKey } from '../../errors.js';
 import { useNotify } from '../../hooks/useNotify.js';
 import { useT } from '../../hooks/useT.js';
+import { LoadError } from '../LoadError/LoadError.js';
 import { DelegationDialog } from '../Delegation/DelegationDialog.js';
 import { ApprovalItem } from './ApprovalItem.js';
 import { useApprovalsStyles } from './Approvals.styles.js';
@@ -120,14 +117,12 @@ export function Approvals({ onClose, onDecided }: ApprovalsProps) {
             {queue.state === 'loading' ? (
               <Spinner label={t('approvals.loading')} data-testid="approvals-loading" />
             ) : queue.state === 'error' ? (
-              <MessageBar intent="error">
-                <MessageBarBody>
-                  {t('approvals.error')} {t(errorKey(queue.error))}
-                </MessageBarBody>
-                <MessageBarActions>
-                  <Button onClick={retry}>{t('app.retry')}</Button>
-                </MessageBarActions>
-              </MessageBar>
+              <LoadError
+                message="approvals.error"
+                error={queue.error}
+                onRetry={retry}
+                testId="approvals-error"
+              />
             ) : queue.items.length === 0 ? (
               <p className={styles.empty} data-testid="approvals-empty">
                 {scope === 'all' ? t('approvals.emptyAll') : t('approvals.empty')}

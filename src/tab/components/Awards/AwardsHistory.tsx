@@ -1,19 +1,9 @@
-import {
-  Body1,
-  Button,
-  Caption1,
-  MessageBar,
-  MessageBarActions,
-  MessageBarBody,
-  Spinner,
-  Subtitle2,
-  useId,
-} from '@fluentui/react-components';
+import { Body1, Caption1, Spinner, Subtitle2, useId } from '@fluentui/react-components';
 import type { AwardDto } from '../../../shared/dto.js';
 import { useAppContext } from '../../appContext.js';
-import { errorKey } from '../../errors.js';
 import { formatMonth, personName } from '../../format.js';
 import { useT } from '../../hooks/useT.js';
+import { LoadError } from '../LoadError/LoadError.js';
 import { useAwardsStyles } from './Awards.styles.js';
 import type { AwardsState } from './useAwards.js';
 
@@ -36,14 +26,12 @@ export function AwardsHistory({ state, retry }: AwardsHistoryProps) {
       {state.status === 'loading' ? (
         <Spinner label={t('awards.historyLoading')} data-testid="awards-history-loading" />
       ) : state.status === 'error' ? (
-        <MessageBar intent="error" data-testid="awards-history-error">
-          <MessageBarBody>
-            {t('awards.historyError')} {t(errorKey(state.error))}
-          </MessageBarBody>
-          <MessageBarActions>
-            <Button onClick={retry}>{t('app.retry')}</Button>
-          </MessageBarActions>
-        </MessageBar>
+        <LoadError
+          message="awards.historyError"
+          error={state.error}
+          onRetry={retry}
+          testId="awards-history-error"
+        />
       ) : state.items.length === 0 ? (
         <div className={styles.empty} data-testid="awards-history-empty">
           <Subtitle2 as="p" className={styles.emptyText}>

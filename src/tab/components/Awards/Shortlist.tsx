@@ -4,9 +4,6 @@ import {
   Button,
   Caption1,
   Field,
-  MessageBar,
-  MessageBarActions,
-  MessageBarBody,
   Select,
   Spinner,
   Subtitle2,
@@ -17,10 +14,10 @@ import {
 import { useMemo, useState } from 'react';
 import type { AwardDto, StoryDto } from '../../../shared/dto.js';
 import { useAppContext } from '../../appContext.js';
-import { errorKey } from '../../errors.js';
 import { formatMonth } from '../../format.js';
 import { useNotify } from '../../hooks/useNotify.js';
 import { useT } from '../../hooks/useT.js';
+import { LoadError } from '../LoadError/LoadError.js';
 import { StoryMeta } from '../StoryMeta/StoryMeta.js';
 import { defaultMonth, isWinner, recentMonths } from './awardsModel.js';
 import { useAwardsStyles } from './Awards.styles.js';
@@ -98,14 +95,12 @@ export function Shortlist({ onChosen }: ShortlistProps) {
       {state.status === 'loading' ? (
         <Spinner label={t('awards.shortlistLoading')} data-testid="shortlist-loading" />
       ) : state.status === 'error' ? (
-        <MessageBar intent="error" data-testid="shortlist-error">
-          <MessageBarBody>
-            {t('awards.shortlistError')} {t(errorKey(state.error))}
-          </MessageBarBody>
-          <MessageBarActions>
-            <Button onClick={state.retry}>{t('app.retry')}</Button>
-          </MessageBarActions>
-        </MessageBar>
+        <LoadError
+          message="awards.shortlistError"
+          error={state.error}
+          onRetry={state.retry}
+          testId="shortlist-error"
+        />
       ) : state.shortlist.items.length === 0 ? (
         <div className={styles.empty} data-testid="shortlist-empty">
           <Subtitle2 as="p" className={styles.emptyText}>

@@ -8,9 +8,6 @@ import {
   MenuList,
   MenuPopover,
   MenuTrigger,
-  MessageBar,
-  MessageBarActions,
-  MessageBarBody,
   Spinner,
   Subtitle2,
   useId,
@@ -33,6 +30,7 @@ import { personName } from '../../format.js';
 import type { Load } from '../../hooks/useLoad.js';
 import { useNotify } from '../../hooks/useNotify.js';
 import { useT } from '../../hooks/useT.js';
+import { LoadError } from '../LoadError/LoadError.js';
 import { ConfirmDialog } from '../ConfirmDialog/ConfirmDialog.js';
 import { StoryContent } from '../StoryCard/StoryContent.js';
 import { StoryMeta } from '../StoryMeta/StoryMeta.js';
@@ -58,6 +56,8 @@ export function CollectionPage(props: CollectionPageProps) {
   const { load, retry, onBack } = props;
   const styles = useCollectionsStyles();
   const t = useT();
+  const notFound =
+    load.state === 'error' && load.error instanceof ApiError && load.error.code === 'not_found';
 
   return (
     <>
@@ -74,16 +74,13 @@ export function CollectionPage(props: CollectionPageProps) {
       {load.state === 'loading' ? (
         <Spinner label={t('collections.pageLoading')} data-testid="collection-loading" />
       ) : load.state === 'error' ? (
-        <MessageBar intent="error" data-testid="collection-error">
-          <MessageBarBody>
-            {load.error instanceof ApiError && load.error.code === 'not_found'
-              ? t('collections.notFound')
-              : `${t('collections.pageError')} ${t(errorKey(load.error))}`}
-          </MessageBarBody>
-          <MessageBarActions>
-            <Button onClick={retry}>{t('app.retry')}</Button>
-          </MessageBarActions>
-        </MessageBar>
+        <LoadError
+          message={notFound ? 'collections.notFound' : 'collections.pageError'}
+          error={load.error}
+          onRetry={retry}
+          testId="collection-error"
+          showReason={!notFound}
+        />
       ) : (
         <Loaded {...props} collection={load.value} />
       )}

@@ -6,17 +6,14 @@ import {
   DialogContent,
   DialogSurface,
   DialogTitle,
-  MessageBar,
-  MessageBarActions,
-  MessageBarBody,
   Spinner,
 } from '@fluentui/react-components';
 import { useState } from 'react';
 import type { PersonDto } from '../../../shared/dto.js';
 import { useAppContext } from '../../appContext.js';
-import { errorKey } from '../../errors.js';
 import { useKnownPeople } from '../../hooks/useKnownPeople.js';
 import { useT } from '../../hooks/useT.js';
+import { LoadError } from '../LoadError/LoadError.js';
 import { AllDelegations } from './AllDelegations.js';
 import { CurrentDelegation } from './CurrentDelegation.js';
 import { useDelegationStyles } from './Delegation.styles.js';
@@ -60,14 +57,12 @@ export function DelegationDialog({ onClose }: DelegationDialogProps) {
             {delegation.state === 'loading' ? (
               <Spinner label={t('delegation.loading')} />
             ) : delegation.state === 'error' ? (
-              <MessageBar intent="error">
-                <MessageBarBody>
-                  {t('delegation.error')} {t(errorKey(delegation.error))}
-                </MessageBarBody>
-                <MessageBarActions>
-                  <Button onClick={retry}>{t('app.retry')}</Button>
-                </MessageBarActions>
-              </MessageBar>
+              <LoadError
+                message="delegation.error"
+                error={delegation.error}
+                onRetry={retry}
+                testId="delegation-error"
+              />
             ) : (
               <>
                 <CurrentDelegation

@@ -8,9 +8,6 @@ import {
   DialogSurface,
   DialogTitle,
   Field,
-  MessageBar,
-  MessageBarActions,
-  MessageBarBody,
   Radio,
   RadioGroup,
   Spinner,
@@ -19,8 +16,8 @@ import {
 } from '@fluentui/react-components';
 import { useMemo, useState } from 'react';
 import { useAppContext } from '../../appContext.js';
-import { errorKey } from '../../errors.js';
 import { useT } from '../../hooks/useT.js';
+import { LoadError } from '../LoadError/LoadError.js';
 import { ExportButton } from '../ExportButton/ExportButton.js';
 import { InsightsCharts } from './InsightsCharts.js';
 import { InsightsTables } from './InsightsTables.js';
@@ -94,14 +91,12 @@ export function Insights({ onClose }: InsightsProps) {
             {state.status === 'loading' ? (
               <Spinner label={t('insights.loading')} data-testid="insights-loading" />
             ) : state.status === 'error' ? (
-              <MessageBar intent="error" data-testid="insights-error">
-                <MessageBarBody>
-                  {t('insights.error')} {t(errorKey(state.error))}
-                </MessageBarBody>
-                <MessageBarActions>
-                  <Button onClick={state.retry}>{t('app.retry')}</Button>
-                </MessageBarActions>
-              </MessageBar>
+              <LoadError
+                message="insights.error"
+                error={state.error}
+                onRetry={state.retry}
+                testId="insights-error"
+              />
             ) : isEmpty(state.insights) ? (
               <div className={styles.empty} data-testid="insights-empty">
                 <Subtitle2 as="p" className={styles.emptyText}>

@@ -10,15 +10,18 @@ export interface LoadErrorProps {
   error: unknown;
   onRetry: () => void;
   testId: string;
+  /** False when `message` already says why (e.g. "This collection does not exist."). */
+  showReason?: boolean;
 }
 
 /** The one "could not load" state of a view or list: what failed, why, and a way to try again. */
-export function LoadError({ message, error, onRetry, testId }: LoadErrorProps) {
+export function LoadError({ message, error, onRetry, testId, showReason = true }: LoadErrorProps) {
   const t = useT();
   return (
     <MessageBar intent="error" data-testid={testId}>
       <MessageBarBody>
-        {t(message)} {t(errorKey(error))}
+        {t(message)}
+        {showReason ? ` ${t(errorKey(error))}` : null}
       </MessageBarBody>
       <MessageBarActions>
         <Button onClick={onRetry}>{t('app.retry')}</Button>

@@ -7,9 +7,6 @@ import {
   DialogContent,
   DialogSurface,
   DialogTitle,
-  MessageBar,
-  MessageBarActions,
-  MessageBarBody,
   Spinner,
   Subtitle2,
   useId,
@@ -18,8 +15,9 @@ import { Suspense, lazy, useCallback, useEffect, useState } from 'react';
 import type { ModerationItemDto, StoryDto } from '../../../shared/dto.js';
 import type { ApiClient } from '../../api/client.js';
 import { useAppContext } from '../../appContext.js';
-import { errorKey, isAbort } from '../../errors.js';
+import { isAbort } from '../../errors.js';
 import { useT } from '../../hooks/useT.js';
+import { LoadError } from '../LoadError/LoadError.js';
 import { afterAction, sectionsOf } from './moderationModel.js';
 import { ModerationEntry } from './ModerationEntry.js';
 import { useModerationStyles } from './Moderation.styles.js';
@@ -112,14 +110,12 @@ export function Moderation({ onClose, onChanged }: ModerationProps) {
             {queue.state === 'loading' ? (
               <Spinner label={t('moderation.loading')} data-testid="moderation-loading" />
             ) : queue.state === 'error' ? (
-              <MessageBar intent="error" data-testid="moderation-error">
-                <MessageBarBody>
-                  {t('moderation.error')} {t(errorKey(queue.error))}
-                </MessageBarBody>
-                <MessageBarActions>
-                  <Button onClick={retry}>{t('app.retry')}</Button>
-                </MessageBarActions>
-              </MessageBar>
+              <LoadError
+                message="moderation.error"
+                error={queue.error}
+                onRetry={retry}
+                testId="moderation-error"
+              />
             ) : !sections || (sections.reported.length === 0 && sections.hidden.length === 0) ? (
               <div className={styles.empty} data-testid="moderation-empty">
                 <Subtitle2 as="p" className={styles.emptyText}>

@@ -6,18 +6,15 @@ import {
   DialogContent,
   DialogSurface,
   DialogTitle,
-  MessageBar,
-  MessageBarActions,
-  MessageBarBody,
   Spinner,
   useRestoreFocusTarget,
 } from '@fluentui/react-components';
 import { Suspense, lazy, useCallback, useState } from 'react';
 import type { PersonDto } from '../../../shared/dto.js';
 import { useAppContext } from '../../appContext.js';
-import { errorKey } from '../../errors.js';
 import { useKnownPeople } from '../../hooks/useKnownPeople.js';
 import { useT } from '../../hooks/useT.js';
+import { LoadError } from '../LoadError/LoadError.js';
 import { SettingsEditor } from './SettingsEditor.js';
 
 // Rarely used, by admins only: their own chunks, fetched when opened.
@@ -124,14 +121,12 @@ export function Settings({ onClose }: SettingsProps) {
                 {load.state === 'loading' ? (
                   <Spinner label={t('settings.loading')} data-testid="settings-loading" />
                 ) : (
-                  <MessageBar intent="error" data-testid="settings-load-error">
-                    <MessageBarBody>
-                      {t('settings.loadError')} {t(errorKey(load.error))}
-                    </MessageBarBody>
-                    <MessageBarActions>
-                      <Button onClick={reload}>{t('app.retry')}</Button>
-                    </MessageBarActions>
-                  </MessageBar>
+                  <LoadError
+                    message="settings.loadError"
+                    error={load.error}
+                    onRetry={reload}
+                    testId="settings-load-error"
+                  />
                 )}
               </DialogContent>
               <DialogActions>{close}</DialogActions>

@@ -1,18 +1,9 @@
-import {
-  Button,
-  Caption1,
-  MessageBar,
-  MessageBarActions,
-  MessageBarBody,
-  Spinner,
-  mergeClasses,
-  useId,
-} from '@fluentui/react-components';
+import { Caption1, Spinner, mergeClasses, useId } from '@fluentui/react-components';
 import { useMemo, useState } from 'react';
 import type { HistoryTypeDto } from '../../../shared/dto.js';
 import { useAppContext } from '../../appContext.js';
-import { errorKey } from '../../errors.js';
 import { useT } from '../../hooks/useT.js';
+import { LoadError } from '../LoadError/LoadError.js';
 import { RelativeTime } from '../RelativeTime/RelativeTime.js';
 import { timelineOf } from './historyModel.js';
 import { useHistoryStyles } from './HistoryTimeline.styles.js';
@@ -61,14 +52,12 @@ export function HistoryTimeline({ storyId, enabled }: HistoryTimelineProps) {
       {history.state === 'loading' ? (
         <Spinner size="small" label={t('history.loading')} data-testid="story-history-loading" />
       ) : history.state === 'error' ? (
-        <MessageBar intent="error">
-          <MessageBarBody>
-            {t('history.error')} {t(errorKey(history.error))}
-          </MessageBarBody>
-          <MessageBarActions>
-            <Button onClick={() => setAttempt((n) => n + 1)}>{t('app.retry')}</Button>
-          </MessageBarActions>
-        </MessageBar>
+        <LoadError
+          message="history.error"
+          error={history.error}
+          onRetry={() => setAttempt((n) => n + 1)}
+          testId="story-history-error"
+        />
       ) : entries.length === 0 ? (
         <p className={styles.empty}>{t('history.empty')}</p>
       ) : (
