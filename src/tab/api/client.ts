@@ -6,6 +6,8 @@ import {
   type AwardDto,
   type AwardsDto,
   type CategoryId,
+  type LocaleDto,
+  type WallSortDto,
   type CollectionDto,
   type CollectionExportFormatDto,
   type CollectionsDto,
@@ -131,9 +133,11 @@ export type ApprovalsScope = 'mine' | 'all';
  * Filters and paging of `GET /api/stories` as the wall holds them (no cursor yet: null; every
  * category: ''); empty values are left out of the query.
  */
-export type WallRequest = Omit<WallQuery, 'cursor' | 'category'> & {
+export type WallRequest = Omit<WallQuery, 'cursor' | 'category' | 'language' | 'sort'> & {
   cursor?: string | null;
   category?: CategoryId | '';
+  language?: LocaleDto | '';
+  sort?: WallSortDto | '';
 };
 
 /** Paging of `GET /api/stories/mine`. */
@@ -184,7 +188,19 @@ function rangeQueryString(query: InsightsQuery): string {
 /** Builds the query string of a wall page, leaving out empty filters. */
 export function wallQueryString(query: WallRequest): string {
   const params = new URLSearchParams();
-  for (const key of ['limit', 'cursor', 'team', 'category', 'month', 'q'] as const) {
+  const keys = [
+    'limit',
+    'cursor',
+    'team',
+    'category',
+    'month',
+    'q',
+    'account',
+    'language',
+    'sort',
+    'total',
+  ] as const;
+  for (const key of keys) {
     const value = query[key];
     if (value === undefined || value === null) continue;
     const text = String(value).trim();

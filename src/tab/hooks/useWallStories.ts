@@ -1,5 +1,5 @@
 import { useCallback } from 'react';
-import type { CategoryId, StoryDto } from '../../shared/dto.js';
+import type { CategoryId, LocaleDto, StoryDto, WallSortDto } from '../../shared/dto.js';
 import type { ApiClient } from '../api/client.js';
 import type { WallPrefetch } from '../api/tabApi.js';
 import { usePagedList, type PagedList } from './usePagedList.js';
@@ -9,9 +9,22 @@ export interface WallFilters {
   category: CategoryId | '';
   month: string;
   q: string;
+  /** The customer account; matched by the API without regard to case. */
+  account: string;
+  language: LocaleDto | '';
+  /** `''`: the API's default order, newest first. */
+  sort: WallSortDto | '';
 }
 
-export const NO_FILTERS: WallFilters = { team: '', category: '', month: '', q: '' };
+export const NO_FILTERS: WallFilters = {
+  team: '',
+  category: '',
+  month: '',
+  q: '',
+  account: '',
+  language: '',
+  sort: '',
+};
 
 /** The wall's stories so far, with "load more"; `replace` puts a voted story in place. */
 export type WallStories = PagedList<StoryDto>;
@@ -28,7 +41,7 @@ export function useWallStories(
   reloadKey: number,
   prefetched?: WallPrefetch,
 ): WallStories {
-  const { team, category, month, q } = filters;
+  const { team, category, month, q, account, language, sort } = filters;
   const fetchPage = useCallback(
     (cursor: string | undefined, signal: AbortSignal) => {
       // The first page was asked for with the starting filters (none, or a channel tab's).
@@ -36,7 +49,10 @@ export function useWallStories(
         team === prefetched?.filters.team &&
         category === prefetched.filters.category &&
         month === '' &&
-        q === '';
+        q === '' &&
+        account === '' &&
+        language === '' &&
+        sort === '';
       if (
         cursor === undefined &&
         prefetched?.api === api &&
@@ -51,12 +67,22 @@ export function useWallStories(
         return prefetched.page.finally(settle);
       }
       return api.wall(
-        { team, category, month, q, limit: pageSize, ...(cursor ? { cursor } : {}) },
+        {
+          team,
+          category,
+          month,
+          q,
+          account,
+          language,
+          sort,
+          limit: pageSize,
+          ...(cursor ? { cursor } : {}),
+        },
         signal,
       );
     },
     // reloadKey starts the wall over even though the request itself would not change.
-    [api, team, category, month, q, pageSize, reloadKey, prefetched],
+    [api, team, category, month, q, account, language, sort, pageSize, reloadKey, prefetched],
   );
   return usePagedList(fetchPage, { keepWhileLoading: true });
 }

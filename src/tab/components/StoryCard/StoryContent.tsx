@@ -20,6 +20,8 @@ export function StoryContent({ story, clamped }: StoryContentProps) {
   const t = useT();
   const text = mergeClasses(styles.text, clamped && styles.clamped);
   const sourceUrl = safeWebUrl(story.sourceUrl);
+  // The CRM record is for the detail view; the wall's card names the account only.
+  const crmUrl = clamped ? undefined : safeWebUrl(story.crmUrl);
 
   const steps = [
     { key: 'situation', label: t('story.situation'), value: story.situation },
@@ -56,6 +58,18 @@ export function StoryContent({ story, clamped }: StoryContentProps) {
             {story.customerQuote}
           </blockquote>
         </figure>
+      ) : null}
+
+      {story.accountName || crmUrl ? (
+        <div className={styles.step}>
+          <span className={styles.label}>{t('story.account')}</span>
+          {story.accountName ? <span data-testid="story-account">{story.accountName}</span> : null}
+          {crmUrl ? (
+            <Link href={crmUrl} target="_blank" rel="noopener noreferrer" data-testid="story-crm">
+              {t('story.openInCrm')}
+            </Link>
+          ) : null}
+        </div>
       ) : null}
 
       {story.featured.length > 0 ? (

@@ -341,6 +341,25 @@ export function StoryForm({ onClose, mode = CREATE_STORY, onSaved }: StoryFormPr
                 error={errorOf('sourceUrl')}
                 onChange={(value) => update('sourceUrl', value)}
               />
+              <TextField
+                name="accountName"
+                label={t('form.fields.accountName')}
+                value={values.accountName}
+                max={LIMITS.accountName.max}
+                hint={t('form.hints.accountName')}
+                error={errorOf('accountName')}
+                onChange={(value) => update('accountName', value)}
+              />
+              <TextField
+                name="crmUrl"
+                label={t('form.fields.crmUrl')}
+                type="url"
+                value={values.crmUrl}
+                max={LIMITS.crmUrl.max}
+                hint={t('form.hints.crmUrl')}
+                error={errorOf('crmUrl')}
+                onChange={(value) => update('crmUrl', value)}
+              />
               <Field
                 validationState={errorOf('consent') ? 'error' : 'none'}
                 validationMessage={errorOf('consent') ?? null}

@@ -20,6 +20,9 @@ export interface StoryFormValues {
   featured: string[];
   customerQuote: string;
   sourceUrl: string;
+  /** The customer account the story is about, and its record in the CRM. */
+  accountName: string;
+  crmUrl: string;
   consent: boolean;
 }
 
@@ -36,6 +39,8 @@ export const EMPTY_STORY_FORM: StoryFormValues = {
   featured: [],
   customerQuote: '',
   sourceUrl: '',
+  accountName: '',
+  crmUrl: '',
   consent: false,
 };
 
@@ -94,11 +99,16 @@ export function validateStoryForm(values: StoryFormValues): FormProblems {
   if (quote.length > LIMITS.customerQuote.max) {
     problems.customerQuote = { kind: 'tooLong', max: LIMITS.customerQuote.max };
   }
-  const url = values.sourceUrl.trim();
-  if (url.length > LIMITS.sourceUrl.max) {
-    problems.sourceUrl = { kind: 'tooLong', max: LIMITS.sourceUrl.max };
-  } else if (url !== '' && !isWebUrl(url)) {
-    problems.sourceUrl = { kind: 'url' };
+  for (const field of ['sourceUrl', 'crmUrl'] as const) {
+    const url = values[field].trim();
+    if (url.length > LIMITS[field].max) {
+      problems[field] = { kind: 'tooLong', max: LIMITS[field].max };
+    } else if (url !== '' && !isWebUrl(url)) {
+      problems[field] = { kind: 'url' };
+    }
+  }
+  if (values.accountName.trim().length > LIMITS.accountName.max) {
+    problems.accountName = { kind: 'tooLong', max: LIMITS.accountName.max };
   }
   return problems;
 }
@@ -108,6 +118,8 @@ export function toStoryInput(values: StoryFormValues, locale: LocaleDto): StoryI
   if (values.category === '') throw new Error('category is required');
   const quote = values.customerQuote.trim();
   const url = values.sourceUrl.trim();
+  const accountName = values.accountName.trim();
+  const crmUrl = values.crmUrl.trim();
   return {
     title: values.title.trim(),
     situation: values.situation.trim(),
@@ -119,6 +131,8 @@ export function toStoryInput(values: StoryFormValues, locale: LocaleDto): StoryI
     featured: values.featured,
     ...(quote ? { customerQuote: quote } : {}),
     ...(url ? { sourceUrl: url } : {}),
+    ...(accountName ? { accountName } : {}),
+    ...(crmUrl ? { crmUrl } : {}),
     consent: values.consent,
     locale,
   };
@@ -158,6 +172,8 @@ export function storyToFormValues(story: StoryDto): StoryFormValues {
     featured: story.featured.map((person) => person.id),
     customerQuote: story.customerQuote ?? '',
     sourceUrl: story.sourceUrl ?? '',
+    accountName: story.accountName ?? '',
+    crmUrl: story.crmUrl ?? '',
     consent: story.consent,
   };
 }

@@ -28,6 +28,7 @@ export const useWallStyles = makeStyles({
   },
   summary: {
     display: 'flex',
+    flexWrap: 'wrap',
     alignItems: 'center',
     gap: tokens.spacingHorizontalS,
     minHeight: tokens.lineHeightBase400,
@@ -40,6 +41,10 @@ export const useWallStyles = makeStyles({
   },
   count: {
     color: tokens.colorNeutralForeground3,
+  },
+  total: {
+    marginInlineStart: 'auto',
+    color: tokens.colorNeutralForeground2,
   },
   grid: {
     display: 'grid',

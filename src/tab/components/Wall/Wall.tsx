@@ -28,6 +28,7 @@ import { LoadError } from '../LoadError/LoadError.js';
 import { StoryCard } from '../StoryCard/StoryCard.js';
 import { useWallStyles } from './Wall.styles.js';
 import { WallFilters } from './WallFilters.js';
+import { useWallTotal } from './useWallTotal.js';
 import { useT } from '../../hooks/useT.js';
 
 export interface WallProps {
@@ -49,7 +50,7 @@ export const FIRST_STORIES_MARK = 'storywall:first-stories';
 export function Wall({ reloadKey, prefetched, initialFilters, onOpen }: WallProps) {
   const styles = useWallStyles();
   const t = useT();
-  const { api } = useAppContext();
+  const { api, me } = useAppContext();
   const [input, setInput] = useState<Filters>(() => ({
     ...NO_FILTERS,
     team: initialFilters?.team ?? '',
@@ -57,8 +58,20 @@ export function Wall({ reloadKey, prefetched, initialFilters, onOpen }: WallProp
   }));
   const team = useDebouncedValue(input.team.trim(), config.filterDebounceMs);
   const q = useDebouncedValue(input.q.trim(), config.filterDebounceMs);
-  const filters: Filters = { team, q, category: input.category, month: input.month };
-  const filtered = Object.values(filters).some((value) => value !== '');
+  const account = useDebouncedValue(input.account.trim(), config.filterDebounceMs);
+  // Most voted is offered only where the API ranks by votes (not in privacy mode).
+  const ranksByVotes = me?.ranksByVotes === true;
+  const sort = ranksByVotes ? input.sort : '';
+  const filters: Filters = {
+    team,
+    q,
+    account,
+    category: input.category,
+    month: input.month,
+    language: input.language,
+    sort,
+  };
+  const filtered = Object.entries(filters).some(([key, value]) => key !== 'sort' && value !== '');
   const wall = useWallStories(api, filters, config.pageSize, reloadKey, prefetched);
   const mine = useMyReactions(
     api,
@@ -68,6 +81,7 @@ export function Wall({ reloadKey, prefetched, initialFilters, onOpen }: WallProp
   const loading = wall.status === 'loading';
   const list = useRef<HTMLUListElement>(null);
   useFocusFirstNew(list, wall.firstNewId);
+  const total = useWallTotal(api, filters, reloadKey);
 
   // A User Timing mark for the "first stories painted" budget in docs/PERFORMANCE.md;
   // the e2e test reads it.
@@ -86,7 +100,7 @@ export function Wall({ reloadKey, prefetched, initialFilters, onOpen }: WallProp
 
   return (
     <section className={styles.root} aria-labelledby="wall-heading">
-      <WallFilters value={input} onChange={setInput} />
+      <WallFilters value={input} onChange={setInput} sortable={ranksByVotes} />
 
       <div className={styles.summary}>
         <h2 id="wall-heading" className={styles.heading}>
@@ -96,6 +110,11 @@ export function Wall({ reloadKey, prefetched, initialFilters, onOpen }: WallProp
           {summary}
         </Text>
         {loading && wall.items.length > 0 ? <Spinner size="tiny" /> : null}
+        {total !== undefined ? (
+          <Text className={styles.total} id="wall-total" data-testid="wall-total">
+            {t(total.exact ? 'wall.total' : 'wall.totalAtLeast', { count: total.total })}
+          </Text>
+        ) : null}
       </div>
 
       {wall.status === 'error' ? (

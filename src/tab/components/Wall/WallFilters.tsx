@@ -1,6 +1,6 @@
-import { Button, Field, Input, SearchBox } from '@fluentui/react-components';
-import { LIMITS } from '../../../shared/dto.js';
-import type { WallFilters as Filters } from '../../hooks/useWallStories.js';
+import { Button, Field, Input, SearchBox, Select } from '@fluentui/react-components';
+import { LIMITS, LOCALES, WALL_SORTS } from '../../../shared/dto.js';
+import { NO_FILTERS, type WallFilters as Filters } from '../../hooks/useWallStories.js';
 import { useWallStyles } from './Wall.styles.js';
 import { useT } from '../../hooks/useT.js';
 import { CategoryDropdown } from '../CategoryDropdown/CategoryDropdown.js';
@@ -10,14 +10,21 @@ export interface WallFiltersProps {
   /** What the user typed, before debouncing. */
   value: Filters;
   onChange: (value: Filters) => void;
+  /** Whether "Most voted" is offered (not where privacy mode hides vote counts). */
+  sortable: boolean;
 }
 
-/** Team, category, month and text search; a `search` landmark for assistive technology. */
-export function WallFilters({ value, onChange }: WallFiltersProps) {
+/**
+ * Text search, team, category, month, customer account, language and order; a `search` landmark
+ * for assistive technology. The grid wraps its fields onto more rows as the tab narrows.
+ */
+export function WallFilters({ value, onChange, sortable }: WallFiltersProps) {
   const styles = useWallStyles();
   const t = useT();
   const set = (patch: Partial<Filters>) => onChange({ ...value, ...patch });
-  const anySet = value.team !== '' || value.category !== '' || value.month !== '' || value.q !== '';
+  const anySet = (Object.keys(NO_FILTERS) as (keyof Filters)[]).some(
+    (key) => key !== 'sort' && value[key] !== '',
+  );
 
   return (
     <form
@@ -59,11 +66,54 @@ export function WallFilters({ value, onChange }: WallFiltersProps) {
           data-testid="filter-month"
         />
       </Field>
+      <Field label={t('wall.account')}>
+        <Input
+          id="filter-account"
+          value={value.account}
+          maxLength={LIMITS.accountName.max}
+          placeholder={t('wall.accountPlaceholder')}
+          onChange={(_, data) => set({ account: data.value })}
+          data-testid="filter-account"
+        />
+      </Field>
+      <Field label={t('wall.language')}>
+        <Select
+          id="filter-language"
+          value={value.language}
+          onChange={(_, data) =>
+            set({ language: LOCALES.find((locale) => locale === data.value) ?? '' })
+          }
+          data-testid="filter-language"
+        >
+          <option value="">{t('wall.allLanguages')}</option>
+          {LOCALES.map((locale) => (
+            <option key={locale} value={locale}>
+              {t(`wall.languages.${locale}`)}
+            </option>
+          ))}
+        </Select>
+      </Field>
+      {sortable ? (
+        <Field label={t('wall.sort')}>
+          <Select
+            id="filter-sort"
+            value={value.sort === '' ? 'newest' : value.sort}
+            onChange={(_, data) => set({ sort: WALL_SORTS.find((s) => s === data.value) ?? '' })}
+            data-testid="filter-sort"
+          >
+            {WALL_SORTS.map((sort) => (
+              <option key={sort} value={sort}>
+                {t(`wall.sorts.${sort}`)}
+              </option>
+            ))}
+          </Select>
+        </Field>
+      ) : null}
       {anySet ? (
         <Button
           className={styles.clear}
           appearance="subtle"
-          onClick={() => onChange({ team: '', category: '', month: '', q: '' })}
+          onClick={() => onChange({ ...NO_FILTERS, sort: value.sort })}
           data-testid="filter-clear"
         >
           {t('wall.clearFilters')}
