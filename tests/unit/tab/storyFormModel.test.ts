@@ -89,6 +89,8 @@ describe('resubmit mode', () => {
     featured: [{ id: 'niklas', displayName: 'Niklas Palvelu' }],
     customerQuote: 'Thank you!',
     sourceUrl: 'https://example.com/post',
+    accountName: 'Contoso Oy',
+    crmUrl: 'https://crm.example.com/accounts/1',
   });
 
   it('starts the form from the story as the author last sent it', () => {
@@ -103,6 +105,8 @@ describe('resubmit mode', () => {
       featured: ['niklas'],
       customerQuote: 'Thank you!',
       sourceUrl: 'https://example.com/post',
+      accountName: 'Contoso Oy',
+      crmUrl: 'https://crm.example.com/accounts/1',
       consent: true,
     });
     expect(initialFormValues({ kind: 'resubmit', story })).toEqual(storyToFormValues(story));
@@ -123,9 +127,20 @@ describe('resubmit mode', () => {
       featured: ['niklas'],
       customerQuote: 'Thank you!',
       sourceUrl: 'https://example.com/post',
+      accountName: 'Contoso Oy',
+      crmUrl: 'https://crm.example.com/accounts/1',
       consent: true,
       locale: 'en',
     });
+  });
+
+  it('checks the account name and CRM link as the API does', () => {
+    const values = storyToFormValues(story);
+    expect(
+      validateStoryForm({ ...values, accountName: 'x'.repeat(101), crmUrl: 'javascript:alert(1)' }),
+    ).toEqual({ accountName: { kind: 'tooLong', max: 100 }, crmUrl: { kind: 'url' } });
+    const blank = toStoryInput({ ...values, accountName: '  ', crmUrl: '' }, 'en');
+    expect('accountName' in blank || 'crmUrl' in blank).toBe(false);
   });
 
   it('leaves empty optional texts and an unknown category for the author to fill in', () => {
