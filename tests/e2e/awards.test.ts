@@ -221,7 +221,7 @@ describe.skipIf(!browserAvailable())('story of the month (Chromium)', () => {
 
     const { page } = await openTab();
     await page.getByTestId('language-switch').click();
-    await page.getByRole('option', { name: 'Suomi' }).click();
+    await page.getByRole('option', { name: 'Suomi', exact: true }).click();
     await expect.poll(() => page.getByTestId('awards-open').textContent()).toBe('Kuukauden tarina');
 
     const banner = page.getByTestId('award-banner');
@@ -265,7 +265,7 @@ describe.skipIf(!browserAvailable())('story of the month (Chromium)', () => {
   it('shows the empty states in Finnish', async () => {
     const { page } = await openTab();
     await page.getByTestId('language-switch').click();
-    await page.getByRole('option', { name: 'Suomi' }).click();
+    await page.getByRole('option', { name: 'Suomi', exact: true }).click();
     await pickUser(page, 'Eeva Editor');
     await page.route('**/api/awards', (route) =>
       route.fulfill({

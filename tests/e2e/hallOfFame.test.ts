@@ -116,7 +116,7 @@ describe.skipIf(!browserAvailable())('hall of fame (Chromium)', () => {
     const page = await openAt('/', 'fi-FI');
     await page.getByTestId('story-card').first().waitFor();
     await page.getByTestId('language-switch').click();
-    await page.getByRole('option', { name: 'Suomi' }).click();
+    await page.getByRole('option', { name: 'Suomi', exact: true }).click();
     await expect
       .poll(() => page.getByTestId('hall-of-fame-open').textContent())
       .toBe('Kunniagalleria');

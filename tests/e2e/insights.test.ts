@@ -152,7 +152,7 @@ describe.skipIf(!browserAvailable())('insights (Chromium)', () => {
   it('shows an editor the view in Finnish, with empty and error states', async () => {
     const { page } = await openTab();
     await page.getByTestId('language-switch').click();
-    await page.getByRole('option', { name: 'Suomi' }).click();
+    await page.getByRole('option', { name: 'Suomi', exact: true }).click();
     await pickUser(page, 'Eeva Editor');
     expect(await page.getByTestId('insights-open').textContent()).toBe('Tilastot');
 

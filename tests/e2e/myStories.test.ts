@@ -221,7 +221,7 @@ describe.skipIf(!browserAvailable())('my stories (Chromium)', () => {
     const story = await shareAsEmployee(`Kadonnut paketti ${Date.now()}`);
     const page = await openTab();
     await page.getByTestId('language-switch').click();
-    await page.getByRole('option', { name: 'Suomi' }).click();
+    await page.getByRole('option', { name: 'Suomi', exact: true }).click();
     await expect.poll(() => page.getByTestId('my-stories-open').textContent()).toBe('Omat tarinat');
 
     const view = await openMyStories(page);

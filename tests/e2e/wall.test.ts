@@ -232,7 +232,7 @@ describe.skipIf(!browserAvailable())('story wall tab (Chromium)', () => {
     expect(await page.getByTestId('share-story').textContent()).toBe('Share a story');
 
     await page.getByTestId('language-switch').click();
-    await page.getByRole('option', { name: 'Suomi' }).click();
+    await page.getByRole('option', { name: 'Suomi', exact: true }).click();
 
     await expect.poll(() => page.getByTestId('share-story').textContent()).toBe('Kerro tarina');
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Tarinaseinä');
