@@ -107,10 +107,9 @@ export function StoryReactions({ story, mine, titleId, onChange }: StoryReaction
       {...(count === undefined
         ? { 'aria-labelledby': `${id} ${titleId}` }
         : {
-            'aria-label': t(kind === 'vote' ? 'story.voteLabel' : 'story.learnedLabel', {
-              title: story.title,
-              votes: count,
-            }),
+            // The name starts with the visible text ("Voted", "I learned from this"), so speech
+            // input users can say what they see (WCAG 2.5.3).
+            'aria-label': t('story.reactionLabel', { label, title: story.title, votes: count }),
           })}
       aria-describedby={hint ? hintId : undefined}
       icon={busy === kind ? <Spinner size="extra-tiny" /> : null}
