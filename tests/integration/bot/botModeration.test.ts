@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DEMO_TENANT_ID, DEMO_USER_IDS, demoUsers } from '../../../src/demo/demoUsers.js';
-import { createStoryService, type Story, type User } from '../../../src/domain/index.js';
+import { DEMO_TENANT_ID, DEMO_USER_IDS } from '../../../src/demo/demoUsers.js';
+import { createStoryService, type Story } from '../../../src/domain/index.js';
 import { buildActor } from '../../support/factories.js';
 import type { RecordedActivity } from '../../support/mockConnector.js';
 import {
@@ -9,6 +9,7 @@ import {
   cardTexts,
   formData,
   invokeCard,
+  demoUser,
   useBotHarness,
   type CardJson,
 } from './harness.js';
@@ -19,7 +20,7 @@ import {
  */
 const bot = useBotHarness('perTest');
 
-const person = (id: string): User => demoUsers().find((u) => u.id === id)!;
+const person = demoUser;
 const admin = person(DEMO_USER_IDS.admin);
 const employee = person(DEMO_USER_IDS.employee);
 const manager = person(DEMO_USER_IDS.manager);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEMO_USER_IDS, demoUsers } from '../../../src/demo/demoUsers.js';
+import { DEMO_USER_IDS } from '../../../src/demo/demoUsers.js';
 import type { Story, User } from '../../../src/domain/index.js';
 import type { RecordedActivity } from '../../support/mockConnector.js';
 import {
@@ -8,6 +8,7 @@ import {
   extensionInvoke,
   formData,
   invokeCard,
+  demoUser,
   useBotHarness,
   type CardJson,
 } from './harness.js';
@@ -20,7 +21,7 @@ import {
  */
 const bot = useBotHarness('perTest');
 
-const person = (id: string): User => demoUsers().find((u) => u.id === id)!;
+const person = demoUser;
 const employee = person(DEMO_USER_IDS.employee);
 const manager = person(DEMO_USER_IDS.manager);
 const ref = (story: Story) => ({ tenantId: story.tenantId, storyId: story.id });

@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { DEMO_TENANT_ID, DEMO_USER_IDS, demoUsers } from '../../../src/demo/demoUsers.js';
-import { waitingApprovers, type Story, type User } from '../../../src/domain/index.js';
+import { DEMO_TENANT_ID, DEMO_USER_IDS } from '../../../src/demo/demoUsers.js';
+import { waitingApprovers, type Story } from '../../../src/domain/index.js';
 import type { RecordedActivity } from '../../support/mockConnector.js';
 import {
   cardAction,
   cardTexts,
   formData,
   invokeCard,
+  demoUser,
   useBotHarness,
   users,
   type CardJson,
@@ -20,7 +21,7 @@ import {
 
 const bot = useBotHarness('perTest');
 const { manager, editor, service } = DEMO_USER_IDS;
-const person = (id: string): User => demoUsers().find((u) => u.id === id)!;
+const person = demoUser;
 const ref = (story: Story) => ({ tenantId: story.tenantId, storyId: story.id });
 
 async function submitStory(): Promise<Story> {

@@ -54,7 +54,7 @@ export const users = {
   driver: demoUser(DEMO_USER_IDS.driver),
 };
 
-function demoUser(id: string): User {
+export function demoUser(id: string): User {
   const user = demoUsers().find((u) => u.id === id);
   if (!user) throw new Error(`no demo user ${id}`);
   return user;

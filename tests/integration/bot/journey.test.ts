@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { translator } from '../../../src/bot/i18n.js';
-import { DEMO_TENANT_ID, DEMO_USER_IDS, demoUsers } from '../../../src/demo/demoUsers.js';
+import { DEMO_TENANT_ID, DEMO_USER_IDS } from '../../../src/demo/demoUsers.js';
 import { createAwardsService, type Story, type User } from '../../../src/domain/index.js';
 import { demoActor } from '../../support/domainFixtures.js';
 import type { RecordedActivity } from '../../support/mockConnector.js';
@@ -9,6 +9,7 @@ import {
   cardTexts,
   formData,
   invokeCard,
+  demoUser,
   useBotHarness,
   type CardJson,
 } from './harness.js';
@@ -23,7 +24,7 @@ import {
  */
 const bot = useBotHarness('perTest');
 
-const person = (id: string): User => demoUsers().find((u) => u.id === id)!;
+const person = demoUser;
 const employee = person(DEMO_USER_IDS.employee);
 const approver = person(DEMO_USER_IDS.manager);
 const admin = person(DEMO_USER_IDS.admin);
