@@ -9,7 +9,16 @@ import {
   type AdaptiveCard,
   type CardElement,
 } from './adaptiveCard.js';
-import { customerQuote, section, storyFacts, storyParts, toldBy, storyTitle } from './blocks.js';
+import {
+  customerAccount,
+  customerQuote,
+  safeWebUrl,
+  section,
+  storyFacts,
+  storyParts,
+  toldBy,
+  storyTitle,
+} from './blocks.js';
 import { personalDataNotice } from './personalDataNotice.js';
 import { CARD_VERBS } from '../cardVerbs.js';
 
@@ -60,7 +69,7 @@ export function approvalCard(model: ApprovalCardModel, locale: Locale): Adaptive
   const { story } = model;
   const pending = story.status === 'pending';
   const actions: CardElement[] = [];
-  const url = safeUrl(story.sourceUrl);
+  const url = safeWebUrl(story.sourceUrl);
   if (url) actions.push({ type: 'Action.OpenUrl', title: t('story.source'), url });
   if (model.actionable && pending) actions.unshift(...decisionActions(story, t));
   // While the story waits for a decision, the approver is told what the personal data check finds.
@@ -95,6 +104,7 @@ export function approvalCard(model: ApprovalCardModel, locale: Locale): Adaptive
       ...storyParts(story, t),
       ...section(t('story.lesson'), story.lesson),
       ...customerQuote(story, t),
+      ...customerAccount(story, t),
       storyFacts(
         story,
         t,
@@ -273,15 +283,4 @@ function statusBlock(model: ApprovalCardModel, t: Translate): CardElement[] {
     );
   }
   return [{ type: 'Container', style: 'emphasis', spacing: 'Medium', items: lines }];
-}
-
-/** The link only if it is http or https, so it can never be a `javascript:` or data URL. */
-function safeUrl(value: string | undefined): string | null {
-  if (!value) return null;
-  try {
-    const url = new URL(value);
-    return url.protocol === 'https:' || url.protocol === 'http:' ? url.href : null;
-  } catch {
-    return null;
-  }
 }

@@ -55,6 +55,53 @@ export function customerQuote(story: Pick<Story, 'customerQuote'>, t: Translate)
   return story.customerQuote ? section(t('story.quote'), `“${story.customerQuote}”`) : [];
 }
 
+/**
+ * The customer account the story is about: its name as plain text, and the account's record in
+ * the CRM as an `Action.OpenUrl` of its own, so the card's own actions (decide, vote) stay as they
+ * are. Nothing when the story names no account and has no usable link.
+ */
+export function customerAccount(
+  story: Pick<Story, 'accountName' | 'crmUrl'>,
+  t: Translate,
+): CardElement[] {
+  const name = story.accountName?.trim();
+  const url = safeWebUrl(story.crmUrl);
+  if (!name && !url) return [];
+  return [
+    {
+      type: 'Container',
+      spacing: 'Medium',
+      items: [
+        textBlock(t('story.account'), { weight: 'Bolder' }),
+        ...(name ? [textBlock(escapeMarkdown(name), { spacing: 'Small' })] : []),
+        ...(url
+          ? [
+              {
+                type: 'ActionSet',
+                spacing: 'Small',
+                actions: [{ type: 'Action.OpenUrl', title: t('story.openInCrm'), url }],
+              },
+            ]
+          : []),
+      ],
+    },
+  ];
+}
+
+/**
+ * The link only if it is http or https, so a card never carries a `javascript:` or data URL,
+ * whatever was stored.
+ */
+export function safeWebUrl(value: string | undefined): string | null {
+  if (!value) return null;
+  try {
+    const url = new URL(value);
+    return url.protocol === 'https:' || url.protocol === 'http:' ? url.href : null;
+  } catch {
+    return null;
+  }
+}
+
 /** The lesson set apart in an emphasis box, as the cards everyone sees show it. */
 export function lessonBox(lesson: string, t: Translate): CardElement {
   return {

@@ -2,6 +2,7 @@ import type { Locale, Story } from '../../domain/index.js';
 import { translator } from '../i18n.js';
 import { adaptiveCard, textBlock, type AdaptiveCard } from './adaptiveCard.js';
 import {
+  customerAccount,
   customerQuote,
   featuredLine,
   lessonBox,
@@ -39,6 +40,7 @@ export function channelStoryCard(model: ChannelStoryCardModel, locale: Locale): 
       ...featuredLine(story, t),
       ...storyParts(story, t),
       ...customerQuote(story, t),
+      ...customerAccount(story, t),
       lessonBox(story.lesson, t),
       storyFacts(
         story,

@@ -166,6 +166,8 @@ export const en = {
     featured: 'Featured',
     quote: 'Customer praise',
     source: 'Open the source',
+    account: 'Customer account',
+    openInCrm: 'Open the account in the CRM',
   },
   approval: {
     heading: 'A story is waiting for your decision',

@@ -166,6 +166,8 @@ export const fi: Messages = {
     featured: 'Mainitut',
     quote: 'Asiakkaan kiitos',
     source: 'Avaa lähde',
+    account: 'Asiakkuus',
+    openInCrm: 'Avaa asiakkuus CRM:ssä',
   },
   approval: {
     heading: 'Tarina odottaa päätöstäsi',

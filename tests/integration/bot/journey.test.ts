@@ -16,7 +16,7 @@ import {
 
 /**
  * A story's whole way through the bot, over HTTP to the real CloudAdapter, asserted on what the
- * Bot Connector received: an employee shares it in chat → the approver, whose language is
+ * Bot Connector received: an employee shares it in chat, naming the customer account → the approver, whose language is
  * Finnish, gets a Finnish card and approves from it → the story card is posted to the company
  * channel → a colleague votes from that card → an editor picks it as the story of the month →
  * the announcement is posted to the channel and the author is told. Every press is the action
@@ -67,6 +67,25 @@ function sentTo(userId: string): RecordedActivity[] {
         a.kind === 'sendActivity' &&
         (a.conversationId === `a:personal-${userId}` || opened.has(a.conversationId)),
     );
+}
+
+/** The customer account the story is about, typed with markdown that must stay literal. */
+const ACCOUNT = 'Nordic *Events* Oy';
+const ACCOUNT_ESCAPED = 'Nordic \\*Events\\* Oy';
+const CRM_URL = 'https://crm.example.com/accounts/42';
+
+/** Every `Action.OpenUrl` of a card, anywhere in it. */
+function openUrls(card: CardJson): { title: unknown; url: unknown }[] {
+  const found: { title: unknown; url: unknown }[] = [];
+  const visit = (node: unknown): void => {
+    if (Array.isArray(node)) return node.forEach(visit);
+    if (typeof node !== 'object' || node === null) return;
+    const record = node as Record<string, unknown>;
+    if (record.type === 'Action.OpenUrl') found.push({ title: record.title, url: record.url });
+    Object.values(record).forEach(visit);
+  };
+  visit(card);
+  return found;
 }
 
 /** The `Action.Execute` of a card (show-cards included) whose title is `title`. */
@@ -140,11 +159,20 @@ describe('a story from chat to the story of the month', () => {
     const form = formReply!.card;
     expect(cardTexts(form)[0]).toBe(en('form.title'));
     const submit = actionTitled(form, en('form.submit'));
-    const submitted = await press(employee, submit, formData({ verb: undefined }));
+    const submitted = await press(
+      employee,
+      submit,
+      formData({ verb: undefined, accountName: ACCOUNT, crmUrl: CRM_URL }),
+    );
     expect(submitted.status).toBe(200);
     expect(cardTexts(invokeCard(submitted.body))[0]).toBe(en('thanks.title'));
     const story = bot.store.stories.all().at(-1)!;
-    expect(story).toMatchObject({ status: 'pending', authorId: employee.id });
+    expect(story).toMatchObject({
+      status: 'pending',
+      authorId: employee.id,
+      accountName: ACCOUNT,
+      crmUrl: CRM_URL,
+    });
 
     // 2. The approver's card is in Finnish, his language, and he approves from it; the answer
     // to the press is Finnish too, though his client says English.
@@ -152,8 +180,15 @@ describe('a story from chat to the story of the month', () => {
     const [approvalPost] = sentTo(approver.id);
     const approvalCard = cardOf(approvalPost!);
     expect(cardTexts(approvalCard)).toEqual(
-      expect.arrayContaining([fi('approval.heading'), 'The borrowed jacket']),
+      expect.arrayContaining([
+        fi('approval.heading'),
+        'The borrowed jacket',
+        // The customer account, escaped, and its CRM record behind a button in his language.
+        fi('story.account'),
+        ACCOUNT_ESCAPED,
+      ]),
     );
+    expect(openUrls(approvalCard)).toContainEqual({ title: fi('story.openInCrm'), url: CRM_URL });
     const approve = actionTitled(approvalCard, fi('approval.approve'));
     const approved = await press(approver, approve, {}, 'en-US');
     expect(approved.status).toBe(200);
@@ -168,8 +203,14 @@ describe('a story from chat to the story of the month', () => {
     expect(channelPost?.kind).toBe('sendActivity');
     const channelCard = cardOf(channelPost!);
     expect(cardTexts(channelCard)).toEqual(
-      expect.arrayContaining(['The borrowed jacket', 'Told by Emma Employee']),
+      expect.arrayContaining([
+        'The borrowed jacket',
+        'Told by Emma Employee',
+        en('story.account'),
+        ACCOUNT_ESCAPED,
+      ]),
     );
+    expect(openUrls(channelCard)).toEqual([{ title: en('story.openInCrm'), url: CRM_URL }]);
     expect(
       sentTo(employee.id).some((a) =>
         cardTexts(cardOf(a)).some((text) => text.includes('was approved')),

@@ -3,6 +3,7 @@ import type { CardElement } from '../../../src/bot/cards/adaptiveCard.js';
 import {
   categoryLabel,
   citation,
+  customerAccount,
   customerQuote,
   featuredLine,
   lessonBox,
@@ -52,6 +53,7 @@ const hostileStory = buildStory({
   team: HOSTILE,
   category: HOSTILE,
   customerQuote: HOSTILE,
+  accountName: HOSTILE,
   featured: [{ id: 'f1', displayName: HOSTILE }],
 });
 
@@ -62,6 +64,7 @@ describe('card blocks escape what people typed', () => {
     ['toldBy', (t) => [toldBy(hostileStory, t)]],
     ['storyParts', (t) => storyParts(hostileStory, t)],
     ['customerQuote', (t) => customerQuote(hostileStory, t)],
+    ['customerAccount', (t) => customerAccount(hostileStory, t)],
     ['lessonBox', (t) => [lessonBox(HOSTILE, t)]],
     ['featuredLine', (t) => featuredLine(hostileStory, t)],
     ['storyFacts', (t) => [storyFacts(hostileStory, t)]],
@@ -141,6 +144,64 @@ describe('card blocks speak the card language', () => {
     });
     expect(texts(featuredLine(story, en)).join()).toContain('Shown');
     expect(texts(featuredLine(story, en)).join()).not.toContain('Asked');
+  });
+});
+
+describe('the customer account block', () => {
+  /** The `Action.OpenUrl`s anywhere in some blocks. */
+  function links(blocks: readonly CardElement[]): { title: unknown; url: unknown }[] {
+    const out: { title: unknown; url: unknown }[] = [];
+    const visit = (node: unknown): void => {
+      if (Array.isArray(node)) return node.forEach(visit);
+      if (typeof node !== 'object' || node === null) return;
+      const record = node as Record<string, unknown>;
+      if (record.type === 'Action.OpenUrl') out.push({ title: record.title, url: record.url });
+      Object.values(record).forEach(visit);
+    };
+    visit(blocks);
+    return out;
+  }
+
+  it.each<Locale>(['en', 'fi'])('names the account and links its CRM record in %s', (locale) => {
+    const t = translator(locale);
+    const blocks = customerAccount(
+      { accountName: 'Nordic Events Oy', crmUrl: 'https://crm.example.com/accounts/42' },
+      t,
+    );
+    expect(texts(blocks)).toEqual([t('story.account'), 'Nordic Events Oy']);
+    expect(links(blocks)).toEqual([
+      { title: t('story.openInCrm'), url: 'https://crm.example.com/accounts/42' },
+    ]);
+    // The link is a button of the block, never a markdown link in its text.
+    expect(texts(blocks).join()).not.toContain('crm.example.com');
+  });
+
+  it('speaks each language in its own words', () => {
+    expect(fi('story.account')).not.toBe(en('story.account'));
+    expect(fi('story.openInCrm')).not.toBe(en('story.openInCrm'));
+  });
+
+  it.each([
+    'javascript:alert(1)',
+    'data:text/html,<b>x</b>',
+    'ftp://crm.example.com/42',
+    'not a url',
+    '',
+  ])('shows the name but never links %j', (crmUrl) => {
+    const blocks = customerAccount({ accountName: 'Acme', crmUrl }, en);
+    expect(texts(blocks)).toEqual([en('story.account'), 'Acme']);
+    expect(links(blocks)).toEqual([]);
+    expect(JSON.stringify(blocks)).not.toContain('ActionSet');
+  });
+
+  it('links a CRM record without a name, and is left out when there is neither', () => {
+    const onlyLink = customerAccount({ crmUrl: 'http://crm.example.com/a?id=1&x=2' }, en);
+    expect(texts(onlyLink)).toEqual([en('story.account')]);
+    expect(links(onlyLink)).toEqual([
+      { title: en('story.openInCrm'), url: 'http://crm.example.com/a?id=1&x=2' },
+    ]);
+    expect(customerAccount({}, en)).toEqual([]);
+    expect(customerAccount({ accountName: '  ', crmUrl: 'javascript:alert(1)' }, en)).toEqual([]);
   });
 });
 

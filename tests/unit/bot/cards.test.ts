@@ -374,16 +374,50 @@ describe('approval card', () => {
     expect(texts(card)).toContain('“Best service \\[ever\\]\\(https://evil.example\\)\\!”');
   });
 
+  it('names the customer account and links its CRM record beside the story (en, fi)', () => {
+    const withAccount = buildStory({
+      accountName: 'Nordic [Events](https://evil.example) Oy',
+      crmUrl: 'https://crm.example.com/accounts/42',
+    });
+    for (const [locale, label, open] of [
+      ['en', 'Customer account', 'Open the account in the CRM'],
+      ['fi', 'Asiakkuus', 'Avaa asiakkuus CRM:ssä'],
+    ] as const) {
+      // The approver and everyone else see the account alike.
+      for (const actionable of [true, false]) {
+        const card = approvalCard({ story: withAccount, actionable, refreshUserIds: [] }, locale);
+        expect(texts(card)).toEqual(
+          expect.arrayContaining([label, 'Nordic \\[Events\\]\\(https://evil.example\\) Oy']),
+        );
+        expect(
+          elements(card)
+            .filter((e) => e.type === 'ActionSet')
+            .flatMap((e) => e.actions as unknown[]),
+        ).toEqual([
+          { type: 'Action.OpenUrl', title: open, url: 'https://crm.example.com/accounts/42' },
+        ]);
+      }
+    }
+    const plain = approvalCard({ story, actionable: true, refreshUserIds: [] }, 'en');
+    expect(texts(plain)).not.toContain('Customer account');
+  });
+
   it('emits only http(s) source links', () => {
     const card = approvalCard(
       {
-        story: buildStory({ sourceUrl: 'javascript:alert(1)' }),
+        story: buildStory({
+          sourceUrl: 'javascript:alert(1)',
+          accountName: 'Acme',
+          crmUrl: 'javascript:alert(2)',
+        }),
         actionable: false,
         refreshUserIds: [],
       },
       'en',
     );
     expect(card.actions).toBeUndefined();
+    expect(texts(card)).toContain('Acme');
+    expect(JSON.stringify(card)).not.toContain('javascript:');
   });
 
   it('puts an error notice above the story', () => {

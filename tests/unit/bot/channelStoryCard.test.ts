@@ -15,6 +15,8 @@ const published = buildStory({
     { id: 'u-desk', displayName: 'Anna <Desk>' },
   ],
   customerQuote: 'Best service _ever_',
+  accountName: 'Nordic *Events* Oy',
+  crmUrl: 'https://crm.example.com/accounts/42',
   voteCount: 4,
 });
 
@@ -53,6 +55,27 @@ describe('channel story card', () => {
     const all = texts(channelStoryCard({ story: published, showVoteCount: true }, 'en'));
     expect(all[0]).toBe('The \\*borrowed\\* jacket');
     expect(all).toContain('“Best service \\_ever\\_”');
+    expect(all).toContain('Nordic \\*Events\\* Oy');
+  });
+
+  it('names the customer account and opens its CRM record from a button (fi)', () => {
+    const card = channelStoryCard({ story: published, showVoteCount: true }, 'fi');
+    const all = texts(card);
+    expect(all).toEqual(expect.arrayContaining(['Asiakkuus', 'Nordic \\*Events\\* Oy']));
+    const json = JSON.stringify(card.body);
+    expect(json).toContain(
+      '{"type":"Action.OpenUrl","title":"Avaa asiakkuus CRM:ssä","url":"https://crm.example.com/accounts/42"}',
+    );
+    // The Vote button stays the card's only own action.
+    expect(card.actions).toEqual([expect.objectContaining({ verb: CARD_VERBS.vote })]);
+  });
+
+  it('never links a CRM record that is not http or https', () => {
+    const story = { ...published, crmUrl: 'javascript:alert(1)' };
+    const card = channelStoryCard({ story, showVoteCount: true }, 'en');
+    expect(texts(card)).toContain('Nordic \\*Events\\* Oy');
+    expect(JSON.stringify(card)).not.toContain('javascript:');
+    expect(JSON.stringify(card)).not.toContain('Action.OpenUrl');
   });
 
   it('says an archived story is archived and offers no vote (fi)', () => {
@@ -75,11 +98,12 @@ describe('channel story card', () => {
   });
 
   it('leaves out the featured line and the quote when there are none', () => {
-    const { customerQuote: _quote, ...rest } = published;
+    const { customerQuote: _quote, accountName: _name, crmUrl: _crm, ...rest } = published;
     const plain = { ...rest, featured: [] };
     const all = texts(channelStoryCard({ story: plain, showVoteCount: true }, 'en'));
     expect(all.some((t) => t.startsWith('Featuring'))).toBe(false);
     expect(all).not.toContain('Customer praise');
+    expect(all).not.toContain('Customer account');
   });
 });
 
