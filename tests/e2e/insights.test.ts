@@ -12,6 +12,17 @@ function monthOf(at: Date, offset = 0): string {
   return shifted.toISOString().slice(0, 7);
 }
 
+interface Box {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+function overlaps(a: Box, b: Box): boolean {
+  return a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+}
+
 /** Journey 11: editors and admins see published stories counted, as charts and as tables. */
 describe.skipIf(!browserAvailable())('insights (Chromium)', () => {
   const app = useBrowserApp({ seed: true });
@@ -58,6 +69,12 @@ describe.skipIf(!browserAvailable())('insights (Chromium)', () => {
     const names = await table.getByTestId('insights-row-name').allTextContents();
     const counts = await table.getByTestId('insights-row-count').allTextContents();
     return names.map((name, i) => [name, counts[i] ?? '']);
+  }
+
+  async function box(locator: Locator): Promise<Box> {
+    const found = await locator.boundingBox();
+    if (!found) throw new Error('not laid out');
+    return found;
   }
 
   const isInsightsChunk = (path: string) => /\/assets\/Insights-[^/]+\.js$/.test(path);
@@ -140,12 +157,15 @@ describe.skipIf(!browserAvailable())('insights (Chromium)', () => {
     expect(all.suggestedFilename()).toBe('story-wall-stories.csv');
     const storyRows = csvRows(await readFile(await all.path(), 'utf8'));
     expect(storyRows.slice(1).map((row) => row[0])).toEqual(stories.map((story) => story.id));
-    await page
+    const notice = page
       .getByTestId('toast')
-      .filter({ hasText: 'Downloaded story-wall-stories.csv.' })
-      .waitFor();
+      .filter({ hasText: 'Downloaded story-wall-stories.csv.' });
+    await notice.waitFor();
+    // A notice never covers the open view's buttons (a click on "Close" would land on the notice).
+    const close = view.getByTestId('insights-close');
+    expect(overlaps(await box(notice), await box(close))).toBe(false);
 
-    await view.getByTestId('insights-close').click();
+    await close.click();
     await view.waitFor({ state: 'detached' });
   });
 

@@ -38,5 +38,7 @@ export function Notifications({ queue, onShown }: NotificationsProps) {
     onShown(queue.map((notice) => notice.id));
   }, [queue, dispatchToast, onShown]);
 
-  return <Toaster toasterId={TOASTER_ID} position="bottom-end" pauseOnHover />;
+  // At the top: an open dialog keeps its buttons at the bottom end, where a notice would cover
+  // "Close" or "Save" and take the click meant for them; the top holds only the dialog's title.
+  return <Toaster toasterId={TOASTER_ID} position="top" pauseOnHover />;
 }
