@@ -92,7 +92,9 @@ export function createAuthenticator(
 /**
  * The routes an API key may call, and the scope each needs (`METHOD /route/pattern`). Every other
  * route refuses a key: keys are for reading and submitting stories and for subscribing webhooks
- * (Power Automate's trigger subscribes and unsubscribes so), never for settings.
+ * (Power Automate's trigger subscribes and unsubscribes so), never for settings, and never to
+ * react: a vote or "I learned from this" is one person's, and a key acts as no person (a flow's
+ * reaction would be nobody's, or everyone's under one name); it reads the counts on the stories.
  */
 export const API_KEY_ROUTES: Readonly<Record<string, ApiKeyScopeDto>> = {
   'GET /api/stories': 'stories:read',

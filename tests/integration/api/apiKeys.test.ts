@@ -96,6 +96,49 @@ describe('API keys', () => {
     expect((await asKey('GET', '/api/stories', 'swk_nothing')).status).toBe(401);
   });
 
+  it('never reacts as a person: every reaction route refuses a key, whatever its scopes', async () => {
+    const flow = await create('Power Automate', [
+      'stories:read',
+      'stories:write',
+      'webhooks:manage',
+    ]);
+    const created = await api.post<StoryDto>(
+      '/api/stories',
+      { ...story, featured: [DEMO_USER_IDS.driver] },
+      { user: employee },
+    );
+    const published = await api.post<StoryDto>(
+      `/api/stories/${created.body.id}/decision`,
+      { decision: 'approve' },
+      { user: manager },
+    );
+    expect(published.body.status).toBe('published');
+    const id = published.body.id;
+
+    for (const [method, path] of [
+      ['POST', `/api/stories/${id}/vote`],
+      ['DELETE', `/api/stories/${id}/vote`],
+      ['POST', `/api/stories/${id}/learned`],
+      ['DELETE', `/api/stories/${id}/learned`],
+      ['GET', `/api/me/reactions?stories=${id}`],
+    ] as const) {
+      const refused = await asKey<ApiErrorBody>(method, path, flow.body.key);
+      expect(refused.status, `${method} ${path}`).toBe(403);
+      expect(refused.body.error.message).toBe('API keys cannot use this route.');
+    }
+
+    // What a flow may do is read the counts people gave.
+    const read = async () =>
+      (await asKey<StoryDto>('GET', `/api/stories/${id}`, flow.body.key)).body;
+    expect(await read()).toMatchObject({ voteCount: 0, learnedCount: 0 });
+    const colleague = DEMO_USER_IDS.service;
+    expect((await api.post(`/api/stories/${id}/vote`, {}, { user: colleague })).status).toBe(200);
+    expect((await api.post(`/api/stories/${id}/learned`, {}, { user: colleague })).status).toBe(
+      200,
+    );
+    expect(await read()).toMatchObject({ voteCount: 1, learnedCount: 1 });
+  });
+
   it('refuses a revoked key at once', async () => {
     const created = await create('Soon gone', ['stories:read']);
     expect((await asKey('GET', '/api/stories', created.body.key)).status).toBe(200);

@@ -363,6 +363,34 @@ describe('the Power Automate connector', () => {
     },
   );
 
+  it('offers no reaction, and an API key may call none: a key acts for no person', () => {
+    // Votes and "I learned from this" are one per person and decide the story of the month; a
+    // flow holding a key is a service account, so a reaction from it would be no one's.
+    const reactionRoutes = Object.entries(document.paths).flatMap(([url, item]) =>
+      Object.keys(item)
+        .filter((method) => HTTP_METHODS.includes(method))
+        .filter(() => /\/(vote|learned)$/.test(url) || url.startsWith('/api/me/'))
+        .map((method) => `${method.toUpperCase()} ${url.replace(/\{(\w+)\}/g, ':$1')}`),
+    );
+    expect(reactionRoutes).toEqual(
+      expect.arrayContaining([
+        'POST /api/stories/:id/vote',
+        'DELETE /api/stories/:id/vote',
+        'POST /api/stories/:id/learned',
+        'DELETE /api/stories/:id/learned',
+        'GET /api/me/reactions',
+      ]),
+    );
+    expect(reactionRoutes.filter((route) => API_KEY_ROUTES[route])).toEqual([]);
+    expect(
+      Object.keys(swagger.paths).filter((url) => /\/(vote|learned)$|^\/api\/me\//.test(url)),
+    ).toEqual([]);
+    // What a flow can read of them: the counts on every story it gets.
+    const story = swagger.definitions['Story']?.properties ?? {};
+    expect(story['voteCount']).toMatchObject({ type: 'integer', 'x-ms-summary': 'Votes' });
+    expect(story['learnedCount']).toMatchObject({ type: 'integer' });
+  });
+
   it('describes a story as the API answers it', () => {
     const ours = swagger.definitions['Story'] ?? {};
     const theirs = document.components.schemas['Story'] ?? {};
