@@ -345,7 +345,12 @@ export async function startServer(
         },
         limits,
       ),
-      suggestions: createSuggestionsService({ settings: storage.settings }),
+      suggestions: createSuggestionsService({
+        settings: storage.settings,
+        users: storage.users,
+        featuredPeople: storage.featuredPeople,
+        clock,
+      }),
       users: storage.users,
       directory,
       people,

@@ -33,6 +33,7 @@ import {
   type ModerationQueueDto,
   type PeopleDto,
   type TeamSuggestionsDto,
+  type NeverFeaturedSuggestionsDto,
   type PersonalDataExportDto,
   type ScheduledJobsDto,
   type SettingsDto,
@@ -273,6 +274,13 @@ const teamSuggestions = component(
   'TeamSuggestions',
   'The teams admins keep in Settings, in their order; a story may still name another team.',
   z.object({ items: z.array(z.string()) }),
+);
+
+const neverFeaturedSuggestions = component(
+  'NeverFeaturedSuggestions',
+  'Colleagues never featured in a published story and not declining it, by name, starting one ' +
+    'place further each day; never the caller, nor anyone erased.',
+  z.object({ items: z.array(person) }),
 );
 
 const approverSpec = z.discriminatedUnion('kind', [
@@ -569,6 +577,7 @@ export const responseSchemas = {
   devUsers,
   people,
   teamSuggestions,
+  neverFeaturedSuggestions,
   settings,
   scheduledJobs,
   delegation,
@@ -615,6 +624,7 @@ export type ResponseContract = AllTrue<{
   devUsers: Describes<typeof devUsers, DevUsersDto>;
   people: Describes<typeof people, PeopleDto>;
   teamSuggestions: Describes<typeof teamSuggestions, TeamSuggestionsDto>;
+  neverFeaturedSuggestions: Describes<typeof neverFeaturedSuggestions, NeverFeaturedSuggestionsDto>;
   settings: Describes<typeof settings, SettingsDto>;
   scheduledJobs: Describes<typeof scheduledJobs, ScheduledJobsDto>;
   delegation: Describes<typeof delegation, DelegationDto>;

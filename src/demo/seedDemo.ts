@@ -4,6 +4,7 @@ import {
   syncProjections,
   type ClosedIndex,
   type DueIndex,
+  type FeaturedPeopleIndex,
   type SettingsStore,
   type User,
   type ApprovalQueue,
@@ -27,6 +28,7 @@ export interface SeedDeps {
   moderation: ModerationQueue;
   due: DueIndex;
   closed: ClosedIndex;
+  featuredPeople: FeaturedPeopleIndex;
   settings: SettingsStore;
   clock: Clock;
   logger: Logger;

@@ -342,6 +342,23 @@ export interface ClosedIndex {
 }
 
 /**
+ * Who of a tenant may not be nudged toward as "not yet featured": everyone ever named to everyone
+ * in a published story, and everyone who took their name off a story ("Remove my name"). A
+ * projection of the stories for the story forms' nudge (`suggestNeverFeatured`); a row stays when
+ * its story is archived (once featured is featured) and goes with the person's erasure.
+ */
+export interface FeaturedPeopleIndex {
+  /** Records the people as named in a published story; recording them again changes nothing. */
+  markFeatured(tenantId: string, personIds: readonly string[]): Promise<void>;
+  /** Records that the person declined being named: they are never suggested again. */
+  markDeclined(tenantId: string, personId: string): Promise<void>;
+  /** The ids recorded for the tenant (featured or declined), at most `limit`. */
+  list(tenantId: string, limit: number): Promise<string[]>;
+  /** Forgets the person (erasure); none is fine. */
+  remove(tenantId: string, personId: string): Promise<void>;
+}
+
+/**
  * A key a server-to-server caller sends instead of a Teams sign-in (`Authorization: Bearer
  * swk_<id>_<secret>`): only the hash of its secret is kept.
  */
@@ -395,6 +412,8 @@ export interface StoryDeps {
   readonly delegations: DelegationStore;
   /** The stories each person has a part in, for erasure and export (written before a change). */
   readonly personIndex: PersonIndex;
+  /** Who was ever featured in a published story or declined it (the "not yet featured" nudge). */
+  readonly featuredPeople: FeaturedPeopleIndex;
   /** The ids of the admins named in configuration (`ADMIN_USER_IDS`), of every tenant. */
   readonly configAdmins: readonly string[];
   readonly clock: Clock;

@@ -5,11 +5,14 @@ import type {
   AuthorIndex,
   ClosedIndex,
   DueIndex,
+  FeaturedPeopleIndex,
   Logger,
   ModerationQueue,
   StoryRepository,
   WallIndex,
 } from './ports.js';
+import { publicFeatured } from './featuredConsent.js';
+import { APP_ACTOR_ID, isPseudonym } from './pseudonyms.js';
 import type { Story } from './story.js';
 
 /** The projections of the story aggregates that `syncProjections` keeps in line. */
@@ -20,6 +23,7 @@ export interface Projections {
   readonly moderation: ModerationQueue;
   readonly due: DueIndex;
   readonly closed: ClosedIndex;
+  readonly featuredPeople: FeaturedPeopleIndex;
 }
 
 /**
@@ -42,7 +46,8 @@ export function isClosed(story: Pick<Story, 'status'>): boolean {
 
 /**
  * Brings the wall index, the approval queues, the author's own list, the moderation queue, the
- * scheduler's time index and the index of closed stories in line with a story. The story itself says whose queues it belongs in (everyone it was
+ * scheduler's time index, the index of closed stories and the featured people in line with a
+ * story. The story itself says whose queues it belongs in (everyone it was
  * ever routed to: in the queue while waiting for them, out of it otherwise), so the projections
  * follow from the story alone. Idempotent, so it can run inline after a commit and again from the
  * outbox (`story.project`) to repair a failed attempt. The projections keep the newest `revision`
@@ -50,8 +55,15 @@ export function isClosed(story: Pick<Story, 'status'>): boolean {
  */
 export async function syncProjections(deps: Projections, story: Story): Promise<void> {
   const writes: Promise<void>[] = [];
-  if (story.status === 'published') writes.push(deps.wall.upsert(story));
-  else if (story.publishedAt) writes.push(deps.wall.remove(story));
+  if (story.status === 'published') {
+    writes.push(deps.wall.upsert(story));
+    // Named to everyone in a published story: no longer "not yet featured". Those still asked
+    // to confirm are not named yet; they are recorded when their confirmation re-projects it.
+    const named = publicFeatured(story)
+      .map((person) => person.id)
+      .filter((id) => id !== APP_ACTOR_ID && !isPseudonym(id));
+    if (named.length > 0) writes.push(deps.featuredPeople.markFeatured(story.tenantId, named));
+  } else if (story.publishedAt) writes.push(deps.wall.remove(story));
   const pending = story.status === 'pending';
   const waiting = pending ? waitingApprovers(story.approval) : [];
   for (const approverId of [...story.approval.asked, ALL_PENDING_QUEUE]) {

@@ -83,6 +83,8 @@ export const LIMITS = {
   digestMonthDay: { min: 1, max: 31 },
   /** An IANA time zone name, such as `Europe/Helsinki`. */
   timeZone: { max: 64 },
+  /** Colleagues one "not yet featured" suggestion names at most, and how many when not told. */
+  neverFeatured: { default: 5, max: 20 },
   /** Whole request bodies, in bytes. */
   bodyBytes: 64 * 1024,
 } as const;
@@ -434,6 +436,14 @@ export interface SettingsDto {
 /** `GET /api/suggestions/teams`: the tenant's list of teams for the forms (everyone signed in). */
 export interface TeamSuggestionsDto {
   items: string[];
+}
+
+/**
+ * `GET /api/suggestions/never-featured`: colleagues never featured in a published story (nor
+ * declining it), for the story form's nudge; by name, rotating one place a day.
+ */
+export interface NeverFeaturedSuggestionsDto {
+  items: PersonDto[];
 }
 
 /** The tenant-level jobs of the scheduler whose runs are recorded. */

@@ -461,6 +461,17 @@ export const peopleQuerySchema = z.strictObject({
   limit: z.coerce.number().int().min(1).max(LIMITS.pageSize.max).default(20),
 });
 
+/** `GET /api/suggestions/never-featured`: optionally one team's colleagues, at most `limit`. */
+export const neverFeaturedQuerySchema = z.strictObject({
+  team: optional(text(1, LIMITS.team.max)),
+  limit: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(LIMITS.neverFeatured.max)
+    .default(LIMITS.neverFeatured.default),
+});
+
 /** `GET /api/approvals?scope=all`: an admin's view of every pending story. */
 export const approvalsQuerySchema = z.strictObject({
   scope: optional(z.enum(['mine', 'all'])),

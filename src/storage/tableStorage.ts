@@ -11,6 +11,7 @@ import type {
   ApiKeyStore,
   ClosedIndex,
   DueIndex,
+  FeaturedPeopleIndex,
   JobHistory,
   ModerationQueue,
   OutboxStore,
@@ -46,6 +47,7 @@ import { createTableWallIndex } from './tableWallIndex.js';
 import { createTableWallStats } from './tableWallStats.js';
 import { createTableErasureRegister } from './tableErasureRegister.js';
 import { createTablePersonIndex } from './tablePersonIndex.js';
+import { createTableFeaturedPeople } from './tableFeaturedPeople.js';
 import { createTableStoryPersonalData } from './tableStoryPersonalData.js';
 import { cacheTenantSettings } from './settingsCache.js';
 import { cacheWallPages } from './wallPageCache.js';
@@ -132,6 +134,8 @@ export interface TableStorage {
   readonly webhooks: WebhookStore;
   /** The stories each person has a part in (erasure and export), beside the queues. */
   readonly personIndex: PersonIndex;
+  /** Who was ever featured in a published story or declined it, beside the queues. */
+  readonly featuredPeople: FeaturedPeopleIndex;
   /** What erasure and export need of the story partitions beyond `stories`. */
   readonly personalData: StoryPersonalData;
   /** The register of erasures, beside the scheduler's time index. */
@@ -292,6 +296,7 @@ export function createTableStorage(opts: TableStorageOptions): TableStorage {
     apiKeys: createTableApiKeyStore(clients.settings),
     webhooks: createTableWebhookStore(clients.settings),
     personIndex: createTablePersonIndex(clients.queues),
+    featuredPeople: createTableFeaturedPeople(clients.queues),
     personalData: createTableStoryPersonalData(clients.stories),
     register: createTableErasureRegister(clients.schedule),
     jobs: createTableJobHistory(clients.schedule),

@@ -8,6 +8,7 @@ import {
   type DelegationStore,
   type ClosedEntry,
   type ClosedIndex,
+  type FeaturedPeopleIndex,
   type DueEntry,
   type DueIndex,
   type TenantSettings,
@@ -394,6 +395,33 @@ export function fakeClosed(): ClosedIndex & { entries(): ClosedEntry[] } {
   };
 }
 
+/** Who was featured or declined, per tenant; `entries` shows each person's marks. */
+export function fakeFeaturedPeople(): FeaturedPeopleIndex & {
+  entries(tenantId: string): Map<string, { featured?: true; declined?: true }>;
+} {
+  const rows = new Map<string, Map<string, { featured?: true; declined?: true }>>();
+  const of = (tenantId: string) => {
+    const found = rows.get(tenantId) ?? new Map<string, { featured?: true; declined?: true }>();
+    rows.set(tenantId, found);
+    return found;
+  };
+  return {
+    async markFeatured(tenantId, personIds) {
+      for (const id of personIds) of(tenantId).set(id, { ...of(tenantId).get(id), featured: true });
+    },
+    async markDeclined(tenantId, personId) {
+      of(tenantId).set(personId, { ...of(tenantId).get(personId), declined: true });
+    },
+    async list(tenantId, limit) {
+      return [...of(tenantId).keys()].sort().slice(0, limit);
+    },
+    async remove(tenantId, personId) {
+      of(tenantId).delete(personId);
+    },
+    entries: (tenantId) => new Map(of(tenantId)),
+  };
+}
+
 export function fakeDue(): DueIndex & { entries(): DueEntry[] } {
   const rows = new Map<string, DueEntry & { leaseUntil?: Date }>();
   let version = 0;
@@ -538,6 +566,7 @@ export function fakeProjections<T extends Partial<Projections>>(overrides: T = {
     moderation: fakeModeration(),
     due: fakeDue(),
     closed: fakeClosed(),
+    featuredPeople: fakeFeaturedPeople(),
     ...overrides,
   };
 }
@@ -552,6 +581,7 @@ export function buildStoryDeps(users: readonly User[] = [], overrides: Partial<S
   const directory = fakeUsers(users);
   const due = fakeDue();
   const closed = fakeClosed();
+  const featuredPeople = fakeFeaturedPeople();
   const tenants = [...new Set(users.map((u) => u.tenantId))];
   const settings = fakeSettings(Object.fromEntries(tenants.map((t) => [t, grantsOf(users)])));
   const delegations = fakeDelegations();
@@ -572,6 +602,7 @@ export function buildStoryDeps(users: readonly User[] = [], overrides: Partial<S
     settings,
     delegations,
     personIndex,
+    featuredPeople,
     configAdmins: [],
     clock,
     ids: sequentialIds(),
@@ -591,6 +622,7 @@ export function buildStoryDeps(users: readonly User[] = [], overrides: Partial<S
     settings,
     delegations,
     personIndex,
+    featuredPeople,
     users: directory,
     clock,
     committed,

@@ -448,6 +448,7 @@ async function carryOn(
   }
   await deps.authors.forget(tenantId, run.personId);
   await deps.personIndex.drop(tenantId, run.personId);
+  await deps.featuredPeople.remove(tenantId, run.personId);
   await deps.conversations.remove(tenantId, run.personId);
   await deps.users.remove(tenantId, run.personId);
 

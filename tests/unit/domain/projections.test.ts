@@ -18,6 +18,7 @@ import {
   buildStoryDeps,
   fakeApprovals,
   fakeClosed,
+  fakeFeaturedPeople,
   fakeDue,
   fakeAuthors,
   fakeProjections,
@@ -91,7 +92,15 @@ describe('syncProjections', () => {
     }
     const story = buildStory({ ...fields, revision: 2 });
     await syncProjections(
-      { wall, approvals, authors, moderation, due: fakeDue(), closed: fakeClosed() },
+      {
+        wall,
+        approvals,
+        authors,
+        moderation,
+        due: fakeDue(),
+        closed: fakeClosed(),
+        featuredPeople: fakeFeaturedPeople(),
+      },
       story,
     );
     expect(await contents(wall, approvals)).toEqual({ wall: wallIds, queue: queueIds });
