@@ -151,6 +151,12 @@ export const en = {
     sent: 'Story sent for approval',
     sentBody: 'You will hear when it has been reviewed.',
     fixErrors: 'Check the highlighted fields.',
+    discard: {
+      title: 'Discard this draft?',
+      body: 'What you have written in the form will be lost.',
+      keep: 'Keep editing',
+      confirm: 'Discard',
+    },
     personalData: {
       title: 'This story may contain personal data',
       intro:

@@ -153,6 +153,12 @@ export const fi: Messages = {
     sent: 'Tarina lähetettiin hyväksyttäväksi',
     sentBody: 'Saat tiedon, kun se on käsitelty.',
     fixErrors: 'Tarkista merkityt kentät.',
+    discard: {
+      title: 'Hylätäänkö luonnos?',
+      body: 'Lomakkeeseen kirjoittamasi teksti menetetään.',
+      keep: 'Jatka kirjoittamista',
+      confirm: 'Hylkää',
+    },
     personalData: {
       title: 'Tarinassa voi olla henkilötietoja',
       intro:

@@ -6,6 +6,7 @@ import {
   EMPTY_STORY_FORM,
   formFieldOf,
   initialFormValues,
+  isDraftChanged,
   saveStory,
   storyToFormValues,
   toStoryInput,
@@ -169,5 +170,33 @@ describe('resubmit mode', () => {
     });
     expect(await saveStory(api, CREATE_STORY, input)).toMatchObject({ id: 'new' });
     expect(calls).toEqual(['resubmit story-7', 'submit']);
+  });
+});
+
+describe('isDraftChanged', () => {
+  it('sees nothing in an untouched form, new or resubmitted', () => {
+    expect(isDraftChanged(EMPTY_STORY_FORM, CREATE_STORY)).toBe(false);
+    const story = buildStoryDto();
+    const resubmit = { kind: 'resubmit', story } as const;
+    expect(isDraftChanged(initialFormValues(resubmit), resubmit)).toBe(false);
+    expect(isDraftChanged({ ...initialFormValues(resubmit) }, resubmit)).toBe(false);
+  });
+
+  it('sees any typed text, chosen option, colleague or tick', () => {
+    expect(isDraftChanged({ ...EMPTY_STORY_FORM, lesson: ' ' }, CREATE_STORY)).toBe(true);
+    expect(isDraftChanged({ ...EMPTY_STORY_FORM, category: 'care' }, CREATE_STORY)).toBe(true);
+    expect(isDraftChanged({ ...EMPTY_STORY_FORM, featured: ['p1'] }, CREATE_STORY)).toBe(true);
+    expect(isDraftChanged({ ...EMPTY_STORY_FORM, consent: true }, CREATE_STORY)).toBe(true);
+    const story = buildStoryDto();
+    const resubmit = { kind: 'resubmit', story } as const;
+    const values = initialFormValues(resubmit);
+    expect(isDraftChanged({ ...values, title: `${values.title}!` }, resubmit)).toBe(true);
+    expect(isDraftChanged({ ...values, featured: [...values.featured, 'p9'] }, resubmit)).toBe(
+      true,
+    );
+  });
+
+  it('sees no draft once typed text is deleted again', () => {
+    expect(isDraftChanged({ ...EMPTY_STORY_FORM, title: '' }, CREATE_STORY)).toBe(false);
   });
 });

@@ -13,6 +13,7 @@ import { ApiError, type ApiClient } from '../../api/client.js';
 import type { WallPrefetch } from '../../api/tabApi.js';
 import { AppContext, type AppContextValue } from '../../appContext.js';
 import type { TabQuery } from '../../channelTab.js';
+import { returnFocusFromDialogs } from '../../dialogFocus.js';
 import { errorKey, isAbort } from '../../errors.js';
 import { useT } from '../../hooks/useT.js';
 import {
@@ -129,6 +130,9 @@ export function AppShell(props: AppShellProps) {
     );
     return () => abort.abort();
   }, [api, attempt, devUserId, onDevUserChange]);
+
+  // Every dialog below gives focus back to the control that opened it.
+  useEffect(() => returnFocusFromDialogs(document), []);
 
   useEffect(() => {
     if (host.inTeams) return;

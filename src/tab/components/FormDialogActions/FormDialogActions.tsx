@@ -1,4 +1,4 @@
-import { Button, DialogActions, Spinner } from '@fluentui/react-components';
+import { Button, DialogActions, Spinner, makeStyles, tokens } from '@fluentui/react-components';
 
 export interface FormDialogActionsProps {
   cancelLabel: string;
@@ -9,23 +9,46 @@ export interface FormDialogActionsProps {
   busy: boolean;
   /** The form cannot be sent yet (e.g. a box not ticked); the button says so by being disabled. */
   blocked?: boolean;
+  /** Why the last submit failed, said beside the button (and announced) until the next try. */
+  error?: string | undefined;
   onCancel: () => void;
-  /** `<prefix>-cancel` and `<prefix>-submit` name the buttons for tests. */
+  /** `<prefix>-cancel`, `<prefix>-submit` and `<prefix>-submit-error` name the parts for tests. */
   testIdPrefix: string;
 }
 
-/** The footer of every form in a dialog: Cancel, and the primary submit button with a spinner. */
+const useStyles = makeStyles({
+  // Takes the row's free space before the buttons, and wraps rather than pushing them out.
+  error: {
+    flexGrow: 1,
+    alignSelf: 'center',
+    minWidth: 0,
+    overflowWrap: 'anywhere',
+    color: tokens.colorPaletteRedForeground1,
+    fontSize: tokens.fontSizeBase300,
+    lineHeight: tokens.lineHeightBase300,
+  },
+});
+
+/**
+ * The footer of every form in a dialog: Cancel, and the primary submit button with a spinner; a
+ * failed submit's reason beside them, in a live region that is always there, so it is announced.
+ */
 export function FormDialogActions({
   cancelLabel,
   submitLabel,
   busyLabel,
   busy,
   blocked = false,
+  error,
   onCancel,
   testIdPrefix,
 }: FormDialogActionsProps) {
+  const styles = useStyles();
   return (
     <DialogActions>
+      <div role="alert" className={styles.error} data-testid={`${testIdPrefix}-submit-error`}>
+        {error}
+      </div>
       <Button
         appearance="secondary"
         disabled={busy}

@@ -109,7 +109,8 @@ export function StoryDetail({ storyId, initial, onClose, onChanged }: StoryDetai
 
   return (
     <Dialog open onOpenChange={(_, data) => (data.open ? undefined : onClose())}>
-      <DialogSurface data-testid="story-detail">
+      {/* The title has the id the reactions point at, so the surface names it itself. */}
+      <DialogSurface aria-labelledby={titleId} data-testid="story-detail">
         <DialogBody>
           <DialogTitle id={titleId}>{story ? story.title : t('story.loading')}</DialogTitle>
           <DialogContent className={styles.content}>

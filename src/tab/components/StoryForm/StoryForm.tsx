@@ -2,7 +2,6 @@ import {
   Button,
   Checkbox,
   Dialog,
-  DialogActions,
   DialogBody,
   DialogContent,
   DialogSurface,
@@ -14,7 +13,6 @@ import {
   MessageBarBody,
   MessageBarTitle,
   Option,
-  Spinner,
 } from '@fluentui/react-components';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import {
@@ -28,6 +26,8 @@ import { useAppContext } from '../../appContext.js';
 import { errorKey, isAbort, type ErrorKey } from '../../errors.js';
 import { useNotify } from '../../hooks/useNotify.js';
 import { CategoryDropdown } from '../CategoryDropdown/CategoryDropdown.js';
+import { ConfirmDialog } from '../ConfirmDialog/ConfirmDialog.js';
+import { FormDialogActions } from '../FormDialogActions/FormDialogActions.js';
 import { StoryCoach } from '../StoryCoach/StoryCoach.js';
 import { isPersonalDataField, personalDataLines, personalDataOf } from './personalDataModel.js';
 import {
@@ -35,6 +35,7 @@ import {
   EMPTY_STORY_FORM,
   formFieldOf,
   initialFormValues,
+  isDraftChanged,
   saveStory,
   toStoryInput,
   validateStoryForm,
@@ -75,7 +76,11 @@ export function StoryForm({ onClose, mode = CREATE_STORY, onSaved }: StoryFormPr
   const resubmit = mode.kind === 'resubmit' ? mode.story : undefined;
   const [problems, setProblems] = useState<FormProblems>({});
   const [serverProblems, setServerProblems] = useState<Partial<Record<StoryFormField, string>>>({});
-  const [formError, setFormError] = useState<ErrorKey | 'form.fixErrors' | undefined>();
+  const [formError, setFormError] = useState<'form.fixErrors' | undefined>();
+  // Why the last send failed (not a field's fault): said beside the button that sent it.
+  const [submitError, setSubmitError] = useState<ErrorKey | undefined>();
+  // Closing with a draft in it asks first.
+  const [askDiscard, setAskDiscard] = useState(false);
   const [submitting, setSubmitting] = useState(false);
   const [people, setPeople] = useState<People>({ state: 'loading' });
   // The admins' teams; none (or not loaded) leaves the team a plain text field.
@@ -148,6 +153,13 @@ export function StoryForm({ onClose, mode = CREATE_STORY, onSaved }: StoryFormPr
     if (first) document.getElementById(`story-form-${first}`)?.focus();
   }
 
+  /** Escape, Cancel or a click outside: an untouched form closes, a draft asks first. */
+  function requestClose() {
+    if (submitting) return;
+    if (isDraftChanged(values, mode)) setAskDiscard(true);
+    else onClose();
+  }
+
   function submit(event: FormEvent) {
     event.preventDefault();
     void send(personalDataConfirmed);
@@ -164,6 +176,7 @@ export function StoryForm({ onClose, mode = CREATE_STORY, onSaved }: StoryFormPr
     const found = validateStoryForm(values);
     setProblems(found);
     setServerProblems({});
+    setSubmitError(undefined);
     if (Object.keys(found).length > 0) {
       setFormError('form.fixErrors');
       setPersonalData([]);
@@ -194,8 +207,13 @@ export function StoryForm({ onClose, mode = CREATE_STORY, onSaved }: StoryFormPr
         }
       }
       setServerProblems(byField);
-      setFormError(Object.keys(byField).length > 0 ? 'form.fixErrors' : errorKey(error));
-      focusFirst(Object.keys(byField) as StoryFormField[]);
+      if (Object.keys(byField).length > 0) {
+        setFormError('form.fixErrors');
+        focusFirst(Object.keys(byField) as StoryFormField[]);
+      } else {
+        // Nothing to fix in the fields: the reason goes beside the button, the text stays.
+        setSubmitError(errorKey(error));
+      }
     }
   }
 
@@ -230,7 +248,7 @@ export function StoryForm({ onClose, mode = CREATE_STORY, onSaved }: StoryFormPr
     <Dialog
       open
       modalType="modal"
-      onOpenChange={(_, data) => (data.open || submitting ? undefined : onClose())}
+      onOpenChange={(_, data) => (data.open ? undefined : requestClose())}
     >
       <DialogSurface className={styles.surface} data-testid="story-form">
         <form noValidate onSubmit={submit}>
@@ -406,24 +424,29 @@ export function StoryForm({ onClose, mode = CREATE_STORY, onSaved }: StoryFormPr
                 </div>
               ) : null}
             </DialogContent>
-            <DialogActions>
-              <Button appearance="secondary" disabled={submitting} onClick={onClose}>
-                {t('form.cancel')}
-              </Button>
-              <Button
-                appearance="primary"
-                type="submit"
-                disabled={submitting}
-                icon={submitting ? <Spinner size="tiny" /> : null}
-                data-testid="story-form-submit"
-              >
-                {submitting
-                  ? t(resubmit ? 'form.resubmit.submitting' : 'form.submitting')
-                  : t(resubmit ? 'form.resubmit.submit' : 'form.submit')}
-              </Button>
-            </DialogActions>
+            <FormDialogActions
+              cancelLabel={t('form.cancel')}
+              submitLabel={t(resubmit ? 'form.resubmit.submit' : 'form.submit')}
+              busyLabel={t(resubmit ? 'form.resubmit.submitting' : 'form.submitting')}
+              busy={submitting}
+              error={submitError ? t(submitError) : undefined}
+              onCancel={requestClose}
+              testIdPrefix="story-form"
+            />
           </DialogBody>
         </form>
+        {askDiscard ? (
+          <ConfirmDialog
+            title={t('form.discard.title')}
+            body={t('form.discard.body')}
+            confirmLabel={t('form.discard.confirm')}
+            cancelLabel={t('form.discard.keep')}
+            busy={false}
+            onConfirm={onClose}
+            onCancel={() => setAskDiscard(false)}
+            testId="confirm-discard-draft"
+          />
+        ) : null}
       </DialogSurface>
     </Dialog>
   );

@@ -183,6 +183,21 @@ export function initialFormValues(mode: StoryFormMode): StoryFormValues {
   return mode.kind === 'resubmit' ? storyToFormValues(mode.story) : EMPTY_STORY_FORM;
 }
 
+/**
+ * Whether the form holds anything the user typed or chose since it opened: closing it then asks
+ * before the draft is thrown away. Text typed and deleted again is no draft.
+ */
+export function isDraftChanged(values: StoryFormValues, mode: StoryFormMode): boolean {
+  const initial = initialFormValues(mode);
+  return (Object.keys(initial) as StoryFormField[]).some((field) => {
+    const before = initial[field];
+    const now = values[field];
+    return Array.isArray(before) && Array.isArray(now)
+      ? before.length !== now.length || before.some((item, index) => item !== now[index])
+      : before !== now;
+  });
+}
+
 /** Sends valid values: a new story is posted, a resubmission replaces the story it edits. */
 export function saveStory(
   api: Pick<ApiClient, 'submitStory' | 'resubmitStory'>,
