@@ -41,7 +41,10 @@ export interface TestAppOptions {
   env?: Record<string, string>;
   /** The app's clock; the system clock when absent (see `clockFrom`). */
   clock?: Clock;
-  /** `socket` (the default here) listens on a free port; `inject` answers in-process only. */
+  /**
+   * `socket` (the default here) listens on a free port; `inject` answers in-process only (the
+   * default of `useTestApp`).
+   */
   transport?: TestTransport;
 }
 

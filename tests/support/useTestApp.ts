@@ -12,12 +12,20 @@ export interface TestAppHandle {
 /**
  * Starts the app on the run's shared Azurite (tables of its own) before the enclosing block's
  * tests and closes it after them; both handles work inside tests and hooks. `options` as for
- * `startTestApp` (e.g. `env`, `transport`).
+ * `startTestApp` (e.g. `env`, `clock`).
+ *
+ * The app answers in-process (`transport: 'inject'`, Fastify's `app.inject()`) unless a test asks
+ * for `transport: 'socket'`: an API test goes through the same routing, hooks, parsers, error
+ * handler and headers either way, and a socket only adds a port to find and a connection to open
+ * per call. Ask for one where the test is about the socket or something outside must call in: a
+ * browser, the bot's connector, a client in another process, a restart on the same address.
+ * In-process `app.url` throws; `app.origin` names the origin either way.
  */
 export function useTestApp(options: Omit<TestAppOptions, 'connectionString'> = {}): TestAppHandle {
   let running: { app: TestApp; api: ApiClient } | undefined;
   beforeAll(async () => {
     const app = await startTestApp({
+      transport: 'inject',
       ...options,
       connectionString: inject('azurite').connectionString,
     });

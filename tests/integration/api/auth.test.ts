@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { DEMO_USER_IDS } from '../../../src/demo/demoUsers.js';
 import type { ApiErrorBody, DevUsersDto, MeDto } from '../../../src/shared/dto.js';
 import { entraEnv, startEntraIssuer, type EntraIssuer } from '../../support/entraIssuer.js';
-import { apiClient } from '../../support/http.js';
+import type { ApiClient } from '../../support/http.js';
 import { startTestApp, type TestApp } from '../../support/startApp.js';
 import { useTestApp } from '../../support/useTestApp.js';
 
@@ -81,7 +81,7 @@ describe('entra mode', () => {
   const tenant = '11111111-1111-4111-8111-111111111111';
   const clientId = '22222222-2222-4222-8222-222222222222';
   let app: TestApp;
-  let api: ReturnType<typeof apiClient>;
+  let api: ApiClient;
   let issuer: EntraIssuer;
   const token = (
     claims: Record<string, unknown> = {},
@@ -98,8 +98,9 @@ describe('entra mode', () => {
       env: {
         ...entraEnv(issuer, tenant, clientId),
       },
+      transport: 'inject',
     });
-    api = apiClient(app.url);
+    api = app.client();
   });
   afterAll(async () => {
     await app.close();
@@ -142,17 +143,13 @@ describe('entra mode', () => {
   });
 
   it('keeps bot authentication on: an unsigned activity is refused', async () => {
-    const response = await fetch(new URL('/api/messages', app.url), {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({
-        type: 'message',
-        text: 'help',
-        channelId: 'msteams',
-        serviceUrl: 'https://smba.trafficmanager.net/emea/',
-        conversation: { id: 'a:personal' },
-        from: { id: '29:someone' },
-      }),
+    const response = await api.post('/api/messages', {
+      type: 'message',
+      text: 'help',
+      channelId: 'msteams',
+      serviceUrl: 'https://smba.trafficmanager.net/emea/',
+      conversation: { id: 'a:personal' },
+      from: { id: '29:someone' },
     });
     expect(response.status).toBe(401);
   });
@@ -176,6 +173,7 @@ describe('production', () => {
         // Nothing here reaches the directory; a loopback address needs no token.
         GRAPH_BASE_URL: 'http://127.0.0.1:9/v1.0',
       },
+      transport: 'inject',
     });
   });
   afterAll(async () => {
@@ -184,7 +182,7 @@ describe('production', () => {
   });
 
   it('tells browsers to use HTTPS only (HSTS) and to upgrade any http request', async () => {
-    const response = await fetch(new URL('/', app.url));
+    const response = await app.client().get('/');
     expect(response.headers.get('strict-transport-security')).toBe(
       'max-age=31536000; includeSubDomains',
     );

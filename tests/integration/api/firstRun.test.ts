@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { ApiErrorBody, MeDto, SettingsDto, StoryDto } from '../../../src/shared/dto.js';
 import { entraEnv, startEntraIssuer, type EntraIssuer } from '../../support/entraIssuer.js';
 import { startGraphStub, type GraphStub } from '../../support/graphStub.js';
-import { apiClient } from '../../support/http.js';
+import type { ApiClient } from '../../support/http.js';
 import { startTestApp, type TestApp } from '../../support/startApp.js';
 
 /**
@@ -26,7 +26,7 @@ describe('first run in a real tenant (entra + graph, empty storage)', () => {
   let issuer: EntraIssuer;
   let graph: GraphStub;
   let app: TestApp;
-  let api: ReturnType<typeof apiClient>;
+  let api: ApiClient;
 
   const as = (oid: string, name: string, roles?: string[]) =>
     issuer.token({ oid, name, ...(roles ? { roles } : {}) });
@@ -54,8 +54,9 @@ describe('first run in a real tenant (entra + graph, empty storage)', () => {
         GRAPH_BASE_URL: graph.baseUrl,
         ADMIN_USER_IDS: people.configAdmin,
       },
+      transport: 'inject',
     });
-    api = apiClient(app.url);
+    api = app.client();
   });
   afterAll(async () => {
     await app?.close();

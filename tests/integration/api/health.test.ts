@@ -1,19 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiClient } from '../../support/http.js';
 import { startTestApp, type TestApp } from '../../support/startApp.js';
 
 describe('health and outages', () => {
   let app: TestApp;
   beforeAll(async () => {
     // A private Azurite, so this test can stop it without disturbing the others.
-    app = await startTestApp({ seed: true });
+    app = await startTestApp({ seed: true, transport: 'inject' });
   });
   afterAll(async () => {
     await app.close();
   });
 
   it('is healthy while storage answers, then 503 with a clear error and no crash', async () => {
-    const api = apiClient(app.url);
+    const api = app.client();
     const ok = await api.get<{ status: string }>('/healthz');
     expect(ok.status).toBe(200);
     expect(ok.body).toEqual({ status: 'ok' });

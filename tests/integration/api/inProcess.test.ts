@@ -5,6 +5,7 @@ import { DEMO_USER_IDS } from '../../../src/demo/demoUsers.js';
 import { LIMITS, type ApiErrorBody } from '../../../src/shared/dto.js';
 import { IN_PROCESS_ORIGIN, type ApiClient } from '../../support/http.js';
 import { startTestApp, type TestApp } from '../../support/startApp.js';
+import { useTestApp } from '../../support/useTestApp.js';
 
 // Each app announces its Fastify instance on this channel as it is built, so the test can look
 // at the HTTP server behind it without the app exposing one.
@@ -84,4 +85,20 @@ describe('the API in-process', () => {
       expect((here.body as ApiErrorBody).error.code).toEqual(expect.any(String));
     },
   );
+});
+
+describe('useTestApp', () => {
+  const inProcess = useTestApp({ seed: false });
+  const overSocket = useTestApp({ seed: false, transport: 'socket' });
+
+  it('answers in-process unless a test asks for a socket', async () => {
+    expect(inProcess.app.transport).toBe('inject');
+    expect(() => inProcess.app.url).toThrow(/listens nowhere/);
+    expect(inProcess.app.origin).toBe(IN_PROCESS_ORIGIN);
+    expect(overSocket.app.transport).toBe('socket');
+    expect(overSocket.app.origin).toBe(overSocket.app.url);
+    for (const { api } of [inProcess, overSocket]) {
+      expect((await api.get('/healthz')).status).toBe(200);
+    }
+  });
 });

@@ -14,7 +14,6 @@ import type {
   WebhooksDto,
 } from '../../../src/shared/dto.js';
 import { entraEnv, startEntraIssuer, type EntraIssuer } from '../../support/entraIssuer.js';
-import { apiClient } from '../../support/http.js';
 import { startTestApp, type TestApp } from '../../support/startApp.js';
 import { useTestApp } from '../../support/useTestApp.js';
 
@@ -146,7 +145,7 @@ describe('webhooks', () => {
     expect(created.status).toBe(201);
     expect(created.body.secret).toMatch(/^whsec_[A-Za-z0-9+/]{43}=$/);
     // Absolute, for Power Automate to unsubscribe with DELETE.
-    expect(created.headers.get('location')).toBe(`${app.url}/api/webhooks/${created.body.id}`);
+    expect(created.headers.get('location')).toBe(`${app.origin}/api/webhooks/${created.body.id}`);
     expect(created.headers.get('cache-control')).toBe('no-store');
     // Listed without its secret.
     const listed = await api.get<WebhooksDto>('/api/webhooks', { user: admin });
@@ -394,6 +393,7 @@ describe('webhook addresses outside local mode', () => {
       connectionString: inject('azurite').connectionString,
       seed: false,
       env: { ...entraEnv(issuer, tenant, clientId), ADMIN_USER_IDS: adminId },
+      transport: 'inject',
     });
   });
   afterAll(async () => {
@@ -402,7 +402,7 @@ describe('webhook addresses outside local mode', () => {
   });
 
   it('refuses http, loopback, private, link-local and metadata addresses', async () => {
-    const api = apiClient(app.url, { token: await issuer.token({ oid: adminId }) });
+    const api = app.client({ token: await issuer.token({ oid: adminId }) });
     for (const target of [
       'http://127.0.0.1/hook',
       'https://127.0.0.1/hook',
