@@ -17,6 +17,7 @@ const layer = (name) => ({
 const layers = [
   'domain',
   'storage',
+  'search',
   'directory',
   'bot',
   'api',
@@ -102,7 +103,15 @@ export default tseslint.config(
   // Adapters depend on the domain (and the wire contract), never on each other.
   restrict(
     ['src/storage/**/*.ts'],
-    [botbuilder, ...forbid('directory', 'bot', 'api', 'tab', 'shared', 'demo', 'server', 'main')],
+    [
+      botbuilder,
+      ...forbid('search', 'directory', 'bot', 'api', 'tab', 'shared', 'demo', 'server', 'main'),
+    ],
+  ),
+  // The search index (the embedded one) sees only the domain, as the directory does.
+  restrict(
+    ['src/search/**/*.ts'],
+    [botbuilder, ...forbid(...layers.filter((l) => l !== 'domain'))],
   ),
   // The directory (Microsoft Graph, or the demo people) sees only the domain.
   restrict(
@@ -111,17 +120,20 @@ export default tseslint.config(
   ),
   restrict(
     ['src/bot/**/*.ts'],
-    forbid('storage', 'directory', 'api', 'tab', 'demo', 'server', 'main'),
+    forbid('storage', 'search', 'directory', 'api', 'tab', 'demo', 'server', 'main'),
   ),
   restrict(
     ['src/api/**/*.ts'],
-    [botbuilder, ...forbid('storage', 'directory', 'bot', 'tab', 'demo', 'server', 'main')],
+    [
+      botbuilder,
+      ...forbid('storage', 'search', 'directory', 'bot', 'tab', 'demo', 'server', 'main'),
+    ],
   ),
   restrict(
     ['src/demo/**/*.ts'],
     [
       botbuilder,
-      ...forbid('storage', 'directory', 'bot', 'api', 'tab', 'shared', 'server', 'main'),
+      ...forbid('storage', 'search', 'directory', 'bot', 'api', 'tab', 'shared', 'server', 'main'),
     ],
   ),
   // The composition root and the entry may wire every layer, but botbuilder only through src/bot.

@@ -6,6 +6,7 @@ export * from './ports.js';
 export * from './routing.js';
 export * from './visibility.js';
 export * from './projections.js';
+export * from './search.js';
 export * from './outboxRelay.js';
 export * from './storyService.js';
 export * from './insightsService.js';

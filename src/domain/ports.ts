@@ -277,6 +277,47 @@ export interface WallIndex {
   count(filters: WallFilters): Promise<WallCount>;
 }
 
+/** How text search results are ordered: by relevance (the default), newest or most voted first. */
+export type SearchOrder = 'relevance' | 'newest' | 'votes';
+
+/** A text search of a tenant's wall, already validated: the words, the wall's filters, a window. */
+export interface SearchQuery extends Omit<WallFilters, 'q'> {
+  /** What the reader typed; the adapter splits, folds and stems it. */
+  readonly text: string;
+  readonly order: SearchOrder;
+  /** Hits to skip (a later page); 0 for the first. */
+  readonly offset: number;
+  /** Hits to return at most; 0 only counts. */
+  readonly limit: number;
+}
+
+/** One window of a search: the ids of the matching stories in order, and how many match in all. */
+export interface SearchResult {
+  readonly storyIds: readonly string[];
+  readonly total: number;
+}
+
+/**
+ * A full-text index of the published stories (docs/adr/0009-search-port.md). A projection of the
+ * story aggregates fed with the wall (`searchableWall`): the outbox's `story.project` repairs it as
+ * it repairs the wall, and it keeps the newest `revision` it sees, so writes may land in any order.
+ * It indexes only `searchableText` — what every reader of the wall sees — with the wall's filter
+ * fields (tenant, team key, category, month, account, language), never people's names.
+ */
+export interface SearchIndex {
+  /**
+   * Whether the index holds every published story (an embedded index builds itself at start-up);
+   * until then the wall searches by scanning, as it did before the index existed.
+   */
+  ready(): boolean;
+  /** Indexes the published story unless the index holds the same or a newer revision. */
+  put(story: Story): Promise<void>;
+  /** Takes the story out unless the index holds a newer revision; absent is fine. */
+  remove(story: Story): Promise<void>;
+  /** Matching stories of the tenant, every filter combined with the text (all its words). */
+  search(query: SearchQuery): Promise<SearchResult>;
+}
+
 /**
  * The stories waiting for each approver. A projection of the story aggregates, ordered as the
  * wall: one row per story and approver it waits for.

@@ -47,6 +47,12 @@ describe('layer rules', () => {
       await restrictedIn('src/storage/x.ts', "export * from '../api/httpApp.js';\n"),
     ).toHaveLength(1);
     expect(
+      await restrictedIn('src/search/x.ts', "export * from '../storage/tableStorage.js';\n"),
+    ).toHaveLength(1);
+    expect(
+      await restrictedIn('src/storage/x.ts', "export * from '../search/textAnalysis.js';\n"),
+    ).toHaveLength(1);
+    expect(
       await restrictedIn('src/api/x.ts', "export * from '../domain/index.js';\n"),
     ).toHaveLength(0);
   });
