@@ -23,6 +23,16 @@ export const useWallStyles = makeStyles({
     backgroundColor: tokens.colorNeutralBackground1,
     boxShadow: tokens.shadow2,
   },
+  /**
+   * Fluent's inputs and dropdowns bring their own minimum widths (a dropdown 250px), wider than
+   * a column of the row: each control fills its own field and never reaches into the next.
+   */
+  control: {
+    boxSizing: 'border-box',
+    width: '100%',
+    minWidth: 0,
+    maxWidth: '100%',
+  },
   clear: {
     justifySelf: 'start',
   },

@@ -40,6 +40,7 @@ export function WallFilters({ value, onChange, sortable }: WallFiltersProps) {
           maxLength={LIMITS.q.max}
           placeholder={t('wall.searchPlaceholder')}
           onChange={(_, data) => set({ q: data.value })}
+          className={styles.control}
           data-testid="filter-search"
         />
       </Field>
@@ -47,6 +48,7 @@ export function WallFilters({ value, onChange, sortable }: WallFiltersProps) {
         <TeamFilterInput
           value={value.team}
           onChange={(team) => set({ team })}
+          className={styles.control}
           data-testid="filter-team"
         />
       </Field>
@@ -55,6 +57,7 @@ export function WallFilters({ value, onChange, sortable }: WallFiltersProps) {
           includeAll
           value={value.category}
           onChange={(category) => set({ category })}
+          className={styles.control}
           data-testid="filter-category"
         />
       </Field>
@@ -63,26 +66,27 @@ export function WallFilters({ value, onChange, sortable }: WallFiltersProps) {
           type="month"
           value={value.month}
           onChange={(_, data) => set({ month: data.value })}
+          className={styles.control}
           data-testid="filter-month"
         />
       </Field>
       <Field label={t('wall.account')}>
         <Input
-          id="filter-account"
           value={value.account}
           maxLength={LIMITS.accountName.max}
           placeholder={t('wall.accountPlaceholder')}
           onChange={(_, data) => set({ account: data.value })}
+          className={styles.control}
           data-testid="filter-account"
         />
       </Field>
       <Field label={t('wall.language')}>
         <Select
-          id="filter-language"
           value={value.language}
           onChange={(_, data) =>
             set({ language: LOCALES.find((locale) => locale === data.value) ?? '' })
           }
+          className={styles.control}
           data-testid="filter-language"
         >
           <option value="">{t('wall.allLanguages')}</option>
@@ -96,9 +100,9 @@ export function WallFilters({ value, onChange, sortable }: WallFiltersProps) {
       {sortable ? (
         <Field label={t('wall.sort')}>
           <Select
-            id="filter-sort"
             value={value.sort === '' ? 'newest' : value.sort}
             onChange={(_, data) => set({ sort: WALL_SORTS.find((s) => s === data.value) ?? '' })}
+            className={styles.control}
             data-testid="filter-sort"
           >
             {WALL_SORTS.map((sort) => (
