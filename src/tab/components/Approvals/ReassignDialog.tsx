@@ -94,7 +94,7 @@ export function ReassignDialog({ story, onClose, onReassigned }: ReassignDialogP
                 </MessageBar>
               ) : null}
               <Field
-                label={t('approvals.reassignDialog.person')}
+                label={{ children: t('approvals.reassignDialog.person'), htmlFor: pickerId }}
                 required
                 validationState={personMessage ? 'error' : 'none'}
                 validationMessage={personMessage}

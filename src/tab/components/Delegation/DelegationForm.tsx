@@ -178,7 +178,7 @@ export function DelegationForm({
       ) : null}
       {choosesAway ? (
         <Field
-          label={t('delegation.awayPerson')}
+          label={{ children: t('delegation.awayPerson'), htmlFor: awayPickerId }}
           hint={t('delegation.awayPersonHint')}
           required
           validationState={awayProblem ? 'error' : 'none'}
@@ -202,7 +202,10 @@ export function DelegationForm({
         </Field>
       ) : null}
       <Field
-        label={other ? t('delegation.forOther.delegate', name) : t('delegation.delegate')}
+        label={{
+          children: other ? t('delegation.forOther.delegate', name) : t('delegation.delegate'),
+          htmlFor: pickerId,
+        }}
         hint={other ? t('delegation.forOther.delegateHint', name) : t('delegation.delegateHint')}
         required
         validationState={delegateProblem ? 'error' : 'none'}
@@ -226,7 +229,7 @@ export function DelegationForm({
         />
       </Field>
       <Field
-        label={t('delegation.lastDay')}
+        label={{ children: t('delegation.lastDay'), htmlFor: dayId }}
         hint={t('delegation.lastDayHint', { days: MAX_DAYS_AHEAD })}
         required
         validationState={dayError ? 'error' : 'none'}

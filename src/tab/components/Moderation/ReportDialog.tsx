@@ -80,7 +80,7 @@ export function ReportDialog({ story, onClose, onReported }: ReportDialogProps) 
                 </MessageBar>
               ) : null}
               <Field
-                label={t('moderation.report.reason')}
+                label={{ children: t('moderation.report.reason'), htmlFor: reasonId }}
                 hint={t('moderation.report.reasonHint')}
                 required
                 validationState={problem ? 'error' : 'none'}

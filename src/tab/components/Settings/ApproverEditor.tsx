@@ -81,7 +81,7 @@ export function ApproverEditor({
 
       {draft.kind === 'people' ? (
         <Field
-          label={t('settings.people')}
+          label={{ children: t('settings.people'), htmlFor: detailId }}
           hint={t('settings.peopleHint', { max: LIMITS.stageApprovers.max })}
           validationState={state}
           validationMessage={message}
@@ -121,7 +121,7 @@ export function ApproverEditor({
 
       {draft.kind === 'group' ? (
         <Field
-          label={t('settings.groupId')}
+          label={{ children: t('settings.groupId'), htmlFor: detailId }}
           hint={t('settings.groupIdHint')}
           validationState={state}
           validationMessage={message}
@@ -137,7 +137,11 @@ export function ApproverEditor({
       ) : null}
 
       {draft.kind === 'role' ? (
-        <Field label={t('settings.role')} validationState={state} validationMessage={message}>
+        <Field
+          label={{ children: t('settings.role'), htmlFor: detailId }}
+          validationState={state}
+          validationMessage={message}
+        >
           <Dropdown
             inlinePopup
             id={detailId}

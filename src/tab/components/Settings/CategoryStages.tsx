@@ -132,7 +132,10 @@ export function CategoryStages({
           role="group"
           aria-label={t('settings.categories.addGroup')}
         >
-          <Field className={styles.categoryAddField} label={t('settings.categories.choose')}>
+          <Field
+            className={styles.categoryAddField}
+            label={{ children: t('settings.categories.choose'), htmlFor: ADD_SELECT_ID }}
+          >
             <Dropdown
               inlinePopup
               id={ADD_SELECT_ID}

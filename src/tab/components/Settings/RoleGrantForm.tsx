@@ -105,7 +105,10 @@ export function RoleGrantForm({ grants, onAdd, onPicked, disabled }: RoleGrantFo
         </RadioGroup>
       </Field>
       <Field
-        label={kind === 'person' ? t('settings.grants.person') : t('settings.groupId')}
+        label={{
+          children: kind === 'person' ? t('settings.grants.person') : t('settings.groupId'),
+          htmlFor: whoId,
+        }}
         hint={kind === 'group' ? t('settings.groupIdHint') : null}
         validationState={problem ? 'error' : 'none'}
         validationMessage={problem ? t(problem) : null}

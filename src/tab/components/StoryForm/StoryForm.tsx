@@ -293,7 +293,7 @@ export function StoryForm({ onClose, mode = CREATE_STORY, onSaved }: StoryFormPr
                   text('team')
                 )}
                 <Field
-                  label={t('form.fields.category')}
+                  label={{ children: t('form.fields.category'), htmlFor: 'story-form-category' }}
                   required
                   validationState={errorOf('category') ? 'error' : 'none'}
                   validationMessage={errorOf('category') ?? null}
@@ -311,7 +311,7 @@ export function StoryForm({ onClose, mode = CREATE_STORY, onSaved }: StoryFormPr
                 </Field>
               </div>
               <Field
-                label={t('form.fields.featured')}
+                label={{ children: t('form.fields.featured'), htmlFor: 'story-form-featured' }}
                 hint={t('form.hints.featured', { max: LIMITS.featured.max })}
                 validationState={featuredError ? 'error' : 'none'}
                 validationMessage={featuredError ?? null}

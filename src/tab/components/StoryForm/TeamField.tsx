@@ -21,7 +21,7 @@ export function TeamField({ value, teams, onChange, error }: TeamFieldProps) {
       : teams.filter((team) => team.toLowerCase().includes(typed));
   return (
     <Field
-      label={t('form.fields.team')}
+      label={{ children: t('form.fields.team'), htmlFor: 'story-form-team' }}
       required
       validationState={error ? 'error' : 'none'}
       validationMessage={error ?? null}

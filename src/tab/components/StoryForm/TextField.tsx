@@ -43,7 +43,9 @@ export function TextField({
 
   return (
     <Field
-      label={label}
+      // The label names the input's own id (kept for focusing the first invalid field), not the
+      // id Field would generate for a control without one.
+      label={{ children: label, htmlFor: id }}
       required={required}
       validationState={error ? 'error' : 'none'}
       validationMessage={error ?? null}

@@ -110,7 +110,7 @@ export function WebhookForm({ onCreated, onBusyChange }: WebhookFormProps) {
   return (
     <form className={styles.form} onSubmit={(event) => void submit(event)} noValidate>
       <Field
-        label={t('webhooks.url')}
+        label={{ children: t('webhooks.url'), htmlFor: urlId }}
         hint={t('webhooks.urlHint')}
         required
         validationMessage={problems.url ? t(problems.url) : null}
