@@ -42,14 +42,16 @@ export function StoryContent({ story, clamped }: StoryContentProps) {
         ))}
       </dl>
 
-      <section className={styles.lesson} aria-label={t('story.lesson')}>
-        <span className={mergeClasses(styles.label, styles.lessonLabel)} aria-hidden>
-          {t('story.lesson')}
-        </span>
+      {/*
+        Not a landmark: a region per card would fill the landmark list with a "Lesson" for every
+        story on the wall. Its visible label is read with it instead.
+      */}
+      <div className={styles.lesson}>
+        <span className={mergeClasses(styles.label, styles.lessonLabel)}>{t('story.lesson')}</span>
         <p className={mergeClasses(text, styles.lessonText)} data-testid="story-lesson">
           {story.lesson}
         </p>
-      </section>
+      </div>
 
       {story.customerQuote ? (
         <figure className={styles.figure}>
