@@ -112,7 +112,9 @@ export function StoryDetail({ storyId, initial, onClose, onChanged }: StoryDetai
       {/* The title has the id the reactions point at, so the surface names it itself. */}
       <DialogSurface aria-labelledby={titleId} data-testid="story-detail">
         <DialogBody>
-          <DialogTitle id={titleId}>{story ? story.title : t('story.loading')}</DialogTitle>
+          <DialogTitle id={titleId} className={styles.title}>
+            {story ? story.title : t('story.loading')}
+          </DialogTitle>
           <DialogContent className={styles.content}>
             {story ? (
               <>
