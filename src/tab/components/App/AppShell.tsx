@@ -300,7 +300,15 @@ export function AppShell(props: AppShellProps) {
               {t('app.startFailed')} {t(errorKey(me.error))}
             </MessageBarBody>
             <MessageBarActions>
-              <Button onClick={() => setAttempt((n) => n + 1)}>{t('app.retry')}</Button>
+              {/* The one retry on the page: it starts over both who the user is and the wall. */}
+              <Button
+                onClick={() => {
+                  setAttempt((n) => n + 1);
+                  setWallVersion((n) => n + 1);
+                }}
+              >
+                {t('app.retry')}
+              </Button>
             </MessageBarActions>
           </MessageBar>
         ) : null}
@@ -310,6 +318,7 @@ export function AppShell(props: AppShellProps) {
           prefetched={firstPage}
           initialFilters={query}
           onOpen={openStory}
+          errorShownAbove={me.state === 'error'}
         />
       </main>
 

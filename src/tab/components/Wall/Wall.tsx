@@ -39,6 +39,11 @@ export interface WallProps {
   /** The filters to start with, e.g. a channel tab's default from its URL. */
   initialFilters?: StartFilters;
   onOpen: (story: StoryDto) => void;
+  /**
+   * The page already says that the API failed, with its own retry (the app's start error): a
+   * failed wall then shows no second error and no second retry.
+   */
+  errorShownAbove?: boolean;
 }
 
 const SKELETON_CARDS = 6;
@@ -47,7 +52,13 @@ const SKELETON_CARDS = 6;
 export const FIRST_STORIES_MARK = 'storywall:first-stories';
 
 /** The story wall: filters, the newest stories first, and "load more" paging. */
-export function Wall({ reloadKey, prefetched, initialFilters, onOpen }: WallProps) {
+export function Wall({
+  reloadKey,
+  prefetched,
+  initialFilters,
+  onOpen,
+  errorShownAbove = false,
+}: WallProps) {
   const styles = useWallStyles();
   const t = useT();
   const { api, me } = useAppContext();
@@ -117,7 +128,7 @@ export function Wall({ reloadKey, prefetched, initialFilters, onOpen }: WallProp
         ) : null}
       </div>
 
-      {wall.status === 'error' ? (
+      {wall.status === 'error' && errorShownAbove ? null : wall.status === 'error' ? (
         <LoadError
           message="wall.error"
           error={wall.error}
