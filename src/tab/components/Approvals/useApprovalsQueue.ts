@@ -1,7 +1,7 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback } from 'react';
 import type { StoryDto } from '../../../shared/dto.js';
 import type { ApiClient, ApprovalsScope } from '../../api/client.js';
-import { isAbort } from '../../errors.js';
+import { useLoad } from '../../hooks/useLoad.js';
 
 export type ApprovalsQueue =
   | { state: 'loading' }
@@ -13,29 +13,16 @@ export function useApprovalsQueue(
   api: ApiClient,
   scope: ApprovalsScope,
 ): { queue: ApprovalsQueue; remove: (ids: readonly string[]) => void; retry: () => void } {
-  const [queue, setQueue] = useState<ApprovalsQueue>({ state: 'loading' });
-  const [attempt, setAttempt] = useState(0);
-
-  useEffect(() => {
-    const abort = new AbortController();
-    setQueue({ state: 'loading' });
-    api.approvals(abort.signal, scope).then(
-      (list) => setQueue({ state: 'ready', items: list.items, loadedAt: Date.now() }),
-      (error: unknown) => {
-        if (!isAbort(error)) setQueue({ state: 'error', error });
-      },
-    );
-    return () => abort.abort();
-  }, [api, scope, attempt]);
-
-  const remove = useCallback((ids: readonly string[]) => {
-    setQueue((previous) =>
-      previous.state === 'ready'
-        ? { ...previous, items: previous.items.filter((item) => !ids.includes(item.id)) }
-        : previous,
-    );
-  }, []);
-  const retry = useCallback(() => setAttempt((n) => n + 1), []);
-
-  return { queue, remove, retry };
+  const read = useCallback((signal: AbortSignal) => api.approvals(signal, scope), [api, scope]);
+  const { load, reload, update } = useLoad(read);
+  const remove = useCallback(
+    (ids: readonly string[]) =>
+      update((list) => ({ ...list, items: list.items.filter((item) => !ids.includes(item.id)) })),
+    [update],
+  );
+  const queue: ApprovalsQueue =
+    load.state === 'ready'
+      ? { state: 'ready', items: load.value.items, loadedAt: load.loadedAt }
+      : load;
+  return { queue, remove, retry: reload };
 }

@@ -1,7 +1,7 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback } from 'react';
 import type { AwardDto, ShortlistDto } from '../../../shared/dto.js';
 import type { ApiClient } from '../../api/client.js';
-import { isAbort } from '../../errors.js';
+import { useLoad } from '../../hooks/useLoad.js';
 import { withAward } from './awardsModel.js';
 
 export type AwardsState =
@@ -14,30 +14,16 @@ export function useAwards(api: ApiClient): AwardsState & {
   retry: () => void;
   add: (award: AwardDto) => void;
 } {
-  const [state, setState] = useState<AwardsState>({ status: 'loading' });
-  const [attempt, setAttempt] = useState(0);
-
-  useEffect(() => {
-    const abort = new AbortController();
-    setState({ status: 'loading' });
-    api.awards(abort.signal).then(
-      (awards) => setState({ status: 'ready', items: awards.items }),
-      (error: unknown) => {
-        if (!isAbort(error)) setState({ status: 'error', error });
-      },
-    );
-    return () => abort.abort();
-  }, [api, attempt]);
-
-  const retry = useCallback(() => setAttempt((n) => n + 1), []);
-  const add = useCallback((award: AwardDto) => {
-    setState((previous) =>
-      previous.status === 'ready'
-        ? { ...previous, items: withAward(previous.items, award) }
-        : previous,
-    );
-  }, []);
-  return { ...state, retry, add };
+  const read = useCallback((signal: AbortSignal) => api.awards(signal), [api]);
+  const { load, reload, update } = useLoad(read);
+  const add = useCallback(
+    (award: AwardDto) => update((list) => ({ ...list, items: withAward(list.items, award) })),
+    [update],
+  );
+  const actions = { retry: reload, add };
+  if (load.state === 'ready') return { status: 'ready', items: load.value.items, ...actions };
+  if (load.state === 'error') return { status: 'error', error: load.error, ...actions };
+  return { status: 'loading', ...actions };
 }
 
 export type ShortlistState =
@@ -50,28 +36,17 @@ export function useShortlist(
   api: ApiClient,
   month: string,
 ): ShortlistState & { retry: () => void; setWinner: (award: AwardDto) => void } {
-  const [state, setState] = useState<ShortlistState>({ status: 'loading' });
-  const [attempt, setAttempt] = useState(0);
-
-  useEffect(() => {
-    const abort = new AbortController();
-    setState({ status: 'loading' });
-    api.shortlist(month, abort.signal).then(
-      (shortlist) => setState({ status: 'ready', shortlist }),
-      (error: unknown) => {
-        if (!isAbort(error)) setState({ status: 'error', error });
-      },
-    );
-    return () => abort.abort();
-  }, [api, month, attempt]);
-
-  const retry = useCallback(() => setAttempt((n) => n + 1), []);
-  const setWinner = useCallback((award: AwardDto) => {
-    setState((previous) =>
-      previous.status === 'ready' && previous.shortlist.month === award.month
-        ? { ...previous, shortlist: { ...previous.shortlist, winner: award } }
-        : previous,
-    );
-  }, []);
-  return { ...state, retry, setWinner };
+  const read = useCallback((signal: AbortSignal) => api.shortlist(month, signal), [api, month]);
+  const { load, reload, update } = useLoad(read);
+  const setWinner = useCallback(
+    (award: AwardDto) =>
+      update((shortlist) =>
+        shortlist.month === award.month ? { ...shortlist, winner: award } : shortlist,
+      ),
+    [update],
+  );
+  const actions = { retry: reload, setWinner };
+  if (load.state === 'ready') return { status: 'ready', shortlist: load.value, ...actions };
+  if (load.state === 'error') return { status: 'error', error: load.error, ...actions };
+  return { status: 'loading', ...actions };
 }

@@ -1,7 +1,7 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback } from 'react';
 import type { DelegationDto } from '../../../shared/dto.js';
 import type { ApiClient } from '../../api/client.js';
-import { isAbort } from '../../errors.js';
+import { useLoad } from '../../hooks/useLoad.js';
 import { withDelegation, withoutDelegation } from './delegationModel.js';
 
 export type DelegationState =
@@ -13,13 +13,10 @@ export type DelegationState =
   | { state: 'ready'; current: DelegationDto | undefined; items: readonly DelegationDto[] }
   | { state: 'error'; error: unknown };
 
-function ready(items: readonly DelegationDto[], userId: string | undefined): DelegationState {
-  return { state: 'ready', current: items.find((d) => d.userId === userId), items };
-}
-
 /**
  * The delegations the user may see (`GET /api/delegations`: their own, or everyone's for an
  * admin), with their own picked out, and ways to put a saved one in place or drop an ended one.
+ * Nothing is read until the user is known.
  */
 export function useDelegation(
   api: ApiClient,
@@ -32,36 +29,23 @@ export function useDelegation(
   ended: (whose: string) => void;
   retry: () => void;
 } {
-  const [delegation, setDelegation] = useState<DelegationState>({ state: 'loading' });
-  const [attempt, setAttempt] = useState(0);
-
-  useEffect(() => {
-    if (!userId) return;
-    const abort = new AbortController();
-    setDelegation({ state: 'loading' });
-    api.delegations(abort.signal).then(
-      (list) => setDelegation(ready(list.items, userId)),
-      (error: unknown) => {
-        if (!isAbort(error)) setDelegation({ state: 'error', error });
-      },
-    );
-    return () => abort.abort();
-  }, [api, userId, attempt]);
-
+  const read = useCallback((signal: AbortSignal) => api.delegations(signal), [api]);
+  const { load, reload, update } = useLoad(userId ? read : null);
   const saved = useCallback(
-    (d: DelegationDto) =>
-      setDelegation((previous) =>
-        ready(withDelegation(previous.state === 'ready' ? previous.items : [], d), userId),
-      ),
-    [userId],
+    (d: DelegationDto) => update((list) => ({ ...list, items: withDelegation(list.items, d) })),
+    [update],
   );
   const ended = useCallback(
-    (whose: string) =>
-      setDelegation((previous) =>
-        ready(withoutDelegation(previous.state === 'ready' ? previous.items : [], whose), userId),
-      ),
-    [userId],
+    (whose: string) => update((list) => ({ ...list, items: withoutDelegation(list.items, whose) })),
+    [update],
   );
-  const retry = useCallback(() => setAttempt((n) => n + 1), []);
-  return { delegation, saved, ended, retry };
+  const delegation: DelegationState =
+    load.state === 'ready'
+      ? {
+          state: 'ready',
+          current: load.value.items.find((d) => d.userId === userId),
+          items: load.value.items,
+        }
+      : load;
+  return { delegation, saved, ended, retry: reload };
 }

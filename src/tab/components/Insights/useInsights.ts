@@ -1,7 +1,7 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback } from 'react';
 import type { InsightsDto } from '../../../shared/dto.js';
 import type { ApiClient } from '../../api/client.js';
-import { isAbort } from '../../errors.js';
+import { useLoad } from '../../hooks/useLoad.js';
 
 export type InsightsState =
   | { status: 'loading' }
@@ -14,21 +14,12 @@ export function useInsights(
   from: string,
   to: string,
 ): InsightsState & { retry: () => void } {
-  const [state, setState] = useState<InsightsState>({ status: 'loading' });
-  const [attempt, setAttempt] = useState(0);
-
-  useEffect(() => {
-    const abort = new AbortController();
-    setState({ status: 'loading' });
-    api.insights({ from, to }, abort.signal).then(
-      (insights) => setState({ status: 'ready', insights }),
-      (error: unknown) => {
-        if (!isAbort(error)) setState({ status: 'error', error });
-      },
-    );
-    return () => abort.abort();
-  }, [api, from, to, attempt]);
-
-  const retry = useCallback(() => setAttempt((n) => n + 1), []);
-  return { ...state, retry };
+  const read = useCallback(
+    (signal: AbortSignal) => api.insights({ from, to }, signal),
+    [api, from, to],
+  );
+  const { load, reload } = useLoad(read);
+  if (load.state === 'ready') return { status: 'ready', insights: load.value, retry: reload };
+  if (load.state === 'error') return { status: 'error', error: load.error, retry: reload };
+  return { status: 'loading', retry: reload };
 }

@@ -1,7 +1,7 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback } from 'react';
 import type { SettingsDto } from '../../../shared/dto.js';
 import type { ApiClient } from '../../api/client.js';
-import { isAbort } from '../../errors.js';
+import { useLoad } from '../../hooks/useLoad.js';
 
 export type SettingsLoad =
   | { state: 'loading' }
@@ -15,29 +15,15 @@ export function useSettings(api: ApiClient): {
   reload: () => void;
   replace: (settings: SettingsDto) => void;
 } {
-  const [load, setLoad] = useState<SettingsLoad>({ state: 'loading' });
-  const [attempt, setAttempt] = useState(0);
-  const generation = useRef(0);
-
-  useEffect(() => {
-    const abort = new AbortController();
-    setLoad({ state: 'loading' });
-    api.settings(abort.signal).then(
-      (settings) => {
-        generation.current += 1;
-        setLoad({ state: 'ready', settings, generation: generation.current });
-      },
-      (error: unknown) => {
-        if (!isAbort(error)) setLoad({ state: 'error', error });
-      },
-    );
-    return () => abort.abort();
-  }, [api, attempt]);
-
-  const reload = useCallback(() => setAttempt((n) => n + 1), []);
-  const replace = useCallback((settings: SettingsDto) => {
-    generation.current += 1;
-    setLoad({ state: 'ready', settings, generation: generation.current });
-  }, []);
-  return { load, reload, replace };
+  const read = useCallback((signal: AbortSignal) => api.settings(signal), [api]);
+  const { load, reload, update } = useLoad(read);
+  const replace = useCallback((settings: SettingsDto) => update(() => settings), [update]);
+  return {
+    load:
+      load.state === 'ready'
+        ? { state: 'ready', settings: load.value, generation: load.answer }
+        : load,
+    reload,
+    replace,
+  };
 }

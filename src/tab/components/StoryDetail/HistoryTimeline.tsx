@@ -1,5 +1,5 @@
 import { Caption1, Spinner, mergeClasses, useId } from '@fluentui/react-components';
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import type { HistoryTypeDto } from '../../../shared/dto.js';
 import { useAppContext } from '../../appContext.js';
 import { useT } from '../../hooks/useT.js';
@@ -35,8 +35,7 @@ export function HistoryTimeline({ storyId, enabled }: HistoryTimelineProps) {
   const t = useT();
   const { api, language } = useAppContext();
   const headingId = useId('history-heading');
-  const [attempt, setAttempt] = useState(0);
-  const history = useStoryHistory(api, storyId, enabled, attempt);
+  const { history, retry } = useStoryHistory(api, storyId, enabled);
   const entries = useMemo(
     () => (history.state === 'ready' ? timelineOf(history.items, t, language) : []),
     [history, t, language],
@@ -55,7 +54,7 @@ export function HistoryTimeline({ storyId, enabled }: HistoryTimelineProps) {
         <LoadError
           message="history.error"
           error={history.error}
-          onRetry={() => setAttempt((n) => n + 1)}
+          onRetry={retry}
           testId="story-history-error"
         />
       ) : entries.length === 0 ? (

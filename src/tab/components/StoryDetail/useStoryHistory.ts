@@ -1,7 +1,7 @@
-import { useEffect, useState } from 'react';
+import { useCallback } from 'react';
 import type { HistoryEventDto } from '../../../shared/dto.js';
 import { ApiError, type ApiClient } from '../../api/client.js';
-import { isAbort } from '../../errors.js';
+import { useLoad } from '../../hooks/useLoad.js';
 
 export type StoryHistory =
   | { state: 'loading' }
@@ -10,30 +10,25 @@ export type StoryHistory =
   | { state: 'hidden' }
   | { state: 'error'; error: unknown };
 
-/** A story's history (`GET /api/stories/:id/history`); `attempt` asks again. */
+/** A story's history (`GET /api/stories/:id/history`), read only when `enabled`; `retry` asks again. */
 export function useStoryHistory(
   api: ApiClient,
   storyId: string,
   enabled: boolean,
-  attempt: number,
+): { history: StoryHistory; retry: () => void } {
+  const read = useCallback((signal: AbortSignal) => api.history(storyId, signal), [api, storyId]);
+  const { load, reload } = useLoad(enabled ? read : null);
+  return { history: enabled ? historyOf(load) : { state: 'hidden' }, retry: reload };
+}
+
+function historyOf(
+  load: ReturnType<typeof useLoad<{ items: HistoryEventDto[] }>>['load'],
 ): StoryHistory {
-  const [history, setHistory] = useState<StoryHistory>({ state: 'loading' });
-
-  useEffect(() => {
-    if (!enabled) return;
-    const abort = new AbortController();
-    setHistory({ state: 'loading' });
-    api.history(storyId, abort.signal).then(
-      (list) => setHistory({ state: 'ready', items: list.items, loadedAt: Date.now() }),
-      (error: unknown) => {
-        if (isAbort(error)) return;
-        const hidden =
-          error instanceof ApiError && (error.code === 'forbidden' || error.code === 'not_found');
-        setHistory(hidden ? { state: 'hidden' } : { state: 'error', error });
-      },
-    );
-    return () => abort.abort();
-  }, [api, storyId, enabled, attempt]);
-
-  return enabled ? history : { state: 'hidden' };
+  if (load.state === 'ready')
+    return { state: 'ready', items: load.value.items, loadedAt: load.loadedAt };
+  if (load.state === 'loading') return load;
+  const hidden =
+    load.error instanceof ApiError &&
+    (load.error.code === 'forbidden' || load.error.code === 'not_found');
+  return hidden ? { state: 'hidden' } : load;
 }
