@@ -15,19 +15,23 @@ interface AxeViolation {
   nodes: { target: string[] }[];
 }
 
-/** The serious and critical violations on the page now, one line each. */
-export async function axeViolations(page: Page): Promise<string[]> {
+/**
+ * The serious and critical violations on the page now, one line each; with `selector`, in that
+ * part of the page only.
+ */
+export async function axeViolations(page: Page, selector?: string): Promise<string[]> {
   // Run through the debugging protocol, so the tab's content security policy does not apply.
   await page.evaluate(axeSource);
-  const found = await page.evaluate(async () => {
+  const found = await page.evaluate(async (within) => {
     const axe = (
       window as unknown as {
         axe: { run: (c: unknown, o: unknown) => Promise<{ violations: AxeViolation[] }> };
       }
     ).axe;
-    const result = await axe.run(document, { resultTypes: ['violations'] });
+    const context = within ? { include: [within] } : document;
+    const result = await axe.run(context, { resultTypes: ['violations'] });
     return result.violations;
-  });
+  }, selector);
   return found
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map(

@@ -26,6 +26,7 @@ import {
   type PersonalDataExportDto,
   type PersonDto,
   type TeamSuggestionsDto,
+  type NeverFeaturedSuggestionsDto,
   type ScheduledJobsDto,
   type SettingsDto,
   type ShortlistDto,
@@ -287,6 +288,12 @@ export function createApiClient(options: ApiClientOptions) {
     /** The teams admins keep in Settings, for the story form's team. */
     teamSuggestions: (signal?: AbortSignal) =>
       request<TeamSuggestionsDto>('/api/suggestions/teams', { signal }),
+    /** Colleagues no published story names yet, for the story form's nudge. */
+    neverFeatured: (limit: number, signal?: AbortSignal) =>
+      request<NeverFeaturedSuggestionsDto>(
+        `/api/suggestions/never-featured?${new URLSearchParams({ limit: String(limit) }).toString()}`,
+        { signal },
+      ),
     /** The organisation's directory searched by a name or mail prefix, for people pickers. */
     searchPeople: (q: string, signal?: AbortSignal) =>
       request<PeopleDto>(`/api/people?${new URLSearchParams({ q, limit: '10' }).toString()}`, {

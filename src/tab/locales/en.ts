@@ -145,6 +145,12 @@ export const en = {
     featuredPlaceholder: 'Choose colleagues',
     peopleLoading: 'Loading colleagues…',
     peopleError: 'Colleagues could not be loaded.',
+    nudge: {
+      title: 'Colleagues not yet featured',
+      intro: 'No published story names them yet. Was one of them part of this one?',
+      add: 'Add {{name}} to featured colleagues',
+      dismiss: 'Dismiss the suggestions',
+    },
     submit: 'Send for approval',
     submitting: 'Sending…',
     cancel: 'Cancel',

@@ -147,6 +147,12 @@ export const fi: Messages = {
     featuredPlaceholder: 'Valitse kollegat',
     peopleLoading: 'Ladataan kollegoita…',
     peopleError: 'Kollegoiden lataaminen epäonnistui.',
+    nudge: {
+      title: 'Kollegat, joita mikään tarina ei vielä mainitse',
+      intro: 'Yksikään julkaistu tarina ei vielä mainitse heitä. Oliko joku heistä mukana tässä?',
+      add: 'Lisää {{name}} mukana olleisiin kollegoihin',
+      dismiss: 'Sulje ehdotukset',
+    },
     submit: 'Lähetä hyväksyttäväksi',
     submitting: 'Lähetetään…',
     cancel: 'Peruuta',

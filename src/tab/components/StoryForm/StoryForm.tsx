@@ -45,6 +45,7 @@ import {
   type StoryFormMode,
   type StoryFormValues,
 } from './storyFormModel.js';
+import { FeaturedNudge } from './FeaturedNudge.js';
 import { useStoryFormStyles } from './StoryForm.styles.js';
 import { TeamField } from './TeamField.js';
 import { TextField } from './TextField.js';
@@ -57,6 +58,9 @@ export interface StoryFormProps {
   /** Called with the story the API returns, just before the form closes. */
   onSaved?: (story: StoryDto) => void;
 }
+
+/** Colleagues asked for at once: a few shown, the rest come in as those are added. */
+const NUDGE_LIMIT = 6;
 
 type People =
   | { state: 'loading' }
@@ -85,6 +89,8 @@ export function StoryForm({ onClose, mode = CREATE_STORY, onSaved }: StoryFormPr
   const [people, setPeople] = useState<People>({ state: 'loading' });
   // The admins' teams; none (or not loaded) leaves the team a plain text field.
   const [teams, setTeams] = useState<string[]>([]);
+  // Colleagues no published story names yet: a nudge for a new story, nothing when unavailable.
+  const [neverFeatured, setNeverFeatured] = useState<PersonDto[]>([]);
   // Likely personal data found at the last submit, and whether the author chose to send anyway.
   const [personalData, setPersonalData] = useState<FieldPersonalData[]>([]);
   const [personalDataConfirmed, setPersonalDataConfirmed] = useState(false);
@@ -114,6 +120,17 @@ export function StoryForm({ onClose, mode = CREATE_STORY, onSaved }: StoryFormPr
     );
     return () => abort.abort();
   }, [api]);
+
+  const creating = mode.kind === 'create';
+  useEffect(() => {
+    if (!creating) return;
+    const abort = new AbortController();
+    api.neverFeatured(NUDGE_LIMIT, abort.signal).then(
+      (list) => setNeverFeatured(list.items),
+      () => undefined,
+    );
+    return () => abort.abort();
+  }, [api, creating]);
 
   function describe(problem: FieldProblem): string {
     switch (problem.kind) {
@@ -236,6 +253,7 @@ export function StoryForm({ onClose, mode = CREATE_STORY, onSaved }: StoryFormPr
 
   // The story's own featured people are named even before (or without) the people list.
   const peopleById = new Map([
+    ...neverFeatured.map((person) => [person.id, person.displayName] as const),
     ...(resubmit?.featured ?? []).map((person) => [person.id, person.displayName] as const),
     ...(people.state === 'ready'
       ? people.items.map((person) => [person.id, person.displayName] as const)
@@ -340,6 +358,13 @@ export function StoryForm({ onClose, mode = CREATE_STORY, onSaved }: StoryFormPr
                     : null}
                 </Dropdown>
               </Field>
+              <FeaturedNudge
+                people={neverFeatured}
+                chosen={values.featured}
+                full={values.featured.length >= LIMITS.featured.max}
+                onAdd={(person) => update('featured', [...values.featured, person.id])}
+                returnFocusTo="story-form-featured"
+              />
               <TextField
                 name="customerQuote"
                 label={t('form.fields.customerQuote')}
