@@ -22,7 +22,7 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import {
   API_KEY_SCOPES,
   LIMITS,
@@ -31,8 +31,9 @@ import {
   type NewApiKeyDto,
 } from '../../../shared/dto.js';
 import { useAppContext } from '../../appContext.js';
-import { errorKey, isAbort, type ErrorKey } from '../../errors.js';
+import { errorKey, type ErrorKey } from '../../errors.js';
 import { formatDate } from '../../format.js';
+import { useLoad } from '../../hooks/useLoad.js';
 import { useNotify } from '../../hooks/useNotify.js';
 import { useT } from '../../hooks/useT.js';
 import type { MessageKey } from '../../i18n.js';
@@ -57,9 +58,6 @@ export interface ApiKeysDialogProps {
   onClose: () => void;
 }
 
-type Load =
-  { state: 'loading' } | { state: 'error'; error: unknown } | { state: 'ready'; keys: ApiKeyDto[] };
-
 /**
  * API keys (admins), for server-to-server callers such as a feedback form or Power Automate:
  * create one with a name and its scopes (the key is shown this once, to copy), see each key's
@@ -70,27 +68,14 @@ export function ApiKeysDialog({ onClose }: ApiKeysDialogProps) {
   const t = useT();
   const notify = useNotify();
   const { api, language } = useAppContext();
-  const [load, setLoad] = useState<Load>({ state: 'loading' });
-  const [generation, setGeneration] = useState(0);
   const [name, setName] = useState('');
   const [scopes, setScopes] = useState<ApiKeyScopeDto[]>(['stories:write']);
   const [busy, setBusy] = useState(false);
   const [created, setCreated] = useState<NewApiKeyDto | undefined>();
   const [failure, setFailure] = useState<ErrorKey | undefined>();
   const [revoking, setRevoking] = useState<ApiKeyDto | undefined>();
-  const reload = useCallback(() => setGeneration((n) => n + 1), []);
-
-  useEffect(() => {
-    const abort = new AbortController();
-    setLoad({ state: 'loading' });
-    api.apiKeys(abort.signal).then(
-      (answer) => setLoad({ state: 'ready', keys: answer.items }),
-      (error: unknown) => {
-        if (!isAbort(error)) setLoad({ state: 'error', error });
-      },
-    );
-    return () => abort.abort();
-  }, [api, generation]);
+  const read = useCallback((signal: AbortSignal) => api.apiKeys(signal), [api]);
+  const { load, reload } = useLoad(read);
 
   const trimmed = name.trim();
   const ready = trimmed.length >= LIMITS.apiKeyName.min && scopes.length > 0 && !busy;
@@ -216,7 +201,7 @@ export function ApiKeysDialog({ onClose }: ApiKeysDialogProps) {
                 onRetry={reload}
                 testId="api-keys-load-error"
               />
-            ) : load.keys.length === 0 ? (
+            ) : load.value.items.length === 0 ? (
               <p data-testid="api-keys-empty">{t('apiKeys.empty')}</p>
             ) : (
               <Table aria-label={t('apiKeys.list')} data-testid="api-keys-list">
@@ -229,7 +214,7 @@ export function ApiKeysDialog({ onClose }: ApiKeysDialogProps) {
                   </TableRow>
                 </TableHeader>
                 <TableBody>
-                  {load.keys.map((key) => (
+                  {load.value.items.map((key) => (
                     <TableRow key={key.id} data-testid="api-key-row">
                       <TableCell>{key.name}</TableCell>
                       <TableCell>

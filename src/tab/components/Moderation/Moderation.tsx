@@ -11,11 +11,11 @@ import {
   Subtitle2,
   useId,
 } from '@fluentui/react-components';
-import { Suspense, lazy, useCallback, useEffect, useState } from 'react';
+import { Suspense, lazy, useCallback, useState } from 'react';
 import type { ModerationItemDto, StoryDto } from '../../../shared/dto.js';
 import type { ApiClient } from '../../api/client.js';
 import { useAppContext } from '../../appContext.js';
-import { isAbort } from '../../errors.js';
+import { useLoad } from '../../hooks/useLoad.js';
 import { useT } from '../../hooks/useT.js';
 import { LoadError } from '../LoadError/LoadError.js';
 import { afterAction, sectionsOf } from './moderationModel.js';
@@ -33,34 +33,16 @@ export interface ModerationProps {
   onChanged: (story: StoryDto) => void;
 }
 
-type Queue =
-  | { state: 'loading' }
-  | { state: 'ready'; items: ModerationItemDto[] }
-  | { state: 'error'; error: unknown };
-
 function useModerationQueue(api: ApiClient) {
-  const [queue, setQueue] = useState<Queue>({ state: 'loading' });
-  const [attempt, setAttempt] = useState(0);
-  useEffect(() => {
-    const abort = new AbortController();
-    setQueue({ state: 'loading' });
-    api.moderation(abort.signal).then(
-      (list) => setQueue({ state: 'ready', items: list.items }),
-      (error: unknown) => {
-        if (!isAbort(error)) setQueue({ state: 'error', error });
-      },
-    );
-    return () => abort.abort();
-  }, [api, attempt]);
-  const update = useCallback((story: StoryDto) => {
-    setQueue((previous) =>
-      previous.state === 'ready'
-        ? { state: 'ready', items: afterAction(previous.items, story) }
-        : previous,
-    );
-  }, []);
-  const retry = useCallback(() => setAttempt((n) => n + 1), []);
-  return { queue, update, retry };
+  const read = useCallback((signal: AbortSignal) => api.moderation(signal), [api]);
+  const { load, reload, update: change } = useLoad(read);
+  const update = useCallback(
+    (story: StoryDto) => change((list) => ({ ...list, items: afterAction(list.items, story) })),
+    [change],
+  );
+  const queue =
+    load.state === 'ready' ? { state: 'ready' as const, items: load.value.items } : load;
+  return { queue, update, retry: reload };
 }
 
 /**

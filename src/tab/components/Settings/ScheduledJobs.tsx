@@ -1,18 +1,13 @@
 import { Badge, Spinner, useId } from '@fluentui/react-components';
-import { useCallback, useEffect, useState } from 'react';
-import type { JobOutcomeDto, ScheduledJobsDto } from '../../../shared/dto.js';
+import { useCallback } from 'react';
+import type { JobOutcomeDto } from '../../../shared/dto.js';
 import { useAppContext } from '../../appContext.js';
-import { isAbort } from '../../errors.js';
 import { formatDateTime } from '../../format.js';
+import { useLoad } from '../../hooks/useLoad.js';
 import { useT } from '../../hooks/useT.js';
 import { JOB_KEYS, OUTCOME_KEYS, runCounts } from './digestsModel.js';
 import { useSettingsStyles } from './Settings.styles.js';
 import { LoadError } from '../LoadError/LoadError.js';
-
-type Load =
-  | { state: 'loading' }
-  | { state: 'error'; error: unknown }
-  | { state: 'ready'; jobs: ScheduledJobsDto };
 
 const OUTCOME_COLOURS: Record<JobOutcomeDto, 'success' | 'warning' | 'danger' | 'informative'> = {
   running: 'warning',
@@ -33,21 +28,8 @@ export function ScheduledJobs() {
   const t = useT();
   const { api, language } = useAppContext();
   const headingId = useId('settings-jobs');
-  const [load, setLoad] = useState<Load>({ state: 'loading' });
-  const [attempt, setAttempt] = useState(0);
-  const retry = useCallback(() => setAttempt((n) => n + 1), []);
-
-  useEffect(() => {
-    const abort = new AbortController();
-    setLoad({ state: 'loading' });
-    api.scheduledJobs(abort.signal).then(
-      (jobs) => setLoad({ state: 'ready', jobs }),
-      (error: unknown) => {
-        if (!isAbort(error)) setLoad({ state: 'error', error });
-      },
-    );
-    return () => abort.abort();
-  }, [api, attempt]);
+  const read = useCallback((signal: AbortSignal) => api.scheduledJobs(signal), [api]);
+  const { load, reload: retry } = useLoad(read);
 
   return (
     <div
@@ -75,7 +57,7 @@ export function ScheduledJobs() {
         />
       ) : (
         <>
-          {load.jobs.upcoming.map((next) => (
+          {load.value.upcoming.map((next) => (
             <p key={next.job} className={styles.note} data-testid="scheduled-jobs-next">
               {t('settings.jobs.next', {
                 job: t(JOB_KEYS[next.job]),
@@ -83,13 +65,13 @@ export function ScheduledJobs() {
               })}
             </p>
           ))}
-          {load.jobs.items.length === 0 ? (
+          {load.value.items.length === 0 ? (
             <p className={styles.note} data-testid="scheduled-jobs-empty">
               {t('settings.jobs.empty')}
             </p>
           ) : (
             <ul className={styles.jobList}>
-              {load.jobs.items.map((run) => {
+              {load.value.items.map((run) => {
                 const counts = runCounts(run);
                 return (
                   <li
