@@ -46,6 +46,7 @@ const envSchema = z.object({
   SCHEDULER_INTERVAL_SECONDS: z.coerce.number().int().min(0).max(3600).default(30),
   STORAGE_ATTEMPT_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(2_000),
   STORAGE_DEADLINE_MS: z.coerce.number().int().min(100).max(120_000).default(4_000),
+  SEARCH: z.enum(['embedded', 'scan']).default('embedded'),
 });
 
 export type AuthMode = 'local' | 'entra';
@@ -112,6 +113,13 @@ export interface AppConfig {
    * may take with its retries: a stalled storage gives a 503 within the deadline, never a hang.
    */
   storageTimeouts: { attemptMs: number; deadlineMs: number };
+  /**
+   * How the wall's text search (`q`) is answered (docs/adr/0009-search-port.md): `embedded`, a
+   * full-text index in this process, built from the wall at start-up (one instance); `scan`, the
+   * wall's rows matched in the app, as before the index existed. A search service for scale-out
+   * (`azure`) is to come behind the same port.
+   */
+  search: { kind: 'embedded' | 'scan' };
 }
 
 export class ConfigError extends Error {
@@ -252,5 +260,6 @@ export function loadConfig(
         : { kind: 'demo' },
     schedulerSeconds: e.SCHEDULER_INTERVAL_SECONDS,
     storageTimeouts: { attemptMs: e.STORAGE_ATTEMPT_TIMEOUT_MS, deadlineMs: e.STORAGE_DEADLINE_MS },
+    search: { kind: e.SEARCH },
   };
 }

@@ -37,6 +37,7 @@ import {
   relayHandlers,
   RETENTION_JOB,
   withWebhookEvents,
+  searchableWall,
   type StoryRef,
   type Clock,
   type IdGenerator,
@@ -46,6 +47,7 @@ import type { AdditionalPolicy } from './storage/callCounter.js';
 import { createActionLimiter } from './rateLimiter.js';
 import { startSupervisedAzurite, type SupervisedAzurite } from './storage/embeddedAzurite.js';
 import { createTableStorage, type TableStorage } from './storage/tableStorage.js';
+import { createEmbeddedSearchIndex } from './search/embeddedSearchIndex.js';
 
 /** A built app: its storage and background work, how to call it in-process, how to stop it. */
 export interface BuiltServer {
@@ -152,8 +154,9 @@ export async function startServer(
 
   try {
     const embedded: { current?: SupervisedAzurite } = {};
-    const storage = await openStorage(config, logger, stops, options.storagePolicies, embedded);
-    await storage.ensureTables();
+    const opened = await openStorage(config, logger, stops, options.storagePolicies, embedded);
+    await opened.ensureTables();
+    const storage = withSearch(opened, config, logger);
     // Not awaited: a store written by an earlier version may take a while, and until it is done
     // the wall's team filter still finds those rows by their exact name.
     storage.migrate().then(
@@ -493,6 +496,25 @@ async function openStorage(
     ? new ManagedIdentityCredential({ clientId: where.managedIdentityClientId })
     : new DefaultAzureCredential();
   return createTableStorage({ tableEndpoint: where.endpoint, credential, ...common });
+}
+
+/**
+ * The storage with the wall's text search answered by the configured index (ADR 0009): the
+ * embedded one is built from the wall table in the background, and until it is ready the wall
+ * searches by scanning. A failed build is logged and leaves the scan in place.
+ */
+function withSearch(storage: TableStorage, config: AppConfig, logger: pino.Logger): TableStorage {
+  if (config.search.kind === 'scan') return storage;
+  const search = createEmbeddedSearchIndex();
+  const started = performance.now();
+  search.build(storage.wallStories()).then(
+    (stories) =>
+      logger.info({ stories, ms: Math.round(performance.now() - started) }, 'search index built'),
+    (error: unknown) =>
+      logger.error({ err: error }, 'search index not built; the wall searches by scanning'),
+  );
+  const wall = searchableWall({ wall: storage.wall, search, stories: storage.stories, logger });
+  return { ...storage, wall };
 }
 
 /** How long the directory's answers (people, managers, group members) are reused. */

@@ -94,5 +94,5 @@ export function foldFinnish(stem: string): string {
   for (const char of s) {
     if (char !== folded.charAt(folded.length - 1) || VOWELS.has(char)) folded += char;
   }
-  return folded.length >= 2 ? folded : stem;
+  return folded.length >= 3 ? folded : stem;
 }

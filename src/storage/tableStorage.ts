@@ -24,6 +24,7 @@ import type {
 } from '../domain/ports.js';
 import type { ErasureRegister, PersonIndex, StoryPersonalData } from '../domain/erasurePorts.js';
 import type { WebhookStore } from '../domain/webhooks.js';
+import type { Story } from '../domain/story.js';
 import type { AdditionalPolicy } from './callCounter.js';
 import { createTableApprovalQueue } from './tableApprovalQueue.js';
 import { createTableAuthorIndex } from './tableAuthorIndex.js';
@@ -43,7 +44,7 @@ import { createTablePostedCards } from './tablePostedCards.js';
 import { createTableSettingsStore } from './tableSettingsStore.js';
 import { createTableStoryRepository } from './tableStoryRepository.js';
 import { createTableUserDirectory } from './tableUserDirectory.js';
-import { createTableWallIndex } from './tableWallIndex.js';
+import { allWallStories, createTableWallIndex } from './tableWallIndex.js';
 import { createTableWallStats } from './tableWallStats.js';
 import { createTableErasureRegister } from './tableErasureRegister.js';
 import { createTablePersonIndex } from './tablePersonIndex.js';
@@ -142,6 +143,11 @@ export interface TableStorage {
   readonly register: ErasureRegister;
   /** Each tenant's history of scheduled jobs (the digests), beside the scheduler's time index. */
   readonly jobs: JobHistory;
+  /**
+   * Every story on the wall, of every tenant, read in one pass: what an embedded search index is
+   * built from at start-up (`src/search`).
+   */
+  wallStories(): AsyncIterable<Story>;
   /** Creates the tables that are missing. */
   ensureTables(): Promise<void>;
   /**
@@ -300,6 +306,8 @@ export function createTableStorage(opts: TableStorageOptions): TableStorage {
     personalData: createTableStoryPersonalData(clients.stories),
     register: createTableErasureRegister(clients.schedule),
     jobs: createTableJobHistory(clients.schedule),
+
+    wallStories: () => allWallStories(clients.wall),
 
     async ensureTables() {
       await Promise.all(TABLES.map((name) => clients[name].createTable()));

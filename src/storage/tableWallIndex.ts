@@ -302,6 +302,22 @@ export function createTableWallIndex(
   };
 }
 
+/**
+ * Every story on the wall, of every tenant, in no particular order: one pass over the wall table
+ * (the meta rows skipped), a page of up to 1,000 rows per call, for building a search index at
+ * start-up. Each call has the storage deadline; a failure ends the pass with the domain error.
+ */
+export async function* allWallStories(client: TableClient): AsyncGenerator<Story> {
+  const pages = client
+    .listEntities<Row>({ queryOptions: { filter: odata`RowKey ne ${META_ROW}` } })
+    .byPage({ maxPageSize: 1_000 });
+  for (;;) {
+    const result = await guard('wall.all', () => pages.next());
+    if (result.done) return;
+    for (const row of result.value) yield storyFromRow(row);
+  }
+}
+
 function publishedAtOf(story: Story): Date {
   if (!story.publishedAt) throw new Error(`Story ${story.id} has no publishedAt for the wall.`);
   return story.publishedAt;

@@ -84,6 +84,12 @@ describe('loadConfig', () => {
     });
   });
 
+  it('searches with the embedded index unless SEARCH says scan', () => {
+    expect(loadConfig({}, '/app').search).toEqual({ kind: 'embedded' });
+    expect(loadConfig({ SEARCH: 'scan' }, '/app').search).toEqual({ kind: 'scan' });
+    expect(problemsOf({ SEARCH: 'elastic' })).toEqual([expect.stringContaining('SEARCH')]);
+  });
+
   it('reports every malformed value at once', () => {
     const problems = problemsOf({ PORT: 'eighty', TABLE_PREFIX: '1-bad', SEED_DEMO: 'maybe' });
     expect(problems).toHaveLength(3);

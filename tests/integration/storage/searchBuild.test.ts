@@ -1,0 +1,50 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { SearchQuery } from '../../../src/domain/index.js';
+import { createEmbeddedSearchIndex } from '../../../src/search/embeddedSearchIndex.js';
+import type { TableStorage } from '../../../src/storage/tableStorage.js';
+import { testStorage } from '../../support/azurite.js';
+import { searchCorpus } from '../../support/searchCorpus.js';
+
+/**
+ * The embedded search index is built at start-up from the wall table: every story on the wall,
+ * of every tenant, read in one pass (`wallStories`), the wall's meta rows skipped.
+ */
+let storage: TableStorage;
+
+beforeAll(async () => {
+  storage = await testStorage();
+  const stories = [
+    ...searchCorpus({ tenantId: 'tenant-a' }),
+    ...searchCorpus({ tenantId: 'tenant-b' }).slice(0, 3),
+  ];
+  await Promise.all(stories.map((story) => storage.wall.upsert(story)));
+  // Archived: taken off the wall, so not indexed.
+  const [gone] = searchCorpus({ tenantId: 'tenant-b' }).slice(3);
+  if (!gone) throw new Error('corpus too small');
+  await storage.wall.upsert(gone);
+  await storage.wall.remove({ ...gone, status: 'archived', revision: gone.revision + 1 });
+});
+afterAll(async () => {
+  await storage.dropTables();
+});
+
+const query = (tenantId: string, text: string): SearchQuery => ({
+  tenantId,
+  text,
+  order: 'relevance',
+  offset: 0,
+  limit: 10,
+});
+
+describe('building the embedded index from the wall table', () => {
+  it('indexes every story on the wall, of every tenant, and is ready after', async () => {
+    const index = createEmbeddedSearchIndex();
+    expect(await index.build(storage.wallStories())).toBe(searchCorpus().length + 3);
+    expect(index.ready()).toBe(true);
+    expect((await index.search(query('tenant-a', 'laskuissa'))).storyIds[0]).toBe('fi-invoice');
+    const b = await index.search(query('tenant-b', 'toimituksen'));
+    expect(b.storyIds).toEqual(['fi-delivery']);
+    expect((await index.search(query('tenant-b', 'sopimuksesta'))).total).toBe(1);
+    expect((await index.search(query('tenant-b', 'koulutuksessa'))).total).toBe(0);
+  });
+});

@@ -1,0 +1,138 @@
+import { describe, expect, it } from 'vitest';
+import {
+  DomainError,
+  searchableWall,
+  type SearchIndex,
+  type Story,
+  type StoryRepository,
+} from '../../../src/domain/index.js';
+import { createEmbeddedSearchIndex } from '../../../src/search/embeddedSearchIndex.js';
+import { buildStory, recordingLogger } from '../../support/factories.js';
+import { fakeWall } from '../../support/fakes.js';
+
+const published = (overrides: Partial<Story>) =>
+  buildStory({ status: 'published', publishedAt: new Date(Date.UTC(2026, 3, 1)), ...overrides });
+
+/** The aggregates the wall reads its hits from, as a map (the newest write wins). */
+function aggregates(): Pick<StoryRepository, 'get'> & { set(story: Story): void } {
+  const rows = new Map<string, Story>();
+  return {
+    set: (story) => rows.set(story.id, story),
+    get: async ({ storyId }) => {
+      const story = rows.get(storyId);
+      return story ? { value: story, etag: '1' } : null;
+    },
+  };
+}
+
+async function setUp(stories: readonly Story[], build = true) {
+  const inner = fakeWall();
+  const search = createEmbeddedSearchIndex();
+  const read = aggregates();
+  const wall = searchableWall({ wall: inner, search, stories: read, logger: recordingLogger() });
+  for (const story of stories) {
+    read.set(story);
+    await wall.upsert(story);
+  }
+  if (build) await search.build((async function* () {})());
+  return { wall, inner, search, read };
+}
+
+const tenantId = buildStory().tenantId;
+
+describe('the wall with a search index', () => {
+  it('scans, as before, until the index is ready', async () => {
+    const { wall } = await setUp([published({ id: 'a', title: 'Asiakas kiitti' })], false);
+    // The scan matches the text as typed only: the inflected form is not found.
+    expect((await wall.page({ tenantId, limit: 10, q: 'asiakkaalle' })).items).toEqual([]);
+    expect((await wall.page({ tenantId, limit: 10, q: 'asiakas' })).items.map((s) => s.id)).toEqual(
+      ['a'],
+    );
+  });
+
+  it('answers from the index once ready: inflected words, relevance, filters, exact counts', async () => {
+    const { wall } = await setUp([
+      published({ id: 'body', title: 'Kiitos', situation: 'Asiakas soitti illalla.' }),
+      published({ id: 'title', title: 'Asiakas sai avaimet', team: 'Myymälä' }),
+      published({ id: 'other', title: 'Varasto laskettiin' }),
+    ]);
+    const page = await wall.page({ tenantId, limit: 10, q: 'asiakkaalle' });
+    expect(page.items.map((s) => s.id)).toEqual(['title', 'body']);
+    expect(page.nextCursor).toBeNull();
+    const filtered = await wall.page({ tenantId, limit: 10, q: 'asiakkaan', team: 'myymälä' });
+    expect(filtered.items.map((s) => s.id)).toEqual(['title']);
+    expect(await wall.count({ tenantId, q: 'asiakkaat' })).toEqual({ total: 2, exact: true });
+  });
+
+  it('pages with its own cursor, and refuses a malformed one', async () => {
+    const { wall } = await setUp(
+      [1, 2, 3].map((n) =>
+        published({ id: `s${n}`, title: 'Rain', publishedAt: new Date(Date.UTC(2026, 0, n)) }),
+      ),
+    );
+    const first = await wall.page({ tenantId, limit: 2, q: 'rain', sort: 'newest' });
+    expect(first.items.map((s) => s.id)).toEqual(['s3', 's2']);
+    expect(first.nextCursor).toMatch(/^s\./);
+    const second = await wall.page({
+      tenantId,
+      limit: 2,
+      q: 'rain',
+      sort: 'newest',
+      cursor: first.nextCursor ?? '',
+    });
+    expect(second).toEqual({ items: [expect.objectContaining({ id: 's1' })], nextCursor: null });
+    await expect(
+      wall.page({ tenantId, limit: 2, q: 'rain', cursor: 's.x' }),
+    ).rejects.toBeInstanceOf(DomainError);
+  });
+
+  it('shows only what is published now, even while the index lags a change', async () => {
+    const story = published({ id: 'a', title: 'Secret plan' });
+    const { wall, read } = await setUp([story]);
+    // The aggregate was archived; the index has not heard yet.
+    read.set({ ...story, status: 'archived', revision: 2 });
+    expect((await wall.page({ tenantId, limit: 10, q: 'secret' })).items).toEqual([]);
+  });
+
+  it('feeds the index with every write of the wall: an archived story is found no more', async () => {
+    const story = published({ id: 'a', title: 'Frozen pipe' });
+    const { wall, inner, read } = await setUp([story]);
+    expect((await wall.page({ tenantId, limit: 10, q: 'pipes' })).items).toHaveLength(1);
+    const archived = { ...story, status: 'archived' as const, revision: 2 };
+    read.set(archived);
+    await wall.remove(archived);
+    expect(inner.entries()).toEqual([]);
+    expect(await wall.count({ tenantId, q: 'pipes' })).toEqual({ total: 0, exact: true });
+  });
+
+  it('writes the wall even when the index fails, and reports the failure for the outbox', async () => {
+    const inner = fakeWall();
+    const failing: SearchIndex = {
+      ready: () => true,
+      put: () => Promise.reject(new Error('index down')),
+      remove: () => Promise.resolve(),
+      search: () => Promise.resolve({ storyIds: [], total: 0 }),
+    };
+    const logger = recordingLogger();
+    const wall = searchableWall({ wall: inner, search: failing, stories: aggregates(), logger });
+    await expect(wall.upsert(published({ id: 'a' }))).rejects.toThrow('index down');
+    expect(inner.entries().map((s) => s.id)).toEqual(['a']);
+    expect(logger.entries.map((e) => e.message)).toEqual(['search index write failed']);
+  });
+
+  it('keeps paging by scan with a cursor the scan made', async () => {
+    const { wall, inner } = await setUp([
+      published({ id: 'a', title: 'Rain' }),
+      published({ id: 'b', title: 'Rain' }),
+    ]);
+    const scanned = await inner.page({ tenantId, limit: 1, q: 'rain' });
+    const next = await wall.page({
+      tenantId,
+      limit: 1,
+      q: 'rain',
+      cursor: scanned.nextCursor ?? '',
+    });
+    expect(next.items).toHaveLength(1);
+    expect(next.items[0]?.id).not.toBe(scanned.items[0]?.id);
+  });
+});
