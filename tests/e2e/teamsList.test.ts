@@ -8,7 +8,7 @@ import { useBrowserApp } from '../support/useBrowserApp.js';
 
 /**
  * Teams as a list: an admin adds a team in Settings; the story form suggests it as the author
- * types; the wall's filter finds its stories typed in lower case.
+ * types; the wall's filter finds its stories typed in lower case, and offers the team to pick.
  */
 describe.skipIf(!browserAvailable())('the list of teams (Chromium)', () => {
   const app = useBrowserApp({ seed: true });
@@ -85,8 +85,21 @@ describe.skipIf(!browserAvailable())('the list of teams (Chromium)', () => {
       decision: 'approve',
     });
     const wall = await openTabAs('Emma Employee');
-    await wall.getByTestId('filter-team').fill('harbour services');
+    const filter = wall.getByTestId('filter-team');
+    await filter.fill('harbour services');
     await wall.getByTestId('story-card').filter({ hasText: title }).waitFor({ timeout: 20_000 });
     await expect.poll(() => wall.getByTestId('story-card').count(), { timeout: 10_000 }).toBe(1);
+
+    // The wall's filter offers the same list: a team picked from it filters the wall.
+    await wall.getByTestId('filter-clear').click();
+    await expect
+      .poll(() => wall.getByTestId('story-card').count(), { timeout: 10_000 })
+      .toBeGreaterThan(1);
+    await filter.click();
+    await filter.pressSequentially('harb');
+    await wall.getByRole('option', { name: 'Harbour services' }).click();
+    await expect.poll(() => filter.inputValue()).toBe('Harbour services');
+    await expect.poll(() => wall.getByTestId('story-card').count(), { timeout: 10_000 }).toBe(1);
+    expect(await wall.getByTestId('story-card').first().textContent()).toContain(title);
   });
 });

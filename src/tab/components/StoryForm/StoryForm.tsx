@@ -25,6 +25,7 @@ import { ApiError } from '../../api/client.js';
 import { useAppContext } from '../../appContext.js';
 import { errorKey, isAbort, type ErrorKey } from '../../errors.js';
 import { useNotify } from '../../hooks/useNotify.js';
+import { useTeamSuggestions } from '../../hooks/useTeamSuggestions.js';
 import { CategoryDropdown } from '../CategoryDropdown/CategoryDropdown.js';
 import { ConfirmDialog } from '../ConfirmDialog/ConfirmDialog.js';
 import { FormDialogActions } from '../FormDialogActions/FormDialogActions.js';
@@ -88,7 +89,7 @@ export function StoryForm({ onClose, mode = CREATE_STORY, onSaved }: StoryFormPr
   const [submitting, setSubmitting] = useState(false);
   const [people, setPeople] = useState<People>({ state: 'loading' });
   // The admins' teams; none (or not loaded) leaves the team a plain text field.
-  const [teams, setTeams] = useState<string[]>([]);
+  const teams = useTeamSuggestions(api);
   // Colleagues no published story names yet: a nudge for a new story, nothing when unavailable.
   const [neverFeatured, setNeverFeatured] = useState<PersonDto[]>([]);
   // Likely personal data found at the last submit, and whether the author chose to send anyway.
@@ -107,16 +108,6 @@ export function StoryForm({ onClose, mode = CREATE_STORY, onSaved }: StoryFormPr
       (error: unknown) => {
         if (!isAbort(error)) setPeople({ state: 'error', error });
       },
-    );
-    return () => abort.abort();
-  }, [api]);
-
-  useEffect(() => {
-    const abort = new AbortController();
-    // Suggestions only: without them the author types the team as before.
-    api.teamSuggestions(abort.signal).then(
-      (list) => setTeams(list.items),
-      () => undefined,
     );
     return () => abort.abort();
   }, [api]);

@@ -1,6 +1,6 @@
-import { Combobox, Field, Option } from '@fluentui/react-components';
-import { LIMITS } from '../../../shared/dto.js';
+import { Field } from '@fluentui/react-components';
 import { useT } from '../../hooks/useT.js';
+import { TeamCombobox } from '../TeamCombobox/TeamCombobox.js';
 
 export interface TeamFieldProps {
   value: string;
@@ -13,12 +13,6 @@ export interface TeamFieldProps {
 /** The story's team: free text, with the admins' list of teams as suggestions. */
 export function TeamField({ value, teams, onChange, error }: TeamFieldProps) {
   const t = useT();
-  const typed = value.trim().toLowerCase();
-  // While typing, the teams that contain what is typed; an exact match shows the whole list.
-  const shown =
-    typed === '' || teams.some((team) => team.toLowerCase() === typed)
-      ? teams
-      : teams.filter((team) => team.toLowerCase().includes(typed));
   return (
     <Field
       label={{ children: t('form.fields.team'), htmlFor: 'story-form-team' }}
@@ -26,24 +20,14 @@ export function TeamField({ value, teams, onChange, error }: TeamFieldProps) {
       validationState={error ? 'error' : 'none'}
       validationMessage={error ?? null}
     >
-      <Combobox
-        freeform
+      <TeamCombobox
         id="story-form-team"
         name="team"
         value={value}
-        maxLength={LIMITS.team.max}
-        onChange={(event) => onChange(event.target.value)}
-        onOptionSelect={(_, data) => {
-          if (data.optionValue !== undefined) onChange(data.optionValue);
-        }}
+        teams={teams}
+        onChange={onChange}
         data-testid="story-form-team"
-      >
-        {shown.map((team) => (
-          <Option key={team} value={team}>
-            {team}
-          </Option>
-        ))}
-      </Combobox>
+      />
     </Field>
   );
 }

@@ -5,6 +5,8 @@ import { useWallStyles } from './Wall.styles.js';
 import { useT } from '../../hooks/useT.js';
 import { CategoryDropdown } from '../CategoryDropdown/CategoryDropdown.js';
 import { TeamFilterInput } from '../TeamFilterInput/TeamFilterInput.js';
+import { useAppContext } from '../../appContext.js';
+import { useTeamSuggestions } from '../../hooks/useTeamSuggestions.js';
 
 export interface WallFiltersProps {
   /** What the user typed, before debouncing. */
@@ -21,6 +23,7 @@ export interface WallFiltersProps {
 export function WallFilters({ value, onChange, sortable }: WallFiltersProps) {
   const styles = useWallStyles();
   const t = useT();
+  const teams = useTeamSuggestions(useAppContext().api);
   const set = (patch: Partial<Filters>) => onChange({ ...value, ...patch });
   const anySet = (Object.keys(NO_FILTERS) as (keyof Filters)[]).some(
     (key) => key !== 'sort' && value[key] !== '',
@@ -47,6 +50,7 @@ export function WallFilters({ value, onChange, sortable }: WallFiltersProps) {
       <Field label={t('wall.team')}>
         <TeamFilterInput
           value={value.team}
+          teams={teams}
           onChange={(team) => set({ team })}
           className={styles.control}
           data-testid="filter-team"
