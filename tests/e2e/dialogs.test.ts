@@ -253,7 +253,7 @@ describe.skipIf(!browserAvailable())('dialogs of the tab (Chromium)', () => {
       const submit = form.getByTestId('story-form-submit');
       await submit.click();
 
-      const error = form.getByTestId('story-form-submit-error');
+      const error = form.getByTestId('story-form-error');
       await error.waitFor();
       expect(await error.getAttribute('role')).toBe('alert');
       expect((await error.textContent())?.length).toBeGreaterThan(10);
@@ -274,6 +274,45 @@ describe.skipIf(!browserAvailable())('dialogs of the tab (Chromium)', () => {
       await submit.click();
       await page.getByTestId('toast').filter({ hasText: 'Story sent for approval' }).waitFor();
       await form.waitFor({ state: 'detached' });
+    });
+    it('in any form dialog (reporting a story): beside its button, then the nested Escape', async () => {
+      const page = await openTab();
+      await page.getByTestId('story-open').first().click();
+      const detail = page.getByTestId('story-detail');
+      await detail.waitFor();
+      const reportButton = detail.getByTestId('story-report');
+      await reportButton.click();
+      const dialog = page.getByTestId('report-dialog');
+      await dialog.waitFor();
+      await dialog.getByTestId('report-reason').fill('The customer is named in full.');
+      await page.route('**/api/stories/*/report', (route) =>
+        route.fulfill({
+          status: 503,
+          contentType: 'application/json',
+          body: JSON.stringify({ error: { code: 'unavailable', message: 'raw server text' } }),
+        }),
+      );
+      const submit = dialog.getByTestId('report-submit');
+      await submit.click();
+      const error = dialog.getByTestId('report-error');
+      await expect.poll(() => error.textContent()).not.toBe('');
+      expect(await error.getAttribute('role')).toBe('alert');
+      expect(await error.textContent()).not.toContain('raw server text');
+      const sameRow = await error.evaluate(
+        (element, button) => element.parentElement === button?.parentElement,
+        await submit.elementHandle(),
+      );
+      expect(sameRow).toBe(true);
+      expect(await dialog.getByTestId('report-reason').inputValue()).toBe(
+        'The customer is named in full.',
+      );
+      expect(await axeViolations(page)).toEqual([]);
+
+      // Escape closes the report only; focus is back on its button in the story.
+      await page.keyboard.press('Escape');
+      await dialog.waitFor({ state: 'detached' });
+      expect(await detail.isVisible()).toBe(true);
+      await expect.poll(() => hasFocus(reportButton)).toBe(true);
     });
   });
 

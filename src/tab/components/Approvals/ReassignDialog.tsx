@@ -5,8 +5,6 @@ import {
   DialogSurface,
   DialogTitle,
   Field,
-  MessageBar,
-  MessageBarBody,
   Textarea,
   useId,
 } from '@fluentui/react-components';
@@ -88,11 +86,6 @@ export function ReassignDialog({ story, onClose, onReassigned }: ReassignDialogP
             <DialogTitle>{t('approvals.reassignDialog.title', { title: story.title })}</DialogTitle>
             <DialogContent className={styles.dialogContent}>
               <p className={styles.dialogIntro}>{t('approvals.reassignDialog.intro')}</p>
-              {error ? (
-                <MessageBar intent="error" data-testid="reassign-error">
-                  <MessageBarBody>{t(error)}</MessageBarBody>
-                </MessageBar>
-              ) : null}
               <Field
                 label={{ children: t('approvals.reassignDialog.person'), htmlFor: pickerId }}
                 required
@@ -131,6 +124,7 @@ export function ReassignDialog({ story, onClose, onReassigned }: ReassignDialogP
               submitLabel={t('approvals.reassignDialog.submit')}
               busy={busy}
               onCancel={onClose}
+              error={error ? t(error) : undefined}
               testIdPrefix="reassign"
             />
           </DialogBody>

@@ -150,13 +150,6 @@ export function ChooseAwardDialog({
                   </MessageBarBody>
                 </MessageBar>
               ) : null}
-              {error ? (
-                <MessageBar intent="error" data-testid="choose-award-error">
-                  <MessageBarBody>
-                    {t('awards.chooseFailed')} {t(error)}
-                  </MessageBarBody>
-                </MessageBar>
-              ) : null}
             </DialogContent>
             <FormDialogActions
               cancelLabel={t('awards.confirm.cancel')}
@@ -165,6 +158,7 @@ export function ChooseAwardDialog({
               busy={busy}
               blocked={tooLong}
               onCancel={onCancel}
+              error={error ? `${t('awards.chooseFailed')} ${t(error)}` : undefined}
               testIdPrefix="choose-award"
             />
           </DialogBody>

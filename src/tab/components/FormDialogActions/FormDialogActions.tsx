@@ -12,7 +12,7 @@ export interface FormDialogActionsProps {
   /** Why the last submit failed, said beside the button (and announced) until the next try. */
   error?: string | undefined;
   onCancel: () => void;
-  /** `<prefix>-cancel`, `<prefix>-submit` and `<prefix>-submit-error` name the parts for tests. */
+  /** `<prefix>-cancel`, `<prefix>-submit` and `<prefix>-error` name the parts for tests. */
   testIdPrefix: string;
 }
 
@@ -46,7 +46,7 @@ export function FormDialogActions({
   const styles = useStyles();
   return (
     <DialogActions>
-      <div role="alert" className={styles.error} data-testid={`${testIdPrefix}-submit-error`}>
+      <div role="alert" className={styles.error} data-testid={`${testIdPrefix}-error`}>
         {error}
       </div>
       <Button

@@ -5,8 +5,6 @@ import {
   DialogSurface,
   DialogTitle,
   Field,
-  MessageBar,
-  MessageBarBody,
   Textarea,
 } from '@fluentui/react-components';
 import { FormDialogActions } from '../FormDialogActions/FormDialogActions.js';
@@ -107,11 +105,6 @@ export function CorrectionDialog({ story, onClose, onSaved }: CorrectionDialogPr
             <DialogTitle>{t('moderation.editDialog.title', { title: story.title })}</DialogTitle>
             <DialogContent className={styles.dialogContent}>
               <p className={styles.dialogIntro}>{t('moderation.editDialog.intro')}</p>
-              {error ? (
-                <MessageBar intent="error" data-testid="correction-error">
-                  <MessageBarBody>{t(error)}</MessageBarBody>
-                </MessageBar>
-              ) : null}
               {CORRECTION_TEXTS.map((field) => (
                 <TextField
                   key={field}
@@ -156,6 +149,7 @@ export function CorrectionDialog({ story, onClose, onSaved }: CorrectionDialogPr
               submitLabel={t('moderation.editDialog.save')}
               busy={busy}
               onCancel={onClose}
+              error={error ? t(error) : undefined}
               testIdPrefix="correction"
             />
           </DialogBody>

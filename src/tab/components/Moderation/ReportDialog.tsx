@@ -5,8 +5,6 @@ import {
   DialogSurface,
   DialogTitle,
   Field,
-  MessageBar,
-  MessageBarBody,
   Textarea,
   useId,
 } from '@fluentui/react-components';
@@ -74,11 +72,6 @@ export function ReportDialog({ story, onClose, onReported }: ReportDialogProps) 
               <p className={styles.dialogIntro}>
                 {t('moderation.report.intro', { title: story.title })}
               </p>
-              {error ? (
-                <MessageBar intent="error" data-testid="report-error">
-                  <MessageBarBody>{t(error)}</MessageBarBody>
-                </MessageBar>
-              ) : null}
               <Field
                 label={{ children: t('moderation.report.reason'), htmlFor: reasonId }}
                 hint={t('moderation.report.reasonHint')}
@@ -102,6 +95,7 @@ export function ReportDialog({ story, onClose, onReported }: ReportDialogProps) 
               submitLabel={t('moderation.report.send')}
               busy={busy}
               onCancel={onClose}
+              error={error ? t(error) : undefined}
               testIdPrefix="report"
             />
           </DialogBody>

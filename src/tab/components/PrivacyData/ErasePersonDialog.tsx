@@ -8,8 +8,6 @@ import {
   DialogTitle,
   Field,
   Input,
-  MessageBar,
-  MessageBarBody,
 } from '@fluentui/react-components';
 import { useState, type FormEvent } from 'react';
 import type { ErasureReceiptDto, PersonDto } from '../../../shared/dto.js';
@@ -102,13 +100,6 @@ export function ErasePersonDialog({ onClose }: ErasePersonDialogProps) {
                       data-testid="erase-person-confirm"
                     />
                   </Field>
-                  {failure !== undefined ? (
-                    <MessageBar intent="error" data-testid="erase-person-error">
-                      <MessageBarBody>
-                        {t('privacyData.erase.failed')} {t(errorKey(failure))}
-                      </MessageBarBody>
-                    </MessageBar>
-                  ) : null}
                 </>
               )}
             </DialogContent>
@@ -126,6 +117,11 @@ export function ErasePersonDialog({ onClose }: ErasePersonDialogProps) {
                 busy={busy}
                 blocked={!confirmed}
                 onCancel={onClose}
+                error={
+                  failure !== undefined
+                    ? `${t('privacyData.erase.failed')} ${t(errorKey(failure))}`
+                    : undefined
+                }
                 testIdPrefix="erase-person"
               />
             )}

@@ -81,9 +81,8 @@ export function StoryForm({ onClose, mode = CREATE_STORY, onSaved }: StoryFormPr
   const resubmit = mode.kind === 'resubmit' ? mode.story : undefined;
   const [problems, setProblems] = useState<FormProblems>({});
   const [serverProblems, setServerProblems] = useState<Partial<Record<StoryFormField, string>>>({});
-  const [formError, setFormError] = useState<'form.fixErrors' | undefined>();
-  // Why the last send failed (not a field's fault): said beside the button that sent it.
-  const [submitError, setSubmitError] = useState<ErrorKey | undefined>();
+  // Why the last send failed (fields to fix, or the service): said beside the button.
+  const [formError, setFormError] = useState<ErrorKey | 'form.fixErrors' | undefined>();
   // Closing with a draft in it asks first.
   const [askDiscard, setAskDiscard] = useState(false);
   const [submitting, setSubmitting] = useState(false);
@@ -184,7 +183,6 @@ export function StoryForm({ onClose, mode = CREATE_STORY, onSaved }: StoryFormPr
     const found = validateStoryForm(values);
     setProblems(found);
     setServerProblems({});
-    setSubmitError(undefined);
     if (Object.keys(found).length > 0) {
       setFormError('form.fixErrors');
       setPersonalData([]);
@@ -215,13 +213,9 @@ export function StoryForm({ onClose, mode = CREATE_STORY, onSaved }: StoryFormPr
         }
       }
       setServerProblems(byField);
-      if (Object.keys(byField).length > 0) {
-        setFormError('form.fixErrors');
-        focusFirst(Object.keys(byField) as StoryFormField[]);
-      } else {
-        // Nothing to fix in the fields: the reason goes beside the button, the text stays.
-        setSubmitError(errorKey(error));
-      }
+      // The typed text stays; the reason is said beside the button.
+      setFormError(Object.keys(byField).length > 0 ? 'form.fixErrors' : errorKey(error));
+      focusFirst(Object.keys(byField) as StoryFormField[]);
     }
   }
 
@@ -278,11 +272,6 @@ export function StoryForm({ onClose, mode = CREATE_STORY, onSaved }: StoryFormPr
                     </MessageBarBody>
                   </MessageBar>
                 </div>
-              ) : null}
-              {formError ? (
-                <MessageBar intent="error" data-testid="story-form-error">
-                  <MessageBarBody>{t(formError)}</MessageBarBody>
-                </MessageBar>
               ) : null}
               {text('title')}
               {text('situation', { multiline: true, hint: t('form.hints.situation') })}
@@ -445,7 +434,7 @@ export function StoryForm({ onClose, mode = CREATE_STORY, onSaved }: StoryFormPr
               submitLabel={t(resubmit ? 'form.resubmit.submit' : 'form.submit')}
               busyLabel={t(resubmit ? 'form.resubmit.submitting' : 'form.submitting')}
               busy={submitting}
-              error={submitError ? t(submitError) : undefined}
+              error={formError ? t(formError) : undefined}
               onCancel={requestClose}
               testIdPrefix="story-form"
             />
