@@ -1,14 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import {
   DomainError,
+  projectStoryHandler,
   searchableWall,
+  trySyncProjections,
   type SearchIndex,
   type Story,
   type StoryRepository,
 } from '../../../src/domain/index.js';
 import { createEmbeddedSearchIndex } from '../../../src/search/embeddedSearchIndex.js';
 import { buildStory, recordingLogger } from '../../support/factories.js';
-import { fakeWall } from '../../support/fakes.js';
+import { fakeProjections, fakeStories, fakeWall } from '../../support/fakes.js';
 
 const published = (overrides: Partial<Story>) =>
   buildStory({ status: 'published', publishedAt: new Date(Date.UTC(2026, 3, 1)), ...overrides });
@@ -134,5 +136,37 @@ describe('the wall with a search index', () => {
     });
     expect(next.items).toHaveLength(1);
     expect(next.items[0]?.id).not.toBe(scanned.items[0]?.id);
+  });
+
+  it('is repaired by the outbox: a failed inline write is done again by story.project', async () => {
+    const story = published({ id: 'a', title: 'Sairaala sai varaosan' });
+    const search = createEmbeddedSearchIndex();
+    await search.build((async function* () {})());
+    let down = true;
+    const flaky = {
+      ...search,
+      put: (s: Story) => (down ? Promise.reject(new Error('index down')) : search.put(s)),
+    };
+    const stories = fakeStories();
+    await stories.commit({ story, expectedEtag: null, audit: [], outbox: [] });
+    const logger = recordingLogger();
+    const wall = searchableWall({ wall: fakeWall(), search: flaky, stories, logger });
+    const projections = fakeProjections({ wall });
+    // Inline after the commit: the index is down, so only logged.
+    await trySyncProjections({ ...projections, logger }, story);
+    expect((await wall.page({ tenantId, limit: 10, q: 'sairaalaan' })).items).toEqual([]);
+    down = false;
+    await projectStoryHandler({ ...projections, stories })({
+      id: 'm1',
+      kind: 'story.project',
+      createdAt: new Date(0),
+      payload: {},
+      ref: { tenantId, storyId: 'a' },
+      attempts: 1,
+      nextAttemptAt: new Date(0),
+      etag: '1',
+    });
+    const found = await wall.page({ tenantId, limit: 10, q: 'sairaalaan' });
+    expect(found.items.map((s) => s.id)).toEqual(['a']);
   });
 });
