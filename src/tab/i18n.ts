@@ -1,8 +1,7 @@
 import i18next, { type i18n as I18n } from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { LOCALES, type LocaleDto } from '../shared/dto.js';
-import { en } from './locales/en.js';
-import { fi } from './locales/fi.js';
+import { en, type Messages } from './locales/en.js';
 import type { HostInfo } from './teams/host.js';
 
 type Leaves<T, Prefix extends string = ''> = {
@@ -58,14 +57,34 @@ export function saveLanguageChoice(locale: LocaleDto): void {
   }
 }
 
-/** One i18next instance for the tab, bound to React. Both languages are small and bundled. */
+/**
+ * The strings of one language. English is the fallback and in the first bundle; the others are
+ * chunks of their own, so nobody downloads a language they do not read.
+ */
+function loadMessages(language: LocaleDto): Promise<Messages> {
+  switch (language) {
+    case 'en':
+      return Promise.resolve(en);
+    case 'fi':
+      return import('./locales/fi.js').then((m) => m.fi);
+  }
+}
+
+/** Makes sure the instance has the language's strings, e.g. before switching to it. */
+export async function loadLanguage(i18n: I18n, language: LocaleDto): Promise<void> {
+  if (i18n.hasResourceBundle(language, 'translation')) return;
+  i18n.addResourceBundle(language, 'translation', await loadMessages(language));
+}
+
+/** One i18next instance for the tab, bound to React, with English and the language in use. */
 export async function createI18n(language: LocaleDto): Promise<I18n> {
   const instance = i18next.createInstance();
+  const messages = await loadMessages(language);
   await instance.use(initReactI18next).init({
     lng: language,
     fallbackLng: 'en',
     supportedLngs: [...LOCALES],
-    resources: { en: { translation: en }, fi: { translation: fi } },
+    resources: { en: { translation: en }, [language]: { translation: messages } },
     // React escapes every text it renders; escaping here too would show `&amp;` to users.
     interpolation: { escapeValue: false },
     returnNull: false,

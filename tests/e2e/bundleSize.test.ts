@@ -3,11 +3,15 @@ import { describe, expect, it } from 'vitest';
 import { repoRoot } from '../support/paths.js';
 import { measureInitialBundle } from './initialBundle.js';
 
-/** docs/PERFORMANCE.md budget: initial JavaScript ≤ 255 KB gzip (250 until the wall gained its account, language and sort filters; the target is 180). */
-const BUDGET_BYTES = 255 * 1024;
+/**
+ * Initial JavaScript ≤ 240 KB gzip, just above the measured size (docs/PERFORMANCE.md; the
+ * target is 180): lowered with each saving so the bundle cannot grow back unnoticed.
+ */
+const BUDGET_KB = 240;
+const BUDGET_BYTES = BUDGET_KB * 1024;
 
 describe('tab bundle', () => {
-  it('keeps the initial JavaScript within 255 KB gzip', () => {
+  it(`keeps the initial JavaScript within ${BUDGET_KB} KB gzip`, () => {
     const bundle = measureInitialBundle(path.join(repoRoot, 'dist/tab'));
     const lines = bundle.files.map((f) => `  ${(f.gzipBytes / 1024).toFixed(1)} KB  ${f.file}`);
     console.info(

@@ -7,7 +7,7 @@ import type { ApiClient } from '../../api/client.js';
 import { createTabApi, type WallPrefetch } from '../../api/tabApi.js';
 import { saveDevUser } from '../../auth/devUserStore.js';
 import type { TabQuery } from '../../channelTab.js';
-import { resolveLanguage, saveLanguageChoice } from '../../i18n.js';
+import { loadLanguage, resolveLanguage, saveLanguageChoice } from '../../i18n.js';
 import { useHostTheme } from '../../hooks/useHostTheme.js';
 import { NotifyContext, type Notice } from '../../hooks/useNotify.js';
 import type { Host } from '../../teams/host.js';
@@ -52,7 +52,10 @@ export function App({ host, i18n, initial }: AppProps) {
     (locale: LocaleDto) => {
       saveLanguageChoice(locale);
       setLanguage(locale);
-      void i18n.changeLanguage(locale);
+      // The strings of a language not yet used are a chunk of their own; switch once they are in.
+      loadLanguage(i18n, locale)
+        .then(() => i18n.changeLanguage(locale))
+        .catch(() => setLanguage(resolveLanguage(i18n.language)));
     },
     [i18n],
   );
