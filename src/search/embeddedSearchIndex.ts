@@ -48,7 +48,8 @@ const BUILD_BATCH = 500;
  * The search port in memory, with MiniSearch (BM25 ranking) over Finnish and English stems
  * (`textAnalysis.ts`): one index per tenant, so a tenant's words never weigh in another's ranking.
  * For the local default and a single instance: each instance holds its own copy, fed by its own
- * writes (docs/adr/0009-search-port.md). Some 1 KB of memory per story.
+ * writes (docs/adr/0009-search-port.md). Some 3 KB of memory per story; a search runs on the
+ * event loop, scoring every match.
  */
 export function createEmbeddedSearchIndex(): EmbeddedSearchIndex {
   const tenants = new Map<string, Tenant>();
