@@ -102,4 +102,31 @@ describe.skipIf(!browserAvailable())('the list of teams (Chromium)', () => {
     await expect.poll(() => wall.getByTestId('story-card').count(), { timeout: 10_000 }).toBe(1);
     expect(await wall.getByTestId('story-card').first().textContent()).toContain(title);
   });
+
+  it('keeps the keyboard in the wall’s team filter when the list arrives mid-typing', async () => {
+    const context = await app.newContext({ locale: 'en-US', colorScheme: 'light' });
+    const page = await context.newPage();
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route('**/api/suggestions/teams', async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.goto(app.url);
+    await page.getByTestId('story-card').first().waitFor();
+    const filter = page.getByTestId('filter-team');
+    await filter.click();
+    await page.keyboard.type('harb');
+    const answered = page.waitForResponse('**/api/suggestions/teams');
+    release();
+    // The list the first test saved arrives while the caret is in the filter.
+    expect(((await (await answered).json()) as { items: string[] }).items).toContain(
+      'Harbour services',
+    );
+    await page.keyboard.type('our services');
+    await expect.poll(() => filter.inputValue()).toBe('harbour services');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe(
+      'filter-team',
+    );
+  });
 });

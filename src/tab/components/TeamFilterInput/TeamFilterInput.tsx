@@ -1,5 +1,5 @@
 import { Input } from '@fluentui/react-components';
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { LIMITS } from '../../../shared/dto.js';
 import { useT } from '../../hooks/useT.js';
 
@@ -24,18 +24,22 @@ export interface TeamFilterInputProps {
 /** A team name to filter stories by, as long as LIMITS allows, with the admins' teams offered. */
 export function TeamFilterInput({ value, onChange, teams = [], ...props }: TeamFilterInputProps) {
   const t = useT();
-  const plain = (
+  // Someone typing when the teams arrive keeps the text input until they leave it: swapping the
+  // element under the caret would drop the keyboard focus.
+  const [typing, setTyping] = useState(false);
+  const input = (focusable: boolean) => (
     <Input
       {...props}
       value={value}
       maxLength={LIMITS.team.max}
       placeholder={t('wall.teamPlaceholder')}
       onChange={(_, data) => onChange(data.value)}
+      {...(focusable ? { onFocus: () => setTyping(true), onBlur: () => setTyping(false) } : {})}
     />
   );
-  if (teams.length === 0) return plain;
+  if (teams.length === 0 || typing) return input(true);
   return (
-    <Suspense fallback={plain}>
+    <Suspense fallback={input(false)}>
       <TeamCombobox
         {...props}
         value={value}
