@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState, type RefObject } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type RefObject } from 'react';
 import { isAbort } from '../errors.js';
 import { appendPage, prependItem, replaceItem, type Identified } from './pagedListModel.js';
 
@@ -56,6 +56,11 @@ interface State<T> {
   firstNewId: string | undefined;
 }
 
+interface Stored<T> extends State<T> {
+  /** The request this state answered; null before the first answer. */
+  request: object | null;
+}
+
 function initial<T>(items: readonly T[] = []): State<T> {
   return {
     items,
@@ -78,8 +83,13 @@ export function usePagedList<T extends Identified>(
   options: PagedListOptions = {},
 ): PagedList<T> {
   const { keepWhileLoading = false } = options;
-  const [state, setState] = useState<State<T>>(() => initial());
   const [attempt, setAttempt] = useState(0);
+  const request = useMemo(() => ({ fetchPage, attempt }), [fetchPage, attempt]);
+  // What the last answer left, with the request it answered. While that is not the current
+  // request, the list shows a fresh start instead (its old items if `keepWhileLoading`).
+  const [stored, setState] = useState<Stored<T>>(() => ({ ...initial(), request: null }));
+  const state: State<T> =
+    stored.request === request ? stored : initial(keepWhileLoading ? stored.items : []);
   const { nextCursor } = state;
   const controller = useRef<AbortController | null>(null);
   // Set at once, so a second click before React re-renders asks for no second copy of a page.
@@ -89,20 +99,24 @@ export function usePagedList<T extends Identified>(
     const abort = new AbortController();
     controller.current = abort;
     pending.current = false;
-    setState((previous) => initial(keepWhileLoading ? previous.items : []));
-    fetchPage(undefined, abort.signal).then(
+    request.fetchPage(undefined, abort.signal).then(
       (page) => {
         // A request that cannot be aborted (a prefetched page) may still answer: drop it.
         if (abort.signal.aborted) return;
-        setState({ ...initial(page.items), nextCursor: page.nextCursor, status: 'ready' });
+        setState({
+          ...initial(page.items),
+          nextCursor: page.nextCursor,
+          status: 'ready',
+          request,
+        });
       },
       (error: unknown) => {
         if (abort.signal.aborted || isAbort(error)) return;
-        setState({ ...initial(), status: 'error', error });
+        setState({ ...initial(), status: 'error', error, request });
       },
     );
     return () => abort.abort();
-  }, [fetchPage, attempt, keepWhileLoading]);
+  }, [request]);
 
   const loadMore = useCallback(() => {
     const signal = controller.current?.signal;
