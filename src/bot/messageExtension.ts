@@ -111,7 +111,8 @@ export async function submitShareAction(
 
 /**
  * "Find a story" (search command): published stories of the actor's tenant matching the text,
- * newest first; the newest ones when the command opens (initial run, no text).
+ * best match first (the wall's search index); the newest ones when the command opens (initial
+ * run, no text).
  */
 export async function findStories(
   context: TurnContext,
