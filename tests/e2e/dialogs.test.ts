@@ -153,6 +153,27 @@ describe.skipIf(!browserAvailable())('dialogs of the tab (Chromium)', () => {
       await expect.poll(() => hasFocus(link)).toBe(true);
     });
 
+    it('a story opened from My stories closes alone on Escape, then My stories', async () => {
+      const page = await openTab();
+      const opener = page.getByTestId('my-stories-open');
+      await opener.click();
+      const view = page.getByTestId('my-stories');
+      await view.waitFor();
+      const link = view.getByTestId('my-story-open').first();
+      await link.click();
+      const detail = page.getByTestId('story-detail');
+      await detail.waitFor();
+
+      await page.keyboard.press('Escape');
+      await detail.waitFor({ state: 'detached' });
+      expect(await view.isVisible()).toBe(true);
+      await expect.poll(() => hasFocus(link)).toBe(true);
+
+      await page.keyboard.press('Escape');
+      await view.waitFor({ state: 'detached' });
+      await expect.poll(() => hasFocus(opener)).toBe(true);
+    });
+
     it('"Discard this draft?" over the story form closes alone on Escape', async () => {
       const page = await openTab();
       const form = await openForm(page);
@@ -317,6 +338,15 @@ describe.skipIf(!browserAvailable())('dialogs of the tab (Chromium)', () => {
   });
 
   describe('axe inside the dialogs', () => {
+    it('the story form, empty and with its field errors shown', async () => {
+      const page = await openTab();
+      const form = await openForm(page);
+      expect(await axeViolations(page)).toEqual([]);
+      await form.getByTestId('story-form-submit').click();
+      await form.getByTestId('story-form-error').waitFor();
+      expect(await axeViolations(page)).toEqual([]);
+    });
+
     it('the story detail, as the admin sees it', async () => {
       const page = await openTab('Aaron Admin');
       await page.getByTestId('story-open').first().click();
