@@ -60,6 +60,34 @@ const NAME_RULES = [
 ] as const;
 
 /**
+ * Buttons and links whose accessible name does not contain their visible text (WCAG 2.5.3,
+ * "Label in Name"): axe's experimental rule, and the same comparison made directly.
+ */
+async function namesHidingText(page: Page): Promise<string[]> {
+  const found = await axeViolations(page, ['label-content-name-mismatch', 'button-name']);
+  const direct = await page.evaluate(() => {
+    const norm = (text: string) => text.replace(/\s+/g, ' ').trim().toLowerCase();
+    // A combobox shows its value, not its name; its label is the text beside it.
+    const buttons = 'button:not([role]), [role="button"], a[href]:not([role])';
+    return [...document.querySelectorAll(buttons)]
+      .filter((node) => node instanceof HTMLElement && node.offsetParent !== null)
+      .flatMap((node) => {
+        const labelledBy = node.getAttribute('aria-labelledby');
+        const name = labelledBy
+          ? labelledBy
+              .split(/\s+/)
+              .map((id) => document.getElementById(id)?.textContent ?? '')
+              .join(' ')
+          : node.getAttribute('aria-label');
+        const visible = norm((node as HTMLElement).innerText);
+        if (name === null || visible === '') return [];
+        return norm(name).includes(visible) ? [] : [`"${visible}" named "${name}"`];
+      });
+  });
+  return [...found, ...direct];
+}
+
+/**
  * `label[for]` that point at no element, and form fields without an accessible name (as
  * Chromium's own accessibility tree computes it), on the page now.
  */
@@ -113,9 +141,9 @@ describe.skipIf(!browserAvailable())('layout and labels of the tab (Chromium)', 
     return (await response.json()) as T;
   }
 
-  async function openTab(width = 1280, path = '/'): Promise<Page> {
+  async function openTab(width = 1280, path = '/', locale = 'en-US'): Promise<Page> {
     const context = await app.newContext({
-      locale: 'en-US',
+      locale,
       colorScheme: 'light',
       viewport: { width, height: 900 },
     });
@@ -309,39 +337,71 @@ describe.skipIf(!browserAvailable())('layout and labels of the tab (Chromium)', 
     ['hall of fame', '/hall-of-fame', 'hall-of-fame'],
   ] as const;
 
-  it.each(VIEWS)(
-    "%s: every button's accessible name contains its visible text",
-    async (_name, path, testId) => {
-      const page = await openTab();
+  it.each(
+    VIEWS.flatMap(([name, path, testId]) =>
+      (['en-US', 'fi-FI'] as const).map((locale) => [name, locale, path, testId] as const),
+    ),
+  )(
+    "%s: every button's accessible name contains its visible text (%s)",
+    async (_name, locale, path, testId) => {
+      const page = await openTab(1280, '/', locale);
       await page.getByTestId('story-card').first().waitFor();
       await actAs(page, 'Aaron Admin');
       await page.goto(`${app.url}${path}`);
       await page.getByTestId(testId).first().waitFor();
       await page.waitForLoadState('networkidle');
-      expect(await axeViolations(page, ['label-content-name-mismatch', 'button-name'])).toEqual([]);
-      // The same, checked directly: a name from aria-label(ledby) must contain the visible text.
-      const mismatched = await page.evaluate(() => {
-        const norm = (text: string) => text.replace(/\s+/g, ' ').trim().toLowerCase();
-        // A combobox shows its value, not its name; its label is the text beside it.
-        const buttons = 'button:not([role]), [role="button"], a[href]:not([role])';
-        return [...document.querySelectorAll(buttons)]
-          .filter((node) => node instanceof HTMLElement && node.offsetParent !== null)
-          .flatMap((node) => {
-            const labelledBy = node.getAttribute('aria-labelledby');
-            const name = labelledBy
-              ? labelledBy
-                  .split(/\s+/)
-                  .map((id) => document.getElementById(id)?.textContent ?? '')
-                  .join(' ')
-              : node.getAttribute('aria-label');
-            const visible = norm((node as HTMLElement).innerText);
-            if (name === null || visible === '') return [];
-            return norm(name).includes(visible) ? [] : [`"${visible}" named "${name}"`];
-          });
-      });
-      expect(mismatched).toEqual([]);
+      expect(await namesHidingText(page)).toEqual([]);
     },
   );
+
+  it("the collection editor's buttons name what they show, with stories found and added", async () => {
+    const page = await openTab();
+    await page.getByTestId('story-card').first().waitFor();
+    await actAs(page, 'Aaron Admin');
+    await page.goto(`${app.url}/collections`);
+    await page.getByTestId('collection-create').click();
+    const editor = page.getByTestId('collection-editor');
+    await editor.getByTestId('collection-search').fill('customer');
+    await editor.getByTestId('collection-add').first().click();
+    await editor.getByTestId('collection-editor-story').first().waitFor();
+    await page.waitForLoadState('networkidle');
+    expect(await namesHidingText(page)).toEqual([]);
+  });
+
+  it("an approver's queue names what its buttons show", async () => {
+    await call('POST', '/api/stories', employee, {
+      title: 'Keys found before the flight',
+      situation: 'A guest left the car keys in the cloakroom and was already on the airport bus.',
+      action: 'Our cloakroom worker took a taxi and met the guest at the check-in desk.',
+      outcome: 'The guest flew home with the keys and wrote to thank the whole team.',
+      lesson: 'A small errand at the right moment is remembered for years.',
+      team: 'Venue services',
+      category: 'beyond-expectations',
+      consent: true,
+    });
+    const page = await openTab();
+    await page.getByTestId('story-card').first().waitFor();
+    await actAs(page, 'Mikko Manager');
+    await page.goto(`${app.url}/approvals`);
+    await page.getByTestId('approval-item').first().waitFor();
+    await page.waitForLoadState('networkidle');
+    expect(await namesHidingText(page)).toEqual([]);
+  });
+
+  it('the name check finds a button whose name hides its visible text', async () => {
+    const page = await openTab();
+    await page.getByTestId('story-card').first().waitFor();
+    await page.evaluate(() => {
+      const button = document.createElement('button');
+      button.textContent = 'Send';
+      button.setAttribute('aria-label', 'Close the wall');
+      document.querySelector('main')?.append(button);
+    });
+    expect(await namesHidingText(page)).toEqual([
+      'label-content-name-mismatch: button[aria-label="Close the wall"]',
+      '"send" named "Close the wall"',
+    ]);
+  });
 
   it('with the API down shows one error and one retry, and the retry works once it is back', async () => {
     const context = await app.newContext({ locale: 'en-US', colorScheme: 'light' });
