@@ -10,7 +10,7 @@ import {
   Text,
   mergeClasses,
 } from '@fluentui/react-components';
-import { useEffect, useRef, useState } from 'react';
+import { Suspense, lazy, useEffect, useRef, useState } from 'react';
 import type { StoryDto } from '../../../shared/dto.js';
 import type { StartFilters, WallPrefetch } from '../../api/tabApi.js';
 import { useAppContext } from '../../appContext.js';
@@ -27,9 +27,13 @@ import { useMyReactions } from '../../hooks/useMyReactions.js';
 import { LoadError } from '../LoadError/LoadError.js';
 import { StoryCard } from '../StoryCard/StoryCard.js';
 import { useWallStyles } from './Wall.styles.js';
-import { WallFilters } from './WallFilters.js';
 import { useWallTotal } from './useWallTotal.js';
 import { useT } from '../../hooks/useT.js';
+
+// The filters' Fluent inputs, selects and comboboxes are not needed to paint the first stories:
+// a chunk of their own, requested as soon as this module runs, while the first page loads.
+const filtersChunk = import('./WallFilters.js');
+const WallFilters = lazy(() => filtersChunk.then((m) => ({ default: m.WallFilters })));
 
 export interface WallProps {
   /** Changing it reloads the wall from the first page (e.g. after an approval). */
@@ -111,7 +115,9 @@ export function Wall({
 
   return (
     <section className={styles.root} aria-labelledby="wall-heading">
-      <WallFilters value={input} onChange={setInput} sortable={ranksByVotes} />
+      <Suspense fallback={<div className={styles.filters} />}>
+        <WallFilters value={input} onChange={setInput} sortable={ranksByVotes} />
+      </Suspense>
 
       <div className={styles.summary}>
         <h2 id="wall-heading" className={styles.heading}>
