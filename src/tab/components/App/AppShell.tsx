@@ -25,9 +25,7 @@ import {
   type TabView,
 } from '../../route.js';
 import type { Host } from '../../teams/host.js';
-import { LanguageSwitch } from '../LanguageSwitch/LanguageSwitch.js';
 import { AwardBanner } from '../AwardBanner/AwardBanner.js';
-import { UserSwitcher } from '../UserSwitcher/UserSwitcher.js';
 import { Wall } from '../Wall/Wall.js';
 import { useAppStyles } from './App.styles.js';
 import { useApprovalsVisible } from './useApprovalsVisible.js';
@@ -54,6 +52,13 @@ const Awards = lazy(() => loadAwards().then((m) => ({ default: m.Awards })));
 const Collections = lazy(() => loadCollections().then((m) => ({ default: m.Collections })));
 const HallOfFame = lazy(() => loadHallOfFame().then((m) => ({ default: m.HallOfFame })));
 const Settings = lazy(() => loadSettings().then((m) => ({ default: m.Settings })));
+// Browser mode only (inside Teams, Teams decides both): the dropdowns come in their own chunks.
+const LanguageSwitch = lazy(() =>
+  import('../LanguageSwitch/LanguageSwitch.js').then((m) => ({ default: m.LanguageSwitch })),
+);
+const UserSwitcher = lazy(() =>
+  import('../UserSwitcher/UserSwitcher.js').then((m) => ({ default: m.UserSwitcher })),
+);
 // Editors and admins only.
 const loadModeration = () => import('../Moderation/Moderation.js');
 const Moderation = lazy(() => loadModeration().then((m) => ({ default: m.Moderation })));
@@ -187,14 +192,18 @@ export function AppShell(props: AppShellProps) {
             )}
           </div>
           <div className={styles.actions} role="toolbar" aria-label={t('app.actions')}>
-            {localMode && current ? (
-              <UserSwitcher
-                users={devUsers}
-                currentId={devUserId ?? current.id}
-                onChange={onDevUserChange}
-              />
-            ) : null}
-            {host.inTeams ? null : <LanguageSwitch value={language} onChange={onLanguageChange} />}
+            <Suspense fallback={null}>
+              {localMode && current ? (
+                <UserSwitcher
+                  users={devUsers}
+                  currentId={devUserId ?? current.id}
+                  onChange={onDevUserChange}
+                />
+              ) : null}
+              {host.inTeams ? null : (
+                <LanguageSwitch value={language} onChange={onLanguageChange} />
+              )}
+            </Suspense>
             <Button
               appearance="secondary"
               disabled={!current}
