@@ -360,6 +360,7 @@ export async function startServer(
       authenticate,
       authMode: config.authMode,
       localTenantId: config.localTenantId,
+      demoPeople: config.authMode === 'local' ? demoUsers(config.localTenantId) : [],
       checkHealth: () => storage.ping(),
       bot: (request) => bot.handle(request),
       tabDir: config.tabDir,

@@ -72,6 +72,8 @@ export interface HttpAppDeps {
   authenticate: Authenticator;
   authMode: 'local' | 'entra';
   localTenantId: string;
+  /** Local mode: the demo people the switcher offers, stored or not (stored on first use). */
+  demoPeople?: readonly { id: string; displayName: string }[];
   /** Throws when storage cannot be reached. */
   checkHealth: () => Promise<void>;
   bot: BotEndpoint;
@@ -235,6 +237,7 @@ export async function createHttpApp(deps: HttpAppDeps): Promise<FastifyInstance>
     authenticate: deps.authenticate,
     authMode: deps.authMode,
     localTenantId: deps.localTenantId,
+    demoPeople: deps.demoPeople ?? [],
     wallVotes: deps.service.wallVotes,
   });
 

@@ -17,6 +17,8 @@ export function peopleRoutes(
     authenticate: Authenticator;
     authMode: 'local' | 'entra';
     localTenantId: string;
+    /** Local mode: the demo people, offered in the switcher before they are stored. */
+    demoPeople: readonly { id: string; displayName: string }[];
     /** What the caller's wall may show of votes, so the tab offers "most voted" only where allowed. */
     wallVotes: StoryService['wallVotes'];
   },
@@ -94,10 +96,14 @@ export function peopleRoutes(
       if (deps.authMode !== 'local') {
         throw new ApiError(404, 'not_found', 'Demo users exist only in local mode.');
       }
-      const known = await users.list(deps.localTenantId);
+      const stored = await users.list(deps.localTenantId);
+      // Without demo data a demo person is stored on first use (src/api/auth.ts): until then
+      // the switcher still offers them (no roles known yet: nothing grants any without demo data).
+      const storedIds = new Set(stored.map((user) => user.id));
+      const known = [...stored, ...deps.demoPeople.filter((person) => !storedIds.has(person.id))];
       const items = await Promise.all(
         known.map(async (user) => {
-          const found = await deps.people.actorOf(user.tenantId, user.id, 'tab', {}, false);
+          const found = await deps.people.actorOf(deps.localTenantId, user.id, 'tab', {}, false);
           return {
             id: user.id,
             displayName: user.displayName,

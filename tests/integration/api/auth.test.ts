@@ -75,6 +75,17 @@ describe('local mode without demo data', () => {
     // Someone who is not a demo person is still refused.
     expect((await api.get('/api/me', { user: 'someone-else' })).status).toBe(401);
   });
+
+  it('offers every demo person in the switcher before any of them has signed in', async () => {
+    const list = await api.get<DevUsersDto>('/api/dev/users');
+    expect(list.status).toBe(200);
+    expect(list.body.items.map((user) => user.id).sort()).toEqual(
+      [...new Set(Object.values(DEMO_USER_IDS))].sort(),
+    );
+    expect(list.body.items.find((user) => user.id === DEMO_USER_IDS.manager)?.displayName).toBe(
+      'Mikko Manager',
+    );
+  });
 });
 
 describe('entra mode', () => {
