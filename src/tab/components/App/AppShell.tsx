@@ -7,14 +7,15 @@ import {
   Spinner,
   mergeClasses,
 } from '@fluentui/react-components';
-import { Suspense, lazy, useEffect, useMemo, useState } from 'react';
+import { Suspense, lazy, useCallback, useEffect, useMemo, useState } from 'react';
 import type { DevUserDto, LocaleDto, MeDto, StoryDto } from '../../../shared/dto.js';
 import { ApiError, type ApiClient } from '../../api/client.js';
 import type { WallPrefetch } from '../../api/tabApi.js';
 import { AppContext, type AppContextValue } from '../../appContext.js';
 import type { TabQuery } from '../../channelTab.js';
 import { returnFocusFromDialogs } from '../../dialogFocus.js';
-import { errorKey, isAbort } from '../../errors.js';
+import { errorKey } from '../../errors.js';
+import { useLoad } from '../../hooks/useLoad.js';
 import { useT } from '../../hooks/useT.js';
 import {
   TAB_VIEWS,
@@ -76,9 +77,6 @@ export interface AppShellProps {
   onDevUserChange: (id: string | undefined) => void;
 }
 
-type MeState =
-  { state: 'loading' } | { state: 'ready'; me: MeDto } | { state: 'error'; error: unknown };
-
 type OpenDialog =
   | { kind: 'none' }
   | { kind: 'form' }
@@ -111,30 +109,27 @@ export function AppShell(props: AppShellProps) {
     props;
   const styles = useAppStyles();
   const t = useT();
-  const [me, setMe] = useState<MeState>({ state: 'loading' });
-  const [attempt, setAttempt] = useState(0);
+  const readMe = useCallback(
+    async (signal: AbortSignal): Promise<MeDto | null> => {
+      try {
+        return await api.me(signal);
+      } catch (error) {
+        // A remembered demo user that no longer exists: fall back to the server's default
+        // (null: the shell, keyed by the user, starts over for them).
+        if (devUserId && error instanceof ApiError && error.status === 401) {
+          onDevUserChange(undefined);
+          return null;
+        }
+        throw error;
+      }
+    },
+    [api, devUserId, onDevUserChange],
+  );
+  const { load: me, reload: reloadMe } = useLoad(readMe);
   const [devUsers, setDevUsers] = useState<DevUserDto[]>([]);
   const [dialog, setDialog] = useState<OpenDialog>(() => initialDialog(host));
   const [wallVersion, setWallVersion] = useState(0);
   const [awardVersion, setAwardVersion] = useState(0);
-
-  useEffect(() => {
-    const abort = new AbortController();
-    setMe({ state: 'loading' });
-    api.me(abort.signal).then(
-      (value) => setMe({ state: 'ready', me: value }),
-      (error: unknown) => {
-        if (isAbort(error)) return;
-        // A remembered demo user that no longer exists: fall back to the server's default.
-        if (devUserId && error instanceof ApiError && error.status === 401) {
-          onDevUserChange(undefined);
-          return;
-        }
-        setMe({ state: 'error', error });
-      },
-    );
-    return () => abort.abort();
-  }, [api, attempt, devUserId, onDevUserChange]);
 
   // Every dialog below gives focus back to the control that opened it.
   useEffect(() => returnFocusFromDialogs(document), []);
@@ -150,7 +145,7 @@ export function AppShell(props: AppShellProps) {
     return () => abort.abort();
   }, [api, host.inTeams]);
 
-  const current = me.state === 'ready' ? me.me : undefined;
+  const current = me.state === 'ready' ? (me.value ?? undefined) : undefined;
   useEffect(() => {
     if (current) host.notifyLoaded();
   }, [current, host]);
@@ -312,7 +307,7 @@ export function AppShell(props: AppShellProps) {
               {/* The one retry on the page: it starts over both who the user is and the wall. */}
               <Button
                 onClick={() => {
-                  setAttempt((n) => n + 1);
+                  reloadMe();
                   setWallVersion((n) => n + 1);
                 }}
               >

@@ -15,14 +15,15 @@ import {
   DismissRegular,
   SearchRegular,
 } from '@fluentui/react-icons';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import { LIMITS, type CollectionDto, type StoryDto } from '../../../shared/dto.js';
 import { ApiError } from '../../api/client.js';
 import { useAppContext } from '../../appContext.js';
 import { config } from '../../config.js';
-import { errorKey, isAbort } from '../../errors.js';
+import { errorKey } from '../../errors.js';
 import { useDebouncedValue } from '../../hooks/useDebouncedValue.js';
 import { useNotify } from '../../hooks/useNotify.js';
+import { useLoad } from '../../hooks/useLoad.js';
 import { useT } from '../../hooks/useT.js';
 import { useCollectionsStyles } from './Collections.styles.js';
 import { moveItem, withoutStory } from './collectionsModel.js';
@@ -33,12 +34,6 @@ export interface CollectionEditorProps {
   onSaved: (id: string) => void;
   onCancel: () => void;
 }
-
-type Search =
-  | { state: 'idle' }
-  | { state: 'loading' }
-  | { state: 'error'; error: unknown }
-  | { state: 'ready'; items: StoryDto[] };
 
 /**
  * Creates or edits a collection: title, description, and its stories in order — added by
@@ -59,21 +54,14 @@ export function CollectionEditor({ collection, onSaved, onCancel }: CollectionEd
   const [failure, setFailure] = useState<string | undefined>();
   const [query, setQuery] = useState('');
   const q = useDebouncedValue(query.trim(), config.filterDebounceMs);
-  const [search, setSearch] = useState<Search>({ state: 'idle' });
   const storiesHeadingId = useId('collection-stories');
   const full = stories.length >= LIMITS.collectionStories.max;
 
-  useEffect(() => {
-    const abort = new AbortController();
-    setSearch({ state: 'loading' });
-    api.wall({ limit: 10, ...(q ? { q } : {}) }, abort.signal).then(
-      (page) => setSearch({ state: 'ready', items: page.items }),
-      (error: unknown) => {
-        if (!isAbort(error)) setSearch({ state: 'error', error });
-      },
-    );
-    return () => abort.abort();
-  }, [api, q]);
+  const readSearch = useCallback(
+    (signal: AbortSignal) => api.wall({ limit: 10, ...(q ? { q } : {}) }, signal),
+    [api, q],
+  );
+  const { load: search } = useLoad(readSearch);
 
   const move = useCallback(
     (index: number, by: -1 | 1) => {
@@ -241,11 +229,11 @@ export function CollectionEditor({ collection, onSaved, onCancel }: CollectionEd
             {t('collections.editor.searchError')} {t(errorKey(search.error))}
           </MessageBarBody>
         </MessageBar>
-      ) : search.state === 'ready' && search.items.length === 0 ? (
+      ) : search.state === 'ready' && search.value.items.length === 0 ? (
         <p className={styles.muted}>{t('collections.editor.noResults')}</p>
       ) : search.state === 'ready' ? (
         <ul className={styles.list} data-testid="collection-search-results">
-          {search.items.map((story) => {
+          {search.value.items.map((story) => {
             const added = stories.some((s) => s.id === story.id);
             return (
               <li

@@ -1,7 +1,8 @@
 import { Button, Dropdown, Field, Option, useId } from '@fluentui/react-components';
 import { AddRegular, ArrowUndoRegular } from '@fluentui/react-icons';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { CategoryId, PersonDto } from '../../../shared/dto.js';
+import { useFocusAfterRender } from '../../hooks/useFocusAfterRender.js';
 import { useT } from '../../hooks/useT.js';
 import { useSettingsStyles } from './Settings.styles.js';
 import {
@@ -43,17 +44,11 @@ export function CategoryStages({
   const t = useT();
   const headingId = useId('settings-categories');
   const [chosen, setChosen] = useState<CategoryId | undefined>();
-  const [focusId, setFocusId] = useState<string | undefined>();
+  const setFocusId = useFocusAfterRender();
   const own = categoriesWithStages(draft);
   const available = categoriesWithoutStages(draft);
   // The first category still available stands in until another is chosen.
   const selected = chosen && available.includes(chosen) ? chosen : available[0];
-
-  useEffect(() => {
-    if (!focusId) return;
-    document.getElementById(focusId)?.focus();
-    setFocusId(undefined);
-  }, [focusId]);
 
   function add() {
     if (!selected) return;

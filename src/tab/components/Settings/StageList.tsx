@@ -1,7 +1,7 @@
 import { Button } from '@fluentui/react-components';
 import { AddRegular } from '@fluentui/react-icons';
-import { useEffect, useState } from 'react';
 import { LIMITS, type PersonDto } from '../../../shared/dto.js';
+import { useFocusAfterRender } from '../../hooks/useFocusAfterRender.js';
 import { useT } from '../../hooks/useT.js';
 import { useSettingsStyles } from './Settings.styles.js';
 import { StageEditor } from './StageEditor.js';
@@ -39,14 +39,8 @@ export function StageList({
 }: StageListProps) {
   const styles = useSettingsStyles();
   const t = useT();
-  const [focusId, setFocusId] = useState<string | undefined>();
+  const setFocusId = useFocusAfterRender();
   const addId = `${idPrefix}-add-stage`;
-
-  useEffect(() => {
-    if (!focusId) return;
-    document.getElementById(focusId)?.focus();
-    setFocusId(undefined);
-  }, [focusId]);
 
   function move(key: string, by: -1 | 1) {
     onChange(moveStage(stages, key, by));
