@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { csvRows } from '../support/csv.js';
 import { browserAvailable } from '../support/browser.js';
 import { useBrowserApp } from '../support/useBrowserApp.js';
+import { pickUserReady } from '../support/tabPage.js';
 
 /**
  * Journey 9: an editor puts stories in order around a lesson; everyone opens the collection from
@@ -21,16 +22,9 @@ describe.skipIf(!browserAvailable())('training collections (Chromium)', () => {
     return page;
   }
 
-  async function pickUser(page: Page, name: string): Promise<void> {
-    await page.getByTestId('user-switcher').click();
-    await page.getByRole('option', { name }).click();
-    await expect.poll(() => page.getByTestId('user-switcher').textContent()).toContain(name);
-    await expect.poll(() => page.getByTestId('my-stories-open').isEnabled()).toBe(true);
-  }
-
   it('an editor orders three stories; an employee opens the collection’s address', async () => {
     const page = await openTab();
-    await pickUser(page, 'Eeva Editor');
+    await pickUserReady(page, 'Eeva Editor');
 
     await page.getByTestId('collections-open').click();
     const view = page.getByTestId('collections');

@@ -5,6 +5,7 @@ import type { DelegationsDto, StoryDto } from '../../src/shared/dto.js';
 import { browserAvailable } from '../support/browser.js';
 import { callAs } from '../support/http.js';
 import { useBrowserApp } from '../support/useBrowserApp.js';
+import { pickUser } from '../support/tabPage.js';
 
 /** "I'm away": an approver hands new stories to a colleague for a while, and comes back. */
 describe.skipIf(!browserAvailable())('delegation and the admin inbox (Chromium)', () => {
@@ -20,12 +21,6 @@ describe.skipIf(!browserAvailable())('delegation and the admin inbox (Chromium)'
     await page.getByTestId('story-card').first().waitFor();
     await pickUser(page, name);
     return page;
-  }
-
-  async function pickUser(page: Page, name: string): Promise<void> {
-    await page.getByTestId('user-switcher').click();
-    await page.getByRole('option', { name }).click();
-    await expect.poll(() => page.getByTestId('user-switcher').textContent()).toContain(name);
   }
 
   async function openApprovals(page: Page): Promise<Locator> {

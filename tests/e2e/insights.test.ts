@@ -5,6 +5,7 @@ import { csvRows } from '../support/csv.js';
 import type { InsightsDto, StoryDto, WallPageDto } from '../../src/shared/dto.js';
 import { browserAvailable } from '../support/browser.js';
 import { useBrowserApp } from '../support/useBrowserApp.js';
+import { pickUserReady } from '../support/tabPage.js';
 
 /** `YYYY-MM` of a date, in UTC, `offset` months away. */
 function monthOf(at: Date, offset = 0): string {
@@ -48,13 +49,6 @@ describe.skipIf(!browserAvailable())('insights (Chromium)', () => {
     return { page, scripts };
   }
 
-  async function pickUser(page: Page, name: string): Promise<void> {
-    await page.getByTestId('user-switcher').click();
-    await page.getByRole('option', { name }).click();
-    await expect.poll(() => page.getByTestId('user-switcher').textContent()).toContain(name);
-    await expect.poll(() => page.getByTestId('my-stories-open').isEnabled()).toBe(true);
-  }
-
   async function openInsights(page: Page): Promise<Locator> {
     await page.getByTestId('insights-open').click();
     const view = page.getByTestId('insights');
@@ -87,7 +81,7 @@ describe.skipIf(!browserAvailable())('insights (Chromium)', () => {
     expect(await page.getByTestId('insights-open').count()).toBe(0);
     expect(scripts.filter(isInsightsChunk)).toEqual([]);
 
-    await pickUser(page, 'Aaron Admin');
+    await pickUserReady(page, 'Aaron Admin');
     const button = page.getByTestId('insights-open');
     expect(await button.textContent()).toBe('Insights');
     const view = await openInsights(page);
@@ -173,7 +167,7 @@ describe.skipIf(!browserAvailable())('insights (Chromium)', () => {
     const { page } = await openTab();
     await page.getByTestId('language-switch').click();
     await page.getByRole('option', { name: 'Suomi', exact: true }).click();
-    await pickUser(page, 'Eeva Editor');
+    await pickUserReady(page, 'Eeva Editor');
     expect(await page.getByTestId('insights-open').textContent()).toBe('Tilastot');
 
     // Nothing published in the period: the empty state, not empty charts.

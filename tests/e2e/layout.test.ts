@@ -3,9 +3,10 @@ import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { DEMO_USER_IDS } from '../../src/demo/demoUsers.js';
-import { DEV_USER_HEADER, type StoryDto } from '../../src/shared/dto.js';
+import type { StoryDto } from '../../src/shared/dto.js';
 import { browserAvailable } from '../support/browser.js';
 import { useBrowserApp } from '../support/useBrowserApp.js';
+import { callAs } from '../support/http.js';
 
 /**
  * The tab's layout and labelling as a demanding user meets them in Chromium: the filter row at
@@ -128,18 +129,8 @@ async function unlabelled(page: Page): Promise<string[]> {
 describe.skipIf(!browserAvailable())('layout and labels of the tab (Chromium)', () => {
   const app = useBrowserApp({ seed: true });
 
-  async function call<T>(method: string, path: string, user: string, body?: unknown): Promise<T> {
-    const response = await fetch(`${app.url}${path}`, {
-      method,
-      headers: {
-        [DEV_USER_HEADER]: user,
-        ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
-      },
-      ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
-    });
-    expect(response.status).toBeLessThan(300);
-    return (await response.json()) as T;
-  }
+  const call = <T>(method: string, path: string, user: string, body?: unknown): Promise<T> =>
+    callAs<T>(app.url, user, method, path, body);
 
   async function openTab(width = 1280, path = '/', locale = 'en-US'): Promise<Page> {
     const context = await app.newContext({

@@ -5,6 +5,7 @@ import { DEV_USER_HEADER, type ModerationQueueDto, type StoryDto } from '../../s
 import { browserAvailable } from '../support/browser.js';
 import { callAs } from '../support/http.js';
 import { useBrowserApp } from '../support/useBrowserApp.js';
+import { pickUser } from '../support/tabPage.js';
 
 /**
  * Moderation in the tab: an employee reports a story from its detail; an editor hides it from the
@@ -41,12 +42,6 @@ describe.skipIf(!browserAvailable())('moderation (Chromium)', () => {
     await page.goto(app.url);
     await page.getByTestId('story-card').first().waitFor();
     return page;
-  }
-
-  async function pickUser(page: Page, name: string): Promise<void> {
-    await page.getByTestId('user-switcher').click();
-    await page.getByRole('option', { name }).click();
-    await expect.poll(() => page.getByTestId('user-switcher').textContent()).toContain(name);
   }
 
   const cardOf = (page: Page, title: string): Locator =>

@@ -4,6 +4,7 @@ import { DEMO_USER_IDS } from '../../src/demo/demoUsers.js';
 import { type MyStoriesPageDto, type StoryDto } from '../../src/shared/dto.js';
 import { browserAvailable } from '../support/browser.js';
 import { useBrowserApp } from '../support/useBrowserApp.js';
+import { pickUser } from '../support/tabPage.js';
 import { callAs } from '../support/http.js';
 
 /** Journey 10: the author's own stories, resubmission after "request changes", withdraw, archive. */
@@ -37,12 +38,6 @@ describe.skipIf(!browserAvailable())('my stories (Chromium)', () => {
       consent: true,
       locale: 'en',
     });
-  }
-
-  async function pickUser(page: Page, name: string): Promise<void> {
-    await page.getByTestId('user-switcher').click();
-    await page.getByRole('option', { name }).click();
-    await expect.poll(() => page.getByTestId('user-switcher').textContent()).toContain(name);
   }
 
   async function openMyStories(page: Page): Promise<Locator> {

@@ -5,6 +5,7 @@ import type { SettingsDto, StoryDto, WallPageDto } from '../../src/shared/dto.js
 import { browserAvailable } from '../support/browser.js';
 import { callAs } from '../support/http.js';
 import { useBrowserApp } from '../support/useBrowserApp.js';
+import { openSettings, pickUser } from '../support/tabPage.js';
 
 /**
  * Privacy mode (works councils): an admin turns it on in Settings; the employee's wall then shows
@@ -24,20 +25,6 @@ describe.skipIf(!browserAvailable())('privacy mode in Settings (Chromium)', () =
     await page.getByTestId('story-card').first().waitFor();
     await pickUser(page, name);
     return page;
-  }
-
-  async function pickUser(page: Page, name: string): Promise<void> {
-    await page.getByTestId('user-switcher').click();
-    await page.getByRole('option', { name }).click();
-    await expect.poll(() => page.getByTestId('user-switcher').textContent()).toContain(name);
-  }
-
-  async function openSettings(page: Page): Promise<Locator> {
-    await page.getByTestId('settings-open').click();
-    const view = page.getByTestId('settings');
-    await view.waitFor();
-    await view.getByTestId('settings-loading').waitFor({ state: 'detached' });
-    return view;
   }
 
   /** The wall as it shows after a fresh load, with every card painted. */

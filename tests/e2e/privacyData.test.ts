@@ -14,6 +14,7 @@ import {
 import { browserAvailable } from '../support/browser.js';
 import { apiClient, callAs } from '../support/http.js';
 import { useBrowserApp } from '../support/useBrowserApp.js';
+import { openSettings } from '../support/tabPage.js';
 
 /**
  * Journey 12 in the tab (GDPR): an employee downloads their own data from "My stories"; an admin
@@ -75,14 +76,6 @@ describe.skipIf(!browserAvailable())('privacy data: export and erasure (Chromium
     await page.getByRole('option', { name }).click();
     await expect.poll(() => page.getByTestId('user-switcher').textContent()).toContain(name);
     return page;
-  }
-
-  async function openSettings(page: Page): Promise<Locator> {
-    await page.getByTestId('settings-open').click();
-    const settings = page.getByTestId('settings');
-    await settings.waitFor();
-    await settings.getByTestId('settings-loading').waitFor({ state: 'detached' });
-    return settings;
   }
 
   /** Settings' "Erase a person…" dialog (its own chunk, loaded when opened). */

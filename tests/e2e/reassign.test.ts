@@ -4,6 +4,7 @@ import { DEMO_TENANT_ID, DEMO_USER_IDS } from '../../src/demo/demoUsers.js';
 import { type StoryDto, type StoryListDto } from '../../src/shared/dto.js';
 import { browserAvailable } from '../support/browser.js';
 import { useBrowserApp } from '../support/useBrowserApp.js';
+import { pickUser } from '../support/tabPage.js';
 import { callAs } from '../support/http.js';
 
 /** A second approver, added for this test: the demo has one (the manager). */
@@ -50,12 +51,6 @@ describe.skipIf(!browserAvailable())('reassign (Chromium)', () => {
     await page.getByTestId('story-card').first().waitFor();
     await pickUser(page, name);
     return page;
-  }
-
-  async function pickUser(page: Page, name: string): Promise<void> {
-    await page.getByTestId('user-switcher').click();
-    await page.getByRole('option', { name }).click();
-    await expect.poll(() => page.getByTestId('user-switcher').textContent()).toContain(name);
   }
 
   async function openApprovals(page: Page): Promise<Locator> {

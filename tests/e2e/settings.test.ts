@@ -5,6 +5,7 @@ import type { SettingsDto, StoryDto } from '../../src/shared/dto.js';
 import { browserAvailable } from '../support/browser.js';
 import { callAs } from '../support/http.js';
 import { useBrowserApp } from '../support/useBrowserApp.js';
+import { openSettings, pickUser } from '../support/tabPage.js';
 
 /**
  * Journey 11 with 4 and 10: an admin sets a two-stage approval policy in Settings; a story passes
@@ -69,20 +70,6 @@ describe.skipIf(!browserAvailable())('settings and a two-stage approval (Chromiu
     await page.getByTestId('story-card').first().waitFor();
     await pickUser(page, name);
     return page;
-  }
-
-  async function pickUser(page: Page, name: string): Promise<void> {
-    await page.getByTestId('user-switcher').click();
-    await page.getByRole('option', { name }).click();
-    await expect.poll(() => page.getByTestId('user-switcher').textContent()).toContain(name);
-  }
-
-  async function openSettings(page: Page): Promise<Locator> {
-    await page.getByTestId('settings-open').click();
-    const view = page.getByTestId('settings');
-    await view.waitFor();
-    await view.getByTestId('settings-loading').waitFor({ state: 'detached' });
-    return view;
   }
 
   async function openApprovals(page: Page): Promise<Locator> {

@@ -1,10 +1,11 @@
-import type { Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { DEMO_USER_IDS } from '../../src/demo/demoUsers.js';
 import type { SettingsDto, StoryDto } from '../../src/shared/dto.js';
 import { browserAvailable } from '../support/browser.js';
 import { callAs } from '../support/http.js';
 import { useBrowserApp } from '../support/useBrowserApp.js';
+import { openSettings } from '../support/tabPage.js';
 
 /**
  * Teams as a list: an admin adds a team in Settings; the story form suggests it as the author
@@ -25,14 +26,6 @@ describe.skipIf(!browserAvailable())('the list of teams (Chromium)', () => {
     await page.getByRole('option', { name }).click();
     await expect.poll(() => page.getByTestId('user-switcher').textContent()).toContain(name);
     return page;
-  }
-
-  async function openSettings(page: Page): Promise<Locator> {
-    await page.getByTestId('settings-open').click();
-    const view = page.getByTestId('settings');
-    await view.waitFor();
-    await view.getByTestId('settings-loading').waitFor({ state: 'detached' });
-    return view;
   }
 
   it('an admin adds a team; the story form suggests it; the wall finds it in lower case', async () => {

@@ -1,9 +1,10 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { DEMO_USER_IDS } from '../../src/demo/demoUsers.js';
-import { DEV_USER_HEADER, type StoryDto, type StoryPageDto } from '../../src/shared/dto.js';
+import type { StoryDto, StoryPageDto } from '../../src/shared/dto.js';
 import { browserAvailable } from '../support/browser.js';
 import { useBrowserApp } from '../support/useBrowserApp.js';
+import { callAs } from '../support/http.js';
 
 const { employee, manager, driver, service, cloakroom } = DEMO_USER_IDS;
 
@@ -22,18 +23,8 @@ const told = (title: string, extra: Record<string, unknown> = {}) => ({
 describe.skipIf(!browserAvailable())('the wall by customer account (Chromium)', () => {
   const app = useBrowserApp({ seed: true });
 
-  async function call<T>(method: string, path: string, user: string, body?: unknown): Promise<T> {
-    const response = await fetch(`${app.url}${path}`, {
-      method,
-      headers: {
-        [DEV_USER_HEADER]: user,
-        ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
-      },
-      ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
-    });
-    expect(response.status).toBeLessThan(300);
-    return (await response.json()) as T;
-  }
+  const call = <T>(method: string, path: string, user: string, body?: unknown): Promise<T> =>
+    callAs<T>(app.url, user, method, path, body);
   const approve = (id: string) =>
     call<StoryDto>('POST', `/api/stories/${id}/decision`, manager, { decision: 'approve' });
 
