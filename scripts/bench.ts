@@ -7,7 +7,9 @@
  *
  * Settings (environment, all optional): BENCH_SMALL (1000), BENCH_PARTITION (30000),
  * BENCH_STORED (100000), BENCH_QUICK=1 (small sizes and few samples, to try the script),
- * BENCH_CPU_PROF=1 (the app process writes V8 CPU profiles to a temporary folder it names).
+ * BENCH_PARTS (a comma list of the parts to run, of `PARTS`; default all: the wall is seeded
+ * either way), BENCH_CPU_PROF=1 (the app process writes V8 CPU profiles to a temporary folder
+ * it names).
  */
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { cpus, tmpdir } from 'node:os';
@@ -24,15 +26,25 @@ import { closeHttp } from './bench/http.js';
 import { load } from './bench/load.js';
 import { azuriteRssMb } from './bench/processes.js';
 import { checkTargets, formatTable } from './bench/report.js';
-import { buildResults, tableRows, TRIVIAL_ROUTE, type SizeResult } from './bench/results.js';
+import {
+  buildResults,
+  tableRows,
+  TRIVIAL_ROUTE,
+  type Measured,
+  type SizeResult,
+} from './bench/results.js';
 import { monthPlans, seedWall, type MonthPlan } from './bench/seed.js';
 import { round } from './bench/stats.js';
-import { buildTab, firstStories } from './bench/tab.js';
+import { buildTab, firstStories, type TabBundle } from './bench/tab.js';
 import { countPages, measureWallAB } from './bench/wall.js';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const env = process.env;
 const quick = env['BENCH_QUICK'] === '1';
+/** What a run can measure; `BENCH_PARTS` picks some. */
+const PARTS = ['wall', 'cards', 'tab'] as const;
+type Part = (typeof PARTS)[number];
+const parts = partsToRun(env['BENCH_PARTS']);
 const settings = {
   small: Number(env['BENCH_SMALL'] ?? (quick ? 300 : 1_000)),
   /** Stories in the month partition a first page reads, at the large size. */
@@ -48,6 +60,18 @@ const settings = {
   cardWarmup: quick ? 5 : 20,
   tabRuns: quick ? 2 : 5,
 };
+
+function partsToRun(list: string | undefined): ReadonlySet<Part> {
+  if (!list?.trim()) return new Set(PARTS);
+  const asked = list.split(',').map((part) => part.trim());
+  const unknown = asked.filter((part) => !(PARTS as readonly string[]).includes(part));
+  if (unknown.length > 0) {
+    throw new Error(
+      `BENCH_PARTS: unknown ${unknown.join(', ')}; the parts are ${PARTS.join(', ')}`,
+    );
+  }
+  return new Set(asked as Part[]);
+}
 
 const started = performance.now();
 const elapsed = () => (performance.now() - started) / 1000;
@@ -111,8 +135,12 @@ async function main(): Promise<number> {
     () => rm(workDir, { recursive: true, force: true }),
   ];
   try {
-    log('building the tab (Vite)');
-    const bundle = await buildTab(repoRoot, path.join(workDir, 'dist/tab'));
+    log(`parts: ${[...parts].join(', ')}`);
+    let bundle: TabBundle | undefined;
+    if (parts.has('tab')) {
+      log('building the tab (Vite)');
+      bundle = await buildTab(repoRoot, path.join(workDir, 'dist/tab'));
+    }
 
     log('starting Azurite (in memory), the mock Bot Connector and the app');
     const azurite = await startEmbeddedAzurite({ inMemory: true });
@@ -167,11 +195,13 @@ async function main(): Promise<number> {
     log(`seeding ${settings.small} stories into month ${page.month}`);
     let seedStart = performance.now();
     await seedWall(wallTable, storage, page, 0, settings.small);
-    const small = await measureSize(app, wallTable, page, {
-      stored: settings.small,
-      inPagePartition: settings.small,
-      seedSeconds: round((performance.now() - seedStart) / 1000, 1),
-    });
+    const small = parts.has('wall')
+      ? await measureSize(app, wallTable, page, {
+          stored: settings.small,
+          inPagePartition: settings.small,
+          seedSeconds: round((performance.now() - seedStart) / 1000, 1),
+        })
+      : undefined;
 
     log(`seeding to ${partition} stories in month ${page.month}`);
     seedStart = performance.now();
@@ -180,32 +210,37 @@ async function main(): Promise<number> {
       log(`seeding ${capacities[k + 1]} stories into month ${plan.month}`);
       await seedWall(wallTable, storage, plan, 0, capacities[k + 1] ?? 0);
     }
-    const large = await measureSize(app, wallTable, page, {
-      stored: settings.stored,
-      inPagePartition: partition,
-      seedSeconds: round((performance.now() - seedStart) / 1000, 1),
-    });
+    const large = parts.has('wall')
+      ? await measureSize(app, wallTable, page, {
+          stored: settings.stored,
+          inPagePartition: partition,
+          seedSeconds: round((performance.now() - seedStart) / 1000, 1),
+        })
+      : undefined;
 
-    const stories = settings.cardWarmup + settings.cardSamples;
-    log(`submit: ${stories} stories through POST /api/stories`);
-    const submit = await measureSubmit(app, settings.cardSamples, settings.cardWarmup);
-    log(`invoke: ${stories} approvals, each interleaved with the floor bot`);
-    const invoke = await measureInvoke(
-      app,
-      connector.serviceUrl,
-      submit.storyIds,
-      settings.cardWarmup,
-    );
+    let submit: Awaited<ReturnType<typeof measureSubmit>> | undefined;
+    let invoke: Measured['invoke'];
+    if (parts.has('cards')) {
+      const stories = settings.cardWarmup + settings.cardSamples;
+      log(`submit: ${stories} stories through POST /api/stories`);
+      submit = await measureSubmit(app, settings.cardSamples, settings.cardWarmup);
+      log(`invoke: ${stories} approvals, each interleaved with the floor bot`);
+      invoke = await measureInvoke(app, connector.serviceUrl, submit.storyIds, settings.cardWarmup);
+    }
     const memory = app.memory();
     const azuriteMb = azuriteRssMb();
 
-    log(`tab: first stories in headless Chromium, ${settings.tabRuns} fresh visits`);
-    const paint = await firstStories(app.url, settings.tabRuns);
+    let paint: Measured['paint'];
+    if (parts.has('tab')) {
+      log(`tab: first stories in headless Chromium, ${settings.tabRuns} fresh visits`);
+      paint = await firstStories(app.url, settings.tabRuns);
+    }
 
     const rows = tableRows({ small, large, invoke, submit, memory, azuriteMb, bundle, paint });
     const targets = checkTargets(rows);
     const results = buildResults({
       settings,
+      parts: [...parts],
       quick,
       durationSeconds: round(elapsed(), 0),
       olderMonths: olderPlans.length,

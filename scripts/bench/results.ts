@@ -23,33 +23,40 @@ export interface SizeResult {
   readonly rpsRatio: number;
 }
 
+/** What the run measured; a part left out of `BENCH_PARTS` is undefined. */
 export interface Measured {
-  readonly small: SizeResult;
-  readonly large: SizeResult;
-  readonly invoke: { app: Summary; floor: Summary; storageCallsEach: number };
-  readonly submit: { summary: Summary; storageCallsEach: number };
+  readonly small: SizeResult | undefined;
+  readonly large: SizeResult | undefined;
+  readonly invoke: { app: Summary; floor: Summary; storageCallsEach: number } | undefined;
+  readonly submit: { summary: Summary; storageCallsEach: number } | undefined;
   readonly memory: { rssMb: number; peakRssMb: number };
   readonly azuriteMb: number;
-  readonly bundle: TabBundle;
-  readonly paint: {
-    p50Ms: number;
-    maxMs: number;
-    runsMs: number[];
-    phasesMs: Record<string, number>;
-  };
+  readonly bundle: TabBundle | undefined;
+  readonly paint:
+    | {
+        p50Ms: number;
+        maxMs: number;
+        runsMs: number[];
+        phasesMs: Record<string, number>;
+      }
+    | undefined;
 }
+
+/** The wall's two sizes, when the wall part ran. */
+type Sized = Measured & { small: SizeResult; large: SizeResult };
+const sized = (m: Measured): m is Sized => m.small !== undefined && m.large !== undefined;
 
 const k = (n: number) => (n >= 1000 ? `${n / 1000}k` : String(n));
 
 /** The app's peak resident memory: VmHWM, or the highest sample under autocannon. */
 function rssMbPeak(m: Measured): number {
   const sampled = [m.small, m.large].flatMap((s) =>
-    [s.wallLoad, s.nextPageLoad, s.trivialLoad].map((l) => l.rssMbPeak),
+    s ? [s.wallLoad, s.nextPageLoad, s.trivialLoad].map((l) => l.rssMbPeak) : [],
   );
   return Math.round(Math.max(m.memory.peakRssMb, ...sampled));
 }
 
-function flatness(m: Measured, page: 'first' | 'next'): number {
+function flatness(m: Sized, page: 'first' | 'next'): number {
   return round(m.large.ab[page].ratioP50 / m.small.ab[page].ratioP50, 3);
 }
 
@@ -109,7 +116,7 @@ export function tableRows(m: Measured): Row[] {
       },
     ];
   };
-  return [
+  const wall = (m: Sized): Row[] => [
     ...size(m.small),
     ...size(m.large),
     {
@@ -119,45 +126,57 @@ export function tableRows(m: Measured): Row[] {
       limit: 1.25,
       note: `ratio @${k(m.large.stored)} ÷ @${k(m.small.stored)}; second page ${flatness(m, 'next')}`,
     },
+  ];
+  const cards = (
+    invoke: NonNullable<Measured['invoke']>,
+    submit: NonNullable<Measured['submit']>,
+  ): Row[] => [
     {
       name: 'invoke.p95Ms',
-      value: m.invoke.app.p95,
+      value: invoke.app.p95,
       unit: 'ms',
       limit: 100,
-      note: `approve, p50 ${m.invoke.app.p50}, n=${m.invoke.app.n}, ${m.invoke.storageCallsEach} storage calls`,
+      note: `approve, p50 ${invoke.app.p50}, n=${invoke.app.n}, ${invoke.storageCallsEach} storage calls`,
     },
     {
       name: 'invoke.floorP95Ms',
-      value: m.invoke.floor.p95,
+      value: invoke.floor.p95,
       unit: 'ms',
-      note: `do-nothing handler, p50 ${m.invoke.floor.p50}`,
+      note: `do-nothing handler, p50 ${invoke.floor.p50}`,
     },
     {
       name: 'submit.p95Ms',
-      value: m.submit.summary.p95,
+      value: submit.summary.p95,
       unit: 'ms',
-      note: `POST /api/stories, p50 ${m.submit.summary.p50}, n=${m.submit.summary.n}, ${m.submit.storageCallsEach} storage calls`,
+      note: `POST /api/stories, p50 ${submit.summary.p50}, n=${submit.summary.n}, ${submit.storageCallsEach} storage calls`,
     },
+  ];
+  const tab = (bundle: TabBundle, paint: NonNullable<Measured['paint']>): Row[] => [
+    {
+      name: 'tab.initialJsGzipKb',
+      value: bundle.initialJsGzipKb,
+      unit: 'KB',
+      limit: 250,
+      note: `${bundle.files.length} files`,
+    },
+    {
+      name: 'tab.firstStoriesMs',
+      value: paint.p50Ms,
+      unit: 'ms',
+      limit: 1500,
+      note: `median of ${paint.runsMs.join(', ')}`,
+    },
+  ];
+  return [
+    ...(sized(m) ? wall(m) : []),
+    ...(m.invoke && m.submit ? cards(m.invoke, m.submit) : []),
     {
       name: 'memory.rssMbPeak',
       value: rssMbPeak(m),
       unit: 'MB',
       note: `app process; Azurite ${m.azuriteMb} MB`,
     },
-    {
-      name: 'tab.initialJsGzipKb',
-      value: m.bundle.initialJsGzipKb,
-      unit: 'KB',
-      limit: 250,
-      note: `${m.bundle.files.length} files`,
-    },
-    {
-      name: 'tab.firstStoriesMs',
-      value: m.paint.p50Ms,
-      unit: 'ms',
-      limit: 1500,
-      note: `median of ${m.paint.runsMs.join(', ')}`,
-    },
+    ...(m.bundle && m.paint ? tab(m.bundle, m.paint) : []),
   ];
 }
 
@@ -165,43 +184,16 @@ export function tableRows(m: Measured): Row[] {
 export function buildResults(
   m: Measured & {
     settings: object;
+    parts: string[];
     quick: boolean;
     durationSeconds: number;
     olderMonths: number;
     targets: TargetResult[];
   },
 ) {
-  const { small, large } = m;
-  return {
-    meta: {
-      date: new Date().toISOString(),
-      durationSeconds: m.durationSeconds,
-      quick: m.quick,
-      node: process.version,
-      cpus: cpus().length,
-      cpuModel: cpus()[0]?.model ?? '',
-      storage: 'Azurite table service, in memory (--inMemoryPersistence), own process',
-      settings: m.settings,
-      sizes: {
-        small: { stored: small.stored, inPagePartition: small.inPagePartition },
-        large: {
-          stored: large.stored,
-          inPagePartition: large.inPagePartition,
-          olderMonths: m.olderMonths,
-        },
-        note:
-          'Azurite checks every new row against each row of its partition (a linear scan per ' +
-          'insert), so filling one partition costs O(n²): 60,000 rows took about 8 minutes ' +
-          `here. The large size keeps ${large.inPagePartition} stories in the month the page ` +
-          `reads and the rest in ${m.olderMonths} older months of the same tenant, so the wall ` +
-          `table holds ${large.stored} (Azurite filters the whole table on every query).`,
-      },
-      trivialRoute: `${TRIVIAL_ROUTE} (sign-in from the user cache, no storage call)`,
-      wallCache:
-        'The app serves the unfiltered first page from memory for 2 s (dropped at once when ' +
-        'this instance changes the wall); second pages are never cached.',
-    },
-    wall: {
+  const wall = (m: Sized) => {
+    const { small, large } = m;
+    return {
       rawP50Ms: large.ab.first.raw.p50,
       apiP50Ms: large.ab.first.api.p50,
       ratioP50: large.ab.first.ratioP50,
@@ -213,31 +205,71 @@ export function buildResults(
       rps: large.wallLoad.rps,
       rpsRatio: large.rpsRatio,
       bySize: [small, large],
+    };
+  };
+  const { small, large } = m;
+  return {
+    meta: {
+      date: new Date().toISOString(),
+      durationSeconds: m.durationSeconds,
+      quick: m.quick,
+      parts: m.parts,
+      node: process.version,
+      cpus: cpus().length,
+      cpuModel: cpus()[0]?.model ?? '',
+      storage: 'Azurite table service, in memory (--inMemoryPersistence), own process',
+      settings: m.settings,
+      sizes: {
+        small: small && { stored: small.stored, inPagePartition: small.inPagePartition },
+        large: large && {
+          stored: large.stored,
+          inPagePartition: large.inPagePartition,
+          olderMonths: m.olderMonths,
+        },
+        note:
+          'Azurite checks every new row against each row of its partition (a linear scan per ' +
+          'insert), so filling one partition costs O(n²): 60,000 rows took about 8 minutes ' +
+          'here. The large size keeps `settings.partition` stories in the month the page ' +
+          `reads and the rest in ${m.olderMonths} older months of the same tenant, so the wall ` +
+          'table holds `settings.stored` (Azurite filters the whole table on every query).',
+      },
+      trivialRoute: `${TRIVIAL_ROUTE} (sign-in from the user cache, no storage call)`,
+      wallCache:
+        'The app serves the unfiltered first page from memory for 2 s (dropped at once when ' +
+        'this instance changes the wall); second pages are never cached.',
     },
-    invoke: {
-      p95Ms: m.invoke.app.p95,
-      floorP95Ms: m.invoke.floor.p95,
-      storageCallsEach: m.invoke.storageCallsEach,
-      app: m.invoke.app,
-      floor: m.invoke.floor,
-    },
-    submit: {
-      p95Ms: m.submit.summary.p95,
-      storageCallsEach: m.submit.storageCallsEach,
-      ...m.submit.summary,
-    },
+    wall: sized(m) ? wall(m) : null,
+    invoke: m.invoke
+      ? {
+          p95Ms: m.invoke.app.p95,
+          floorP95Ms: m.invoke.floor.p95,
+          storageCallsEach: m.invoke.storageCallsEach,
+          app: m.invoke.app,
+          floor: m.invoke.floor,
+        }
+      : null,
+    submit: m.submit
+      ? {
+          p95Ms: m.submit.summary.p95,
+          storageCallsEach: m.submit.storageCallsEach,
+          ...m.submit.summary,
+        }
+      : null,
     memory: {
       rssMbPeak: rssMbPeak(m),
       appPeakRssMb: round(m.memory.peakRssMb, 0),
       azuriteRssMb: m.azuriteMb,
     },
-    tab: {
-      initialJsGzipKb: m.bundle.initialJsGzipKb,
-      initialFiles: m.bundle.files,
-      firstStoriesMs: m.paint.p50Ms,
-      firstStoriesRunsMs: m.paint.runsMs,
-      firstStoriesPhasesMs: m.paint.phasesMs,
-    },
+    tab:
+      m.bundle && m.paint
+        ? {
+            initialJsGzipKb: m.bundle.initialJsGzipKb,
+            initialFiles: m.bundle.files,
+            firstStoriesMs: m.paint.p50Ms,
+            firstStoriesRunsMs: m.paint.runsMs,
+            firstStoriesPhasesMs: m.paint.phasesMs,
+          }
+        : null,
     targets: m.targets,
   };
 }
