@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { precompressTab } from './scripts/precompressTab.js';
 
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 
@@ -15,7 +16,7 @@ const API_ORIGIN = 'http://localhost:3978';
 export default defineConfig({
   root: here('./src/tab'),
   base: '/',
-  plugins: [react()],
+  plugins: [react(), precompressTab()],
   build: {
     outDir: here('./dist/tab'),
     emptyOutDir: true,

@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import fastifyCompress from '@fastify/compress';
 import fastifyHelmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
@@ -37,6 +38,8 @@ import { settingsRoutes } from './routes/settings.js';
 import { reactionRoutes } from './routes/reactions.js';
 import { storyRoutes } from './routes/stories.js';
 import { suggestionRoutes } from './routes/suggestions.js';
+import { CODINGS } from './encodedBody.js';
+import { createWallPageBytes } from './wallPageBytes.js';
 
 /** What the bot endpoint needs from HTTP, and what it answers; kept structural on purpose. */
 export type BotEndpoint = (request: {
@@ -151,6 +154,11 @@ export async function createHttpApp(deps: HttpAppDeps): Promise<FastifyInstance>
     hsts: deps.production ? { maxAge: 31_536_000, includeSubDomains: true } : false,
   });
 
+  // Answers of 1 KB and more in brotli or gzip, as the reader's Accept-Encoding asks (the wall's
+  // shared first page arrives already encoded and is sent as is). Registered before the routes:
+  // it hooks each route as it is added.
+  await app.register(fastifyCompress, { encodings: [...CODINGS], threshold: 1024 });
+
   await registerOpenApi(app, { version: deps.version });
 
   app.get(
@@ -213,7 +221,8 @@ export async function createHttpApp(deps: HttpAppDeps): Promise<FastifyInstance>
 
   // Writes are limited per person and action in the domain (src/domain/rateLimits.ts), so every
   // surface shares one budget.
-  storyRoutes(app, { service: deps.service, authenticate: deps.authenticate });
+  const wallBytes = createWallPageBytes();
+  storyRoutes(app, { service: deps.service, authenticate: deps.authenticate, wallBytes });
   reactionRoutes(app, { service: deps.service, authenticate: deps.authenticate });
   moderationRoutes(app, { service: deps.service, authenticate: deps.authenticate });
   insightsRoutes(app, { insights: deps.insights, authenticate: deps.authenticate });
@@ -249,7 +258,14 @@ async function registerTab(app: FastifyInstance, tabDir: string): Promise<void> 
   const index = path.join(tabDir, 'index.html');
   const built = existsSync(index);
   if (built) {
-    await app.register(fastifyStatic, { root: tabDir, wildcard: false, index: 'index.html' });
+    // The build writes a brotli and a gzip copy of each text asset beside it (scripts/
+    // precompressTab.ts); the one the reader accepts is sent, the plain file otherwise.
+    await app.register(fastifyStatic, {
+      root: tabDir,
+      wildcard: false,
+      index: 'index.html',
+      preCompressed: true,
+    });
   }
   app.setNotFoundHandler((request, reply) => {
     if (request.method !== 'GET' || request.url.startsWith('/api/')) {

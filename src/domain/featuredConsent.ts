@@ -88,3 +88,25 @@ export function featuredAsks(
     payload: { userId },
   }));
 }
+
+/**
+ * Which view of a page's featured colleagues `viewer` shares with others (`featuredSeenBy`), so
+ * the page can be made once for all who share it (docs/adr/0010): `all` (every name, those still
+ * asked to confirm too: editors, admins), `public` (`publicFeatured`: everyone else), or null
+ * when it is neither for every story alike — the author of one story still waiting for a
+ * colleague's answer, the colleague asked — and the page is made for them alone. A page on which
+ * nobody is waiting is `public` for everyone.
+ */
+export function featuredViewOf(viewer: Actor, stories: readonly Story[]): 'all' | 'public' | null {
+  let all = true;
+  let shown = true;
+  for (const story of stories) {
+    const awaiting = story.featured.filter((person) => person.awaiting).length;
+    if (awaiting === 0) continue;
+    const seen = featuredSeenBy(viewer, story).length;
+    shown &&= seen === story.featured.length - awaiting;
+    all &&= seen === story.featured.length;
+    if (!all && !shown) return null;
+  }
+  return shown ? 'public' : 'all';
+}

@@ -254,7 +254,16 @@ export interface StoryPage {
   readonly nextCursor: string | null;
 }
 
-export type WallPage = StoryPage;
+/** A page of the wall. */
+export interface WallPage extends StoryPage {
+  /**
+   * Set on a first page the wall's cache served or just filled (`cacheWallPages`): the same
+   * number means the same read of the same stories, so what was made of it (its encoded bytes,
+   * docs/adr/0010) may be reused. Every new read — after a change to the wall, or once the cache's
+   * time is up — has a new number. Absent on pages read straight from storage.
+   */
+  readonly revision?: number;
+}
 
 /** A request for one page of a list, already validated. */
 export interface PageRequest {

@@ -24,7 +24,9 @@ export function cacheWallPages(inner: WallIndex, options: WallPageCacheOptions):
   if (options.ttlMs <= 0) return inner;
   const now = options.now ?? (() => performance.now());
   const maxEntries = options.maxEntries ?? 1_000;
-  const pages = new Map<string, { page: WallPage; until: number }>();
+  const pages = new Map<string, { page: WallPage; until: number; revision: number }>();
+  // Names each read put into the cache (`WallPage.revision`), across tenants.
+  let revisions = 0;
   // Bumped after every write of a tenant's wall: a read that overlapped a write must not put
   // what it read (possibly from before the write) into the cache.
   const generations = new Map<string, number>();
@@ -58,7 +60,7 @@ export function cacheWallPages(inner: WallIndex, options: WallPageCacheOptions):
       if (!isPlainFirstPage(query)) return inner.page(query);
       const key = `${query.tenantId}\n${query.limit}`;
       const hit = pages.get(key);
-      if (hit && hit.until > now()) return copy(hit.page);
+      if (hit && hit.until > now()) return { ...copy(hit.page), revision: hit.revision };
       const generation = generations.get(query.tenantId) ?? 0;
       const page = await inner.page(query);
       if ((generations.get(query.tenantId) ?? 0) === generation) {
@@ -67,7 +69,9 @@ export function cacheWallPages(inner: WallIndex, options: WallPageCacheOptions):
           for (const [old, entry] of pages) if (entry.until <= at) pages.delete(old);
           if (pages.size >= maxEntries) pages.clear();
         }
-        pages.set(key, { page: copy(page), until: at + options.ttlMs });
+        const revision = ++revisions;
+        pages.set(key, { page: copy(page), until: at + options.ttlMs, revision });
+        return { ...copy(page), revision };
       }
       return page;
     },
@@ -88,6 +92,6 @@ function isPlainFirstPage(query: WallQuery): boolean {
 }
 
 /** Stories are immutable values; only the list is copied, so callers cannot change the cache. */
-function copy(page: WallPage): WallPage {
+function copy(page: WallPage): { items: WallPage['items']; nextCursor: string | null } {
   return { items: [...page.items], nextCursor: page.nextCursor };
 }

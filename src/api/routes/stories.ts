@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import {
+  featuredViewOf,
   toStoryDraft,
   type Actor,
   type Story,
@@ -26,10 +27,12 @@ import {
   type StoryInput,
 } from '../../shared/schemas.js';
 import type { Authenticator } from '../auth.js';
+import { sendEncoded } from '../encodedBody.js';
 import { parseInput } from '../errors.js';
-import { answers, jsonAnswer } from '../openapi.js';
+import { answers, emptyAnswer, jsonAnswer } from '../openapi.js';
 import { presentHistoryEvent, presentStory } from '../presenters.js';
 import { responseSchemas } from '../responseSchemas.js';
+import type { WallPageBytes } from '../wallPageBytes.js';
 
 const tags = ['stories'];
 const params = storyParamsSchema;
@@ -40,9 +43,9 @@ const theStory = (description: string, status = 200) => ({
 /** Story routes: validate → one use case → present. */
 export function storyRoutes(
   app: FastifyInstance,
-  deps: { service: StoryService; authenticate: Authenticator },
+  deps: { service: StoryService; authenticate: Authenticator; wallBytes: WallPageBytes },
 ): void {
-  const { service, authenticate } = deps;
+  const { service, authenticate, wallBytes } = deps;
 
   /**
    * Runs a use case and, alongside it, reads what the caller may see of the stories it answers
@@ -65,15 +68,18 @@ export function storyRoutes(
           'The wall: published stories, newest or most voted first, narrowed by any filter ' +
           '(most voted: 403 votes_hidden in privacy mode)',
         querystring: wallQuerySchema,
-        response: answers({ 200: jsonAnswer('A page of the wall.', responseSchemas.wallPage) }),
+        response: answers({
+          200: jsonAnswer('A page of the wall.', responseSchemas.wallPage),
+          // The first page carries an entity tag (docs/adr/0010).
+          304: emptyAnswer.describe('Not modified: the If-None-Match tag names the current page.'),
+        }),
       },
     },
-    async (request): Promise<WallPageDto> => {
+    async (request, reply) => {
       const actor = await authenticate(request);
       const { limit, cursor, team, category, month, q, account, language, sort, total } =
         parseInput(wallQuerySchema, request.query);
-      const [page, present] = await presented(
-        actor,
+      const [page, voteCount] = await Promise.all([
         service.listWall(
           actor,
           {
@@ -89,12 +95,20 @@ export function storyRoutes(
           },
           { total: total === true },
         ),
-      );
-      return {
-        items: page.items.map(present),
+        service.seesVoteCounts(actor),
+      ]);
+      const render = (): WallPageDto => ({
+        items: page.items.map((story) => presentStory(story, { voteCount, viewer: actor })),
         nextCursor: page.nextCursor,
         ...(page.count ? { total: page.count.total, totalExact: page.count.exact } : {}),
-      };
+      });
+      // The cached first page is sent as bytes made once for everyone who sees it alike: the
+      // same tenant, page size, vote counts shown or not, and view of the featured colleagues
+      // (docs/adr/0010). A reader who sees it unlike the others gets a page of their own.
+      const featuredView = featuredViewOf(actor, page.items);
+      if (page.revision === undefined || page.count || featuredView === null) return render();
+      const key = `${actor.tenantId}\n${limit}\n${voteCount ? 'counts' : 'no-counts'}\n${featuredView}`;
+      return sendEncoded(request, reply, wallBytes.get(key, page.revision, render));
     },
   );
 

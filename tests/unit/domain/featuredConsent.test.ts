@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { DEMO_TENANT_ID, DEMO_USER_IDS, demoUsers } from '../../../src/demo/demoUsers.js';
-import { featuredSeenBy, publicFeatured, withConsent } from '../../../src/domain/index.js';
+import {
+  featuredSeenBy,
+  featuredViewOf,
+  publicFeatured,
+  withConsent,
+} from '../../../src/domain/index.js';
 import { confirmFeatured } from '../../../src/domain/useCases/confirmFeatured.js';
 import { decideStory } from '../../../src/domain/useCases/decideStory.js';
 import { removeFeatured } from '../../../src/domain/useCases/removeFeatured.js';
@@ -60,6 +65,41 @@ describe('who sees a name not yet confirmed', () => {
   it('is nobody in another tenant', () => {
     const stranger = { ...actorOf(ids.admin), tenantId: 'other-tenant', userId: 'x' };
     expect(featuredSeenBy(stranger, { ...story, tenantId: DEMO_TENANT_ID })).toEqual([tomi]);
+  });
+});
+
+describe('featuredViewOf', () => {
+  const waiting = buildStory({
+    tenantId: DEMO_TENANT_ID,
+    authorId: ids.employee,
+    featured: [tomi, { ...aaron, awaiting: true }],
+  });
+  const settled = buildStory({ tenantId: DEMO_TENANT_ID, authorId: ids.manager, featured: [tomi] });
+  const view = (id: string, stories = [settled, waiting]) => featuredViewOf(actorOf(id), stories);
+
+  it('is public for everyone on a page where nobody is waiting', () => {
+    for (const id of [ids.employee, ids.editor, ids.admin, ids.cloakroom]) {
+      expect(view(id, [settled])).toBe('public');
+    }
+  });
+
+  it('is all for editors, public for readers with no part, null for those with one', () => {
+    expect(view(ids.editor)).toBe('all');
+    expect(view(ids.cloakroom)).toBe('public');
+    // The author sees the waiting name; the person asked (the admin here) sees everyone too.
+    expect(view(ids.employee)).toBe('all');
+    const asked = buildStory({
+      tenantId: DEMO_TENANT_ID,
+      authorId: ids.manager,
+      featured: [
+        { ...tomi, awaiting: true },
+        { ...aaron, awaiting: true },
+      ],
+    });
+    // Tomi sees himself but not Aaron: a view nobody else shares.
+    expect(view(ids.driver, [asked])).toBeNull();
+    // The author of one waiting story and an outsider to another: a page of their own.
+    expect(view(ids.employee, [waiting, asked])).toBeNull();
   });
 });
 

@@ -102,6 +102,32 @@ describe('cacheWallPages', () => {
     expect(fake.reads()).toBe(13);
   });
 
+  it('names each cached read with a revision, new whenever the page is read again', async () => {
+    const { wall, advance } = setUp();
+    await wall.upsert(story('s1'));
+    const filled = (await wall.page(first)).revision;
+    expect(filled).toBeTypeOf('number');
+    expect((await wall.page(first)).revision).toBe(filled);
+    // Another page size is another read.
+    expect((await wall.page({ ...first, limit: 10 })).revision).not.toBe(filled);
+    await wall.upsert(story('s2'));
+    const changed = (await wall.page(first)).revision;
+    expect(changed).not.toBe(filled);
+    advance(1_000);
+    expect((await wall.page(first)).revision).not.toBe(changed);
+    // Pages never cached carry none.
+    expect((await wall.page({ ...first, cursor: 'abc' })).revision).toBeUndefined();
+  });
+
+  it('gives a read that overlapped a write no revision', async () => {
+    const { fake, wall } = setUp();
+    const release = fake.hold();
+    const stale = wall.page(first);
+    await wall.upsert(story('s2'));
+    release();
+    expect((await stale).revision).toBeUndefined();
+  });
+
   it('hands out copies, so a caller cannot change the cached page', async () => {
     const { wall } = setUp();
     await wall.upsert(story('s1'));
