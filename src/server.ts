@@ -38,6 +38,7 @@ import {
   RETENTION_JOB,
   withWebhookEvents,
   searchableWall,
+  type SearchIndex,
   type StoryRef,
   type Clock,
   type IdGenerator,
@@ -47,7 +48,10 @@ import type { AdditionalPolicy } from './storage/callCounter.js';
 import { createActionLimiter } from './rateLimiter.js';
 import { startSupervisedAzurite, type SupervisedAzurite } from './storage/embeddedAzurite.js';
 import { createTableStorage, type TableStorage } from './storage/tableStorage.js';
-import { createEmbeddedSearchIndex } from './search/embeddedSearchIndex.js';
+import {
+  createEmbeddedSearchIndex,
+  type EmbeddedSearchIndex,
+} from './search/embeddedSearchIndex.js';
 
 /** A built app: its storage and background work, how to call it in-process, how to stop it. */
 export interface BuiltServer {
@@ -57,12 +61,26 @@ export interface BuiltServer {
   scheduler: Scheduler;
   /** The embedded Azurite of the local default, when the app runs one (restarted if it dies). */
   embeddedStorage: SupervisedAzurite | undefined;
+  /** The embedded search index, when the app holds one (`SEARCH=embedded`). */
+  search: SearchControl | undefined;
   /**
    * Answers one request in-process (Fastify's `inject`): the same routes, hooks and error
    * handler as over a socket, with no socket. Tests call the app this way.
    */
   inject(request: InjectOptions): Promise<LightMyRequestResponse>;
   close(): Promise<void>;
+}
+
+/** The app's own search index, for a caller that changed the wall table behind the app's back. */
+export interface SearchControl {
+  /**
+   * Builds a fresh index from the wall table and puts it in place of the current one (writes
+   * meanwhile reach both); resolves with the stories read. The benchmark's seed writes the wall
+   * table directly, so it asks for this before measuring search.
+   */
+  rebuild(): Promise<number>;
+  /** Stories the index holds. */
+  size(): number;
 }
 
 /** A started app: a built app that listens, and where. */
@@ -156,7 +174,7 @@ export async function startServer(
     const embedded: { current?: SupervisedAzurite } = {};
     const opened = await openStorage(config, logger, stops, options.storagePolicies, embedded);
     await opened.ensureTables();
-    const storage = withSearch(opened, config, logger);
+    const { storage, search } = withSearch(opened, config, logger);
     // Not awaited: a store written by an earlier version may take a while, and until it is done
     // the wall's team filter still finds those rows by their exact name.
     storage.migrate().then(
@@ -421,6 +439,7 @@ export async function startServer(
       relay,
       scheduler,
       embeddedStorage: embedded.current,
+      search,
       inject: (request) => app.inject(request),
       close: stopAll,
     };
@@ -504,18 +523,57 @@ async function openStorage(
  * embedded one is built from the wall table in the background, and until it is ready the wall
  * searches by scanning. A failed build is logged and leaves the scan in place.
  */
-function withSearch(storage: TableStorage, config: AppConfig, logger: pino.Logger): TableStorage {
-  if (config.search.kind === 'scan') return storage;
-  const search = createEmbeddedSearchIndex();
-  const started = performance.now();
-  search.build(storage.wallStories()).then(
-    (stories) =>
-      logger.info({ stories, ms: Math.round(performance.now() - started) }, 'search index built'),
-    (error: unknown) =>
-      logger.error({ err: error }, 'search index not built; the wall searches by scanning'),
+function withSearch(
+  storage: TableStorage,
+  config: AppConfig,
+  logger: pino.Logger,
+): { storage: TableStorage; search: SearchControl | undefined } {
+  if (config.search.kind === 'scan') return { storage, search: undefined };
+  let current = createEmbeddedSearchIndex();
+  // A rebuild's new index, fed with every write while it builds, so none is missed.
+  let next: EmbeddedSearchIndex | undefined;
+  const build = async (index: EmbeddedSearchIndex): Promise<number> => {
+    const started = performance.now();
+    const stories = await index.build(storage.wallStories());
+    logger.info({ stories, ms: Math.round(performance.now() - started) }, 'search index built');
+    return stories;
+  };
+  build(current).catch((error: unknown) =>
+    logger.error({ err: error }, 'search index not built; the wall searches by scanning'),
   );
-  const wall = searchableWall({ wall: storage.wall, search, stories: storage.stories, logger });
-  return { ...storage, wall };
+  const search: SearchIndex = {
+    ready: () => current.ready(),
+    put: async (story) => {
+      await Promise.all([current.put(story), next?.put(story)]);
+    },
+    remove: async (story) => {
+      await Promise.all([current.remove(story), next?.remove(story)]);
+    },
+    search: (query) => current.search(query),
+  };
+  const wall = searchableWall({
+    wall: storage.wall,
+    search,
+    snapshots: storage.wallSnapshots,
+    logger,
+  });
+  return {
+    storage: { ...storage, wall },
+    search: {
+      async rebuild() {
+        const fresh = createEmbeddedSearchIndex();
+        next = fresh;
+        try {
+          const stories = await build(fresh);
+          current = fresh;
+          return stories;
+        } finally {
+          next = undefined;
+        }
+      },
+      size: () => current.size(),
+    },
+  };
 }
 
 /** How long the directory's answers (people, managers, group members) are reused. */

@@ -300,10 +300,25 @@ export interface SearchQuery extends Omit<WallFilters, 'q'> {
   readonly limit: number;
 }
 
-/** One window of a search: the ids of the matching stories in order, and how many match in all. */
+/** A story a search found, with what locates its snapshot on the wall (`WallSnapshots`). */
+export interface SearchHit {
+  readonly storyId: string;
+  readonly publishedAt: Date;
+}
+
+/** One window of a search: the matching stories in order, and how many match in all. */
 export interface SearchResult {
-  readonly storyIds: readonly string[];
+  readonly hits: readonly SearchHit[];
   readonly total: number;
+}
+
+/**
+ * The wall's own snapshots of given stories, read by key: what a search shows of its hits, so a
+ * page of search results shows exactly what the wall would (absent once taken off the wall).
+ */
+export interface WallSnapshots {
+  /** The snapshots in the order asked, null where the wall holds no such story. */
+  read(tenantId: string, hits: readonly SearchHit[]): Promise<(Story | null)[]>;
 }
 
 /**

@@ -3,10 +3,10 @@ import type {
   Logger,
   SearchIndex,
   SearchOrder,
-  StoryRepository,
   WallIndex,
   WallPage,
   WallQuery,
+  WallSnapshots,
 } from './ports.js';
 import type { Story } from './story.js';
 
@@ -40,16 +40,17 @@ const MAX_OFFSET = 10_000;
  * inner wall's scan answers, as before the index existed. Writes go to both, so the search index
  * is fed wherever the wall is: inline after a commit and by the outbox's `story.project`.
  *
- * Each hit is read from the story aggregates, and only a published story is shown, so a page
- * never shows what the wall would not, even while the index lags a change.
+ * The hits of a page are read from the wall's own snapshots by key, together (`WallSnapshots`),
+ * and one the wall no longer holds is left out, so a page never shows what the wall would not,
+ * even while the index lags a change.
  */
 export function searchableWall(deps: {
   readonly wall: WallIndex;
   readonly search: SearchIndex;
-  readonly stories: Pick<StoryRepository, 'get'>;
+  readonly snapshots: WallSnapshots;
   readonly logger: Logger;
 }): WallIndex {
-  const { wall, search, stories, logger } = deps;
+  const { wall, search, snapshots, logger } = deps;
   const usesIndex = (query: { q?: string; cursor?: string }): query is { q: string } =>
     (query.q?.trim() ?? '') !== '' &&
     search.ready() &&
@@ -67,16 +68,14 @@ export function searchableWall(deps: {
       offset,
       limit,
     });
-    const found = await Promise.all(
-      result.storyIds.map((storyId) => stories.get({ tenantId, storyId })),
-    );
-    const next = offset + result.storyIds.length;
+    const found = result.hits.length > 0 ? await snapshots.read(tenantId, result.hits) : [];
+    const next = offset + result.hits.length;
     return {
       items: found.flatMap((story) =>
-        story && story.value.status === 'published' ? [story.value] : [],
+        story && story.tenantId === tenantId && story.status === 'published' ? [story] : [],
       ),
       nextCursor:
-        result.storyIds.length > 0 && next < result.total && next <= MAX_OFFSET
+        result.hits.length > 0 && next < result.total && next <= MAX_OFFSET
           ? `${CURSOR_PREFIX}${next}`
           : null,
     };

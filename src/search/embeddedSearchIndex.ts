@@ -1,34 +1,17 @@
-import MiniSearch, { type Query, type SearchResult as MiniResult } from 'minisearch';
 import type { SearchIndex, SearchQuery, SearchResult } from '../domain/ports.js';
 import { searchableText } from '../domain/search.js';
 import type { Story } from '../domain/story.js';
 import { teamKey } from '../domain/teams.js';
+import { InvertedIndex, type IndexedDoc, type QueryWord } from './invertedIndex.js';
 import { stems, terms, words } from './textAnalysis.js';
 
-/** The filter and order fields kept beside each indexed story. */
-interface Stored {
-  readonly teamKey: string;
-  readonly category: string;
-  /** `YYYY-MM`, UTC, as the wall's month filter. */
-  readonly month: string;
-  /** The account, trimmed and lower-cased (the wall matches it without regard to case). */
-  readonly account: string | null;
-  readonly language: string;
-  readonly publishedAt: number;
-  readonly voteCount: number;
-}
-
-interface Doc extends Stored {
-  readonly id: string;
-  readonly title: string;
-  readonly body: string;
-  readonly team: string;
-}
-
 interface Tenant {
-  readonly engine: MiniSearch<Doc>;
-  /** The revision indexed of each story, and of each removed one (so a late write stays out). */
-  readonly revisions: Map<string, { revision: number; indexed: boolean }>;
+  readonly index: InvertedIndex;
+  /**
+   * The revision seen of each story, indexed or removed (so a late write stays out), packed as
+   * `revision × 2 + 1` when indexed and `revision × 2` when removed: a number, not an object.
+   */
+  readonly revisions: Map<string, number>;
 }
 
 /** The embedded index, plus its start-up build from the wall's stored snapshots. */
@@ -39,17 +22,18 @@ export interface EmbeddedSearchIndex extends SearchIndex {
    * order by revision, so a story changed during the build ends up as its newest revision.
    */
   build(source: AsyncIterable<Story>): Promise<number>;
+  /** Stories indexed, of every tenant. */
+  size(): number;
 }
 
 /** Stories indexed between two turns of the event loop while building. */
 const BUILD_BATCH = 500;
 
 /**
- * The search port in memory, with MiniSearch (BM25 ranking) over Finnish and English stems
- * (`textAnalysis.ts`): one index per tenant, so a tenant's words never weigh in another's ranking.
- * For the local default and a single instance: each instance holds its own copy, fed by its own
- * writes (docs/adr/0009-search-port.md). Some 3 KB of memory per story; a search runs on the
- * event loop, scoring every match.
+ * The search port in memory: one compact inverted index per tenant (`invertedIndex.ts`, BM25 over
+ * Finnish and English stems from `textAnalysis.ts`), so a tenant's words never weigh in another's
+ * ranking and no search can reach another tenant's stories. For the local default and a single
+ * instance: each instance holds its own copy, fed by its own writes (docs/adr/0009-search-port.md).
  */
 export function createEmbeddedSearchIndex(): EmbeddedSearchIndex {
   const tenants = new Map<string, Tenant>();
@@ -58,24 +42,7 @@ export function createEmbeddedSearchIndex(): EmbeddedSearchIndex {
   const tenantOf = (tenantId: string): Tenant => {
     let tenant = tenants.get(tenantId);
     if (!tenant) {
-      tenant = {
-        engine: new MiniSearch<Doc>({
-          fields: ['title', 'body', 'team'],
-          storeFields: [
-            'teamKey',
-            'category',
-            'month',
-            'account',
-            'language',
-            'publishedAt',
-            'voteCount',
-          ],
-          // Stories and queries are split and stemmed by `terms` / `stems`, never by MiniSearch.
-          tokenize: (text) => [text],
-          processTerm: (text) => terms(text),
-        }),
-        revisions: new Map(),
-      };
+      tenant = { index: new InvertedIndex(), revisions: new Map() };
       tenants.set(tenantId, tenant);
     }
     return tenant;
@@ -85,19 +52,17 @@ export function createEmbeddedSearchIndex(): EmbeddedSearchIndex {
     if (story.status !== 'published' || !story.publishedAt) return;
     const tenant = tenantOf(story.tenantId);
     const held = tenant.revisions.get(story.id);
-    if (held && held.revision >= story.revision) return;
-    const doc = documentOf(story, story.publishedAt);
-    if (held?.indexed) tenant.engine.replace(doc);
-    else tenant.engine.add(doc);
-    tenant.revisions.set(story.id, { revision: story.revision, indexed: true });
+    if (held !== undefined && Math.floor(held / 2) >= story.revision) return;
+    tenant.index.put(documentOf(story, story.publishedAt));
+    tenant.revisions.set(story.id, story.revision * 2 + 1);
   }
 
   function remove(story: Story): void {
     const tenant = tenantOf(story.tenantId);
     const held = tenant.revisions.get(story.id);
-    if (held && held.revision > story.revision) return;
-    if (held?.indexed) tenant.engine.discard(story.id);
-    tenant.revisions.set(story.id, { revision: story.revision, indexed: false });
+    if (held !== undefined && Math.floor(held / 2) > story.revision) return;
+    tenant.index.delete(story.id);
+    tenant.revisions.set(story.id, story.revision * 2);
   }
 
   return {
@@ -117,6 +82,8 @@ export function createEmbeddedSearchIndex(): EmbeddedSearchIndex {
       return Promise.resolve(searchIn(tenants.get(query.tenantId), query));
     },
 
+    size: () => [...tenants.values()].reduce((sum, tenant) => sum + tenant.index.size, 0),
+
     async build(source) {
       let count = 0;
       for await (const story of source) {
@@ -129,11 +96,13 @@ export function createEmbeddedSearchIndex(): EmbeddedSearchIndex {
   };
 }
 
-function documentOf(story: Story, publishedAt: Date): Doc {
+function documentOf(story: Story, publishedAt: Date): IndexedDoc {
   const text = searchableText(story);
   return {
     id: story.id,
-    ...text,
+    title: terms(text.title),
+    body: terms(text.body),
+    team: terms(text.team),
     teamKey: teamKey(story.team),
     category: story.category,
     month: publishedAt.toISOString().slice(0, 7),
@@ -148,51 +117,32 @@ function documentOf(story: Story, publishedAt: Date): Doc {
  * Every word of the query must match (in any field), each through either of its stems; the last
  * word also matches as a prefix, so a search typed so far finds what it is heading for.
  */
-function queryOf(text: string): Query | null {
+export function queryWords(text: string): QueryWord[] {
   const list = words(text);
-  if (list.length === 0) return null;
-  return {
-    combineWith: 'AND',
-    queries: list.map((word, index): Query => ({
-      combineWith: 'OR',
-      queries: stems(word),
-      prefix: index === list.length - 1 && word.length >= 3,
-    })),
-  };
+  return list.map((word, index) => ({
+    terms: stems(word),
+    prefixes: index === list.length - 1 && word.length >= 3 ? stems(word) : [],
+  }));
 }
 
 function searchIn(tenant: Tenant | undefined, query: SearchQuery): SearchResult {
-  const tree = queryOf(query.text);
-  if (!tenant || !tree) return { storyIds: [], total: 0 };
-  const team = query.team !== undefined ? teamKey(query.team) : undefined;
-  const account = query.account?.trim().toLowerCase();
-  const hits = tenant.engine.search(tree, {
-    // The query's terms are stems already.
-    processTerm: (term) => term,
-    boost: { title: 3, team: 1.5 },
-    filter: (hit) => {
-      const stored = hit as MiniResult & Stored;
-      return (
-        (team === undefined || stored.teamKey === team) &&
-        (query.category === undefined || stored.category === query.category) &&
-        (query.month === undefined || stored.month === query.month) &&
-        (account === undefined || stored.account === account) &&
-        (query.language === undefined || stored.language === query.language)
-      );
+  const list = queryWords(query.text);
+  if (!tenant || list.length === 0) return { hits: [], total: 0 };
+  const { hits, total } = tenant.index.search(
+    list,
+    {
+      ...(query.team !== undefined ? { teamKey: teamKey(query.team) } : {}),
+      ...(query.category !== undefined ? { category: query.category } : {}),
+      ...(query.month !== undefined ? { month: query.month } : {}),
+      ...(query.account !== undefined ? { account: query.account.trim().toLowerCase() } : {}),
+      ...(query.language !== undefined ? { language: query.language } : {}),
     },
-  }) as (MiniResult & Stored)[];
-  const ordered = hits.sort(ORDERS[query.order]);
+    query.order,
+    query.offset,
+    query.limit,
+  );
   return {
-    storyIds: ordered.slice(query.offset, query.offset + query.limit).map((hit) => String(hit.id)),
-    total: ordered.length,
+    hits: hits.map((hit) => ({ storyId: hit.id, publishedAt: new Date(hit.publishedAt) })),
+    total,
   };
 }
-
-type Hit = MiniResult & Stored;
-const newest = (a: Hit, b: Hit) => b.publishedAt - a.publishedAt;
-/** Each order ends with the newest first, so equal hits keep a stable order between pages. */
-const ORDERS: Record<SearchQuery['order'], (a: Hit, b: Hit) => number> = {
-  relevance: (a, b) => b.score - a.score || newest(a, b),
-  newest,
-  votes: (a, b) => b.voteCount - a.voteCount || newest(a, b),
-};

@@ -63,11 +63,25 @@ export function words(text: string): string[] {
     .filter((word) => word.length >= 2 && word.length <= MAX_WORD && !STOP_WORDS.has(word));
 }
 
+/**
+ * Stems of the words seen lately: a wall repeats its vocabulary, and stemming a word both ways
+ * costs more than everything else in indexing it, so a build stems each distinct word once.
+ * Emptied when full, which bounds it whatever the texts.
+ */
+const STEMMED = new Map<string, readonly string[]>();
+const STEMMED_MAX = 100_000;
+
 /** The index terms of one word: its folded Finnish stem and its English stem (one if equal). */
-export function stems(word: string): string[] {
-  const finnish = foldFinnish(finnishStem(word));
-  const english = englishStem(word);
-  return finnish === english ? [finnish] : [finnish, english];
+export function stems(word: string): readonly string[] {
+  let found = STEMMED.get(word);
+  if (found === undefined) {
+    const finnish = foldFinnish(finnishStem(word));
+    const english = englishStem(word);
+    found = finnish === english ? [finnish] : [finnish, english];
+    if (STEMMED.size >= STEMMED_MAX) STEMMED.clear();
+    STEMMED.set(word, found);
+  }
+  return found;
 }
 
 /** Every index term of a text, for the index's `processTerm`. */

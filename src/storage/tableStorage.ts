@@ -20,6 +20,7 @@ import type {
   StoryRepository,
   UserDirectory,
   WallIndex,
+  WallSnapshots,
   WallStats,
 } from '../domain/ports.js';
 import type { ErasureRegister, PersonIndex, StoryPersonalData } from '../domain/erasurePorts.js';
@@ -44,7 +45,7 @@ import { createTablePostedCards } from './tablePostedCards.js';
 import { createTableSettingsStore } from './tableSettingsStore.js';
 import { createTableStoryRepository } from './tableStoryRepository.js';
 import { createTableUserDirectory } from './tableUserDirectory.js';
-import { allWallStories, createTableWallIndex } from './tableWallIndex.js';
+import { allWallStories, createTableWallIndex, createWallSnapshots } from './tableWallIndex.js';
 import { createTableWallStats } from './tableWallStats.js';
 import { createTableErasureRegister } from './tableErasureRegister.js';
 import { createTablePersonIndex } from './tablePersonIndex.js';
@@ -148,6 +149,8 @@ export interface TableStorage {
    * built from at start-up (`src/search`).
    */
   wallStories(): AsyncIterable<Story>;
+  /** The wall's rows of given stories, read by key: what a search page shows of its hits. */
+  readonly wallSnapshots: WallSnapshots;
   /** Creates the tables that are missing. */
   ensureTables(): Promise<void>;
   /**
@@ -308,6 +311,7 @@ export function createTableStorage(opts: TableStorageOptions): TableStorage {
     jobs: createTableJobHistory(clients.schedule),
 
     wallStories: () => allWallStories(clients.wall),
+    wallSnapshots: createWallSnapshots(clients.wall),
 
     async ensureTables() {
       await Promise.all(TABLES.map((name) => clients[name].createTable()));

@@ -1,6 +1,12 @@
 import { odata, type TableClient } from '@azure/data-tables';
 import { DomainError } from '../domain/errors.js';
-import type { WallFilters, WallIndex, WallPage, WallQuery } from '../domain/ports.js';
+import type {
+  WallFilters,
+  WallIndex,
+  WallPage,
+  WallQuery,
+  WallSnapshots,
+} from '../domain/ports.js';
 import type { Story } from '../domain/story.js';
 import type { Row } from './entityFields.js';
 import { invertedTime, isMonthKey, joinKey, keyPart, monthOf } from './keys.js';
@@ -316,6 +322,34 @@ export async function* allWallStories(client: TableClient): AsyncGenerator<Story
     if (result.done) return;
     for (const row of result.value) yield storyFromRow(row);
   }
+}
+
+/**
+ * The wall's snapshots of search hits, read by key: the hit's publish time gives its partition and
+ * row, so each is a point read — the cheapest read Table Storage has, and one no other request
+ * waits behind — sent together, not one after another. A story gone from the wall (or moved by a
+ * changed publish time) reads as null.
+ */
+export function createWallSnapshots(client: TableClient): WallSnapshots {
+  return {
+    read(tenantId, hits) {
+      const tenant = keyPart(tenantId, 'tenantId');
+      return Promise.all(
+        hits.map(async (hit) => {
+          const row = await orIfNotFound(
+            'wall.snapshot',
+            () =>
+              client.getEntity<Row>(
+                joinKey(tenant, monthOf(hit.publishedAt)),
+                joinKey(invertedTime(hit.publishedAt), keyPart(hit.storyId, 'storyId')),
+              ),
+            null,
+          );
+          return row ? storyFromRow(row) : null;
+        }),
+      );
+    },
+  };
 }
 
 function publishedAtOf(story: Story): Date {

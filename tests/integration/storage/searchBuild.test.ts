@@ -41,10 +41,37 @@ describe('building the embedded index from the wall table', () => {
     const index = createEmbeddedSearchIndex();
     expect(await index.build(storage.wallStories())).toBe(searchCorpus().length + 3);
     expect(index.ready()).toBe(true);
-    expect((await index.search(query('tenant-a', 'laskuissa'))).storyIds[0]).toBe('fi-invoice');
+    expect(
+      (await index.search(query('tenant-a', 'laskuissa'))).hits.map((hit) => hit.storyId)[0],
+    ).toBe('fi-invoice');
     const b = await index.search(query('tenant-b', 'toimituksen'));
-    expect(b.storyIds).toEqual(['fi-delivery']);
+    expect(b.hits.map((hit) => hit.storyId)).toEqual(['fi-delivery']);
     expect((await index.search(query('tenant-b', 'sopimuksesta'))).total).toBe(1);
     expect((await index.search(query('tenant-b', 'koulutuksessa'))).total).toBe(0);
+  });
+});
+
+describe("reading search hits from the wall's snapshots", () => {
+  it('reads each hit by key, in the order asked, and null for one not on the wall', async () => {
+    const [first, second] = searchCorpus({ tenantId: 'tenant-a' });
+    const [, , , gone] = searchCorpus({ tenantId: 'tenant-b' });
+    if (!first?.publishedAt || !second?.publishedAt || !gone?.publishedAt) {
+      throw new Error('corpus too small');
+    }
+    const hit = (storyId: string, publishedAt: Date) => ({ storyId, publishedAt });
+    const read = await storage.wallSnapshots.read('tenant-a', [
+      hit(second.id, second.publishedAt),
+      hit(first.id, first.publishedAt),
+      hit('missing', first.publishedAt),
+    ]);
+    expect(read.map((story) => story?.id ?? null)).toEqual([second.id, first.id, null]);
+    expect(read[0]).toMatchObject({ tenantId: 'tenant-a', title: second.title });
+    // The archived story of tenant-b, and tenant-a's story asked for as tenant-b: both absent.
+    expect(
+      await storage.wallSnapshots.read('tenant-b', [
+        hit(gone.id, gone.publishedAt),
+        hit('fi-training', first.publishedAt),
+      ]),
+    ).toEqual([null, null]);
   });
 });

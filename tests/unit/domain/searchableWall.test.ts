@@ -6,7 +6,7 @@ import {
   trySyncProjections,
   type SearchIndex,
   type Story,
-  type StoryRepository,
+  type WallSnapshots,
 } from '../../../src/domain/index.js';
 import { createEmbeddedSearchIndex } from '../../../src/search/embeddedSearchIndex.js';
 import { buildStory, recordingLogger } from '../../support/factories.js';
@@ -15,29 +15,28 @@ import { fakeProjections, fakeStories, fakeWall } from '../../support/fakes.js';
 const published = (overrides: Partial<Story>) =>
   buildStory({ status: 'published', publishedAt: new Date(Date.UTC(2026, 3, 1)), ...overrides });
 
-/** The aggregates the wall reads its hits from, as a map (the newest write wins). */
-function aggregates(): Pick<StoryRepository, 'get'> & { set(story: Story): void } {
-  const rows = new Map<string, Story>();
+/** The wall's own snapshots of the hits, as the table adapter reads them by key. */
+function snapshotsOf(inner: ReturnType<typeof fakeWall>): WallSnapshots {
   return {
-    set: (story) => rows.set(story.id, story),
-    get: async ({ storyId }) => {
-      const story = rows.get(storyId);
-      return story ? { value: story, etag: '1' } : null;
-    },
+    read: async (tenant, hits) =>
+      hits.map(
+        (hit) => inner.entries().find((s) => s.tenantId === tenant && s.id === hit.storyId) ?? null,
+      ),
   };
 }
 
 async function setUp(stories: readonly Story[], build = true) {
   const inner = fakeWall();
   const search = createEmbeddedSearchIndex();
-  const read = aggregates();
-  const wall = searchableWall({ wall: inner, search, stories: read, logger: recordingLogger() });
-  for (const story of stories) {
-    read.set(story);
-    await wall.upsert(story);
-  }
+  const wall = searchableWall({
+    wall: inner,
+    search,
+    snapshots: snapshotsOf(inner),
+    logger: recordingLogger(),
+  });
+  for (const story of stories) await wall.upsert(story);
   if (build) await search.build((async function* () {})());
-  return { wall, inner, search, read };
+  return { wall, inner, search };
 }
 
 const tenantId = buildStory().tenantId;
@@ -88,20 +87,19 @@ describe('the wall with a search index', () => {
     ).rejects.toBeInstanceOf(DomainError);
   });
 
-  it('shows only what is published now, even while the index lags a change', async () => {
+  it('shows only what the wall shows now, even while the index lags a change', async () => {
     const story = published({ id: 'a', title: 'Secret plan' });
-    const { wall, read } = await setUp([story]);
-    // The aggregate was archived; the index has not heard yet.
-    read.set({ ...story, status: 'archived', revision: 2 });
+    const { wall, inner } = await setUp([story]);
+    // Archived and taken off the wall; the index has not heard yet.
+    await inner.remove({ ...story, status: 'archived', revision: 2 });
     expect((await wall.page({ tenantId, limit: 10, q: 'secret' })).items).toEqual([]);
   });
 
   it('feeds the index with every write of the wall: an archived story is found no more', async () => {
     const story = published({ id: 'a', title: 'Frozen pipe' });
-    const { wall, inner, read } = await setUp([story]);
+    const { wall, inner } = await setUp([story]);
     expect((await wall.page({ tenantId, limit: 10, q: 'pipes' })).items).toHaveLength(1);
     const archived = { ...story, status: 'archived' as const, revision: 2 };
-    read.set(archived);
     await wall.remove(archived);
     expect(inner.entries()).toEqual([]);
     expect(await wall.count({ tenantId, q: 'pipes' })).toEqual({ total: 0, exact: true });
@@ -113,10 +111,15 @@ describe('the wall with a search index', () => {
       ready: () => true,
       put: () => Promise.reject(new Error('index down')),
       remove: () => Promise.resolve(),
-      search: () => Promise.resolve({ storyIds: [], total: 0 }),
+      search: () => Promise.resolve({ hits: [], total: 0 }),
     };
     const logger = recordingLogger();
-    const wall = searchableWall({ wall: inner, search: failing, stories: aggregates(), logger });
+    const wall = searchableWall({
+      wall: inner,
+      search: failing,
+      snapshots: snapshotsOf(inner),
+      logger,
+    });
     await expect(wall.upsert(published({ id: 'a' }))).rejects.toThrow('index down');
     expect(inner.entries().map((s) => s.id)).toEqual(['a']);
     expect(logger.entries.map((e) => e.message)).toEqual(['search index write failed']);
@@ -150,7 +153,13 @@ describe('the wall with a search index', () => {
     const stories = fakeStories();
     await stories.commit({ story, expectedEtag: null, audit: [], outbox: [] });
     const logger = recordingLogger();
-    const wall = searchableWall({ wall: fakeWall(), search: flaky, stories, logger });
+    const inner = fakeWall();
+    const wall = searchableWall({
+      wall: inner,
+      search: flaky,
+      snapshots: snapshotsOf(inner),
+      logger,
+    });
     const projections = fakeProjections({ wall });
     // Inline after the commit: the index is down, so only logged.
     await trySyncProjections({ ...projections, logger }, story);
