@@ -310,7 +310,7 @@ export function createTableWallIndex(
 
 /**
  * Every story on the wall, of every tenant, in no particular order: one pass over the wall table
- * (the meta rows skipped), a page of up to 1,000 rows per call, for building a search index at
+ * (the meta rows and the migrations' marker skipped), a page of up to 1,000 rows per call, for building a search index at
  * start-up. Each call has the storage deadline; a failure ends the pass with the domain error.
  */
 export async function* allWallStories(client: TableClient): AsyncGenerator<Story> {
@@ -320,7 +320,10 @@ export async function* allWallStories(client: TableClient): AsyncGenerator<Story
   for (;;) {
     const result = await guard('wall.all', () => pages.next());
     if (result.done) return;
-    for (const row of result.value) yield storyFromRow(row);
+    for (const row of result.value) {
+      // Partitions from `~` on hold the table's own rows (the migrations' marker), not stories.
+      if (!String(row.partitionKey).startsWith('~')) yield storyFromRow(row);
+    }
   }
 }
 

@@ -23,6 +23,8 @@ beforeAll(async () => {
   if (!gone) throw new Error('corpus too small');
   await storage.wall.upsert(gone);
   await storage.wall.remove({ ...gone, status: 'archived', revision: gone.revision + 1 });
+  // As at every start: the migration leaves its marker row in the wall table.
+  await storage.migrate();
 });
 afterAll(async () => {
   await storage.dropTables();
@@ -37,7 +39,7 @@ const query = (tenantId: string, text: string): SearchQuery => ({
 });
 
 describe('building the embedded index from the wall table', () => {
-  it('indexes every story on the wall, of every tenant, and is ready after', async () => {
+  it('indexes every story on the wall, of every tenant, and no other row, and is ready after', async () => {
     const index = createEmbeddedSearchIndex();
     expect(await index.build(storage.wallStories())).toBe(searchCorpus().length + 3);
     expect(index.ready()).toBe(true);
