@@ -21,7 +21,7 @@ import { startEmbeddedAzurite } from '../src/storage/embeddedAzurite.js';
 import { createTableStorage } from '../src/storage/tableStorage.js';
 import { startMockConnector } from '../tests/support/mockConnector.js';
 import { startAppProcess, type AppProcess } from './bench/appProcess.js';
-import { measureInvoke, measureSubmit } from './bench/cards.js';
+import { measureInvoke, measureSubmit, measureVote } from './bench/cards.js';
 import { closeHttp } from './bench/http.js';
 import { load } from './bench/load.js';
 import { azuriteRssMb } from './bench/processes.js';
@@ -220,12 +220,15 @@ async function main(): Promise<number> {
 
     let submit: Awaited<ReturnType<typeof measureSubmit>> | undefined;
     let invoke: Measured['invoke'];
+    let vote: Measured['vote'];
     if (parts.has('cards')) {
       const stories = settings.cardWarmup + settings.cardSamples;
       log(`submit: ${stories} stories through POST /api/stories`);
       submit = await measureSubmit(app, settings.cardSamples, settings.cardWarmup);
       log(`invoke: ${stories} approvals, each interleaved with the floor bot`);
       invoke = await measureInvoke(app, connector.serviceUrl, submit.storyIds, settings.cardWarmup);
+      log(`vote: ${stories} votes from the channel card, each interleaved with the floor bot`);
+      vote = await measureVote(app, connector.serviceUrl, submit.storyIds, settings.cardWarmup);
     }
     const memory = app.memory();
     const azuriteMb = azuriteRssMb();
@@ -236,7 +239,17 @@ async function main(): Promise<number> {
       paint = await firstStories(app.url, settings.tabRuns);
     }
 
-    const rows = tableRows({ small, large, invoke, submit, memory, azuriteMb, bundle, paint });
+    const rows = tableRows({
+      small,
+      large,
+      invoke,
+      vote,
+      submit,
+      memory,
+      azuriteMb,
+      bundle,
+      paint,
+    });
     const targets = checkTargets(rows);
     const results = buildResults({
       settings,
@@ -247,6 +260,7 @@ async function main(): Promise<number> {
       small,
       large,
       invoke,
+      vote,
       submit,
       memory,
       azuriteMb,

@@ -44,7 +44,7 @@ import {
   type IdGenerator,
   type OutboxRelay,
 } from './domain/index.js';
-import type { AdditionalPolicy } from './storage/callCounter.js';
+import { asBackground, type AdditionalPolicy } from './storage/callCounter.js';
 import { createActionLimiter } from './rateLimiter.js';
 import { startSupervisedAzurite, type SupervisedAzurite } from './storage/embeddedAzurite.js';
 import { createTableStorage, type TableStorage } from './storage/tableStorage.js';
@@ -205,7 +205,7 @@ export async function startServer(
     // One budget per person and action, whichever surface (API, card, message extension) spends it.
     const limits = createActionLimiter(config.writesPerMinute);
     const onCommitted = (ref: StoryRef) => {
-      const run = relayRef.current?.relay(ref);
+      const run = asBackground('relay', () => relayRef.current?.relay(ref));
       if (!run) return;
       inFlight.add(run);
       void run.finally(() => inFlight.delete(run));
@@ -401,7 +401,7 @@ export async function startServer(
     // claims keep a message from running twice at once.
     if (config.outboxSweepSeconds > 0) {
       const timer = setInterval(() => {
-        void relay.sweep();
+        void asBackground('timers', () => relay.sweep());
       }, config.outboxSweepSeconds * 1000);
       timer.unref();
       stops.push(() => Promise.resolve(clearInterval(timer)));
@@ -426,9 +426,11 @@ export async function startServer(
     });
     if (config.schedulerSeconds > 0) {
       const timer = setInterval(() => {
-        void scheduler.tick();
-        // Erasures cut short by a crash are carried on too (claimed, so one instance does it).
-        void erasure.resumeErasures();
+        asBackground('timers', () => {
+          void scheduler.tick();
+          // Erasures cut short by a crash are carried on too (claimed, so one instance does it).
+          void erasure.resumeErasures();
+        });
       }, config.schedulerSeconds * 1000);
       timer.unref();
       stops.push(() => Promise.resolve(clearInterval(timer)));

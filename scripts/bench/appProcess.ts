@@ -21,6 +21,10 @@ export interface AppProcess {
 export interface Counts {
   readonly calls: number;
   readonly entitiesRead: number;
+  /** Of `calls`, the outbox relay's (started by a commit, not awaited by the answer). */
+  readonly relayCalls: number;
+  /** Of `calls`, the timers' (the outbox sweep, the scheduler): no request's doing. */
+  readonly timerCalls: number;
 }
 
 const SCRIPT = fileURLToPath(new URL('./serverProcess.ts', import.meta.url));
@@ -58,7 +62,8 @@ export async function startAppProcess(
       const onMessage = (message: ServerMessage) => {
         if (message.type !== 'reply' || message.id !== id) return;
         child.off('message', onMessage);
-        resolve({ calls: message.calls, entitiesRead: message.entitiesRead });
+        const { calls, entitiesRead, relayCalls, timerCalls } = message;
+        resolve({ calls, entitiesRead, relayCalls, timerCalls });
       };
       child.on('message', onMessage);
       child.send({ id, type } satisfies ServerRequest);

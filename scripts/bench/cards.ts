@@ -61,8 +61,32 @@ function storyInput(i: number) {
   };
 }
 
+/** Where a card action is sent from: the manager's personal chat, or a team's channel. */
+type Conversation = 'personal' | 'channel';
+
+const CONVERSATIONS: Record<Conversation, object> = {
+  personal: {
+    id: `a:personal-${MANAGER.id}`,
+    conversationType: 'personal',
+    isGroup: false,
+    tenantId: DEMO_TENANT_ID,
+  },
+  channel: {
+    id: '19:bench-channel@thread.tacv2;messageid=1',
+    conversationType: 'channel',
+    isGroup: true,
+    tenantId: DEMO_TENANT_ID,
+  },
+};
+
 /** An `adaptiveCard/action` invoke (Action.Execute) from the demo manager, as Teams sends it. */
-function approveInvoke(serviceUrl: string, storyId: string, sequence: number) {
+function cardInvoke(
+  serviceUrl: string,
+  sequence: number,
+  conversation: Conversation,
+  verb: string,
+  data: Record<string, string>,
+) {
   return {
     type: 'invoke',
     name: 'adaptiveCard/action',
@@ -73,19 +97,10 @@ function approveInvoke(serviceUrl: string, storyId: string, sequence: number) {
     locale: 'en-US',
     from: { id: `29:${MANAGER.id}`, name: MANAGER.name, aadObjectId: MANAGER.id },
     recipient: { id: '28:story-wall-bot', name: 'Story Wall' },
-    conversation: {
-      id: `a:personal-${MANAGER.id}`,
-      conversationType: 'personal',
-      isGroup: false,
-      tenantId: DEMO_TENANT_ID,
-    },
+    conversation: CONVERSATIONS[conversation],
     channelData: { tenant: { id: DEMO_TENANT_ID } },
     value: {
-      action: {
-        type: 'Action.Execute',
-        verb: 'story.decide',
-        data: { storyId, decision: 'approve' },
-      },
+      action: { type: 'Action.Execute', verb, data },
       trigger: 'manual',
     },
   };
@@ -100,25 +115,37 @@ async function invoke(origin: string, activity: object): Promise<number> {
   return response.ms;
 }
 
+/** A card action measured against the floor, and what it cost storage per action. */
+export interface CardActionResult {
+  readonly app: Summary;
+  readonly floor: Summary;
+  /** All storage calls per action, the relay's work after it included. */
+  readonly storageCallsEach: number;
+  /** Calls the answer waited for (the turn's user, the story, the commit, ...). */
+  readonly requestCalls: number;
+  /** Calls of the outbox relay the action started (its side effects and repairs). */
+  readonly relayCalls: number;
+}
+
 /**
- * Interleaved A/B of the approval card action: A approves a fresh pending story through the
- * app's `/api/messages` (CloudAdapter, the card handler, the decision's storage writes and
- * projections); B sends the same invoke to the floor bot. Afterwards every A story is checked
- * to be published, so a fast refusal cannot pass for a decision.
+ * Interleaved A/B of one card action per story: A sends it to the app's `/api/messages`
+ * (CloudAdapter, the card handler, the storage writes), B the same invoke to the floor bot;
+ * the order alternates. Storage calls are counted once the relay has settled and split by who
+ * made them (the scheduler's timer calls are left out).
  */
-export async function measureInvoke(
+async function measureCardAction(
   app: AppProcess,
-  serviceUrl: string,
-  pending: readonly string[],
+  storyIds: readonly string[],
   warmup: number,
-): Promise<{ app: Summary; floor: Summary; storageCallsEach: number }> {
+  activity: (storyId: string, sequence: number) => object,
+): Promise<CardActionResult> {
   const appTimes: number[] = [];
   const floorTimes: number[] = [];
   let sequence = 0;
   await app.resetCounts();
-  for (const [i, storyId] of pending.entries()) {
-    const a = () => invoke(app.url, approveInvoke(serviceUrl, storyId, ++sequence));
-    const b = () => invoke(app.floorUrl, approveInvoke(serviceUrl, storyId, ++sequence));
+  for (const [i, storyId] of storyIds.entries()) {
+    const a = () => invoke(app.url, activity(storyId, ++sequence));
+    const b = () => invoke(app.floorUrl, activity(storyId, ++sequence));
     let pair: [number, number];
     if (i % 2 === 0) {
       const aMs = await a();
@@ -133,16 +160,65 @@ export async function measureInvoke(
     }
   }
   const counts = await settledCounts(app);
-  for (const storyId of pending) {
-    const story = await expectJson(`${app.url}/api/stories/${storyId}`, 200, {
-      headers: { [DEV_USER_HEADER]: MANAGER.id },
-    });
-    const status = (story.body as StoryDto).status;
-    if (status !== 'published') throw new Error(`invoke: story ${storyId} is ${status}`);
-  }
+  const each = (n: number) => Math.round((n / storyIds.length) * 10) / 10;
   return {
     app: summarize(appTimes),
     floor: summarize(floorTimes),
-    storageCallsEach: Math.round((counts.calls / pending.length) * 10) / 10,
+    storageCallsEach: each(counts.calls - counts.timerCalls),
+    requestCalls: each(counts.calls - counts.timerCalls - counts.relayCalls),
+    relayCalls: each(counts.relayCalls),
   };
+}
+
+/** Every story is checked afterwards, so a fast refusal cannot pass for the action. */
+async function expectStories(
+  app: AppProcess,
+  storyIds: readonly string[],
+  what: string,
+  holds: (story: StoryDto) => boolean,
+): Promise<void> {
+  for (const storyId of storyIds) {
+    const story = await expectJson(`${app.url}/api/stories/${storyId}`, 200, {
+      headers: { [DEV_USER_HEADER]: MANAGER.id },
+    });
+    const dto = story.body as StoryDto;
+    if (!holds(dto)) throw new Error(`${what}: story ${storyId} is ${JSON.stringify(dto)}`);
+  }
+}
+
+/**
+ * The approval card's "Approve" (verb `story.decide`) from the manager's personal chat on each
+ * pending story, against the floor bot; afterwards every story must be published.
+ */
+export async function measureInvoke(
+  app: AppProcess,
+  serviceUrl: string,
+  pending: readonly string[],
+  warmup: number,
+): Promise<CardActionResult> {
+  const result = await measureCardAction(app, pending, warmup, (storyId, sequence) =>
+    cardInvoke(serviceUrl, sequence, 'personal', 'story.decide', {
+      storyId,
+      decision: 'approve',
+    }),
+  );
+  await expectStories(app, pending, 'invoke', (story) => story.status === 'published');
+  return result;
+}
+
+/**
+ * The channel card's "Vote" (verb `story.vote`) by the manager on each published story, from a
+ * channel, against the floor bot; afterwards every story must count the vote.
+ */
+export async function measureVote(
+  app: AppProcess,
+  serviceUrl: string,
+  published: readonly string[],
+  warmup: number,
+): Promise<CardActionResult> {
+  const result = await measureCardAction(app, published, warmup, (storyId, sequence) =>
+    cardInvoke(serviceUrl, sequence, 'channel', 'story.vote', { storyId }),
+  );
+  await expectStories(app, published, 'vote', (story) => story.voteCount === 1);
+  return result;
 }

@@ -1,4 +1,6 @@
 import { cpus } from 'node:os';
+import { cardActionResults, cardActionRows } from './cardRows.js';
+import type { CardActionResult } from './cards.js';
 import type { LoadResult } from './load.js';
 import type { Row, TargetResult } from './report.js';
 import { round, type Summary } from './stats.js';
@@ -27,7 +29,8 @@ export interface SizeResult {
 export interface Measured {
   readonly small: SizeResult | undefined;
   readonly large: SizeResult | undefined;
-  readonly invoke: { app: Summary; floor: Summary; storageCallsEach: number } | undefined;
+  readonly invoke: CardActionResult | undefined;
+  readonly vote: CardActionResult | undefined;
   readonly submit: { summary: Summary; storageCallsEach: number } | undefined;
   readonly memory: { rssMb: number; peakRssMb: number };
   readonly azuriteMb: number;
@@ -130,6 +133,7 @@ export function tableRows(m: Measured): Row[] {
   const cards = (
     invoke: NonNullable<Measured['invoke']>,
     submit: NonNullable<Measured['submit']>,
+    vote: Measured['vote'],
   ): Row[] => [
     {
       name: 'invoke.p95Ms',
@@ -144,6 +148,7 @@ export function tableRows(m: Measured): Row[] {
       unit: 'ms',
       note: `do-nothing handler, p50 ${invoke.floor.p50}`,
     },
+    ...(vote ? cardActionRows(invoke, vote) : []),
     {
       name: 'submit.p95Ms',
       value: submit.summary.p95,
@@ -169,7 +174,7 @@ export function tableRows(m: Measured): Row[] {
   ];
   return [
     ...(sized(m) ? wall(m) : []),
-    ...(m.invoke && m.submit ? cards(m.invoke, m.submit) : []),
+    ...(m.invoke && m.submit ? cards(m.invoke, m.submit, m.vote) : []),
     {
       name: 'memory.rssMbPeak',
       value: rssMbPeak(m),
@@ -243,11 +248,10 @@ export function buildResults(
       ? {
           p95Ms: m.invoke.app.p95,
           floorP95Ms: m.invoke.floor.p95,
-          storageCallsEach: m.invoke.storageCallsEach,
-          app: m.invoke.app,
-          floor: m.invoke.floor,
+          ...cardActionResults(m.invoke),
         }
       : null,
+    vote: m.vote ? cardActionResults(m.vote) : null,
     submit: m.submit
       ? {
           p95Ms: m.submit.summary.p95,

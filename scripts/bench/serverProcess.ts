@@ -19,7 +19,14 @@ export type ServerRequest =
 export type ServerMessage =
   | { type: 'ready'; port: number; floorUrl: string }
   | { type: 'failed'; error: string }
-  | { type: 'reply'; id: number; calls: number; entitiesRead: number };
+  | {
+      type: 'reply';
+      id: number;
+      calls: number;
+      entitiesRead: number;
+      relayCalls: number;
+      timerCalls: number;
+    };
 
 function send(message: ServerMessage): void {
   process.send?.(message);
@@ -43,6 +50,8 @@ try {
         id: message.id,
         calls: counter.calls,
         entitiesRead: counter.entitiesRead,
+        relayCalls: counter.background.relay,
+        timerCalls: counter.background.timers,
       });
     if (message.type !== 'stop') return reply();
     void shutdown().then(() => {

@@ -1,8 +1,26 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import type { TableServiceClientOptions } from '@azure/data-tables';
 
 /** A pipeline policy as the SDK's `additionalPolicies` option takes it. */
 export type AdditionalPolicy = NonNullable<TableServiceClientOptions['additionalPolicies']>[number];
 type PipelinePolicy = AdditionalPolicy['policy'];
+
+/**
+ * Work that runs beside requests rather than for one: the outbox relay (started by a commit, but
+ * not awaited by its answer) and the timers (the outbox sweep, the scheduler).
+ */
+export type BackgroundWork = 'relay' | 'timers';
+
+const background = new AsyncLocalStorage<BackgroundWork>();
+
+/**
+ * Runs `work` (and everything it starts) as background work of `kind`, so that a call counter
+ * can tell the calls a request's answer waits for from the ones that follow it. The label
+ * travels with the async context; nothing else changes.
+ */
+export function asBackground<T>(kind: BackgroundWork, work: () => T): T {
+  return background.run(kind, work);
+}
 
 /** Counts what reaches storage; read `calls` and `entitiesRead` after the work to measure. */
 export interface CallCounter {
@@ -12,6 +30,8 @@ export interface CallCounter {
   readonly calls: number;
   /** Entities returned by reads: a point read is one, a query its rows. */
   readonly entitiesRead: number;
+  /** Of `calls`, those made by background work of each kind (see `asBackground`). */
+  readonly background: Readonly<Record<BackgroundWork, number>>;
   reset(): void;
 }
 
@@ -19,10 +39,13 @@ export interface CallCounter {
 export function createCallCounter(): CallCounter {
   let calls = 0;
   let entitiesRead = 0;
+  let byKind: Record<BackgroundWork, number> = { relay: 0, timers: 0 };
   const policy: PipelinePolicy = {
     name: 'storyWallCallCounter',
     async sendRequest(request, next) {
       calls++;
+      const kind = background.getStore();
+      if (kind) byKind[kind]++;
       const response = await next(request);
       if (request.method === 'GET' && response.status === 200 && response.bodyAsText) {
         entitiesRead += countEntities(response.bodyAsText);
@@ -38,9 +61,13 @@ export function createCallCounter(): CallCounter {
     get entitiesRead() {
       return entitiesRead;
     },
+    get background() {
+      return { ...byKind };
+    },
     reset() {
       calls = 0;
       entitiesRead = 0;
+      byKind = { relay: 0, timers: 0 };
     },
   };
 }
