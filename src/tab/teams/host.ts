@@ -1,4 +1,4 @@
-import { app, authentication } from '@microsoft/teams-js';
+import type { app, authentication } from '@microsoft/teams-js';
 import { collectionIdOfSubPage } from '../route.js';
 
 export type HostTheme = 'default' | 'dark' | 'contrast';
@@ -76,7 +76,26 @@ function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
   });
 }
 
-function defaultBrowserEnv(): BrowserEnv {
+/**
+ * teams-js is a chunk of its own, loaded when the host is asked for: outside a frame the wall
+ * paints before it arrives (see `mayBeTeamsFrame`). Named members only, so the chunk keeps what
+ * the tab uses.
+ */
+export function loadTeamsSdk(): Promise<TeamsSdk> {
+  return import('@microsoft/teams-js').then(({ app, authentication }) => ({ app, authentication }));
+}
+
+/**
+ * Whether Teams can be this window's host: teams-js talks to Teams through the parent frame (web
+ * and desktop), the opener (its pop-ups) or the mobile clients' `nativeInterface`. A top-level
+ * window with none of them is a plain browser, which `app.initialize()` confirms by rejecting at
+ * once; the wall paints in browser mode without waiting for that answer.
+ */
+export function mayBeTeamsFrame(win: Window = window): boolean {
+  return win.parent !== win || win.opener != null || 'nativeInterface' in win;
+}
+
+export function defaultBrowserEnv(): BrowserEnv {
   return {
     language: navigator.language,
     search: window.location.search,
@@ -88,7 +107,8 @@ function storyIdFrom(value: string | null | undefined): string | undefined {
   return value && /^[A-Za-z0-9-]{1,64}$/.test(value) ? value : undefined;
 }
 
-function browserHost(env: BrowserEnv): Host {
+/** The host of a plain browser (local mode's demo setup): its theme, language and `?story=`. */
+export function browserHost(env: BrowserEnv = defaultBrowserEnv()): Host {
   const initialStoryId = storyIdFrom(new URLSearchParams(env.search).get('story'));
   return {
     inTeams: false,
@@ -113,9 +133,9 @@ function browserHost(env: BrowserEnv): Host {
  * plain browser, which is local mode's demo setup.
  */
 export async function detectHost(options: DetectHostOptions): Promise<Host> {
-  const sdk = options.sdk ?? { app, authentication };
   const env = options.browser ?? defaultBrowserEnv();
   try {
+    const sdk = options.sdk ?? (await loadTeamsSdk());
     await withTimeout(sdk.app.initialize(), options.timeoutMs);
     const context = await withTimeout(sdk.app.getContext(), options.timeoutMs);
     const handlers = new Set<(theme: HostTheme) => void>();

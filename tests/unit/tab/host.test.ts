@@ -1,5 +1,10 @@
 import { describe, expect, it, vi } from 'vitest';
-import { detectHost, toHostTheme, type TeamsSdk } from '../../../src/tab/teams/host.js';
+import {
+  detectHost,
+  mayBeTeamsFrame,
+  toHostTheme,
+  type TeamsSdk,
+} from '../../../src/tab/teams/host.js';
 
 // The real teams-js fetches a list of valid domains from a CDN on import; unit tests stay offline
 // (vi.mock is hoisted above the imports).
@@ -97,5 +102,22 @@ describe('toHostTheme', () => {
     expect(toHostTheme('default')).toBe('default');
     expect(toHostTheme('glass')).toBe('default');
     expect(toHostTheme(undefined)).toBe('default');
+  });
+});
+
+describe('mayBeTeamsFrame', () => {
+  /** A window as far as the check looks: its parent, its opener and the mobile bridge. */
+  function fakeWindow(parts: { framed?: boolean; opener?: object; native?: boolean }): Window {
+    const win: Record<string, unknown> = { opener: parts.opener ?? null };
+    win['parent'] = parts.framed ? {} : win;
+    if (parts.native) win['nativeInterface'] = {};
+    return win as unknown as Window;
+  }
+
+  it('says no only for a top-level window with no opener and no Teams mobile bridge', () => {
+    expect(mayBeTeamsFrame(fakeWindow({}))).toBe(false);
+    expect(mayBeTeamsFrame(fakeWindow({ framed: true }))).toBe(true);
+    expect(mayBeTeamsFrame(fakeWindow({ opener: {} }))).toBe(true);
+    expect(mayBeTeamsFrame(fakeWindow({ native: true }))).toBe(true);
   });
 });
