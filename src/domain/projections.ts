@@ -45,6 +45,17 @@ export function isClosed(story: Pick<Story, 'status'>): boolean {
 }
 
 /**
+ * The people a published story names to everyone, as the featured-people index keeps them (the
+ * app and pseudonyms aside); none for a story that is not published.
+ */
+function namedFeatured(story: Story): string[] {
+  if (story.status !== 'published') return [];
+  return publicFeatured(story)
+    .map((person) => person.id)
+    .filter((id) => id !== APP_ACTOR_ID && !isPseudonym(id));
+}
+
+/**
  * Brings the wall index, the approval queues, the author's own list, the moderation queue, the
  * scheduler's time index, the index of closed stories and the featured people in line with a
  * story. The story itself says whose queues it belongs in (everyone it was
@@ -52,16 +63,24 @@ export function isClosed(story: Pick<Story, 'status'>): boolean {
  * follow from the story alone. Idempotent, so it can run inline after a commit and again from the
  * outbox (`story.project`) to repair a failed attempt. The projections keep the newest `revision`
  * they see, so these runs may finish in any order.
+ *
+ * `before` is the story as the change found it, when the caller knows it (the inline run after a
+ * commit): what did not change between the two is not written again. A repair passes nothing
+ * and writes everything.
  */
-export async function syncProjections(deps: Projections, story: Story): Promise<void> {
+export async function syncProjections(
+  deps: Projections,
+  story: Story,
+  before?: Story | null,
+): Promise<void> {
   const writes: Promise<void>[] = [];
   if (story.status === 'published') {
     writes.push(deps.wall.upsert(story));
     // Named to everyone in a published story: no longer "not yet featured". Those still asked
     // to confirm are not named yet; they are recorded when their confirmation re-projects it.
-    const named = publicFeatured(story)
-      .map((person) => person.id)
-      .filter((id) => id !== APP_ACTOR_ID && !isPseudonym(id));
+    // Only the newly named: a vote re-projects the story, and its people are recorded already.
+    const already = new Set(before ? namedFeatured(before) : []);
+    const named = namedFeatured(story).filter((id) => !already.has(id));
     if (named.length > 0) writes.push(deps.featuredPeople.markFeatured(story.tenantId, named));
   } else if (story.publishedAt) writes.push(deps.wall.remove(story));
   const pending = story.status === 'pending';
@@ -113,9 +132,10 @@ export function projectStoryHandler(
 export async function trySyncProjections(
   deps: Projections & { logger: Logger },
   story: Story,
+  before?: Story | null,
 ): Promise<void> {
   try {
-    await syncProjections(deps, story);
+    await syncProjections(deps, story, before);
   } catch (error) {
     deps.logger.warn(
       { err: error, tenantId: story.tenantId, storyId: story.id },

@@ -38,14 +38,14 @@ export async function changeStory(
       throw new DomainError('not_found', 'No such story.');
     }
     const edit = await decide(current.value, deps.clock.now());
-    if (!edit) return { story: current.value, changed: false };
+    if (!edit) return { story: current.value, before: current.value, changed: false };
     // Whom the change brings in is indexed first, so erasure and export can find them.
     await recordInvolvement(deps, actor, current.value, edit.story);
     const saved = await deps.stories.commit({ ...edit, expectedEtag: current.etag });
-    return { story: saved.value, changed: true };
+    return { story: saved.value, before: current.value, changed: true };
   });
   if (result.changed) {
-    await trySyncProjections(deps, result.story);
+    await trySyncProjections(deps, result.story, result.before);
     deps.onCommitted(ref);
   }
   return result.story;

@@ -112,7 +112,7 @@ async function changeReaction(
   }>,
 ): Promise<Story> {
   const ref = { tenantId: actor.tenantId, storyId };
-  const story = await retryOnConflict(async () => {
+  const { story, before } = await retryOnConflict(async () => {
     const current = await deps.stories.get(ref);
     if (!current || current.value.status !== 'published') {
       throw new DomainError('not_found', 'No such published story.');
@@ -124,9 +124,9 @@ async function changeReaction(
       audit: [],
       outbox: reactionOutbox(deps, kind, deps.clock.now()),
     });
-    return saved.value;
+    return { story: saved.value, before: current.value };
   });
-  await trySyncProjections(deps, story);
+  await trySyncProjections(deps, story, before);
   deps.onCommitted(ref);
   return story;
 }

@@ -62,7 +62,8 @@ export async function submitStory(
       projectMessage(deps, now),
     ],
   });
-  await trySyncProjections(deps, saved.value);
+  // A new story: nothing was projected before it.
+  await trySyncProjections(deps, saved.value, null);
   deps.onCommitted({ tenantId: story.tenantId, storyId: story.id });
   return saved.value;
 }

@@ -315,3 +315,41 @@ async function until(condition: () => boolean): Promise<void> {
   for (let i = 0; i < 100 && !condition(); i++) await Promise.resolve();
   if (!condition()) throw new Error('condition never held');
 }
+
+describe('the featured people index', () => {
+  /** The featured-people fake, with every `markFeatured` call recorded. */
+  function counted() {
+    const inner = fakeFeaturedPeople();
+    const marked: string[][] = [];
+    const featuredPeople = {
+      ...inner,
+      markFeatured: (tenantId: string, personIds: readonly string[]) => {
+        marked.push([...personIds]);
+        return inner.markFeatured(tenantId, personIds);
+      },
+    };
+    return { featuredPeople, marked, inner };
+  }
+
+  it('is written when a story is published, not again when it is voted for', async () => {
+    const { featuredPeople, marked, inner } = counted();
+    const { deps } = buildStoryDeps(people, { featuredPeople });
+    const submitted = await submitStory(deps, employee, buildStoryDraft());
+    await decideStory(deps, manager, submitted.id, 'approve');
+    expect(marked).toEqual([[ids.driver]]);
+
+    // The projections follow every vote (the count is on the wall); who is featured did not change.
+    await voteStory(deps, manager, submitted.id);
+    expect(marked).toEqual([[ids.driver]]);
+    expect([...inner.entries(DEMO_TENANT_ID).keys()]).toEqual([ids.driver]);
+  });
+
+  it('is written again by a repair, which does not know what changed', async () => {
+    const { featuredPeople, marked } = counted();
+    const { deps } = buildStoryDeps(people, { featuredPeople });
+    const story = buildStory({ status: 'published', publishedAt: T1 });
+    await syncProjections(deps, story);
+    await syncProjections(deps, story);
+    expect(marked).toEqual([[ids.driver], [ids.driver]]);
+  });
+});
