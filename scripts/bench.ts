@@ -23,6 +23,7 @@ import { startMockConnector } from '../tests/support/mockConnector.js';
 import { startAppProcess, type AppProcess } from './bench/appProcess.js';
 import { measureInvoke, measureSubmit, measureVote } from './bench/cards.js';
 import { closeHttp } from './bench/http.js';
+import { runMorning } from './bench/morning.js';
 import { load } from './bench/load.js';
 import { azuriteRssMb } from './bench/processes.js';
 import { checkTargets, formatTable } from './bench/report.js';
@@ -42,7 +43,7 @@ const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..'
 const env = process.env;
 const quick = env['BENCH_QUICK'] === '1';
 /** What a run can measure; `BENCH_PARTS` picks some. */
-const PARTS = ['wall', 'cards', 'tab'] as const;
+const PARTS = ['wall', 'cards', 'tab', 'morning'] as const;
 type Part = (typeof PARTS)[number];
 const parts = partsToRun(env['BENCH_PARTS']);
 const settings = {
@@ -59,6 +60,10 @@ const settings = {
   cardSamples: quick ? 40 : 200,
   cardWarmup: quick ? 5 : 20,
   tabRuns: quick ? 2 : 5,
+  /** The 3,000-person morning (scripts/bench/morning.ts). */
+  morningPeople: Number(env['BENCH_PEOPLE'] ?? (quick ? 300 : 3_000)),
+  morningSeconds: quick ? 10 : 60,
+  morningBaselinePeople: quick ? 40 : 200,
 };
 
 function partsToRun(list: string | undefined): ReadonlySet<Part> {
@@ -239,7 +244,22 @@ async function main(): Promise<number> {
       paint = await firstStories(app.url, settings.tabRuns);
     }
 
-    const rows = tableRows({
+    let morning: Measured['morning'];
+    if (parts.has('morning')) {
+      morning = await runMorning(
+        app,
+        storage,
+        {
+          people: settings.morningPeople,
+          seconds: settings.morningSeconds,
+          baselinePeople: settings.morningBaselinePeople,
+          tenantId: DEMO_TENANT_ID,
+        },
+        log,
+      );
+    }
+
+    const measured = {
       small,
       large,
       invoke,
@@ -249,7 +269,9 @@ async function main(): Promise<number> {
       azuriteMb,
       bundle,
       paint,
-    });
+      morning,
+    };
+    const rows = tableRows(measured);
     const targets = checkTargets(rows);
     const results = buildResults({
       settings,
@@ -257,15 +279,7 @@ async function main(): Promise<number> {
       quick,
       durationSeconds: round(elapsed(), 0),
       olderMonths: olderPlans.length,
-      small,
-      large,
-      invoke,
-      vote,
-      submit,
-      memory,
-      azuriteMb,
-      bundle,
-      paint,
+      ...measured,
       targets,
     });
     await mkdir(path.join(repoRoot, 'bench'), { recursive: true });

@@ -2,6 +2,7 @@ import { cpus } from 'node:os';
 import { cardActionResults, cardActionRows } from './cardRows.js';
 import type { CardActionResult } from './cards.js';
 import type { LoadResult } from './load.js';
+import { morningResults, morningRows, type MorningResult } from './morning.js';
 import type { Row, TargetResult } from './report.js';
 import { round, type Summary } from './stats.js';
 import type { TabBundle } from './tab.js';
@@ -35,6 +36,7 @@ export interface Measured {
   readonly memory: { rssMb: number; peakRssMb: number };
   readonly azuriteMb: number;
   readonly bundle: TabBundle | undefined;
+  readonly morning: MorningResult | undefined;
   readonly paint:
     | {
         p50Ms: number;
@@ -182,6 +184,7 @@ export function tableRows(m: Measured): Row[] {
       note: `app process; Azurite ${m.azuriteMb} MB`,
     },
     ...(m.bundle && m.paint ? tab(m.bundle, m.paint) : []),
+    ...(m.morning ? morningRows(m.morning) : []),
   ];
 }
 
@@ -274,6 +277,7 @@ export function buildResults(
             firstStoriesPhasesMs: m.paint.phasesMs,
           }
         : null,
+    load: m.morning ? morningResults(m.morning) : null,
     targets: m.targets,
   };
 }
