@@ -35,6 +35,7 @@ import {
   cachedSubscriptions,
   digestOfJob,
   relayHandlers,
+  createInlineProjections,
   RETENTION_JOB,
   withWebhookEvents,
   searchableWall,
@@ -210,8 +211,19 @@ export async function startServer(
       inFlight.add(run);
       void run.finally(() => inFlight.delete(run));
     };
+    // Which commits' projections already succeeded inline: their repair messages skip the work.
+    const inlineProjections = createInlineProjections();
     const service = createStoryService(
-      { ...storage, stories, ...roleDeps, clock, ids: uuidIds, logger, onCommitted },
+      {
+        ...storage,
+        stories,
+        ...roleDeps,
+        clock,
+        ids: uuidIds,
+        logger,
+        onCommitted,
+        inlineProjections,
+      },
       limits,
     );
     // Erasure and export of a person's data (GDPR articles 17 and 15).
@@ -263,7 +275,7 @@ export async function startServer(
             logger,
           }),
         },
-        storage,
+        { ...storage, inlineProjections },
       ),
     });
     relayRef.current = relay;

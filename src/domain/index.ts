@@ -36,3 +36,4 @@ export * from './webhooks.js';
 export * from './digestSchedule.js';
 export * from './digests.js';
 export * from './digestService.js';
+export * from './inlineProjections.js';

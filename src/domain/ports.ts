@@ -3,6 +3,7 @@ import type { DelegationStore, Directory, DueIndex } from './workflowPorts.js';
 import type { PersonIndex } from './erasurePorts.js';
 import type { TenantSettings } from './policy.js';
 import type { Story } from './story.js';
+import type { InlineProjections } from './inlineProjections.js';
 import type { Locale, Surface, User } from './user.js';
 
 export type * from './workflowPorts.js';
@@ -486,6 +487,11 @@ export interface StoryDeps {
   readonly logger: Logger;
   /** Called after every commit so the outbox relay can start at once; must not throw. */
   readonly onCommitted: (ref: StoryRef) => void;
+  /**
+   * The inline projections this instance ran, so their `story.project` messages skip the repair
+   * (shared with the relay's handler); absent, every message repairs.
+   */
+  readonly inlineProjections?: InlineProjections;
 }
 
 export type { Locale };

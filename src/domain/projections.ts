@@ -7,11 +7,13 @@ import type {
   DueIndex,
   FeaturedPeopleIndex,
   Logger,
+  OutboxMessage,
   ModerationQueue,
   StoryRepository,
   WallIndex,
 } from './ports.js';
 import { publicFeatured } from './featuredConsent.js';
+import type { InlineProjections } from './inlineProjections.js';
 import { APP_ACTOR_ID, isPseudonym } from './pseudonyms.js';
 import type { Story } from './story.js';
 
@@ -118,28 +120,57 @@ export function needsModeration(story: Story): boolean {
   return story.status === 'published' && (story.reports?.length ?? 0) > 0;
 }
 
-/** The outbox handler of `story.project`: re-reads the story and repairs its projections. */
+/**
+ * The outbox handler of `story.project`: re-reads the story and repairs its projections, unless
+ * this instance's inline run after the commit already brought them in line.
+ */
 export function projectStoryHandler(
-  deps: Projections & { readonly stories: StoryRepository },
+  deps: Projections & {
+    readonly stories: StoryRepository;
+    readonly inlineProjections?: InlineProjections;
+  },
 ): OutboxHandler {
   return async (message) => {
+    if (await deps.inlineProjections?.succeeded(message.id)) return;
     const found = await deps.stories.get(message.ref);
     if (found) await syncProjections(deps, found.value);
   };
 }
 
-/** As `syncProjections`, but a failure is only logged: the outbox will repair it. */
+/**
+ * As `syncProjections`, but a failure is only logged: the outbox will repair it. Resolves with
+ * whether it succeeded.
+ */
 export async function trySyncProjections(
   deps: Projections & { logger: Logger },
   story: Story,
   before?: Story | null,
-): Promise<void> {
+): Promise<boolean> {
   try {
     await syncProjections(deps, story, before);
+    return true;
   } catch (error) {
     deps.logger.warn(
       { err: error, tenantId: story.tenantId, storyId: story.id },
       'projection failed; the outbox will retry',
     );
+    return false;
   }
+}
+
+/**
+ * The inline projection after a commit: `trySyncProjections`, remembered (when the deps keep
+ * `inlineProjections`) by the ids of the commit's `story.project` messages, so that they need not
+ * repair what already succeeded.
+ */
+export async function projectCommitted(
+  deps: Projections & { logger: Logger; readonly inlineProjections?: InlineProjections },
+  story: Story,
+  before: Story | null,
+  outbox: readonly OutboxMessage[],
+): Promise<void> {
+  const run = trySyncProjections(deps, story, before);
+  const ids = outbox.filter((m) => m.kind === 'story.project').map((m) => m.id);
+  if (ids.length > 0) deps.inlineProjections?.track(ids, run);
+  await run;
 }

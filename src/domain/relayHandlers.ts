@@ -1,6 +1,7 @@
 import type { OutboxHandler } from './outboxRelay.js';
 import type { AwardStore, OutboxKind, PostedCards, StoryRepository } from './ports.js';
 import type { StoryPersonalData } from './erasurePorts.js';
+import type { InlineProjections } from './inlineProjections.js';
 import { projectStoryHandler, type Projections } from './projections.js';
 import { followAwardHandler } from './useCases/awards.js';
 import { purgeStoryHandler } from './useCases/erasure.js';
@@ -14,6 +15,8 @@ type DomainKinds = 'story.project' | 'story.purge';
 /** What the domain's own handlers read and write. */
 export type RelayHandlerDeps = Projections & {
   readonly stories: StoryRepository;
+  /** The inline projections of this instance's commits, which `story.project` need not repair. */
+  readonly inlineProjections?: InlineProjections;
   readonly personalData: StoryPersonalData;
   readonly postedCards: PostedCards;
   readonly awards: AwardStore;

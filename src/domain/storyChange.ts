@@ -8,7 +8,7 @@ import type {
   StoryChange,
   StoryDeps,
 } from './ports.js';
-import { trySyncProjections } from './projections.js';
+import { projectCommitted } from './projections.js';
 import { retryOnConflict } from './retry.js';
 import type { Story } from './story.js';
 import type { Actor } from './user.js';
@@ -38,14 +38,14 @@ export async function changeStory(
       throw new DomainError('not_found', 'No such story.');
     }
     const edit = await decide(current.value, deps.clock.now());
-    if (!edit) return { story: current.value, before: current.value, changed: false };
+    if (!edit) return { story: current.value, before: current.value, outbox: [], changed: false };
     // Whom the change brings in is indexed first, so erasure and export can find them.
     await recordInvolvement(deps, actor, current.value, edit.story);
     const saved = await deps.stories.commit({ ...edit, expectedEtag: current.etag });
-    return { story: saved.value, before: current.value, changed: true };
+    return { story: saved.value, before: current.value, outbox: edit.outbox, changed: true };
   });
   if (result.changed) {
-    await trySyncProjections(deps, result.story, result.before);
+    await projectCommitted(deps, result.story, result.before, result.outbox);
     deps.onCommitted(ref);
   }
   return result.story;

@@ -1,6 +1,6 @@
 import { DomainError } from '../errors.js';
 import type { Reaction, ReactionKind, StoryDeps } from '../ports.js';
-import { trySyncProjections } from '../projections.js';
+import { projectCommitted } from '../projections.js';
 import {
   alreadyReacted,
   notReacted,
@@ -112,21 +112,22 @@ async function changeReaction(
   }>,
 ): Promise<Story> {
   const ref = { tenantId: actor.tenantId, storyId };
-  const { story, before } = await retryOnConflict(async () => {
+  const { story, before, outbox } = await retryOnConflict(async () => {
     const current = await deps.stories.get(ref);
     if (!current || current.value.status !== 'published') {
       throw new DomainError('not_found', 'No such published story.');
     }
     const next = await change(current.value);
+    const outbox = reactionOutbox(deps, kind, deps.clock.now());
     const saved = await deps.stories.commit({
       ...next,
       expectedEtag: current.etag,
       audit: [],
-      outbox: reactionOutbox(deps, kind, deps.clock.now()),
+      outbox,
     });
-    return { story: saved.value, before: current.value };
+    return { story: saved.value, before: current.value, outbox };
   });
-  await trySyncProjections(deps, story, before);
+  await projectCommitted(deps, story, before, outbox);
   deps.onCommitted(ref);
   return story;
 }

@@ -4,7 +4,7 @@ import { prepareDraft } from '../drafts.js';
 import { confirmsFeatured, featuredAsks, withConsent } from '../featuredConsent.js';
 import { recordInvolvement } from '../involvement.js';
 import type { StoryDeps } from '../ports.js';
-import { trySyncProjections } from '../projections.js';
+import { projectCommitted } from '../projections.js';
 import { tenantSettings } from '../roles.js';
 import { approvalRequests, auditOf, projectMessage } from '../storyChange.js';
 import type { Story, StoryDraft } from '../story.js';
@@ -52,18 +52,19 @@ export async function submitStory(
   };
   // The featured colleagues and the approvers asked are indexed first (see `recordInvolvement`).
   await recordInvolvement(deps, actor, null, story);
+  const outbox = [
+    ...approvalRequests(deps, now, waitingApprovers(approval)),
+    ...featuredAsks(deps, consent.ask, now),
+    projectMessage(deps, now),
+  ];
   const saved = await deps.stories.commit({
     story,
     expectedEtag: null,
     audit: [auditOf(deps, actor, 'submitted', now), ...routingEvents(deps, actor, notes, now)],
-    outbox: [
-      ...approvalRequests(deps, now, waitingApprovers(approval)),
-      ...featuredAsks(deps, consent.ask, now),
-      projectMessage(deps, now),
-    ],
+    outbox,
   });
   // A new story: nothing was projected before it.
-  await trySyncProjections(deps, saved.value, null);
+  await projectCommitted(deps, saved.value, null, outbox);
   deps.onCommitted({ tenantId: story.tenantId, storyId: story.id });
   return saved.value;
 }

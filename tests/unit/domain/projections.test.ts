@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { DEMO_TENANT_ID, DEMO_USER_IDS, demoUsers } from '../../../src/demo/demoUsers.js';
 import {
   backoffMs,
+  createInlineProjections,
   createOutboxRelay,
+  projectStoryHandler,
   syncProjections,
   trySyncProjections,
   type ApprovalQueue,
@@ -143,14 +145,14 @@ describe('syncProjections', () => {
     expect(deps.authors.entries()).toEqual([resubmitted]);
   });
 
-  it('trySyncProjections logs a failure instead of throwing', async () => {
+  it('trySyncProjections logs a failure instead of throwing, and says it failed', async () => {
     const wall = switchable(fakeWall());
     wall.down = true;
     const logger = recordingLogger();
     const story = buildStory({ status: 'published', publishedAt: T1 });
-    await expect(
-      trySyncProjections({ ...projections(), wall, logger }, story),
-    ).resolves.toBeUndefined();
+    await expect(trySyncProjections({ ...projections(), wall, logger }, story)).resolves.toBe(
+      false,
+    );
     expect(logger.entries).toMatchObject([
       { level: 'warn', context: { tenantId: story.tenantId, storyId: story.id } },
     ]);
@@ -351,5 +353,56 @@ describe('the featured people index', () => {
     await syncProjections(deps, story);
     await syncProjections(deps, story);
     expect(marked).toEqual([[ids.driver], [ids.driver]]);
+  });
+});
+
+describe('the story.project message after an inline projection', () => {
+  function setup() {
+    const wall = switchable(fakeWall());
+    const inlineProjections = createInlineProjections();
+    const ctx = buildStoryDeps(people, { wall, inlineProjections });
+    let reads = 0;
+    const stories = {
+      ...ctx.stories,
+      get: (ref: Parameters<typeof ctx.stories.get>[0]) => {
+        reads++;
+        return ctx.stories.get(ref);
+      },
+    };
+    const relay = createOutboxRelay({
+      outbox: ctx.stories,
+      clock: ctx.clock,
+      logger: silentLogger,
+      handlers: everyKind(async () => {}, {
+        'story.project': projectStoryHandler({ ...ctx.deps, stories }),
+      }),
+    });
+    return { ...ctx, wall, relay, reads: () => reads };
+  }
+
+  it('completes without reading the story again when the inline run succeeded', async () => {
+    const { deps, stories, relay, reads } = setup();
+    const submitted = await submitStory(deps, employee, buildStoryDraft());
+    await decideStory(deps, manager, submitted.id, 'approve');
+    await relay.sweep();
+
+    expect(reads()).toBe(0);
+    expect(await stories.pending({ tenantId: DEMO_TENANT_ID, storyId: submitted.id }, T1)).toEqual(
+      [],
+    );
+  });
+
+  it('still repairs a projection that failed inline', async () => {
+    const { deps, wall, relay, reads } = setup();
+    const submitted = await submitStory(deps, employee, buildStoryDraft());
+    await relay.sweep();
+    wall.down = true;
+    const published = await decideStory(deps, manager, submitted.id, 'approve');
+    expect(wall.entries()).toEqual([]);
+
+    wall.down = false;
+    await relay.sweep();
+    expect(reads()).toBe(1);
+    expect(wall.entries()).toEqual([published]);
   });
 });
