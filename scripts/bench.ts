@@ -34,6 +34,7 @@ import {
   type Measured,
   type SizeResult,
 } from './bench/results.js';
+import { measureSearch, seedLabelled } from './bench/search.js';
 import { monthPlans, seedWall, type MonthPlan } from './bench/seed.js';
 import { round } from './bench/stats.js';
 import { buildTab, firstStories, type TabBundle } from './bench/tab.js';
@@ -43,7 +44,7 @@ const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..'
 const env = process.env;
 const quick = env['BENCH_QUICK'] === '1';
 /** What a run can measure; `BENCH_PARTS` picks some. */
-const PARTS = ['wall', 'cards', 'tab', 'morning'] as const;
+const PARTS = ['wall', 'search', 'cards', 'tab', 'morning'] as const;
 type Part = (typeof PARTS)[number];
 const parts = partsToRun(env['BENCH_PARTS']);
 const settings = {
@@ -200,6 +201,7 @@ async function main(): Promise<number> {
     log(`seeding ${settings.small} stories into month ${page.month}`);
     let seedStart = performance.now();
     await seedWall(wallTable, storage, page, 0, settings.small);
+    if (parts.has('search')) await seedLabelled(storage, DEMO_TENANT_ID, new Date());
     const small = parts.has('wall')
       ? await measureSize(app, wallTable, page, {
           stored: settings.small,
@@ -207,6 +209,11 @@ async function main(): Promise<number> {
           seedSeconds: round((performance.now() - seedStart) / 1000, 1),
         })
       : undefined;
+    const searchAt = (stored: number) => {
+      log(`${stored} stored: search index rebuilt, recall@5, search and second page interleaved`);
+      return measureSearch(app, stored, settings.abRounds, settings.abWarmup);
+    };
+    const searchSmall = parts.has('search') ? await searchAt(settings.small) : undefined;
 
     log(`seeding to ${partition} stories in month ${page.month}`);
     seedStart = performance.now();
@@ -222,6 +229,9 @@ async function main(): Promise<number> {
           seedSeconds: round((performance.now() - seedStart) / 1000, 1),
         })
       : undefined;
+    const searchLarge = parts.has('search') ? await searchAt(settings.stored) : undefined;
+    const search =
+      searchSmall && searchLarge ? { small: searchSmall, large: searchLarge } : undefined;
 
     let submit: Awaited<ReturnType<typeof measureSubmit>> | undefined;
     let invoke: Measured['invoke'];
@@ -262,6 +272,7 @@ async function main(): Promise<number> {
     const measured = {
       small,
       large,
+      search,
       invoke,
       vote,
       submit,

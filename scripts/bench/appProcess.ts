@@ -13,6 +13,11 @@ export interface AppProcess {
   /** Zeroes the storage call counter; resolves with the counts before the reset. */
   resetCounts(): Promise<Counts>;
   readCounts(): Promise<Counts>;
+  /**
+   * Builds the app's search index afresh from the wall table (the seed writes it directly):
+   * stories read, milliseconds, and the heap the new index holds (after a collection).
+   */
+  rebuildSearch(): Promise<{ stories: number; ms: number; heapBytes: number }>;
   /** Resident memory now and at its peak (VmHWM), in MB, from /proc. */
   memory(): { rssMb: number; peakRssMb: number };
   stop(): Promise<void>;
@@ -69,8 +74,27 @@ export async function startAppProcess(
       child.send({ id, type } satisfies ServerRequest);
     });
 
+  const rebuildSearch = () =>
+    new Promise<{ stories: number; ms: number; heapBytes: number }>((resolve, reject) => {
+      const id = ++nextId;
+      const onMessage = (message: ServerMessage) => {
+        if (
+          (message.type !== 'searchBuilt' && message.type !== 'searchFailed') ||
+          message.id !== id
+        ) {
+          return;
+        }
+        child.off('message', onMessage);
+        if (message.type === 'searchFailed') reject(new Error(message.error));
+        else resolve({ stories: message.stories, ms: message.ms, heapBytes: message.heapBytes });
+      };
+      child.on('message', onMessage);
+      child.send({ id, type: 'rebuildSearch' } satisfies ServerRequest);
+    });
+
   return {
     pid: child.pid ?? 0,
+    rebuildSearch,
     url: `http://127.0.0.1:${ready.port}`,
     floorUrl: ready.floorUrl,
     resetCounts: () => ask('resetCounts'),

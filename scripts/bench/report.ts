@@ -5,6 +5,8 @@ export interface Row {
   readonly unit: string;
   /** `value <= limit` passes. */
   readonly limit?: number;
+  /** `value >= atLeast` passes (a target that is a floor, such as recall). */
+  readonly atLeast?: number;
   readonly note?: string;
 }
 
@@ -12,34 +14,51 @@ export interface TargetResult {
   readonly name: string;
   readonly value: number | null;
   readonly limit: number;
+  /** The limit is a floor: `value >= limit` passes. */
+  readonly atLeast?: true;
   readonly pass: boolean;
+}
+
+/** Whether a row meets its target; a row without one passes. */
+function meets(row: Row): boolean {
+  if (row.value === null) return row.limit === undefined && row.atLeast === undefined;
+  return (
+    (row.limit === undefined || row.value <= row.limit) &&
+    (row.atLeast === undefined || row.value >= row.atLeast)
+  );
 }
 
 /** The rows that have a target, checked. A missing value (a failed phase) is a miss. */
 export function checkTargets(rows: readonly Row[]): TargetResult[] {
-  return rows.flatMap((row) =>
-    row.limit === undefined
-      ? []
-      : [
-          {
-            name: row.name,
-            value: row.value,
-            limit: row.limit,
-            pass: row.value !== null && row.value <= row.limit,
-          },
-        ],
-  );
+  return rows.flatMap((row) => {
+    if (row.limit !== undefined) {
+      return [{ name: row.name, value: row.value, limit: row.limit, pass: meets(row) }];
+    }
+    if (row.atLeast !== undefined) {
+      const { name, value, atLeast } = row;
+      return [{ name, value, limit: atLeast, atLeast: true as const, pass: meets(row) }];
+    }
+    return [];
+  });
 }
 
 /** A plain-text table: metric, value, target, pass/miss, note. */
 export function formatTable(rows: readonly Row[]): string {
-  const cells = rows.map((row) => [
-    row.name,
-    row.value === null ? 'n/a' : `${formatNumber(row.value)} ${row.unit}`.trim(),
-    row.limit === undefined ? '' : `≤ ${formatNumber(row.limit)}`,
-    row.limit === undefined ? '' : row.value !== null && row.value <= row.limit ? 'pass' : 'MISS',
-    row.note ?? '',
-  ]);
+  const cells = rows.map((row) => {
+    const target =
+      row.limit !== undefined
+        ? `≤ ${formatNumber(row.limit)}`
+        : row.atLeast !== undefined
+          ? `≥ ${formatNumber(row.atLeast)}`
+          : '';
+    return [
+      row.name,
+      row.value === null ? 'n/a' : `${formatNumber(row.value)} ${row.unit}`.trim(),
+      target,
+      target === '' ? '' : meets(row) ? 'pass' : 'MISS',
+      row.note ?? '',
+    ];
+  });
   const header = ['metric', 'value', 'target', '', 'note'];
   const widths = header.map((h, i) => Math.max(h.length, ...cells.map((c) => (c[i] ?? '').length)));
   const line = (cols: string[]) =>

@@ -5,6 +5,7 @@ import type { LoadResult } from './load.js';
 import { morningResults, morningRows, type MorningResult } from './morning.js';
 import type { Row, TargetResult } from './report.js';
 import { round, type Summary } from './stats.js';
+import { searchResults, searchRows, type SearchMeasured } from './search.js';
 import type { TabBundle } from './tab.js';
 import type { PageCounts, WallAB } from './wall.js';
 
@@ -30,6 +31,7 @@ export interface SizeResult {
 export interface Measured {
   readonly small: SizeResult | undefined;
   readonly large: SizeResult | undefined;
+  readonly search: SearchMeasured | undefined;
   readonly invoke: CardActionResult | undefined;
   readonly vote: CardActionResult | undefined;
   readonly submit: { summary: Summary; storageCallsEach: number } | undefined;
@@ -176,6 +178,7 @@ export function tableRows(m: Measured): Row[] {
   ];
   return [
     ...(sized(m) ? wall(m) : []),
+    ...searchRows(m.search),
     ...(m.invoke && m.submit ? cards(m.invoke, m.submit, m.vote) : []),
     {
       name: 'memory.rssMbPeak',
@@ -247,6 +250,7 @@ export function buildResults(
         'this instance changes the wall); second pages are never cached.',
     },
     wall: sized(m) ? wall(m) : null,
+    search: searchResults(m.search),
     invoke: m.invoke
       ? {
           p95Ms: m.invoke.app.p95,

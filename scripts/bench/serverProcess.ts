@@ -4,8 +4,10 @@
  * configured from the environment the benchmark passes, plus a storage call counter in the
  * storage pipeline and the floor bot. Talks to the benchmark over IPC.
  */
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { loadConfig } from '../../src/config.js';
-import { startServer } from '../../src/server.js';
+import { startServer, type SearchControl } from '../../src/server.js';
 import { createCallCounter } from '../../src/storage/callCounter.js';
 import { startFloorBot } from './floorBot.js';
 
@@ -13,6 +15,7 @@ import { startFloorBot } from './floorBot.js';
 export type ServerRequest =
   | { id: number; type: 'resetCounts' }
   | { id: number; type: 'readCounts' }
+  | { id: number; type: 'rebuildSearch' }
   | { id: number; type: 'stop' };
 
 /** Messages to the benchmark. */
@@ -26,10 +29,28 @@ export type ServerMessage =
       entitiesRead: number;
       relayCalls: number;
       timerCalls: number;
-    };
+    }
+  | { type: 'searchBuilt'; id: number; stories: number; ms: number; heapBytes: number }
+  | { type: 'searchFailed'; id: number; error: string };
 
 function send(message: ServerMessage): void {
   process.send?.(message);
+}
+
+// A collection before and after a build, so the heap it adds is the index's, not garbage.
+setFlagsFromString('--expose-gc');
+const gc = runInNewContext('gc') as () => void;
+
+/** The app's search index built afresh from the wall table: stories, time, heap it holds. */
+async function rebuildSearch(search: SearchControl | undefined) {
+  if (!search) throw new Error('The app holds no search index (SEARCH is not embedded).');
+  gc();
+  const before = process.memoryUsage().heapUsed;
+  const started = performance.now();
+  const stories = await search.rebuild();
+  const ms = performance.now() - started;
+  gc();
+  return { stories, ms, heapBytes: Math.max(0, process.memoryUsage().heapUsed - before) };
 }
 
 try {
@@ -43,6 +64,13 @@ try {
   const shutdown = () => (closing ??= Promise.allSettled([server.close(), floor.close()]));
 
   process.on('message', (message: ServerRequest) => {
+    if (message.type === 'rebuildSearch') {
+      void rebuildSearch(server.search).then(
+        (built) => send({ type: 'searchBuilt', id: message.id, ...built }),
+        (error: unknown) => send({ type: 'searchFailed', id: message.id, error: String(error) }),
+      );
+      return;
+    }
     if (message.type === 'resetCounts') counter.reset();
     const reply = () =>
       send({
