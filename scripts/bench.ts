@@ -37,7 +37,7 @@ import {
 import { measureSearch, seedLabelled } from './bench/search.js';
 import { monthPlans, seedWall, type MonthPlan } from './bench/seed.js';
 import { round } from './bench/stats.js';
-import { buildTab, firstStories, type TabBundle } from './bench/tab.js';
+import { buildTab, firstStories, writeFloorPage, type TabBundle } from './bench/tab.js';
 import { countPages, measureWallAB } from './bench/wall.js';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -60,7 +60,7 @@ const settings = {
   loadConnections: 10,
   cardSamples: quick ? 40 : 200,
   cardWarmup: quick ? 5 : 20,
-  tabRuns: quick ? 2 : 5,
+  tabRuns: quick ? 3 : 7,
   /** The 3,000-person morning (scripts/bench/morning.ts). */
   morningPeople: Number(env['BENCH_PEOPLE'] ?? (quick ? 300 : 3_000)),
   morningSeconds: quick ? 10 : 60,
@@ -146,6 +146,7 @@ async function main(): Promise<number> {
     if (parts.has('tab')) {
       log('building the tab (Vite)');
       bundle = await buildTab(repoRoot, path.join(workDir, 'dist/tab'));
+      await writeFloorPage(path.join(workDir, 'dist/tab'));
     }
 
     log('starting Azurite (in memory), the mock Bot Connector and the app');
@@ -250,7 +251,9 @@ async function main(): Promise<number> {
 
     let paint: Measured['paint'];
     if (parts.has('tab')) {
-      log(`tab: first stories in headless Chromium, ${settings.tabRuns} fresh visits`);
+      log(
+        `tab: first stories in headless Chromium, ${settings.tabRuns} fresh visits of the tab and of its floor page, interleaved`,
+      );
       paint = await firstStories(app.url, settings.tabRuns);
     }
 

@@ -1,5 +1,7 @@
 import { spawn } from 'node:child_process';
+import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import type { Browser } from 'playwright-core';
 import { measureInitialBundle } from '../../tests/e2e/initialBundle.js';
 import { launchBrowser } from '../../tests/support/browser.js';
 import { percentile, round } from './stats.js';
@@ -42,50 +44,131 @@ export async function buildTab(repoRoot: string, outDir: string): Promise<TabBun
   };
 }
 
+/** The floor page's files, written into the benchmark's own build of the tab (never shipped). */
+export const FLOOR_PAGE = '/bench-floor.html';
+const FLOOR_SCRIPT = 'bench-floor.js';
+
 /**
- * Opens the tab `runs` times in headless Chromium, each in a fresh browser context (empty cache
- * and storage, as a first visit), and reads the tab's own User Timing mark for the first story
- * cards on screen (milliseconds since navigation start).
+ * The floor of the first stories: a page with no framework that fetches the same first page the
+ * tab asks for (`GET /api/stories?limit=30`, with the headers the tab sends in local mode when no
+ * demo person was picked: only `accept`) and writes the titles into the DOM, then sets the same
+ * mark. Its script is a file, not inline, because the app's CSP allows only `'self'` scripts.
+ * Written into `tabDir` (the benchmark's build, which the app serves), so the app serves it at
+ * `FLOOR_PAGE` only while the benchmark runs.
  */
-export async function firstStories(url: string, runs: number) {
+export async function writeFloorPage(tabDir: string): Promise<void> {
+  const html =
+    '<!doctype html>\n<html lang="en">\n<head>\n<meta charset="UTF-8" />\n' +
+    '<title>Story Wall floor</title>\n' +
+    `<script src="/${FLOOR_SCRIPT}" async></script>\n` +
+    '</head>\n<body>\n<ul id="titles"></ul>\n</body>\n</html>\n';
+  const script = `(async () => {
+  const response = await fetch('/api/stories?limit=30', {
+    headers: { accept: 'application/json' },
+    credentials: 'same-origin',
+  });
+  const page = await response.json();
+  if (document.readyState === 'loading') {
+    await new Promise((resolve) => document.addEventListener('DOMContentLoaded', resolve));
+  }
+  const list = document.getElementById('titles');
+  for (const story of page.items) {
+    const item = document.createElement('li');
+    item.textContent = story.title;
+    list.append(item);
+  }
+  performance.mark(${JSON.stringify(FIRST_STORIES_MARK)});
+})();
+`;
+  await writeFile(path.join(tabDir, 'bench-floor.html'), html);
+  await writeFile(path.join(tabDir, FLOOR_SCRIPT), script);
+}
+
+/** One first visit in a fresh browser context: the page's first-stories mark and its phases. */
+async function visit(
+  browser: Browser,
+  url: string,
+  firstStory: string,
+): Promise<{ ms: number; phases: Phases }> {
+  const context = await browser.newContext({ locale: 'en-US', colorScheme: 'light' });
+  try {
+    const page = await context.newPage();
+    await page.goto(url);
+    await page.locator(firstStory).first().waitFor({ timeout: 15_000 });
+    const ms = await page.waitForFunction(
+      (mark) => performance.getEntriesByName(mark)[0]?.startTime ?? false,
+      FIRST_STORIES_MARK,
+      { timeout: 15_000 },
+    );
+    return {
+      ms: round((await ms.jsonValue()) as number, 0),
+      phases: await page.evaluate(readPhases),
+    };
+  } finally {
+    await context.close();
+  }
+}
+
+/**
+ * Opens the tab and the floor page `runs` times each in headless Chromium, interleaved (the order
+ * alternates every round), each visit in a fresh browser context (empty cache and storage, as a
+ * first visit), and reads the `storywall:first-stories` mark of both (milliseconds since
+ * navigation start): the tab's is set when the first story cards are on screen. `ratioP50` = the
+ * tab's median ÷ the floor's.
+ */
+export async function firstStories(appUrl: string, runs: number) {
   const browser = await launchBrowser();
   const times: number[] = [];
+  const floorTimes: number[] = [];
   const phases: Phases[] = [];
+  const floorPhases: Phases[] = [];
+  const tab = async () => {
+    const result = await visit(browser, appUrl, '[data-testid="story-card"]');
+    times.push(result.ms);
+    phases.push(result.phases);
+  };
+  const floor = async () => {
+    const result = await visit(browser, new URL(FLOOR_PAGE, appUrl).href, '#titles li');
+    floorTimes.push(result.ms);
+    floorPhases.push(result.phases);
+  };
   try {
+    // One unmeasured visit of each: the browser's own start-up is no part of either.
+    await visit(browser, appUrl, '[data-testid="story-card"]');
+    await visit(browser, new URL(FLOOR_PAGE, appUrl).href, '#titles li');
     for (let i = 0; i < runs; i++) {
-      const context = await browser.newContext({ locale: 'en-US', colorScheme: 'light' });
-      try {
-        const page = await context.newPage();
-        await page.goto(url);
-        await page.getByTestId('story-card').first().waitFor({ timeout: 15_000 });
-        const ms = await page.evaluate(
-          (mark) => performance.getEntriesByName(mark)[0]?.startTime ?? -1,
-          FIRST_STORIES_MARK,
-        );
-        if (ms <= 0) throw new Error('the tab set no first-stories mark');
-        times.push(round(ms, 0));
-        phases.push(await page.evaluate(readPhases));
-      } finally {
-        await context.close();
+      if (i % 2 === 0) {
+        await tab();
+        await floor();
+      } else {
+        await floor();
+        await tab();
       }
     }
   } finally {
     await browser.close();
   }
-  const median = (pick: (p: Phases) => number) => round(percentile(phases.map(pick), 50), 0);
-  return {
-    p50Ms: round(percentile(times, 50), 0),
-    maxMs: Math.max(...times),
-    runsMs: times,
-    /** Medians, in ms since navigation start: where the time to the first stories goes. */
-    phasesMs: {
+  const medians = (of: Phases[]) => {
+    const median = (pick: (p: Phases) => number) => round(percentile(of.map(pick), 50), 0);
+    return {
       htmlLoaded: median((p) => p.htmlLoaded),
       scriptsLoaded: median((p) => p.scriptsLoaded),
       domContentLoaded: median((p) => p.domContentLoaded),
       wallRequestStart: median((p) => p.wallRequestStart),
       wallResponseEnd: median((p) => p.wallResponseEnd),
       firstContentfulPaint: median((p) => p.firstContentfulPaint),
-    },
+    };
+  };
+  const p50Ms = round(percentile(times, 50), 0);
+  const floorP50Ms = round(percentile(floorTimes, 50), 0);
+  return {
+    p50Ms,
+    maxMs: Math.max(...times),
+    runsMs: times,
+    /** Medians, in ms since navigation start: where the time to the first stories goes. */
+    phasesMs: medians(phases),
+    floor: { p50Ms: floorP50Ms, runsMs: floorTimes, phasesMs: medians(floorPhases) },
+    ratioP50: round(p50Ms / floorP50Ms, 2),
   };
 }
 
