@@ -1,5 +1,6 @@
 import { odata, type TableClient, type TransactionAction } from '@azure/data-tables';
-import { DomainError } from '../domain/errors.js';
+import { randomUUID } from 'node:crypto';
+import { DomainError, isDomainError } from '../domain/errors.js';
 import type { Surface } from '../domain/user.js';
 import { alreadyReacted } from '../domain/reactions.js';
 import type {
@@ -27,6 +28,8 @@ import { outboxRow } from './tableOutboxStore.js';
 
 /** RowKey of the story itself inside its partition. */
 export const STORY_ROW = 'story';
+/** The column of a created story row naming the commit call that created it (see `commit`). */
+const CREATE_TOKEN = 'createdBy';
 // An entity-group transaction holds at most 100 operations: the story, its audit events, its
 // outbox rows and a reaction row.
 const MAX_ROWS_PER_COMMIT = 100;
@@ -87,18 +90,32 @@ export function createTableStoryRepository(client: TableClient): StoryRepository
 
     async commit(change) {
       const { story } = change;
-      const partitionKey = storyPartition({ tenantId: story.tenantId, storyId: story.id });
-      const actions = commitActions(partitionKey, change);
+      const ref = { tenantId: story.tenantId, storyId: story.id };
+      const partitionKey = storyPartition(ref);
+      // A create carries a token of this call: when the SDK sends it again because the first
+      // attempt's answer was lost (a reset connection, a timed-out attempt) although storage
+      // stored it, the 409 of the retry finds the row this call wrote, not someone else's.
+      const token = change.expectedEtag === null ? randomUUID() : undefined;
+      const actions = commitActions(partitionKey, change, token);
       let etag: string | undefined;
       try {
         const response = await client.submitTransaction(actions);
         // The story is operation 0; an update's sub-response has no RowKey to look it up by.
         etag = response.subResponses[0]?.etag;
       } catch (error) {
-        throw commitError(error, change);
+        const failure = commitError(error, change);
+        if (token && isDomainError(failure, 'conflict')) {
+          const stored = await orIfNotFound(
+            'stories.get',
+            () => client.getEntity<Row>(partitionKey, STORY_ROW),
+            null,
+          );
+          if (stored?.[CREATE_TOKEN] === token) return { value: story, etag: stored.etag };
+        }
+        throw failure;
       }
       if (etag) return { value: story, etag };
-      const saved = await get({ tenantId: story.tenantId, storyId: story.id });
+      const saved = await get(ref);
       if (!saved) throw new DomainError('conflict', 'The story vanished after its commit.');
       return saved;
     },
@@ -142,7 +159,11 @@ export function isTombstone(row: Row): boolean {
  * The operations of one commit: the story row, its audit events, outbox rows and the reaction
  * row created or deleted (in that order: `commitError` finds the reaction by its position).
  */
-export function commitActions(partitionKey: string, change: StoryChange): TransactionAction[] {
+export function commitActions(
+  partitionKey: string,
+  change: StoryChange,
+  createToken?: string,
+): TransactionAction[] {
   if (1 + change.audit.length + change.outbox.length + reactionRows(change) > MAX_ROWS_PER_COMMIT) {
     throw new DomainError('too_large', 'Too many rows for one commit.');
   }
@@ -152,6 +173,7 @@ export function commitActions(partitionKey: string, change: StoryChange): Transa
     ...storyColumns(change.story),
     // The open reports live on the story row only (the projections' snapshots leave them out).
     ...reportsColumn(change.story),
+    ...(createToken ? { [CREATE_TOKEN]: createToken } : {}),
   };
   // Never the SDK's default etag '*' (last writer wins): a stale version must fail with 412.
   const actions: TransactionAction[] = [

@@ -1,7 +1,9 @@
 import { createDemoDirectory } from '../../../src/directory/demoDirectory.js';
+import { RestError } from '@azure/data-tables';
 import { describe, expect, it } from 'vitest';
 import { DomainError, type StoryChange, type StoryDeps } from '../../../src/domain/index.js';
 import { voteStory } from '../../../src/domain/useCases/voteStory.js';
+import type { AdditionalPolicy } from '../../../src/storage/callCounter.js';
 import { useTestStorage } from '../../support/azurite.js';
 import { buildActor, buildStory, buildUser } from '../../support/factories.js';
 import { fixedClock, sequentialIds, silentLogger } from '../../support/fakes.js';
@@ -40,6 +42,26 @@ async function expectCode(promise: Promise<unknown>, code: string): Promise<void
   await expect(promise).rejects.toSatisfy((e) => e instanceof DomainError && e.code === code);
 }
 
+/**
+ * Loses the answer of the next entity-group transaction after storage has applied it, as a reset
+ * connection or a timed-out attempt does; the SDK's retry policy then sends it again.
+ */
+let loseNextBatchAnswer = false;
+const answerLost: AdditionalPolicy['policy'] = {
+  name: 'loseAnAnswer',
+  async sendRequest(request, next) {
+    const response = await next(request);
+    if (loseNextBatchAnswer && request.url.includes('$batch')) {
+      loseNextBatchAnswer = false;
+      throw new RestError('The connection was reset.', { code: 'ECONNRESET', request });
+    }
+    return response;
+  },
+};
+const flaky = useTestStorage({
+  additionalPolicies: [{ policy: answerLost, position: 'perRetry' }],
+});
+
 describe('TableStoryRepository', () => {
   it('creates a story and reads every field back with its ETag', async () => {
     const story = freshStory({
@@ -69,6 +91,20 @@ describe('TableStoryRepository', () => {
     await storage.stories.commit(create(story));
     const again = { ...create(story), audit: [] };
     await expectCode(storage.stories.commit(again), 'conflict');
+  });
+
+  it('answers a create whose first answer was lost with the story it stored, not a conflict', async () => {
+    const story = freshStory();
+    loseNextBatchAnswer = true;
+    const saved = await flaky.stories.commit(create(story));
+    expect(loseNextBatchAnswer).toBe(false);
+    expect(saved.value).toEqual(story);
+    const read = await flaky.stories.get({ tenantId, storyId: story.id });
+    expect(read?.value).toEqual(story);
+    expect(read?.etag).toBe(saved.etag);
+    expect(await flaky.stories.audit({ tenantId, storyId: story.id })).toHaveLength(1);
+    // A second, separate create of the same story is still refused.
+    await expectCode(flaky.stories.commit({ ...create(story), audit: [] }), 'conflict');
   });
 
   it('updates with the ETag it read and refuses a stale ETag', async () => {
