@@ -223,6 +223,17 @@ export async function startServer(
         logger,
         onCommitted,
         inlineProjections,
+        // A card action's projections follow its answer; shutdown waits for them.
+        runDetached: (work) => {
+          const run = asBackground('projection', work);
+          const settled = run.then(
+            () => undefined,
+            () => undefined,
+          );
+          inFlight.add(settled);
+          void settled.finally(() => inFlight.delete(settled));
+          return run;
+        },
       },
       limits,
     );

@@ -28,6 +28,8 @@ export interface Counts {
   readonly entitiesRead: number;
   /** Of `calls`, the outbox relay's (started by a commit, not awaited by the answer). */
   readonly relayCalls: number;
+  /** Of `calls`, card actions' inline projections (started after the commit, not awaited). */
+  readonly projectionCalls: number;
   /** Of `calls`, the timers' (the outbox sweep, the scheduler): no request's doing. */
   readonly timerCalls: number;
 }
@@ -67,8 +69,8 @@ export async function startAppProcess(
       const onMessage = (message: ServerMessage) => {
         if (message.type !== 'reply' || message.id !== id) return;
         child.off('message', onMessage);
-        const { calls, entitiesRead, relayCalls, timerCalls } = message;
-        resolve({ calls, entitiesRead, relayCalls, timerCalls });
+        const { calls, entitiesRead, relayCalls, projectionCalls, timerCalls } = message;
+        resolve({ calls, entitiesRead, relayCalls, projectionCalls, timerCalls });
       };
       child.on('message', onMessage);
       child.send({ id, type } satisfies ServerRequest);

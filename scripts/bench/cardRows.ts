@@ -6,7 +6,7 @@ import type { CardActionResult } from './cards.js';
  * The relay's storage calls per action before issue 11 (at 100,000 stories): its targets are
  * half of these.
  */
-export const RELAY_CALLS_BEFORE = { invoke: 0, vote: 0 } as const;
+export const RELAY_CALLS_BEFORE = { invoke: 31, vote: 15 } as const;
 
 /** A card action's p95 over the floor bot's, measured interleaved in the same run. */
 function ratioP95(result: CardActionResult): number {
@@ -28,7 +28,7 @@ export function cardActionRows(invoke: CardActionResult, vote: CardActionResult)
       value: r.requestCalls,
       unit: '',
       limit: 4,
-      note: `on the request path; ${r.storageCallsEach} in all`,
+      note: `the answer waits for these; ${r.projectionCalls} inline projection after it, ${r.storageCallsEach} in all`,
     },
     {
       name: `${name}.relayCalls`,
@@ -47,6 +47,7 @@ export function cardActionResults(r: CardActionResult) {
     ratioP95: ratioP95(r),
     storageCalls: r.requestCalls,
     relayCalls: r.relayCalls,
+    projectionCalls: r.projectionCalls,
     storageCallsEach: r.storageCallsEach,
     app: r.app,
     floor: r.floor,

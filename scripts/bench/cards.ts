@@ -125,6 +125,8 @@ export interface CardActionResult {
   readonly requestCalls: number;
   /** Calls of the outbox relay the action started (its side effects and repairs). */
   readonly relayCalls: number;
+  /** Calls of the inline projection that follows a card's answer (not awaited by it). */
+  readonly projectionCalls: number;
 }
 
 /**
@@ -165,8 +167,11 @@ async function measureCardAction(
     app: summarize(appTimes),
     floor: summarize(floorTimes),
     storageCallsEach: each(counts.calls - counts.timerCalls),
-    requestCalls: each(counts.calls - counts.timerCalls - counts.relayCalls),
+    requestCalls: each(
+      counts.calls - counts.timerCalls - counts.relayCalls - counts.projectionCalls,
+    ),
     relayCalls: each(counts.relayCalls),
+    projectionCalls: each(counts.projectionCalls),
   };
 }
 

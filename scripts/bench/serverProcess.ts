@@ -28,6 +28,7 @@ export type ServerMessage =
       calls: number;
       entitiesRead: number;
       relayCalls: number;
+      projectionCalls: number;
       timerCalls: number;
     }
   | { type: 'searchBuilt'; id: number; stories: number; ms: number; heapBytes: number }
@@ -79,6 +80,7 @@ try {
         calls: counter.calls,
         entitiesRead: counter.entitiesRead,
         relayCalls: counter.background.relay,
+        projectionCalls: counter.background.projection,
         timerCalls: counter.background.timers,
       });
     if (message.type !== 'stop') return reply();

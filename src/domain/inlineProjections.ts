@@ -3,7 +3,7 @@
  * the commits' `story.project` messages. Each commit queues that message to repair its
  * projections should the inline run fail (or the process die before it); when the inline run
  * succeeded, the message has nothing left to repair and completes without re-reading the story
- * and every projection row (ADR 0012). Nothing here is needed for correctness: a message this
+ * and every projection row (ADR 0011). Nothing here is needed for correctness: a message this
  * log does not know of (another instance's, one from before a restart, one dropped to bound the
  * memory) is repaired as before.
  */

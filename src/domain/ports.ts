@@ -492,6 +492,11 @@ export interface StoryDeps {
    * (shared with the relay's handler); absent, every message repairs.
    */
   readonly inlineProjections?: InlineProjections;
+  /**
+   * Starts work no answer waits for (a card action's projections), so the composition root can
+   * account for it and wait for it at shutdown; absent, it simply runs.
+   */
+  readonly runDetached?: <T>(work: () => Promise<T>) => Promise<T>;
 }
 
 export type { Locale };

@@ -158,19 +158,35 @@ export async function trySyncProjections(
   }
 }
 
+/** What the inline projection after a commit needs beyond the projections. */
+export interface InlineProjectionDeps {
+  readonly logger: Logger;
+  readonly inlineProjections?: InlineProjections;
+  /**
+   * Starts work no answer waits for (a card action's projection), so the composition root can
+   * account for it and wait for it at shutdown; absent, it simply runs.
+   */
+  readonly runDetached?: <T>(work: () => Promise<T>) => Promise<T>;
+}
+
 /**
  * The inline projection after a commit: `trySyncProjections`, remembered (when the deps keep
  * `inlineProjections`) by the ids of the commit's `story.project` messages, so that they need not
- * repair what already succeeded.
+ * repair what already succeeded. With `answerFirst` the caller's answer does not wait for it
+ * (a card action: the card is built from the story itself, and the relay's `story.project` waits
+ * for this run before it decides whether to repair); otherwise it resolves once projected.
  */
 export async function projectCommitted(
-  deps: Projections & { logger: Logger; readonly inlineProjections?: InlineProjections },
+  deps: Projections & InlineProjectionDeps,
   story: Story,
   before: Story | null,
   outbox: readonly OutboxMessage[],
+  options: { readonly answerFirst?: boolean } = {},
 ): Promise<void> {
-  const run = trySyncProjections(deps, story, before);
+  const project = () => trySyncProjections(deps, story, before);
+  const detached = options.answerFirst === true;
+  const run = detached && deps.runDetached ? deps.runDetached(project) : project();
   const ids = outbox.filter((m) => m.kind === 'story.project').map((m) => m.id);
   if (ids.length > 0) deps.inlineProjections?.track(ids, run);
-  await run;
+  if (!detached) await run;
 }

@@ -45,7 +45,10 @@ export async function changeStory(
     return { story: saved.value, before: current.value, outbox: edit.outbox, changed: true };
   });
   if (result.changed) {
-    await projectCommitted(deps, result.story, result.before, result.outbox);
+    // A card's answer is built from the story itself: it need not wait for the projections.
+    await projectCommitted(deps, result.story, result.before, result.outbox, {
+      answerFirst: actor.surface === 'card',
+    });
     deps.onCommitted(ref);
   }
   return result.story;

@@ -7,9 +7,10 @@ type PipelinePolicy = AdditionalPolicy['policy'];
 
 /**
  * Work that runs beside requests rather than for one: the outbox relay (started by a commit, but
- * not awaited by its answer) and the timers (the outbox sweep, the scheduler).
+ * not awaited by its answer), a card action's inline projection (started after its commit, not
+ * awaited by its answer) and the timers (the outbox sweep, the scheduler).
  */
-export type BackgroundWork = 'relay' | 'timers';
+export type BackgroundWork = 'relay' | 'projection' | 'timers';
 
 const background = new AsyncLocalStorage<BackgroundWork>();
 
@@ -39,7 +40,7 @@ export interface CallCounter {
 export function createCallCounter(): CallCounter {
   let calls = 0;
   let entitiesRead = 0;
-  let byKind: Record<BackgroundWork, number> = { relay: 0, timers: 0 };
+  let byKind: Record<BackgroundWork, number> = { relay: 0, projection: 0, timers: 0 };
   const policy: PipelinePolicy = {
     name: 'storyWallCallCounter',
     async sendRequest(request, next) {
@@ -67,7 +68,7 @@ export function createCallCounter(): CallCounter {
     reset() {
       calls = 0;
       entitiesRead = 0;
-      byKind = { relay: 0, timers: 0 };
+      byKind = { relay: 0, projection: 0, timers: 0 };
     },
   };
 }

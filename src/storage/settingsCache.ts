@@ -18,7 +18,9 @@ type Held = Versioned<TenantSettings> | null;
  * would cost a storage call again. A save through this instance drops the tenant's copy at once,
  * whether it succeeded or lost a race (then the copy was stale); a save made by another instance
  * shows within `ttlMs`, and an admin who edited such a stale copy gets a conflict, and then the
- * saved document. The publication channel is read and written as it is.
+ * saved document. The publication channel is held the same way (a vote from the channel card
+ * answers in its language): a new channel set through this instance shows at once, one set
+ * through another within `ttlMs`.
  */
 export function cacheTenantSettings(
   inner: SettingsStore,
@@ -31,10 +33,31 @@ export function cacheTenantSettings(
   // Bumped by every save of a tenant's document: a read that overlapped a save must not put
   // what it read (possibly from before the save) into the cache.
   const generations = new Map<string, number>();
+  type Channel = Awaited<ReturnType<SettingsStore['getPublicationChannel']>>;
+  const channels = new Map<string, { value: Channel; until: number }>();
+  const channelGenerations = new Map<string, number>();
 
   return {
-    getPublicationChannel: (tenantId) => inner.getPublicationChannel(tenantId),
-    setPublicationChannel: (tenantId, channel) => inner.setPublicationChannel(tenantId, channel),
+    async getPublicationChannel(tenantId) {
+      const hit = channels.get(tenantId);
+      if (hit && hit.until > now()) return hit.value;
+      const generation = channelGenerations.get(tenantId) ?? 0;
+      const value = await inner.getPublicationChannel(tenantId);
+      if ((channelGenerations.get(tenantId) ?? 0) === generation) {
+        if (channels.size >= maxEntries) channels.clear();
+        channels.set(tenantId, { value, until: now() + options.ttlMs });
+      }
+      return value;
+    },
+
+    async setPublicationChannel(tenantId, channel) {
+      try {
+        await inner.setPublicationChannel(tenantId, channel);
+      } finally {
+        channelGenerations.set(tenantId, (channelGenerations.get(tenantId) ?? 0) + 1);
+        channels.delete(tenantId);
+      }
+    },
 
     async getTenantSettings(tenantId) {
       const hit = held.get(tenantId);

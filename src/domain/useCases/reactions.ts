@@ -2,7 +2,6 @@ import { DomainError } from '../errors.js';
 import type { Reaction, ReactionKind, StoryDeps } from '../ports.js';
 import { projectCommitted } from '../projections.js';
 import {
-  alreadyReacted,
   notReacted,
   reactionOutbox,
   reactionQueryIds,
@@ -37,8 +36,8 @@ export async function reactToStory(
   const rules = reactionRules(kind);
   return changeReaction(deps, actor, storyId, kind, async (story) => {
     requireMayReact(story, actor.userId, kind);
-    const ref = { tenantId: story.tenantId, storyId: story.id };
-    if (await deps.stories.reactionOf(ref, kind, actor.userId)) throw alreadyReacted(kind);
+    // No read of the person's reaction row first: the commit creates it, and a row already
+    // there fails the whole transaction as `alreadyReacted` (a repeat is rare; a read is not).
     // The per-person index row first (it lives in the person's partition, not the story's), so
     // erasure and export find every reaction without a scan; a reaction that then fails leaves
     // a row that names a story without it, which they skip.
@@ -127,7 +126,8 @@ async function changeReaction(
     });
     return { story: saved.value, before: current.value, outbox };
   });
-  await projectCommitted(deps, story, before, outbox);
+  // A card's answer is built from the story itself: it need not wait for the projections.
+  await projectCommitted(deps, story, before, outbox, { answerFirst: actor.surface === 'card' });
   deps.onCommitted(ref);
   return story;
 }

@@ -137,3 +137,55 @@ describe('the settings column', () => {
     });
   });
 });
+
+describe('cacheTenantSettings and the publication channel', () => {
+  function channelStore() {
+    type Channel = Awaited<ReturnType<SettingsStore['getPublicationChannel']>>;
+    let channel: Channel = null;
+    let reads = 0;
+    const inner: SettingsStore = {
+      getPublicationChannel: () => {
+        reads++;
+        return Promise.resolve(channel);
+      },
+      setPublicationChannel: (_tenant, next) => {
+        channel = next;
+        return Promise.resolve();
+      },
+      getTenantSettings: () => Promise.resolve(null),
+      putTenantSettings: () => Promise.resolve(),
+    };
+    let clock = 0;
+    const store = cacheTenantSettings(inner, { ttlMs: 1_000, now: () => clock });
+    return {
+      store,
+      reads: () => reads,
+      advance: (ms: number) => (clock += ms),
+      setElsewhere: (next: Channel) => (channel = next),
+    };
+  }
+  const general = {
+    reference: '{"conversation":{"id":"19:general"}}',
+    locale: 'fi' as const,
+    setBy: 'admin-1',
+    setAt: new Date(0),
+  };
+
+  it('serves the channel (or its absence) from memory until the time-to-live is over', async () => {
+    const { store, reads, advance, setElsewhere } = channelStore();
+    expect(await store.getPublicationChannel(tenantId)).toBeNull();
+    setElsewhere(general);
+    expect(await store.getPublicationChannel(tenantId)).toBeNull();
+    expect(reads()).toBe(1);
+    advance(1_001);
+    expect(await store.getPublicationChannel(tenantId)).toEqual(general);
+    expect(reads()).toBe(2);
+  });
+
+  it('shows a channel set through this instance at once', async () => {
+    const { store } = channelStore();
+    expect(await store.getPublicationChannel(tenantId)).toBeNull();
+    await store.setPublicationChannel(tenantId, general);
+    expect(await store.getPublicationChannel(tenantId)).toEqual(general);
+  });
+});
