@@ -39,8 +39,11 @@ export interface PersonIndex {
     storyId: string,
     involvements: readonly Involvement[],
   ): Promise<void>;
-  /** Every story recorded for the person: one partition query. */
-  list(tenantId: string, personId: string): Promise<IndexedStory[]>;
+  /**
+   * Every story recorded for the person: one partition query; with `only`, the stories where the
+   * person has one of those involvements (filtered by storage).
+   */
+  list(tenantId: string, personId: string, only?: readonly Involvement[]): Promise<IndexedStory[]>;
   /** Forgets the person's whole index (the last step of their erasure); none is fine. */
   drop(tenantId: string, personId: string): Promise<void>;
 }

@@ -27,8 +27,14 @@ export function createTablePersonIndex(client: TableClient): PersonIndex {
       await guard('personIndex.add', () => client.upsertEntity(entity, 'Merge'));
     },
 
-    async list(tenantId, personId) {
-      const filter = odata`PartitionKey eq ${partition(tenantId, personId)}`;
+    async list(tenantId, personId, only) {
+      const inPartition = odata`PartitionKey eq ${partition(tenantId, personId)}`;
+      // Column names from the fixed list, never from input; `true` as the index writes it.
+      const kinds = only?.filter((kind) => INVOLVEMENTS.includes(kind));
+      if (kinds?.length === 0) return [];
+      const filter = kinds
+        ? `${inPartition} and (${kinds.map((kind) => `${kind} eq true`).join(' or ')})`
+        : inPartition;
       return guard('personIndex.list', async () => {
         const found: IndexedStory[] = [];
         for await (const row of client.listEntities<Row>({ queryOptions: { filter } })) {

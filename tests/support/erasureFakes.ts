@@ -23,10 +23,11 @@ export function fakePersonIndex(): PersonIndex & { entries(): Map<string, Set<In
       const key = keyOf(tenantId, personId, storyId);
       rows.set(key, new Set([...(rows.get(key) ?? []), ...involvements]));
     },
-    async list(tenantId, personId) {
+    async list(tenantId, personId, only) {
       const prefix = `${tenantId}|${personId}|`;
       return [...rows]
         .filter(([key]) => key.startsWith(prefix))
+        .filter(([, kinds]) => !only || only.some((kind) => kinds.has(kind)))
         .map(([key, kinds]): IndexedStory => ({
           storyId: key.slice(prefix.length),
           involvements: [...kinds],

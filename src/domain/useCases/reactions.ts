@@ -69,25 +69,42 @@ export async function takeBackReaction(
 /**
  * Which of `storyIds` (at most `MAX_REACTION_QUERY`) the actor voted for and learned from, so the
  * wall shows its state after a reload in one request; a story that does not exist has neither.
+ * Every reaction is recorded in the person index before it is stored (`reactToStory`), so one
+ * query of the person's partition names the stories they may have reacted to; only those rows
+ * are read, as an index row outlives a reaction taken back (or one that failed after it).
  */
 export async function myReactions(
-  deps: Pick<StoryDeps, 'stories'>,
+  deps: Pick<StoryDeps, 'stories' | 'personIndex'>,
   actor: Actor,
   storyIds: readonly string[],
 ): Promise<MyReactions[]> {
   const ids = reactionQueryIds(storyIds);
+  const involvements = new Map(
+    (
+      await deps.personIndex.list(actor.tenantId, actor.userId, [
+        reactionRules('vote').involvement,
+        reactionRules('learned').involvement,
+      ])
+    ).map((indexed) => [indexed.storyId, new Set(indexed.involvements)]),
+  );
+  const reacted = async (storyId: string, kind: ReactionKind) => {
+    if (!involvements.get(storyId)?.has(reactionRules(kind).involvement)) return false;
+    return (
+      (await deps.stories.reactionOf({ tenantId: actor.tenantId, storyId }, kind, actor.userId)) !==
+      null
+    );
+  };
   const answers: MyReactions[] = [];
   for (let start = 0; start < ids.length; start += READ_BATCH) {
     const batch = ids.slice(start, start + READ_BATCH);
     answers.push(
       ...(await Promise.all(
         batch.map(async (storyId) => {
-          const ref = { tenantId: actor.tenantId, storyId };
-          const [vote, learned] = await Promise.all([
-            deps.stories.reactionOf(ref, 'vote', actor.userId),
-            deps.stories.reactionOf(ref, 'learned', actor.userId),
+          const [voted, learned] = await Promise.all([
+            reacted(storyId, 'vote'),
+            reacted(storyId, 'learned'),
           ]);
-          return { storyId, voted: vote !== null, learned: learned !== null };
+          return { storyId, voted, learned };
         }),
       )),
     );

@@ -71,6 +71,10 @@ describe('TablePersonIndex', () => {
       { storyId: 's-a', involvements: ['voted', 'featured'] },
       { storyId: 's-b', involvements: ['asked', 'acted'] },
     ]);
+    expect(await storage.personIndex.list(tenantId, 'p-1', ['voted', 'learned'])).toEqual([
+      { storyId: 's-a', involvements: ['voted', 'featured'] },
+    ]);
+    expect(await storage.personIndex.list(tenantId, 'p-1', [])).toEqual([]);
     await storage.personIndex.drop(tenantId, 'p-1');
     expect(await storage.personIndex.list(tenantId, 'p-1')).toEqual([]);
     expect(await storage.personIndex.list(tenantId, 'p-2')).toHaveLength(1);

@@ -12,6 +12,7 @@ import {
   reactToStory,
   takeBackReaction,
 } from '../../../src/domain/useCases/reactions.js';
+import { createCallCounter } from '../../../src/storage/callCounter.js';
 import { useTestStorage } from '../../support/azurite.js';
 import { buildActor, buildStory, buildUser } from '../../support/factories.js';
 import { fixedClock, sequentialIds, silentLogger } from '../../support/fakes.js';
@@ -20,7 +21,10 @@ import { fixedClock, sequentialIds, silentLogger } from '../../support/fakes.js'
 
 const T0 = new Date('2026-11-02T09:00:00.123Z');
 const tenantId = 'tenant-reactions';
-const storage = useTestStorage();
+const counter = createCallCounter();
+const storage = useTestStorage({
+  additionalPolicies: [{ policy: counter.policy, position: 'perRetry' }],
+});
 let n = 0;
 
 /** A new published story per test, so tests never touch each other's partitions. */
@@ -131,6 +135,37 @@ describe('reactions in the story partition', () => {
       { storyId: b.story.id, voted: false, learned: true },
       { storyId: 'nowhere', voted: false, learned: false },
     ]);
+  });
+
+  it('answers for a page of 30 stories with one query and a read per reaction it may have', async () => {
+    const page = [];
+    for (let i = 0; i < 30; i++) page.push(await publishedStory());
+    const [a, b, c] = page;
+    const deps = a!.deps;
+    const [me, other] = colleagues(2, `page-${a!.story.id}`);
+    await reactToStory(deps, me!, a!.story.id, 'vote');
+    await reactToStory(deps, me!, b!.story.id, 'learned');
+    await reactToStory(deps, me!, c!.story.id, 'vote');
+    await takeBackReaction(deps, me!, c!.story.id, 'vote');
+    for (const { story } of page.slice(0, 10)) await reactToStory(deps, other!, story.id, 'vote');
+    const ids = page.map(({ story }) => story.id);
+
+    counter.reset();
+    const mine = await myReactions(deps, me!, ids);
+    const calls = counter.calls;
+    expect(mine.filter((r) => r.voted || r.learned)).toEqual([
+      { storyId: a!.story.id, voted: true, learned: false },
+      { storyId: b!.story.id, voted: false, learned: true },
+    ]);
+    expect(mine.map((r) => r.storyId)).toEqual(ids);
+    // The person index names a, b and c (a vote taken back leaves its row): three reads beside
+    // the query, not two for each of the 30 stories.
+    expect(calls).toBeLessThanOrEqual(4);
+
+    counter.reset();
+    const [newcomer] = colleagues(1, `newcomer-${a!.story.id}`);
+    expect((await myReactions(deps, newcomer!, ids)).some((r) => r.voted || r.learned)).toBe(false);
+    expect(counter.calls).toBe(1);
   });
 
   it.each<ReactionKind>(['learned', 'vote'])(
