@@ -39,6 +39,7 @@ import { monthPlans, seedWall, type MonthPlan } from './bench/seed.js';
 import { round } from './bench/stats.js';
 import { buildTab, firstStories, writeFloorPage, type TabBundle } from './bench/tab.js';
 import { countPages, measureWallAB } from './bench/wall.js';
+import { measureWallWire } from './bench/wallWire.js';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const env = process.env;
@@ -109,6 +110,8 @@ async function measureSize(
   const nextPageLoad = await run(
     `/api/stories?limit=30&cursor=${encodeURIComponent(pages.cursor)}`,
   );
+  log(`${label}: the first page on the wire, and autocannon on it and its bytes' floor route`);
+  const wire = await measureWallWire(app, settings.loadSeconds, settings.loadConnections);
   const all = [pages.firstPageCold, pages.firstPageWarm, pages.nextPage];
   return {
     ...size,
@@ -120,6 +123,7 @@ async function measureSize(
     nextPageLoad,
     trivialLoad,
     rpsRatio: round(wallLoad.rps / trivialLoad.rps, 3),
+    wire,
   };
 }
 

@@ -104,6 +104,11 @@ export interface ServerOptions {
    * `inject`. Listening is the default, and what `src/main.ts` does.
    */
   readonly listen?: boolean;
+  /**
+   * The benchmark's floor (`npm run bench`, never `src/main.ts`): a bare route that sends the
+   * wall's first page bytes as made last, without sign-in or storage (see `createHttpApp`).
+   */
+  readonly benchFloor?: boolean;
 }
 
 /**
@@ -407,6 +412,7 @@ export async function startServer(
       tabDir: config.tabDir,
       production: config.env === 'production',
       version: config.version,
+      ...(options.benchFloor ? { benchFloor: true } : {}),
     });
 
     if (options.listen !== false) {

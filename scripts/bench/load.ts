@@ -22,6 +22,7 @@ export async function load(
   path: string,
   seconds: number,
   connections: number,
+  headers: Readonly<Record<string, string>> = {},
 ): Promise<LoadResult> {
   let rssMbPeak = app.memory().rssMb;
   const sampler = setInterval(() => {
@@ -33,6 +34,7 @@ export async function load(
       connections,
       pipelining: 1,
       duration: seconds,
+      headers: { ...headers },
     });
     if (result.errors > 0 || result.non2xx > 0 || result.timeouts > 0) {
       throw new Error(

@@ -8,6 +8,7 @@ import { round, type Summary } from './stats.js';
 import { searchResults, searchRows, type SearchMeasured } from './search.js';
 import type { TabBundle } from './tab.js';
 import type { PageCounts, WallAB } from './wall.js';
+import { BENCH_FLOOR_ROUTE, type WallWire } from './wallWire.js';
 
 /** The trivial route of the throughput ratio: sign-in from the user cache, no storage call. */
 export const TRIVIAL_ROUTE = '/api/me';
@@ -25,6 +26,8 @@ export interface SizeResult {
   readonly nextPageLoad: LoadResult;
   readonly trivialLoad: LoadResult;
   readonly rpsRatio: number;
+  /** The first page as the tab gets it: bytes on the wire, and req/s against its bytes' floor. */
+  readonly wire: WallWire;
 }
 
 /** What the run measured; a part left out of `BENCH_PARTS` is undefined. */
@@ -61,7 +64,11 @@ const k = (n: number) => (n >= 1000 ? `${n / 1000}k` : String(n));
 /** The app's peak resident memory: VmHWM, or the highest sample under autocannon. */
 function rssMbPeak(m: Measured): number {
   const sampled = [m.small, m.large].flatMap((s) =>
-    s ? [s.wallLoad, s.nextPageLoad, s.trivialLoad].map((l) => l.rssMbPeak) : [],
+    s
+      ? [s.wallLoad, s.nextPageLoad, s.trivialLoad, s.wire.wallLoad, s.wire.floorLoad].map(
+          (l) => l.rssMbPeak,
+        )
+      : [],
   );
   return Math.round(Math.max(m.memory.peakRssMb, ...sampled));
 }
@@ -96,6 +103,7 @@ export function tableRows(m: Measured): Row[] {
         name: `wall.nextPageRatioP50 ${at}`,
         value: next.ratioP50,
         unit: '',
+        limit: 1.2,
         note: `uncached: api ${next.api.p50} ÷ raw ${next.raw.p50} ms; ${TRIVIAL_ROUTE} ${s.ab.httpFloor.p50} ms`,
       },
       {
@@ -123,6 +131,19 @@ export function tableRows(m: Measured): Row[] {
         value: s.rpsRatio,
         unit: '',
         note: `vs ${TRIVIAL_ROUTE} ${s.trivialLoad.rps} req/s`,
+      },
+      {
+        name: `wall.rpsRatioBytesFloor ${at}`,
+        value: s.wire.rpsRatioBytesFloor,
+        unit: '',
+        atLeast: 0.6,
+        note: `tab's headers: ${s.wire.wallLoad.rps} ÷ ${BENCH_FLOOR_ROUTE} ${s.wire.floorLoad.rps} req/s`,
+      },
+      {
+        name: `wall.bytesFirstPage ${at}`,
+        value: s.wire.bytesFirstPage,
+        unit: 'B',
+        note: `${s.wire.coding}; ${s.wire.identityBytes} B uncompressed; 304 on its tag: ${s.wire.notModified ? 'yes' : 'NO'}`,
       },
     ];
   };
@@ -231,6 +252,9 @@ export function buildResults(
       entitiesReadPerPage: Math.max(small.entitiesReadPerPage, large.entitiesReadPerPage),
       rps: large.wallLoad.rps,
       rpsRatio: large.rpsRatio,
+      rpsRatioBytesFloor: Math.min(small.wire.rpsRatioBytesFloor, large.wire.rpsRatioBytesFloor),
+      bytesFirstPage: large.wire.bytesFirstPage,
+      nextPageRatioP50Max: Math.max(small.ab.next.ratioP50, large.ab.next.ratioP50),
       bySize: [small, large],
     };
   };

@@ -39,7 +39,7 @@ import { reactionRoutes } from './routes/reactions.js';
 import { storyRoutes } from './routes/stories.js';
 import { suggestionRoutes } from './routes/suggestions.js';
 import { CODINGS } from './encodedBody.js';
-import { createWallPageBytes } from './wallPageBytes.js';
+import { createWallPageBytes, type WallPageBytes } from './wallPageBytes.js';
 
 /** What the bot endpoint needs from HTTP, and what it answers; kept structural on purpose. */
 export type BotEndpoint = (request: {
@@ -86,7 +86,15 @@ export interface HttpAppDeps {
   production?: boolean;
   /** The app's version (package.json), shown in the API's OpenAPI document. */
   version: string;
+  /** The benchmark's floor route (`BENCH_FLOOR_ROUTE`); only `npm run bench` asks for it. */
+  benchFloor?: boolean;
 }
+
+/**
+ * The benchmark's floor of the wall's throughput: the same bytes as the wall's first page (the
+ * brotli copy made last), sent by a route with no sign-in, no storage and no negotiation.
+ */
+export const BENCH_FLOOR_ROUTE = '/bench/floor/wall';
 
 /** Hosts that may frame the tab. */
 const FRAME_ANCESTORS = [
@@ -239,6 +247,7 @@ export async function createHttpApp(deps: HttpAppDeps): Promise<FastifyInstance>
   erasureRoutes(app, { erasure: deps.erasure, authenticate: deps.authenticate });
   apiKeyRoutes(app, { keys: deps.apiKeys, authenticate: deps.authenticate });
   webhookRoutes(app, { webhooks: deps.webhooks, authenticate: deps.authenticate });
+  if (deps.benchFloor) benchFloorRoute(app, wallBytes);
   peopleRoutes(app, {
     users: deps.users,
     directory: deps.directory,
@@ -252,6 +261,19 @@ export async function createHttpApp(deps: HttpAppDeps): Promise<FastifyInstance>
 
   await registerTab(app, deps.tabDir);
   return app;
+}
+
+function benchFloorRoute(app: FastifyInstance, wallBytes: WallPageBytes): void {
+  let sent: { hash: string; bytes: Buffer } | undefined;
+  app.get(BENCH_FLOOR_ROUTE, { schema: { hide: true } }, async (_request, reply) => {
+    const body = wallBytes.latest();
+    if (!body) throw new ApiError(404, 'not_found', 'No wall page made yet.');
+    if (sent?.hash !== body.hash) sent = { hash: body.hash, bytes: await body.encoded('br') };
+    return reply
+      .type('application/json; charset=utf-8')
+      .header('content-encoding', 'br')
+      .send(sent.bytes);
+  });
 }
 
 async function registerTab(app: FastifyInstance, tabDir: string): Promise<void> {

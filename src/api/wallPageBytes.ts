@@ -25,9 +25,12 @@ export function createWallPageBytes(options: { maxEntries?: number } = {}): Wall
     get(key, revision, render) {
       const held = entries.get(key);
       if (held?.revision === revision) return held.body;
-      const body = encodeJson(render());
+      let body = encodeJson(render());
       // A request still holding an older read than the one kept: its own bytes, not kept.
       if (held && held.revision > revision) return body;
+      // A new read of unchanged stories (the cache's time was up): the compressed copies made
+      // already stay good.
+      if (held?.body.hash === body.hash) body = held.body;
       if (!held && entries.size >= maxEntries) entries.clear();
       entries.set(key, { revision, body });
       last = body;

@@ -24,16 +24,21 @@ export function cacheWallPages(inner: WallIndex, options: WallPageCacheOptions):
   if (options.ttlMs <= 0) return inner;
   const now = options.now ?? (() => performance.now());
   const maxEntries = options.maxEntries ?? 1_000;
-  const pages = new Map<string, { page: WallPage; until: number; revision: number }>();
+  const pages = new Map<string, { page: WallPage; until: number }>();
   // Names each read put into the cache (`WallPage.revision`), across tenants.
   let revisions = 0;
   // Bumped after every write of a tenant's wall: a read that overlapped a write must not put
   // what it read (possibly from before the write) into the cache.
   const generations = new Map<string, number>();
+  // The read under way per key: readers who miss at once share it rather than each reading the
+  // partition (a busy wall's page expires under dozens of concurrent requests).
+  const reading = new Map<string, Promise<WallPage>>();
 
   const invalidate = (tenantId: string) => {
     generations.set(tenantId, (generations.get(tenantId) ?? 0) + 1);
     for (const key of pages.keys()) if (key.startsWith(`${tenantId}\n`)) pages.delete(key);
+    // A read that began before the write may not see it: later readers start their own.
+    for (const key of reading.keys()) if (key.startsWith(`${tenantId}\n`)) reading.delete(key);
   };
 
   return {
@@ -60,22 +65,35 @@ export function cacheWallPages(inner: WallIndex, options: WallPageCacheOptions):
       if (!isPlainFirstPage(query)) return inner.page(query);
       const key = `${query.tenantId}\n${query.limit}`;
       const hit = pages.get(key);
-      if (hit && hit.until > now()) return { ...copy(hit.page), revision: hit.revision };
-      const generation = generations.get(query.tenantId) ?? 0;
-      const page = await inner.page(query);
-      if ((generations.get(query.tenantId) ?? 0) === generation) {
-        const at = now();
-        if (pages.size >= maxEntries) {
-          for (const [old, entry] of pages) if (entry.until <= at) pages.delete(old);
-          if (pages.size >= maxEntries) pages.clear();
-        }
-        const revision = ++revisions;
-        pages.set(key, { page: copy(page), until: at + options.ttlMs, revision });
-        return { ...copy(page), revision };
+      if (hit && hit.until > now()) return copy(hit.page);
+      let read = reading.get(key);
+      if (!read) {
+        read = fill(key, query);
+        reading.set(key, read);
+        const done = () => {
+          if (reading.get(key) === read) reading.delete(key);
+        };
+        read.then(done, done);
       }
-      return page;
+      return copy(await read);
     },
   };
+
+  /** Reads a first page and keeps it, unless a write to the tenant's wall overlapped the read. */
+  async function fill(key: string, query: WallQuery): Promise<WallPage> {
+    const generation = generations.get(query.tenantId) ?? 0;
+    const page = await inner.page(query);
+    if ((generations.get(query.tenantId) ?? 0) !== generation) return page;
+    const at = now();
+    if (pages.size >= maxEntries) {
+      for (const [old, entry] of pages) if (entry.until <= at) pages.delete(old);
+      if (pages.size >= maxEntries) pages.clear();
+    }
+    const revision = ++revisions;
+    const kept = { ...page, revision };
+    pages.set(key, { page: copy(kept), until: at + options.ttlMs });
+    return kept;
+  }
 }
 
 function isPlainFirstPage(query: WallQuery): boolean {
@@ -92,6 +110,10 @@ function isPlainFirstPage(query: WallQuery): boolean {
 }
 
 /** Stories are immutable values; only the list is copied, so callers cannot change the cache. */
-function copy(page: WallPage): { items: WallPage['items']; nextCursor: string | null } {
-  return { items: [...page.items], nextCursor: page.nextCursor };
+function copy(page: WallPage): WallPage {
+  return {
+    items: [...page.items],
+    nextCursor: page.nextCursor,
+    ...(page.revision !== undefined ? { revision: page.revision } : {}),
+  };
 }

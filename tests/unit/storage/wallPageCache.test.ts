@@ -119,6 +119,33 @@ describe('cacheWallPages', () => {
     expect((await wall.page({ ...first, cursor: 'abc' })).revision).toBeUndefined();
   });
 
+  it('lets readers who miss at once share one read', async () => {
+    const { fake, wall } = setUp();
+    await wall.upsert(story('s1'));
+    const release = fake.hold();
+    const pages = [wall.page(first), wall.page(first), wall.page(first)];
+    release();
+    const [a, b, c] = await Promise.all(pages);
+    expect(fake.reads()).toBe(1);
+    expect(a?.revision).toBe(b?.revision);
+    expect(c?.items.map((s) => s.id)).toEqual(['s1']);
+    // Each reader gets a list of its own.
+    expect(a?.items).not.toBe(b?.items);
+  });
+
+  it('does not let a reader who came after a write share a read begun before it', async () => {
+    const { fake, wall } = setUp();
+    await wall.upsert(story('s1'));
+    const release = fake.hold();
+    const before = wall.page(first);
+    await wall.upsert(story('s2'));
+    const after = wall.page(first);
+    release();
+    expect((await before).items.map((s) => s.id)).toEqual(['s1']);
+    expect((await after).items.map((s) => s.id)).toEqual(['s2', 's1']);
+    expect(fake.reads()).toBe(2);
+  });
+
   it('gives a read that overlapped a write no revision', async () => {
     const { fake, wall } = setUp();
     const release = fake.hold();
