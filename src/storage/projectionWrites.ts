@@ -27,14 +27,28 @@ export async function writeIfNewer(
   keys: ProjectionKeys,
   columns: Record<string, unknown>,
   revision: number,
-): Promise<void> {
+  options: { readonly wholeRow?: boolean } = {},
+): Promise<WriteOutcome> {
   const entity = { ...columns, partitionKey: keys.partitionKey, rowKey: keys.rowKey };
+  let outcome: WriteOutcome = { written: false, before: null };
   await decideAgainOnRace(operation, async () => {
-    const held = await heldRevision(client, operation, keys);
-    if (held && held.revision >= revision) return;
+    const held = await heldRevision(client, operation, keys, options.wholeRow === true);
+    if (held && held.revision >= revision) {
+      outcome = { written: false, before: held.row };
+      return;
+    }
     if (held) await client.updateEntity(entity, 'Replace', { etag: held.etag });
     else await client.createEntity(entity);
+    outcome = { written: true, before: held?.row ?? null };
   });
+  return outcome;
+}
+
+/** What `writeIfNewer` did: whether it wrote, and the row it replaced (null when it created). */
+export interface WriteOutcome {
+  readonly written: boolean;
+  /** With `wholeRow`, every column; else the revision only. */
+  readonly before: Row | null;
 }
 
 /**
@@ -54,21 +68,27 @@ export async function removeUnlessNewer(
   });
 }
 
-/** The revision and ETag of the row at `keys`, reading that column only; null when absent. */
+/**
+ * The revision and ETag of the row at `keys`, reading that column only (every column with
+ * `wholeRow`); null when absent.
+ */
 async function heldRevision(
   client: TableClient,
   operation: string,
   keys: ProjectionKeys,
-): Promise<{ revision: number; etag: string } | null> {
+  wholeRow = false,
+): Promise<{ revision: number; etag: string; row: Row } | null> {
   const row = await orIfNotFound(
     operation,
     () =>
-      client.getEntity<Row>(keys.partitionKey, keys.rowKey, {
-        queryOptions: { select: ['revision'] },
-      }),
+      client.getEntity<Row>(
+        keys.partitionKey,
+        keys.rowKey,
+        wholeRow ? {} : { queryOptions: { select: ['revision'] } },
+      ),
     null,
   );
-  return row ? { revision: revisionOf(row), etag: row.etag } : null;
+  return row ? { revision: revisionOf(row), etag: row.etag, row } : null;
 }
 
 /**

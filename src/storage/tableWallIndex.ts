@@ -71,9 +71,9 @@ export function createTableWallIndex(
   const generations = new Map<string, number>();
   const rankings = ttlMemo<Ranking>(options.rankCacheMs ?? 0);
   const counts = ttlMemo<{ total: number; exact: boolean }>(options.rankCacheMs ?? 0);
-  const dropRanked = (tenantId: string) => {
+  const dropRanked = (tenantId: string, counted = true) => {
     rankings.drop(`${tenantId}\n`);
-    counts.drop(`${tenantId}\n`);
+    if (counted) counts.drop(`${tenantId}\n`);
   };
 
   /** The OData clauses of the filters the service applies (all but the text search). */
@@ -204,15 +204,20 @@ export function createTableWallIndex(
       // A projection, ordered by revision: idempotent, and the outbox repeats it after a failure.
       // The month is recorded even when the row is skipped, in case an earlier attempt wrote the
       // row but failed to record its month.
+      // A vote changes the rankings but no count: the counts are kept unless the story is new
+      // on the wall or a column a filter reads changed (the row read before the write says).
+      const columns = storyColumns(story);
+      let recount = true;
       try {
-        await guard('wall.upsert', () =>
-          Promise.all([
-            writeIfNewer(client, 'wall.upsert', keys, storyColumns(story), story.revision),
+        await guard('wall.upsert', async () => {
+          const [outcome] = await Promise.all([
+            writeIfNewer(client, 'wall.upsert', keys, columns, story.revision, { wholeRow: true }),
             recordMonth(story.tenantId, month),
-          ]),
-        );
+          ]);
+          recount = outcome.written && countedColumnsChanged(outcome.before, columns);
+        });
       } finally {
-        dropRanked(story.tenantId);
+        dropRanked(story.tenantId, recount);
       }
     },
 
@@ -353,6 +358,29 @@ export function createWallSnapshots(client: TableClient): WallSnapshots {
       );
     },
   };
+}
+
+/** Columns no count reads: a change of these alone (a vote, "I learned from this") keeps counts. */
+const UNCOUNTED = new Set(['voteCount', 'learnedCount', 'revision', 'updatedAt']);
+/** The service's own properties of a row read back, not the story's columns. */
+const SYSTEM = new Set(['partitionKey', 'rowKey', 'etag', 'timestamp']);
+
+/**
+ * Whether a wall row written over `before` may change what a count of the wall holds: a new
+ * row, or any column a filter or the text search reads (everything but the counters).
+ */
+function countedColumnsChanged(before: Row | null, columns: Record<string, unknown>): boolean {
+  if (!before) return true;
+  const comparable = (value: unknown) => (value instanceof Date ? value.getTime() : value);
+  const names = new Set([
+    ...Object.keys(columns),
+    ...Object.keys(before).filter((name) => !SYSTEM.has(name) && !name.startsWith('odata')),
+  ]);
+  for (const name of names) {
+    if (UNCOUNTED.has(name)) continue;
+    if (comparable(before[name]) !== comparable(columns[name])) return true;
+  }
+  return false;
 }
 
 function publishedAtOf(story: Story): Date {

@@ -248,3 +248,54 @@ describe('TableWallIndex cost', () => {
     expect(second.nextCursor).toBeNull();
   });
 });
+
+describe('TableWallIndex counts', () => {
+  const tenantId = 'tenant-counts';
+  const counter = createCallCounter();
+  let counted: TableStorage;
+  const wall = published(tenantId, '2026-11', 40, 'counted');
+
+  beforeAll(async () => {
+    counted = await testStorage({
+      additionalPolicies: [{ policy: counter.policy, position: 'perRetry' }],
+      wallRankCacheMs: 60_000,
+    });
+    await Promise.all(wall.map((s) => counted.wall.upsert(s)));
+  });
+  afterAll(async () => {
+    await counted.dropTables();
+  });
+
+  const countCalls = async (query: Omit<Parameters<WallIndex['count']>[0], 'tenantId'> = {}) => {
+    counter.reset();
+    const { total } = await counted.wall.count({ tenantId, ...query });
+    return { total, calls: counter.calls };
+  };
+
+  it('keeps a count while only votes change, and counts again when the stories or their filters do', async () => {
+    expect((await countCalls()).total).toBe(40);
+    expect((await countCalls({ team: 'Sales' })).total).toBe(20);
+    expect((await countCalls()).calls).toBe(0);
+
+    // A vote: the same story with one more vote, one revision on.
+    const voted = wall[3]!;
+    await counted.wall.upsert({
+      ...voted,
+      voteCount: voted.voteCount + 1,
+      revision: voted.revision + 1,
+    });
+    expect(await countCalls()).toEqual({ total: 40, calls: 0 });
+    expect(await countCalls({ team: 'Sales' })).toEqual({ total: 20, calls: 0 });
+
+    // A correction that moves a story to another team changes what the team's count holds.
+    await counted.wall.upsert({ ...voted, team: 'Sales', revision: voted.revision + 2 });
+    expect((await countCalls({ team: 'Sales' })).total).toBe(21);
+
+    // A story published anew is counted at once.
+    const [fresh] = published(tenantId, '2026-11', 41, 'fresh').slice(40);
+    await counted.wall.upsert(fresh!);
+    expect((await countCalls()).total).toBe(41);
+    await counted.wall.remove({ ...fresh!, revision: fresh!.revision + 1 });
+    expect((await countCalls()).total).toBe(40);
+  });
+});
