@@ -179,7 +179,7 @@ const personId = (n: number) => `0000b001-0000-4000-8000-${String(n).padStart(12
 
 /**
  * `count` people in teams of `TEAM_SIZE`: the first of each team its manager (approver), the
- * rest reporting to them; one in 300 also an editor (the CX team). Arrivals are `count` uniform
+ * rest reporting to them, and the managers to the first manager; one in 300 also an editor. Arrivals are `count` uniform
  * points in the window, sorted: a Poisson process conditioned on its count.
  */
 function buildPeople(
@@ -206,7 +206,8 @@ function buildPeople(
       id: personId(n),
       displayName: `${manager ? 'Manager' : 'Colleague'} ${n}`,
       roles,
-      ...(manager ? {} : { managerId: personId(teamIndex * TEAM_SIZE) }),
+      // Managers report to the first of them, so their own stories have an approver too.
+      ...(n === 0 ? {} : { managerId: personId(manager ? 0 : teamIndex * TEAM_SIZE) }),
       team: `${department} ${teamIndex}`,
       locale: n % 2 === 0 ? 'fi' : 'en',
     };
@@ -219,7 +220,7 @@ function buildPeople(
         read: random() < MIX.read,
         vote: random() < MIX.vote,
         approve: manager && random() < MIX.approve,
-        submit: random() < MIX.submit,
+        submit: random() < MIX.submit && n !== 0,
         draws: Array.from({ length: 12 }, random),
       },
     });
