@@ -46,6 +46,7 @@ import {
   type OutboxRelay,
 } from './domain/index.js';
 import { asBackground, type AdditionalPolicy } from './storage/callCounter.js';
+import { cacheUsers } from './storage/userCache.js';
 import { createActionLimiter } from './rateLimiter.js';
 import { startSupervisedAzurite, type SupervisedAzurite } from './storage/embeddedAzurite.js';
 import { createTableStorage, type TableStorage } from './storage/tableStorage.js';
@@ -137,6 +138,8 @@ const INSIGHTS_CACHE_MS = 5 * 60_000;
  * tab request reads its privacy mode. A save shows on this instance at once, on others within it.
  */
 const SETTINGS_CACHE_MS = 5_000;
+/** How long the bot reuses a person's name and language (a change made elsewhere shows after). */
+const BOT_USERS_CACHE_MS = 30_000;
 /**
  * How long an instance reuses a tenant's list of webhooks when a change raises an event: a
  * webhook added on another instance hears events from within these seconds.
@@ -204,6 +207,8 @@ export async function startServer(
       configAdmins: config.adminUserIds,
     };
     const people = createPeople({ ...roleDeps, users: storage.users, clock });
+    // The bot's notices name the same few deciders and authors over and over.
+    const botUsers = cacheUsers(storage.users, { ttlMs: BOT_USERS_CACHE_MS });
 
     // The relay is created after the bot (its handlers); commits reach it through this hook.
     const relayRef: { current?: OutboxRelay } = {};
@@ -253,7 +258,10 @@ export async function startServer(
         logger,
         onCommitted,
         // The erased person's roles and name are not served from this instance's cache.
-        onErased: () => people.forget(),
+        onErased: () => {
+          people.forget();
+          botUsers.forget();
+        },
       },
       limits,
     );
@@ -265,7 +273,7 @@ export async function startServer(
       ...(config.entra?.tenantIds ? { tenantIds: config.entra.tenantIds } : {}),
       service,
       stories: storage.stories,
-      users: storage.users,
+      users: botUsers,
       people,
       conversations: storage.conversations,
       postedCards: storage.postedCards,

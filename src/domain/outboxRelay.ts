@@ -79,9 +79,21 @@ export function createOutboxRelay(deps: OutboxRelayDeps): OutboxRelay {
     const now = deps.clock.now();
     const claimed = await deps.outbox.claim(message, new Date(now.getTime() + leaseMs));
     if (!claimed) return;
+    await execute(claimed, () => deps.outbox.complete(claimed));
+  }
+
+  /**
+   * Runs a claimed message's handler, then `complete` (when given); true when both succeeded. A
+   * failure of either is recorded: retried later, or given up.
+   */
+  async function execute(
+    claimed: PendingOutboxMessage,
+    complete?: () => Promise<void>,
+  ): Promise<boolean> {
     try {
       await deps.handlers[claimed.kind](claimed);
-      await deps.outbox.complete(claimed);
+      await complete?.();
+      return true;
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
       const attempts = claimed.attempts + 1;
@@ -89,7 +101,7 @@ export function createOutboxRelay(deps: OutboxRelayDeps): OutboxRelay {
       if (isPermanent(error) || attempts >= maxAttempts) {
         deps.logger.error(context, 'outbox message given up');
         await deps.outbox.giveUp(claimed, reason);
-        return;
+        return false;
       }
       // A message that keeps failing needs a person's attention; the first failures are routine.
       if (claimed.attempts >= 5) deps.logger.error(context, 'outbox message keeps failing');
@@ -100,6 +112,36 @@ export function createOutboxRelay(deps: OutboxRelayDeps): OutboxRelay {
         new Date(deps.clock.now().getTime() + retryAfter),
         reason,
       );
+      return false;
+    }
+  }
+
+  /**
+   * The due messages of one story: claimed in one write and completed in one where the store
+   * can (two storage calls instead of two per message), in order; else one by one.
+   */
+  async function runStory(messages: PendingOutboxMessage[]): Promise<void> {
+    if (messages.length === 0) return;
+    const { outbox } = deps;
+    const leaseUntil = new Date(deps.clock.now().getTime() + leaseMs);
+    const batched =
+      messages.length > 1 && outbox.claimAll !== undefined && outbox.completeAll !== undefined;
+    const claimed = batched ? await outbox.claimAll?.(messages, leaseUntil) : null;
+    if (!claimed) {
+      await runAll(messages);
+      return;
+    }
+    const done: PendingOutboxMessage[] = [];
+    try {
+      for (const message of claimed) {
+        try {
+          if (await execute(message)) done.push(message);
+        } catch (error) {
+          deps.logger.error({ err: error, ...message.ref }, 'outbox bookkeeping failed');
+        }
+      }
+    } finally {
+      await outbox.completeAll?.(done);
     }
   }
 
@@ -118,7 +160,7 @@ export function createOutboxRelay(deps: OutboxRelayDeps): OutboxRelay {
 
   async function relayNow(ref: StoryRef): Promise<void> {
     try {
-      await runAll(await deps.outbox.pending(ref, deps.clock.now()));
+      await runStory(await deps.outbox.pending(ref, deps.clock.now()));
     } catch (error) {
       deps.logger.error({ err: error, ...ref }, 'outbox relay failed');
     }

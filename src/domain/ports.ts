@@ -195,6 +195,17 @@ export interface OutboxStore {
    */
   claim(message: PendingOutboxMessage, leaseUntil: Date): Promise<PendingOutboxMessage | null>;
   complete(message: PendingOutboxMessage): Promise<void>;
+  /**
+   * As `claim`, for messages of one story at once, all or none (one transaction in its
+   * partition); null when any was taken or changed meanwhile, or the store cannot (then claim
+   * them one by one). Optional: a store without it is claimed message by message.
+   */
+  claimAll?(
+    messages: readonly PendingOutboxMessage[],
+    leaseUntil: Date,
+  ): Promise<PendingOutboxMessage[] | null>;
+  /** As `complete`, for claimed messages of one story at once. Optional, like `claimAll`. */
+  completeAll?(messages: readonly PendingOutboxMessage[]): Promise<void>;
   retryLater(message: PendingOutboxMessage, nextAttemptAt: Date, error: string): Promise<void>;
   /**
    * Stops retrying a message that cannot succeed: it is never due again, and its row stays with

@@ -1,4 +1,9 @@
-import { odata, type TableClient, type TableEntity } from '@azure/data-tables';
+import {
+  odata,
+  type TableClient,
+  type TableEntity,
+  type TransactionAction,
+} from '@azure/data-tables';
 import type {
   OutboxKind,
   OutboxMessage,
@@ -11,6 +16,8 @@ import { joinKey, keyPart, parseStoryPartition, prefixRange, storyPartition } fr
 import { guard, statusOf, toDomainError } from './tableErrors.js';
 
 const MAX_ERROR_LENGTH = 1000;
+/** Operations one entity-group transaction holds. */
+const MAX_TRANSACTION = 100;
 /** A given-up message's next attempt: the largest date Table Storage holds, so never due. */
 const NEVER = new Date('9999-12-31T00:00:00.000Z');
 
@@ -64,7 +71,15 @@ export function createTableOutboxStore(client: TableClient): OutboxStore {
     }
   }
 
-  return {
+  /** Whether `messages` fit one transaction: one story's partition, at most 100 of them. */
+  const batchable = (messages: readonly PendingOutboxMessage[]) => {
+    const first = messages[0];
+    if (!first || messages.length > MAX_TRANSACTION) return false;
+    const partition = storyPartition(first.ref);
+    return messages.every((m) => storyPartition(m.ref) === partition);
+  };
+
+  const store: OutboxStore = {
     async pending(ref, now) {
       const filter = odata`PartitionKey eq ${storyPartition(ref)} and RowKey ge ${from} and RowKey lt ${to} and nextAttemptAt le ${now}`;
       return guard('outbox.pending', async () => {
@@ -122,6 +137,49 @@ export function createTableOutboxStore(client: TableClient): OutboxStore {
       }
     },
 
+    // One transaction instead of a claim per message: a relay run takes its story's due messages
+    // at once. A lost race on any of them (412, 404) stores nothing; the caller then claims one
+    // by one, and the others' claims decide as before.
+    async claimAll(messages, leaseUntil) {
+      if (!batchable(messages)) return null;
+      const actions: TransactionAction[] = messages.map((message) => [
+        'update',
+        { ...keysOf(message), nextAttemptAt: leaseUntil },
+        'Merge',
+        { etag: message.etag },
+      ]);
+      try {
+        const response = await client.submitTransaction(actions);
+        const etags = response.subResponses.map((sub) => sub.etag);
+        if (etags.length !== messages.length || etags.some((etag) => !etag)) return null;
+        return messages.map((message, i) => ({
+          ...message,
+          nextAttemptAt: leaseUntil,
+          etag: etags[i] ?? '',
+        }));
+      } catch (error) {
+        if (isLostRace(error)) return null;
+        throw toDomainError(error, 'outbox.claimAll');
+      }
+    },
+
+    async completeAll(messages) {
+      if (messages.length === 0) return;
+      if (batchable(messages)) {
+        // A delete in a transaction takes no ETag. These messages were carried out, so deleting
+        // one another worker took meanwhile (our lease ran out) only spares it a rerun.
+        const actions: TransactionAction[] = messages.map((message) => ['delete', keysOf(message)]);
+        try {
+          await client.submitTransaction(actions);
+          return;
+        } catch (error) {
+          if (!isLostRace(error)) throw toDomainError(error, 'outbox.completeAll');
+          // One of them is done or held by another worker: each on its own, as `complete` does.
+        }
+      }
+      for (const message of messages) await store.complete(message);
+    },
+
     async retryLater(message, nextAttemptAt, error) {
       await recordFailure(message, { nextAttemptAt }, error, 'outbox.retryLater');
     },
@@ -136,6 +194,7 @@ export function createTableOutboxStore(client: TableClient): OutboxStore {
       );
     },
   };
+  return store;
 }
 
 function keysOf(message: PendingOutboxMessage): { partitionKey: string; rowKey: string } {

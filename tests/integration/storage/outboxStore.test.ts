@@ -59,6 +59,24 @@ describe('TableOutboxStore', () => {
     expect(await storage.outbox.pending(ref, at(61))).toHaveLength(1);
   });
 
+  it('claims the messages of one story in one call, all or none', async () => {
+    const ref = await storyWith([message(`b1-${n + 1}`), message(`b2-${n + 1}`)]);
+    const pending = await storage.outbox.pending(ref, T0);
+    // Another worker took one of them: nothing is claimed, the caller goes one by one.
+    const taken = (await storage.outbox.claim(pending[1]!, at(60)))!;
+    expect(await storage.outbox.claimAll!(pending, at(60))).toBeNull();
+    expect(await storage.outbox.pending(ref, T0)).toHaveLength(1);
+
+    await storage.outbox.complete(taken);
+    const [rest] = await storage.outbox.pending(ref, T0);
+    const claimed = (await storage.outbox.claimAll!([rest!], at(60)))!;
+    expect(claimed.map((m) => m.nextAttemptAt)).toEqual([at(60)]);
+    expect(await storage.outbox.pending(ref, at(30))).toEqual([]);
+    await storage.outbox.completeAll!(claimed);
+    await storage.outbox.completeAll!(claimed);
+    expect(await storage.outbox.pending(ref, at(3600))).toEqual([]);
+  });
+
   it('completes a claimed message, and completing twice is harmless', async () => {
     const ref = await storyWith([message(`d-${n + 1}`)]);
     const [msg] = await storage.outbox.pending(ref, T0);
