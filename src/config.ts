@@ -46,8 +46,29 @@ const envSchema = z.object({
   SCHEDULER_INTERVAL_SECONDS: z.coerce.number().int().min(0).max(3600).default(30),
   STORAGE_ATTEMPT_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(2_000),
   STORAGE_DEADLINE_MS: z.coerce.number().int().min(100).max(120_000).default(4_000),
-  SEARCH: z.enum(['embedded', 'scan']).default('embedded'),
+  SEARCH: z.enum(['embedded', 'scan', 'azure']).default('embedded'),
+  AZURE_SEARCH_ENDPOINT: z.url().optional(),
+  AZURE_SEARCH_INDEX: z
+    .string()
+    .regex(
+      /^[a-z0-9][a-z0-9-]{1,127}$/,
+      'lower-case letters, digits and dashes, 2 to 128, starting with a letter or digit',
+    )
+    .default('stories'),
+  AZURE_SEARCH_KEY: z.string().min(1).max(200).optional(),
 });
+
+/** How the wall's text search is answered; see `AppConfig.search`. */
+export type SearchConfig =
+  | { kind: 'embedded' }
+  | { kind: 'scan' }
+  | {
+      kind: 'azure';
+      endpoint: string;
+      indexName: string;
+      /** An admin key, or the managed identity (`AZURE_CLIENT_ID` when set, else the default chain). */
+      auth: { kind: 'key'; key: string } | { kind: 'managedIdentity'; clientId?: string };
+    };
 
 export type AuthMode = 'local' | 'entra';
 
@@ -115,11 +136,12 @@ export interface AppConfig {
   storageTimeouts: { attemptMs: number; deadlineMs: number };
   /**
    * How the wall's text search (`q`) is answered (docs/adr/0009-search-port.md): `embedded`, a
-   * full-text index in this process, built from the wall at start-up (one instance); `scan`, the
-   * wall's rows matched in the app, as before the index existed. A search service for scale-out
-   * (`azure`) is to come behind the same port.
+   * full-text index in this process, built from the wall at start-up (one instance); `azure`,
+   * Azure AI Search at `AZURE_SEARCH_ENDPOINT` (scale-out; index `AZURE_SEARCH_INDEX`, an admin
+   * key `AZURE_SEARCH_KEY` or else the managed identity); `scan`, the wall's rows matched in the
+   * app, as before the index existed.
    */
-  search: { kind: 'embedded' | 'scan' };
+  search: SearchConfig;
 }
 
 export class ConfigError extends Error {
@@ -143,6 +165,12 @@ function packageVersion(rootDir: string): string {
   } catch {
     return '0.0.0';
   }
+}
+
+/** An https address, or http to this machine (a stub in tests). */
+function isSecureOrLoopback(address: string): boolean {
+  const { protocol, hostname } = new URL(address);
+  return protocol === 'https:' || ['127.0.0.1', 'localhost', '[::1]'].includes(hostname);
 }
 
 /** Reads and validates the configuration; throws a ConfigError listing every problem. */
@@ -202,6 +230,19 @@ export function loadConfig(
   if (production && e.DIRECTORY === 'demo') {
     problems.push('DIRECTORY: the demo directory is not allowed with NODE_ENV=production');
   }
+  if (e.SEARCH === 'azure' && !e.AZURE_SEARCH_ENDPOINT) {
+    problems.push(
+      'AZURE_SEARCH_ENDPOINT: required with SEARCH=azure (https://<service>.search.windows.net)',
+    );
+  }
+  if (e.SEARCH !== 'azure' && (e.AZURE_SEARCH_ENDPOINT || e.AZURE_SEARCH_KEY)) {
+    problems.push(
+      `AZURE_SEARCH_ENDPOINT and AZURE_SEARCH_KEY: only read with SEARCH=azure (SEARCH is ${e.SEARCH})`,
+    );
+  }
+  if (e.AZURE_SEARCH_ENDPOINT && !isSecureOrLoopback(e.AZURE_SEARCH_ENDPOINT)) {
+    problems.push('AZURE_SEARCH_ENDPOINT: must be https (plain http only on this machine)');
+  }
   if (problems.length > 0) throw new ConfigError(problems);
 
   const storage: StorageConfig = e.STORAGE_CONNECTION_STRING
@@ -260,6 +301,19 @@ export function loadConfig(
         : { kind: 'demo' },
     schedulerSeconds: e.SCHEDULER_INTERVAL_SECONDS,
     storageTimeouts: { attemptMs: e.STORAGE_ATTEMPT_TIMEOUT_MS, deadlineMs: e.STORAGE_DEADLINE_MS },
-    search: { kind: e.SEARCH },
+    search:
+      e.SEARCH === 'azure' && e.AZURE_SEARCH_ENDPOINT
+        ? {
+            kind: 'azure',
+            endpoint: e.AZURE_SEARCH_ENDPOINT,
+            indexName: e.AZURE_SEARCH_INDEX,
+            auth: e.AZURE_SEARCH_KEY
+              ? { kind: 'key', key: e.AZURE_SEARCH_KEY }
+              : {
+                  kind: 'managedIdentity',
+                  ...(e.AZURE_CLIENT_ID ? { clientId: e.AZURE_CLIENT_ID } : {}),
+                },
+          }
+        : { kind: e.SEARCH === 'scan' ? 'scan' : 'embedded' },
   };
 }

@@ -50,6 +50,7 @@ import { cacheUsers } from './storage/userCache.js';
 import { createActionLimiter } from './rateLimiter.js';
 import { startSupervisedAzurite, type SupervisedAzurite } from './storage/embeddedAzurite.js';
 import { createTableStorage, type TableStorage } from './storage/tableStorage.js';
+import { createAzureSearchIndex } from './search/azureSearchIndex.js';
 import {
   createEmbeddedSearchIndex,
   type EmbeddedSearchIndex,
@@ -568,6 +569,44 @@ function withSearch(
   logger: pino.Logger,
 ): { storage: TableStorage; search: SearchControl | undefined } {
   if (config.search.kind === 'scan') return { storage, search: undefined };
+  if (config.search.kind === 'azure') {
+    const { endpoint, indexName, auth } = config.search;
+    const azure = createAzureSearchIndex({
+      endpoint,
+      indexName,
+      credential:
+        auth.kind === 'key'
+          ? { key: auth.key }
+          : auth.clientId
+            ? new ManagedIdentityCredential({ clientId: auth.clientId })
+            : new DefaultAzureCredential(),
+      deadlineMs: config.storageTimeouts.deadlineMs,
+    });
+    // Not awaited: until the index exists (and, when new, holds the wall's stories) the wall
+    // searches by scanning; a failed start is tried again, so a service down at boot recovers.
+    const start = (): void => {
+      azure
+        .start(() => storage.wallStories())
+        .then(
+          (stories) => logger.info({ indexName, stories }, 'Azure AI Search index ready'),
+          (error: unknown) => {
+            logger.error(
+              { err: error },
+              'Azure AI Search not ready; the wall searches by scanning',
+            );
+            setTimeout(start, AZURE_SEARCH_RETRY_MS).unref();
+          },
+        );
+    };
+    start();
+    const wall = searchableWall({
+      wall: storage.wall,
+      search: azure,
+      snapshots: storage.wallSnapshots,
+      logger,
+    });
+    return { storage: { ...storage, wall }, search: undefined };
+  }
   let current = createEmbeddedSearchIndex();
   // A rebuild's new index, fed with every write while it builds, so none is missed.
   let next: EmbeddedSearchIndex | undefined;
@@ -614,6 +653,9 @@ function withSearch(
     },
   };
 }
+
+/** How long after a failed start the Azure AI Search index is tried again. */
+const AZURE_SEARCH_RETRY_MS = 30_000;
 
 /** How long the directory's answers (people, managers, group members) are reused. */
 const DIRECTORY_CACHE_MS = 10 * 60_000;

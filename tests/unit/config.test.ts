@@ -90,6 +90,56 @@ describe('loadConfig', () => {
     expect(problemsOf({ SEARCH: 'elastic' })).toEqual([expect.stringContaining('SEARCH')]);
   });
 
+  it('searches with Azure AI Search by key or managed identity, and says what is missing', () => {
+    const endpoint = 'https://wall.search.windows.net';
+    expect(
+      loadConfig(
+        { SEARCH: 'azure', AZURE_SEARCH_ENDPOINT: endpoint, AZURE_SEARCH_KEY: 'k' },
+        '/app',
+      ).search,
+    ).toEqual({ kind: 'azure', endpoint, indexName: 'stories', auth: { kind: 'key', key: 'k' } });
+    expect(
+      loadConfig(
+        {
+          SEARCH: 'azure',
+          AZURE_SEARCH_ENDPOINT: endpoint,
+          AZURE_SEARCH_INDEX: 'wall-stories',
+          AZURE_CLIENT_ID: 'mi-client',
+        },
+        '/app',
+      ).search,
+    ).toEqual({
+      kind: 'azure',
+      endpoint,
+      indexName: 'wall-stories',
+      auth: { kind: 'managedIdentity', clientId: 'mi-client' },
+    });
+    const problems = (env: Record<string, string>) => {
+      try {
+        loadConfig(env, '/app');
+        return [];
+      } catch (error) {
+        return (error as ConfigError).problems;
+      }
+    };
+    expect(problems({ SEARCH: 'azure' })).toEqual([
+      'AZURE_SEARCH_ENDPOINT: required with SEARCH=azure (https://<service>.search.windows.net)',
+    ]);
+    expect(problems({ AZURE_SEARCH_KEY: 'k' })).toEqual([
+      'AZURE_SEARCH_ENDPOINT and AZURE_SEARCH_KEY: only read with SEARCH=azure (SEARCH is embedded)',
+    ]);
+    expect(problems({ SEARCH: 'azure', AZURE_SEARCH_ENDPOINT: 'http://wall.example' })).toEqual([
+      'AZURE_SEARCH_ENDPOINT: must be https (plain http only on this machine)',
+    ]);
+    expect(
+      problems({
+        SEARCH: 'azure',
+        AZURE_SEARCH_ENDPOINT: endpoint,
+        AZURE_SEARCH_INDEX: 'Bad_Name',
+      })[0],
+    ).toMatch(/^AZURE_SEARCH_INDEX: lower-case letters/);
+  });
+
   it('reports every malformed value at once', () => {
     const problems = problemsOf({ PORT: 'eighty', TABLE_PREFIX: '1-bad', SEED_DEMO: 'maybe' });
     expect(problems).toHaveLength(3);
