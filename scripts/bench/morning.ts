@@ -533,7 +533,17 @@ export async function runMorning(
   const client = createClient(app.url);
   try {
     log(`morning: storing ${everyone.length} people`);
-    await inParallel(everyone, 8, (person) => storage.users.upsert(person.user));
+    // An upsert is idempotent: tried again while a busy Azurite answers late.
+    await inParallel(everyone, 4, async (person) => {
+      for (let attempt = 1; ; attempt++) {
+        try {
+          return await storage.users.upsert(person.user);
+        } catch (error) {
+          if (attempt >= 5) throw error;
+          await sleep(500 * attempt);
+        }
+      }
+    });
 
     // Published stories, newest on top: told by colleagues, about a teammate, approved by their
     // manager (the tab's approvals view), so every story of the first two pages can be read.
