@@ -1,12 +1,33 @@
 import { PSEUDONYM_PREFIX, type PersonDto } from '../shared/dto.js';
 import type { Translate } from './hooks/useT.js';
 
+/**
+ * One formatter per language and kind, made once: building an `Intl` formatter costs far more
+ * than using one, and the wall formats a date on each of its 30 cards.
+ */
+const formatters = new Map<string, Intl.DateTimeFormat | Intl.RelativeTimeFormat>();
+
+function cachedFormatter<T extends Intl.DateTimeFormat | Intl.RelativeTimeFormat>(
+  key: string,
+  make: () => T,
+): T {
+  let formatter = formatters.get(key) as T | undefined;
+  if (!formatter) {
+    formatter = make();
+    formatters.set(key, formatter);
+  }
+  return formatter;
+}
+
 /** A date for people: `12 Mar 2025` / `12.3.2025`, in the UI language. */
 export function formatDate(iso: string | undefined, language: string): string {
   if (!iso) return '';
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return '';
-  return new Intl.DateTimeFormat(language, { dateStyle: 'medium' }).format(date);
+  return cachedFormatter(
+    `date ${language}`,
+    () => new Intl.DateTimeFormat(language, { dateStyle: 'medium' }),
+  ).format(date);
 }
 
 /** The link of a story, only when it is an http(s) address; anything else is not a link. */
@@ -40,9 +61,10 @@ export function formatDateTime(iso: string | undefined, language: string): strin
   if (!iso) return '';
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return '';
-  return new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short' }).format(
-    date,
-  );
+  return cachedFormatter(
+    `dateTime ${language}`,
+    () => new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short' }),
+  ).format(date);
 }
 
 const RELATIVE_STEPS: readonly [Intl.RelativeTimeFormatUnit, number][] = [
@@ -63,7 +85,10 @@ export function formatRelative(iso: string | undefined, language: string, now: n
   if (!iso) return '';
   const at = new Date(iso).getTime();
   if (Number.isNaN(at)) return '';
-  const format = new Intl.RelativeTimeFormat(language, { numeric: 'auto' });
+  const format = cachedFormatter(
+    `relative ${language}`,
+    () => new Intl.RelativeTimeFormat(language, { numeric: 'auto' }),
+  );
   let amount = (at - now) / 1000;
   for (const [unit, size] of RELATIVE_STEPS) {
     if (Math.abs(amount) < size) return format.format(Math.round(amount), unit);

@@ -34,6 +34,8 @@ export interface WallPrefetch {
   /** Set once a view has shown this page: later views (filters cleared, user switched back)
    * must ask again rather than show a stale page. */
   used: boolean;
+  /** The page, once it has arrived: a wall rendered after that shows it in its first commit. */
+  ready?: WallPageDto;
 }
 
 export function prefetchWall(
@@ -41,7 +43,20 @@ export function prefetchWall(
   filters: StartFilters = { team: '', category: '' },
 ): WallPrefetch {
   const page = api.wall({ ...filters, limit: config.pageSize });
+  const prefetch: WallPrefetch = { api, filters, page, used: false };
   // Failures are handled where the page is used; this only keeps them from being "unhandled".
-  page.catch(() => undefined);
-  return { api, filters, page, used: false };
+  page.then(
+    (ready) => {
+      prefetch.ready = ready;
+    },
+    () => undefined,
+  );
+  return prefetch;
+}
+
+/** The prefetched page if it has arrived and no view used it yet; from then on it is used. */
+export function takeReadyPage(prefetch: WallPrefetch): WallPageDto | undefined {
+  if (prefetch.used || !prefetch.ready) return undefined;
+  prefetch.used = true;
+  return prefetch.ready;
 }

@@ -38,12 +38,17 @@ export interface PagedList<T> {
   prepend: (item: T) => void;
 }
 
-export interface PagedListOptions {
+export interface PagedListOptions<T = unknown> {
   /**
    * Keep showing the old items while a new first page loads (the wall, when a filter changes,
    * does not flash empty); otherwise the list starts empty.
    */
   keepWhileLoading?: boolean;
+  /**
+   * The first page, already at hand (the wall's, when it arrived before the first render): the
+   * list starts ready with it and does not ask for it again.
+   */
+  initialPage?: ListPage<T> | undefined;
 }
 
 interface State<T> {
@@ -80,14 +85,25 @@ function initial<T>(items: readonly T[] = []): State<T> {
  */
 export function usePagedList<T extends Identified>(
   fetchPage: FetchPage<T>,
-  options: PagedListOptions = {},
+  options: PagedListOptions<T> = {},
 ): PagedList<T> {
-  const { keepWhileLoading = false } = options;
+  const { keepWhileLoading = false, initialPage } = options;
   const [attempt, setAttempt] = useState(0);
   const request = useMemo(() => ({ fetchPage, attempt }), [fetchPage, attempt]);
   // What the last answer left, with the request it answered. While that is not the current
   // request, the list shows a fresh start instead (its old items if `keepWhileLoading`).
-  const [stored, setState] = useState<Stored<T>>(() => ({ ...initial(), request: null }));
+  const [stored, setState] = useState<Stored<T>>(() =>
+    initialPage
+      ? {
+          ...initial(initialPage.items),
+          nextCursor: initialPage.nextCursor,
+          status: 'ready',
+          request,
+        }
+      : { ...initial(), request: null },
+  );
+  // The request the initial page answers, which the first effect need not send.
+  const answered = useRef<object | null>(initialPage ? request : null);
   const state: State<T> =
     stored.request === request ? stored : initial(keepWhileLoading ? stored.items : []);
   const { nextCursor } = state;
@@ -99,6 +115,10 @@ export function usePagedList<T extends Identified>(
     const abort = new AbortController();
     controller.current = abort;
     pending.current = false;
+    if (answered.current === request) {
+      answered.current = null;
+      return () => abort.abort();
+    }
     request.fetchPage(undefined, abort.signal).then(
       (page) => {
         // A request that cannot be aborted (a prefetched page) may still answer: drop it.

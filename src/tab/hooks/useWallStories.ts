@@ -1,7 +1,7 @@
-import { useCallback } from 'react';
+import { useCallback, useState } from 'react';
 import type { CategoryId, LocaleDto, StoryDto, WallSortDto } from '../../shared/dto.js';
 import type { ApiClient } from '../api/client.js';
-import type { WallPrefetch } from '../api/tabApi.js';
+import { takeReadyPage, type WallPrefetch } from '../api/tabApi.js';
 import { usePagedList, type PagedList } from './usePagedList.js';
 
 export interface WallFilters {
@@ -84,5 +84,19 @@ export function useWallStories(
     // reloadKey starts the wall over even though the request itself would not change.
     [api, team, category, month, q, account, language, sort, pageSize, reloadKey, prefetched],
   );
-  return usePagedList(fetchPage, { keepWhileLoading: true });
+  // Arrived before the wall's first render: shown in the first commit, without a loading state.
+  const [initialPage] = useState(() =>
+    prefetched?.api === api &&
+    reloadKey === 0 &&
+    team === prefetched.filters.team &&
+    category === prefetched.filters.category &&
+    month === '' &&
+    q === '' &&
+    account === '' &&
+    language === '' &&
+    sort === ''
+      ? takeReadyPage(prefetched)
+      : undefined,
+  );
+  return usePagedList(fetchPage, { keepWhileLoading: true, initialPage });
 }

@@ -62,6 +62,22 @@ describe('usePagedList', () => {
     expect(fetchPage.mock.calls.map(([cursor]) => cursor)).toEqual([undefined, '2', '4']);
   });
 
+  it('starts ready with a first page already at hand, asks only for the next ones, and for the first again on retry', async () => {
+    const fetchPage = pagesOf([item('a'), item('b'), item('c')]);
+    const initialPage = { items: [item('a'), item('b')], nextCursor: '2' };
+    const { result } = renderHook(() => usePagedList(fetchPage, { initialPage }));
+    // The first render already shows it: no loading state, no request.
+    expect(result.current.status).toBe('ready');
+    expect(ids(result.current.items)).toEqual(['a', 'b']);
+    expect(fetchPage).not.toHaveBeenCalled();
+
+    act(() => result.current.loadMore());
+    await waitFor(() => expect(ids(result.current.items)).toEqual(['a', 'b', 'c']));
+    act(() => result.current.retry());
+    await waitFor(() => expect(ids(result.current.items)).toEqual(['a', 'b']));
+    expect(fetchPage.mock.calls.map(([cursor]) => cursor)).toEqual(['2', undefined]);
+  });
+
   it('does not double an item a later page repeats, nor ask twice for one page', async () => {
     const second = deferred<ListPage<Item>>();
     const fetchPage = vi.fn<FetchPage<Item>>((cursor) =>

@@ -52,6 +52,13 @@ export interface WallProps {
 
 const SKELETON_CARDS = 6;
 
+/**
+ * Cards in the wall's first commit: more than a large screen shows at once. The rest of the
+ * first page follows right after that paint, so the first stories are not held up by rendering
+ * the whole page's cards.
+ */
+export const FIRST_COMMIT_CARDS = 12;
+
 /** Name of the performance mark set when the first stories are on screen. */
 export const FIRST_STORIES_MARK = 'storywall:first-stories';
 
@@ -108,6 +115,20 @@ export function Wall({
       performance.mark(FIRST_STORIES_MARK);
     }
   }, [painted]);
+  const [allCards, setAllCards] = useState(false);
+  useEffect(() => {
+    if (!painted || allCards) return;
+    // After the frame that paints the first cards: a timer queued from an animation frame.
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const frame = requestAnimationFrame(() => {
+      timer = setTimeout(() => setAllCards(true), 0);
+    });
+    return () => {
+      cancelAnimationFrame(frame);
+      clearTimeout(timer);
+    };
+  }, [painted, allCards]);
+  const cards = allCards ? wall.items : wall.items.slice(0, FIRST_COMMIT_CARDS);
 
   let summary = '';
   if (loading) summary = t('wall.loading');
@@ -176,7 +197,7 @@ export function Wall({
           aria-busy={loading}
           data-testid="wall-list"
         >
-          {wall.items.map((story) => (
+          {cards.map((story) => (
             // "Load more" puts keyboard focus on the first story it added.
             <li key={story.id} className={styles.item} data-item-id={story.id} tabIndex={-1}>
               <StoryCard
