@@ -46,6 +46,13 @@ param enableApplicationInsights bool = true
 param adminUserIds string = ''
 
 @description('Tags applied to every resource.')
+@description('Text search on Azure AI Search (SEARCH=azure) instead of the index in each instance: for more than one instance or a large wall.')
+param enableAzureSearch bool = false
+
+@description('Pricing tier of the search service, when enableAzureSearch.')
+@allowed(['basic', 'standard', 'standard2'])
+param searchSku string = 'basic'
+
 param tags object = {}
 
 // Storage account names: 3 to 24 lower-case letters and digits, globally unique.
@@ -66,6 +73,17 @@ module storage 'modules/storage.bicep' = {
     name: storageAccountName
     location: location
     dataContributorPrincipalId: identity.outputs.principalId
+    tags: tags
+  }
+}
+
+module search 'modules/search.bicep' = if (enableAzureSearch) {
+  name: 'search'
+  params: {
+    name: '${resourceBaseName}-search'
+    location: location
+    sku: searchSku
+    appPrincipalId: identity.outputs.principalId
     tags: tags
   }
 }
@@ -95,6 +113,7 @@ module webApp 'modules/webApp.bicep' = {
     entraTenantId: entraTenantId
     appInsightsConnectionString: enableApplicationInsights ? monitoring.outputs.connectionString : ''
     adminUserIds: adminUserIds
+    azureSearchEndpoint: enableAzureSearch ? search.outputs.endpoint : ''
     tags: tags
   }
 }

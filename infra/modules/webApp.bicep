@@ -44,6 +44,9 @@ param appInsightsConnectionString string = ''
 param adminUserIds string = ''
 
 @description('Tags applied to the plan and the web app.')
+@description('Azure AI Search endpoint; empty keeps the search index in each instance.')
+param azureSearchEndpoint string = ''
+
 param tags object = {}
 
 var host = '${name}.azurewebsites.net'
@@ -117,6 +120,20 @@ var baseSettings = [
   }
 ]
 
+// The app reaches the service with its managed identity (AZURE_CLIENT_ID): no key is set.
+var searchSettings = empty(azureSearchEndpoint)
+  ? []
+  : [
+      {
+        name: 'SEARCH'
+        value: 'azure'
+      }
+      {
+        name: 'AZURE_SEARCH_ENDPOINT'
+        value: azureSearchEndpoint
+      }
+    ]
+
 var monitoringSettings = empty(appInsightsConnectionString)
   ? []
   : [
@@ -176,7 +193,7 @@ resource webApp 'Microsoft.Web/sites@2023-12-01' = {
       ftpsState: 'Disabled'
       // An instance whose storage is unreachable answers 503 here and is taken out of rotation.
       healthCheckPath: '/healthz'
-      appSettings: concat(baseSettings, monitoringSettings)
+      appSettings: concat(baseSettings, searchSettings, monitoringSettings)
     }
   }
 }

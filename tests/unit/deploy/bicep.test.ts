@@ -1,4 +1,4 @@
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../../src/config.js';
@@ -107,7 +107,13 @@ describe('infra resources', () => {
   });
 
   it('grants the identity Storage Table Data Contributor on that account only', () => {
-    const assignment = only('Microsoft.Authorization/roleAssignments');
+    const [assignment, ...others] = resources.filter(
+      (r) =>
+        r.type === 'Microsoft.Authorization/roleAssignments' &&
+        fileOf(r).resources.some((x) => x.type === 'Microsoft.Storage/storageAccounts'),
+    );
+    if (!assignment) throw new Error('no role assignment next to the storage account');
+    expect(others).toEqual([]);
     const file = fileOf(assignment);
     const storage = file.resources.find((r) => r.type === 'Microsoft.Storage/storageAccounts');
     expect(storage, 'role assignment next to the storage account').toBeDefined();
@@ -119,6 +125,30 @@ describe('infra resources', () => {
     expect(main.modules.find((m) => m.path === 'modules/storage.bicep')?.body).toMatchObject({
       params: { dataContributorPrincipalId: { expression: 'identity.outputs.principalId' } },
     });
+  });
+
+  it('has Azure AI Search behind a parameter, off by default, with roles for the identity and the app settings', () => {
+    const search = only('Microsoft.Search/searchServices');
+    const file = fileOf(search);
+    expect(search.body).toMatchObject({ properties: { disableLocalAuth: true } });
+    const roles = file.resources.filter(
+      (r) => r.type === 'Microsoft.Authorization/roleAssignments',
+    );
+    expect(roles).toHaveLength(2);
+    for (const role of roles) {
+      expect(expressionText(role.body['scope'])).toBe(search.symbol);
+      expect(get(role.body, 'properties', 'principalType')).toBe('ServicePrincipal');
+    }
+    const module = main.modules.find((m) => m.path === 'modules/search.bicep');
+    expect(module?.body).toMatchObject({
+      params: { appPrincipalId: { expression: 'identity.outputs.principalId' } },
+    });
+    const source = readFileSync(path.join(ROOT, 'infra/azure.bicep'), 'utf8');
+    expect(source).toContain('param enableAzureSearch bool = false');
+    expect(source).toContain("module search 'modules/search.bicep' = if (enableAzureSearch)");
+    const web = readFileSync(path.join(ROOT, 'infra/modules/webApp.bicep'), 'utf8');
+    expect(web).toContain("name: 'AZURE_SEARCH_ENDPOINT'");
+    expect(web).toContain('concat(baseSettings, searchSettings, monitoringSettings)');
   });
 
   it('has a Linux App Service plan and an https-only Node web app that runs as the identity', () => {
