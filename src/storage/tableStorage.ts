@@ -148,7 +148,7 @@ export interface TableStorage {
    * Every story on the wall, of every tenant, read in one pass: what an embedded search index is
    * built from at start-up (`src/search`).
    */
-  wallStories(): AsyncIterable<Story>;
+  wallStories(options?: { pageSize?: number }): AsyncIterable<Story>;
   /** The wall's rows of given stories, read by key: what a search page shows of its hits. */
   readonly wallSnapshots: WallSnapshots;
   /** Creates the tables that are missing. */
@@ -310,7 +310,7 @@ export function createTableStorage(opts: TableStorageOptions): TableStorage {
     register: createTableErasureRegister(clients.schedule),
     jobs: createTableJobHistory(clients.schedule),
 
-    wallStories: () => allWallStories(clients.wall),
+    wallStories: (options) => allWallStories(clients.wall, options?.pageSize),
     wallSnapshots: createWallSnapshots(clients.wall),
 
     async ensureTables() {

@@ -313,21 +313,54 @@ export function createTableWallIndex(
   };
 }
 
+/** Tries of one page of `allWallStories` before the pass gives up, and the pause after each. */
+const PAGE_TRIES = 5;
+const PAGE_RETRY_MS = 1_000;
+
 /**
  * Every story on the wall, of every tenant, in no particular order: one pass over the wall table
- * (the meta rows and the migrations' marker skipped), a page of up to 1,000 rows per call, for building a search index at
- * start-up. Each call has the storage deadline; a failure ends the pass with the domain error.
+ * (the meta rows and the migrations' marker skipped), a page of up to 1,000 rows per call, for
+ * building a search index at start-up. Each call has the storage deadline; a page that fails (a
+ * busy account, a page that ran past its deadline) is read again from the previous page's
+ * continuation, up to five tries, so one slow page neither ends the build nor starts it over. After
+ * that the pass ends with the domain error.
  */
-export async function* allWallStories(client: TableClient): AsyncGenerator<Story> {
-  const pages = client
-    .listEntities<Row>({ queryOptions: { filter: odata`RowKey ne ${META_ROW}` } })
-    .byPage({ maxPageSize: 1_000 });
+export async function* allWallStories(
+  client: TableClient,
+  pageSize = 1_000,
+): AsyncGenerator<Story> {
+  let token: string | undefined;
   for (;;) {
-    const result = await guard('wall.all', () => pages.next());
-    if (result.done) return;
-    for (const row of result.value) {
+    const page = await readPage(client, pageSize, token);
+    for (const row of page) {
       // Partitions from `~` on hold the table's own rows (the migrations' marker), not stories.
       if (!String(row.partitionKey).startsWith('~')) yield storyFromRow(row);
+    }
+    token = page.continuationToken;
+    if (token === undefined) return;
+  }
+}
+
+async function readPage(
+  client: TableClient,
+  pageSize: number,
+  token: string | undefined,
+): Promise<Row[] & { continuationToken?: string }> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const result = await guard('wall.all', () =>
+        client
+          .listEntities<Row>({ queryOptions: { filter: odata`RowKey ne ${META_ROW}` } })
+          .byPage({
+            maxPageSize: pageSize,
+            ...(token !== undefined ? { continuationToken: token } : {}),
+          })
+          .next(),
+      );
+      return result.done ? [] : result.value;
+    } catch (error) {
+      if (attempt >= PAGE_TRIES) throw error;
+      await new Promise((resolve) => setTimeout(resolve, PAGE_RETRY_MS * attempt));
     }
   }
 }

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SearchQuery } from '../../../src/domain/index.js';
 import { createEmbeddedSearchIndex } from '../../../src/search/embeddedSearchIndex.js';
 import type { TableStorage } from '../../../src/storage/tableStorage.js';
-import { testStorage } from '../../support/azurite.js';
+import { testStorage, uniqueTablePrefix } from '../../support/azurite.js';
 import { searchCorpus } from '../../support/searchCorpus.js';
 
 /**
@@ -75,5 +75,48 @@ describe("reading search hits from the wall's snapshots", () => {
         hit('fi-training', first.publishedAt),
       ]),
     ).toEqual([null, null]);
+  });
+});
+
+describe('a page of the build that fails', () => {
+  it('is read again from where the pass stood, so a slow or lost page does not end the build', async () => {
+    // A page read that ran past its deadline, once, on the wall table's second page: the pass
+    // must resume from the first page's continuation, not end (leaving search to the scan) and
+    // not start over (indexing the first page twice is harmless, but at 100,000 stories slow).
+    let wallQueries = 0;
+    const prefix = uniqueTablePrefix();
+    const flaky = await testStorage({
+      tablePrefix: prefix,
+      additionalPolicies: [
+        {
+          position: 'perCall',
+          policy: {
+            name: 'lose-second-wall-page',
+            sendRequest: (request, next) => {
+              const url = new URL(request.url);
+              if (request.method === 'GET' && url.pathname.endsWith(`/${prefix}wall()`)) {
+                wallQueries += 1;
+                if (wallQueries === 2) {
+                  const error = new Error('The operation was aborted.');
+                  error.name = 'AbortError';
+                  return Promise.reject(error);
+                }
+              }
+              return next(request);
+            },
+          },
+        },
+      ],
+    });
+    try {
+      const stories = searchCorpus({ tenantId: 'tenant-c' });
+      await Promise.all(stories.map((story) => flaky.wall.upsert(story)));
+      const seen: string[] = [];
+      for await (const story of flaky.wallStories({ pageSize: 5 })) seen.push(story.id);
+      expect(wallQueries).toBeGreaterThan(2);
+      expect(seen.sort()).toEqual(stories.map((story) => story.id).sort());
+    } finally {
+      await flaky.dropTables();
+    }
   });
 });
