@@ -34,14 +34,18 @@ export async function reactToStory(
   kind: ReactionKind,
 ): Promise<Story> {
   const rules = reactionRules(kind);
+  // The per-person index row first (it lives in the person's partition, not the story's), so
+  // erasure and export find every reaction without a scan. Its key is known from the request, so
+  // it is written while the story is read, not after: a reaction that then fails (no such story,
+  // a story about the actor, a repeat) leaves a row that names a story without it, which they skip.
+  const indexed = deps.personIndex.add(actor.tenantId, actor.userId, storyId, [rules.involvement]);
+  // Awaited below; a failure before that point must not surface as an unhandled rejection.
+  indexed.catch(() => undefined);
   return changeReaction(deps, actor, storyId, kind, async (story) => {
     requireMayReact(story, actor.userId, kind);
     // No read of the person's reaction row first: the commit creates it, and a row already
     // there fails the whole transaction as `alreadyReacted` (a repeat is rare; a read is not).
-    // The per-person index row first (it lives in the person's partition, not the story's), so
-    // erasure and export find every reaction without a scan; a reaction that then fails leaves
-    // a row that names a story without it, which they skip.
-    await deps.personIndex.add(story.tenantId, actor.userId, story.id, [rules.involvement]);
+    await indexed;
     return {
       story: withReactionCount(story, kind, 1),
       reaction: { kind, personId: actor.userId, at: deps.clock.now() },
