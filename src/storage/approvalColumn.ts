@@ -31,129 +31,58 @@ export const planFields = {
   expireAfterMs: z.number().optional(),
 };
 
+const isoDate = z.iso.datetime().transform((value) => new Date(value));
+
+const slotSchema = z.object({
+  userId: z.string(),
+  displayName: z.string(),
+  approvedAt: isoDate.optional(),
+  onBehalfOf: z.string().optional(),
+});
+
+const approvalSchema = z.object({
+  policyVersion: z.number(),
+  plan: z.object(planFields),
+  startedAt: isoDate,
+  stage: z.object({
+    index: z.number(),
+    mode: z.enum(['any', 'all']),
+    slots: z.array(slotSchema),
+    startedAt: isoDate,
+    fallback: z
+      .enum(['no_manager', 'directory_unavailable', 'no_group', 'no_one_eligible', 'escalation'])
+      .optional(),
+  }),
+  reminders: z.number(),
+  nudgedAt: isoDate,
+  asked: z.array(z.string()),
+  expired: z.boolean().optional(),
+});
+
 /** The JSON of an approval state (dates as ISO strings). */
 export function approvalToColumn(approval: ApprovalState): string {
   return JSON.stringify(approval);
 }
 
 /**
- * The approval state stored by `approvalToColumn`, checked as strictly as the schemas above
- * check the settings (unknown keys dropped, absent optional keys left absent), by hand: it is
- * read with every row of every wall page, and a zod parse of it cost more than the rest of the
- * row (about 15 µs a row, half a millisecond a page).
+ * Approval states read lately, by their column's text. The column is read with every row of
+ * every wall page, and its schema check cost more than the rest of the row (about 15 µs a row,
+ * half a millisecond a page); a published story's approval no longer changes, so the pages people
+ * read again and again parse it once. The state is immutable (readonly types), so sharing it is
+ * safe. Emptied when full, which bounds it whatever is read.
  */
+const PARSED = new Map<string, ApprovalState>();
+const PARSED_MAX = 5_000;
+
+/** The approval state stored by `approvalToColumn`, checked by `approvalSchema`. */
 export function approvalFromColumn(json: string): ApprovalState {
-  let value: unknown;
-  try {
-    value = JSON.parse(json);
-  } catch {
-    throw new CorruptRowError('approval is not JSON.');
+  let approval = PARSED.get(json);
+  if (approval === undefined) {
+    approval = parseJsonColumn(json, approvalSchema, 'approval') as ApprovalState;
+    if (PARSED.size >= PARSED_MAX) PARSED.clear();
+    PARSED.set(json, approval);
   }
-  const approval = record(value);
-  const stage = record(approval['stage']);
-  const plan = record(approval['plan']);
-  const expired = approval['expired'];
-  const fallback = stage['fallback'];
-  return {
-    policyVersion: num(approval['policyVersion']),
-    plan: {
-      stages: list(plan['stages']).map(stageOf),
-      fallback: specOf(plan['fallback']),
-      ...optional('remindAfterMs', plan['remindAfterMs'], num),
-      ...optional('escalateAfterReminders', plan['escalateAfterReminders'], num),
-      ...optional('expireAfterMs', plan['expireAfterMs'], num),
-    },
-    startedAt: isoDate(approval['startedAt']),
-    stage: {
-      index: num(stage['index']),
-      mode: oneOf(stage['mode'], MODES),
-      slots: list(stage['slots']).map(slotOf),
-      startedAt: isoDate(stage['startedAt']),
-      ...(fallback !== undefined ? { fallback: oneOf(fallback, FALLBACKS) } : {}),
-    },
-    reminders: num(approval['reminders']),
-    nudgedAt: isoDate(approval['nudgedAt']),
-    asked: list(approval['asked']).map(str),
-    ...(expired !== undefined ? { expired: bool(expired) } : {}),
-  };
-}
-
-const MODES = ['any', 'all'] as const;
-const GRANTABLE = ['approver', 'editor', 'admin'] as const;
-const FALLBACKS = [
-  'no_manager',
-  'directory_unavailable',
-  'no_group',
-  'no_one_eligible',
-  'escalation',
-] as const;
-/** As `z.iso.datetime()`: UTC, `Z`, optional fractions of a second. Linear: no nested repeats. */
-const ISO_UTC = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,9})?Z$/;
-
-function corrupt(): never {
-  throw new CorruptRowError('approval has an unknown shape.');
-}
-function record(value: unknown): Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
-    ? (value as Record<string, unknown>)
-    : corrupt();
-}
-function list(value: unknown): unknown[] {
-  return Array.isArray(value) ? value : corrupt();
-}
-function str(value: unknown): string {
-  return typeof value === 'string' ? value : corrupt();
-}
-function num(value: unknown): number {
-  return typeof value === 'number' && Number.isFinite(value) ? value : corrupt();
-}
-function bool(value: unknown): boolean {
-  return typeof value === 'boolean' ? value : corrupt();
-}
-function oneOf<T extends string>(value: unknown, values: readonly T[]): T {
-  return values.includes(value as T) ? (value as T) : corrupt();
-}
-function isoDate(value: unknown): Date {
-  const text = str(value);
-  const date = new Date(text);
-  return ISO_UTC.test(text) && !Number.isNaN(date.getTime()) ? date : corrupt();
-}
-function optional<K extends string, T>(
-  key: K,
-  value: unknown,
-  read: (value: unknown) => T,
-): { [P in K]?: T } {
-  return (value === undefined ? {} : { [key]: read(value) }) as { [P in K]?: T };
-}
-function specOf(value: unknown): ApproverSpec {
-  const spec = record(value);
-  switch (spec['kind']) {
-    case 'manager':
-      return { kind: 'manager' };
-    case 'people':
-      return { kind: 'people', ids: list(spec['ids']).map(str) };
-    case 'group':
-      return { kind: 'group', groupId: str(spec['groupId']) };
-    case 'role':
-      return { kind: 'role', role: oneOf(spec['role'], GRANTABLE) };
-    default:
-      return corrupt();
-  }
-}
-function stageOf(value: unknown): PolicyStage {
-  const stage = record(value);
-  return { approvers: specOf(stage['approvers']), mode: oneOf(stage['mode'], MODES) };
-}
-function slotOf(value: unknown): ApprovalState['stage']['slots'][number] {
-  const slot = record(value);
-  const approvedAt = slot['approvedAt'];
-  const onBehalfOf = slot['onBehalfOf'];
-  return {
-    userId: str(slot['userId']),
-    displayName: str(slot['displayName']),
-    ...(approvedAt !== undefined ? { approvedAt: isoDate(approvedAt) } : {}),
-    ...(onBehalfOf !== undefined ? { onBehalfOf: str(onBehalfOf) } : {}),
-  };
+  return approval;
 }
 
 /**
