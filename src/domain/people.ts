@@ -37,6 +37,17 @@ export function createPeople(deps: PeopleDeps) {
   const ttl = deps.ttlMs ?? 60_000;
   const cache = new Map<string, { caller: Caller | null; until: number }>();
   const keyOf = (tenantId: string, userId: string) => `${tenantId}|${userId}`;
+  // Lookups under way, by person and what the sign-in said: a person's first requests arrive
+  // together (the tab asks for the wall, its count and who they are at once) and share one.
+  const resolving = new Map<string, Promise<Caller | null>>();
+
+  /** Forgets one person: what was resolved, and any lookup under way (it may read the old row). */
+  function forgetOne(tenantId: string, userId: string): void {
+    const key = keyOf(tenantId, userId);
+    cache.delete(key);
+    for (const lookup of resolving.keys())
+      if (lookup.startsWith(`${key}|`)) resolving.delete(lookup);
+  }
 
   async function resolve(
     tenantId: string,
@@ -91,10 +102,27 @@ export function createPeople(deps: PeopleDeps) {
         // Someone known by id only is looked up again until a name comes, from this activity or
         // the directory, so nothing they do meanwhile (a story told) is credited to the id.
         !(hit.caller && isUnnamed(hit.caller.user));
-      const caller = fresh ? hit.caller : await resolve(tenantId, userId, hints, enrol);
-      if (!fresh) {
-        if (cache.size > 10_000) cache.clear();
-        cache.set(key, { caller, until: now + ttl });
+      let caller: Caller | null;
+      if (fresh) caller = hit.caller;
+      else {
+        const lookup = `${key}|${enrol ? 1 : 0}|${JSON.stringify(hints)}`;
+        let shared = resolving.get(lookup);
+        if (!shared) {
+          shared = resolve(tenantId, userId, hints, enrol);
+          const settled = shared.then(
+            (resolved) => {
+              if (resolving.get(lookup) !== shared) return;
+              if (cache.size > 10_000) cache.clear();
+              cache.set(key, { caller: resolved, until: now + ttl });
+            },
+            () => undefined,
+          );
+          resolving.set(lookup, shared);
+          void settled.finally(() => {
+            if (resolving.get(lookup) === shared) resolving.delete(lookup);
+          });
+        }
+        caller = await shared;
       }
       if (!caller) return null;
       return {
@@ -116,15 +144,18 @@ export function createPeople(deps: PeopleDeps) {
       const user = await deps.users.get(tenantId, userId);
       if (!user || user.locale === locale) return;
       await deps.users.upsert({ ...user, locale });
-      cache.delete(keyOf(tenantId, userId));
+      forgetOne(tenantId, userId);
     },
     /**
      * Forgets what was resolved: everyone (an admin changed the role grants), or one person
      * (they were just stored, after being looked up as unknown).
      */
     forget(person?: { readonly tenantId: string; readonly userId: string }): void {
-      if (person) cache.delete(keyOf(person.tenantId, person.userId));
-      else cache.clear();
+      if (person) forgetOne(person.tenantId, person.userId);
+      else {
+        cache.clear();
+        resolving.clear();
+      }
     },
   };
 }
