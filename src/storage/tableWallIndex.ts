@@ -75,6 +75,17 @@ export function createTableWallIndex(
     rankings.drop(`${tenantId}\n`);
     if (counted) counts.drop(`${tenantId}\n`);
   };
+  /**
+   * A story new on the wall: the whole wall's count, which every opening of the tab asks for,
+   * goes up by one instead of being read again (at 100,000 stories a count reads 20,000 rows,
+   * and a busy morning publishes a story every few seconds); filtered counts are read again.
+   */
+  const countNew = (tenantId: string) => {
+    const whole = filterKey(tenantId, { tenantId });
+    counts.adjust(whole, (count) => (count.exact ? { ...count, total: count.total + 1 } : count));
+    rankings.drop(`${tenantId}\n`);
+    counts.drop(`${tenantId}\n`, whole);
+  };
 
   /** The OData clauses of the filters the service applies (all but the text search). */
   function serverFilters(query: WallFilters): string[] {
@@ -207,17 +218,24 @@ export function createTableWallIndex(
       // A vote changes the rankings but no count: the counts are kept unless the story is new
       // on the wall or a column a filter reads changed (the row read before the write says).
       const columns = storyColumns(story);
-      let recount = true;
+      let change = 'counted' as 'new' | 'counted' | 'uncounted';
       try {
         await guard('wall.upsert', async () => {
           const [outcome] = await Promise.all([
             writeIfNewer(client, 'wall.upsert', keys, columns, story.revision, { wholeRow: true }),
             recordMonth(story.tenantId, month),
           ]);
-          recount = outcome.written && countedColumnsChanged(outcome.before, columns);
+          change = !outcome.written
+            ? 'uncounted'
+            : !outcome.before
+              ? 'new'
+              : countedColumnsChanged(outcome.before, columns)
+                ? 'counted'
+                : 'uncounted';
         });
       } finally {
-        dropRanked(story.tenantId, recount);
+        if (change === 'new') countNew(story.tenantId);
+        else dropRanked(story.tenantId, change === 'counted');
       }
     },
 

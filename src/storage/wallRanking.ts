@@ -150,7 +150,7 @@ export function decodeRankCursor(tenantId: string, cursor: string): number {
  * then all.
  */
 export function ttlMemo<T>(ttlMs: number, maxEntries = 1_000) {
-  const entries = new Map<string, { value: Promise<T>; until: number }>();
+  const entries = new Map<string, { value: Promise<T>; until: number; settled?: T }>();
   return {
     async get(key: string, load: () => Promise<T>): Promise<T> {
       if (ttlMs <= 0) return load();
@@ -161,18 +161,41 @@ export function ttlMemo<T>(ttlMs: number, maxEntries = 1_000) {
         for (const [old, entry] of entries) if (entry.until <= at) entries.delete(old);
         if (entries.size >= maxEntries) entries.clear();
       }
-      const entry = { value: load(), until: at + ttlMs };
+      const entry: { value: Promise<T>; until: number; settled?: T } = {
+        value: load(),
+        until: at + ttlMs,
+      };
       entries.set(key, entry);
       try {
-        return await entry.value;
+        const value = await entry.value;
+        if (entries.get(key) === entry) entry.settled = value;
+        return value;
       } catch (error) {
         if (entries.get(key) === entry) entries.delete(key);
         throw error;
       }
     },
-    /** Forgets every key starting with `prefix` (a tenant's, after this instance wrote its wall). */
-    drop(prefix: string): void {
-      for (const key of entries.keys()) if (key.startsWith(prefix)) entries.delete(key);
+    /**
+     * Forgets every key starting with `prefix` (a tenant's, after this instance wrote its wall),
+     * but `keep`.
+     */
+    drop(prefix: string, keep?: string): void {
+      for (const key of entries.keys())
+        if (key.startsWith(prefix) && key !== keep) entries.delete(key);
+    },
+    /**
+     * Replaces the value held under `key` by `change(value)`, keeping its time, when a read has
+     * settled it; a read still under way may or may not have seen what changed, so it is dropped.
+     */
+    adjust(key: string, change: (value: T) => T): void {
+      const entry = entries.get(key);
+      if (!entry) return;
+      if (entry.settled === undefined) {
+        entries.delete(key);
+        return;
+      }
+      const value = change(entry.settled);
+      entries.set(key, { value: Promise.resolve(value), until: entry.until, settled: value });
     },
   };
 }
