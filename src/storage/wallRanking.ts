@@ -144,27 +144,57 @@ export function decodeRankCursor(tenantId: string, cursor: string): number {
   return offset;
 }
 
+interface MemoEntry<T> {
+  value: Promise<T>;
+  until: number;
+  /** The value once its read has succeeded. */
+  settled?: T;
+  /** A read that will replace this entry is under way. */
+  refreshing?: boolean;
+}
+
 /**
  * A per-instance memo of promises for `ttlMs` (0: none): concurrent asks for the same key share
- * one read, and a failed read is not kept. At most `maxEntries` keys; past it the expired go,
- * then all.
+ * one read, and a failed read is not kept. For one more `ttlMs` after that, an expired value is
+ * still answered at once while one read replaces it in the background, so nobody waits for a
+ * count or a ranking that only grew older (what this instance changes itself is dropped, and
+ * waited for). At most `maxEntries` keys; past it the expired go, then all.
  */
-export function ttlMemo<T>(ttlMs: number, maxEntries = 1_000) {
-  const entries = new Map<string, { value: Promise<T>; until: number; settled?: T }>();
+export function ttlMemo<T>(
+  ttlMs: number,
+  maxEntries = 1_000,
+  now: () => number = () => performance.now(),
+) {
+  const entries = new Map<string, MemoEntry<T>>();
+  /** Reads `key` again behind the expired `stale`, which is answered meanwhile. */
+  const refresh = (key: string, stale: MemoEntry<T>, load: () => Promise<T>) => {
+    stale.refreshing = true;
+    load().then(
+      (value) => {
+        if (entries.get(key) !== stale) return;
+        entries.set(key, { value: Promise.resolve(value), until: now() + ttlMs, settled: value });
+      },
+      () => {
+        // Tried again by the next ask; past the grace the next ask waits for its own read.
+        if (entries.get(key) === stale) stale.refreshing = false;
+      },
+    );
+  };
   return {
     async get(key: string, load: () => Promise<T>): Promise<T> {
       if (ttlMs <= 0) return load();
-      const at = performance.now();
+      const at = now();
       const hit = entries.get(key);
       if (hit && hit.until > at) return hit.value;
+      if (hit?.settled !== undefined && at < hit.until + ttlMs) {
+        if (!hit.refreshing) refresh(key, hit, load);
+        return hit.settled;
+      }
       if (entries.size >= maxEntries) {
-        for (const [old, entry] of entries) if (entry.until <= at) entries.delete(old);
+        for (const [old, entry] of entries) if (entry.until + ttlMs <= at) entries.delete(old);
         if (entries.size >= maxEntries) entries.clear();
       }
-      const entry: { value: Promise<T>; until: number; settled?: T } = {
-        value: load(),
-        until: at + ttlMs,
-      };
+      const entry: MemoEntry<T> = { value: load(), until: at + ttlMs };
       entries.set(key, entry);
       try {
         const value = await entry.value;

@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import { ttlMemo } from '../../../src/storage/wallRanking.js';
+
+/** A memo on a clock the test moves, and a read that counts itself and can be held. */
+function setup() {
+  let clock = 0;
+  const memo = ttlMemo<number>(1_000, 10, () => clock);
+  let reads = 0;
+  let release: (() => void) | undefined;
+  let hold = false;
+  const load = () => {
+    reads += 1;
+    const value = reads;
+    if (!hold) return Promise.resolve(value);
+    return new Promise<number>((resolve) => {
+      release = () => resolve(value);
+    });
+  };
+  return {
+    memo,
+    load,
+    reads: () => reads,
+    at: (ms: number) => {
+      clock = ms;
+    },
+    holdReads: () => {
+      hold = true;
+    },
+    release: () => release?.(),
+  };
+}
+
+const turn = () => new Promise((resolve) => setImmediate(resolve));
+
+describe('ttlMemo', () => {
+  it('shares one read between asks that arrive together, and serves it for its time', async () => {
+    const t = setup();
+    expect(await Promise.all([t.memo.get('k', t.load), t.memo.get('k', t.load)])).toEqual([1, 1]);
+    t.at(999);
+    expect(await t.memo.get('k', t.load)).toBe(1);
+    expect(t.reads()).toBe(1);
+  });
+
+  it('answers an expired value at once while one read replaces it', async () => {
+    const t = setup();
+    await t.memo.get('k', t.load);
+    t.at(1_500);
+    t.holdReads();
+    // Nobody waits for the read: both asks get the older value, and only one read starts.
+    expect(await t.memo.get('k', t.load)).toBe(1);
+    expect(await t.memo.get('k', t.load)).toBe(1);
+    expect(t.reads()).toBe(2);
+    t.release();
+    await turn();
+    expect(await t.memo.get('k', t.load)).toBe(2);
+  });
+
+  it('waits for a fresh read past the grace, and after its own change (drop)', async () => {
+    const t = setup();
+    await t.memo.get('k', t.load);
+    t.at(2_500);
+    expect(await t.memo.get('k', t.load)).toBe(2);
+    t.memo.drop('k');
+    expect(await t.memo.get('k', t.load)).toBe(3);
+  });
+});
