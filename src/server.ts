@@ -224,15 +224,19 @@ export async function startServer(
     };
     // Which commits' projections already succeeded inline: their repair messages skip the work.
     const inlineProjections = createInlineProjections();
+    // What the story service and the erasure service both stand on.
+    const useCaseDeps = {
+      ...storage,
+      stories,
+      ...roleDeps,
+      clock,
+      ids: uuidIds,
+      logger,
+      onCommitted,
+    };
     const service = createStoryService(
       {
-        ...storage,
-        stories,
-        ...roleDeps,
-        clock,
-        ids: uuidIds,
-        logger,
-        onCommitted,
+        ...useCaseDeps,
         inlineProjections,
         // A card action's projections follow its answer; shutdown waits for them.
         runDetached: (work) => {
@@ -251,13 +255,7 @@ export async function startServer(
     // Erasure and export of a person's data (GDPR articles 17 and 15).
     const erasure = createErasureService(
       {
-        ...storage,
-        stories,
-        ...roleDeps,
-        clock,
-        ids: uuidIds,
-        logger,
-        onCommitted,
+        ...useCaseDeps,
         // The erased person's roles and name are not served from this instance's cache.
         onErased: () => {
           people.forget();
