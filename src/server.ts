@@ -123,7 +123,9 @@ const WALL_CACHE_MS = 2_000;
 /**
  * How long the wall's most-voted ranking and the count of a filter's stories are served from
  * memory: each reads up to thousands of rows of one or two columns (docs/adr/0008). This
- * instance's own changes to the wall drop them at once, another instance's show within this time.
+ * instance's own changes to the wall drop them at once (a new story adds one to the whole wall's
+ * count); another instance's show within this time, or twice it while an expired value is
+ * answered as it is read again (`ttlMemo`).
  */
 const WALL_RANK_CACHE_MS = 15_000;
 
