@@ -8,8 +8,9 @@
  * Settings (environment, all optional): BENCH_SMALL (1000), BENCH_PARTITION (30000),
  * BENCH_STORED (100000), BENCH_QUICK=1 (small sizes and few samples, to try the script),
  * BENCH_PARTS (a comma list of the parts to run, of `PARTS`; default all: the wall is seeded
- * either way), BENCH_CPU_PROF=1 (the app process writes V8 CPU profiles to a temporary folder
- * it names).
+ * either way), BENCH_PEOPLE (3000, the morning's people), BENCH_MORNING_AT (`small`, the
+ * default, or `large`: the wall the morning runs on), BENCH_CPU_PROF=1 (the app process writes
+ * V8 CPU profiles to a temporary folder it names).
  */
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { cpus, tmpdir } from 'node:os';
@@ -66,6 +67,12 @@ const settings = {
   morningPeople: Number(env['BENCH_PEOPLE'] ?? (quick ? 300 : 3_000)),
   morningSeconds: quick ? 10 : 60,
   morningBaselinePeople: quick ? 40 : 200,
+  /**
+   * The wall the morning runs on: `small` (the default; a 3,000-person company's wall after a
+   * year or two) or `large` (100,000 stories, where Azurite, not the app, is the limit; see
+   * docs/PERFORMANCE.md).
+   */
+  morningAt: env['BENCH_MORNING_AT'] === 'large' ? ('large' as const) : ('small' as const),
 };
 
 function partsToRun(list: string | undefined): ReadonlySet<Part> {
@@ -220,6 +227,24 @@ async function main(): Promise<number> {
     };
     const searchSmall = parts.has('search') ? await searchAt(settings.small) : undefined;
 
+    let morning: Measured['morning'];
+    const runMorningAt = async (stored: number) => {
+      if (!parts.has('morning')) return;
+      morning = await runMorning(
+        app,
+        storage,
+        {
+          people: settings.morningPeople,
+          seconds: settings.morningSeconds,
+          baselinePeople: settings.morningBaselinePeople,
+          tenantId: DEMO_TENANT_ID,
+          stored,
+        },
+        log,
+      );
+    };
+    if (settings.morningAt === 'small') await runMorningAt(settings.small);
+
     log(`seeding to ${partition} stories in month ${page.month}`);
     seedStart = performance.now();
     await seedWall(wallTable, storage, page, settings.small, partition);
@@ -261,20 +286,7 @@ async function main(): Promise<number> {
       paint = await firstStories(app.url, settings.tabRuns);
     }
 
-    let morning: Measured['morning'];
-    if (parts.has('morning')) {
-      morning = await runMorning(
-        app,
-        storage,
-        {
-          people: settings.morningPeople,
-          seconds: settings.morningSeconds,
-          baselinePeople: settings.morningBaselinePeople,
-          tenantId: DEMO_TENANT_ID,
-        },
-        log,
-      );
-    }
+    if (settings.morningAt === 'large') await runMorningAt(settings.stored);
 
     const measured = {
       small,

@@ -85,6 +85,8 @@ export interface MorningSettings {
   /** Other people whose sessions, one request at a time, are the baseline (half before, half after). */
   readonly baselinePeople: number;
   readonly tenantId: string;
+  /** Stories on the wall while the morning runs. */
+  readonly stored: number;
   /** Seed of the pseudo-random choices, so two runs send the same morning. */
   readonly seed?: number;
 }
@@ -103,6 +105,8 @@ export interface KindResult {
 export interface MorningResult {
   readonly people: number;
   readonly seconds: number;
+  /** Stories on the wall while the morning ran. */
+  readonly stored: number;
   /** From the first arrival to the last answer. */
   readonly durationSeconds: number;
   readonly requests: number;
@@ -760,6 +764,7 @@ function summarizeMorning(input: {
   return {
     people: input.settings.people,
     seconds: input.settings.seconds,
+    stored: input.settings.stored,
     durationSeconds: round(input.durationSeconds, 1),
     requests,
     rps: round(requests / input.durationSeconds, 1),
@@ -824,7 +829,7 @@ export function morningRows(m: MorningResult): Row[] {
       value: m.requests,
       unit: '',
       note:
-        `${m.people} people over ${m.seconds} s, done in ${m.durationSeconds} s; ` +
+        `${m.people} people over ${m.seconds} s, ${m.stored} stories stored, done in ${m.durationSeconds} s; ` +
         `${m.rps} req/s, at most ${m.maxInFlight} in flight`,
     },
     { name: 'load.p50Ms', value: m.p50Ms, unit: 'ms', note: `one at a time ${m.baseline.p50}` },
