@@ -16,6 +16,11 @@ describe.skipIf(!browserAvailable())('votes and "I learned from this" (Chromium)
     const page = await context.newPage();
     await page.goto(app.url);
     await page.getByTestId('story-card').first().waitFor();
+    // The cards paint before the tab knows who reads them (the first page is asked for early);
+    // a card is only known to be Emma's own once it does, when its buttons turn disabled.
+    await expect
+      .poll(() => page.locator('[data-testid="story-vote"][aria-disabled="true"]').count())
+      .toBeGreaterThan(0);
     const others = page
       .getByTestId('story-card')
       .filter({ hasNot: page.getByText('Shared by Emma Employee') })
