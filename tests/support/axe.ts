@@ -20,6 +20,19 @@ interface AxeViolation {
  * part of the page only.
  */
 export async function axeViolations(page: Page, selector?: string): Promise<string[]> {
+  // A dialog still fading in has half its opacity, which axe reads as too little contrast: wait
+  // for the animations that end (not a spinner's, which never does), at most two seconds.
+  await page.evaluate(() =>
+    Promise.race([
+      Promise.all(
+        document
+          .getAnimations()
+          .filter((a) => a.effect?.getComputedTiming().endTime !== Infinity)
+          .map((a) => a.finished.catch(() => undefined)),
+      ),
+      new Promise((resolve) => setTimeout(resolve, 2_000)),
+    ]),
+  );
   // Run through the debugging protocol, so the tab's content security policy does not apply.
   await page.evaluate(axeSource);
   const found = await page.evaluate(async (within) => {
