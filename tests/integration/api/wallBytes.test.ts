@@ -9,6 +9,7 @@ import {
   type WallPageDto,
 } from '../../../src/shared/dto.js';
 import { useTestApp } from '../../support/useTestApp.js';
+import { buildStoryDraft } from '../../support/factories.js';
 
 /**
  * The wall's first page at wire speed (docs/adr/0010): its bytes are made once per read of the
@@ -205,17 +206,7 @@ describe('the wall at wire speed', () => {
     await savePrivacy({ enabled: false, confirmFeatured: true });
     const created = await api.post<StoryDto>(
       '/api/stories',
-      {
-        title: 'A spare umbrella for a soaked guest',
-        situation: 'A guest arrived soaked from a sudden downpour just before her keynote.',
-        action: 'I lent her my own umbrella and found a hair dryer from the staff room.',
-        outcome: 'She went on stage on time and thanked the team from the stage.',
-        lesson: 'Small, fast kindness is remembered longest.',
-        team: 'Venue services',
-        category: 'care',
-        featured: [cloakroom, driver],
-        consent: true,
-      },
+      buildStoryDraft({ featured: [cloakroom, driver] }),
       { user: employee },
     );
     expect(created.status).toBe(201);
