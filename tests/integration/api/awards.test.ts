@@ -11,6 +11,7 @@ import type {
 } from '../../../src/shared/dto.js';
 import { clockFrom } from '../../support/fakes.js';
 import { useTestApp } from '../../support/useTestApp.js';
+import { buildStoryDraft } from '../../support/factories.js';
 
 /** Journey 8 over HTTP: the shortlist of a month, choosing its winner, the history. */
 
@@ -182,21 +183,9 @@ describe.each([
       (await chooseAs(editor, month, { storyId: story.id, citation: 'x'.repeat(501) })).status,
     ).toBe(400);
 
-    const pending = await api.post<StoryDto>(
-      '/api/stories',
-      {
-        title: 'A spare umbrella for a soaked guest',
-        situation: 'A guest arrived soaked from a sudden downpour just before her keynote.',
-        action: 'I lent her my own umbrella and found a hair dryer from the staff room.',
-        outcome: 'She went on stage on time and thanked the team from the stage.',
-        lesson: 'Small, fast kindness is remembered longest.',
-        team: 'Venue services',
-        category: 'care',
-        featured: [],
-        consent: true,
-      },
-      { user: employee },
-    );
+    const pending = await api.post<StoryDto>('/api/stories', buildStoryDraft({ featured: [] }), {
+      user: employee,
+    });
     expect(pending.status).toBe(201);
     const response = await chooseAs(editor, month, { storyId: pending.body.id });
     expect(response.status).toBe(409);

@@ -9,6 +9,8 @@ import type {
 } from '../../../src/shared/dto.js';
 import { csvRows } from '../../support/csv.js';
 import { useTestApp } from '../../support/useTestApp.js';
+import type { StoryDraft } from '../../../src/domain/index.js';
+import { buildStoryDraft } from '../../support/factories.js';
 
 /**
  * Training collections (journey 9) over HTTP: editors put published stories in order around a
@@ -17,26 +19,15 @@ import { useTestApp } from '../../support/useTestApp.js';
 
 const { employee, manager, editor, admin } = DEMO_USER_IDS;
 
-function draft(overrides: Record<string, unknown> = {}) {
-  return {
-    title: 'A spare umbrella for a soaked guest',
-    situation: 'A guest arrived soaked from a sudden downpour just before her keynote.',
-    action: 'I lent her my own umbrella and found a hair dryer from the staff room.',
-    outcome: 'She went on stage on time and thanked the team from the stage.',
-    lesson: 'Small, fast kindness is remembered longest.',
-    team: 'Venue services',
-    category: 'care',
-    featured: [],
-    consent: true,
-    ...overrides,
-  };
+function draft(overrides: Partial<StoryDraft> = {}): StoryDraft {
+  return buildStoryDraft({ featured: [], ...overrides });
 }
 
 describe('collections API', () => {
   const { api } = useTestApp();
 
   /** A story told by the employee and approved by their manager: on the wall. */
-  async function published(overrides: Record<string, unknown> = {}): Promise<StoryDto> {
+  async function published(overrides: Partial<StoryDraft> = {}): Promise<StoryDto> {
     const created = await api.post<StoryDto>('/api/stories', draft(overrides), { user: employee });
     expect(created.status).toBe(201);
     const approved = await api.post<StoryDto>(

@@ -9,6 +9,8 @@ import type {
   WallPageDto,
 } from '../../../src/shared/dto.js';
 import { useTestApp } from '../../support/useTestApp.js';
+import type { StoryDraft } from '../../../src/domain/index.js';
+import { buildStoryDraft } from '../../support/factories.js';
 
 /**
  * Journey 12 over HTTP: a person's data exported (GDPR article 15) and erased everywhere
@@ -22,25 +24,14 @@ const { employee, manager, admin, driver, service, cloakroom } = DEMO_USER_IDS;
 const NAME = 'Niklas Palvelu';
 const FORMER = 'A former colleague';
 
-function draft(overrides: Record<string, unknown> = {}) {
-  return {
-    title: 'A spare umbrella for a soaked guest',
-    situation: 'A guest arrived soaked from a sudden downpour just before her keynote.',
-    action: 'I lent her my own umbrella and found a hair dryer from the staff room.',
-    outcome: 'She went on stage on time and thanked the team from the stage.',
-    lesson: 'Small, fast kindness is remembered longest.',
-    team: 'Venue services',
-    category: 'care',
-    featured: [],
-    consent: true,
-    ...overrides,
-  };
+function draft(overrides: Partial<StoryDraft> = {}): StoryDraft {
+  return buildStoryDraft({ featured: [], ...overrides });
 }
 
 describe('erasure and export of a person’s data', () => {
   const { app, api } = useTestApp();
 
-  async function tell(user: string, overrides: Record<string, unknown> = {}): Promise<StoryDto> {
+  async function tell(user: string, overrides: Partial<StoryDraft> = {}): Promise<StoryDto> {
     const created = await api.post<StoryDto>('/api/stories', draft(overrides), { user });
     expect(created.status).toBe(201);
     return created.body;

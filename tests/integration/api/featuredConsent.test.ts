@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { DEMO_USER_IDS } from '../../../src/demo/demoUsers.js';
 import type { ApiErrorBody, SettingsDto, StoryDto, WallPageDto } from '../../../src/shared/dto.js';
 import { useTestApp } from '../../support/useTestApp.js';
+import { buildStoryDraft } from '../../support/factories.js';
 
 /**
  * Featured colleagues confirm before they are named (the `confirmFeatured` privacy setting), over
@@ -11,17 +12,7 @@ import { useTestApp } from '../../support/useTestApp.js';
 
 const { employee, manager, admin, cloakroom, driver, editor, service } = DEMO_USER_IDS;
 
-const draft = {
-  title: 'A spare umbrella for a soaked guest',
-  situation: 'A guest arrived soaked from a sudden downpour just before her keynote.',
-  action: 'I lent her my own umbrella and found a hair dryer from the staff room.',
-  outcome: 'She went on stage on time and thanked the team from the stage.',
-  lesson: 'Small, fast kindness is remembered longest.',
-  team: 'Venue services',
-  category: 'care',
-  featured: [cloakroom, driver],
-  consent: true,
-};
+const draft = buildStoryDraft({ featured: [cloakroom, driver] });
 
 describe('featured colleagues confirm first', () => {
   const { api } = useTestApp();

@@ -10,6 +10,8 @@ import type {
 } from '../../../src/shared/dto.js';
 import { LIMITS } from '../../../src/shared/dto.js';
 import { useTestApp } from '../../support/useTestApp.js';
+import type { StoryDraft } from '../../../src/domain/index.js';
+import { buildStoryDraft } from '../../support/factories.js';
 
 /**
  * Moderation over HTTP: readers report published stories; editors and admins read the queue and
@@ -18,19 +20,8 @@ import { useTestApp } from '../../support/useTestApp.js';
  */
 const { employee, manager, editor, admin, service, cloakroom } = DEMO_USER_IDS;
 
-function draft(overrides: Record<string, unknown> = {}) {
-  return {
-    title: 'A spare umbrella for a soaked guest',
-    situation: 'A guest arrived soaked from a sudden downpour just before her keynote.',
-    action: 'I lent her my own umbrella and found a hair dryer from the staff room.',
-    outcome: 'She went on stage on time and thanked the team from the stage.',
-    lesson: 'Small, fast kindness is remembered longest.',
-    team: 'Venue services',
-    category: 'care',
-    featured: [],
-    consent: true,
-    ...overrides,
-  };
+function draft(overrides: Partial<StoryDraft> = {}): StoryDraft {
+  return buildStoryDraft({ featured: [], ...overrides });
 }
 
 describe('moderation API', () => {
@@ -207,6 +198,7 @@ describe('moderation API', () => {
         category: undefined,
         featured: undefined,
         consent: undefined,
+        locale: undefined,
         note: 'Mine now.',
       });
       expect(edit.status, `edit ${user}`).toBe(403);

@@ -9,24 +9,15 @@ import type {
   WallPageDto,
 } from '../../../src/shared/dto.js';
 import { useTestApp } from '../../support/useTestApp.js';
+import { buildStoryDraft } from '../../support/factories.js';
 
 /** Journey 10 over HTTP: my stories; edit and resubmit; withdraw; archive. */
 
 const { employee, manager, editor, admin, service, cloakroom } = DEMO_USER_IDS;
 
+/** The factory's draft; overrides may break its rules on purpose (a test of what is refused). */
 function draft(overrides: Record<string, unknown> = {}) {
-  return {
-    title: 'A spare umbrella for a soaked guest',
-    situation: 'A guest arrived soaked from a sudden downpour just before her keynote.',
-    action: 'I lent her my own umbrella and found a hair dryer from the staff room.',
-    outcome: 'She went on stage on time and thanked the team from the stage.',
-    lesson: 'Small, fast kindness is remembered longest.',
-    team: 'Venue services',
-    category: 'care',
-    featured: [cloakroom],
-    consent: true,
-    ...overrides,
-  };
+  return { ...buildStoryDraft({ featured: [cloakroom] }), ...overrides };
 }
 
 describe('journey 10 API', () => {

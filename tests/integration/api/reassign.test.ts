@@ -7,24 +7,15 @@ import {
   type StoryListDto,
 } from '../../../src/shared/dto.js';
 import { useTestApp } from '../../support/useTestApp.js';
+import type { StoryDraft } from '../../../src/domain/index.js';
+import { buildStoryDraft } from '../../support/factories.js';
 
 /** Journey 4 over HTTP: the approver (or an admin) hands a pending story to another person. */
 
 const { employee, manager, editor, admin, service, driver, cloakroom } = DEMO_USER_IDS;
 
-function draft(overrides: Record<string, unknown> = {}) {
-  return {
-    title: 'A spare umbrella for a soaked guest',
-    situation: 'A guest arrived soaked from a sudden downpour just before her keynote.',
-    action: 'I lent her my own umbrella and found a hair dryer from the staff room.',
-    outcome: 'She went on stage on time and thanked the team from the stage.',
-    lesson: 'Small, fast kindness is remembered longest.',
-    team: 'Venue services',
-    category: 'care',
-    featured: [driver],
-    consent: true,
-    ...overrides,
-  };
+function draft(overrides: Partial<StoryDraft> = {}): StoryDraft {
+  return buildStoryDraft({ featured: [driver], ...overrides });
 }
 
 describe('POST /api/stories/:id/reassign', () => {

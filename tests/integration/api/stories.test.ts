@@ -2,22 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { DEMO_USER_IDS } from '../../../src/demo/demoUsers.js';
 import type { ApiErrorBody, StoryDto, WallPageDto } from '../../../src/shared/dto.js';
 import { useTestApp } from '../../support/useTestApp.js';
+import { buildStoryDraft } from '../../support/factories.js';
 
 const { employee, manager, editor } = DEMO_USER_IDS;
 
+/** The factory's draft; overrides may break its rules on purpose (a test of what is refused). */
 function draft(overrides: Record<string, unknown> = {}) {
-  return {
-    title: 'A spare umbrella for a soaked guest',
-    situation: 'A guest arrived soaked from a sudden downpour just before her keynote.',
-    action: 'I lent her my own umbrella and found a hair dryer from the staff room.',
-    outcome: 'She went on stage on time and thanked the team from the stage.',
-    lesson: 'Small, fast kindness is remembered longest.',
-    team: 'Venue services',
-    category: 'care',
-    featured: [DEMO_USER_IDS.cloakroom],
-    consent: true,
-    ...overrides,
-  };
+  return { ...buildStoryDraft({ featured: [DEMO_USER_IDS.cloakroom] }), ...overrides };
 }
 
 describe('story API', () => {
