@@ -8,13 +8,20 @@ import { config } from './config.js';
 import { useHostTheme } from './hooks/useHostTheme.js';
 import { createI18n, languageFor } from './i18n.js';
 import { detectHost, type Host } from './teams/host.js';
+import { setUpTab, type TabSetup } from './teams/tabConfig.js';
 
-function ConfigRoot({ host, i18n }: { host: Host; i18n: I18n }) {
+interface ConfigRootProps {
+  host: Host;
+  setup: TabSetup | undefined;
+  i18n: I18n;
+}
+
+function ConfigRoot({ host, setup, i18n }: ConfigRootProps) {
   const theme = useHostTheme(host);
   return (
     <I18nextProvider i18n={i18n}>
       <FluentProvider theme={theme.theme} data-theme={theme.name}>
-        <ConfigPage host={host} />
+        <ConfigPage host={host} setup={setup} />
       </FluentProvider>
     </I18nextProvider>
   );
@@ -30,9 +37,16 @@ export async function startConfigPage(container: HTMLElement): Promise<void> {
   const language = languageFor(host);
   const i18n = await createI18n(language);
   document.documentElement.lang = language;
+  const setup = host.inTeams
+    ? setUpTab({
+        origin: window.location.origin,
+        displayName: i18n.t('app.title'),
+        failureReason: i18n.t('config.saveFailed'),
+      })
+    : undefined;
   createRoot(container).render(
     <StrictMode>
-      <ConfigRoot host={host} i18n={i18n} />
+      <ConfigRoot host={host} setup={setup} i18n={i18n} />
     </StrictMode>,
   );
 }

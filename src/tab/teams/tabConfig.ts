@@ -1,5 +1,10 @@
 import { pages } from '@microsoft/teams-js';
-import { parseTabQuery, type ChannelTabFilter, type ChannelTabSettings } from '../channelTab.js';
+import {
+  channelTabSettings,
+  parseTabQuery,
+  type ChannelTabFilter,
+  type ChannelTabSettings,
+} from '../channelTab.js';
 
 /** The parts of teams-js `pages` the configuration page uses; tests pass a stub. */
 export interface TabConfigSdk {
@@ -43,6 +48,47 @@ export function enableTabSave(options: EnableTabSaveOptions): void {
     );
   });
   sdk.config.setValidityState(true);
+}
+
+/** The channel tab being set up inside Teams: whether Teams takes its save, and what it saves. */
+export interface TabSetup {
+  /** False when teams-js refused the save handler, e.g. when `/config` is opened as content. */
+  readonly saveable: boolean;
+  /** The filter that Save will store in the tab's content URL; the page keeps it current. */
+  setFilter: (filter: ChannelTabFilter) => void;
+}
+
+export interface SetUpTabOptions {
+  /** The origin the tab's content URL points at. */
+  origin: string;
+  /** The tab's suggested name in the channel. */
+  displayName: string;
+  /** Shown by Teams when saving fails. */
+  failureReason: string;
+  sdk?: TabConfigSdk;
+}
+
+/**
+ * Registers the tab's save once, when the configuration page starts (teams-js keeps a single
+ * save handler); the page then only tells it the filter. Whether Teams took the handler is known
+ * here, before the first render, so the page can say so from its first paint.
+ */
+export function setUpTab(options: SetUpTabOptions): TabSetup {
+  let filter: ChannelTabFilter = { category: '', team: '' };
+  const setFilter = (next: ChannelTabFilter) => {
+    filter = next;
+  };
+  try {
+    enableTabSave({
+      settings: () => channelTabSettings(options.origin, filter, options.displayName),
+      failureReason: () => options.failureReason,
+      ...(options.sdk ? { sdk: options.sdk } : {}),
+    });
+    return { saveable: true, setFilter };
+  } catch {
+    // teams-js refuses outside the configuration frame, e.g. when /config is opened as content.
+    return { saveable: false, setFilter };
+  }
 }
 
 /**

@@ -3,6 +3,7 @@ import type { ChannelTabSettings } from '../../../src/tab/channelTab.js';
 import {
   enableTabSave,
   loadSavedFilter,
+  setUpTab,
   type TabConfigSdk,
 } from '../../../src/tab/teams/tabConfig.js';
 
@@ -71,6 +72,36 @@ describe('enableTabSave', () => {
     enableTabSave({ sdk, settings, failureReason: () => 'Could not save.' });
     expect(await save()).toEqual({ ok: false, reason: 'Could not save.' });
     expect(sdk.config.setConfig).not.toHaveBeenCalled();
+  });
+});
+
+describe('setUpTab', () => {
+  const options = {
+    origin: 'https://storywall.example.com',
+    displayName: 'Story Wall',
+    failureReason: 'Could not save.',
+  };
+
+  it('saves the filter the page told it last, into the tab’s content URL', async () => {
+    const { sdk, save } = fakeSdk(async () => undefined);
+    const setup = setUpTab({ ...options, sdk });
+    expect(setup.saveable).toBe(true);
+    setup.setFilter({ category: 'care', team: '' });
+    setup.setFilter({ category: 'teamwork', team: 'Finance' });
+    expect(await save()).toEqual({ ok: true });
+    expect(sdk.config.setConfig).toHaveBeenCalledWith({
+      ...SETTINGS,
+      contentUrl: `${SETTINGS.contentUrl}&category=teamwork&team=Finance`,
+    });
+  });
+
+  it('is not saveable when teams-js refuses the save handler', () => {
+    const { sdk } = fakeSdk(async () => undefined);
+    sdk.config.registerOnSaveHandler = () => {
+      throw new Error('This call is only allowed in following contexts: ["settings"].');
+    };
+    expect(setUpTab({ ...options, sdk }).saveable).toBe(false);
+    expect(sdk.config.setValidityState).not.toHaveBeenCalled();
   });
 });
 

@@ -6,17 +6,19 @@ import {
   MessageBar,
   MessageBarBody,
 } from '@fluentui/react-components';
-import { useEffect, useRef, useState } from 'react';
-import { channelTabSettings, type ChannelTabFilter } from '../../channelTab.js';
+import { useEffect, useState } from 'react';
+import type { ChannelTabFilter } from '../../channelTab.js';
 import { useT } from '../../hooks/useT.js';
 import type { Host } from '../../teams/host.js';
-import { enableTabSave, loadSavedFilter } from '../../teams/tabConfig.js';
+import { loadSavedFilter, type TabSetup } from '../../teams/tabConfig.js';
 import { CategoryDropdown } from '../CategoryDropdown/CategoryDropdown.js';
 import { TeamFilterInput } from '../TeamFilterInput/TeamFilterInput.js';
 import { useConfigPageStyles } from './ConfigPage.styles.js';
 
 export interface ConfigPageProps {
   host: Host;
+  /** Inside Teams: the tab being set up (its save registered at start-up); none in a browser. */
+  setup?: TabSetup | undefined;
 }
 
 const NO_FILTER: ChannelTabFilter = { category: '', team: '' };
@@ -26,40 +28,29 @@ const NO_FILTER: ChannelTabFilter = { category: '', team: '' };
  * and an optional default filter, saved into the tab's content URL. In a plain browser there is
  * nothing to configure, so it says what the page is for and links to the wall.
  */
-export function ConfigPage({ host }: ConfigPageProps) {
+export function ConfigPage({ host, setup }: ConfigPageProps) {
   const styles = useConfigPageStyles();
   return (
     <div className={styles.page}>
       <main className={styles.main} data-testid="config-page">
-        {host.inTeams ? <ChannelSetup host={host} /> : <OutsideTeams />}
+        {setup ? <ChannelSetup host={host} setup={setup} /> : <OutsideTeams />}
       </main>
     </div>
   );
 }
 
-function ChannelSetup({ host }: ConfigPageProps) {
+function ChannelSetup({ host, setup }: { host: Host; setup: TabSetup }) {
   const styles = useConfigPageStyles();
   const t = useT();
   const [filter, setFilter] = useState<ChannelTabFilter>(NO_FILTER);
-  const [unavailable, setUnavailable] = useState(false);
-  // Teams keeps the save handler registered once; it reads the filter as it is on Save.
-  const latest = useRef(filter);
+  // Teams reads the filter on Save, through the handler registered at start-up.
   useEffect(() => {
-    latest.current = filter;
-  }, [filter]);
+    setup.setFilter(filter);
+  }, [setup, filter]);
 
   useEffect(() => {
-    try {
-      enableTabSave({
-        settings: () => channelTabSettings(window.location.origin, latest.current, t('app.title')),
-        failureReason: () => t('config.saveFailed'),
-      });
-    } catch {
-      // teams-js refuses outside the configuration frame, e.g. when /config is opened as content.
-      setUnavailable(true);
-    }
     host.notifyLoaded();
-  }, [host, t]);
+  }, [host]);
 
   // Reopened settings of an existing tab start from what it saved, unless the user was quicker.
   useEffect(() => {
@@ -78,11 +69,11 @@ function ChannelSetup({ host }: ConfigPageProps) {
       <Body1 as="p" className={styles.text}>
         {t('config.intro')}
       </Body1>
-      {unavailable ? (
+      {setup.saveable ? null : (
         <MessageBar intent="warning" data-testid="config-unavailable">
           <MessageBarBody>{t('config.unavailable')}</MessageBarBody>
         </MessageBar>
-      ) : null}
+      )}
       <fieldset className={styles.filter}>
         <legend className={styles.legend}>{t('config.filterHeading')}</legend>
         <Caption1 className={styles.hint}>{t('config.filterHint')}</Caption1>
