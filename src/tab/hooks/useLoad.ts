@@ -18,16 +18,16 @@ const LOADING = { state: 'loading' } as const;
 
 /**
  * Reads `read` when mounted, again on `reload` and whenever `read` changes (keep it stable with
- * `useCallback`); the request of a view that closed or moved on is aborted, and its answer, should
- * it still come, is not shown. `update` changes the answer in place after a change the API
+ * `useCallback`) or `reloadKey` does (a reload asked for from outside the view); the request of
+ * a view that closed or moved on is aborted, and its answer, should it still come, is not shown. `update` changes the answer in place after a change the API
  * confirmed (an answer too, so it is "now" again), and the list keeps its rows and its focus.
  *
  * "Loading" is not a state set when a read starts: it is what the view shows while the answer it
  * holds belongs to an earlier request, so a render never shows a stale answer as current.
  */
-export function useLoad<T>(read: Read<T>) {
+export function useLoad<T>(read: Read<T>, reloadKey = 0) {
   const [generation, setGeneration] = useState(0);
-  const request = useMemo(() => ({ read, generation }), [read, generation]);
+  const request = useMemo(() => ({ read, generation, reloadKey }), [read, generation, reloadKey]);
   // `answers` counts every value held, across errors too, so `answer` never repeats.
   const [settled, setSettled] = useState<{ request: object; load: Load<T>; answers: number }>();
   const reload = useCallback(() => setGeneration((n) => n + 1), []);

@@ -61,6 +61,22 @@ describe('useLoad', () => {
     expect(result.current.load).toMatchObject({ state: 'ready', value: 'fresh' });
   });
 
+  it('reads again when the reload key from outside changes, and aborts the earlier read', async () => {
+    const { read, calls } = manualReads<string>();
+    const { result, rerender } = renderHook(
+      ({ reloadKey }: { reloadKey: number }) => useLoad(read, reloadKey),
+      { initialProps: { reloadKey: 0 } },
+    );
+    rerender({ reloadKey: 0 });
+    expect(calls).toHaveLength(1);
+    rerender({ reloadKey: 1 });
+    expect(calls).toHaveLength(2);
+    expect(calls[0]?.signal.aborted).toBe(true);
+    expect(result.current.load).toEqual({ state: 'loading' });
+    await act(async () => calls[1]?.answer.resolve('again'));
+    expect(result.current.load).toMatchObject({ state: 'ready', value: 'again' });
+  });
+
   it('reads nothing while the read is null, then reads once it is given', async () => {
     const { read, calls } = manualReads<string>();
     const { result, rerender } = renderHook(({ read }: { read: Read<string> }) => useLoad(read), {
