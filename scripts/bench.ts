@@ -245,12 +245,18 @@ async function main(): Promise<number> {
     };
     if (settings.morningAt === 'small') await runMorningAt(settings.small);
 
-    log(`seeding to ${partition} stories in month ${page.month}`);
-    seedStart = performance.now();
-    await seedWall(wallTable, storage, page, settings.small, partition);
-    for (const [k, plan] of olderPlans.entries()) {
-      log(`seeding ${capacities[k + 1]} stories into month ${plan.month}`);
-      await seedWall(wallTable, storage, plan, 0, capacities[k + 1] ?? 0);
+    // The large wall is for every part but a morning on the small one: not seeded when unread.
+    const needsLarge =
+      ['wall', 'search', 'cards', 'tab'].some((part) => parts.has(part as Part)) ||
+      (parts.has('morning') && settings.morningAt === 'large');
+    if (needsLarge) {
+      log(`seeding to ${partition} stories in month ${page.month}`);
+      seedStart = performance.now();
+      await seedWall(wallTable, storage, page, settings.small, partition);
+      for (const [k, plan] of olderPlans.entries()) {
+        log(`seeding ${capacities[k + 1]} stories into month ${plan.month}`);
+        await seedWall(wallTable, storage, plan, 0, capacities[k + 1] ?? 0);
+      }
     }
     const large = parts.has('wall')
       ? await measureSize(app, wallTable, page, {

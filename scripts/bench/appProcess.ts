@@ -32,6 +32,8 @@ export interface Counts {
   readonly projectionCalls: number;
   /** Of `calls`, the timers' (the outbox sweep, the scheduler): no request's doing. */
   readonly timerCalls: number;
+  /** Of `calls`, those of each table and kind of call (see `createCallCounter`). */
+  readonly byTable: Readonly<Record<string, number>>;
 }
 
 const SCRIPT = fileURLToPath(new URL('./serverProcess.ts', import.meta.url));
@@ -69,8 +71,8 @@ export async function startAppProcess(
       const onMessage = (message: ServerMessage) => {
         if (message.type !== 'reply' || message.id !== id) return;
         child.off('message', onMessage);
-        const { calls, entitiesRead, relayCalls, projectionCalls, timerCalls } = message;
-        resolve({ calls, entitiesRead, relayCalls, projectionCalls, timerCalls });
+        const { calls, entitiesRead, relayCalls, projectionCalls, timerCalls, byTable } = message;
+        resolve({ calls, entitiesRead, relayCalls, projectionCalls, timerCalls, byTable });
       };
       child.on('message', onMessage);
       child.send({ id, type } satisfies ServerRequest);

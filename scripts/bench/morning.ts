@@ -10,7 +10,7 @@ import {
 } from '../../src/shared/dto.js';
 import type { StoryInput } from '../../src/shared/schemas.js';
 import type { TableStorage } from '../../src/storage/tableStorage.js';
-import type { AppProcess } from './appProcess.js';
+import type { AppProcess, Counts } from './appProcess.js';
 import type { Row } from './report.js';
 import { round, summarize, type Summary } from './stats.js';
 
@@ -117,6 +117,8 @@ export interface MorningResult {
   readonly errorsByKind: Record<string, number>;
   /** The first error of each kind and status. */
   readonly errorSamples: string[];
+  /** The morning's errors in each 10 s from the first arrival (the baseline's not included). */
+  readonly errorsByTenSeconds: number[];
   /** Votes and approvals answered as done but not found in storage afterwards. */
   readonly lostWrites: number;
   readonly p50Ms: number;
@@ -134,6 +136,8 @@ export interface MorningResult {
   readonly maxInFlight: number;
   /** Storage calls of the app during the morning (the outbox relay's included) ÷ people. */
   readonly storageCallsPerPerson: number;
+  /** The same per table and kind of call (`users read`, `queues query`, `batch`…), the relay's included. */
+  readonly storageCallsByTable: Record<string, number>;
   readonly roles: { employees: number; approvers: number; editors: number };
 }
 
@@ -375,6 +379,8 @@ interface Ledger {
   readonly approved: string[];
   readonly samples: Sample[];
   readonly errors: string[];
+  /** When each error came (`performance.now()`), in the order of `errors`. */
+  readonly errorTimes: number[];
   readonly did: MorningResult['did'];
 }
 
@@ -384,6 +390,7 @@ function newLedger(): Ledger {
     approved: [],
     samples: [],
     errors: [],
+    errorTimes: [],
     did: { nextPage: 0, read: 0, vote: 0, approve: 0, submit: 0 },
   };
 }
@@ -417,12 +424,14 @@ async function visit(
       if (answer.status !== expected) {
         const detail = JSON.stringify(answer.body).slice(0, 160);
         ledger.errors.push(`${kind} ${answer.status}: ${method} ${path.slice(0, 60)} ${detail}`);
+        ledger.errorTimes.push(performance.now());
         return undefined;
       }
       ledger.samples.push({ kind, ms: answer.ms });
       return answer.body;
     } catch (error) {
       ledger.errors.push(`${kind} no answer: ${method} ${path.slice(0, 60)} ${String(error)}`);
+      ledger.errorTimes.push(performance.now());
       return undefined;
     }
   };
@@ -638,7 +647,7 @@ export async function runMorning(
       clearInterval(sampler);
     }
     const durationSeconds = (performance.now() - started) / 1000;
-    const storageCalls = (await app.readCounts()).calls;
+    const counts = await app.readCounts();
     peakRssMb = Math.max(peakRssMb, app.memory().rssMb);
 
     log(`morning: baseline, ${base.length - half} more people one request at a time`);
@@ -653,10 +662,11 @@ export async function runMorning(
       baselineLedger,
       lostWrites,
       durationSeconds,
+      started,
       rssMbBefore,
       peakRssMb,
       maxInFlight: client.maxInFlight(),
-      storageCalls,
+      counts,
       morning,
     });
   } finally {
@@ -728,10 +738,12 @@ function summarizeMorning(input: {
   baselineLedger: Ledger;
   lostWrites: number;
   durationSeconds: number;
+  /** When the first person arrived (`performance.now()`). */
+  started: number;
   rssMbBefore: number;
   peakRssMb: number;
   maxInFlight: number;
-  storageCalls: number;
+  counts: Counts;
   morning: Person[];
 }): MorningResult {
   const { ledger, baselineLedger } = input;
@@ -774,6 +786,12 @@ function summarizeMorning(input: {
       (e) => e.split(':')[0] ?? e,
     ),
     errorSamples: firstOfEach([...ledger.errors, ...baselineLedger.errors]),
+    errorsByTenSeconds: ledger.errorTimes.reduce<number[]>((buckets, at) => {
+      const bucket = Math.max(0, Math.floor((at - input.started) / 10_000));
+      while (buckets.length <= bucket) buckets.push(0);
+      buckets[bucket] = (buckets[bucket] ?? 0) + 1;
+      return buckets;
+    }, []),
     lostWrites: input.lostWrites,
     p50Ms: all.p50,
     p95Ms: all.p95,
@@ -785,7 +803,12 @@ function summarizeMorning(input: {
     rssMbBefore: round(input.rssMbBefore, 0),
     peakRssMb: round(input.peakRssMb, 0),
     maxInFlight: input.maxInFlight,
-    storageCallsPerPerson: round(input.storageCalls / input.settings.people, 1),
+    storageCallsPerPerson: round(input.counts.calls / input.settings.people, 1),
+    storageCallsByTable: Object.fromEntries(
+      Object.entries(input.counts.byTable)
+        .sort(([, a], [, b]) => b - a)
+        .map(([target, n]) => [target, round(n / input.settings.people, 2)]),
+    ),
     roles,
   };
 }
@@ -813,16 +836,21 @@ export function morningRows(m: MorningResult): Row[] {
       unit: '',
       limit: 0,
       note:
-        Object.entries(m.errorsByKind)
+        (Object.entries(m.errorsByKind)
           .map(([kind, n]) => `${kind}: ${n}`)
-          .join(', ') || `of ${m.requests} requests`,
+          .join(', ') || `of ${m.requests} requests`) +
+        (m.errorsByTenSeconds.length > 0 ? `; per 10 s: ${m.errorsByTenSeconds.join(' ')}` : ''),
     },
     { name: 'load.lostWrites', value: m.lostWrites, unit: '', limit: 0, note: 'votes, approvals' },
     {
       name: 'load.storageCallsPerPerson',
       value: m.storageCallsPerPerson,
       unit: '',
-      note: 'storage calls during the morning ÷ people',
+      note:
+        'storage calls during the morning ÷ people: ' +
+        Object.entries(m.storageCallsByTable)
+          .map(([target, n]) => `${target} ${n}`)
+          .join(', '),
     },
     {
       name: 'load.requests',
@@ -881,6 +909,7 @@ export function morningResults(m: MorningResult) {
     rps: m.rps,
     maxInFlight: m.maxInFlight,
     storageCallsPerPerson: m.storageCallsPerPerson,
+    storageCallsByTable: m.storageCallsByTable,
     roles: m.roles,
     did: m.did,
     mix: MIX,
@@ -889,5 +918,6 @@ export function morningResults(m: MorningResult) {
     byKind: m.byKind,
     errorsByKind: m.errorsByKind,
     errorSamples: m.errorSamples,
+    errorsByTenSeconds: m.errorsByTenSeconds,
   };
 }

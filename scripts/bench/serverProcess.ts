@@ -30,6 +30,7 @@ export type ServerMessage =
       relayCalls: number;
       projectionCalls: number;
       timerCalls: number;
+      byTable: Record<string, number>;
     }
   | { type: 'searchBuilt'; id: number; stories: number; ms: number; heapBytes: number }
   | { type: 'searchFailed'; id: number; error: string };
@@ -85,6 +86,7 @@ try {
         relayCalls: counter.background.relay,
         projectionCalls: counter.background.projection,
         timerCalls: counter.background.timers,
+        byTable: counter.byTable,
       });
     if (message.type !== 'stop') return reply();
     void shutdown().then(() => {

@@ -33,6 +33,8 @@ export interface CallCounter {
   readonly entitiesRead: number;
   /** Of `calls`, those made by background work of each kind (see `asBackground`). */
   readonly background: Readonly<Record<BackgroundWork, number>>;
+  /** Of `calls`, those of each table and kind of call, e.g. `users read`, `queues query`. */
+  readonly byTable: Readonly<Record<string, number>>;
   reset(): void;
 }
 
@@ -47,12 +49,15 @@ export function createCallCounter(options: { offThePath?: boolean } = {}): CallC
   let calls = 0;
   let entitiesRead = 0;
   let byKind: Record<BackgroundWork, number> = { relay: 0, projection: 0, timers: 0 };
+  let byTable: Record<string, number> = {};
   const policy: PipelinePolicy = {
     name: 'storyWallCallCounter',
     async sendRequest(request, next) {
       calls++;
       const kind = background.getStore();
       if (kind) byKind[kind]++;
+      const target = targetOf(request.method, request.url);
+      byTable[target] = (byTable[target] ?? 0) + 1;
       const response = await next(request);
       const body = response.bodyAsText;
       if (request.method === 'GET' && response.status === 200 && body) {
@@ -73,12 +78,33 @@ export function createCallCounter(options: { offThePath?: boolean } = {}): CallC
     get background() {
       return { ...byKind };
     },
+    get byTable() {
+      return { ...byTable };
+    },
     reset() {
       calls = 0;
       entitiesRead = 0;
       byKind = { relay: 0, projection: 0, timers: 0 };
+      byTable = {};
     },
   };
+}
+
+/**
+ * `<table> <kind>` of a Table service request: a point `read`, a `query`, a `write` (insert,
+ * update, merge), a `delete`, a `batch` (an entity-group transaction, whose table is in its body)
+ * or `table` (creating or dropping one).
+ */
+function targetOf(method: string, url: string): string {
+  const path = decodeURIComponent(new URL(url).pathname);
+  if (path.endsWith('/$batch')) return 'batch';
+  const match = /\/([A-Za-z][A-Za-z0-9]*)(\((.*)\))?$/.exec(path);
+  const table = match?.[1] ?? '?';
+  if (table === 'Tables') return 'table';
+  const keyed = (match?.[3] ?? '').length > 0;
+  if (method === 'GET') return `${table} ${keyed ? 'read' : 'query'}`;
+  if (method === 'DELETE') return `${table} delete`;
+  return `${table} write`;
 }
 
 function countEntities(body: string): number {
