@@ -141,6 +141,24 @@ const INSIGHTS_CACHE_MS = 5 * 60_000;
  * tab request reads its privacy mode. A save shows on this instance at once, on others within it.
  */
 const SETTINGS_CACHE_MS = 5_000;
+/**
+ * How long the approvals view reuses a tenant's list of who has stories waiting (see
+ * `cacheApprovalQueue`): everyone opening the tab asks, and few have anything waiting. A story
+ * routed through this instance shows at once, through another within this time.
+ */
+const APPROVALS_VIEW_CACHE_MS = 2_000;
+/**
+ * How long the tab's "which of these did I react to" reuses a person's index (see
+ * `cachePersonIndex`): asked for each page and story of a visit. A reaction through this
+ * instance shows at once, through another (a vote from the channel card) within this time.
+ */
+const REACTIONS_VIEW_CACHE_MS = 15_000;
+/**
+ * How long a story opened in the tab is reused (see `cacheStoryViews`): the stories of the first
+ * page are opened by many at once. A change through this instance shows at once, through another
+ * within this time, as on the wall's first page.
+ */
+const STORY_VIEW_CACHE_MS = WALL_CACHE_MS;
 /** How long the bot reuses a person's name and language (a change made elsewhere shows after). */
 const BOT_USERS_CACHE_MS = 30_000;
 /**
@@ -519,6 +537,9 @@ async function openStorage(
     wallRankCacheMs: WALL_RANK_CACHE_MS,
     statsCacheMs: INSIGHTS_CACHE_MS,
     settingsCacheMs: SETTINGS_CACHE_MS,
+    approvalsViewCacheMs: APPROVALS_VIEW_CACHE_MS,
+    reactionsViewCacheMs: REACTIONS_VIEW_CACHE_MS,
+    storyViewCacheMs: STORY_VIEW_CACHE_MS,
     timeouts: config.storageTimeouts,
     ...(policies ? { additionalPolicies: policies } : {}),
   };

@@ -44,6 +44,15 @@ export interface PersonIndex {
    * person has one of those involvements (filtered by storage).
    */
   list(tenantId: string, personId: string, only?: readonly Involvement[]): Promise<IndexedStory[]>;
+  /**
+   * `list` for what the tab shows the person (which stories they reacted to): may be a few
+   * seconds behind a story recorded through another instance. Never for erasure or export.
+   */
+  listForView(
+    tenantId: string,
+    personId: string,
+    only?: readonly Involvement[],
+  ): Promise<IndexedStory[]>;
   /** Forgets the person's whole index (the last step of their erasure); none is fine. */
   drop(tenantId: string, personId: string): Promise<void>;
 }

@@ -177,6 +177,11 @@ export interface StoryChange {
  */
 export interface StoryRepository {
   get(ref: StoryRef): Promise<Versioned<Story> | null>;
+  /**
+   * `get` for showing a story (the tab's story view): may be a few seconds behind a change made
+   * through another instance. Never to decide or change anything: that reads `get`.
+   */
+  getForView(ref: StoryRef): Promise<Versioned<Story> | null>;
   commit(change: StoryChange): Promise<Versioned<Story>>;
   /** The person's reaction of that kind to the story; null when there is none. */
   reactionOf(ref: StoryRef, kind: ReactionKind, personId: string): Promise<Reaction | null>;
@@ -364,6 +369,12 @@ export interface ApprovalQueue {
   /** Takes the story out of `approverId`'s queue unless it holds a newer revision. */
   remove(story: Story, approverId: string): Promise<void>;
   list(tenantId: string, approverId: string, limit: number): Promise<Story[]>;
+  /**
+   * `list` for the approvals view: may answer that nothing waits from a view of the tenant's
+   * pending stories a few seconds old (a story routed through another instance shows within
+   * them). Never for work that must see every row (erasure, export): that is `list`.
+   */
+  listForView(tenantId: string, approverId: string, limit: number): Promise<Story[]>;
 }
 
 /**

@@ -104,7 +104,8 @@ export function createStoryService(deps: StoryDeps, limits: ActionLimiter = unli
       return editStory(deps, actor, storyId, text, note);
     },
     listModeration: (actor: Actor) => listModeration(deps, actor),
-    getStory: (actor: Actor, storyId: string) => getStory(deps, actor, storyId),
+    getStory: (actor: Actor, storyId: string, options?: { readonly forView?: boolean }) =>
+      getStory(deps, actor, storyId, options),
     listWall: (actor: Actor, filter: WallFilter, options?: { total?: boolean }) =>
       listWall(deps, actor, filter, options),
     /** Every published story matching the filters, for a spreadsheet (editors and admins). */

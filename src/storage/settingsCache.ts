@@ -1,5 +1,6 @@
 import type { SettingsStore, Versioned } from '../domain/ports.js';
 import type { TenantSettings } from '../domain/policy.js';
+import { createReadCache } from './readCache.js';
 
 export interface SettingsCacheOptions {
   /** How long a tenant's settings document is served from memory; 0 turns the cache off. */
@@ -27,60 +28,36 @@ export function cacheTenantSettings(
   options: SettingsCacheOptions,
 ): SettingsStore {
   if (options.ttlMs <= 0) return inner;
-  const now = options.now ?? (() => performance.now());
-  const maxEntries = options.maxEntries ?? 10_000;
-  const held = new Map<string, { value: Held; until: number }>();
-  // Bumped by every save of a tenant's document: a read that overlapped a save must not put
-  // what it read (possibly from before the save) into the cache.
-  const generations = new Map<string, number>();
+  const common = {
+    ttlMs: options.ttlMs,
+    ...(options.now ? { now: options.now } : {}),
+    ...(options.maxEntries ? { maxEntries: options.maxEntries } : {}),
+  };
+  // One read at a time per tenant: the copy expires under every request of a busy morning.
+  const documents = createReadCache<Held>(common);
   type Channel = Awaited<ReturnType<SettingsStore['getPublicationChannel']>>;
-  const channels = new Map<string, { value: Channel; until: number }>();
-  const channelGenerations = new Map<string, number>();
+  const channels = createReadCache<Channel>(common);
 
   return {
-    async getPublicationChannel(tenantId) {
-      const hit = channels.get(tenantId);
-      if (hit && hit.until > now()) return hit.value;
-      const generation = channelGenerations.get(tenantId) ?? 0;
-      const value = await inner.getPublicationChannel(tenantId);
-      if ((channelGenerations.get(tenantId) ?? 0) === generation) {
-        if (channels.size >= maxEntries) channels.clear();
-        channels.set(tenantId, { value, until: now() + options.ttlMs });
-      }
-      return value;
-    },
+    getPublicationChannel: (tenantId) =>
+      channels.get(tenantId, () => inner.getPublicationChannel(tenantId)),
 
     async setPublicationChannel(tenantId, channel) {
       try {
         await inner.setPublicationChannel(tenantId, channel);
       } finally {
-        channelGenerations.set(tenantId, (channelGenerations.get(tenantId) ?? 0) + 1);
-        channels.delete(tenantId);
+        channels.drop(tenantId);
       }
     },
 
-    async getTenantSettings(tenantId) {
-      const hit = held.get(tenantId);
-      if (hit && hit.until > now()) return hit.value;
-      const generation = generations.get(tenantId) ?? 0;
-      const value = await inner.getTenantSettings(tenantId);
-      if ((generations.get(tenantId) ?? 0) === generation) {
-        const at = now();
-        if (held.size >= maxEntries) {
-          for (const [old, entry] of held) if (entry.until <= at) held.delete(old);
-          if (held.size >= maxEntries) held.clear();
-        }
-        held.set(tenantId, { value, until: at + options.ttlMs });
-      }
-      return value;
-    },
+    getTenantSettings: (tenantId) =>
+      documents.get(tenantId, () => inner.getTenantSettings(tenantId)),
 
     async putTenantSettings(tenantId, settings, etag) {
       try {
         await inner.putTenantSettings(tenantId, settings, etag);
       } finally {
-        generations.set(tenantId, (generations.get(tenantId) ?? 0) + 1);
-        held.delete(tenantId);
+        documents.drop(tenantId);
       }
     },
   };

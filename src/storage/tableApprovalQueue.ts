@@ -34,24 +34,28 @@ export function createTableApprovalQueue(client: TableClient): ApprovalQueue {
       );
     },
 
-    async list(tenantId, approverId, limit) {
-      const partitionKey = approverPartition(tenantId, approverId);
-      const filter = odata`PartitionKey eq ${partitionKey}`;
-      const wanted = Math.max(0, Math.floor(limit));
-      return guard('approvals.list', async () => {
-        const stories: Story[] = [];
-        if (wanted === 0) return stories;
-        const pages = client
-          .listEntities<Row>({ queryOptions: { filter } })
-          .byPage({ maxPageSize: Math.min(wanted, 1000) });
-        for await (const page of pages) {
-          for (const row of page) if (stories.length < wanted) stories.push(storyFromRow(row));
-          if (stories.length >= wanted) break;
-        }
-        return stories;
-      });
-    },
+    list,
+    // Storage itself is never behind; `cacheApprovalQueue` is what answers from memory.
+    listForView: list,
   };
+
+  async function list(tenantId: string, approverId: string, limit: number): Promise<Story[]> {
+    const partitionKey = approverPartition(tenantId, approverId);
+    const filter = odata`PartitionKey eq ${partitionKey}`;
+    const wanted = Math.max(0, Math.floor(limit));
+    return guard('approvals.list', async () => {
+      const stories: Story[] = [];
+      if (wanted === 0) return stories;
+      const pages = client
+        .listEntities<Row>({ queryOptions: { filter } })
+        .byPage({ maxPageSize: Math.min(wanted, 1000) });
+      for await (const page of pages) {
+        for (const row of page) if (stories.length < wanted) stories.push(storyFromRow(row));
+        if (stories.length >= wanted) break;
+      }
+      return stories;
+    });
+  }
 }
 
 function approverPartition(tenantId: string, approverId: string): string {

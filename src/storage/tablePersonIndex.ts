@@ -27,28 +27,36 @@ export function createTablePersonIndex(client: TableClient): PersonIndex {
       await guard('personIndex.add', () => client.upsertEntity(entity, 'Merge'));
     },
 
-    async list(tenantId, personId, only) {
-      const inPartition = odata`PartitionKey eq ${partition(tenantId, personId)}`;
-      // Column names from the fixed list, never from input; `true` as the index writes it.
-      const kinds = only?.filter((kind) => INVOLVEMENTS.includes(kind));
-      if (kinds?.length === 0) return [];
-      const filter = kinds
-        ? `${inPartition} and (${kinds.map((kind) => `${kind} eq true`).join(' or ')})`
-        : inPartition;
-      return guard('personIndex.list', async () => {
-        const found: IndexedStory[] = [];
-        for await (const row of client.listEntities<Row>({ queryOptions: { filter } })) {
-          found.push({
-            storyId: String(row.rowKey),
-            involvements: INVOLVEMENTS.filter((kind) => row[kind] === true),
-          });
-        }
-        return found;
-      });
-    },
+    list,
+    // Storage itself is never behind; `cachePersonIndex` is what answers from memory.
+    listForView: list,
 
     async drop(tenantId, personId) {
       await deletePartition(client, 'personIndex.drop', partition(tenantId, personId));
     },
   };
+
+  async function list(
+    tenantId: string,
+    personId: string,
+    only?: readonly Involvement[],
+  ): Promise<IndexedStory[]> {
+    const inPartition = odata`PartitionKey eq ${partition(tenantId, personId)}`;
+    // Column names from the fixed list, never from input; `true` as the index writes it.
+    const kinds = only?.filter((kind) => INVOLVEMENTS.includes(kind));
+    if (kinds?.length === 0) return [];
+    const filter = kinds
+      ? `${inPartition} and (${kinds.map((kind) => `${kind} eq true`).join(' or ')})`
+      : inPartition;
+    return guard('personIndex.list', async () => {
+      const found: IndexedStory[] = [];
+      for await (const row of client.listEntities<Row>({ queryOptions: { filter } })) {
+        found.push({
+          storyId: String(row.rowKey),
+          involvements: INVOLVEMENTS.filter((kind) => row[kind] === true),
+        });
+      }
+      return found;
+    });
+  }
 }

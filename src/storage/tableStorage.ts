@@ -27,6 +27,7 @@ import type { ErasureRegister, PersonIndex, StoryPersonalData } from '../domain/
 import type { WebhookStore } from '../domain/webhooks.js';
 import type { Story } from '../domain/story.js';
 import type { AdditionalPolicy } from './callCounter.js';
+import { cacheApprovalQueue } from './approvalQueueCache.js';
 import { createTableApprovalQueue } from './tableApprovalQueue.js';
 import { createTableAuthorIndex } from './tableAuthorIndex.js';
 import { createTableAwardStore } from './tableAwardStore.js';
@@ -48,9 +49,11 @@ import { createTableUserDirectory } from './tableUserDirectory.js';
 import { allWallStories, createTableWallIndex, createWallSnapshots } from './tableWallIndex.js';
 import { createTableWallStats } from './tableWallStats.js';
 import { createTableErasureRegister } from './tableErasureRegister.js';
+import { cachePersonIndex } from './personIndexCache.js';
 import { createTablePersonIndex } from './tablePersonIndex.js';
 import { createTableFeaturedPeople } from './tableFeaturedPeople.js';
 import { createTableStoryPersonalData } from './tableStoryPersonalData.js';
+import { cacheStoryViews } from './storyViewCache.js';
 import { cacheTenantSettings } from './settingsCache.js';
 import { cacheWallPages } from './wallPageCache.js';
 import { backfillWallTeamKeys } from './wallTeamKeys.js';
@@ -95,6 +98,21 @@ export interface TableStorageOptions {
    * every time. See `cacheTenantSettings`.
    */
   readonly settingsCacheMs?: number;
+  /**
+   * How long the approvals view reuses a tenant's list of who has stories waiting; 0 (the
+   * default) reads each person's queue every time. See `cacheApprovalQueue`.
+   */
+  readonly approvalsViewCacheMs?: number;
+  /**
+   * How long what a person reacted to is reused for the tab; 0 (the default) reads it every
+   * time. See `cachePersonIndex`.
+   */
+  readonly reactionsViewCacheMs?: number;
+  /**
+   * How long a story read to be shown is reused; 0 (the default) reads it every time. See
+   * `cacheStoryViews`.
+   */
+  readonly storyViewCacheMs?: number;
 }
 
 /** The storage adapters of the domain ports, plus table housekeeping and a health probe. */
@@ -276,8 +294,14 @@ export function createTableStorage(opts: TableStorageOptions): TableStorage {
   const pingTimeoutMs = opts.pingTimeoutMs ?? 2_000;
   const settingsAsSaved = createTableSettingsStore(clients.settings);
 
+  const storyViews = cacheStoryViews(
+    createTableStoryRepository(clients.stories),
+    createTableStoryPersonalData(clients.stories),
+    { ttlMs: opts.storyViewCacheMs ?? 0 },
+  );
+
   return {
-    stories: createTableStoryRepository(clients.stories),
+    stories: storyViews.stories,
     outbox: createTableOutboxStore(clients.stories),
     wall: cacheWallPages(
       createTableWallIndex(clients.wall, {
@@ -287,7 +311,9 @@ export function createTableStorage(opts: TableStorageOptions): TableStorage {
       { ttlMs: opts.wallCacheMs ?? 0 },
     ),
     stats: cacheWallStats(createTableWallStats(clients.wall), { ttlMs: opts.statsCacheMs ?? 0 }),
-    approvals: createTableApprovalQueue(clients.queues),
+    approvals: cacheApprovalQueue(createTableApprovalQueue(clients.queues), {
+      ttlMs: opts.approvalsViewCacheMs ?? 0,
+    }),
     // Each author's own stories live beside the approval queues, in partitions of their own.
     authors: createTableAuthorIndex(clients.queues),
     // The moderation queue too: one partition per tenant.
@@ -304,9 +330,11 @@ export function createTableStorage(opts: TableStorageOptions): TableStorage {
     closed: createTableClosedIndex(clients.queues),
     apiKeys: createTableApiKeyStore(clients.settings),
     webhooks: createTableWebhookStore(clients.settings),
-    personIndex: createTablePersonIndex(clients.queues),
+    personIndex: cachePersonIndex(createTablePersonIndex(clients.queues), {
+      ttlMs: opts.reactionsViewCacheMs ?? 0,
+    }),
     featuredPeople: createTableFeaturedPeople(clients.queues),
-    personalData: createTableStoryPersonalData(clients.stories),
+    personalData: storyViews.personalData,
     register: createTableErasureRegister(clients.schedule),
     jobs: createTableJobHistory(clients.schedule),
 

@@ -87,6 +87,8 @@ export function createTableStoryRepository(client: TableClient): StoryRepository
 
   return {
     get,
+    // Storage itself is never behind; `cacheStoryViews` is what answers from memory.
+    getForView: get,
 
     async commit(change) {
       const { story } = change;

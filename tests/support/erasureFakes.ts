@@ -23,6 +23,9 @@ export function fakePersonIndex(): PersonIndex & { entries(): Map<string, Set<In
       const key = keyOf(tenantId, personId, storyId);
       rows.set(key, new Set([...(rows.get(key) ?? []), ...involvements]));
     },
+    listForView(tenantId, personId, only) {
+      return this.list(tenantId, personId, only);
+    },
     async list(tenantId, personId, only) {
       const prefix = `${tenantId}|${personId}|`;
       return [...rows]

@@ -123,6 +123,9 @@ export function fakeStories(): StoryRepository &
       const row = rows.get(key(ref));
       return row && !row.erased ? { value: row.story, etag: String(row.etag) } : null;
     },
+    getForView(ref) {
+      return this.get(ref);
+    },
     async commit(change: StoryChange): Promise<Versioned<Story>> {
       const ref = { tenantId: change.story.tenantId, storyId: change.story.id };
       const existing = rows.get(key(ref));
@@ -346,6 +349,9 @@ export function fakeApprovals(): ApprovalQueue {
         .map(([, s]) => s)
         .sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime())
         .slice(0, limit);
+    },
+    listForView(tenantId, approverId, limit) {
+      return this.list(tenantId, approverId, limit);
     },
   };
 }

@@ -147,7 +147,10 @@ export function storyRoutes(
     async (request) => {
       const actor = await authenticate(request);
       const id = parseInput(storyIdSchema, request.params.id);
-      const [story, present] = await presented(actor, service.getStory(actor, id));
+      const [story, present] = await presented(
+        actor,
+        service.getStory(actor, id, { forView: true }),
+      );
       return present(story);
     },
   );

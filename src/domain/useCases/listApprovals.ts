@@ -17,5 +17,8 @@ export async function listApprovals(
   if (everyone && !hasRole(actor, 'admin')) {
     throw new DomainError('forbidden', 'Only admins see every pending story.');
   }
-  return deps.approvals.list(actor.tenantId, everyone ? ALL_PENDING_QUEUE : actor.userId, limit);
+  // Everyone opening the tab asks whether anything waits for them: the view may answer "no"
+  // from a tenant-wide list a few seconds old; what it lists is read as stored.
+  if (!everyone) return deps.approvals.listForView(actor.tenantId, actor.userId, limit);
+  return deps.approvals.list(actor.tenantId, ALL_PENDING_QUEUE, limit);
 }

@@ -85,7 +85,7 @@ export async function myReactions(
   const ids = reactionQueryIds(storyIds);
   const involvements = new Map(
     (
-      await deps.personIndex.list(actor.tenantId, actor.userId, [
+      await deps.personIndex.listForView(actor.tenantId, actor.userId, [
         reactionRules('vote').involvement,
         reactionRules('learned').involvement,
       ])

@@ -101,6 +101,32 @@ describe('cacheTenantSettings', () => {
     expect((await store.getTenantSettings(tenantId))?.value.version).toBe(2);
   });
 
+  it('shares one read among readers who miss at once (an expiry under many requests)', async () => {
+    const { fake, store, advance } = setUp();
+    await store.putTenantSettings(tenantId, version(1), null);
+    await store.getTenantSettings(tenantId);
+    advance(1_000);
+    const release = fake.hold();
+    const readers = Array.from({ length: 20 }, () => store.getTenantSettings(tenantId));
+    release();
+    const answers = await Promise.all(readers);
+    expect(answers.map((answer) => answer?.value.version)).toEqual(Array(20).fill(1));
+    expect(fake.reads()).toBe(2);
+  });
+
+  it('starts a new read for readers who come after a save, not the one under way', async () => {
+    const { fake, store } = setUp();
+    await store.putTenantSettings(tenantId, version(1), null);
+    const release = fake.hold();
+    const before = store.getTenantSettings(tenantId);
+    fake.saveElsewhere(version(2));
+    await store.putTenantSettings(tenantId, version(3), 'e2');
+    const after = store.getTenantSettings(tenantId);
+    release();
+    expect((await before)?.value.version).toBe(1);
+    expect((await after)?.value.version).toBe(3);
+  });
+
   it('reads storage every time with a time-to-live of 0', async () => {
     const { fake, store } = setUp(0);
     await store.getTenantSettings(tenantId);
