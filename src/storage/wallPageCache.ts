@@ -1,4 +1,5 @@
 import type { WallIndex, WallPage, WallQuery } from '../domain/ports.js';
+import type { Story } from '../domain/story.js';
 
 export interface WallPageCacheOptions {
   /** How long a first page is served from memory; 0 turns the cache off. */
@@ -41,12 +42,55 @@ export function cacheWallPages(inner: WallIndex, options: WallPageCacheOptions):
     for (const key of reading.keys()) if (key.startsWith(`${tenantId}\n`)) reading.delete(key);
   };
 
+  /**
+   * Brings the tenant's cached pages in line with `story`, just written to the wall by this
+   * instance, when that needs no read: a story a page shows, at the same place (a vote, a count),
+   * is replaced there by the newer of the two snapshots; a story older than the last one a full
+   * page shows leaves it as it is. False when a page would change otherwise (a new story, one
+   * moved): then the pages are dropped. Reads under way may have missed the write, so they are
+   * not kept either way.
+   */
+  const patch = (story: Story): boolean => {
+    const tenant = `${story.tenantId}\n`;
+    const held = [...pages].filter(([key]) => key.startsWith(tenant));
+    const published = story.status === 'published' ? story.publishedAt?.getTime() : undefined;
+    if (published === undefined) return false;
+    const patched: Array<[string, { page: WallPage; until: number }]> = [];
+    for (const [key, entry] of held) {
+      const { items } = entry.page;
+      const at = items.findIndex((item) => item.id === story.id);
+      const shown = items[at];
+      if (shown) {
+        if (shown.publishedAt?.getTime() !== published) return false;
+        if (shown.revision >= story.revision) continue;
+        const next = items.map((item, i) => (i === at ? snapshotOf(story) : item));
+        patched.push([
+          key,
+          { ...entry, page: { ...entry.page, items: next, revision: ++revisions } },
+        ]);
+        continue;
+      }
+      const last = items.at(-1)?.publishedAt?.getTime();
+      const full = entry.page.nextCursor !== null;
+      if (!full || last === undefined || published >= last) return false;
+    }
+    for (const [key, entry] of patched) pages.set(key, entry);
+    return true;
+  };
+
   return {
     async upsert(story) {
+      let written = false;
       try {
         await inner.upsert(story);
+        written = true;
       } finally {
-        invalidate(story.tenantId);
+        if (!written || !patch(story)) invalidate(story.tenantId);
+        else {
+          generations.set(story.tenantId, (generations.get(story.tenantId) ?? 0) + 1);
+          const tenant = `${story.tenantId}\n`;
+          for (const key of reading.keys()) if (key.startsWith(tenant)) reading.delete(key);
+        }
       }
     },
 
@@ -94,6 +138,12 @@ export function cacheWallPages(inner: WallIndex, options: WallPageCacheOptions):
     pages.set(key, { page: copy(kept), until: at + options.ttlMs });
     return kept;
   }
+}
+
+/** The story as the wall holds it: without its reports, which name the reporters. */
+function snapshotOf(story: Story): Story {
+  const { reports: _reports, ...snapshot } = story;
+  return snapshot;
 }
 
 function isPlainFirstPage(query: WallQuery): boolean {

@@ -20,7 +20,7 @@ function fakeWall() {
       reads++;
       const items = stories.slice(0, query.limit);
       await gate;
-      return { items, nextCursor: null };
+      return { items, nextCursor: stories.length > query.limit ? 'more' : null };
     },
   };
   return {
@@ -153,6 +153,84 @@ describe('cacheWallPages', () => {
     await wall.upsert(story('s2'));
     release();
     expect((await stale).revision).toBeUndefined();
+  });
+
+  describe('a change this instance makes to a story already on the wall', () => {
+    const at = (day: number) => new Date(`2026-11-${String(day).padStart(2, '0')}T10:00:00Z`);
+    const onWall = (id: string, day: number, voteCount = 0, revision = 2) =>
+      buildStory({ tenantId, id, status: 'published', publishedAt: at(day), voteCount, revision });
+
+    it('updates a story of the cached page in place, under a new revision, without a read', async () => {
+      const { fake, wall } = setUp();
+      await wall.upsert(onWall('s1', 1));
+      await wall.upsert(onWall('s2', 2));
+      const before = await wall.page(first);
+      await wall.upsert(onWall('s1', 1, 1, 3));
+      const after = await wall.page(first);
+      expect(after.items.map((s) => [s.id, s.voteCount])).toEqual([
+        ['s2', 0],
+        ['s1', 1],
+      ]);
+      expect(after.revision).not.toBe(before.revision);
+      expect(fake.reads()).toBe(1);
+    });
+
+    it('keeps the page for a story older than the last one it shows', async () => {
+      const { fake, wall } = setUp();
+      await wall.upsert(onWall('s0', 1));
+      await wall.upsert(onWall('s1', 3));
+      await wall.upsert(onWall('s2', 4));
+      const before = await wall.page({ ...first, limit: 2 });
+      await wall.upsert(onWall('s0', 1, 1, 3));
+      const after = await wall.page({ ...first, limit: 2 });
+      expect(after.items.map((s) => s.id)).toEqual(['s2', 's1']);
+      expect(after.revision).toBe(before.revision);
+      expect(fake.reads()).toBe(1);
+    });
+
+    it('holds the story as the wall does, without the reports that name their reporters', async () => {
+      const { wall } = setUp();
+      await wall.upsert(onWall('s1', 1));
+      await wall.page(first);
+      const reported = {
+        ...onWall('s1', 1, 0, 3),
+        reports: [{ reporterId: 'p1', reporterName: 'Pia', reason: 'wrong', at: at(2) }],
+      };
+      await wall.upsert(reported);
+      const shown = (await wall.page(first)).items[0];
+      expect(shown?.revision).toBe(3);
+      expect(shown?.reports).toBeUndefined();
+    });
+
+    it('keeps the newer of two snapshots of a story', async () => {
+      const { wall } = setUp();
+      await wall.upsert(onWall('s1', 1, 5, 6));
+      await wall.page(first);
+      await wall.upsert(onWall('s1', 1, 4, 5));
+      expect((await wall.page(first)).items[0]?.voteCount).toBe(5);
+    });
+
+    it('reads the page again after a new story, a story moved, or a failed write', async () => {
+      const { fake, wall } = setUp();
+      await wall.upsert(onWall('s1', 1));
+      await wall.page(first);
+      await wall.upsert(onWall('s2', 2));
+      await wall.page(first);
+      await wall.upsert(onWall('s1', 3, 0, 3));
+      await wall.page(first);
+      expect(fake.reads()).toBe(3);
+      const broken = cacheWallPages(
+        {
+          ...fake.inner,
+          upsert: () => Promise.reject(new Error('storage is unavailable')),
+        },
+        { ttlMs: 1_000, now: () => 0 },
+      );
+      await broken.page(first);
+      await expect(broken.upsert(onWall('s1', 3, 1, 4))).rejects.toThrow('unavailable');
+      await broken.page(first);
+      expect(fake.reads()).toBe(5);
+    });
   });
 
   it('hands out copies, so a caller cannot change the cached page', async () => {
