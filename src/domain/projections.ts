@@ -86,12 +86,15 @@ export async function syncProjections(
     if (named.length > 0) writes.push(deps.featuredPeople.markFeatured(story.tenantId, named));
   } else if (story.publishedAt) writes.push(deps.wall.remove(story));
   const pending = story.status === 'pending';
-  const waiting = pending ? waitingApprovers(story.approval) : [];
+  const queued = queuesOf(story);
+  // Out of a queue before as well (a vote on a published story): the change that took it out
+  // removed the row, or its own repair will; only a repair, not knowing `before`, removes again.
+  const queuedBefore = before ? queuesOf(before) : null;
   for (const approverId of [...story.approval.asked, ALL_PENDING_QUEUE]) {
-    const inQueue = approverId === ALL_PENDING_QUEUE ? pending : waiting.includes(approverId);
-    writes.push(
-      inQueue ? deps.approvals.put(story, approverId) : deps.approvals.remove(story, approverId),
-    );
+    if (queued.has(approverId)) writes.push(deps.approvals.put(story, approverId));
+    else if (!queuedBefore || queuedBefore.has(approverId)) {
+      writes.push(deps.approvals.remove(story, approverId));
+    }
   }
   // The author sees their story in every status, so the snapshot is always written.
   writes.push(deps.authors.put(story));
@@ -109,6 +112,12 @@ export async function syncProjections(
     );
   }
   await Promise.all(writes);
+}
+
+/** The approval queues the story is listed in: its waiting approvers' and `~all`, while pending. */
+function queuesOf(story: Story): Set<string> {
+  if (story.status !== 'pending') return new Set();
+  return new Set([...waitingApprovers(story.approval), ALL_PENDING_QUEUE]);
 }
 
 /**

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEMO_TENANT_ID, DEMO_USER_IDS, demoUsers } from '../../../src/demo/demoUsers.js';
 import {
+  ALL_PENDING_QUEUE,
   backoffMs,
   createInlineProjections,
   createOutboxRelay,
@@ -353,6 +354,51 @@ describe('the featured people index', () => {
     await syncProjections(deps, story);
     await syncProjections(deps, story);
     expect(marked).toEqual([[ids.driver], [ids.driver]]);
+  });
+});
+
+describe('the approval queues after a change that keeps them as they were', () => {
+  /** The approval-queue fake, with every `remove` recorded as `approverId`. */
+  function counted() {
+    const inner = fakeApprovals();
+    const removed: string[] = [];
+    const approvals: ApprovalQueue = {
+      ...inner,
+      remove: (story, approverId) => {
+        removed.push(approverId);
+        return inner.remove(story, approverId);
+      },
+    };
+    return { approvals, removed };
+  }
+
+  it('leaves the queues alone when a vote re-projects a published story', async () => {
+    const { approvals, removed } = counted();
+    const { deps } = buildStoryDeps(people, { approvals });
+    const submitted = await submitStory(deps, employee, buildStoryDraft());
+    await decideStory(deps, manager, submitted.id, 'approve');
+    // Publishing takes the story out of the manager's queue and the queue of every pending story.
+    expect(removed.sort()).toEqual([ALL_PENDING_QUEUE, ids.manager].sort());
+
+    removed.length = 0;
+    await voteStory(deps, actorOf(ids.admin), submitted.id);
+    expect(removed).toEqual([]);
+    expect(await approvals.list(DEMO_TENANT_ID, ids.manager, 10)).toEqual([]);
+  });
+
+  it('a repair, which does not know the story before, still removes it from every queue', async () => {
+    const { approvals, removed } = counted();
+    const { deps } = buildStoryDeps(people, { approvals });
+    const pending = buildStory({ status: 'pending' });
+    await syncProjections(deps, pending);
+    expect(await approvals.list(DEMO_TENANT_ID, ids.manager, 10)).toHaveLength(1);
+
+    const published = { ...pending, status: 'published' as const, publishedAt: T1, revision: 2 };
+    // Given a `before` that was published too, the inline run would skip the queues; a repair
+    // passes none and takes the story out of them.
+    await syncProjections(deps, published);
+    expect(removed.sort()).toEqual([ALL_PENDING_QUEUE, ids.manager].sort());
+    expect(await approvals.list(DEMO_TENANT_ID, ids.manager, 10)).toEqual([]);
   });
 });
 
