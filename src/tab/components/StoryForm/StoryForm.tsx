@@ -1,36 +1,27 @@
 import {
-  Button,
   Checkbox,
   Dialog,
   DialogBody,
   DialogContent,
   DialogSurface,
   DialogTitle,
-  Dropdown,
   Field,
   MessageBar,
-  MessageBarActions,
   MessageBarBody,
   MessageBarTitle,
-  Option,
 } from '@fluentui/react-components';
-import { useEffect, useRef, useState, type FormEvent } from 'react';
-import {
-  LIMITS,
-  type FieldPersonalData,
-  type PersonDto,
-  type StoryDto,
-} from '../../../shared/dto.js';
+import { useState, type FormEvent } from 'react';
+import { LIMITS, type FieldPersonalData, type StoryDto } from '../../../shared/dto.js';
 import { ApiError } from '../../api/client.js';
 import { useAppContext } from '../../appContext.js';
-import { errorKey, isAbort, type ErrorKey } from '../../errors.js';
+import { errorKey, type ErrorKey } from '../../errors.js';
 import { useNotify } from '../../hooks/useNotify.js';
 import { useTeamSuggestions } from '../../hooks/useTeamSuggestions.js';
 import { CategoryDropdown } from '../CategoryDropdown/CategoryDropdown.js';
 import { ConfirmDialog } from '../ConfirmDialog/ConfirmDialog.js';
 import { FormDialogActions } from '../FormDialogActions/FormDialogActions.js';
 import { StoryCoach } from '../StoryCoach/StoryCoach.js';
-import { isPersonalDataField, personalDataLines, personalDataOf } from './personalDataModel.js';
+import { isPersonalDataField, personalDataOf } from './personalDataModel.js';
 import {
   CREATE_STORY,
   EMPTY_STORY_FORM,
@@ -46,7 +37,9 @@ import {
   type StoryFormMode,
   type StoryFormValues,
 } from './storyFormModel.js';
-import { FeaturedNudge } from './FeaturedNudge.js';
+import { FeaturedField } from './FeaturedField.js';
+import { PersonalDataWarning } from './PersonalDataWarning.js';
+import { SourceFields } from './SourceFields.js';
 import { useStoryFormStyles } from './StoryForm.styles.js';
 import { TeamField } from './TeamField.js';
 import { TextField } from './TextField.js';
@@ -59,14 +52,6 @@ export interface StoryFormProps {
   /** Called with the story the API returns, just before the form closes. */
   onSaved?: (story: StoryDto) => void;
 }
-
-/** Colleagues asked for at once: a few shown, the rest come in as those are added. */
-const NUDGE_LIMIT = 6;
-
-type People =
-  | { state: 'loading' }
-  | { state: 'ready'; items: PersonDto[] }
-  | { state: 'error'; error: unknown };
 
 /**
  * "Share a story": every field of a story, checked against LIMITS, sent for approval. In resubmit
@@ -86,41 +71,11 @@ export function StoryForm({ onClose, mode = CREATE_STORY, onSaved }: StoryFormPr
   // Closing with a draft in it asks first.
   const [askDiscard, setAskDiscard] = useState(false);
   const [submitting, setSubmitting] = useState(false);
-  const [people, setPeople] = useState<People>({ state: 'loading' });
   // The admins' teams; none (or not loaded) leaves the team a plain text field.
   const teams = useTeamSuggestions(api);
-  // Colleagues no published story names yet: a nudge for a new story, nothing when unavailable.
-  const [neverFeatured, setNeverFeatured] = useState<PersonDto[]>([]);
   // Likely personal data found at the last submit, and whether the author chose to send anyway.
   const [personalData, setPersonalData] = useState<FieldPersonalData[]>([]);
   const [personalDataConfirmed, setPersonalDataConfirmed] = useState(false);
-  const personalDataRef = useRef<HTMLDivElement>(null);
-
-  useEffect(() => {
-    if (personalData.length > 0) personalDataRef.current?.focus();
-  }, [personalData]);
-
-  useEffect(() => {
-    const abort = new AbortController();
-    api.people(abort.signal).then(
-      (list) => setPeople({ state: 'ready', items: list.items }),
-      (error: unknown) => {
-        if (!isAbort(error)) setPeople({ state: 'error', error });
-      },
-    );
-    return () => abort.abort();
-  }, [api]);
-
-  const creating = mode.kind === 'create';
-  useEffect(() => {
-    if (!creating) return;
-    const abort = new AbortController();
-    api.neverFeatured(NUDGE_LIMIT, abort.signal).then(
-      (list) => setNeverFeatured(list.items),
-      () => undefined,
-    );
-    return () => abort.abort();
-  }, [api, creating]);
 
   function describe(problem: FieldProblem): string {
     switch (problem.kind) {
@@ -236,17 +191,6 @@ export function StoryForm({ onClose, mode = CREATE_STORY, onSaved }: StoryFormPr
     />
   );
 
-  // The story's own featured people are named even before (or without) the people list.
-  const peopleById = new Map([
-    ...neverFeatured.map((person) => [person.id, person.displayName] as const),
-    ...(resubmit?.featured ?? []).map((person) => [person.id, person.displayName] as const),
-    ...(people.state === 'ready'
-      ? people.items.map((person) => [person.id, person.displayName] as const)
-      : []),
-  ]);
-  const featuredError =
-    errorOf('featured') ?? (people.state === 'error' ? t('form.peopleError') : undefined);
-
   return (
     <Dialog
       open
@@ -308,81 +252,14 @@ export function StoryForm({ onClose, mode = CREATE_STORY, onSaved }: StoryFormPr
                   />
                 </Field>
               </div>
-              <Field
-                label={{ children: t('form.fields.featured'), htmlFor: 'story-form-featured' }}
-                hint={t('form.hints.featured', { max: LIMITS.featured.max })}
-                validationState={featuredError ? 'error' : 'none'}
-                validationMessage={featuredError ?? null}
-              >
-                <Dropdown
-                  inlinePopup
-                  id="story-form-featured"
-                  data-testid="story-form-featured"
-                  multiselect
-                  placeholder={
-                    people.state === 'loading'
-                      ? t('form.peopleLoading')
-                      : t('form.featuredPlaceholder')
-                  }
-                  disabled={people.state !== 'ready'}
-                  value={values.featured.map((id) => peopleById.get(id) ?? id).join(', ')}
-                  selectedOptions={values.featured}
-                  onOptionSelect={(_, data) => update('featured', data.selectedOptions)}
-                >
-                  {people.state === 'ready'
-                    ? people.items.map((person) => (
-                        <Option key={person.id} value={person.id}>
-                          {person.displayName}
-                        </Option>
-                      ))
-                    : null}
-                </Dropdown>
-              </Field>
-              <FeaturedNudge
-                people={neverFeatured}
-                chosen={values.featured}
-                full={values.featured.length >= LIMITS.featured.max}
-                onAdd={(person) => update('featured', [...values.featured, person.id])}
-                returnFocusTo="story-form-featured"
+              <FeaturedField
+                value={values.featured}
+                known={resubmit?.featured ?? []}
+                nudge={mode.kind === 'create'}
+                error={errorOf('featured')}
+                onChange={(ids) => update('featured', ids)}
               />
-              <TextField
-                name="customerQuote"
-                label={t('form.fields.customerQuote')}
-                value={values.customerQuote}
-                max={LIMITS.customerQuote.max}
-                multiline
-                error={errorOf('customerQuote')}
-                onChange={(value) => update('customerQuote', value)}
-              />
-              <TextField
-                name="sourceUrl"
-                label={t('form.fields.sourceUrl')}
-                type="url"
-                value={values.sourceUrl}
-                max={LIMITS.sourceUrl.max}
-                hint={t('form.hints.sourceUrl')}
-                error={errorOf('sourceUrl')}
-                onChange={(value) => update('sourceUrl', value)}
-              />
-              <TextField
-                name="accountName"
-                label={t('form.fields.accountName')}
-                value={values.accountName}
-                max={LIMITS.accountName.max}
-                hint={t('form.hints.accountName')}
-                error={errorOf('accountName')}
-                onChange={(value) => update('accountName', value)}
-              />
-              <TextField
-                name="crmUrl"
-                label={t('form.fields.crmUrl')}
-                type="url"
-                value={values.crmUrl}
-                max={LIMITS.crmUrl.max}
-                hint={t('form.hints.crmUrl')}
-                error={errorOf('crmUrl')}
-                onChange={(value) => update('crmUrl', value)}
-              />
+              <SourceFields values={values} errorOf={errorOf} onChange={update} />
               <Field
                 validationState={errorOf('consent') ? 'error' : 'none'}
                 validationMessage={errorOf('consent') ?? null}
@@ -397,36 +274,12 @@ export function StoryForm({ onClose, mode = CREATE_STORY, onSaved }: StoryFormPr
               </Field>
               <p className={styles.intro}>{t('form.required')}</p>
               {personalData.length > 0 ? (
-                // Focused when shown, so the keyboard goes on to its actions next.
-                <div ref={personalDataRef} tabIndex={-1} data-testid="story-form-personal-data">
-                  <MessageBar intent="warning" layout="multiline">
-                    <MessageBarBody>
-                      <MessageBarTitle>{t('form.personalData.title')}</MessageBarTitle>
-                      {t('form.personalData.intro')}
-                      <ul className={styles.findings}>
-                        {personalDataLines(personalData, t).map((line) => (
-                          <li key={line.field}>{line.text}</li>
-                        ))}
-                      </ul>
-                    </MessageBarBody>
-                    <MessageBarActions>
-                      <Button
-                        disabled={submitting}
-                        onClick={() => focusFirst(personalData.map((found) => found.field))}
-                        data-testid="story-form-personal-data-edit"
-                      >
-                        {t('form.personalData.edit')}
-                      </Button>
-                      <Button
-                        disabled={submitting}
-                        onClick={sendAnyway}
-                        data-testid="story-form-send-anyway"
-                      >
-                        {t('form.personalData.sendAnyway')}
-                      </Button>
-                    </MessageBarActions>
-                  </MessageBar>
-                </div>
+                <PersonalDataWarning
+                  findings={personalData}
+                  busy={submitting}
+                  onEdit={() => focusFirst(personalData.map((found) => found.field))}
+                  onSendAnyway={sendAnyway}
+                />
               ) : null}
             </DialogContent>
             <FormDialogActions
