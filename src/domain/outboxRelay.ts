@@ -169,11 +169,25 @@ export function createOutboxRelay(deps: OutboxRelayDeps): OutboxRelay {
   // Relays of one story run one after another: a caller that relays a story whose messages are
   // already being carried out waits for them instead of finding them leased and returning early.
   const inFlight = new Map<string, Promise<void>>();
+  // The relay of a story that waits behind the one in flight. It reads every message due when it
+  // starts, so callers who commit meanwhile (a popular story's votes) join it rather than each
+  // queueing a run of their own: two runs instead of one per commit.
+  const waiting = new Map<string, Promise<void>>();
 
   return {
     relay(ref) {
       const key = `${ref.tenantId}\u0000${ref.storyId}`;
-      const run = (inFlight.get(key) ?? Promise.resolve()).then(() => relayNow(ref));
+      const queued = waiting.get(key);
+      if (queued) return queued;
+      const before = inFlight.get(key);
+      const run: Promise<void> = before
+        ? before.then(() => {
+            // From here on it reads the outbox: a later commit needs a run of its own.
+            if (waiting.get(key) === run) waiting.delete(key);
+            return relayNow(ref);
+          })
+        : relayNow(ref);
+      if (before) waiting.set(key, run);
       inFlight.set(key, run);
       void run.then(() => {
         if (inFlight.get(key) === run) inFlight.delete(key);

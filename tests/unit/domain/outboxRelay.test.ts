@@ -314,6 +314,42 @@ describe('createOutboxRelay', () => {
       expect(pendingOf('s1')).toEqual([]);
     });
 
+    it('relays asked for while one runs share one run after it, which does their messages', async () => {
+      const { store, clock, logger, refs, pendingOf } = await setup({ s1: ['approval.requested'] });
+      let release!: () => void;
+      const gate = new Promise<void>((resolve) => (release = resolve));
+      let reads = 0;
+      const outbox: OutboxStore = {
+        ...store,
+        pending: (ref, now) => {
+          reads++;
+          return store.pending(ref, now);
+        },
+      };
+      const relay = createOutboxRelay({
+        outbox,
+        handlers: everyKind(() => gate),
+        clock,
+        logger,
+      });
+      const first = relay.relay(refs.s1!);
+      await new Promise((resolve) => setTimeout(resolve, 10));
+      // Ten votes commit while the first relay runs; each asks for a relay after its commit.
+      for (let i = 0; i < 10; i++) {
+        await store.enqueue(refs.s1!, {
+          id: `vote-${i}`,
+          kind: 'cards.refresh',
+          createdAt: clock.now(),
+          payload: {},
+        });
+      }
+      const later = Array.from({ length: 10 }, () => relay.relay(refs.s1!));
+      release();
+      await Promise.all([first, ...later]);
+      expect(pendingOf('s1')).toEqual([]);
+      expect(reads).toBe(2);
+    });
+
     it('does not hold up the relay of another story', async () => {
       const { store, clock, logger, refs, pendingOf } = await setup({
         s1: ['approval.requested'],
