@@ -73,6 +73,26 @@ export function encodeJson(value: unknown): EncodedBody {
  */
 export function negotiateCoding(header: string | undefined): Coding {
   if (header === undefined) return 'identity';
+  const known = negotiated.get(header);
+  if (known !== undefined) return known;
+  const coding = parseAcceptEncoding(header);
+  if (header.length <= NEGOTIATED_HEADER_MAX) {
+    if (negotiated.size >= NEGOTIATED_MAX) negotiated.clear();
+    negotiated.set(header, coding);
+  }
+  return coding;
+}
+
+/**
+ * The codings of `Accept-Encoding` values seen, so the header every request of one browser
+ * repeats is parsed once: a few dozen short values at most (browsers send a handful), anything
+ * longer is parsed every time and never kept.
+ */
+const negotiated = new Map<string, Coding>();
+const NEGOTIATED_MAX = 64;
+const NEGOTIATED_HEADER_MAX = 256;
+
+function parseAcceptEncoding(header: string): Coding {
   const weights = new Map<string, number>();
   for (const part of header.split(',')) {
     const [name = '', ...params] = part.split(';');

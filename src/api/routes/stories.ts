@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import {
   featuredViewOf,
   toStoryDraft,
@@ -25,6 +25,7 @@ import {
   storyParamsSchema,
   wallQuerySchema,
   type StoryInput,
+  type WallQueryInput,
 } from '../../shared/schemas.js';
 import type { Authenticator } from '../auth.js';
 import { sendEncoded } from '../encodedBody.js';
@@ -39,6 +40,28 @@ const params = storyParamsSchema;
 const theStory = (description: string, status = 200) => ({
   [status]: jsonAnswer(description, responseSchemas.story),
 });
+
+/**
+ * The wall's query as checked (`wallQuerySchema`), by the query string as sent: the tab asks for
+ * the same few pages over and over, and the check's answer depends on the string alone, so each
+ * is checked once. Short strings only, a few hundred at most; a refused one is never kept.
+ */
+const wallQueries = new Map<string, Readonly<WallQueryInput>>();
+const WALL_QUERIES_MAX = 256;
+const WALL_QUERY_KEPT_MAX = 128;
+
+function wallQueryOf(request: FastifyRequest): Readonly<WallQueryInput> {
+  const at = request.url.indexOf('?');
+  const raw = at < 0 ? '' : request.url.slice(at + 1);
+  const known = wallQueries.get(raw);
+  if (known) return known;
+  const checked = Object.freeze(parseInput(wallQuerySchema, request.query));
+  if (raw.length <= WALL_QUERY_KEPT_MAX) {
+    if (wallQueries.size >= WALL_QUERIES_MAX) wallQueries.clear();
+    wallQueries.set(raw, checked);
+  }
+  return checked;
+}
 
 /** Story routes: validate → one use case → present. */
 export function storyRoutes(
@@ -78,7 +101,7 @@ export function storyRoutes(
     async (request, reply) => {
       const actor = await authenticate(request);
       const { limit, cursor, team, category, month, q, account, language, sort, total } =
-        parseInput(wallQuerySchema, request.query);
+        wallQueryOf(request);
       const [page, voteCount] = await Promise.all([
         service.listWall(
           actor,

@@ -52,6 +52,23 @@ describe('story API', () => {
     expect(unknown.status).toBe(400);
   });
 
+  it('reads each query string as its own, however often the same ones are asked', async () => {
+    // The wall keeps each query string's check; a kept answer must never serve another string,
+    // and a refused one must stay refused.
+    for (let round = 0; round < 3; round++) {
+      for (const limit of [2, 3, 2, 1]) {
+        const page = await api.get<WallPageDto>(`/api/stories?limit=${limit}`);
+        expect(page.status).toBe(200);
+        expect(page.body.items).toHaveLength(limit);
+      }
+      const refused = await api.get<ApiErrorBody>('/api/stories?limit=500');
+      expect(refused.status).toBe(400);
+      expect(refused.body.error.fields).toHaveProperty('limit');
+      const repeated = await api.get<ApiErrorBody>('/api/stories?limit=2&limit=2');
+      expect(repeated.status).toBe(400);
+    }
+  });
+
   it('submits, approves and publishes a story; the wall shows it first', async () => {
     const created = await api.post<StoryDto>('/api/stories', draft(), { user: employee });
     expect(created.status).toBe(201);

@@ -17,6 +17,24 @@ describe('negotiateCoding', () => {
     expect(negotiateCoding('br;q=nonsense, gzip')).toBe('gzip');
   });
 
+  it('answers the same for a header asked again, among many others, as the first time', () => {
+    // Headers seen are remembered (a browser repeats one on every request): a remembered answer
+    // must stay the header's own, even once more headers came than are kept.
+    const headers = ['gzip, deflate, br, zstd', 'gzip', 'br;q=0, gzip', 'deflate', '*;q=0'];
+    const expected = ['br', 'gzip', 'gzip', 'identity', 'identity'];
+    for (let round = 0; round < 3; round++) {
+      headers.forEach((header, i) => expect(negotiateCoding(header)).toBe(expected[i]));
+      for (let i = 0; i < 100; i++) {
+        expect(negotiateCoding(`gzip;q=0.${i % 10}, x-${round}-${i}`)).toBe(
+          i % 10 === 0 ? 'identity' : 'gzip',
+        );
+      }
+    }
+    const long = `${'x-long;q=0.5, '.repeat(40)}gzip`;
+    expect(negotiateCoding(long)).toBe('gzip');
+    expect(negotiateCoding(long)).toBe('gzip');
+  });
+
   it('takes linear time on a long hostile header', () => {
     const header = `${'br;q=0;'.repeat(20_000)}, ${',;='.repeat(20_000)}`;
     const started = performance.now();
