@@ -140,6 +140,12 @@ export function tableRows(m: Measured): Row[] {
         note: `tab's headers: ${s.wire.wallLoad.rps} ÷ ${BENCH_FLOOR_ROUTE} ${s.wire.floorLoad.rps} req/s`,
       },
       {
+        name: `wall.cpuRatioBytesFloor ${at}`,
+        value: s.wire.cpuRatioBytesFloor,
+        unit: '',
+        note: `app CPU per answer, same rounds: ${BENCH_FLOOR_ROUTE} ${s.wire.cpuUsPerAnswer.floor} ÷ wall ${s.wire.cpuUsPerAnswer.wall} µs`,
+      },
+      {
         name: `wall.bytesFirstPage ${at}`,
         value: s.wire.bytesFirstPage,
         unit: 'B',
@@ -253,6 +259,7 @@ export function buildResults(
       rps: large.wallLoad.rps,
       rpsRatio: large.rpsRatio,
       rpsRatioBytesFloor: Math.min(small.wire.rpsRatioBytesFloor, large.wire.rpsRatioBytesFloor),
+      cpuRatioBytesFloor: Math.min(small.wire.cpuRatioBytesFloor, large.wire.cpuRatioBytesFloor),
       bytesFirstPage: large.wire.bytesFirstPage,
       nextPageRatioP50Max: Math.max(small.ab.next.ratioP50, large.ab.next.ratioP50),
       bySize: [small, large],

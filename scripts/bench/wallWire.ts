@@ -4,6 +4,7 @@ import { DEMO_USER_IDS } from '../../src/demo/demoUsers.js';
 import { DEV_USER_HEADER } from '../../src/shared/dto.js';
 import type { AppProcess } from './appProcess.js';
 import { load, type LoadResult } from './load.js';
+import { cpuMicros } from './processes.js';
 import { round as roundTo } from './stats.js';
 
 /** Rounds of each side under load; the seconds given are split among them. */
@@ -52,6 +53,13 @@ export interface WallWire {
   readonly floorLoad: LoadResult;
   /** Wall req/s ÷ the floor's. */
   readonly rpsRatioBytesFloor: number;
+  /**
+   * The app process's CPU time per answer over the same rounds (µs; everything the process did
+   * meanwhile, divided by the answers): what each answer costs, whatever else the machine runs.
+   */
+  readonly cpuUsPerAnswer: { readonly wall: number; readonly floor: number };
+  /** The floor's CPU per answer ÷ the wall's: the throughput ratio the app alone would allow. */
+  readonly cpuRatioBytesFloor: number;
 }
 
 /** Status, headers and the raw (still encoded) body of one GET. */
@@ -96,12 +104,16 @@ export async function measureWallWire(
   // Interleaved rounds, the order alternating, so drift of a shared machine hits both alike.
   const wallRounds: LoadResult[] = [];
   const floorRounds: LoadResult[] = [];
+  const cpu = { wall: 0, floor: 0 };
+  const measured = async (side: 'wall' | 'floor', path: string, rounds: LoadResult[]) => {
+    const before = cpuMicros(app.pid);
+    rounds.push(await load(app, path, round, connections, TAB_HEADERS));
+    cpu[side] += cpuMicros(app.pid) - before;
+  };
   const round = Math.max(1, seconds / ROUNDS);
   for (let i = 0; i < ROUNDS; i++) {
-    const wall = async () =>
-      wallRounds.push(await load(app, FIRST_PAGE, round, connections, TAB_HEADERS));
-    const floor = async () =>
-      floorRounds.push(await load(app, BENCH_FLOOR_ROUTE, round, connections, TAB_HEADERS));
+    const wall = () => measured('wall', FIRST_PAGE, wallRounds);
+    const floor = () => measured('floor', BENCH_FLOOR_ROUTE, floorRounds);
     if (i % 2 === 0) {
       await wall();
       await floor();
@@ -112,6 +124,8 @@ export async function measureWallWire(
   }
   const wallLoad = combined(wallRounds);
   const floorLoad = combined(floorRounds);
+  const wallPer = cpu.wall / wallLoad.requests;
+  const floorPer = cpu.floor / floorLoad.requests;
   return {
     bytesFirstPage: encoded.bytes,
     coding: String(encoded.headers['content-encoding'] ?? 'identity'),
@@ -120,5 +134,7 @@ export async function measureWallWire(
     wallLoad,
     floorLoad,
     rpsRatioBytesFloor: roundTo(wallLoad.rps / floorLoad.rps, 3),
+    cpuUsPerAnswer: { wall: roundTo(wallPer, 1), floor: roundTo(floorPer, 1) },
+    cpuRatioBytesFloor: roundTo(floorPer / wallPer, 3),
   };
 }
