@@ -7,8 +7,8 @@ import {
   Spinner,
   mergeClasses,
 } from '@fluentui/react-components';
-import { Suspense, lazy, useCallback, useEffect, useMemo, useState } from 'react';
-import type { DevUserDto, LocaleDto, MeDto, StoryDto } from '../../../shared/dto.js';
+import { Suspense, useCallback, useEffect, useMemo, useState } from 'react';
+import type { LocaleDto, MeDto, StoryDto } from '../../../shared/dto.js';
 import { ApiError, type ApiClient } from '../../api/client.js';
 import type { WallPrefetch } from '../../api/tabApi.js';
 import { AppContext, type AppContextValue } from '../../appContext.js';
@@ -29,40 +29,22 @@ import type { Host } from '../../teams/host.js';
 import { AwardBanner } from '../AwardBanner/AwardBanner.js';
 import { Wall } from '../Wall/Wall.js';
 import { useAppStyles } from './App.styles.js';
+import { AppToolbar } from './AppToolbar.js';
+import {
+  Approvals,
+  Awards,
+  Collections,
+  HallOfFame,
+  Insights,
+  loadStoryDetail,
+  Moderation,
+  MyStories,
+  Settings,
+  StoryDetail,
+  StoryForm,
+} from './lazyViews.js';
 import { useApprovalsVisible } from './useApprovalsVisible.js';
 import { useViewAddress } from './useViewAddress.js';
-
-// Not needed for the first paint: each is its own chunk, fetched on first use (or on hover).
-const loadStoryForm = () => import('../StoryForm/StoryForm.js');
-const loadApprovals = () => import('../Approvals/Approvals.js');
-const loadMyStories = () => import('../MyStories/MyStories.js');
-const loadStoryDetail = () => import('../StoryDetail/StoryDetail.js');
-// Brings the charts library with it, so it is fetched only when an editor or admin wants it.
-const loadInsights = () => import('../Insights/Insights.js');
-const loadAwards = () => import('../Awards/Awards.js');
-const loadCollections = () => import('../Collections/Collections.js');
-const loadHallOfFame = () => import('../HallOfFame/HallOfFame.js');
-// Admins only, and rarely: never part of anyone's first load.
-const loadSettings = () => import('../Settings/Settings.js');
-const StoryForm = lazy(() => loadStoryForm().then((m) => ({ default: m.StoryForm })));
-const Approvals = lazy(() => loadApprovals().then((m) => ({ default: m.Approvals })));
-const MyStories = lazy(() => loadMyStories().then((m) => ({ default: m.MyStories })));
-const StoryDetail = lazy(() => loadStoryDetail().then((m) => ({ default: m.StoryDetail })));
-const Insights = lazy(() => loadInsights().then((m) => ({ default: m.Insights })));
-const Awards = lazy(() => loadAwards().then((m) => ({ default: m.Awards })));
-const Collections = lazy(() => loadCollections().then((m) => ({ default: m.Collections })));
-const HallOfFame = lazy(() => loadHallOfFame().then((m) => ({ default: m.HallOfFame })));
-const Settings = lazy(() => loadSettings().then((m) => ({ default: m.Settings })));
-// Browser mode only (inside Teams, Teams decides both): the dropdowns come in their own chunks.
-const LanguageSwitch = lazy(() =>
-  import('../LanguageSwitch/LanguageSwitch.js').then((m) => ({ default: m.LanguageSwitch })),
-);
-const UserSwitcher = lazy(() =>
-  import('../UserSwitcher/UserSwitcher.js').then((m) => ({ default: m.UserSwitcher })),
-);
-// Editors and admins only.
-const loadModeration = () => import('../Moderation/Moderation.js');
-const Moderation = lazy(() => loadModeration().then((m) => ({ default: m.Moderation })));
 
 export interface AppShellProps {
   api: ApiClient;
@@ -126,7 +108,6 @@ export function AppShell(props: AppShellProps) {
     [api, devUserId, onDevUserChange],
   );
   const { load: me, reload: reloadMe } = useLoad(readMe);
-  const [devUsers, setDevUsers] = useState<DevUserDto[]>([]);
   const [dialog, setDialog] = useState<OpenDialog>(() => initialDialog(host));
   const [wallVersion, setWallVersion] = useState(0);
   const [awardVersion, setAwardVersion] = useState(0);
@@ -134,24 +115,11 @@ export function AppShell(props: AppShellProps) {
   // Every dialog below gives focus back to the control that opened it.
   useEffect(() => returnFocusFromDialogs(document), []);
 
-  useEffect(() => {
-    if (host.inTeams) return;
-    const abort = new AbortController();
-    // 404 in entra mode: then there is simply no switcher.
-    api.devUsers(abort.signal).then(
-      (list) => setDevUsers(list.items),
-      () => setDevUsers([]),
-    );
-    return () => abort.abort();
-  }, [api, host.inTeams]);
-
   const current = me.state === 'ready' ? (me.value ?? undefined) : undefined;
   useEffect(() => {
     if (current) host.notifyLoaded();
   }, [current, host]);
 
-  const isAdmin = current?.roles.includes('admin') ?? false;
-  const seesInsights = (current?.roles.includes('editor') ?? false) || isAdmin;
   const showApprovals = useApprovalsVisible(api, current);
   useViewAddress(
     isView(dialog.kind) ? dialog.kind : undefined,
@@ -173,7 +141,6 @@ export function AppShell(props: AppShellProps) {
     host.deepLink
       ? teamsCollectionLink(host.deepLink.appId, host.deepLink.pageId, id)
       : `${window.location.origin}${collectionPath(id)}`;
-  const localMode = !host.inTeams && current?.authMode === 'local' && devUsers.length > 0;
 
   return (
     <AppContext.Provider value={context}>
@@ -186,114 +153,13 @@ export function AppShell(props: AppShellProps) {
               <Caption1 className={styles.tagline}>{t('app.tagline')}</Caption1>
             )}
           </div>
-          <div className={styles.actions} role="toolbar" aria-label={t('app.actions')}>
-            <Suspense fallback={null}>
-              {localMode && current ? (
-                <UserSwitcher
-                  users={devUsers}
-                  currentId={devUserId ?? current.id}
-                  onChange={onDevUserChange}
-                />
-              ) : null}
-              {host.inTeams ? null : (
-                <LanguageSwitch value={language} onChange={onLanguageChange} />
-              )}
-            </Suspense>
-            <Button
-              appearance="secondary"
-              disabled={!current}
-              onPointerEnter={() => void loadMyStories()}
-              onFocus={() => void loadMyStories()}
-              onClick={() => setDialog({ kind: 'mine' })}
-              data-testid="my-stories-open"
-            >
-              {t('app.myStories')}
-            </Button>
-            {showApprovals ? (
-              <Button
-                appearance="secondary"
-                onPointerEnter={() => void loadApprovals()}
-                onFocus={() => void loadApprovals()}
-                onClick={() => setDialog({ kind: 'approvals' })}
-                data-testid="approvals-open"
-              >
-                {t('app.approvals')}
-              </Button>
-            ) : null}
-            {seesInsights ? (
-              <Button
-                appearance="secondary"
-                onPointerEnter={() => void loadInsights()}
-                onFocus={() => void loadInsights()}
-                onClick={() => setDialog({ kind: 'insights' })}
-                data-testid="insights-open"
-              >
-                {t('app.insights')}
-              </Button>
-            ) : null}
-            {seesInsights ? (
-              <Button
-                appearance="secondary"
-                onPointerEnter={() => void loadModeration()}
-                onFocus={() => void loadModeration()}
-                onClick={() => setDialog({ kind: 'moderation' })}
-                data-testid="moderation-open"
-              >
-                {t('app.moderation')}
-              </Button>
-            ) : null}
-            {isAdmin ? (
-              <Button
-                appearance="secondary"
-                onPointerEnter={() => void loadSettings()}
-                onFocus={() => void loadSettings()}
-                onClick={() => setDialog({ kind: 'settings' })}
-                data-testid="settings-open"
-              >
-                {t('app.settings')}
-              </Button>
-            ) : null}
-            <Button
-              appearance="secondary"
-              disabled={!current}
-              onPointerEnter={() => void loadAwards()}
-              onFocus={() => void loadAwards()}
-              onClick={() => setDialog({ kind: 'awards' })}
-              data-testid="awards-open"
-            >
-              {t('app.awards')}
-            </Button>
-            <Button
-              appearance="secondary"
-              disabled={!current}
-              onPointerEnter={() => void loadCollections()}
-              onFocus={() => void loadCollections()}
-              onClick={() => setDialog({ kind: 'collections' })}
-              data-testid="collections-open"
-            >
-              {t('app.collections')}
-            </Button>
-            <Button
-              appearance="secondary"
-              disabled={!current}
-              onPointerEnter={() => void loadHallOfFame()}
-              onFocus={() => void loadHallOfFame()}
-              onClick={() => setDialog({ kind: 'hallOfFame' })}
-              data-testid="hall-of-fame-open"
-            >
-              {t('app.hallOfFame')}
-            </Button>
-            <Button
-              appearance="primary"
-              disabled={!current}
-              onPointerEnter={() => void loadStoryForm()}
-              onFocus={() => void loadStoryForm()}
-              onClick={() => setDialog({ kind: 'form' })}
-              data-testid="share-story"
-            >
-              {t('app.share')}
-            </Button>
-          </div>
+          <AppToolbar
+            devUserId={devUserId}
+            showApprovals={showApprovals}
+            onLanguageChange={onLanguageChange}
+            onDevUserChange={onDevUserChange}
+            onOpen={(target) => setDialog({ kind: target })}
+          />
         </div>
       </header>
 
