@@ -18,8 +18,9 @@ export interface WallPageCacheOptions {
  * from memory for `ttlMs`. Every page costs a partition query, and Table Storage serves about
  * 2,000 entities a second per partition, so without it one busy month partition caps a large
  * tenant at some 60 wall opens a second. A change this instance makes to the tenant's wall
- * (publish, vote, archive) drops its pages at once; one made by another instance shows within
- * `ttlMs`. Filtered pages, searches and continuation pages are never cached.
+ * (publish, archive) drops its pages at once, and a vote updates them in place (`patch`); one
+ * made by another instance shows within `ttlMs`. Filtered pages, searches and continuation pages
+ * are never cached; readers who ask for the same one at once share its read.
  */
 export function cacheWallPages(inner: WallIndex, options: WallPageCacheOptions): WallIndex {
   if (options.ttlMs <= 0) return inner;
@@ -106,7 +107,7 @@ export function cacheWallPages(inner: WallIndex, options: WallPageCacheOptions):
     count: (filters) => inner.count(filters),
 
     async page(query) {
-      if (!isPlainFirstPage(query)) return inner.page(query);
+      if (!isPlainFirstPage(query)) return copy(await shared(query));
       const key = `${query.tenantId}\n${query.limit}`;
       const hit = pages.get(key);
       if (hit && hit.until > now()) return copy(hit.page);
@@ -122,6 +123,25 @@ export function cacheWallPages(inner: WallIndex, options: WallPageCacheOptions):
       return copy(await read);
     },
   };
+
+  /**
+   * A page never kept (a later page, a filter, a search), read once for the readers who ask for
+   * the same one at once: everyone who loads more on a busy morning asks for the same second
+   * page. A write to the tenant's wall drops the read under way for later readers, as above.
+   */
+  function shared(query: WallQuery): Promise<WallPage> {
+    const key = `${query.tenantId}\n${JSON.stringify(query)}`;
+    let read = reading.get(key);
+    if (!read) {
+      read = inner.page(query);
+      reading.set(key, read);
+      const done = () => {
+        if (reading.get(key) === read) reading.delete(key);
+      };
+      read.then(done, done);
+    }
+    return read;
+  }
 
   /** Reads a first page and keeps it, unless a write to the tenant's wall overlapped the read. */
   async function fill(key: string, query: WallQuery): Promise<WallPage> {

@@ -102,6 +102,32 @@ describe('cacheWallPages', () => {
     expect(fake.reads()).toBe(13);
   });
 
+  it('lets readers of the same uncached page at once share one read, and keeps none', async () => {
+    const { fake, wall } = setUp();
+    await wall.upsert(story('s1'));
+    const next = { ...first, cursor: 'abc' };
+    const release = fake.hold();
+    const together = [wall.page(next), wall.page(next), wall.page({ ...next, team: 'Sales' })];
+    release();
+    await Promise.all(together);
+    expect(fake.reads()).toBe(2);
+    await wall.page(next);
+    expect(fake.reads()).toBe(3);
+  });
+
+  it('does not let a reader of an uncached page who came after a write share an older read', async () => {
+    const { fake, wall } = setUp();
+    await wall.upsert(story('s1'));
+    const next = { ...first, cursor: 'abc' };
+    const release = fake.hold();
+    const before = wall.page(next);
+    await wall.upsert(story('s2'));
+    const after = wall.page(next);
+    release();
+    expect((await before).items.map((s) => s.id)).toEqual(['s1']);
+    expect((await after).items.map((s) => s.id)).toEqual(['s2', 's1']);
+  });
+
   it('names each cached read with a revision, new whenever the page is read again', async () => {
     const { wall, advance } = setUp();
     await wall.upsert(story('s1'));
