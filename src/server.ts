@@ -159,6 +159,13 @@ const REACTIONS_VIEW_CACHE_MS = 15_000;
  * within this time, as on the wall's first page.
  */
 const STORY_VIEW_CACHE_MS = WALL_CACHE_MS;
+/**
+ * How long a story this instance read or committed is offered to the next change of it (see
+ * `rememberStoryVersions`): card actions come in bursts (an approval card answered once posted,
+ * a channel card voted for by many). Never a staleness bound: the change commits on that
+ * version's ETag, and a stale one costs a failed write and a fresh read.
+ */
+const STORY_VERSION_MEMORY_MS = 5 * 60_000;
 /** How long the bot reuses a person's name and language (a change made elsewhere shows after). */
 const BOT_USERS_CACHE_MS = 30_000;
 /**
@@ -540,6 +547,7 @@ async function openStorage(
     approvalsViewCacheMs: APPROVALS_VIEW_CACHE_MS,
     reactionsViewCacheMs: REACTIONS_VIEW_CACHE_MS,
     storyViewCacheMs: STORY_VIEW_CACHE_MS,
+    storyVersionMemoryMs: STORY_VERSION_MEMORY_MS,
     timeouts: config.storageTimeouts,
     ...(policies ? { additionalPolicies: policies } : {}),
   };

@@ -183,6 +183,13 @@ export interface StoryRepository {
    */
   getForView(ref: StoryRef): Promise<Versioned<Story> | null>;
   commit(change: StoryChange): Promise<Versioned<Story>>;
+  /**
+   * The newest version of the story this instance read or committed a short while ago; null
+   * when it has none. It may be stale (changed through another instance, or erased): only to
+   * judge a change committed on its ETag, with a refusal judged again on `get` (`onLatestStory`).
+   * Optional: without it every change reads first.
+   */
+  recent?(ref: StoryRef): Versioned<Story> | null;
   /** The person's reaction of that kind to the story; null when there is none. */
   reactionOf(ref: StoryRef, kind: ReactionKind, personId: string): Promise<Reaction | null>;
   audit(ref: StoryRef): Promise<AuditEvent[]>;

@@ -1,4 +1,4 @@
-import { DomainError } from './errors.js';
+import { DomainError, type DomainErrorCode } from './errors.js';
 import { recordInvolvement } from './involvement.js';
 import type {
   AuditAction,
@@ -7,6 +7,8 @@ import type {
   OutboxMessage,
   StoryChange,
   StoryDeps,
+  StoryRef,
+  Versioned,
 } from './ports.js';
 import { projectCommitted } from './projections.js';
 import { retryOnConflict } from './retry.js';
@@ -32,13 +34,16 @@ export async function changeStory(
   decide: (story: Story, now: Date) => Promise<StoryEdit | null> | StoryEdit | null,
 ): Promise<Story> {
   const ref = { tenantId: actor.tenantId, storyId };
-  const result = await retryOnConflict(async () => {
-    const current = await deps.stories.get(ref);
+  const result = await onLatestStory(deps, ref, async (current, remembered) => {
     if (!current || !canSee(actor, current.value)) {
       throw new DomainError('not_found', 'No such story.');
     }
     const edit = await decide(current.value, deps.clock.now());
-    if (!edit) return { story: current.value, before: current.value, outbox: [], changed: false };
+    if (!edit) {
+      // Nothing to do is a decision too: made on a remembered copy, it is made again on storage's.
+      if (remembered) throw new DomainError('conflict', 'Judged on a remembered version.');
+      return { story: current.value, before: current.value, outbox: [], changed: false };
+    }
     // Whom the change brings in is indexed first, so erasure and export can find them.
     await recordInvolvement(deps, actor, current.value, edit.story);
     const saved = await deps.stories.commit({ ...edit, expectedEtag: current.etag });
@@ -52,6 +57,48 @@ export async function changeStory(
     deps.onCommitted(ref);
   }
   return result.story;
+}
+
+/**
+ * Errors a decision made on a story can end in, and a write on a stale ETag: judged again on a
+ * fresh read when they came from a remembered version. Storage failures, rate limits and the
+ * caller's own input are not about the version, and a reaction row that already exists is
+ * storage's own answer (the story's ETag matched, or the transaction would have failed on it).
+ */
+const JUDGED_ON_THE_STORY: ReadonlySet<DomainErrorCode> = new Set<DomainErrorCode>([
+  'conflict',
+  'not_found',
+  'forbidden',
+  'illegal_transition',
+  'self_vote',
+  'self_reaction',
+  'not_voted',
+  'not_reacted',
+  'no_approver',
+  'votes_hidden',
+]);
+
+/**
+ * Runs a judge → commit `step` on the latest story, as `retryOnConflict` over `stories.get`
+ * does, but first on the version this instance remembers (`StoryRepository.recent`), saving
+ * the read when it is still current. What the step accepts there is committed on that version's
+ * ETag, so storage refuses it if anyone changed the story since; what it refuses, or a write so
+ * refused, is judged again from a fresh read. A decision never rests on a stale copy.
+ */
+export async function onLatestStory<T>(
+  deps: Pick<StoryDeps, 'stories'>,
+  ref: StoryRef,
+  step: (current: Versioned<Story> | null, remembered: boolean) => Promise<T>,
+): Promise<T> {
+  const remembered = deps.stories.recent?.(ref) ?? null;
+  if (remembered) {
+    try {
+      return await step(remembered, true);
+    } catch (error) {
+      if (!(error instanceof DomainError) || !JUDGED_ON_THE_STORY.has(error.code)) throw error;
+    }
+  }
+  return retryOnConflict(async () => step(await deps.stories.get(ref), false));
 }
 
 /** The audit event of `action` by the actor at `now`, with an optional comment and facts. */

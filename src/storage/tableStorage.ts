@@ -54,6 +54,7 @@ import { createTablePersonIndex } from './tablePersonIndex.js';
 import { createTableFeaturedPeople } from './tableFeaturedPeople.js';
 import { createTableStoryPersonalData } from './tableStoryPersonalData.js';
 import { cacheStoryViews } from './storyViewCache.js';
+import { rememberStoryVersions } from './storyVersionMemory.js';
 import { cacheTenantSettings } from './settingsCache.js';
 import { cacheWallPages } from './wallPageCache.js';
 import { backfillWallTeamKeys } from './wallTeamKeys.js';
@@ -113,6 +114,12 @@ export interface TableStorageOptions {
    * `cacheStoryViews`.
    */
   readonly storyViewCacheMs?: number;
+  /**
+   * How long the version of a story this instance read or committed is offered to a change, to
+   * be committed on its ETag without reading it again; 0 (the default) reads before every
+   * change. See `rememberStoryVersions`.
+   */
+  readonly storyVersionMemoryMs?: number;
 }
 
 /** The storage adapters of the domain ports, plus table housekeeping and a health probe. */
@@ -301,7 +308,9 @@ export function createTableStorage(opts: TableStorageOptions): TableStorage {
   );
 
   return {
-    stories: storyViews.stories,
+    stories: rememberStoryVersions(storyViews.stories, {
+      ttlMs: opts.storyVersionMemoryMs ?? 0,
+    }),
     outbox: createTableOutboxStore(clients.stories),
     wall: cacheWallPages(
       createTableWallIndex(clients.wall, {

@@ -9,7 +9,7 @@ import {
   requireMayReact,
   withReactionCount,
 } from '../reactions.js';
-import { retryOnConflict } from '../retry.js';
+import { onLatestStory } from '../storyChange.js';
 import type { Story } from '../story.js';
 import type { Actor } from '../user.js';
 
@@ -132,8 +132,7 @@ async function changeReaction(
   }>,
 ): Promise<Story> {
   const ref = { tenantId: actor.tenantId, storyId };
-  const { story, before, outbox } = await retryOnConflict(async () => {
-    const current = await deps.stories.get(ref);
+  const { story, before, outbox } = await onLatestStory(deps, ref, async (current) => {
     if (!current || current.value.status !== 'published') {
       throw new DomainError('not_found', 'No such published story.');
     }
