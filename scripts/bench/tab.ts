@@ -6,7 +6,7 @@ import { measureInitialBundle } from '../../tests/e2e/initialBundle.js';
 import { launchBrowser } from '../../tests/support/browser.js';
 import { percentile, round } from './stats.js';
 
-/** `FIRST_STORIES_MARK` of src/tab/components/Wall/Wall.tsx (importing it would load the tab). */
+/** `FIRST_STORIES_MARK` of src/tab/early/handOver.ts (set by the first script's cards or the wall). */
 const FIRST_STORIES_MARK = 'storywall:first-stories';
 
 export interface TabBundle {

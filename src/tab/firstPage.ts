@@ -1,12 +1,75 @@
 /**
- * The tab's first script: a build entry of its own, a few KB, loaded `async` ahead of the app's
- * bundle (vite.config.ts adds it to index.html). It asks for the wall's first page at once, so
- * the data is on its way while the browser still downloads and starts the app; the app takes the
- * answer over (`takeEarlyWall`). Inside a possible Teams frame it starts loading teams-js
- * instead, which the host check needs before anything else.
+ * The tab's first script: a classic script of a few KB with nothing to import, built on its own
+ * (vite.config.ts) and loaded `async` ahead of the app's bundle. In a top-level browser window it
+ * asks for the wall's first page at once, and once the answer is in, draws the header and the
+ * first story cards with DOM APIs (`drawEarlyWall`), while the browser still downloads and starts
+ * the app, which then takes the answer over (`takeEarlyWall`) and replaces the cards in place
+ * (`handOverToApp`). Inside a possible Teams frame it preloads teams-js instead, which the host
+ * check needs before anything else.
  */
-import { startEarlyWall } from './api/earlyWall.js';
-import { loadTeamsSdk, mayBeTeamsFrame } from './teams/host.js';
+import { parseTabQuery } from './channelTab.js';
+import { earlyBuild } from './early/build.js';
+import { drawEarlyWall } from './early/earlyCards.js';
+import { ROOT_ID, markFirstStories, type EarlyWall } from './early/handOver.js';
+import { startEarlyWall } from './early/request.js';
+import { resolveLanguage, loadLanguageChoice } from './language.js';
+import { mayBeTeamsFrame } from './teams/host.js';
+import type { WallPageDto } from '../shared/dto.js';
 
-if (mayBeTeamsFrame()) loadTeamsSdk().catch(() => undefined);
-else startEarlyWall();
+function preload(urls: readonly string[]): void {
+  for (const href of urls) {
+    const link = document.createElement('link');
+    link.rel = 'modulepreload';
+    link.href = href;
+    link.crossOrigin = '';
+    document.head.append(link);
+  }
+}
+
+/** The page is parsed (not DOMContentLoaded, which waits for the app's bundle to run). */
+function parsed(): Promise<void> {
+  if (document.readyState !== 'loading') return Promise.resolve();
+  return new Promise((resolve) => {
+    const listener = () => {
+      if (document.readyState === 'loading') return;
+      document.removeEventListener('readystatechange', listener);
+      resolve();
+    };
+    document.addEventListener('readystatechange', listener);
+  });
+}
+
+/** Draws the first cards, unless the app has painted already or there is nothing to draw. */
+async function drawWhenReady(early: EarlyWall): Promise<void> {
+  const answer = await early.answer;
+  await parsed();
+  const root = document.getElementById(ROOT_ID);
+  if (early.appPainted || !root || !answer.ok || !('text' in answer)) return;
+  let page: WallPageDto;
+  try {
+    page = JSON.parse(answer.text) as WallPageDto;
+  } catch {
+    return;
+  }
+  if (!Array.isArray(page.items) || page.items.length === 0) return;
+  const build = earlyBuild();
+  const language = resolveLanguage(loadLanguageChoice(), navigator.language);
+  early.shown = drawEarlyWall(root, {
+    page,
+    language,
+    strings: build.strings[language],
+    css: build.css,
+    theme: build.theme,
+    channel: parseTabQuery(window.location.search).channel,
+  });
+  markFirstStories();
+}
+
+const build = earlyBuild();
+if (mayBeTeamsFrame()) {
+  preload([...build.teamsPreload, ...build.appPreload]);
+} else {
+  const early = startEarlyWall();
+  preload(build.appPreload);
+  if (early) drawWhenReady(early).catch(() => undefined);
+}

@@ -2,7 +2,6 @@ import i18next, { type i18n as I18n } from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { LOCALES, type LocaleDto } from '../shared/dto.js';
 import { en, type Messages } from './locales/en.js';
-import type { HostInfo } from './teams/host.js';
 
 type Leaves<T, Prefix extends string = ''> = {
   [K in keyof T & string]: T[K] extends string ? `${Prefix}${K}` : Leaves<T[K], `${Prefix}${K}.`>;
@@ -16,46 +15,13 @@ type WithoutPlural<K extends string> = K extends `${infer Base}_${'one' | 'other
  */
 export type MessageKey = WithoutPlural<Leaves<typeof en>>;
 
-const LANGUAGE_KEY = 'storywall.language';
-
-/** `fi-FI` → `fi`; anything we have no strings for → undefined. */
-export function toLocale(tag: string | undefined | null): LocaleDto | undefined {
-  const base = tag?.trim().toLowerCase().split(/[-_]/)[0];
-  return LOCALES.find((locale) => locale === base);
-}
-
-/** The first supported language among the candidates, else English. */
-export function resolveLanguage(...candidates: (string | undefined | null)[]): LocaleDto {
-  for (const candidate of candidates) {
-    const locale = toLocale(candidate);
-    if (locale) return locale;
-  }
-  return 'en';
-}
-
-/** The UI language: inside Teams the Teams locale decides; in a browser the switcher's choice. */
-export function languageFor(host: Pick<HostInfo, 'inTeams' | 'locale'>): LocaleDto {
-  return host.inTeams
-    ? resolveLanguage(host.locale)
-    : resolveLanguage(loadLanguageChoice(), host.locale);
-}
-
-/** The language picked with the browser-mode switcher, if any. */
-export function loadLanguageChoice(): LocaleDto | undefined {
-  try {
-    return toLocale(window.localStorage.getItem(LANGUAGE_KEY));
-  } catch {
-    return undefined;
-  }
-}
-
-export function saveLanguageChoice(locale: LocaleDto): void {
-  try {
-    window.localStorage.setItem(LANGUAGE_KEY, locale);
-  } catch {
-    // Only this page keeps the choice.
-  }
-}
+export {
+  languageFor,
+  loadLanguageChoice,
+  resolveLanguage,
+  saveLanguageChoice,
+  toLocale,
+} from './language.js';
 
 /**
  * The strings of one language. English is the fallback and in the first bundle; the others are

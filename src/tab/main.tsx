@@ -1,6 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
-import { startEarlyWall, takeEarlyWall } from './api/earlyWall.js';
+import { takeEarlyWall } from './api/earlyWall.js';
+import { startEarlyWall } from './early/request.js';
 import { createTabApi, prefetchWall } from './api/tabApi.js';
 import { loadDevUser } from './auth/devUserStore.js';
 import { parseTabQuery, type TabQuery } from './channelTab.js';
@@ -23,9 +24,10 @@ function rootElement(): HTMLElement {
 async function renderWall(root: Root, host: Host, query: TabQuery): Promise<void> {
   const devUserId = host.inTeams ? undefined : loadDevUser();
   const filters = { team: query.team, category: query.category };
+  const api = createTabApi(host, devUserId);
   const firstPage =
-    (host.inTeams ? undefined : takeEarlyWall(devUserId, filters)) ??
-    prefetchWall(createTabApi(host, devUserId), filters);
+    (host.inTeams ? undefined : takeEarlyWall(api, devUserId, filters)) ??
+    prefetchWall(api, filters);
 
   const language = languageFor(host);
   const i18n = await createI18n(language);

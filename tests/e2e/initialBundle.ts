@@ -10,14 +10,15 @@ export interface InitialBundle {
 const STATIC_IMPORT = /(?:^|[;}\n])\s*import\s*(?:[\w$\s{},*]+?\s*from\s*)?["']([^"']+)["']/g;
 
 /**
- * The JavaScript a browser must load before the tab can paint: the entry script of
- * `index.html`, its modulepreloads and, transitively, every static `import` of those files.
+ * The JavaScript a browser must load before the tab can paint: the scripts of `index.html`
+ * (the first script and the app's entry), its modulepreloads and, transitively, every static `import` of those files.
  * Dynamic `import()` chunks (the lazy dialogs) are not counted.
  */
 export function measureInitialBundle(distDir: string): InitialBundle {
   const html = readFileSync(path.join(distDir, 'index.html'), 'utf8');
   const refs = [
-    ...[...html.matchAll(/<script[^>]+type="module"[^>]+src="([^"]+)"/g)].map((m) => m[1]),
+    // Module and classic scripts alike (the first script is a classic one).
+    ...[...html.matchAll(/<script[^>]+src="([^"]+)"/g)].map((m) => m[1]),
     ...[...html.matchAll(/<link[^>]+rel="modulepreload"[^>]+href="([^"]+)"/g)].map((m) => m[1]),
   ].filter((ref): ref is string => ref !== undefined);
   const queue = refs.map((ref) => path.join(distDir, ref));

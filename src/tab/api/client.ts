@@ -141,6 +141,10 @@ export type WallRequest = Omit<WallQuery, 'cursor' | 'category' | 'language' | '
   sort?: WallSortDto | '';
 };
 
+import { wallQueryString } from './wallQuery.js';
+
+export { wallQueryString };
+
 /** Paging of `GET /api/stories/mine`. */
 export type MyStoriesRequest = Pick<WallRequest, 'limit' | 'cursor'>;
 
@@ -184,31 +188,6 @@ function rangeQueryString(query: InsightsQuery): string {
   if (query.to) params.set('to', query.to);
   const encoded = params.toString();
   return encoded ? `?${encoded}` : '';
-}
-
-/** Builds the query string of a wall page, leaving out empty filters. */
-export function wallQueryString(query: WallRequest): string {
-  const params = new URLSearchParams();
-  const keys = [
-    'limit',
-    'cursor',
-    'team',
-    'category',
-    'month',
-    'q',
-    'account',
-    'language',
-    'sort',
-    'total',
-  ] as const;
-  for (const key of keys) {
-    const value = query[key];
-    if (value === undefined || value === null) continue;
-    const text = String(value).trim();
-    if (text !== '') params.set(key, text);
-  }
-  const encoded = params.toString();
-  return encoded === '' ? '' : `?${encoded}`;
 }
 
 /** A typed wrapper around the tab's API: auth headers, JSON, timeouts and error parsing. */

@@ -1,11 +1,21 @@
 import { FluentProvider } from '@fluentui/react-components';
 import type { i18n as I18n } from 'i18next';
-import { Suspense, lazy, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import {
+  Suspense,
+  lazy,
+  useCallback,
+  useEffect,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+} from 'react';
 import { I18nextProvider } from 'react-i18next';
 import type { LocaleDto } from '../../../shared/dto.js';
 import type { ApiClient } from '../../api/client.js';
 import { createTabApi, type WallPrefetch } from '../../api/tabApi.js';
 import { saveDevUser } from '../../auth/devUserStore.js';
+import { appMounted } from '../../early/handOver.js';
 import type { TabQuery } from '../../channelTab.js';
 import { loadLanguage, resolveLanguage, saveLanguageChoice } from '../../i18n.js';
 import { useHostTheme } from '../../hooks/useHostTheme.js';
@@ -47,6 +57,8 @@ export function App({ host, i18n, initial }: AppProps) {
   useEffect(() => {
     document.documentElement.lang = language;
   }, [language]);
+  // From the first commit on, the tab's first script draws nothing (src/tab/early).
+  useLayoutEffect(() => appMounted(), []);
 
   const changeLanguage = useCallback(
     (locale: LocaleDto) => {

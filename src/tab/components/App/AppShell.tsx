@@ -1,20 +1,11 @@
-import {
-  Button,
-  Caption1,
-  MessageBar,
-  MessageBarActions,
-  MessageBarBody,
-  Spinner,
-  mergeClasses,
-} from '@fluentui/react-components';
-import { Suspense, useCallback, useEffect, useMemo, useState } from 'react';
+import { Caption1, Spinner, mergeClasses } from '@fluentui/react-components';
+import { Suspense, lazy, useCallback, useEffect, useMemo, useState } from 'react';
 import type { LocaleDto, MeDto, StoryDto } from '../../../shared/dto.js';
 import { ApiError, type ApiClient } from '../../api/client.js';
 import type { WallPrefetch } from '../../api/tabApi.js';
 import { AppContext, type AppContextValue } from '../../appContext.js';
 import type { TabQuery } from '../../channelTab.js';
 import { returnFocusFromDialogs } from '../../dialogFocus.js';
-import { errorKey } from '../../errors.js';
 import { useLoad } from '../../hooks/useLoad.js';
 import { useT } from '../../hooks/useT.js';
 import {
@@ -26,7 +17,6 @@ import {
   type TabView,
 } from '../../route.js';
 import type { Host } from '../../teams/host.js';
-import { AwardBanner } from '../AwardBanner/AwardBanner.js';
 import { Wall } from '../Wall/Wall.js';
 import { useAppStyles } from './App.styles.js';
 import { AppToolbar } from './AppToolbar.js';
@@ -45,6 +35,13 @@ import {
 } from './lazyViews.js';
 import { useApprovalsVisible } from './useApprovalsVisible.js';
 import { useViewAddress } from './useViewAddress.js';
+
+// Shown only in a month with a story of the month; it asks for the award itself.
+const AwardBanner = lazy(() =>
+  import('../AwardBanner/AwardBanner.js').then((m) => ({ default: m.AwardBanner })),
+);
+// Only when start-up fails.
+const StartError = lazy(() => import('./StartError.js').then((m) => ({ default: m.StartError })));
 
 export interface AppShellProps {
   api: ApiClient;
@@ -165,24 +162,21 @@ export function AppShell(props: AppShellProps) {
 
       <main className={styles.main}>
         {me.state === 'error' ? (
-          <MessageBar intent="error" className={styles.notice} data-testid="app-error">
-            <MessageBarBody>
-              {t('app.startFailed')} {t(errorKey(me.error))}
-            </MessageBarBody>
-            <MessageBarActions>
-              {/* The one retry on the page: it starts over both who the user is and the wall. */}
-              <Button
-                onClick={() => {
-                  reloadMe();
-                  setWallVersion((n) => n + 1);
-                }}
-              >
-                {t('app.retry')}
-              </Button>
-            </MessageBarActions>
-          </MessageBar>
+          <Suspense fallback={null}>
+            <StartError
+              error={me.error}
+              className={styles.notice}
+              onRetry={() => {
+                // The one retry on the page: it starts over both who the user is and the wall.
+                reloadMe();
+                setWallVersion((n) => n + 1);
+              }}
+            />
+          </Suspense>
         ) : null}
-        <AwardBanner reloadKey={awardVersion} onOpen={openStory} />
+        <Suspense fallback={null}>
+          <AwardBanner reloadKey={awardVersion} onOpen={openStory} />
+        </Suspense>
         <Wall
           reloadKey={wallVersion}
           prefetched={firstPage}

@@ -1,21 +1,10 @@
-import {
-  Body1,
-  Button,
-  MessageBar,
-  MessageBarBody,
-  Skeleton,
-  SkeletonItem,
-  Spinner,
-  Subtitle2,
-  Text,
-  mergeClasses,
-} from '@fluentui/react-components';
-import { Suspense, lazy, useEffect, useRef, useState } from 'react';
+import { Body1, Button, Spinner, Subtitle2, Text, mergeClasses } from '@fluentui/react-components';
+import { Suspense, lazy, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { StoryDto } from '../../../shared/dto.js';
 import type { StartFilters, WallPrefetch } from '../../api/tabApi.js';
 import { useAppContext } from '../../appContext.js';
 import { config } from '../../config.js';
-import { errorKey } from '../../errors.js';
+import { handOverToApp, markFirstStories } from '../../early/handOver.js';
 import { useDebouncedValue } from '../../hooks/useDebouncedValue.js';
 import { useFocusFirstNew } from '../../hooks/usePagedList.js';
 import {
@@ -24,7 +13,6 @@ import {
   type WallFilters as Filters,
 } from '../../hooks/useWallStories.js';
 import { useMyReactions } from '../../hooks/useMyReactions.js';
-import { LoadError } from '../LoadError/LoadError.js';
 import { StoryCard } from '../StoryCard/StoryCard.js';
 import { useWallStyles } from './Wall.styles.js';
 import { useWallTotal } from './useWallTotal.js';
@@ -34,6 +22,14 @@ import { useT } from '../../hooks/useT.js';
 // a chunk of their own, requested as soon as this module runs, while the first page loads.
 const filtersChunk = import('./WallFilters.js');
 const WallFilters = lazy(() => filtersChunk.then((m) => ({ default: m.WallFilters })));
+// Failures are rare: their message bars load when one happens.
+const LoadError = lazy(() =>
+  import('../LoadError/LoadError.js').then((m) => ({ default: m.LoadError })),
+);
+// The loading cards: requested at once, like the filters; the list is labelled and busy meanwhile.
+const skeletonChunk = import('./WallSkeleton.js');
+const WallSkeleton = lazy(() => skeletonChunk.then((m) => ({ default: m.WallSkeleton })));
+const MoreError = lazy(() => import('./MoreError.js').then((m) => ({ default: m.MoreError })));
 
 export interface WallProps {
   /** Changing it reloads the wall from the first page (e.g. after an approval). */
@@ -50,8 +46,6 @@ export interface WallProps {
   errorShownAbove?: boolean;
 }
 
-const SKELETON_CARDS = 6;
-
 /**
  * Cards in the wall's first commit: more than a large screen shows at once. The rest of the
  * first page follows right after that paint, so the first stories are not held up by rendering
@@ -59,8 +53,11 @@ const SKELETON_CARDS = 6;
  */
 export const FIRST_COMMIT_CARDS = 12;
 
-/** Name of the performance mark set when the first stories are on screen. */
-export const FIRST_STORIES_MARK = 'storywall:first-stories';
+/**
+ * Name of the performance mark set when the first stories are on screen: by the tab's first
+ * script when it drew them (src/tab/early), else here.
+ */
+export { FIRST_STORIES_MARK } from '../../early/handOver.js';
 
 /** The story wall: filters, the newest stories first, and "load more" paging. */
 export function Wall({
@@ -106,15 +103,21 @@ export function Wall({
   const total = useWallTotal(api, filters, reloadKey);
 
   // A User Timing mark for the "first stories painted" budget in docs/PERFORMANCE.md;
-  // the e2e test reads it.
+  // the e2e test reads it. The first script's cards, if it drew any, set it already.
   const marked = useRef(false);
   const painted = wall.status === 'ready' && wall.items.length > 0;
   useEffect(() => {
     if (painted && !marked.current) {
       marked.current = true;
-      performance.mark(FIRST_STORIES_MARK);
+      markFirstStories();
     }
   }, [painted]);
+  // The first script's cards (if any) give way once this wall shows anything but its loading
+  // state: before the browser paints, so no frame shows both, or neither.
+  const settled = wall.status !== 'loading';
+  useLayoutEffect(() => {
+    if (settled) handOverToApp();
+  }, [settled]);
   const [allCards, setAllCards] = useState(false);
   useEffect(() => {
     if (!painted || allCards) return;
@@ -156,33 +159,19 @@ export function Wall({
       </div>
 
       {wall.status === 'error' && errorShownAbove ? null : wall.status === 'error' ? (
-        <LoadError
-          message="wall.error"
-          error={wall.error}
-          onRetry={wall.retry}
-          testId="wall-error"
-        />
+        <Suspense fallback={null}>
+          <LoadError
+            message="wall.error"
+            error={wall.error}
+            onRetry={wall.retry}
+            testId="wall-error"
+          />
+        </Suspense>
       ) : loading && wall.items.length === 0 ? (
         <ul className={styles.grid} aria-busy="true" aria-label={t('wall.loading')}>
-          {Array.from({ length: SKELETON_CARDS }, (_, index) => (
-            <li key={index} className={styles.item}>
-              <Skeleton className={styles.skeletonCard} aria-hidden>
-                <div className={styles.skeletonRow}>
-                  <SkeletonItem shape="rectangle" size={20} />
-                  <SkeletonItem shape="rectangle" size={20} />
-                </div>
-                <SkeletonItem size={24} />
-                <SkeletonItem size={16} />
-                <SkeletonItem size={16} />
-                <SkeletonItem size={16} />
-                <SkeletonItem size={48} />
-                <div className={styles.skeletonRow}>
-                  <SkeletonItem shape="circle" size={28} />
-                  <SkeletonItem size={28} />
-                </div>
-              </Skeleton>
-            </li>
-          ))}
+          <Suspense fallback={null}>
+            <WallSkeleton />
+          </Suspense>
         </ul>
       ) : wall.items.length === 0 && wall.status === 'ready' ? (
         <div className={styles.empty} data-testid="wall-empty">
@@ -214,9 +203,9 @@ export function Wall({
       {wall.status === 'ready' && (wall.hasMore || wall.moreError) ? (
         <div className={styles.more}>
           {wall.moreError ? (
-            <MessageBar intent="error">
-              <MessageBarBody>{t(errorKey(wall.moreError))}</MessageBarBody>
-            </MessageBar>
+            <Suspense fallback={null}>
+              <MoreError error={wall.moreError} />
+            </Suspense>
           ) : null}
           <Button
             appearance="secondary"
