@@ -6,7 +6,7 @@ import { morningResults, morningRows, type MorningResult } from './morning.js';
 import type { Row, TargetResult } from './report.js';
 import { round, type Summary } from './stats.js';
 import { searchResults, searchRows, type SearchMeasured } from './search.js';
-import type { TabBundle } from './tab.js';
+import type { firstStories, TabBundle } from './tab.js';
 import type { PageCounts, WallAB } from './wall.js';
 import { BENCH_FLOOR_ROUTE, type WallWire } from './wallWire.js';
 
@@ -42,17 +42,8 @@ export interface Measured {
   readonly azuriteMb: number;
   readonly bundle: TabBundle | undefined;
   readonly morning: MorningResult | undefined;
-  readonly paint:
-    | {
-        p50Ms: number;
-        maxMs: number;
-        runsMs: number[];
-        phasesMs: Record<string, number>;
-        /** The framework-free floor page, visited interleaved with the tab in the same browser. */
-        floor: { p50Ms: number; runsMs: number[]; phasesMs: Record<string, number> };
-        ratioP50: number;
-      }
-    | undefined;
+  /** The tab's first stories and the framework-free floor page, visited interleaved. */
+  readonly paint: Awaited<ReturnType<typeof firstStories>> | undefined;
 }
 
 /** The wall's two sizes, when the wall part ran. */
@@ -203,7 +194,11 @@ export function tableRows(m: Measured): Row[] {
       value: paint.p50Ms,
       unit: 'ms',
       limit: 1500,
-      note: `median of ${paint.runsMs.join(', ')}`,
+      note:
+        `median of ${paint.runsMs.join(', ')}` +
+        (paint.warmupFailures.length
+          ? `; unmeasured first visits failed ${paint.warmupFailures.length}×`
+          : ''),
     },
     {
       name: 'tab.firstStoriesFloorMs',
@@ -329,6 +324,7 @@ export function buildResults(
             firstStoriesFloorMs: m.paint.floor.p50Ms,
             firstStoriesFloorRunsMs: m.paint.floor.runsMs,
             firstStoriesFloorPhasesMs: m.paint.floor.phasesMs,
+            warmupFailures: m.paint.warmupFailures,
             firstStoriesRatio: m.paint.ratioP50,
           }
         : null,
