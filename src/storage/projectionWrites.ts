@@ -1,7 +1,8 @@
-import type { TableClient } from '@azure/data-tables';
+import { odata, type TableClient } from '@azure/data-tables';
+import type { Story } from '../domain/story.js';
 import type { Row } from './entityFields.js';
-import { revisionOf } from './storyColumns.js';
-import { orIfNotFound, statusOf, toDomainError } from './tableErrors.js';
+import { revisionOf, storyFromRow } from './storyColumns.js';
+import { guard, orIfNotFound, statusOf, toDomainError } from './tableErrors.js';
 
 /**
  * Rounds of read-then-write before a projection write gives up with a conflict (the outbox
@@ -107,4 +108,29 @@ async function decideAgainOnRace(operation: string, step: () => Promise<void>): 
       if (!lostRace || round >= MAX_ROUNDS) throw toDomainError(error, operation);
     }
   }
+}
+
+/**
+ * The first `limit` story snapshots of one projection partition (a queue), in RowKey order;
+ * `operation` names the read in a storage error.
+ */
+export async function listSnapshots(
+  client: TableClient,
+  partitionKey: string,
+  limit: number,
+  operation: string,
+): Promise<Story[]> {
+  const wanted = Math.max(0, Math.floor(limit));
+  return guard(operation, async () => {
+    const stories: Story[] = [];
+    if (wanted === 0) return stories;
+    const pages = client
+      .listEntities<Row>({ queryOptions: { filter: odata`PartitionKey eq ${partitionKey}` } })
+      .byPage({ maxPageSize: Math.min(wanted, 1000) });
+    for await (const page of pages) {
+      for (const row of page) if (stories.length < wanted) stories.push(storyFromRow(row));
+      if (stories.length >= wanted) break;
+    }
+    return stories;
+  });
 }

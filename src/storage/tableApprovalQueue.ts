@@ -1,11 +1,9 @@
-import { odata, type TableClient } from '@azure/data-tables';
+import type { TableClient } from '@azure/data-tables';
 import type { ApprovalQueue } from '../domain/ports.js';
 import type { Story } from '../domain/story.js';
-import type { Row } from './entityFields.js';
 import { joinKey, keyPart, sortableTime } from './keys.js';
-import { removeUnlessNewer, writeIfNewer } from './projectionWrites.js';
-import { storyColumns, storyFromRow } from './storyColumns.js';
-import { guard } from './tableErrors.js';
+import { listSnapshots, removeUnlessNewer, writeIfNewer } from './projectionWrites.js';
+import { storyColumns } from './storyColumns.js';
 
 /**
  * Pending stories per approver in table `<prefix>queues`: PartitionKey
@@ -39,22 +37,8 @@ export function createTableApprovalQueue(client: TableClient): ApprovalQueue {
     listForView: list,
   };
 
-  async function list(tenantId: string, approverId: string, limit: number): Promise<Story[]> {
-    const partitionKey = approverPartition(tenantId, approverId);
-    const filter = odata`PartitionKey eq ${partitionKey}`;
-    const wanted = Math.max(0, Math.floor(limit));
-    return guard('approvals.list', async () => {
-      const stories: Story[] = [];
-      if (wanted === 0) return stories;
-      const pages = client
-        .listEntities<Row>({ queryOptions: { filter } })
-        .byPage({ maxPageSize: Math.min(wanted, 1000) });
-      for await (const page of pages) {
-        for (const row of page) if (stories.length < wanted) stories.push(storyFromRow(row));
-        if (stories.length >= wanted) break;
-      }
-      return stories;
-    });
+  function list(tenantId: string, approverId: string, limit: number): Promise<Story[]> {
+    return listSnapshots(client, approverPartition(tenantId, approverId), limit, 'approvals.list');
   }
 }
 

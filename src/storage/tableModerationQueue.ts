@@ -1,11 +1,9 @@
-import { odata, type TableClient } from '@azure/data-tables';
+import type { TableClient } from '@azure/data-tables';
 import type { ModerationQueue } from '../domain/ports.js';
 import type { Story } from '../domain/story.js';
-import type { Row } from './entityFields.js';
 import { joinKey, keyPart } from './keys.js';
-import { removeUnlessNewer, writeIfNewer } from './projectionWrites.js';
-import { reportsColumn, storyColumns, storyFromRow } from './storyColumns.js';
-import { guard } from './tableErrors.js';
+import { listSnapshots, removeUnlessNewer, writeIfNewer } from './projectionWrites.js';
+import { reportsColumn, storyColumns } from './storyColumns.js';
 
 /**
  * The stories that need an editor, in table `<prefix>queues` (beside the approval queues and the
@@ -32,22 +30,8 @@ export function createTableModerationQueue(client: TableClient): ModerationQueue
       await removeUnlessNewer(client, 'moderation.remove', moderationKeys(story), story.revision);
     },
 
-    async list(tenantId, limit) {
-      const filter = odata`PartitionKey eq ${moderationPartition(tenantId)}`;
-      const wanted = Math.max(0, Math.floor(limit));
-      return guard('moderation.list', async () => {
-        const stories: Story[] = [];
-        if (wanted === 0) return stories;
-        const pages = client
-          .listEntities<Row>({ queryOptions: { filter } })
-          .byPage({ maxPageSize: Math.min(wanted, 1000) });
-        for await (const page of pages) {
-          for (const row of page) if (stories.length < wanted) stories.push(storyFromRow(row));
-          if (stories.length >= wanted) break;
-        }
-        return stories;
-      });
-    },
+    list: (tenantId, limit) =>
+      listSnapshots(client, moderationPartition(tenantId), limit, 'moderation.list'),
   };
 }
 
