@@ -80,8 +80,12 @@ describe('story lifecycle through the bot', () => {
     expect(decided.status).toBe(200);
     expect(JSON.stringify(invokeCard(decided.body))).not.toContain('story.decide');
 
-    const wall = await api.get<WallPageDto>('/api/stories?limit=5');
-    expect(wall.body.items[0]).toMatchObject({ id: story.id, title, status: 'published' });
+    // The card answers once the decision is committed; the wall's projection follows it
+    // (docs/adr/0011-card-actions-answer-before-projections.md), so the wall shows it shortly.
+    const newestOnWall = async () =>
+      (await api.get<WallPageDto>('/api/stories?limit=5')).body.items[0];
+    await expect.poll(async () => (await newestOnWall())?.id, { timeout: 5_000 }).toBe(story.id);
+    expect(await newestOnWall()).toMatchObject({ id: story.id, title, status: 'published' });
 
     // The author is told, in chat, and the manager's approval card is updated to the decision.
     const after = await connector.waitForActivities(3, 10_000);
