@@ -1,28 +1,22 @@
 import { describe, expect, it } from 'vitest';
 import { createReadCache } from '../../../src/storage/readCache.js';
+import { createGate } from '../../support/gate.js';
 
 /** A value in "storage" that counts its reads and can hold them until told to go on. */
 function fakeSource() {
   let value = 1;
   let reads = 0;
-  let gate: Promise<void> | undefined;
+  const gate = createGate();
   return {
     load: async () => {
       reads++;
       const seen = value;
-      await gate;
+      await gate.passed();
       return seen;
     },
     set: (next: number) => (value = next),
     reads: () => reads,
-    hold(): () => void {
-      let release = () => {};
-      gate = new Promise<void>((done) => (release = done));
-      return () => {
-        gate = undefined;
-        release();
-      };
-    },
+    hold: gate.hold,
   };
 }
 

@@ -7,6 +7,7 @@ import {
 } from '../../../src/domain/index.js';
 import { cacheTenantSettings } from '../../../src/storage/settingsCache.js';
 import { settingsFromColumn, settingsToColumn } from '../../../src/storage/settingsColumn.js';
+import { createGate } from '../../support/gate.js';
 
 const tenantId = 'tenant-a';
 const version = (n: number): TenantSettings => ({ ...DEFAULT_SETTINGS, version: n });
@@ -15,14 +16,14 @@ const version = (n: number): TenantSettings => ({ ...DEFAULT_SETTINGS, version: 
 function fakeStore() {
   let held: { value: TenantSettings; etag: string } | null = null;
   let reads = 0;
-  let gate: Promise<void> | undefined;
+  const gate = createGate();
   const inner: SettingsStore = {
     getPublicationChannel: () => Promise.resolve(null),
     setPublicationChannel: () => Promise.resolve(),
     async getTenantSettings() {
       reads++;
       const value = held;
-      await gate;
+      await gate.passed();
       return value;
     },
     async putTenantSettings(_tenant, settings, etag) {
@@ -37,14 +38,7 @@ function fakeStore() {
     saveElsewhere: (settings: TenantSettings) => {
       held = { value: settings, etag: `e${settings.version}` };
     },
-    hold(): () => void {
-      let release = () => {};
-      gate = new Promise<void>((done) => (release = done));
-      return () => {
-        gate = undefined;
-        release();
-      };
-    },
+    hold: gate.hold,
   };
 }
 
