@@ -9,7 +9,8 @@ import {
   runCounts,
   timeZoneOptions,
 } from '../../../src/tab/components/Settings/digestsModel.js';
-import { draftOf, problemsFromServer } from '../../../src/tab/components/Settings/settingsModel.js';
+import { draftOf } from '../../../src/tab/components/Settings/settingsModel.js';
+import { problemsFromServer } from '../../../src/tab/components/Settings/settingsProblems.js';
 
 const digests: DigestsDto = {
   weekly: { enabled: true, day: 'friday', time: '15:30' },

@@ -11,16 +11,18 @@ import {
   isDirectoryId,
   moveStage,
   newStage,
-  problemsFromServer,
-  problemsOf,
   sameGrant,
-  teamAddProblem,
   withCategoryStages,
   withoutCategoryStages,
   type ApproverDraft,
   type SettingsDraft,
   type StageDraft,
 } from '../../../src/tab/components/Settings/settingsModel.js';
+import {
+  problemsFromServer,
+  problemsOf,
+  teamAddProblem,
+} from '../../../src/tab/components/Settings/settingsProblems.js';
 
 /** The settings document as `GET /api/settings` gives it; override what a test is about. */
 function buildSettingsDto(overrides: Partial<SettingsDto> = {}): SettingsDto {

@@ -11,9 +11,9 @@ import {
   withCategoryStages,
   withoutCategoryStages,
   type CategoryStagesDraft,
-  type Problems,
   type SettingsDraft,
 } from './settingsModel.js';
+import { type Problems } from './settingsProblems.js';
 import { StageList } from './StageList.js';
 
 export interface CategoryStagesProps {

@@ -12,7 +12,7 @@ import { useT } from '../../hooks/useT.js';
 import { DIGEST_WEEKDAYS, timeZoneOptions, type DigestsDraft } from './digestsModel.js';
 import { ScheduledJobs } from './ScheduledJobs.js';
 import { useSettingsStyles } from './Settings.styles.js';
-import type { Problems } from './settingsModel.js';
+import { type Problems } from './settingsProblems.js';
 
 export interface DigestEditorProps {
   digests: DigestsDraft;

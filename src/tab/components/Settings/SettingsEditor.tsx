@@ -24,14 +24,8 @@ import { AwardRulesEditor } from './AwardRulesEditor.js';
 import { PrivacyEditor } from './PrivacyEditor.js';
 import { RoleGrants } from './RoleGrants.js';
 import { useSettingsStyles } from './Settings.styles.js';
-import {
-  draftOf,
-  inputOf,
-  problemsFromServer,
-  problemsOf,
-  type Problems,
-  type SettingsDraft,
-} from './settingsModel.js';
+import { draftOf, inputOf, type SettingsDraft } from './settingsModel.js';
+import { problemsFromServer, problemsOf, type Problems } from './settingsProblems.js';
 import { StageList } from './StageList.js';
 import { TeamListEditor } from './TeamListEditor.js';
 import { TimingEditor } from './TimingEditor.js';

@@ -5,7 +5,8 @@ import { useFocusAfterRender } from '../../hooks/useFocusAfterRender.js';
 import { useT } from '../../hooks/useT.js';
 import { useSettingsStyles } from './Settings.styles.js';
 import { StageEditor } from './StageEditor.js';
-import { moveStage, newStage, type Problems, type StageDraft } from './settingsModel.js';
+import { moveStage, newStage, type StageDraft } from './settingsModel.js';
+import { type Problems } from './settingsProblems.js';
 
 export interface StageListProps {
   stages: StageDraft[];

@@ -5,7 +5,7 @@ import { LIMITS } from '../../../shared/dto.js';
 import { useT } from '../../hooks/useT.js';
 import type { MessageKey } from '../../i18n.js';
 import { useSettingsStyles } from './Settings.styles.js';
-import { teamAddProblem } from './settingsModel.js';
+import { teamAddProblem } from './settingsProblems.js';
 
 export interface TeamListEditorProps {
   teams: string[];

@@ -2,7 +2,8 @@ import { Field, Input } from '@fluentui/react-components';
 import { useT } from '../../hooks/useT.js';
 import { DurationField } from './DurationField.js';
 import { useSettingsStyles } from './Settings.styles.js';
-import type { Problems, SettingsDraft } from './settingsModel.js';
+import { type SettingsDraft } from './settingsModel.js';
+import { type Problems } from './settingsProblems.js';
 
 type Timing = Pick<SettingsDraft, 'remind' | 'escalateAfter' | 'expire'>;
 
