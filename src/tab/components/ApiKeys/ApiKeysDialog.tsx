@@ -10,7 +10,6 @@ import {
   Field,
   Input,
   MessageBar,
-  MessageBarActions,
   MessageBarBody,
   Spinner,
   Table,
@@ -39,6 +38,7 @@ import { useT } from '../../hooks/useT.js';
 import type { MessageKey } from '../../i18n.js';
 import { ConfirmDialog } from '../ConfirmDialog/ConfirmDialog.js';
 import { LoadError } from '../LoadError/LoadError.js';
+import { ShownOnce } from '../ShownOnce/ShownOnce.js';
 
 /** Each scope in words (i18next reads `:` in a key as a namespace, so not by the scope itself). */
 const SCOPE_LABELS: Record<ApiKeyScopeDto, MessageKey> = {
@@ -51,7 +51,6 @@ const useStyles = makeStyles({
   content: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
   form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
   scopes: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalM },
-  key: { fontFamily: tokens.fontFamilyMonospace, width: '100%' },
 });
 
 export interface ApiKeysDialogProps {
@@ -160,31 +159,15 @@ export function ApiKeysDialog({ onClose }: ApiKeysDialogProps) {
             </div>
 
             {created ? (
-              <MessageBar intent="success" layout="multiline" data-testid="api-key-created">
-                <MessageBarBody>
-                  {t('apiKeys.created', { name: created.name })}
-                  <Input
-                    readOnly
-                    value={created.key}
-                    className={styles.key}
-                    aria-label={t('apiKeys.keyLabel')}
-                    data-testid="api-key-value"
-                  />
-                </MessageBarBody>
-                <MessageBarActions>
-                  <Button
-                    onClick={() =>
-                      void navigator.clipboard.writeText(created.key).then(
-                        () => notify({ title: t('apiKeys.copied'), intent: 'success' }),
-                        () => notify({ title: t('apiKeys.copyFailed'), intent: 'warning' }),
-                      )
-                    }
-                    data-testid="api-key-copy"
-                  >
-                    {t('apiKeys.copy')}
-                  </Button>
-                </MessageBarActions>
-              </MessageBar>
+              <ShownOnce
+                title={t('apiKeys.created', { name: created.name })}
+                value={created.key}
+                valueLabel="apiKeys.keyLabel"
+                copy="apiKeys.copy"
+                copied="apiKeys.copied"
+                copyFailed="apiKeys.copyFailed"
+                testIds={{ bar: 'api-key-created', value: 'api-key-value', copy: 'api-key-copy' }}
+              />
             ) : null}
             {failure ? (
               <MessageBar intent="error" data-testid="api-keys-error">

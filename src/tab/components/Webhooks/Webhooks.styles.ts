@@ -9,7 +9,6 @@ export const useWebhooksStyles = makeStyles({
   form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
   events: { display: 'flex', flexWrap: 'wrap', columnGap: tokens.spacingHorizontalM },
   problem: { display: 'block', color: tokens.colorPaletteRedForeground1 },
-  secret: { fontFamily: tokens.fontFamilyMonospace, width: '100%' },
   verify: { margin: `${tokens.spacingVerticalXS} 0 0` },
   // Addresses are long and have no spaces: they may break anywhere.
   address: { overflowWrap: 'anywhere' },

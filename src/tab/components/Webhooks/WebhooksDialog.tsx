@@ -7,9 +7,7 @@ import {
   DialogContent,
   DialogSurface,
   DialogTitle,
-  Input,
   MessageBar,
-  MessageBarActions,
   MessageBarBody,
   Spinner,
   Table,
@@ -35,6 +33,7 @@ import { WebhookForm } from './WebhookForm.js';
 import { useWebhooksStyles } from './Webhooks.styles.js';
 import { EVENT_LABELS } from './webhooksModel.js';
 import { LoadError } from '../LoadError/LoadError.js';
+import { ShownOnce } from '../ShownOnce/ShownOnce.js';
 
 export interface WebhooksDialogProps {
   onClose: () => void;
@@ -114,32 +113,21 @@ export function WebhooksDialog({ onClose }: WebhooksDialogProps) {
             <WebhookForm onCreated={added} onBusyChange={setAdding} />
 
             {created ? (
-              <MessageBar intent="success" layout="multiline" data-testid="webhook-created">
-                <MessageBarBody>
-                  {t('webhooks.created', { url: created.url })}
-                  <Input
-                    readOnly
-                    value={created.secret}
-                    className={styles.secret}
-                    aria-label={t('webhooks.secretLabel')}
-                    data-testid="webhook-secret"
-                  />
-                  <p className={styles.verify}>{t('webhooks.verify')}</p>
-                </MessageBarBody>
-                <MessageBarActions>
-                  <Button
-                    onClick={() =>
-                      void navigator.clipboard.writeText(created.secret).then(
-                        () => notify({ title: t('webhooks.copied'), intent: 'success' }),
-                        () => notify({ title: t('webhooks.copyFailed'), intent: 'warning' }),
-                      )
-                    }
-                    data-testid="webhook-secret-copy"
-                  >
-                    {t('webhooks.copy')}
-                  </Button>
-                </MessageBarActions>
-              </MessageBar>
+              <ShownOnce
+                title={t('webhooks.created', { url: created.url })}
+                value={created.secret}
+                valueLabel="webhooks.secretLabel"
+                copy="webhooks.copy"
+                copied="webhooks.copied"
+                copyFailed="webhooks.copyFailed"
+                testIds={{
+                  bar: 'webhook-created',
+                  value: 'webhook-secret',
+                  copy: 'webhook-secret-copy',
+                }}
+              >
+                <p className={styles.verify}>{t('webhooks.verify')}</p>
+              </ShownOnce>
             ) : null}
             {failure ? (
               <MessageBar intent="error" data-testid="webhooks-error">
