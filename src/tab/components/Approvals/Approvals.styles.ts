@@ -1,4 +1,5 @@
 import { makeStyles, tokens } from '@fluentui/react-components';
+import { storyListStyles } from '../storyListStyles.js';
 
 export const useApprovalsStyles = makeStyles({
   surface: {
@@ -11,12 +12,7 @@ export const useApprovalsStyles = makeStyles({
     padding: 0,
     listStyleType: 'none',
   },
-  item: {
-    padding: tokens.spacingHorizontalL,
-    borderRadius: tokens.borderRadiusLarge,
-    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-    backgroundColor: tokens.colorNeutralBackground1,
-  },
+  item: storyListStyles.item,
   article: {
     display: 'grid',
     gap: tokens.spacingVerticalM,

@@ -1,6 +1,9 @@
 import { makeStyles, tokens } from '@fluentui/react-components';
+import { excerptStyle, storyListStyles } from '../storyListStyles.js';
 
 export const useMyStoriesStyles = makeStyles({
+  ...storyListStyles,
+  excerpt: excerptStyle(2),
   surface: {
     maxWidth: 'min(calc(100vw - 2rem), 52rem)',
   },
@@ -8,71 +11,10 @@ export const useMyStoriesStyles = makeStyles({
     display: 'grid',
     gap: tokens.spacingVerticalL,
   },
-  list: {
-    display: 'grid',
-    gap: tokens.spacingVerticalM,
-    margin: 0,
-    padding: 0,
-    listStyleType: 'none',
-  },
-  item: {
-    padding: tokens.spacingHorizontalL,
-    borderRadius: tokens.borderRadiusLarge,
-    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-    backgroundColor: tokens.colorNeutralBackground1,
-  },
-  article: {
-    display: 'grid',
-    gap: tokens.spacingVerticalS,
-  },
-  header: {
-    display: 'flex',
-    flexWrap: 'wrap',
-    alignItems: 'center',
-    justifyContent: 'space-between',
-    gap: tokens.spacingHorizontalS,
-  },
-  title: {
-    margin: 0,
-    fontSize: tokens.fontSizeBase400,
-    lineHeight: tokens.lineHeightBase400,
-    fontWeight: tokens.fontWeightSemibold,
-    overflowWrap: 'anywhere',
-    // Focused after an action took its button away; the outline shows where focus went.
-    ':focus-visible': {
-      outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}`,
-      borderRadius: tokens.borderRadiusSmall,
-    },
-  },
-  excerpt: {
-    margin: 0,
-    color: tokens.colorNeutralForeground2,
-    overflowWrap: 'anywhere',
-    display: '-webkit-box',
-    WebkitLineClamp: 2,
-    WebkitBoxOrient: 'vertical',
-    overflow: 'hidden',
-  },
   comment: {
     display: 'block',
     whiteSpace: 'pre-line',
     overflowWrap: 'anywhere',
-  },
-  actions: {
-    display: 'flex',
-    flexWrap: 'wrap',
-    gap: tokens.spacingHorizontalS,
-  },
-  empty: {
-    display: 'grid',
-    justifyItems: 'center',
-    gap: tokens.spacingVerticalS,
-    padding: `${tokens.spacingVerticalXXL} ${tokens.spacingHorizontalXL}`,
-    textAlign: 'center',
-    color: tokens.colorNeutralForeground2,
-  },
-  emptyText: {
-    margin: 0,
   },
   more: {
     display: 'grid',
