@@ -46,7 +46,12 @@ import { createTablePostedCards } from './tablePostedCards.js';
 import { createTableSettingsStore } from './tableSettingsStore.js';
 import { createTableStoryRepository } from './tableStoryRepository.js';
 import { createTableUserDirectory } from './tableUserDirectory.js';
-import { allWallStories, createTableWallIndex, createWallSnapshots } from './tableWallIndex.js';
+import {
+  allWallStories,
+  createTableWallIndex,
+  createWallSnapshots,
+  wallCursorAfter,
+} from './tableWallIndex.js';
 import { createTableWallStats } from './tableWallStats.js';
 import { createTableErasureRegister } from './tableErasureRegister.js';
 import { cachePersonIndex } from './personIndexCache.js';
@@ -317,7 +322,7 @@ export function createTableStorage(opts: TableStorageOptions): TableStorage {
         monthsCacheMs: opts.wallCacheMs ?? 0,
         rankCacheMs: opts.wallRankCacheMs ?? 0,
       }),
-      { ttlMs: opts.wallCacheMs ?? 0 },
+      { ttlMs: opts.wallCacheMs ?? 0, cursorAfter: wallCursorAfter },
     ),
     stats: cacheWallStats(createTableWallStats(clients.wall), { ttlMs: opts.statsCacheMs ?? 0 }),
     approvals: cacheApprovalQueue(createTableApprovalQueue(clients.queues), {

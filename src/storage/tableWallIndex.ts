@@ -451,6 +451,19 @@ export function wallEntity(story: Story): Record<string, unknown> & {
   return { ...storyColumns(story), ...wallKeys(story) };
 }
 
+/**
+ * The cursor of the wall's page (newest first, unfiltered) that goes on right after `story`, a
+ * story on the wall: its month, from the row after its own — the cursor `page` gives a page that
+ * ends on that story. The wall's page cache makes it when a story it puts on a full page moves
+ * the page's last story to the next page.
+ */
+export function wallCursorAfter(story: Story): string {
+  return encodeWallCursor(keyPart(story.tenantId, 'tenantId'), {
+    month: monthOf(publishedAtOf(story)),
+    after: wallKeys(story).rowKey,
+  });
+}
+
 function wallKeys(story: Story): { partitionKey: string; rowKey: string } {
   const publishedAt = publishedAtOf(story);
   return {

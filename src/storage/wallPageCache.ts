@@ -11,22 +11,38 @@ export interface WallPageCacheOptions {
    * it the expired ones are dropped, and all of them if that is not enough.
    */
   readonly maxEntries?: number;
+  /**
+   * The cursor of the page that goes on right after `story` in the wall's newest-first order,
+   * as the wall's adapter makes it (`wallCursorAfter`). With it, a story this instance publishes
+   * goes onto a full cached page in place, its last story moved to the next page; without it,
+   * such a page is dropped instead.
+   */
+  readonly cursorAfter?: (story: Story) => string;
+}
+
+/** A first page held: how many stories it was read for, and until when it is served. */
+interface Entry {
+  readonly page: WallPage;
+  readonly limit: number;
+  readonly until: number;
 }
 
 /**
  * Serves the unfiltered first page of a tenant's wall (what everyone opening the tab asks for)
  * from memory for `ttlMs`. Every page costs a partition query, and Table Storage serves about
  * 2,000 entities a second per partition, so without it one busy month partition caps a large
- * tenant at some 60 wall opens a second. A change this instance makes to the tenant's wall
- * (publish, archive) drops its pages at once, and a vote updates them in place (`patch`); one
- * made by another instance shows within `ttlMs`. Filtered pages, searches and continuation pages
- * are never cached; readers who ask for the same one at once share its read.
+ * tenant at some 60 wall opens a second. A change this instance makes to the tenant's wall shows
+ * at once: a vote or a story published updates its pages in place where that is sure to give what
+ * a read would (`patch`), anything else (an archive, a story moved) drops them; one made by
+ * another instance shows within `ttlMs` of the page's read (an update in place keeps that time).
+ * Filtered pages, searches and continuation pages are never cached; readers who ask for the same
+ * one at once share its read.
  */
 export function cacheWallPages(inner: WallIndex, options: WallPageCacheOptions): WallIndex {
   if (options.ttlMs <= 0) return inner;
   const now = options.now ?? (() => performance.now());
   const maxEntries = options.maxEntries ?? 1_000;
-  const pages = new Map<string, { page: WallPage; until: number }>();
+  const pages = new Map<string, Entry>();
   // Names each read put into the cache (`WallPage.revision`), across tenants.
   let revisions = 0;
   // Bumped after every write of a tenant's wall: a read that overlapped a write must not put
@@ -45,35 +61,22 @@ export function cacheWallPages(inner: WallIndex, options: WallPageCacheOptions):
 
   /**
    * Brings the tenant's cached pages in line with `story`, just written to the wall by this
-   * instance, when that needs no read: a story a page shows, at the same place (a vote, a count),
-   * is replaced there by the newer of the two snapshots; a story older than the last one a full
-   * page shows leaves it as it is. False when a page would change otherwise (a new story, one
-   * moved): then the pages are dropped. Reads under way may have missed the write, so they are
-   * not kept either way.
+   * instance, when that needs no read (`placed`): each page changed gets a new revision, so what
+   * was made of it (its bytes, its tag) is made again. False when a page cannot be told without a
+   * read: then the pages are dropped. Reads under way may have missed the write, so they are not
+   * kept either way.
    */
   const patch = (story: Story): boolean => {
     const tenant = `${story.tenantId}\n`;
-    const held = [...pages].filter(([key]) => key.startsWith(tenant));
     const published = story.status === 'published' ? story.publishedAt?.getTime() : undefined;
     if (published === undefined) return false;
-    const patched: Array<[string, { page: WallPage; until: number }]> = [];
-    for (const [key, entry] of held) {
-      const { items } = entry.page;
-      const at = items.findIndex((item) => item.id === story.id);
-      const shown = items[at];
-      if (shown) {
-        if (shown.publishedAt?.getTime() !== published) return false;
-        if (shown.revision >= story.revision) continue;
-        const next = items.map((item, i) => (i === at ? snapshotOf(story) : item));
-        patched.push([
-          key,
-          { ...entry, page: { ...entry.page, items: next, revision: ++revisions } },
-        ]);
-        continue;
-      }
-      const last = items.at(-1)?.publishedAt?.getTime();
-      const full = entry.page.nextCursor !== null;
-      if (!full || last === undefined || published >= last) return false;
+    const patched: Array<[string, Entry]> = [];
+    for (const [key, entry] of pages) {
+      if (!key.startsWith(tenant)) continue;
+      const page = placed(entry, story, published, options.cursorAfter);
+      if (!page) return false;
+      if (page !== entry.page)
+        patched.push([key, { ...entry, page: { ...page, revision: ++revisions } }]);
     }
     for (const [key, entry] of patched) pages.set(key, entry);
     return true;
@@ -155,9 +158,55 @@ export function cacheWallPages(inner: WallIndex, options: WallPageCacheOptions):
     }
     const revision = ++revisions;
     const kept = { ...page, revision };
-    pages.set(key, { page: copy(kept), until: at + options.ttlMs });
+    pages.set(key, { page: copy(kept), limit: query.limit, until: at + options.ttlMs });
     return kept;
   }
+}
+
+/**
+ * The page `entry` holds once `story`, published at `published` and just written to the wall, is
+ * on it as a read of the wall would show it: `entry.page` itself when it does not change, null
+ * when that cannot be told without a read. The wall is newest first by publish time, so:
+ * - a story the page shows, at the same time (a vote, a count), is replaced there by the newer
+ *   of the two snapshots; one shown at another time has moved (null);
+ * - a story older than the last one of a full page with a cursor leaves the page as it is: the
+ *   cursor goes on right after that last story, so the next page shows it;
+ * - any other story goes in at its place; a page past its size gives up its last story and gets
+ *   the cursor that goes on right after its new last one (`cursorAfter`), so the story given up
+ *   opens the next page. A page the read ended short of its size with a cursor (its bounds were
+ *   reached), and a story published at the very millisecond of one the page shows (the wall
+ *   orders those by id), are not placed (null).
+ */
+function placed(
+  entry: Entry,
+  story: Story,
+  published: number,
+  cursorAfter: ((story: Story) => string) | undefined,
+): WallPage | null {
+  const { page, limit } = entry;
+  const { items } = page;
+  const at = items.findIndex((item) => item.id === story.id);
+  const shown = items[at];
+  if (shown) {
+    if (shown.publishedAt?.getTime() !== published) return null;
+    if (shown.revision >= story.revision) return page;
+    return { ...page, items: items.map((item, i) => (i === at ? snapshotOf(story) : item)) };
+  }
+  const times = items.map((item) => item.publishedAt?.getTime() ?? Number.NaN);
+  if (times.some((time) => Number.isNaN(time) || time === published)) return null;
+  const full = items.length >= limit;
+  if (page.nextCursor !== null) {
+    if (!full) return null;
+    if (published < (times.at(-1) ?? Number.NaN)) return page;
+  }
+  const older = times.findIndex((time) => time < published);
+  const next = [...items];
+  next.splice(older < 0 ? items.length : older, 0, snapshotOf(story));
+  if (next.length <= limit) return { ...page, items: next };
+  const kept = next.slice(0, limit);
+  const last = kept.at(-1);
+  if (!cursorAfter || !last) return null;
+  return { ...page, items: kept, nextCursor: cursorAfter(last) };
 }
 
 /** The story as the wall holds it: without its reports, which name the reporters. */

@@ -1,16 +1,23 @@
 import { describe, expect, it } from 'vitest';
 import type { Story, WallIndex, WallPage, WallQuery } from '../../../src/domain/index.js';
-import { cacheWallPages } from '../../../src/storage/wallPageCache.js';
+import { cacheWallPages, type WallPageCacheOptions } from '../../../src/storage/wallPageCache.js';
 import { buildStory } from '../../support/factories.js';
 
-/** A wall in memory that counts its page reads and can hold a read until told to go on. */
+/**
+ * A wall in memory that counts its page reads and can hold a read until told to go on: newest
+ * first by publish time (stories without one in the order written, newest first), its cursors
+ * `after:<id>` (`cursorAfter`), or `more` on a first page.
+ */
 function fakeWall() {
   let stories: Story[] = [];
   let reads = 0;
   let gate: Promise<void> | undefined;
+  const time = (story: Story) => story.publishedAt?.getTime() ?? 0;
   const inner: WallIndex = {
     upsert: async (story) => {
-      stories = [story, ...stories.filter((s) => s.id !== story.id)];
+      stories = [story, ...stories.filter((s) => s.id !== story.id)].sort(
+        (a, b) => time(b) - time(a),
+      );
     },
     remove: async (story) => {
       stories = stories.filter((s) => s.id !== story.id);
@@ -18,9 +25,14 @@ function fakeWall() {
     count: async () => ({ total: stories.length, exact: true }),
     page: async (query: WallQuery): Promise<WallPage> => {
       reads++;
-      const items = stories.slice(0, query.limit);
+      const after = query.cursor?.startsWith('after:')
+        ? stories.findIndex((s) => s.id === query.cursor?.slice('after:'.length)) + 1
+        : 0;
+      const items = stories.slice(after, after + query.limit);
       await gate;
-      return { items, nextCursor: stories.length > query.limit ? 'more' : null };
+      const last = items.at(-1);
+      const more = last !== undefined && stories.length > after + query.limit;
+      return { items, nextCursor: !more ? null : after > 0 ? cursorAfter(last) : 'more' };
     },
   };
   return {
@@ -37,6 +49,7 @@ function fakeWall() {
   };
 }
 
+const cursorAfter = (story: Story) => `after:${story.id}`;
 const tenantId = 'tenant-a';
 const first = { tenantId, limit: 30 };
 const story = (id: string) => buildStory({ tenantId, id, status: 'published' });
@@ -44,7 +57,7 @@ const story = (id: string) => buildStory({ tenantId, id, status: 'published' });
 function setUp(ttlMs = 1_000) {
   let clock = 0;
   const fake = fakeWall();
-  const wall = cacheWallPages(fake.inner, { ttlMs, now: () => clock });
+  const wall = cacheWallPages(fake.inner, { ttlMs, now: () => clock, cursorAfter });
   return { fake, wall, advance: (ms: number) => (clock += ms) };
 }
 
@@ -236,26 +249,125 @@ describe('cacheWallPages', () => {
       expect((await wall.page(first)).items[0]?.voteCount).toBe(5);
     });
 
-    it('reads the page again after a new story, a story moved, or a failed write', async () => {
+    it('reads the page again after a story moved or a failed write', async () => {
       const { fake, wall } = setUp();
       await wall.upsert(onWall('s1', 1));
       await wall.page(first);
-      await wall.upsert(onWall('s2', 2));
-      await wall.page(first);
       await wall.upsert(onWall('s1', 3, 0, 3));
-      await wall.page(first);
-      expect(fake.reads()).toBe(3);
+      expect((await wall.page(first)).items.map((s) => s.publishedAt)).toEqual([at(3)]);
+      expect(fake.reads()).toBe(2);
       const broken = cacheWallPages(
         {
           ...fake.inner,
           upsert: () => Promise.reject(new Error('storage is unavailable')),
         },
-        { ttlMs: 1_000, now: () => 0 },
+        { ttlMs: 1_000, now: () => 0, cursorAfter },
       );
       await broken.page(first);
       await expect(broken.upsert(onWall('s1', 3, 1, 4))).rejects.toThrow('unavailable');
       await broken.page(first);
-      expect(fake.reads()).toBe(5);
+      expect(fake.reads()).toBe(4);
+    });
+  });
+
+  describe('a story this instance publishes', () => {
+    const at = (day: number) => new Date(`2026-11-${String(day).padStart(2, '0')}T10:00:00Z`);
+    const publish = (id: string, day: number) =>
+      buildStory({ tenantId, id, status: 'published', publishedAt: at(day), revision: 2 });
+    const ids = (page: WallPage) => page.items.map((s) => s.id);
+
+    /** A wall of stories `d<day>` published on each of `days`, and its cached first page. */
+    async function wallOf(
+      days: number[],
+      limit = 30,
+      options: Pick<WallPageCacheOptions, 'cursorAfter'> = { cursorAfter },
+    ) {
+      let clock = 0;
+      const fake = fakeWall();
+      const wall = cacheWallPages(fake.inner, { ttlMs: 1_000, now: () => clock, ...options });
+      for (const day of days) await fake.inner.upsert(publish(`d${day}`, day));
+      const before = await wall.page({ ...first, limit });
+      return { fake, wall, before, advance: (ms: number) => (clock += ms) };
+    }
+
+    it('goes in at its place in the cached page, under a new revision, without a read', async () => {
+      const { fake, wall, before } = await wallOf([2, 4, 6]);
+      await wall.upsert(publish('new', 5));
+      const after = await wall.page(first);
+      expect(ids(after)).toEqual(['d6', 'new', 'd4', 'd2']);
+      expect(after.nextCursor).toBeNull();
+      expect(after.revision).not.toBe(before.revision);
+      expect(fake.reads()).toBe(1);
+    });
+
+    it('moves the last story of a full page to the next page, whose cursor goes on after the new last one', async () => {
+      const { fake, wall } = await wallOf([2, 4, 6, 8], 3);
+      await wall.upsert(publish('new', 9));
+      const page = await wall.page({ ...first, limit: 3 });
+      expect(ids(page)).toEqual(['new', 'd8', 'd6']);
+      expect(page.nextCursor).toBe('after:d6');
+      expect(fake.reads()).toBe(1);
+      const next = await wall.page({ ...first, limit: 3, cursor: page.nextCursor ?? '' });
+      expect(ids(next)).toEqual(['d4', 'd2']);
+    });
+
+    it('moves itself to the next page when the whole wall filled the page and it is the oldest', async () => {
+      const { fake, wall } = await wallOf([4, 6], 2);
+      await wall.upsert(publish('old', 1));
+      const page = await wall.page({ ...first, limit: 2 });
+      expect(ids(page)).toEqual(['d6', 'd4']);
+      expect(page.nextCursor).toBe('after:d4');
+      expect(fake.reads()).toBe(1);
+    });
+
+    it('leaves a full page as it is when older than its last story', async () => {
+      const { fake, wall, before } = await wallOf([2, 4, 6, 8], 3);
+      await wall.upsert(publish('old', 3));
+      const page = await wall.page({ ...first, limit: 3 });
+      expect(page).toEqual(before);
+      expect(fake.reads()).toBe(1);
+    });
+
+    it('keeps the time the page was read: it is read again when that time is up', async () => {
+      const { fake, wall, advance } = await wallOf([2, 4]);
+      advance(600);
+      await wall.upsert(publish('new', 5));
+      expect(ids(await wall.page(first))).toEqual(['new', 'd4', 'd2']);
+      advance(400);
+      await wall.page(first);
+      expect(fake.reads()).toBe(2);
+    });
+
+    it('drops the page where its place cannot be told without a read', async () => {
+      // A full page with no way to make its cursor.
+      const uncursored = await wallOf([2, 4, 6], 3, {});
+      await uncursored.wall.upsert(publish('new', 7));
+      expect(ids(await uncursored.wall.page({ ...first, limit: 3 }))).toEqual(['new', 'd6', 'd4']);
+      expect(uncursored.fake.reads()).toBe(2);
+      // At the very time of a story the page shows.
+      const tie = await wallOf([2, 4, 6]);
+      await tie.wall.upsert(publish('twin', 4));
+      await tie.wall.page(first);
+      expect(tie.fake.reads()).toBe(2);
+      // Not published, or without a time.
+      const unpublished = await wallOf([2, 4]);
+      await unpublished.wall.upsert({ ...publish('new', 5), status: 'archived' });
+      await unpublished.wall.page(first);
+      expect(unpublished.fake.reads()).toBe(2);
+    });
+
+    it('drops a page its read ended short of its size with a cursor (the read hit its bounds)', async () => {
+      const fake = fakeWall();
+      const short: WallIndex = {
+        ...fake.inner,
+        page: async (query) => ({ ...(await fake.inner.page(query)), nextCursor: 'more' }),
+      };
+      const wall = cacheWallPages(short, { ttlMs: 1_000, now: () => 0, cursorAfter });
+      await fake.inner.upsert(publish('d2', 2));
+      await wall.page(first);
+      await wall.upsert(publish('new', 5));
+      await wall.page(first);
+      expect(fake.reads()).toBe(2);
     });
   });
 
