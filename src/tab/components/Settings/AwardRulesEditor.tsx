@@ -1,9 +1,10 @@
-import { Field, Input, Switch, useId } from '@fluentui/react-components';
+import { useId } from '@fluentui/react-components';
 import { LIMITS } from '../../../shared/dto.js';
 import { useT } from '../../hooks/useT.js';
 import type { MessageKey } from '../../i18n.js';
 import { useSettingsStyles } from './Settings.styles.js';
 import type { AwardRulesDraft } from './settingsModel.js';
+import { SwitchedNumber } from './SwitchedNumber.js';
 
 export interface AwardRulesEditorProps {
   rules: AwardRulesDraft;
@@ -29,37 +30,21 @@ export function AwardRulesEditor({ rules, onChange, problem, disabled }: AwardRu
       <h3 id={headingId} className={styles.sectionHeading}>
         {t('settings.awards.heading')}
       </h3>
-      <div className={styles.timer}>
-        <Switch
-          label={t('settings.awards.noRepeat')}
-          checked={rules.noRepeatOn}
-          disabled={disabled}
-          aria-describedby={hintId}
-          onChange={(_, data) => change({ noRepeatOn: data.checked })}
-          data-testid="settings-no-repeat-on"
-        />
-        {rules.noRepeatOn ? (
-          <div className={styles.timerInputs}>
-            <Field
-              label={t('settings.awards.months')}
-              validationState={problem ? 'error' : 'none'}
-              validationMessage={problem ? t(problem) : null}
-              className={styles.amount}
-            >
-              <Input
-                type="number"
-                inputMode="numeric"
-                min={LIMITS.repeatWinnerMonths.min}
-                max={LIMITS.repeatWinnerMonths.max}
-                value={rules.months}
-                disabled={disabled}
-                onChange={(_, data) => change({ months: data.value })}
-                data-testid="settings-no-repeat-months"
-              />
-            </Field>
-          </div>
-        ) : null}
-      </div>
+      <SwitchedNumber
+        label="settings.awards.noRepeat"
+        on={rules.noRepeatOn}
+        onToggle={(noRepeatOn) => change({ noRepeatOn })}
+        switchTestId="settings-no-repeat-on"
+        describedBy={hintId}
+        numberLabel="settings.awards.months"
+        value={rules.months}
+        min={LIMITS.repeatWinnerMonths.min}
+        max={LIMITS.repeatWinnerMonths.max}
+        onValue={(months) => change({ months })}
+        numberTestId="settings-no-repeat-months"
+        problem={problem}
+        disabled={disabled}
+      />
       <p id={hintId} className={styles.note}>
         {t('settings.awards.hint')}
       </p>

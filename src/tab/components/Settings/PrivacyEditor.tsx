@@ -1,9 +1,10 @@
-import { Field, Input, Switch, useId } from '@fluentui/react-components';
+import { Switch, useId } from '@fluentui/react-components';
 import { LIMITS } from '../../../shared/dto.js';
 import { useT } from '../../hooks/useT.js';
 import type { MessageKey } from '../../i18n.js';
 import { useSettingsStyles } from './Settings.styles.js';
 import type { PrivacyDraft } from './settingsModel.js';
+import { SwitchedNumber } from './SwitchedNumber.js';
 
 export interface PrivacyEditorProps {
   privacy: PrivacyDraft;
@@ -58,37 +59,21 @@ export function PrivacyEditor({ privacy, onChange, problem, disabled }: PrivacyE
         {t('settings.privacy.confirmFeaturedHint')}
       </p>
 
-      <div className={styles.timer}>
-        <Switch
-          label={t('settings.privacy.retention')}
-          checked={privacy.retentionOn}
-          disabled={disabled}
-          onChange={(_, data) => change({ retentionOn: data.checked })}
-          data-testid="settings-retention-on"
-        />
-        {privacy.retentionOn ? (
-          <div className={styles.timerInputs}>
-            <Field
-              label={t('settings.privacy.retentionDays')}
-              hint={t('settings.privacy.retentionHint')}
-              validationState={problem ? 'error' : 'none'}
-              validationMessage={problem ? t(problem) : null}
-              className={styles.amount}
-            >
-              <Input
-                type="number"
-                inputMode="numeric"
-                min={LIMITS.retentionDays.min}
-                max={LIMITS.retentionDays.max}
-                value={privacy.retentionDays}
-                disabled={disabled}
-                onChange={(_, data) => change({ retentionDays: data.value })}
-                data-testid="settings-retention-days"
-              />
-            </Field>
-          </div>
-        ) : null}
-      </div>
+      <SwitchedNumber
+        label="settings.privacy.retention"
+        on={privacy.retentionOn}
+        onToggle={(retentionOn) => change({ retentionOn })}
+        switchTestId="settings-retention-on"
+        numberLabel="settings.privacy.retentionDays"
+        numberHint="settings.privacy.retentionHint"
+        value={privacy.retentionDays}
+        min={LIMITS.retentionDays.min}
+        max={LIMITS.retentionDays.max}
+        onValue={(retentionDays) => change({ retentionDays })}
+        numberTestId="settings-retention-days"
+        problem={problem}
+        disabled={disabled}
+      />
     </section>
   );
 }
