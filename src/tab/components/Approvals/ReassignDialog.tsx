@@ -1,19 +1,10 @@
-import {
-  Dialog,
-  DialogBody,
-  DialogContent,
-  DialogSurface,
-  DialogTitle,
-  Field,
-  Textarea,
-  useId,
-} from '@fluentui/react-components';
+import { Field, Textarea, useId } from '@fluentui/react-components';
 import { useState, type FormEvent } from 'react';
 import { LIMITS, type PersonDto, type StoryDto } from '../../../shared/dto.js';
 import { ApiError } from '../../api/client.js';
 import { useAppContext } from '../../appContext.js';
 import { errorKey, type ErrorKey } from '../../errors.js';
-import { FormDialogActions } from '../FormDialogActions/FormDialogActions.js';
+import { FormDialog } from '../FormDialog/FormDialog.js';
 import { useT } from '../../hooks/useT.js';
 import { PeoplePicker } from '../PeoplePicker/PeoplePicker.js';
 import { useApprovalsStyles } from './Approvals.styles.js';
@@ -79,57 +70,51 @@ export function ReassignDialog({ story, onClose, onReassigned }: ReassignDialogP
   const personMessage = personProblem ? t(personProblem) : null;
 
   return (
-    <Dialog open onOpenChange={(_, data) => (data.open || busy ? undefined : onClose())}>
-      <DialogSurface data-testid="reassign-dialog">
-        <form onSubmit={(event) => void submit(event)} noValidate>
-          <DialogBody>
-            <DialogTitle>{t('approvals.reassignDialog.title', { title: story.title })}</DialogTitle>
-            <DialogContent className={styles.dialogContent}>
-              <p className={styles.dialogIntro}>{t('approvals.reassignDialog.intro')}</p>
-              <Field
-                label={{ children: t('approvals.reassignDialog.person'), htmlFor: pickerId }}
-                required
-                validationState={personMessage ? 'error' : 'none'}
-                validationMessage={personMessage}
-              >
-                <PeoplePicker
-                  id={pickerId}
-                  testId="reassign-person"
-                  value={chosen}
-                  exclude={excluded}
-                  disabled={busy}
-                  placeholder={t('approvals.reassignDialog.personPlaceholder')}
-                  onChange={(person) => {
-                    setChosen(person);
-                    if (person) setPersonProblem(undefined);
-                  }}
-                />
-              </Field>
-              <Field
-                label={t('approvals.reassignDialog.comment')}
-                hint={t('approvals.reassignDialog.commentHint')}
-              >
-                <Textarea
-                  value={comment}
-                  maxLength={LIMITS.comment.max}
-                  resize="vertical"
-                  disabled={busy}
-                  onChange={(_, data) => setComment(data.value)}
-                  data-testid="reassign-comment"
-                />
-              </Field>
-            </DialogContent>
-            <FormDialogActions
-              cancelLabel={t('approvals.reassignDialog.cancel')}
-              submitLabel={t('approvals.reassignDialog.submit')}
-              busy={busy}
-              onCancel={onClose}
-              error={error ? t(error) : undefined}
-              testIdPrefix="reassign"
-            />
-          </DialogBody>
-        </form>
-      </DialogSurface>
-    </Dialog>
+    <FormDialog
+      title={t('approvals.reassignDialog.title', { title: story.title })}
+      testId="reassign-dialog"
+      testIdPrefix="reassign"
+      contentClassName={styles.dialogContent}
+      onSubmit={(event) => void submit(event)}
+      onClose={onClose}
+      busy={busy}
+      cancelLabel={t('approvals.reassignDialog.cancel')}
+      submitLabel={t('approvals.reassignDialog.submit')}
+      error={error ? t(error) : undefined}
+    >
+      <p className={styles.dialogIntro}>{t('approvals.reassignDialog.intro')}</p>
+      <Field
+        label={{ children: t('approvals.reassignDialog.person'), htmlFor: pickerId }}
+        required
+        validationState={personMessage ? 'error' : 'none'}
+        validationMessage={personMessage}
+      >
+        <PeoplePicker
+          id={pickerId}
+          testId="reassign-person"
+          value={chosen}
+          exclude={excluded}
+          disabled={busy}
+          placeholder={t('approvals.reassignDialog.personPlaceholder')}
+          onChange={(person) => {
+            setChosen(person);
+            if (person) setPersonProblem(undefined);
+          }}
+        />
+      </Field>
+      <Field
+        label={t('approvals.reassignDialog.comment')}
+        hint={t('approvals.reassignDialog.commentHint')}
+      >
+        <Textarea
+          value={comment}
+          maxLength={LIMITS.comment.max}
+          resize="vertical"
+          disabled={busy}
+          onChange={(_, data) => setComment(data.value)}
+          data-testid="reassign-comment"
+        />
+      </Field>
+    </FormDialog>
   );
 }

@@ -1,13 +1,5 @@
-import {
-  Dialog,
-  DialogBody,
-  DialogContent,
-  DialogSurface,
-  DialogTitle,
-  Field,
-  Textarea,
-} from '@fluentui/react-components';
-import { FormDialogActions } from '../FormDialogActions/FormDialogActions.js';
+import { Field, Textarea } from '@fluentui/react-components';
+import { FormDialog } from '../FormDialog/FormDialog.js';
 import { useState, type FormEvent } from 'react';
 import { LIMITS, type StoryDto } from '../../../shared/dto.js';
 import { ApiError } from '../../api/client.js';
@@ -98,63 +90,57 @@ export function CorrectionDialog({ story, onClose, onSaved }: CorrectionDialogPr
   }
 
   return (
-    <Dialog open onOpenChange={(_, data) => (data.open || busy ? undefined : onClose())}>
-      <DialogSurface data-testid="correction-dialog">
-        <form onSubmit={(event) => void submit(event)} noValidate>
-          <DialogBody>
-            <DialogTitle>{t('moderation.editDialog.title', { title: story.title })}</DialogTitle>
-            <DialogContent className={styles.dialogContent}>
-              <p className={styles.dialogIntro}>{t('moderation.editDialog.intro')}</p>
-              {CORRECTION_TEXTS.map((field) => (
-                <TextField
-                  key={field}
-                  name={field}
-                  label={t(`form.fields.${field}`)}
-                  value={values[field]}
-                  max={LIMITS[field].max}
-                  multiline={field !== 'title'}
-                  required
-                  error={problems[field]}
-                  onChange={set(field)}
-                />
-              ))}
-              <TextField
-                name="customerQuote"
-                label={t('form.fields.customerQuote')}
-                value={values.customerQuote}
-                max={LIMITS.customerQuote.max}
-                multiline
-                error={problems.customerQuote}
-                onChange={set('customerQuote')}
-              />
-              <Field
-                label={t('moderation.editDialog.note')}
-                hint={t('moderation.editDialog.noteHint')}
-                required
-                validationState={problems.note ? 'error' : 'none'}
-                validationMessage={problems.note ?? null}
-              >
-                <Textarea
-                  value={values.note}
-                  maxLength={LIMITS.comment.max}
-                  resize="vertical"
-                  disabled={busy}
-                  onChange={(_, data) => set('note')(data.value)}
-                  data-testid="correction-note"
-                />
-              </Field>
-            </DialogContent>
-            <FormDialogActions
-              cancelLabel={t('moderation.editDialog.cancel')}
-              submitLabel={t('moderation.editDialog.save')}
-              busy={busy}
-              onCancel={onClose}
-              error={error ? t(error) : undefined}
-              testIdPrefix="correction"
-            />
-          </DialogBody>
-        </form>
-      </DialogSurface>
-    </Dialog>
+    <FormDialog
+      title={t('moderation.editDialog.title', { title: story.title })}
+      testId="correction-dialog"
+      testIdPrefix="correction"
+      contentClassName={styles.dialogContent}
+      onSubmit={(event) => void submit(event)}
+      onClose={onClose}
+      busy={busy}
+      cancelLabel={t('moderation.editDialog.cancel')}
+      submitLabel={t('moderation.editDialog.save')}
+      error={error ? t(error) : undefined}
+    >
+      <p className={styles.dialogIntro}>{t('moderation.editDialog.intro')}</p>
+      {CORRECTION_TEXTS.map((field) => (
+        <TextField
+          key={field}
+          name={field}
+          label={t(`form.fields.${field}`)}
+          value={values[field]}
+          max={LIMITS[field].max}
+          multiline={field !== 'title'}
+          required
+          error={problems[field]}
+          onChange={set(field)}
+        />
+      ))}
+      <TextField
+        name="customerQuote"
+        label={t('form.fields.customerQuote')}
+        value={values.customerQuote}
+        max={LIMITS.customerQuote.max}
+        multiline
+        error={problems.customerQuote}
+        onChange={set('customerQuote')}
+      />
+      <Field
+        label={t('moderation.editDialog.note')}
+        hint={t('moderation.editDialog.noteHint')}
+        required
+        validationState={problems.note ? 'error' : 'none'}
+        validationMessage={problems.note ?? null}
+      >
+        <Textarea
+          value={values.note}
+          maxLength={LIMITS.comment.max}
+          resize="vertical"
+          disabled={busy}
+          onChange={(_, data) => set('note')(data.value)}
+          data-testid="correction-note"
+        />
+      </Field>
+    </FormDialog>
   );
 }

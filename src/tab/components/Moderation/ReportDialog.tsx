@@ -1,18 +1,9 @@
-import {
-  Dialog,
-  DialogBody,
-  DialogContent,
-  DialogSurface,
-  DialogTitle,
-  Field,
-  Textarea,
-  useId,
-} from '@fluentui/react-components';
+import { Field, Textarea, useId } from '@fluentui/react-components';
 import { useState, type FormEvent } from 'react';
 import { LIMITS, type StoryDto } from '../../../shared/dto.js';
 import { useAppContext } from '../../appContext.js';
 import { errorKey, type ErrorKey } from '../../errors.js';
-import { FormDialogActions } from '../FormDialogActions/FormDialogActions.js';
+import { FormDialog } from '../FormDialog/FormDialog.js';
 import { useT } from '../../hooks/useT.js';
 import { checkReason } from './moderationModel.js';
 import { useModerationStyles } from './Moderation.styles.js';
@@ -63,44 +54,36 @@ export function ReportDialog({ story, onClose, onReported }: ReportDialogProps) 
   }
 
   return (
-    <Dialog open onOpenChange={(_, data) => (data.open || busy ? undefined : onClose())}>
-      <DialogSurface data-testid="report-dialog">
-        <form onSubmit={(event) => void submit(event)} noValidate>
-          <DialogBody>
-            <DialogTitle>{t('moderation.report.title')}</DialogTitle>
-            <DialogContent className={styles.dialogContent}>
-              <p className={styles.dialogIntro}>
-                {t('moderation.report.intro', { title: story.title })}
-              </p>
-              <Field
-                label={{ children: t('moderation.report.reason'), htmlFor: reasonId }}
-                hint={t('moderation.report.reasonHint')}
-                required
-                validationState={problem ? 'error' : 'none'}
-                validationMessage={problem ?? null}
-              >
-                <Textarea
-                  id={reasonId}
-                  value={reason}
-                  maxLength={LIMITS.reportReason.max}
-                  resize="vertical"
-                  disabled={busy}
-                  onChange={(_, data) => setReason(data.value)}
-                  data-testid="report-reason"
-                />
-              </Field>
-            </DialogContent>
-            <FormDialogActions
-              cancelLabel={t('moderation.report.cancel')}
-              submitLabel={t('moderation.report.send')}
-              busy={busy}
-              onCancel={onClose}
-              error={error ? t(error) : undefined}
-              testIdPrefix="report"
-            />
-          </DialogBody>
-        </form>
-      </DialogSurface>
-    </Dialog>
+    <FormDialog
+      title={t('moderation.report.title')}
+      testId="report-dialog"
+      testIdPrefix="report"
+      contentClassName={styles.dialogContent}
+      onSubmit={(event) => void submit(event)}
+      onClose={onClose}
+      busy={busy}
+      cancelLabel={t('moderation.report.cancel')}
+      submitLabel={t('moderation.report.send')}
+      error={error ? t(error) : undefined}
+    >
+      <p className={styles.dialogIntro}>{t('moderation.report.intro', { title: story.title })}</p>
+      <Field
+        label={{ children: t('moderation.report.reason'), htmlFor: reasonId }}
+        hint={t('moderation.report.reasonHint')}
+        required
+        validationState={problem ? 'error' : 'none'}
+        validationMessage={problem ?? null}
+      >
+        <Textarea
+          id={reasonId}
+          value={reason}
+          maxLength={LIMITS.reportReason.max}
+          resize="vertical"
+          disabled={busy}
+          onChange={(_, data) => setReason(data.value)}
+          data-testid="report-reason"
+        />
+      </Field>
+    </FormDialog>
   );
 }
