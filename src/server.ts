@@ -166,6 +166,13 @@ const STORY_VIEW_CACHE_MS = WALL_CACHE_MS;
  * version's ETag, and a stale one costs a failed write and a fresh read.
  */
 const STORY_VERSION_MEMORY_MS = 5 * 60_000;
+/**
+ * How long a projection row (a story's wall row, its queue rows, its author's list) this
+ * instance wrote or read is offered to the row's next write, which then needs no read first (see
+ * `writeIfNewer`): a vote's wall row was written by the approval or the vote before it. Never a
+ * staleness bound, as above: the write is conditional on the remembered ETag.
+ */
+const PROJECTION_VERSION_MEMORY_MS = STORY_VERSION_MEMORY_MS;
 /** How long the bot reuses a person's name and language (a change made elsewhere shows after). */
 const BOT_USERS_CACHE_MS = 30_000;
 /**
@@ -548,6 +555,7 @@ async function openStorage(
     reactionsViewCacheMs: REACTIONS_VIEW_CACHE_MS,
     storyViewCacheMs: STORY_VIEW_CACHE_MS,
     storyVersionMemoryMs: STORY_VERSION_MEMORY_MS,
+    projectionVersionMemoryMs: PROJECTION_VERSION_MEMORY_MS,
     timeouts: config.storageTimeouts,
     ...(policies ? { additionalPolicies: policies } : {}),
   };

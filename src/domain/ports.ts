@@ -299,9 +299,19 @@ export interface PageRequest {
  * The published stories of a tenant, newest first. A projection of the story aggregates, ordered
  * by `Story.revision`: a write older than what is held is ignored, so writes may land in any order.
  */
+/** What the caller of `WallIndex.upsert` knows of the row the snapshot goes to. */
+export interface WallWriteHint {
+  /**
+   * No earlier revision of the story was published, so none had a row at its keys (they follow
+   * from the publish time): the adapter may create the row without looking for it first. Only a
+   * hint: a row there after all (a repeated run) is still compared by revision.
+   */
+  readonly newOnWall?: boolean;
+}
+
 export interface WallIndex {
   /** Stores the snapshot unless the wall already holds the same or a newer revision. */
-  upsert(story: Story): Promise<void>;
+  upsert(story: Story, hint?: WallWriteHint): Promise<void>;
   /** Takes the story off the wall unless it holds a newer revision; absent is fine. */
   remove(story: Story): Promise<void>;
   /** A malformed cursor is DomainError('validation'). */

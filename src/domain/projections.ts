@@ -77,7 +77,9 @@ export async function syncProjections(
 ): Promise<void> {
   const writes: Promise<void>[] = [];
   if (story.status === 'published') {
-    writes.push(deps.wall.upsert(story));
+    // Published by this change (the publish time is set once): its wall row is new.
+    const newOnWall = before !== undefined && before?.publishedAt === undefined;
+    writes.push(deps.wall.upsert(story, newOnWall ? { newOnWall } : undefined));
     // Named to everyone in a published story: no longer "not yet featured". Those still asked
     // to confirm are not named yet; they are recorded when their confirmation re-projects it.
     // Only the newly named: a vote re-projects the story, and its people are recorded already.

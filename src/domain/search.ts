@@ -93,7 +93,7 @@ export function searchableWall(deps: {
   }
 
   return {
-    upsert: (story) => both(wall.upsert(story), search.put(story)),
+    upsert: (story, hint) => both(wall.upsert(story, hint), search.put(story)),
     remove: (story) => both(wall.remove(story), search.remove(story)),
     page(query) {
       return usesIndex(query) ? searchPage({ ...query, q: query.q }) : wall.page(query);

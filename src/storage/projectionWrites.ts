@@ -1,6 +1,7 @@
 import { odata, type TableClient } from '@azure/data-tables';
 import type { Story } from '../domain/story.js';
 import type { Row } from './entityFields.js';
+import type { RowKeys, RowVersionMemory } from './rowVersionMemory.js';
 import { revisionOf, storyFromRow } from './storyColumns.js';
 import { guard, orIfNotFound, statusOf, toDomainError } from './tableErrors.js';
 
@@ -11,9 +12,32 @@ import { guard, orIfNotFound, statusOf, toDomainError } from './tableErrors.js';
 const MAX_ROUNDS = 12;
 
 /** Where one story snapshot lives in a projection table. */
-export interface ProjectionKeys {
-  readonly partitionKey: string;
-  readonly rowKey: string;
+export type ProjectionKeys = RowKeys;
+
+/** The options of a table adapter whose rows are story snapshots written by revision. */
+export interface ProjectionTableOptions {
+  /**
+   * How long the version of a row this adapter wrote or read is offered to the row's next write
+   * or removal, which then goes to storage on that ETag without reading the row first; 0 (the
+   * default) reads before every write. See `createRowVersionMemory`.
+   */
+  readonly versionMemoryMs?: number;
+}
+
+/** How `writeIfNewer` may spare itself the read before its write. */
+export interface WriteOptions {
+  /** Every column of the row replaced is wanted in `before` (else its revision only). */
+  readonly wholeRow?: boolean;
+  /**
+   * The versions of rows this adapter wrote or read lately: a row remembered at an older
+   * revision is replaced on its ETag without a read, one remembered as absent is created.
+   */
+  readonly memory?: RowVersionMemory | undefined;
+  /**
+   * The caller knows no earlier revision of the story had a row at these keys: it is created
+   * without a look first (when nothing is remembered of it).
+   */
+  readonly likelyAbsent?: boolean;
 }
 
 /**
@@ -21,6 +45,13 @@ export interface ProjectionKeys {
  * read, then a Replace on the ETag read (or a create when absent). Projection writes run inline
  * after a commit and again from the outbox, in no particular order; comparing revisions makes
  * the newest snapshot win whatever the order, where a blind upsert lets the slowest one win.
+ *
+ * With `memory`, the first try skips the read when the row's version is known: a row remembered
+ * at an older revision is replaced on the remembered ETag, one remembered (or, by the caller,
+ * known) to be absent is created. Both writes are conditional, so storage refuses them once
+ * anyone changed the row since (412, 404, 409); the step is then judged again on a fresh read, as
+ * without memory. A remembered revision as new as this one is not trusted to skip the write: the
+ * row is read.
  */
 export async function writeIfNewer(
   client: TableClient,
@@ -28,18 +59,39 @@ export async function writeIfNewer(
   keys: ProjectionKeys,
   columns: Record<string, unknown>,
   revision: number,
-  options: { readonly wholeRow?: boolean } = {},
+  options: WriteOptions = {},
 ): Promise<WriteOutcome> {
   const entity = { ...columns, partitionKey: keys.partitionKey, rowKey: keys.rowKey };
+  const wholeRow = options.wholeRow === true;
+  const memory = options.memory;
   let outcome: WriteOutcome = { written: false, before: null };
-  await decideAgainOnRace(operation, async () => {
-    const held = await heldRevision(client, operation, keys, options.wholeRow === true);
+  const written = (etag: string | undefined) => {
+    if (etag) memory?.remember(keys, { etag, revision, row: columns, whole: true });
+    else memory?.forget(keys);
+  };
+  await decideAgainOnRace(operation, memory, keys, async (round) => {
+    const known =
+      round === 1
+        ? (memory?.recall(keys) ?? (options.likelyAbsent ? 'absent' : undefined))
+        : undefined;
+    if (known === 'absent') {
+      written((await client.createEntity(entity)).etag);
+      outcome = { written: true, before: null };
+      return;
+    }
+    if (known && known.revision < revision && (known.whole || !wholeRow)) {
+      written((await client.updateEntity(entity, 'Replace', { etag: known.etag })).etag);
+      outcome = { written: true, before: known.row };
+      return;
+    }
+    const held = await heldRevision(client, operation, keys, wholeRow);
+    memory?.remember(keys, held ? { ...held, whole: wholeRow } : 'absent');
     if (held && held.revision >= revision) {
       outcome = { written: false, before: held.row };
       return;
     }
-    if (held) await client.updateEntity(entity, 'Replace', { etag: held.etag });
-    else await client.createEntity(entity);
+    if (held) written((await client.updateEntity(entity, 'Replace', { etag: held.etag })).etag);
+    else written((await client.createEntity(entity)).etag);
     outcome = { written: true, before: held?.row ?? null };
   });
   return outcome;
@@ -55,17 +107,28 @@ export interface WriteOutcome {
 /**
  * Deletes a story snapshot unless the row holds a newer revision than `revision` (a slow removal
  * must not take out a later snapshot, e.g. of a resubmitted story). Absent is fine: idempotent.
+ * With `memory`, a row remembered at this revision or an older one is deleted on the remembered
+ * ETag without a read first; refused, it is judged again on a fresh read.
  */
 export async function removeUnlessNewer(
   client: TableClient,
   operation: string,
   keys: ProjectionKeys,
   revision: number,
+  memory?: RowVersionMemory,
 ): Promise<void> {
-  await decideAgainOnRace(operation, async () => {
-    const held = await heldRevision(client, operation, keys);
-    if (!held || held.revision > revision) return;
-    await client.deleteEntity(keys.partitionKey, keys.rowKey, { etag: held.etag });
+  await decideAgainOnRace(operation, memory, keys, async (round) => {
+    const known = round === 1 ? memory?.recall(keys) : undefined;
+    let etag: string;
+    if (known && known !== 'absent' && known.revision <= revision) etag = known.etag;
+    else {
+      const held = await heldRevision(client, operation, keys);
+      memory?.remember(keys, held ? { ...held, whole: false } : 'absent');
+      if (!held || held.revision > revision) return;
+      etag = held.etag;
+    }
+    await client.deleteEntity(keys.partitionKey, keys.rowKey, { etag });
+    memory?.remember(keys, 'absent');
   });
 }
 
@@ -95,14 +158,22 @@ async function heldRevision(
 /**
  * Runs a read-decide-write step again when the row changed between the read and the write:
  * 412 (replaced or deleted since; the ETag no longer matches), 409 (created since) or 404
- * (deleted since). Other failures, and a race lost too often, are translated as usual.
+ * (deleted since). Other failures, and a race lost too often, are translated as usual. The step
+ * is told its round: only the first may act on a remembered version. Any failure forgets the
+ * row's version, since what storage holds is then unknown here.
  */
-async function decideAgainOnRace(operation: string, step: () => Promise<void>): Promise<void> {
+async function decideAgainOnRace(
+  operation: string,
+  memory: RowVersionMemory | undefined,
+  keys: ProjectionKeys,
+  step: (round: number) => Promise<void>,
+): Promise<void> {
   for (let round = 1; ; round++) {
     try {
-      await step();
+      await step(round);
       return;
     } catch (error) {
+      memory?.forget(keys);
       const status = statusOf(error);
       const lostRace = status === 412 || status === 409 || status === 404;
       if (!lostRace || round >= MAX_ROUNDS) throw toDomainError(error, operation);

@@ -2,7 +2,13 @@ import type { TableClient } from '@azure/data-tables';
 import type { ApprovalQueue } from '../domain/ports.js';
 import type { Story } from '../domain/story.js';
 import { joinKey, keyPart, sortableTime } from './keys.js';
-import { listSnapshots, removeUnlessNewer, writeIfNewer } from './projectionWrites.js';
+import {
+  listSnapshots,
+  removeUnlessNewer,
+  writeIfNewer,
+  type ProjectionTableOptions,
+} from './projectionWrites.js';
+import { createRowVersionMemory } from './rowVersionMemory.js';
 import { storyColumns } from './storyColumns.js';
 
 /**
@@ -10,7 +16,11 @@ import { storyColumns } from './storyColumns.js';
  * `<tenant>|approver|<approverId>`, RowKey = created time + story id (oldest first), each row a
  * story snapshot. `createdAt` never changes, so `remove(story, approverId)` finds the row.
  */
-export function createTableApprovalQueue(client: TableClient): ApprovalQueue {
+export function createTableApprovalQueue(
+  client: TableClient,
+  options: ProjectionTableOptions = {},
+): ApprovalQueue {
+  const versions = createRowVersionMemory({ ttlMs: options.versionMemoryMs ?? 0 });
   return {
     async put(story, approverId) {
       // A projection, ordered by revision: idempotent, and the outbox repeats it after a failure.
@@ -20,6 +30,7 @@ export function createTableApprovalQueue(client: TableClient): ApprovalQueue {
         queueKeys(story, approverId),
         storyColumns(story),
         story.revision,
+        { memory: versions },
       );
     },
 
@@ -29,6 +40,7 @@ export function createTableApprovalQueue(client: TableClient): ApprovalQueue {
         'approvals.remove',
         queueKeys(story, approverId),
         story.revision,
+        versions,
       );
     },
 

@@ -6,7 +6,12 @@ import { decodeAuthorCursor, encodeAuthorCursor } from './authorCursor.js';
 import type { Row } from './entityFields.js';
 import { invertedTime, joinKey, keyPart } from './keys.js';
 import { deletePartition } from './partitionDelete.js';
-import { removeUnlessNewer, writeIfNewer } from './projectionWrites.js';
+import {
+  removeUnlessNewer,
+  writeIfNewer,
+  type ProjectionTableOptions,
+} from './projectionWrites.js';
+import { createRowVersionMemory } from './rowVersionMemory.js';
 import { storyColumns, storyFromRow } from './storyColumns.js';
 import { guard } from './tableErrors.js';
 
@@ -19,7 +24,11 @@ const MAX_LIMIT = 100;
  * snapshot, so a page is one query. `createdAt` and the author never change, so a story keeps one
  * row for life and every change overwrites it (ordered by revision).
  */
-export function createTableAuthorIndex(client: TableClient): AuthorIndex {
+export function createTableAuthorIndex(
+  client: TableClient,
+  options: ProjectionTableOptions = {},
+): AuthorIndex {
+  const versions = createRowVersionMemory({ ttlMs: options.versionMemoryMs ?? 0 });
   return {
     async put(story) {
       // A projection, ordered by revision: idempotent, and the outbox repeats it after a failure.
@@ -29,11 +38,18 @@ export function createTableAuthorIndex(client: TableClient): AuthorIndex {
         authorKeys(story),
         storyColumns(story),
         story.revision,
+        { memory: versions },
       );
     },
 
     async remove(story) {
-      await removeUnlessNewer(client, 'authors.remove', authorKeys(story), story.revision);
+      await removeUnlessNewer(
+        client,
+        'authors.remove',
+        authorKeys(story),
+        story.revision,
+        versions,
+      );
     },
 
     async list(tenantId, authorId, page) {

@@ -2,7 +2,13 @@ import type { TableClient } from '@azure/data-tables';
 import type { ModerationQueue } from '../domain/ports.js';
 import type { Story } from '../domain/story.js';
 import { joinKey, keyPart } from './keys.js';
-import { listSnapshots, removeUnlessNewer, writeIfNewer } from './projectionWrites.js';
+import {
+  listSnapshots,
+  removeUnlessNewer,
+  writeIfNewer,
+  type ProjectionTableOptions,
+} from './projectionWrites.js';
+import { createRowVersionMemory } from './rowVersionMemory.js';
 import { reportsColumn, storyColumns } from './storyColumns.js';
 
 /**
@@ -13,7 +19,11 @@ import { reportsColumn, storyColumns } from './storyColumns.js';
  * holds only stories with open reports and hidden ones, so it stays small; the order (the latest
  * report first) is the use case's.
  */
-export function createTableModerationQueue(client: TableClient): ModerationQueue {
+export function createTableModerationQueue(
+  client: TableClient,
+  options: ProjectionTableOptions = {},
+): ModerationQueue {
+  const versions = createRowVersionMemory({ ttlMs: options.versionMemoryMs ?? 0 });
   return {
     async put(story) {
       // A projection, ordered by revision: idempotent, and the outbox repeats it after a failure.
@@ -23,11 +33,18 @@ export function createTableModerationQueue(client: TableClient): ModerationQueue
         moderationKeys(story),
         { ...storyColumns(story), ...reportsColumn(story) },
         story.revision,
+        { memory: versions },
       );
     },
 
     async remove(story) {
-      await removeUnlessNewer(client, 'moderation.remove', moderationKeys(story), story.revision);
+      await removeUnlessNewer(
+        client,
+        'moderation.remove',
+        moderationKeys(story),
+        story.revision,
+        versions,
+      );
     },
 
     list: (tenantId, limit) =>

@@ -125,6 +125,13 @@ export interface TableStorageOptions {
    * change. See `rememberStoryVersions`.
    */
   readonly storyVersionMemoryMs?: number;
+  /**
+   * How long the version of a projection row (the wall, the approval queues, the authors' lists,
+   * the moderation queue) this instance wrote or read is offered to the row's next write, to be
+   * written on its ETag without reading it again; 0 (the default) reads before every write. See
+   * `writeIfNewer`.
+   */
+  readonly projectionVersionMemoryMs?: number;
 }
 
 /** The storage adapters of the domain ports, plus table housekeeping and a health probe. */
@@ -312,6 +319,8 @@ export function createTableStorage(opts: TableStorageOptions): TableStorage {
     { ttlMs: opts.storyViewCacheMs ?? 0 },
   );
 
+  const projectionMemory = { versionMemoryMs: opts.projectionVersionMemoryMs ?? 0 };
+
   return {
     stories: rememberStoryVersions(storyViews.stories, {
       ttlMs: opts.storyVersionMemoryMs ?? 0,
@@ -321,17 +330,18 @@ export function createTableStorage(opts: TableStorageOptions): TableStorage {
       createTableWallIndex(clients.wall, {
         monthsCacheMs: opts.wallCacheMs ?? 0,
         rankCacheMs: opts.wallRankCacheMs ?? 0,
+        versionMemoryMs: projectionMemory.versionMemoryMs,
       }),
       { ttlMs: opts.wallCacheMs ?? 0, cursorAfter: wallCursorAfter },
     ),
     stats: cacheWallStats(createTableWallStats(clients.wall), { ttlMs: opts.statsCacheMs ?? 0 }),
-    approvals: cacheApprovalQueue(createTableApprovalQueue(clients.queues), {
+    approvals: cacheApprovalQueue(createTableApprovalQueue(clients.queues, projectionMemory), {
       ttlMs: opts.approvalsViewCacheMs ?? 0,
     }),
     // Each author's own stories live beside the approval queues, in partitions of their own.
-    authors: createTableAuthorIndex(clients.queues),
+    authors: createTableAuthorIndex(clients.queues, projectionMemory),
     // The moderation queue too: one partition per tenant.
-    moderation: createTableModerationQueue(clients.queues),
+    moderation: createTableModerationQueue(clients.queues, projectionMemory),
     users: createTableUserDirectory(clients.users),
     conversations: createTableConversationStore(clients.conversations),
     postedCards: createTablePostedCards(clients.stories),

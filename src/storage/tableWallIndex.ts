@@ -11,6 +11,7 @@ import type { Story } from '../domain/story.js';
 import type { Row } from './entityFields.js';
 import { invertedTime, isMonthKey, joinKey, keyPart, monthOf } from './keys.js';
 import { removeUnlessNewer, writeIfNewer } from './projectionWrites.js';
+import { createRowVersionMemory } from './rowVersionMemory.js';
 import { teamKey } from '../domain/teams.js';
 import { accountKeyOf, storyColumns, storyFromRow } from './storyColumns.js';
 import { guard, orIfNotFound } from './tableErrors.js';
@@ -47,6 +48,12 @@ export interface WallIndexOptions {
    * writes to the tenant's wall drop them at once; another instance's show within this time.
    */
   readonly rankCacheMs?: number;
+  /**
+   * How long the version of a wall row this instance wrote or read is offered to its next write,
+   * which then goes to storage on that ETag without reading the row first (`writeIfNewer`); 0
+   * (the default) reads before every write.
+   */
+  readonly versionMemoryMs?: number;
 }
 
 /**
@@ -69,6 +76,7 @@ export function createTableWallIndex(
   // Bumped when this instance records a month: a read of the list that overlapped the write
   // may have missed it, so it is not cached.
   const generations = new Map<string, number>();
+  const versions = createRowVersionMemory({ ttlMs: options.versionMemoryMs ?? 0 });
   const rankings = ttlMemo<Ranking>(options.rankCacheMs ?? 0);
   const counts = ttlMemo<{ total: number; exact: boolean }>(options.rankCacheMs ?? 0);
   const dropRanked = (tenantId: string, counted = true) => {
@@ -209,7 +217,7 @@ export function createTableWallIndex(
   }
 
   return {
-    async upsert(story) {
+    async upsert(story, hint) {
       const keys = wallKeys(story);
       const month = monthOf(publishedAtOf(story));
       // A projection, ordered by revision: idempotent, and the outbox repeats it after a failure.
@@ -222,7 +230,11 @@ export function createTableWallIndex(
       try {
         await guard('wall.upsert', async () => {
           const [outcome] = await Promise.all([
-            writeIfNewer(client, 'wall.upsert', keys, columns, story.revision, { wholeRow: true }),
+            writeIfNewer(client, 'wall.upsert', keys, columns, story.revision, {
+              wholeRow: true,
+              memory: versions,
+              likelyAbsent: hint?.newOnWall === true,
+            }),
             recordMonth(story.tenantId, month),
           ]);
           change = !outcome.written
@@ -242,7 +254,7 @@ export function createTableWallIndex(
     async remove(story) {
       if (!story.publishedAt) return;
       try {
-        await removeUnlessNewer(client, 'wall.remove', wallKeys(story), story.revision);
+        await removeUnlessNewer(client, 'wall.remove', wallKeys(story), story.revision, versions);
       } finally {
         dropRanked(story.tenantId);
       }

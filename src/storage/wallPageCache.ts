@@ -83,10 +83,10 @@ export function cacheWallPages(inner: WallIndex, options: WallPageCacheOptions):
   };
 
   return {
-    async upsert(story) {
+    async upsert(story, hint) {
       let written = false;
       try {
-        await inner.upsert(story);
+        await inner.upsert(story, hint);
         written = true;
       } finally {
         if (!written || !patch(story)) invalidate(story.tenantId);

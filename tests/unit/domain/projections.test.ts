@@ -11,7 +11,9 @@ import {
   type ApprovalQueue,
   type Clock,
   type StoryDeps,
+  type Story,
   type StoryStatus,
+  type WallWriteHint,
 } from '../../../src/domain/index.js';
 import { decideStory } from '../../../src/domain/useCases/decideStory.js';
 import { submitStory } from '../../../src/domain/useCases/submitStory.js';
@@ -109,6 +111,26 @@ describe('syncProjections', () => {
     expect(await contents(wall, approvals)).toEqual({ wall: wallIds, queue: queueIds });
     // The author's own list holds the story in every status.
     expect(authors.entries()).toEqual([story]);
+  });
+
+  it('tells the wall a story this change published is new there, and no other', async () => {
+    const deps = projections();
+    const hints: unknown[] = [];
+    const wall = {
+      ...deps.wall,
+      upsert: (story: Story, hint?: WallWriteHint) => {
+        hints.push(hint);
+        return deps.wall.upsert(story);
+      },
+    };
+    const pending = buildStory({ status: 'pending', revision: 1 });
+    const published = { ...pending, status: 'published' as const, publishedAt: T1, revision: 2 };
+    const voted = { ...published, voteCount: 1, revision: 3 };
+    // The approval (before: pending), a vote (before: published), a repair (before unknown).
+    await syncProjections({ ...deps, wall }, published, pending);
+    await syncProjections({ ...deps, wall }, voted, published);
+    await syncProjections({ ...deps, wall }, voted);
+    expect(hints).toEqual([{ newOnWall: true }, undefined, undefined]);
   });
 
   it('is idempotent', async () => {
