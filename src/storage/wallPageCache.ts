@@ -27,6 +27,15 @@ interface Entry {
   readonly until: number;
 }
 
+/** A first page being read, with what this instance wrote to the wall meanwhile. */
+interface Fill {
+  read: Promise<WallPage>;
+  /** Stories written while the read was under way, in order: put on the page once read. */
+  readonly missed: Story[];
+  /** A write that cannot be put on a page came meanwhile: what is read is not kept. */
+  spoiled: boolean;
+}
+
 /**
  * Serves the unfiltered first page of a tenant's wall (what everyone opening the tab asks for)
  * from memory for `ttlMs`. Every page costs a partition query, and Table Storage serves about
@@ -45,40 +54,51 @@ export function cacheWallPages(inner: WallIndex, options: WallPageCacheOptions):
   const pages = new Map<string, Entry>();
   // Names each read put into the cache (`WallPage.revision`), across tenants.
   let revisions = 0;
-  // Bumped after every write of a tenant's wall: a read that overlapped a write must not put
-  // what it read (possibly from before the write) into the cache.
-  const generations = new Map<string, number>();
-  // The read under way per key: readers who miss at once share it rather than each reading the
-  // partition (a busy wall's page expires under dozens of concurrent requests).
+  // The first pages being read, per key: readers who miss at once share one read rather than
+  // each reading the partition (a busy wall's page expires under dozens of concurrent requests).
+  const filling = new Map<string, Fill>();
+  // Any other page being read, per key (`shared`).
   const reading = new Map<string, Promise<WallPage>>();
 
   const invalidate = (tenantId: string) => {
-    generations.set(tenantId, (generations.get(tenantId) ?? 0) + 1);
-    for (const key of pages.keys()) if (key.startsWith(`${tenantId}\n`)) pages.delete(key);
-    // A read that began before the write may not see it: later readers start their own.
-    for (const key of reading.keys()) if (key.startsWith(`${tenantId}\n`)) reading.delete(key);
+    const tenant = `${tenantId}\n`;
+    for (const key of pages.keys()) if (key.startsWith(tenant)) pages.delete(key);
+    // A read that began before the write may not see it: it is not kept, and later readers
+    // start their own.
+    for (const [key, fill] of filling) {
+      if (!key.startsWith(tenant)) continue;
+      fill.spoiled = true;
+      filling.delete(key);
+    }
+    for (const key of reading.keys()) if (key.startsWith(tenant)) reading.delete(key);
   };
 
   /**
    * Brings the tenant's cached pages in line with `story`, just written to the wall by this
    * instance, when that needs no read (`placed`): each page changed gets a new revision, so what
-   * was made of it (its bytes, its tag) is made again. False when a page cannot be told without a
-   * read: then the pages are dropped. Reads under way may have missed the write, so they are not
-   * kept either way.
+   * was made of it (its bytes, its tag) is made again. The first pages being read may or may not
+   * have seen the write: it is put on them too once read, which changes nothing where it was
+   * seen. False when a page cannot be told without a read: then the pages are dropped.
    */
   const patch = (story: Story): boolean => {
+    if (story.status !== 'published' || !story.publishedAt) return false;
     const tenant = `${story.tenantId}\n`;
-    const published = story.status === 'published' ? story.publishedAt?.getTime() : undefined;
-    if (published === undefined) return false;
+    const at = now();
     const patched: Array<[string, Entry]> = [];
     for (const [key, entry] of pages) {
       if (!key.startsWith(tenant)) continue;
-      const page = placed(entry, story, published, options.cursorAfter);
+      if (entry.until <= at) {
+        pages.delete(key);
+        continue;
+      }
+      const page = placed(entry, story, options.cursorAfter);
       if (!page) return false;
-      if (page !== entry.page)
+      if (page !== entry.page) {
         patched.push([key, { ...entry, page: { ...page, revision: ++revisions } }]);
+      }
     }
     for (const [key, entry] of patched) pages.set(key, entry);
+    for (const [key, fill] of filling) if (key.startsWith(tenant)) fill.missed.push(story);
     return true;
   };
 
@@ -91,7 +111,7 @@ export function cacheWallPages(inner: WallIndex, options: WallPageCacheOptions):
       } finally {
         if (!written || !patch(story)) invalidate(story.tenantId);
         else {
-          generations.set(story.tenantId, (generations.get(story.tenantId) ?? 0) + 1);
+          // A later page being read may show the story as it was.
           const tenant = `${story.tenantId}\n`;
           for (const key of reading.keys()) if (key.startsWith(tenant)) reading.delete(key);
         }
@@ -114,16 +134,12 @@ export function cacheWallPages(inner: WallIndex, options: WallPageCacheOptions):
       const key = `${query.tenantId}\n${query.limit}`;
       const hit = pages.get(key);
       if (hit && hit.until > now()) return copy(hit.page);
-      let read = reading.get(key);
-      if (!read) {
-        read = fill(key, query);
-        reading.set(key, read);
-        const done = () => {
-          if (reading.get(key) === read) reading.delete(key);
-        };
-        read.then(done, done);
+      let fill = filling.get(key);
+      if (!fill) {
+        fill = startFill(key, query);
+        filling.set(key, fill);
       }
-      return copy(await read);
+      return copy(await fill.read);
     },
   };
 
@@ -146,26 +162,51 @@ export function cacheWallPages(inner: WallIndex, options: WallPageCacheOptions):
     return read;
   }
 
-  /** Reads a first page and keeps it, unless a write to the tenant's wall overlapped the read. */
-  async function fill(key: string, query: WallQuery): Promise<WallPage> {
-    const generation = generations.get(query.tenantId) ?? 0;
-    const page = await inner.page(query);
-    if ((generations.get(query.tenantId) ?? 0) !== generation) return page;
-    const at = now();
-    if (pages.size >= maxEntries) {
-      for (const [old, entry] of pages) if (entry.until <= at) pages.delete(old);
-      if (pages.size >= maxEntries) pages.clear();
-    }
-    const revision = ++revisions;
-    const kept = { ...page, revision };
-    pages.set(key, { page: copy(kept), limit: query.limit, until: at + options.ttlMs });
-    return kept;
+  /**
+   * Reads a first page and keeps it, with this instance's writes to the tenant's wall that
+   * overlapped the read put on it (`patch`): on a busy morning a vote a second lands during
+   * nearly every read of a large wall, and a read thrown away for it is read again at once. Not
+   * kept when one of those writes could not be put on the cached pages (`invalidate` spoiled the
+   * read, and later readers start their own) or cannot be put on what was read (then the page
+   * is read once more for those waiting, and not kept).
+   */
+  function startFill(key: string, query: WallQuery): Fill {
+    const fill: Fill = {
+      missed: [],
+      spoiled: false,
+      read: Promise.resolve({ items: [], nextCursor: null }),
+    };
+    fill.read = (async () => {
+      let page: WallPage;
+      try {
+        page = await inner.page(query);
+      } finally {
+        if (filling.get(key) === fill) filling.delete(key);
+      }
+      if (fill.spoiled) return page;
+      let current: WallPage = page;
+      for (const story of fill.missed) {
+        const next = placed({ page: current, limit: query.limit }, story, options.cursorAfter);
+        // Readers who came after the write wait for this read: they get one made after it.
+        if (!next) return inner.page(query);
+        current = next;
+      }
+      const at = now();
+      if (pages.size >= maxEntries) {
+        for (const [old, entry] of pages) if (entry.until <= at) pages.delete(old);
+        if (pages.size >= maxEntries) pages.clear();
+      }
+      const kept = { ...current, revision: ++revisions };
+      pages.set(key, { page: copy(kept), limit: query.limit, until: at + options.ttlMs });
+      return kept;
+    })();
+    return fill;
   }
 }
 
 /**
- * The page `entry` holds once `story`, published at `published` and just written to the wall, is
- * on it as a read of the wall would show it: `entry.page` itself when it does not change, null
+ * The page `entry` holds once `story`, just written to the wall, is on it as a read of the wall
+ * would show it: `entry.page` itself when it does not change, null
  * when that cannot be told without a read. The wall is newest first by publish time, so:
  * - a story the page shows, at the same time (a vote, a count), is replaced there by the newer
  *   of the two snapshots; one shown at another time has moved (null);
@@ -178,11 +219,12 @@ export function cacheWallPages(inner: WallIndex, options: WallPageCacheOptions):
  *   orders those by id), are not placed (null).
  */
 function placed(
-  entry: Entry,
+  entry: Pick<Entry, 'page' | 'limit'>,
   story: Story,
-  published: number,
   cursorAfter: ((story: Story) => string) | undefined,
 ): WallPage | null {
+  const published = story.status === 'published' ? story.publishedAt?.getTime() : undefined;
+  if (published === undefined) return null;
   const { page, limit } = entry;
   const { items } = page;
   const at = items.findIndex((item) => item.id === story.id);

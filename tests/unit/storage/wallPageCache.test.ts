@@ -371,6 +371,62 @@ describe('cacheWallPages', () => {
     });
   });
 
+  describe('a read of the first page that a write of this instance overlapped', () => {
+    const at = (day: number) => new Date(`2026-11-${String(day).padStart(2, '0')}T10:00:00Z`);
+    const onWall = (id: string, day: number, voteCount = 0, revision = 2) =>
+      buildStory({ tenantId, id, status: 'published', publishedAt: at(day), voteCount, revision });
+
+    it('is kept with a vote put on it, and shared by readers who came after the vote', async () => {
+      const { fake, wall } = setUp();
+      await fake.inner.upsert(onWall('s1', 1));
+      await fake.inner.upsert(onWall('s2', 2));
+      const release = fake.hold();
+      const before = wall.page(first);
+      // The vote is written while the page is read: the read may or may not have seen it.
+      await wall.upsert(onWall('s1', 1, 1, 3));
+      const after = wall.page(first);
+      release();
+      const counts = (page: WallPage) => page.items.map((s) => [s.id, s.voteCount]);
+      expect(counts(await before)).toEqual([
+        ['s2', 0],
+        ['s1', 1],
+      ]);
+      expect(counts(await after)).toEqual(counts(await before));
+      expect((await after).revision).toBeTypeOf('number');
+      expect(counts(await wall.page(first))).toEqual(counts(await before));
+      expect(fake.reads()).toBe(1);
+    });
+
+    it('is kept with a story published meanwhile put in its place', async () => {
+      const { fake, wall } = setUp();
+      await fake.inner.upsert(onWall('s1', 1));
+      const release = fake.hold();
+      const reading = wall.page({ ...first, limit: 1 });
+      await wall.upsert(onWall('s2', 2));
+      release();
+      const page = await reading;
+      expect(page.items.map((s) => s.id)).toEqual(['s2']);
+      expect(page.nextCursor).toBe('after:s2');
+      await wall.page({ ...first, limit: 1 });
+      expect(fake.reads()).toBe(1);
+    });
+
+    it('is read once more for those waiting, and not kept, when the write cannot be put on it', async () => {
+      const { fake, wall } = setUp();
+      await fake.inner.upsert(onWall('s1', 1));
+      await fake.inner.upsert(onWall('s2', 2));
+      const release = fake.hold();
+      const reading = wall.page(first);
+      // Published at the very time of a story the read will show: only storage orders the two.
+      await wall.upsert(onWall('twin', 2));
+      release();
+      expect((await reading).items.map((s) => s.id)).toContain('twin');
+      expect(fake.reads()).toBe(2);
+      await wall.page(first);
+      expect(fake.reads()).toBe(3);
+    });
+  });
+
   it('hands out copies, so a caller cannot change the cached page', async () => {
     const { wall } = setUp();
     await wall.upsert(story('s1'));
