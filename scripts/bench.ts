@@ -10,7 +10,8 @@
  * BENCH_PARTS (a comma list of the parts to run, of `PARTS`; default all: the wall is seeded
  * either way), BENCH_PEOPLE (3000, the morning's people), BENCH_MORNING_AT (`small`, the
  * default, or `large`: the wall the morning runs on), BENCH_CPU_PROF=1 (the app process writes
- * V8 CPU profiles to a temporary folder it names).
+ * V8 CPU profiles to a temporary folder it names), BENCH_SIZES (`small`: only the 1,000-story wall,
+ * never seeded to the large size; default both).
  */
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { cpus, tmpdir } from 'node:os';
@@ -73,6 +74,8 @@ const settings = {
    * docs/PERFORMANCE.md).
    */
   morningAt: env['BENCH_MORNING_AT'] === 'large' ? ('large' as const) : ('small' as const),
+  /** `BENCH_SIZES=small`: the parts run on the small wall only (the large one is not seeded). */
+  smallOnly: env['BENCH_SIZES'] === 'small',
 };
 
 function partsToRun(list: string | undefined): ReadonlySet<Part> {
@@ -247,8 +250,9 @@ async function main(): Promise<number> {
 
     // The large wall is for every part but a morning on the small one: not seeded when unread.
     const needsLarge =
-      ['wall', 'search', 'cards', 'tab'].some((part) => parts.has(part as Part)) ||
-      (parts.has('morning') && settings.morningAt === 'large');
+      !settings.smallOnly &&
+      (['wall', 'search', 'cards', 'tab'].some((part) => parts.has(part as Part)) ||
+        (parts.has('morning') && settings.morningAt === 'large'));
     if (needsLarge) {
       log(`seeding to ${partition} stories in month ${page.month}`);
       seedStart = performance.now();
@@ -258,13 +262,14 @@ async function main(): Promise<number> {
         await seedWall(wallTable, storage, plan, 0, capacities[k + 1] ?? 0);
       }
     }
-    const large = parts.has('wall')
-      ? await measureSize(app, wallTable, page, {
-          stored: settings.stored,
-          inPagePartition: partition,
-          seedSeconds: round((performance.now() - seedStart) / 1000, 1),
-        })
-      : undefined;
+    const large =
+      parts.has('wall') && needsLarge
+        ? await measureSize(app, wallTable, page, {
+            stored: settings.stored,
+            inPagePartition: partition,
+            seedSeconds: round((performance.now() - seedStart) / 1000, 1),
+          })
+        : undefined;
     const searchLarge = parts.has('search') ? await searchAt(settings.stored) : undefined;
     const search =
       searchSmall && searchLarge ? { small: searchSmall, large: searchLarge } : undefined;

@@ -215,7 +215,8 @@ export function tableRows(m: Measured): Row[] {
     },
   ];
   return [
-    ...(sized(m) ? wall(m) : []),
+    // `BENCH_SIZES=small`: the small wall's rows alone.
+    ...(sized(m) ? wall(m) : m.small ? size(m.small) : []),
     ...searchRows(m.search),
     ...(m.invoke && m.submit ? cards(m.invoke, m.submit, m.vote) : []),
     {
@@ -291,7 +292,7 @@ export function buildResults(
         'The app serves the unfiltered first page from memory for 2 s (dropped at once when ' +
         'this instance changes the wall); second pages are never cached.',
     },
-    wall: sized(m) ? wall(m) : null,
+    wall: sized(m) ? wall(m) : m.small ? { bySize: [m.small] } : null,
     search: searchResults(m.search),
     invoke: m.invoke
       ? {

@@ -42,6 +42,10 @@ export interface EncodedBody {
   readonly identity: Buffer;
   /** The body in `coding`, made once (concurrent askers share the one compression). */
   encoded(coding: Exclude<Coding, 'identity'>): Promise<Buffer>;
+  /** The body in `coding` once `encoded` has made it; undefined until then. */
+  encodedNow(coding: Exclude<Coding, 'identity'>): Buffer | undefined;
+  /** The entity tag of the representation in `coding` (`"<hash>.br"`), made once. */
+  tag(coding: Coding): string;
 }
 
 /** Serializes `value` once; see `EncodedBody`. */
@@ -49,6 +53,12 @@ export function encodeJson(value: unknown): EncodedBody {
   const identity = Buffer.from(JSON.stringify(value), 'utf8');
   const hash = createHash('sha256').update(identity).digest('base64url').slice(0, 27);
   const made = new Map<Coding, Promise<Buffer>>();
+  const ready = new Map<Coding, Buffer>();
+  const tags: Record<Coding, string> = {
+    identity: `"${hash}"`,
+    br: `"${hash}${TAG_SUFFIX.br}"`,
+    gzip: `"${hash}${TAG_SUFFIX.gzip}"`,
+  };
   return {
     hash,
     identity,
@@ -57,11 +67,16 @@ export function encodeJson(value: unknown): EncodedBody {
       if (!body) {
         body = COMPRESS[coding](identity);
         made.set(coding, body);
-        // A failed compression is not kept: the next reader tries again.
-        body.catch(() => made.delete(coding));
+        body.then(
+          (bytes) => ready.set(coding, bytes),
+          // A failed compression is not kept: the next reader tries again.
+          () => made.delete(coding),
+        );
       }
       return body;
     },
+    encodedNow: (coding) => ready.get(coding),
+    tag: (coding) => tags[coding],
   };
 }
 
@@ -146,20 +161,25 @@ export function matchesTag(header: string | undefined, hash: string): boolean {
  * Answers with `body` as the request's `Accept-Encoding` and `If-None-Match` ask: 304 with no
  * body when the reader holds the current content, else the bytes in the negotiated coding. The
  * answer is private (it depends on who signed in) and checked with the server before every reuse.
+ * Sent at once when the bytes in that coding are made already (every answer but the first of a
+ * body), so a warm answer waits for nothing.
  */
-export async function sendEncoded(
+export function sendEncoded(
   request: FastifyRequest,
   reply: FastifyReply,
   body: EncodedBody,
-): Promise<FastifyReply> {
+): FastifyReply | Promise<FastifyReply> {
   const coding = negotiateCoding(request.headers['accept-encoding']);
   reply
-    .header('etag', `"${body.hash}${TAG_SUFFIX[coding]}"`)
+    .header('etag', body.tag(coding))
     .header('cache-control', 'private, no-cache')
     .header('vary', 'Accept-Encoding');
-  if (matchesTag(request.headers['if-none-match'], body.hash)) return reply.status(304).send();
+  const asked = request.headers['if-none-match'];
+  if (asked !== undefined && matchesTag(asked, body.hash)) return reply.status(304).send();
   reply.type('application/json; charset=utf-8');
   if (coding === 'identity') return reply.send(body.identity);
-  const bytes = await body.encoded(coding);
-  return reply.header('content-encoding', coding).send(bytes);
+  reply.header('content-encoding', coding);
+  const bytes = body.encodedNow(coding);
+  if (bytes) return reply.send(bytes);
+  return body.encoded(coding).then((made) => reply.send(made));
 }

@@ -12,6 +12,8 @@ export interface WallPageBytes {
    * page read `revision`; `render` makes the answer when they are not held yet.
    */
   get(key: string, revision: number, render: () => unknown): EncodedBody;
+  /** The bytes of `key` for the page read `revision` when they are made already; else undefined. */
+  held(key: string, revision: number): EncodedBody | undefined;
   /** The bytes made last, whatever their key (the benchmark's floor route sends them). */
   latest(): EncodedBody | undefined;
 }
@@ -35,6 +37,10 @@ export function createWallPageBytes(options: { maxEntries?: number } = {}): Wall
       entries.set(key, { revision, body });
       last = body;
       return body;
+    },
+    held(key, revision) {
+      const held = entries.get(key);
+      return held?.revision === revision ? held.body : undefined;
     },
     latest: () => last,
   };

@@ -101,7 +101,9 @@ export function featuredViewOf(viewer: Actor, stories: readonly Story[]): 'all' 
   let all = true;
   let shown = true;
   for (const story of stories) {
-    const awaiting = story.featured.filter((person) => person.awaiting).length;
+    // Counted without a new array: every reader of the wall's first page asks this of each story.
+    let awaiting = 0;
+    for (const person of story.featured) if (person.awaiting) awaiting++;
     if (awaiting === 0) continue;
     const seen = featuredSeenBy(viewer, story).length;
     shown &&= seen === story.featured.length - awaiting;

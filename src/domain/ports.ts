@@ -316,6 +316,12 @@ export interface WallIndex {
   remove(story: Story): Promise<void>;
   /** A malformed cursor is DomainError('validation'). */
   page(query: WallQuery): Promise<WallPage>;
+  /**
+   * The page `page(query)` would answer now, when a cache holds it fresh in memory; undefined
+   * otherwise (never reads storage). Lets the busiest read, the wall's first page, be answered
+   * without waiting (docs/PERFORMANCE.md). Adapters without a cache leave it out.
+   */
+  cachedPage?(query: WallQuery): WallPage | undefined;
   /** How many published stories match the filters (may be briefly cached by the adapter). */
   count(filters: WallFilters): Promise<WallCount>;
 }
@@ -625,6 +631,11 @@ export interface SettingsStore {
   setPublicationChannel(tenantId: string, channel: PublicationChannel): Promise<void>;
   /** The saved settings document; null when no admin has saved one yet. */
   getTenantSettings(tenantId: string): Promise<Versioned<TenantSettings> | null>;
+  /**
+   * What `getTenantSettings` would answer now, when a cache holds it fresh in memory; undefined
+   * otherwise (never reads storage). Adapters without a cache leave it out.
+   */
+  cachedTenantSettings?(tenantId: string): Versioned<TenantSettings> | null | undefined;
   /**
    * Saves the document conditionally: on the ETag it was read at, or null when creating it; a
    * stale or lost race is DomainError('conflict').

@@ -1,4 +1,4 @@
-import type { TenantSettings } from './policy.js';
+import { DEFAULT_SETTINGS, type TenantSettings } from './policy.js';
 import type { SettingsStore } from './ports.js';
 import { tenantSettings } from './roles.js';
 import { hasRole, type Actor } from './user.js';
@@ -46,6 +46,19 @@ export async function seesVoteCounts(
 ): Promise<boolean> {
   const { value } = await tenantSettings(deps.settings, actor.tenantId);
   return canSeeVoteCounts(actor, value);
+}
+
+/**
+ * `seesVoteCounts` when the tenant's settings are held fresh in memory (no wait); undefined when
+ * they would have to be read.
+ */
+export function seesVoteCountsNow(
+  deps: { readonly settings: Pick<SettingsStore, 'cachedTenantSettings'> },
+  actor: Actor,
+): boolean | undefined {
+  const held = deps.settings.cachedTenantSettings?.(actor.tenantId);
+  if (held === undefined) return undefined;
+  return canSeeVoteCounts(actor, held?.value ?? DEFAULT_SETTINGS);
 }
 
 /**

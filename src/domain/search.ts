@@ -98,6 +98,7 @@ export function searchableWall(deps: {
     page(query) {
       return usesIndex(query) ? searchPage({ ...query, q: query.q }) : wall.page(query);
     },
+    cachedPage: (query) => (usesIndex(query) ? undefined : wall.cachedPage?.(query)),
     async count(filters) {
       if (!usesIndex(filters)) return wall.count(filters);
       const { q, ...rest } = filters;

@@ -4,7 +4,7 @@ import { decideStory } from './useCases/decideStory.js';
 import { getStory } from './useCases/getStory.js';
 import { listApprovals } from './useCases/listApprovals.js';
 import { listMyStories } from './useCases/listMyStories.js';
-import { listWall, type WallFilter } from './useCases/listWall.js';
+import { cachedWall, listWall, type WallFilter, type WallView } from './useCases/listWall.js';
 import { exportWall, type WallExportFilter } from './useCases/exportWall.js';
 import {
   dismissReports,
@@ -29,7 +29,7 @@ import type { StoryDraft } from './story.js';
 import type { Decision } from './workflow.js';
 import type { Actor } from './user.js';
 import { spend, unlimited, type ActionLimiter } from './rateLimits.js';
-import { seesVoteCounts, wallVotes } from './privacy.js';
+import { seesVoteCounts, seesVoteCountsNow, wallVotes } from './privacy.js';
 
 /**
  * The story use cases bound to their dependencies; what the API and the bot call. Every change a
@@ -108,6 +108,9 @@ export function createStoryService(deps: StoryDeps, limits: ActionLimiter = unli
       getStory(deps, actor, storyId, options),
     listWall: (actor: Actor, filter: WallFilter, options?: { total?: boolean }) =>
       listWall(deps, actor, filter, options),
+    /** `listWall`'s answer when the wall's cache holds it now (no wait); else undefined. */
+    cachedWall: (actor: Actor, filter: WallFilter, options?: { total?: boolean }) =>
+      cachedWall(deps, actor, filter, options),
     /** Every published story matching the filters, for a spreadsheet (editors and admins). */
     exportWall: async (actor: Actor, filter: WallExportFilter) => {
       // Reads many pages: it spends the budget of configuration work, as an erasure does.
@@ -121,13 +124,15 @@ export function createStoryService(deps: StoryDeps, limits: ActionLimiter = unli
     listMyStories: (actor: Actor, page: PageRequest) => listMyStories(deps, actor, page),
     /** Whether the actor may see how many votes the stories have (privacy mode). */
     seesVoteCounts: (actor: Actor) => seesVoteCounts(deps, actor),
+    /** `seesVoteCounts` when the tenant's settings are in memory (no wait); else undefined. */
+    seesVoteCountsNow: (actor: Actor) => seesVoteCountsNow(deps, actor),
     /** What the actor's wall may show of votes: the counts, and an order by them. */
     wallVotes: (actor: Actor) => wallVotes(deps, actor),
   };
 }
 
 export type StoryService = ReturnType<typeof createStoryService>;
-export type { WallFilter, WallExportFilter };
+export type { WallFilter, WallExportFilter, WallView };
 export { EXPORT_MAX_STORIES, type WallExport } from './useCases/exportWall.js';
 export type { ModerationItem, StoryCorrection } from './useCases/moderation.js';
 export type { MyReactions } from './useCases/reactions.js';

@@ -11,6 +11,8 @@ export interface ReadCacheOptions {
 export interface ReadCache<T> {
   /** The value under `key`: from memory while fresh, else from `load` (shared by concurrent callers). */
   get(key: string, load: () => Promise<T>): Promise<T>;
+  /** The value under `key` while it is fresh in memory, without reading (`{ value }`); else undefined. */
+  peek(key: string): { readonly value: T } | undefined;
   /**
    * Forgets `key` (this instance just wrote what it was read from): a read of it under way is
    * still answered to its callers but not kept, and later callers start their own.
@@ -68,6 +70,10 @@ export function createReadCache<T>(options: ReadCacheOptions): ReadCache<T> {
         if (!read.dropped) keep(key, value);
       }, done);
       return read.answer;
+    },
+    peek(key) {
+      const hit = held.get(key);
+      return hit && hit.until > now() ? hit : undefined;
     },
     drop: forget,
     dropPrefix(prefix) {

@@ -53,6 +53,8 @@ export function cacheTenantSettings(
     getTenantSettings: (tenantId) =>
       documents.get(tenantId, () => inner.getTenantSettings(tenantId)),
 
+    cachedTenantSettings: (tenantId) => documents.peek(tenantId)?.value,
+
     async putTenantSettings(tenantId, settings, etag) {
       try {
         await inner.putTenantSettings(tenantId, settings, etag);

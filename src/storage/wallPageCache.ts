@@ -129,6 +129,12 @@ export function cacheWallPages(inner: WallIndex, options: WallPageCacheOptions):
     // Counts are cached by the index itself (`rankCacheMs`), with the rankings they go with.
     count: (filters) => inner.count(filters),
 
+    cachedPage(query) {
+      if (!isPlainFirstPage(query)) return undefined;
+      const hit = pages.get(`${query.tenantId}\n${query.limit}`);
+      return hit && hit.until > now() ? copy(hit.page) : undefined;
+    },
+
     async page(query) {
       if (!isPlainFirstPage(query)) return copy(await shared(query));
       const key = `${query.tenantId}\n${query.limit}`;

@@ -6,6 +6,8 @@ import {
   type Story,
   type StoryDraft,
   type StoryService,
+  type WallFilter,
+  type WallView,
 } from '../../domain/index.js';
 import type {
   HistoryDto,
@@ -41,26 +43,49 @@ const theStory = (description: string, status = 200) => ({
   [status]: jsonAnswer(description, responseSchemas.story),
 });
 
+/** The wall's query as checked, and the use case's filter and options made of it once. */
+interface WallAsked {
+  readonly input: Readonly<WallQueryInput>;
+  readonly filter: Readonly<WallFilter>;
+  readonly options: { readonly total: boolean };
+}
+
 /**
  * The wall's query as checked (`wallQuerySchema`), by the query string as sent: the tab asks for
  * the same few pages over and over, and the check's answer depends on the string alone, so each
  * is checked once. Short strings only, a few hundred at most; a refused one is never kept.
  */
-const wallQueries = new Map<string, Readonly<WallQueryInput>>();
+const wallQueries = new Map<string, WallAsked>();
 const WALL_QUERIES_MAX = 256;
 const WALL_QUERY_KEPT_MAX = 128;
 
-function wallQueryOf(request: FastifyRequest): Readonly<WallQueryInput> {
+function wallQueryOf(request: FastifyRequest): WallAsked {
   const at = request.url.indexOf('?');
   const raw = at < 0 ? '' : request.url.slice(at + 1);
   const known = wallQueries.get(raw);
   if (known) return known;
-  const checked = Object.freeze(parseInput(wallQuerySchema, request.query));
+  const input = Object.freeze(parseInput(wallQuerySchema, request.query));
+  const { limit, cursor, team, category, month, q, account, language, sort, total } = input;
+  const asked: WallAsked = {
+    input,
+    filter: Object.freeze({
+      limit,
+      ...(cursor ? { cursor } : {}),
+      ...(team ? { team } : {}),
+      ...(category ? { category } : {}),
+      ...(month ? { month } : {}),
+      ...(q ? { q } : {}),
+      ...(account ? { account } : {}),
+      ...(language ? { language } : {}),
+      ...(sort ? { sort } : {}),
+    }),
+    options: Object.freeze({ total: total === true }),
+  };
   if (raw.length <= WALL_QUERY_KEPT_MAX) {
     if (wallQueries.size >= WALL_QUERIES_MAX) wallQueries.clear();
-    wallQueries.set(raw, checked);
+    wallQueries.set(raw, asked);
   }
-  return checked;
+  return asked;
 }
 
 /** Story routes: validate → one use case → present. */
@@ -100,38 +125,31 @@ export function storyRoutes(
     },
     async (request, reply) => {
       const actor = await authenticate(request);
-      const { limit, cursor, team, category, month, q, account, language, sort, total } =
-        wallQueryOf(request);
-      const [page, voteCount] = await Promise.all([
-        service.listWall(
-          actor,
-          {
-            limit,
-            ...(cursor ? { cursor } : {}),
-            ...(team ? { team } : {}),
-            ...(category ? { category } : {}),
-            ...(month ? { month } : {}),
-            ...(q ? { q } : {}),
-            ...(account ? { account } : {}),
-            ...(language ? { language } : {}),
-            ...(sort ? { sort } : {}),
-          },
-          { total: total === true },
-        ),
-        service.seesVoteCounts(actor),
-      ]);
-      const render = (): WallPageDto => ({
-        items: page.items.map((story) => presentStory(story, { voteCount, viewer: actor })),
-        nextCursor: page.nextCursor,
-        ...(page.count ? { total: page.count.total, totalExact: page.count.exact } : {}),
-      });
+      const { input, filter, options } = wallQueryOf(request);
+      // A warm first page waits for nothing after sign-in: the page and the tenant's settings
+      // are taken from memory when their caches hold them, else read as usual.
+      let page = service.cachedWall(actor, filter, options);
+      let voteCount = page && service.seesVoteCountsNow(actor);
+      if (!page || voteCount === undefined) {
+        [page, voteCount] = await Promise.all([
+          service.listWall(actor, filter, options),
+          service.seesVoteCounts(actor),
+        ]);
+      }
       // The cached first page is sent as bytes made once for everyone who sees it alike: the
       // same tenant, page size, vote counts shown or not, and view of the featured colleagues
       // (docs/adr/0010). A reader who sees it unlike the others gets a page of their own.
       const featuredView = featuredViewOf(actor, page.items);
-      if (page.revision === undefined || page.count || featuredView === null) return render();
-      const key = `${actor.tenantId}\n${limit}\n${voteCount ? 'counts' : 'no-counts'}\n${featuredView}`;
-      return sendEncoded(request, reply, wallBytes.get(key, page.revision, render));
+      if (page.revision === undefined || page.count || featuredView === null) {
+        return renderWall(page, voteCount, actor);
+      }
+      const key = `${actor.tenantId}\n${input.limit}\n${voteCount ? 'counts' : 'no-counts'}\n${featuredView}`;
+      const shown = page;
+      const counts = voteCount;
+      const bytes =
+        wallBytes.held(key, page.revision) ??
+        wallBytes.get(key, page.revision, () => renderWall(shown, counts, actor));
+      return sendEncoded(request, reply, bytes);
     },
   );
 
@@ -397,6 +415,15 @@ export function storyRoutes(
       return { items: items.map(present) };
     },
   );
+}
+
+/** A page of the wall as `actor` sees it. */
+function renderWall(page: WallView, voteCount: boolean, actor: Actor): WallPageDto {
+  return {
+    items: page.items.map((story) => presentStory(story, { voteCount, viewer: actor })),
+    nextCursor: page.nextCursor,
+    ...(page.count ? { total: page.count.total, totalExact: page.count.exact } : {}),
+  };
 }
 
 /** The body's story as a draft (`toStoryDraft`), told in English unless the body says otherwise. */

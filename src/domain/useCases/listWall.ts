@@ -37,3 +37,20 @@ export async function listWall(
   const [page, count] = await Promise.all([deps.wall.page(query), deps.wall.count(filters)]);
   return { ...page, count };
 }
+
+/**
+ * `listWall`'s answer when it needs no wait: the plain page (no count asked for) as the wall's
+ * cache holds it fresh right now; undefined when it would have to read, or to look at the
+ * tenant's settings (most voted first). What the async path would answer at this moment.
+ */
+export function cachedWall(
+  deps: Pick<StoryDeps, 'wall'>,
+  actor: Actor,
+  filter: WallFilter,
+  options: { readonly total?: boolean } = {},
+): WallView | undefined {
+  if (filter.sort === 'votes' || (options.total === true && filter.cursor === undefined)) {
+    return undefined;
+  }
+  return deps.wall.cachedPage?.({ ...filter, tenantId: actor.tenantId });
+}

@@ -95,4 +95,17 @@ describe('createReadCache', () => {
     await cache.get('k', source.load);
     expect(source.reads()).toBe(2);
   });
+
+  it('tells what it holds fresh without reading (`peek`): nothing before, after its time or a drop', async () => {
+    const { source, cache, advance } = setUp();
+    expect(cache.peek('k')).toBeUndefined();
+    await cache.get('k', source.load);
+    expect(cache.peek('k')).toEqual(expect.objectContaining({ value: 1 }));
+    advance(1_000);
+    expect(cache.peek('k')).toBeUndefined();
+    await cache.get('k', source.load);
+    cache.drop('k');
+    expect(cache.peek('k')).toBeUndefined();
+    expect(source.reads()).toBe(2);
+  });
 });

@@ -121,6 +121,20 @@ describe('cacheTenantSettings', () => {
     expect((await after)?.value.version).toBe(3);
   });
 
+  it('tells what it holds fresh without reading (`cachedTenantSettings`), and nothing once stale or saved', async () => {
+    const { fake, store, advance } = setUp();
+    expect(store.cachedTenantSettings?.(tenantId)).toBeUndefined();
+    expect(await store.getTenantSettings(tenantId)).toBeNull();
+    expect(store.cachedTenantSettings?.(tenantId)).toBeNull();
+    advance(1_000);
+    expect(store.cachedTenantSettings?.(tenantId)).toBeUndefined();
+    await store.putTenantSettings(tenantId, version(1), null);
+    expect(store.cachedTenantSettings?.(tenantId)).toBeUndefined();
+    await store.getTenantSettings(tenantId);
+    expect(store.cachedTenantSettings?.(tenantId)?.value.version).toBe(1);
+    expect(fake.reads()).toBe(2);
+  });
+
   it('reads storage every time with a time-to-live of 0', async () => {
     const { fake, store } = setUp(0);
     await store.getTenantSettings(tenantId);

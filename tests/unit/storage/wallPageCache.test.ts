@@ -448,6 +448,29 @@ describe('cacheWallPages', () => {
     expect(fake.reads()).toBe(3);
   });
 
+  it('tells the first page it holds fresh without reading (`cachedPage`), as `page` would answer', async () => {
+    const { fake, wall, advance } = setUp();
+    await wall.upsert(story('s1'));
+    expect(wall.cachedPage?.(first)).toBeUndefined();
+    const read = await wall.page(first);
+    const held = wall.cachedPage?.(first);
+    expect(held).toEqual(read);
+    expect(held?.revision).toBeDefined();
+    // Only the plain first page is held: a filter, a cursor or another size is not.
+    expect(wall.cachedPage?.({ ...first, cursor: 'more' })).toBeUndefined();
+    expect(wall.cachedPage?.({ ...first, team: 'Sales' })).toBeUndefined();
+    expect(wall.cachedPage?.({ ...first, limit: 10 })).toBeUndefined();
+    // A copy: changing it does not change the cache.
+    held?.items.pop();
+    expect(wall.cachedPage?.(first)?.items.map((s) => s.id)).toEqual(['s1']);
+    await wall.upsert(story('s2'));
+    expect(wall.cachedPage?.(first)).toBeUndefined();
+    await wall.page(first);
+    advance(1_000);
+    expect(wall.cachedPage?.(first)).toBeUndefined();
+    expect(fake.reads()).toBe(2);
+  });
+
   it('is the wall itself when the time-to-live is 0', () => {
     const { inner } = fakeWall();
     expect(cacheWallPages(inner, { ttlMs: 0 })).toBe(inner);
