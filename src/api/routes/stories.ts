@@ -52,12 +52,14 @@ interface WallAsked {
 
 /**
  * The wall's query as checked (`wallQuerySchema`), by the query string as sent: the tab asks for
- * the same few pages over and over, and the check's answer depends on the string alone, so each
- * is checked once. Short strings only, a few hundred at most; a refused one is never kept.
+ * the same few pages over and over (everyone who loads more on a busy morning asks for the same
+ * second page), and the check's answer depends on the string alone, so each is checked once.
+ * Strings up to a cursor's length (about 200 characters), a few hundred of them at most (some
+ * 128 KB); a refused one is never kept.
  */
 const wallQueries = new Map<string, WallAsked>();
 const WALL_QUERIES_MAX = 256;
-const WALL_QUERY_KEPT_MAX = 128;
+const WALL_QUERY_KEPT_MAX = 512;
 
 function wallQueryOf(request: FastifyRequest): WallAsked {
   const at = request.url.indexOf('?');
