@@ -4,6 +4,7 @@ import {
   publicFeatured,
   waitingApprovers,
   type OutboxHandler,
+  type StoryOutboxHandler,
   type PendingOutboxMessage,
   type Story,
   type StoryRepository,
@@ -34,7 +35,7 @@ export interface BotOutboxHandlers {
   readonly 'story.decided': OutboxHandler;
   readonly 'featured.notify': OutboxHandler;
   readonly 'featured.ask': OutboxHandler;
-  readonly 'cards.refresh': OutboxHandler;
+  readonly 'cards.refresh': StoryOutboxHandler;
   readonly 'channel.post': OutboxHandler;
   readonly 'cards.delete': OutboxHandler;
   readonly 'award.announce': OutboxHandler;

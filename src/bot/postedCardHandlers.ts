@@ -11,6 +11,7 @@ import {
   type PostedCards,
   type SettingsStore,
   type Story,
+  type StoryOutboxHandler,
   type StoryRepository,
   type UserDirectory,
 } from '../domain/index.js';
@@ -35,11 +36,10 @@ export interface PostedCardDeps extends ProactiveDeps {
  * state now (journeys 4 and 10), so it is idempotent and the order of refreshes does not matter.
  * A copy Teams refuses for good (the chat or the message is gone) is forgotten and skipped; a
  * 429 stops the run at once so its Retry-After is honoured; any other failure is retried after
- * the remaining copies were tried.
+ * the remaining copies were tried. The relay hands it the story, read once for the message.
  */
-export function refreshCardsHandler(deps: PostedCardDeps): OutboxHandler {
-  return async (message) => {
-    const story = (await deps.stories.get(message.ref))?.value;
+export function refreshCardsHandler(deps: PostedCardDeps): StoryOutboxHandler {
+  return async (message, story) => {
     if (!story) return skip(deps, message, 'story is gone');
     const only = message.payload.only === 'channel' ? 'channel' : undefined;
     const copies = (await deps.postedCards.list(message.ref)).filter(

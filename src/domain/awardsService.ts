@@ -28,7 +28,7 @@ export function createAwardsService(deps: AwardsDeps, limits: ActionLimiter = un
 export type AwardsService = ReturnType<typeof createAwardsService>;
 export type { ChooseWinnerInput, Shortlist, ShortlistOrder };
 export {
-  followAwardHandler,
+  followAward,
   announcementMessages,
   awardMonthOf,
   isBarred,

@@ -1,9 +1,16 @@
 import type { OutboxHandler } from './outboxRelay.js';
-import type { AwardStore, OutboxKind, PostedCards, StoryRepository } from './ports.js';
+import type {
+  AwardStore,
+  OutboxKind,
+  PendingOutboxMessage,
+  PostedCards,
+  StoryRepository,
+} from './ports.js';
 import type { StoryPersonalData } from './erasurePorts.js';
 import type { InlineProjections } from './inlineProjections.js';
 import { projectStoryHandler, type Projections } from './projections.js';
-import { followAwardHandler } from './useCases/awards.js';
+import type { Story } from './story.js';
+import { followAward } from './useCases/awards.js';
 import { purgeStoryHandler } from './useCases/erasure.js';
 
 /**
@@ -11,6 +18,20 @@ import { purgeStoryHandler } from './useCases/erasure.js';
  * in Teams and the API's webhook deliveries.
  */
 type DomainKinds = 'story.project' | 'story.purge';
+
+/**
+ * A handler handed the story its message is about, as read once for the whole message (null:
+ * the story is gone), so that the handlers one message runs do not each read it again.
+ */
+export type StoryOutboxHandler = (
+  message: PendingOutboxMessage,
+  story: Story | null,
+) => Promise<void>;
+
+/** The adapters' handlers: every kind but the domain's own; `cards.refresh` is handed the story. */
+export type AdapterHandlers = Readonly<
+  Record<Exclude<OutboxKind, DomainKinds | 'cards.refresh'>, OutboxHandler>
+> & { readonly 'cards.refresh': StoryOutboxHandler };
 
 /** What the domain's own handlers read and write. */
 export type RelayHandlerDeps = Projections & {
@@ -28,17 +49,18 @@ export type RelayHandlerDeps = Projections & {
  * its month's award holds, kept in line after its posted cards (`cards.refresh`).
  */
 export function relayHandlers(
-  adapters: Readonly<Record<Exclude<OutboxKind, DomainKinds>, OutboxHandler>>,
+  adapters: AdapterHandlers,
   deps: RelayHandlerDeps,
 ): Readonly<Record<OutboxKind, OutboxHandler>> {
-  const followAward = followAwardHandler(deps);
   return {
     ...adapters,
     'story.project': projectStoryHandler(deps),
     'story.purge': purgeStoryHandler(deps),
+    // The posted cards and the award's copy follow the same story: it is read once for both.
     'cards.refresh': async (message) => {
-      await adapters['cards.refresh'](message);
-      await followAward(message);
+      const story = (await deps.stories.get(message.ref))?.value ?? null;
+      await adapters['cards.refresh'](message, story);
+      await followAward(deps, story);
     },
   };
 }

@@ -1,5 +1,4 @@
 import { DomainError } from '../errors.js';
-import type { OutboxHandler } from '../outboxRelay.js';
 import { publicFeatured } from '../featuredConsent.js';
 import { repeatWinnerMonths } from '../policy.js';
 import type { Award, AwardsDeps, OutboxMessage } from '../ports.js';
@@ -62,23 +61,23 @@ export async function listAwards(deps: AwardsDeps, actor: Actor): Promise<Award[
 
 /**
  * Brings the copy of a story its month's award holds in line with the story, as every posted
- * card is (the outbox's `cards.refresh`): a featured colleague's name taken off, a correction,
- * hiding or archiving. Nothing when the story is gone (an erasure handles its award), never
- * published, not the winner of its month, or when the copy is as new already.
+ * card is (the outbox's `cards.refresh`, which reads the story once for both): a featured
+ * colleague's name taken off, a correction, hiding or archiving. Nothing when the story is gone
+ * (null: an erasure handles its award), never published, not the winner of its month, or when the
+ * copy is as new already.
  */
-export function followAwardHandler(deps: Pick<AwardsDeps, 'awards' | 'stories'>): OutboxHandler {
-  return async (message) => {
-    const found = await deps.stories.get(message.ref);
-    const story = found?.value;
-    if (!story?.publishedAt) return;
-    const month = monthOfDate(story.publishedAt);
-    await retryOnConflict(async () => {
-      const award = await deps.awards.get(story.tenantId, month);
-      if (!award || award.value.story.id !== story.id) return;
-      if (award.value.story.revision >= story.revision) return;
-      await deps.awards.put({ ...award.value, story }, award.etag);
-    });
-  };
+export async function followAward(
+  deps: Pick<AwardsDeps, 'awards'>,
+  story: Story | null,
+): Promise<void> {
+  if (!story?.publishedAt) return;
+  const month = monthOfDate(story.publishedAt);
+  await retryOnConflict(async () => {
+    const award = await deps.awards.get(story.tenantId, month);
+    if (!award || award.value.story.id !== story.id) return;
+    if (award.value.story.revision >= story.revision) return;
+    await deps.awards.put({ ...award.value, story }, award.etag);
+  });
 }
 
 /**

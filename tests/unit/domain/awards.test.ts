@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   createAwardsService,
-  followAwardHandler,
+  followAward,
   DEFAULT_SETTINGS,
   UNRANKED_SHORTLIST_MAX,
   webhookEventsOf,
@@ -361,30 +361,21 @@ describe('the winner’s copy follows its story', () => {
     };
     const service = createAwardsService(deps);
     await service.chooseWinner(editor, '2026-10', { storyId: 'w' });
-    const follow = followAwardHandler(deps);
-    const message = {
-      id: 'm-1',
-      kind: 'cards.refresh' as const,
-      createdAt: new Date(),
-      payload: {},
-      ref: { tenantId: winner.tenantId, storyId: 'w' },
-      attempts: 0,
-      nextAttemptAt: new Date(),
-      etag: '',
-    };
+    const ref = { tenantId: winner.tenantId, storyId: 'w' };
+    const follow = async () => followAward(deps, (await deps.stories.get(ref))?.value ?? null);
 
     // Tomi takes his name off: the award's copy follows.
     current.set('w', { ...named, featured: [], revision: 3 });
-    await follow(message);
+    await follow();
     expect((await service.listAwards(employee))[0]?.story.featured).toEqual([]);
     // An older snapshot never overwrites a newer one.
     current.set('w', { ...named, revision: 2 });
-    await follow(message);
+    await follow();
     expect((await service.listAwards(employee))[0]?.story.revision).toBe(3);
 
     // Hidden by an editor: the month's winner is not shown while it is hidden.
     current.set('w', { ...named, featured: [], status: 'hidden', revision: 4 });
-    await follow(message);
+    await follow();
     expect(await service.listAwards(employee)).toEqual([]);
   });
 
@@ -401,16 +392,7 @@ describe('the winner’s copy follows its story', () => {
       ...wiring,
     };
     await createAwardsService(deps).chooseWinner(editor, '2026-10', { storyId: 'a' });
-    await followAwardHandler(deps)({
-      id: 'm-1',
-      kind: 'cards.refresh',
-      createdAt: new Date(),
-      payload: {},
-      ref: { tenantId: b.tenantId, storyId: 'b' },
-      attempts: 0,
-      nextAttemptAt: new Date(),
-      etag: '',
-    });
+    await followAward(deps, b);
     expect((await awards.get(a.tenantId, '2026-10'))?.value.story.id).toBe('a');
   });
 });
