@@ -13,6 +13,13 @@ function ratioP95(result: CardActionResult): number {
   return round(result.app.p95 / result.floor.p95, 3);
 }
 
+/** Calls per action by table and kind, the most first. */
+function byTable(r: CardActionResult): string {
+  return Object.entries(r.byTable)
+    .map(([key, n]) => `${key} ${n}`)
+    .join(', ');
+}
+
 /** The rows of the card actions (issue 11): latency over the floor, and storage calls. */
 export function cardActionRows(invoke: CardActionResult, vote: CardActionResult): Row[] {
   const rows = (name: 'invoke' | 'vote', what: string, r: CardActionResult): Row[] => [
@@ -28,7 +35,7 @@ export function cardActionRows(invoke: CardActionResult, vote: CardActionResult)
       value: r.requestCalls,
       unit: '',
       limit: 4,
-      note: `the answer waits for these; ${r.projectionCalls} inline projection after it, ${r.storageCallsEach} in all`,
+      note: `the answer waits for these; ${r.projectionCalls} inline projection after it, ${r.storageCallsEach} in all: ${byTable(r)}`,
     },
     {
       name: `${name}.relayCalls`,
@@ -49,6 +56,7 @@ export function cardActionResults(r: CardActionResult) {
     relayCalls: r.relayCalls,
     projectionCalls: r.projectionCalls,
     storageCallsEach: r.storageCallsEach,
+    storageCallsByTable: r.byTable,
     app: r.app,
     floor: r.floor,
   };

@@ -127,6 +127,8 @@ export interface CardActionResult {
   readonly relayCalls: number;
   /** Calls of the inline projection that follows a card's answer (not awaited by it). */
   readonly projectionCalls: number;
+  /** Calls per action by table and kind (`createCallCounter`'s keys), the timers' included. */
+  readonly byTable: Readonly<Record<string, number>>;
 }
 
 /**
@@ -172,6 +174,12 @@ async function measureCardAction(
     ),
     relayCalls: each(counts.relayCalls),
     projectionCalls: each(counts.projectionCalls),
+    byTable: Object.fromEntries(
+      Object.entries(counts.byTable)
+        .map(([key, n]) => [key, each(n)] as const)
+        .filter(([, n]) => n > 0)
+        .sort((a, b) => b[1] - a[1]),
+    ),
   };
 }
 
