@@ -137,6 +137,14 @@ export function createPeople(deps: PeopleDeps) {
       };
     },
     /**
+     * The roles of a person already read (a listing of the stored people), as `actorOf` finds
+     * them — the row's own app roles, configuration and the tenant's grants — without reading
+     * the person again: a list of thousands must not become thousands of reads at once.
+     */
+    rolesOfStored(user: User): Promise<Role[]> {
+      return rolesOf(deps, user.tenantId, user.id, user.roles);
+    },
+    /**
      * Makes `locale` the person's language for everything the bot sends them (they wrote a
      * command in it); nothing when unknown.
      */

@@ -1,6 +1,6 @@
 import { loadConfig } from '../../src/config.js';
 import type { Clock } from '../../src/domain/index.js';
-import { startServer, type BuiltServer } from '../../src/server.js';
+import { startServer, type BuiltServer, type ServerOptions } from '../../src/server.js';
 import { startEmbeddedAzurite } from '../../src/storage/embeddedAzurite.js';
 import { apiClient, IN_PROCESS_ORIGIN, type ApiClient } from './http.js';
 
@@ -46,6 +46,8 @@ export interface TestAppOptions {
    * default of `useTestApp`).
    */
   transport?: TestTransport;
+  /** Extra storage pipeline policies, e.g. a call counter (`createCallCounter`). */
+  storagePolicies?: ServerOptions['storagePolicies'];
 }
 
 /**
@@ -71,7 +73,10 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     repoRoot,
   );
   const transport = options.transport ?? 'socket';
-  const serverOptions = options.clock ? { clock: options.clock } : {};
+  const serverOptions = {
+    ...(options.clock ? { clock: options.clock } : {}),
+    ...(options.storagePolicies ? { storagePolicies: options.storagePolicies } : {}),
+  };
   let server: BuiltServer;
   let url: string | undefined;
   try {

@@ -100,17 +100,19 @@ export function peopleRoutes(
       // Without demo data a demo person is stored on first use (src/api/auth.ts): until then
       // the switcher still offers them (no roles known yet: nothing grants any without demo data).
       const storedIds = new Set(stored.map((user) => user.id));
-      const known = [...stored, ...deps.demoPeople.filter((person) => !storedIds.has(person.id))];
-      const items = await Promise.all(
-        known.map(async (user) => {
-          const found = await deps.people.actorOf(deps.localTenantId, user.id, 'tab', {}, false);
-          return {
+      // Roles from the rows listed: no read per person (a tenant may hold thousands).
+      const items = [
+        ...(await Promise.all(
+          stored.map(async (user) => ({
             id: user.id,
             displayName: user.displayName,
-            roles: [...(found?.actor.roles ?? [])],
-          };
-        }),
-      );
+            roles: await deps.people.rolesOfStored(user),
+          })),
+        )),
+        ...deps.demoPeople
+          .filter((person) => !storedIds.has(person.id))
+          .map((person) => ({ id: person.id, displayName: person.displayName, roles: [] })),
+      ];
       return { items: items.sort((a, b) => a.displayName.localeCompare(b.displayName)) };
     },
   );

@@ -1,6 +1,7 @@
 import type { CryptoKey } from 'jose';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { DEMO_USER_IDS } from '../../../src/demo/demoUsers.js';
+import { DEMO_TENANT_ID, DEMO_USER_IDS } from '../../../src/demo/demoUsers.js';
+import { createCallCounter } from '../../../src/storage/callCounter.js';
 import type { ApiErrorBody, DevUsersDto, MeDto } from '../../../src/shared/dto.js';
 import { entraEnv, startEntraIssuer, type EntraIssuer } from '../../support/entraIssuer.js';
 import type { ApiClient } from '../../support/http.js';
@@ -85,6 +86,36 @@ describe('local mode without demo data', () => {
     expect(list.body.items.find((user) => user.id === DEMO_USER_IDS.manager)?.displayName).toBe(
       'Mikko Manager',
     );
+  });
+});
+
+describe('local mode with many people stored', () => {
+  const counter = createCallCounter();
+  const { app, api } = useTestApp({
+    storagePolicies: [{ policy: counter.policy, position: 'perRetry' }],
+  });
+  const PEOPLE = 300;
+
+  it('lists them for the switcher without a storage read per person', async () => {
+    for (let i = 0; i < PEOPLE; i++) {
+      const id = `person-${String(i).padStart(4, '0')}`;
+      await app.server.storage.users.upsert({
+        tenantId: DEMO_TENANT_ID,
+        id,
+        displayName: `Person ${i}`,
+        roles: [],
+      });
+    }
+    counter.reset();
+    const list = await api.get<DevUsersDto>('/api/dev/users');
+    expect(list.status).toBe(200);
+    expect(list.body.items.length).toBeGreaterThanOrEqual(PEOPLE);
+    expect(list.body.items.find((user) => user.id === DEMO_USER_IDS.manager)?.roles).toContain(
+      'approver',
+    );
+    // The stored people are listed in pages; their roles come from the rows listed and the
+    // tenant's grants, not from reading each person again (300 reads at once stall storage).
+    expect(counter.calls).toBeLessThanOrEqual(5);
   });
 });
 
