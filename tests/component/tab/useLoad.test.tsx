@@ -1,17 +1,7 @@
 import { act, renderHook, waitFor } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { useLoad, type Read } from '../../../src/tab/hooks/useLoad.js';
-
-/** A promise the test settles by hand, to put answers in any order. */
-function deferred<T>() {
-  let resolve!: (value: T) => void;
-  let reject!: (reason: unknown) => void;
-  const promise = new Promise<T>((yes, no) => {
-    resolve = yes;
-    reject = no;
-  });
-  return { promise, resolve, reject };
-}
+import { deferred } from '../../support/deferred.js';
 
 /** Reads answered by hand, one deferred per call, with the signal each was given. */
 function manualReads<T>() {

@@ -8,6 +8,7 @@ import {
   type FetchPage,
   type ListPage,
 } from '../../../src/tab/hooks/usePagedList.js';
+import { deferred } from '../../support/deferred.js';
 
 interface Item {
   id: string;
@@ -16,17 +17,6 @@ interface Item {
 
 const item = (id: string, label = id): Item => ({ id, label });
 const ids = (items: readonly Item[]) => items.map((entry) => entry.id);
-
-/** A promise the test settles by hand, to put answers in any order. */
-function deferred<T>() {
-  let resolve!: (value: T) => void;
-  let reject!: (reason: unknown) => void;
-  const promise = new Promise<T>((yes, no) => {
-    resolve = yes;
-    reject = no;
-  });
-  return { promise, resolve, reject };
-}
 
 /** Pages from a fixed list, two at a time, the cursor being the next index. */
 function pagesOf(all: readonly Item[]) {
