@@ -38,10 +38,10 @@ export function cpuMicros(pid: number): number {
 }
 
 /**
- * Waits until `read` (a storage point read) answers within `promptMs` three times in a row, or
- * `maxSeconds` passed; resolves with the seconds waited. Azurite can stay busy for seconds after
- * heavy work (its collector over a heap of 100,000 rows), and a part that measures the app should
- * not measure that.
+ * Waits until `read` (a storage read, e.g. through the app's health check) answers within
+ * `promptMs` three times in a row, or `maxSeconds` passed; resolves with the seconds waited. The
+ * app and Azurite can stay busy for seconds after heavy work (their collectors over heaps of
+ * 100,000 stories), and a part that measures the app should not measure that.
  */
 export async function storageQuiet(
   read: () => Promise<unknown>,
