@@ -37,7 +37,7 @@ import { useNotify } from '../../hooks/useNotify.js';
 import { useT } from '../../hooks/useT.js';
 import type { MessageKey } from '../../i18n.js';
 import { ConfirmDialog } from '../ConfirmDialog/ConfirmDialog.js';
-import { LoadError } from '../LoadError/LoadError.js';
+import { Loaded } from '../LoadError/Loaded.js';
 import { ShownOnce } from '../ShownOnce/ShownOnce.js';
 
 /** Each scope in words (i18next reads `:` in a key as a namespace, so not by the scope itself). */
@@ -175,53 +175,56 @@ export function ApiKeysDialog({ onClose }: ApiKeysDialogProps) {
               </MessageBar>
             ) : null}
 
-            {load.state === 'loading' ? (
-              <Spinner label={t('apiKeys.loading')} data-testid="api-keys-loading" />
-            ) : load.state === 'error' ? (
-              <LoadError
-                message="apiKeys.loadError"
-                error={load.error}
-                onRetry={reload}
-                testId="api-keys-load-error"
-              />
-            ) : load.value.items.length === 0 ? (
-              <p data-testid="api-keys-empty">{t('apiKeys.empty')}</p>
-            ) : (
-              <Table aria-label={t('apiKeys.list')} data-testid="api-keys-list">
-                <TableHeader>
-                  <TableRow>
-                    <TableHeaderCell>{t('apiKeys.name')}</TableHeaderCell>
-                    <TableHeaderCell>{t('apiKeys.scopes')}</TableHeaderCell>
-                    <TableHeaderCell>{t('apiKeys.lastUsed')}</TableHeaderCell>
-                    <TableHeaderCell>{t('apiKeys.actions')}</TableHeaderCell>
-                  </TableRow>
-                </TableHeader>
-                <TableBody>
-                  {load.value.items.map((key) => (
-                    <TableRow key={key.id} data-testid="api-key-row">
-                      <TableCell>{key.name}</TableCell>
-                      <TableCell>
-                        {key.scopes.map((scope) => t(SCOPE_LABELS[scope])).join(', ')}
-                      </TableCell>
-                      <TableCell>
-                        {key.lastUsedAt ? formatDate(key.lastUsedAt, language) : t('apiKeys.never')}
-                      </TableCell>
-                      <TableCell>
-                        <Button
-                          appearance="subtle"
-                          disabled={busy}
-                          onClick={() => setRevoking(key)}
-                          aria-label={t('apiKeys.revokeNamed', { name: key.name })}
-                          data-testid="api-key-revoke"
-                        >
-                          {t('apiKeys.revoke')}
-                        </Button>
-                      </TableCell>
-                    </TableRow>
-                  ))}
-                </TableBody>
-              </Table>
-            )}
+            <Loaded
+              load={load}
+              loading="apiKeys.loading"
+              loadError="apiKeys.loadError"
+              onRetry={reload}
+              testIds={{ loading: 'api-keys-loading', error: 'api-keys-load-error' }}
+            >
+              {(value) =>
+                value.items.length === 0 ? (
+                  <p data-testid="api-keys-empty">{t('apiKeys.empty')}</p>
+                ) : (
+                  <Table aria-label={t('apiKeys.list')} data-testid="api-keys-list">
+                    <TableHeader>
+                      <TableRow>
+                        <TableHeaderCell>{t('apiKeys.name')}</TableHeaderCell>
+                        <TableHeaderCell>{t('apiKeys.scopes')}</TableHeaderCell>
+                        <TableHeaderCell>{t('apiKeys.lastUsed')}</TableHeaderCell>
+                        <TableHeaderCell>{t('apiKeys.actions')}</TableHeaderCell>
+                      </TableRow>
+                    </TableHeader>
+                    <TableBody>
+                      {value.items.map((key) => (
+                        <TableRow key={key.id} data-testid="api-key-row">
+                          <TableCell>{key.name}</TableCell>
+                          <TableCell>
+                            {key.scopes.map((scope) => t(SCOPE_LABELS[scope])).join(', ')}
+                          </TableCell>
+                          <TableCell>
+                            {key.lastUsedAt
+                              ? formatDate(key.lastUsedAt, language)
+                              : t('apiKeys.never')}
+                          </TableCell>
+                          <TableCell>
+                            <Button
+                              appearance="subtle"
+                              disabled={busy}
+                              onClick={() => setRevoking(key)}
+                              aria-label={t('apiKeys.revokeNamed', { name: key.name })}
+                              data-testid="api-key-revoke"
+                            >
+                              {t('apiKeys.revoke')}
+                            </Button>
+                          </TableCell>
+                        </TableRow>
+                      ))}
+                    </TableBody>
+                  </Table>
+                )
+              }
+            </Loaded>
           </DialogContent>
           <DialogActions>
             <Button

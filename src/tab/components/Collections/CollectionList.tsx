@@ -1,4 +1,4 @@
-import { Body1, Button, Caption1, Link, Spinner, Subtitle2 } from '@fluentui/react-components';
+import { Body1, Button, Caption1, Link, Subtitle2 } from '@fluentui/react-components';
 import { useCallback } from 'react';
 import type { CollectionSummaryDto } from '../../../shared/dto.js';
 import { useAppContext } from '../../appContext.js';
@@ -7,7 +7,7 @@ import { useLoad } from '../../hooks/useLoad.js';
 import { useT } from '../../hooks/useT.js';
 import { collectionPath } from '../../route.js';
 import { useCollectionsStyles } from './Collections.styles.js';
-import { LoadError } from '../LoadError/LoadError.js';
+import { Loaded } from '../LoadError/Loaded.js';
 
 export interface CollectionListProps {
   curates: boolean;
@@ -32,31 +32,32 @@ export function CollectionList({ curates, onOpen, onCreate }: CollectionListProp
           </Button>
         </div>
       ) : null}
-      {load.state === 'loading' ? (
-        <Spinner label={t('collections.loading')} data-testid="collections-loading" />
-      ) : load.state === 'error' ? (
-        <LoadError
-          message="collections.error"
-          error={load.error}
-          onRetry={reload}
-          testId="collections-error"
-        />
-      ) : load.value.items.length === 0 ? (
-        <div className={styles.empty} data-testid="collections-empty">
-          <Subtitle2 as="p" className={styles.emptyText}>
-            {t('collections.empty')}
-          </Subtitle2>
-          <Body1 as="p" className={styles.emptyText}>
-            {curates ? t('collections.emptyEditorHint') : t('collections.emptyHint')}
-          </Body1>
-        </div>
-      ) : (
-        <ul className={styles.list} data-testid="collections-list">
-          {load.value.items.map((item) => (
-            <Item key={item.id} item={item} language={language} onOpen={onOpen} />
-          ))}
-        </ul>
-      )}
+      <Loaded
+        load={load}
+        loading="collections.loading"
+        loadError="collections.error"
+        onRetry={reload}
+        testIds={{ loading: 'collections-loading', error: 'collections-error' }}
+      >
+        {(value) =>
+          value.items.length === 0 ? (
+            <div className={styles.empty} data-testid="collections-empty">
+              <Subtitle2 as="p" className={styles.emptyText}>
+                {t('collections.empty')}
+              </Subtitle2>
+              <Body1 as="p" className={styles.emptyText}>
+                {curates ? t('collections.emptyEditorHint') : t('collections.emptyHint')}
+              </Body1>
+            </div>
+          ) : (
+            <ul className={styles.list} data-testid="collections-list">
+              {value.items.map((item) => (
+                <Item key={item.id} item={item} language={language} onOpen={onOpen} />
+              ))}
+            </ul>
+          )
+        }
+      </Loaded>
     </>
   );
 }

@@ -30,7 +30,7 @@ import { useT } from '../../hooks/useT.js';
 import { RelativeTime } from '../RelativeTime/RelativeTime.js';
 import { useWebhooksStyles } from './Webhooks.styles.js';
 import { DELIVERY_BADGES, EVENT_LABELS, canSendAgain } from './webhooksModel.js';
-import { LoadError } from '../LoadError/LoadError.js';
+import { Loaded } from '../LoadError/Loaded.js';
 
 export interface WebhookDeliveriesDialogProps {
   webhook: WebhookDto;
@@ -103,94 +103,95 @@ export function WebhookDeliveriesDialog({ webhook, onClose }: WebhookDeliveriesD
                 <MessageBarBody>{t(failure)}</MessageBarBody>
               </MessageBar>
             ) : null}
-            {load.state === 'loading' ? (
-              <Spinner
-                label={t('webhooks.deliveries.loading')}
-                data-testid="webhook-deliveries-loading"
-              />
-            ) : load.state === 'error' ? (
-              <LoadError
-                message="webhooks.deliveries.loadError"
-                error={load.error}
-                onRetry={reload}
-                testId="webhook-deliveries-load-error"
-              />
-            ) : load.value.items.length === 0 ? (
-              <p data-testid="webhook-deliveries-empty">{t('webhooks.deliveries.empty')}</p>
-            ) : (
-              <Table
-                aria-label={t('webhooks.deliveries.list')}
-                data-testid="webhook-deliveries-list"
-              >
-                <TableHeader>
-                  <TableRow>
-                    <TableHeaderCell>{t('webhooks.deliveries.event')}</TableHeaderCell>
-                    <TableHeaderCell>{t('webhooks.deliveries.when')}</TableHeaderCell>
-                    <TableHeaderCell>{t('webhooks.deliveries.status')}</TableHeaderCell>
-                    <TableHeaderCell>{t('webhooks.deliveries.attempts')}</TableHeaderCell>
-                    <TableHeaderCell>{t('webhooks.deliveries.answer')}</TableHeaderCell>
-                    <TableHeaderCell>{t('webhooks.deliveries.actions')}</TableHeaderCell>
-                  </TableRow>
-                </TableHeader>
-                <TableBody>
-                  {load.value.items.map((delivery) => {
-                    const badge = DELIVERY_BADGES[delivery.status];
-                    const event = t(EVENT_LABELS[delivery.event]);
-                    return (
-                      <TableRow key={delivery.id} data-testid="webhook-delivery-row">
-                        <TableCell>{event}</TableCell>
-                        <TableCell>
-                          <RelativeTime at={delivery.createdAt} now={load.loadedAt} />
-                        </TableCell>
-                        <TableCell>
-                          <Badge
-                            appearance="tint"
-                            shape="rounded"
-                            color={badge.color}
-                            data-status={delivery.status}
-                            data-testid="webhook-delivery-status"
-                          >
-                            {t(badge.label)}
-                          </Badge>
-                          {delivery.status === 'pending' && delivery.nextAttemptAt ? (
-                            <span className={styles.note}>
-                              {t('webhooks.deliveries.nextAttempt', {
-                                when: formatRelative(
-                                  delivery.nextAttemptAt,
-                                  language,
-                                  load.loadedAt,
-                                ),
-                              })}
-                            </span>
-                          ) : null}
-                        </TableCell>
-                        <TableCell data-testid="webhook-delivery-attempts">
-                          {delivery.attempts}
-                        </TableCell>
-                        <TableCell className={styles.address}>{answerOf(delivery)}</TableCell>
-                        <TableCell>
-                          {canSendAgain(delivery) ? (
-                            <Button
-                              appearance="subtle"
-                              disabledFocusable={sending !== undefined}
-                              icon={sending === delivery.id ? <Spinner size="tiny" /> : null}
-                              aria-label={t('webhooks.deliveries.sendAgainNamed', {
-                                event,
-                                when: formatDateTime(delivery.createdAt, language),
-                              })}
-                              onClick={() => void sendAgain(delivery)}
-                              data-testid="webhook-delivery-retry"
-                            >
-                              {t('webhooks.deliveries.sendAgain')}
-                            </Button>
-                          ) : null}
-                        </TableCell>
+            <Loaded
+              load={load}
+              loading="webhooks.deliveries.loading"
+              loadError="webhooks.deliveries.loadError"
+              onRetry={reload}
+              testIds={{
+                loading: 'webhook-deliveries-loading',
+                error: 'webhook-deliveries-load-error',
+              }}
+            >
+              {(value, loaded) =>
+                value.items.length === 0 ? (
+                  <p data-testid="webhook-deliveries-empty">{t('webhooks.deliveries.empty')}</p>
+                ) : (
+                  <Table
+                    aria-label={t('webhooks.deliveries.list')}
+                    data-testid="webhook-deliveries-list"
+                  >
+                    <TableHeader>
+                      <TableRow>
+                        <TableHeaderCell>{t('webhooks.deliveries.event')}</TableHeaderCell>
+                        <TableHeaderCell>{t('webhooks.deliveries.when')}</TableHeaderCell>
+                        <TableHeaderCell>{t('webhooks.deliveries.status')}</TableHeaderCell>
+                        <TableHeaderCell>{t('webhooks.deliveries.attempts')}</TableHeaderCell>
+                        <TableHeaderCell>{t('webhooks.deliveries.answer')}</TableHeaderCell>
+                        <TableHeaderCell>{t('webhooks.deliveries.actions')}</TableHeaderCell>
                       </TableRow>
-                    );
-                  })}
-                </TableBody>
-              </Table>
-            )}
+                    </TableHeader>
+                    <TableBody>
+                      {value.items.map((delivery) => {
+                        const badge = DELIVERY_BADGES[delivery.status];
+                        const event = t(EVENT_LABELS[delivery.event]);
+                        return (
+                          <TableRow key={delivery.id} data-testid="webhook-delivery-row">
+                            <TableCell>{event}</TableCell>
+                            <TableCell>
+                              <RelativeTime at={delivery.createdAt} now={loaded.loadedAt} />
+                            </TableCell>
+                            <TableCell>
+                              <Badge
+                                appearance="tint"
+                                shape="rounded"
+                                color={badge.color}
+                                data-status={delivery.status}
+                                data-testid="webhook-delivery-status"
+                              >
+                                {t(badge.label)}
+                              </Badge>
+                              {delivery.status === 'pending' && delivery.nextAttemptAt ? (
+                                <span className={styles.note}>
+                                  {t('webhooks.deliveries.nextAttempt', {
+                                    when: formatRelative(
+                                      delivery.nextAttemptAt,
+                                      language,
+                                      loaded.loadedAt,
+                                    ),
+                                  })}
+                                </span>
+                              ) : null}
+                            </TableCell>
+                            <TableCell data-testid="webhook-delivery-attempts">
+                              {delivery.attempts}
+                            </TableCell>
+                            <TableCell className={styles.address}>{answerOf(delivery)}</TableCell>
+                            <TableCell>
+                              {canSendAgain(delivery) ? (
+                                <Button
+                                  appearance="subtle"
+                                  disabledFocusable={sending !== undefined}
+                                  icon={sending === delivery.id ? <Spinner size="tiny" /> : null}
+                                  aria-label={t('webhooks.deliveries.sendAgainNamed', {
+                                    event,
+                                    when: formatDateTime(delivery.createdAt, language),
+                                  })}
+                                  onClick={() => void sendAgain(delivery)}
+                                  data-testid="webhook-delivery-retry"
+                                >
+                                  {t('webhooks.deliveries.sendAgain')}
+                                </Button>
+                              ) : null}
+                            </TableCell>
+                          </TableRow>
+                        );
+                      })}
+                    </TableBody>
+                  </Table>
+                )
+              }
+            </Loaded>
           </DialogContent>
           <DialogActions>
             <Button

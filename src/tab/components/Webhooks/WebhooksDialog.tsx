@@ -9,7 +9,6 @@ import {
   DialogTitle,
   MessageBar,
   MessageBarBody,
-  Spinner,
   Table,
   TableBody,
   TableCell,
@@ -32,7 +31,7 @@ import { WebhookDeliveriesDialog } from './WebhookDeliveriesDialog.js';
 import { WebhookForm } from './WebhookForm.js';
 import { useWebhooksStyles } from './Webhooks.styles.js';
 import { EVENT_LABELS } from './webhooksModel.js';
-import { LoadError } from '../LoadError/LoadError.js';
+import { Loaded } from '../LoadError/Loaded.js';
 import { ShownOnce } from '../ShownOnce/ShownOnce.js';
 
 export interface WebhooksDialogProps {
@@ -135,102 +134,103 @@ export function WebhooksDialog({ onClose }: WebhooksDialogProps) {
               </MessageBar>
             ) : null}
 
-            {load.state === 'loading' ? (
-              <Spinner label={t('webhooks.loading')} data-testid="webhooks-loading" />
-            ) : load.state === 'error' ? (
-              <LoadError
-                message="webhooks.loadError"
-                error={load.error}
-                onRetry={reload}
-                testId="webhooks-load-error"
-              />
-            ) : load.value.items.length === 0 ? (
-              <p data-testid="webhooks-empty">{t('webhooks.empty')}</p>
-            ) : (
-              <Table aria-label={t('webhooks.list')} data-testid="webhooks-list">
-                <TableHeader>
-                  <TableRow>
-                    <TableHeaderCell>{t('webhooks.url')}</TableHeaderCell>
-                    <TableHeaderCell>{t('webhooks.events')}</TableHeaderCell>
-                    <TableHeaderCell className={styles.statusColumn}>
-                      {t('webhooks.status')}
-                    </TableHeaderCell>
-                    <TableHeaderCell className={styles.addedColumn}>
-                      {t('webhooks.added')}
-                    </TableHeaderCell>
-                    <TableHeaderCell className={styles.actionsColumn}>
-                      {t('webhooks.actions')}
-                    </TableHeaderCell>
-                  </TableRow>
-                </TableHeader>
-                <TableBody>
-                  {load.value.items.map((hook) => (
-                    <TableRow key={hook.id} data-testid="webhook-row">
-                      <TableCell className={styles.address}>
-                        {hook.url}
-                        {hook.description ? (
-                          <span className={styles.note}>{hook.description}</span>
-                        ) : null}
-                      </TableCell>
-                      <TableCell>
-                        {hook.events.map((event) => t(EVENT_LABELS[event])).join(', ')}
-                      </TableCell>
-                      <TableCell>
-                        <Badge
-                          appearance="tint"
-                          shape="rounded"
-                          color={hook.paused ? 'subtle' : 'success'}
-                          data-testid="webhook-status"
-                        >
-                          {t(hook.paused ? 'webhooks.paused' : 'webhooks.active')}
-                        </Badge>
-                      </TableCell>
-                      <TableCell>{formatDate(hook.createdAt, language)}</TableCell>
-                      <TableCell>
-                        <div className={styles.actions}>
-                          <Button
-                            {...restoreFocus}
-                            appearance="subtle"
-                            size="small"
-                            aria-haspopup="dialog"
-                            aria-label={t('webhooks.deliveriesOpenNamed', { url: hook.url })}
-                            onClick={() => setViewing(hook)}
-                            data-testid="webhook-deliveries-open"
-                          >
-                            {t('webhooks.deliveriesOpen')}
-                          </Button>
-                          <Button
-                            appearance="subtle"
-                            size="small"
-                            disabledFocusable={busy}
-                            aria-label={t(
-                              hook.paused ? 'webhooks.resumeNamed' : 'webhooks.pauseNamed',
-                              { url: hook.url },
-                            )}
-                            onClick={() => void setPaused(hook, !hook.paused)}
-                            data-testid="webhook-pause"
-                          >
-                            {t(hook.paused ? 'webhooks.resume' : 'webhooks.pause')}
-                          </Button>
-                          <Button
-                            {...restoreFocus}
-                            appearance="subtle"
-                            size="small"
-                            aria-haspopup="dialog"
-                            disabledFocusable={busy}
-                            aria-label={t('webhooks.removeNamed', { url: hook.url })}
-                            onClick={() => setRemoving(hook)}
-                            data-testid="webhook-remove"
-                          >
-                            {t('webhooks.remove')}
-                          </Button>
-                        </div>
-                      </TableCell>
-                    </TableRow>
-                  ))}
-                </TableBody>
-              </Table>
-            )}
+            <Loaded
+              load={load}
+              loading="webhooks.loading"
+              loadError="webhooks.loadError"
+              onRetry={reload}
+              testIds={{ loading: 'webhooks-loading', error: 'webhooks-load-error' }}
+            >
+              {(value) =>
+                value.items.length === 0 ? (
+                  <p data-testid="webhooks-empty">{t('webhooks.empty')}</p>
+                ) : (
+                  <Table aria-label={t('webhooks.list')} data-testid="webhooks-list">
+                    <TableHeader>
+                      <TableRow>
+                        <TableHeaderCell>{t('webhooks.url')}</TableHeaderCell>
+                        <TableHeaderCell>{t('webhooks.events')}</TableHeaderCell>
+                        <TableHeaderCell className={styles.statusColumn}>
+                          {t('webhooks.status')}
+                        </TableHeaderCell>
+                        <TableHeaderCell className={styles.addedColumn}>
+                          {t('webhooks.added')}
+                        </TableHeaderCell>
+                        <TableHeaderCell className={styles.actionsColumn}>
+                          {t('webhooks.actions')}
+                        </TableHeaderCell>
+                      </TableRow>
+                    </TableHeader>
+                    <TableBody>
+                      {value.items.map((hook) => (
+                        <TableRow key={hook.id} data-testid="webhook-row">
+                          <TableCell className={styles.address}>
+                            {hook.url}
+                            {hook.description ? (
+                              <span className={styles.note}>{hook.description}</span>
+                            ) : null}
+                          </TableCell>
+                          <TableCell>
+                            {hook.events.map((event) => t(EVENT_LABELS[event])).join(', ')}
+                          </TableCell>
+                          <TableCell>
+                            <Badge
+                              appearance="tint"
+                              shape="rounded"
+                              color={hook.paused ? 'subtle' : 'success'}
+                              data-testid="webhook-status"
+                            >
+                              {t(hook.paused ? 'webhooks.paused' : 'webhooks.active')}
+                            </Badge>
+                          </TableCell>
+                          <TableCell>{formatDate(hook.createdAt, language)}</TableCell>
+                          <TableCell>
+                            <div className={styles.actions}>
+                              <Button
+                                {...restoreFocus}
+                                appearance="subtle"
+                                size="small"
+                                aria-haspopup="dialog"
+                                aria-label={t('webhooks.deliveriesOpenNamed', { url: hook.url })}
+                                onClick={() => setViewing(hook)}
+                                data-testid="webhook-deliveries-open"
+                              >
+                                {t('webhooks.deliveriesOpen')}
+                              </Button>
+                              <Button
+                                appearance="subtle"
+                                size="small"
+                                disabledFocusable={busy}
+                                aria-label={t(
+                                  hook.paused ? 'webhooks.resumeNamed' : 'webhooks.pauseNamed',
+                                  { url: hook.url },
+                                )}
+                                onClick={() => void setPaused(hook, !hook.paused)}
+                                data-testid="webhook-pause"
+                              >
+                                {t(hook.paused ? 'webhooks.resume' : 'webhooks.pause')}
+                              </Button>
+                              <Button
+                                {...restoreFocus}
+                                appearance="subtle"
+                                size="small"
+                                aria-haspopup="dialog"
+                                disabledFocusable={busy}
+                                aria-label={t('webhooks.removeNamed', { url: hook.url })}
+                                onClick={() => setRemoving(hook)}
+                                data-testid="webhook-remove"
+                              >
+                                {t('webhooks.remove')}
+                              </Button>
+                            </div>
+                          </TableCell>
+                        </TableRow>
+                      ))}
+                    </TableBody>
+                  </Table>
+                )
+              }
+            </Loaded>
           </DialogContent>
           <DialogActions>
             <Button
