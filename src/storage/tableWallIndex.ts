@@ -45,7 +45,8 @@ export interface WallIndexOptions {
   /**
    * How long the most-voted ranking of a tenant and filter, and the count of the stories a
    * filter matches, are reused; 0 (the default) reads them every time. This instance's own
-   * writes to the tenant's wall drop them at once; another instance's show within this time.
+   * writes to the tenant's wall drop them at once; another instance's show within this time. A
+   * count that reached its bound ("20,000+") is reused `BOUNDED_COUNT_HOLD` times as long.
    */
   readonly rankCacheMs?: number;
   /**
@@ -55,6 +56,12 @@ export interface WallIndexOptions {
    */
   readonly versionMemoryMs?: number;
 }
+
+/**
+ * How many times as long as an exact count a count that reached its bound is reused: it reads as
+ * "20,000+" until thousands of stories go, while reading it again scans 20,000 rows.
+ */
+const BOUNDED_COUNT_HOLD = 20;
 
 /**
  * The wall in table `<prefix>wall`: one partition per tenant and publish month, RowKey = inverted
@@ -78,7 +85,13 @@ export function createTableWallIndex(
   const generations = new Map<string, number>();
   const versions = createRowVersionMemory({ ttlMs: options.versionMemoryMs ?? 0 });
   const rankings = ttlMemo<Ranking>(options.rankCacheMs ?? 0);
-  const counts = ttlMemo<{ total: number; exact: boolean }>(options.rankCacheMs ?? 0);
+  const rankMs = options.rankCacheMs ?? 0;
+  const counts = ttlMemo<{ total: number; exact: boolean }>(
+    rankMs,
+    undefined,
+    undefined,
+    (count) => (count.exact ? rankMs : rankMs * BOUNDED_COUNT_HOLD),
+  );
   const dropRanked = (tenantId: string, counted = true) => {
     rankings.drop(`${tenantId}\n`);
     if (counted) counts.drop(`${tenantId}\n`);

@@ -158,12 +158,14 @@ interface MemoEntry<T> {
  * one read, and a failed read is not kept. For one more `ttlMs` after that, an expired value is
  * still answered at once while one read replaces it in the background, so nobody waits for a
  * count or a ranking that only grew older (what this instance changes itself is dropped, and
- * waited for). At most `maxEntries` keys; past it the expired go, then all.
+ * waited for). At most `maxEntries` keys; past it the expired go, then all. `ttlOf` may hold a
+ * value that will not change soon longer than `ttlMs` (a count past its bound: "20,000+").
  */
 export function ttlMemo<T>(
   ttlMs: number,
   maxEntries = 1_000,
   now: () => number = () => performance.now(),
+  ttlOf: (value: T) => number = () => ttlMs,
 ) {
   const entries = new Map<string, MemoEntry<T>>();
   /** Reads `key` again behind the expired `stale`, which is answered meanwhile. */
@@ -172,7 +174,11 @@ export function ttlMemo<T>(
     load().then(
       (value) => {
         if (entries.get(key) !== stale) return;
-        entries.set(key, { value: Promise.resolve(value), until: now() + ttlMs, settled: value });
+        entries.set(key, {
+          value: Promise.resolve(value),
+          until: now() + ttlOf(value),
+          settled: value,
+        });
       },
       () => {
         // Tried again by the next ask; past the grace the next ask waits for its own read.
@@ -198,7 +204,10 @@ export function ttlMemo<T>(
       entries.set(key, entry);
       try {
         const value = await entry.value;
-        if (entries.get(key) === entry) entry.settled = value;
+        if (entries.get(key) === entry) {
+          entry.settled = value;
+          entry.until = at + ttlOf(value);
+        }
         return value;
       } catch (error) {
         if (entries.get(key) === entry) entries.delete(key);

@@ -64,3 +64,37 @@ describe('ttlMemo', () => {
     expect(await t.memo.get('k', t.load)).toBe(3);
   });
 });
+
+describe('ttlMemo with a time per value', () => {
+  it('holds a value its `ttlOf` says will not change soon for that longer time', async () => {
+    let clock = 0;
+    // Even values are "bounded counts": held ten times as long.
+    const memo = ttlMemo<number>(
+      1_000,
+      10,
+      () => clock,
+      (value) => (value % 2 ? 1_000 : 10_000),
+    );
+    let reads = 0;
+    const load = () => Promise.resolve(++reads * 2);
+    expect(await memo.get('bounded', load)).toBe(2);
+    clock = 9_999;
+    expect(await memo.get('bounded', load)).toBe(2);
+    expect(reads).toBe(1);
+    // Past its own time it is answered while read again, as any value past its time.
+    clock = 10_500;
+    expect(await memo.get('bounded', load)).toBe(2);
+    await turn();
+    expect(reads).toBe(2);
+    expect(await memo.get('bounded', load)).toBe(4);
+
+    let odd = 0;
+    const loadOdd = () => Promise.resolve(++odd * 2 - 1);
+    clock = 20_000;
+    expect(await memo.get('exact', loadOdd)).toBe(1);
+    clock = 21_001;
+    expect(await memo.get('exact', loadOdd)).toBe(1);
+    await turn();
+    expect(odd).toBe(2);
+  });
+});
