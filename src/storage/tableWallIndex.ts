@@ -84,14 +84,11 @@ export function createTableWallIndex(
   // may have missed it, so it is not cached.
   const generations = new Map<string, number>();
   const versions = createRowVersionMemory({ ttlMs: options.versionMemoryMs ?? 0 });
-  const rankings = ttlMemo<Ranking>(options.rankCacheMs ?? 0);
   const rankMs = options.rankCacheMs ?? 0;
-  const counts = ttlMemo<{ total: number; exact: boolean }>(
-    rankMs,
-    undefined,
-    undefined,
-    (count) => (count.exact ? rankMs : rankMs * BOUNDED_COUNT_HOLD),
-  );
+  const rankings = ttlMemo<Ranking>(rankMs);
+  const counts = ttlMemo<{ total: number; exact: boolean }>(rankMs, {
+    ttlOf: (count) => (count.exact ? rankMs : rankMs * BOUNDED_COUNT_HOLD),
+  });
   const dropRanked = (tenantId: string, counted = true) => {
     rankings.drop(`${tenantId}\n`);
     if (counted) counts.drop(`${tenantId}\n`);

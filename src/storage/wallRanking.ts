@@ -163,9 +163,15 @@ interface MemoEntry<T> {
  */
 export function ttlMemo<T>(
   ttlMs: number,
-  maxEntries = 1_000,
-  now: () => number = () => performance.now(),
-  ttlOf: (value: T) => number = () => ttlMs,
+  {
+    maxEntries = 1_000,
+    now = () => performance.now(),
+    ttlOf = () => ttlMs,
+  }: {
+    readonly maxEntries?: number;
+    readonly now?: () => number;
+    readonly ttlOf?: (value: T) => number;
+  } = {},
 ) {
   const entries = new Map<string, MemoEntry<T>>();
   /** Reads `key` again behind the expired `stale`, which is answered meanwhile. */

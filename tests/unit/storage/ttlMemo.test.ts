@@ -4,7 +4,7 @@ import { ttlMemo } from '../../../src/storage/wallRanking.js';
 /** A memo on a clock the test moves, and a read that counts itself and can be held. */
 function setup() {
   let clock = 0;
-  const memo = ttlMemo<number>(1_000, 10, () => clock);
+  const memo = ttlMemo<number>(1_000, { maxEntries: 10, now: () => clock });
   let reads = 0;
   let release: (() => void) | undefined;
   let hold = false;
@@ -69,12 +69,11 @@ describe('ttlMemo with a time per value', () => {
   it('holds a value its `ttlOf` says will not change soon for that longer time', async () => {
     let clock = 0;
     // Even values are "bounded counts": held ten times as long.
-    const memo = ttlMemo<number>(
-      1_000,
-      10,
-      () => clock,
-      (value) => (value % 2 ? 1_000 : 10_000),
-    );
+    const memo = ttlMemo<number>(1_000, {
+      maxEntries: 10,
+      now: () => clock,
+      ttlOf: (value) => (value % 2 ? 1_000 : 10_000),
+    });
     let reads = 0;
     const load = () => Promise.resolve(++reads * 2);
     expect(await memo.get('bounded', load)).toBe(2);
