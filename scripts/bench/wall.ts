@@ -15,7 +15,10 @@ export interface AB {
 export interface WallAB {
   /** The first page, as every visitor of the tab asks for it (the app's wall cache applies). */
   readonly first: AB;
-  /** The second page, from a cursor: never cached, so the app's own work on every call. */
+  /**
+   * The third page, from the second page's cursor: never cached (the wall's cache holds the first
+   * page and the second), so the app's own work on every call.
+   */
   readonly next: AB;
   /** `GET /api/me` in the same rounds: the HTTP round trip and sign-in, no storage. */
   readonly httpFloor: Summary;
@@ -55,9 +58,21 @@ export async function apiPage(app: Pick<AppProcess, 'url'>, cursor?: string) {
 }
 
 /**
- * Interleaved A/B, for the first page and for the second (from a cursor): after a warm-up, each
+ * The cursor of the wall's third page, the first one its cache never holds: the cache holds the
+ * first page, and the second (`cacheWallPages`).
+ */
+export async function uncachedCursor(app: Pick<AppProcess, 'url'>): Promise<string> {
+  const second = (await apiPage(app)).page.nextCursor;
+  if (!second) throw new Error('api page: no cursor after the first page');
+  const third = (await apiPage(app, second)).page.nextCursor;
+  if (!third) throw new Error('api page: no cursor after the second page');
+  return third;
+}
+
+/**
+ * Interleaved A/B, for the first page and for the third (`uncachedCursor`): after a warm-up, each
  * round runs a raw and an API request of each, the order alternating from round to round, so
- * drift of a noisy machine hits both sides alike. The second pages start at the same row.
+ * drift of a noisy machine hits both sides alike. Both third pages start at the same row.
  */
 export async function measureWallAB(
   wallTable: TableClient,
@@ -66,9 +81,9 @@ export async function measureWallAB(
   rounds: number,
   warmup: number,
 ): Promise<WallAB> {
-  const { lastRowKey: after } = await rawPage(wallTable, partitionKey);
-  const cursor = (await apiPage(app)).page.nextCursor ?? undefined;
-  if (!cursor) throw new Error('api page: no cursor after the first page');
+  const { lastRowKey: firstLast } = await rawPage(wallTable, partitionKey);
+  const { lastRowKey: after } = await rawPage(wallTable, partitionKey, firstLast);
+  const cursor = await uncachedCursor(app);
   const pairs = {
     first: { raw: [] as number[], api: [] as number[] },
     next: { raw: [] as number[], api: [] as number[] },
@@ -98,10 +113,10 @@ export interface PageCounts {
   readonly firstPageCold: Counts;
   /** The first page again, right after. */
   readonly firstPageWarm: Counts;
-  /** The second page, from the first page's cursor. */
+  /** The second page, from the first page's cursor (read once: the cache holds it after). */
   readonly nextPage: Counts;
-  /** That cursor. */
-  readonly cursor: string;
+  /** The cursor of the third page, which the cache never holds (`uncachedCursor`). */
+  readonly uncachedCursor: string;
 }
 
 /**
@@ -121,5 +136,12 @@ export async function countPages(app: AppProcess): Promise<PageCounts> {
   const cursor = cold.page.nextCursor;
   if (!cursor) throw new Error('api page: no cursor after the first page');
   const next = await measure(cursor);
-  return { firstPageCold: cold.counts, firstPageWarm: warm.counts, nextPage: next.counts, cursor };
+  const third = next.page.nextCursor;
+  if (!third) throw new Error('api page: no cursor after the second page');
+  return {
+    firstPageCold: cold.counts,
+    firstPageWarm: warm.counts,
+    nextPage: next.counts,
+    uncachedCursor: third,
+  };
 }

@@ -281,7 +281,8 @@ export interface StoryPage {
 /** A page of the wall. */
 export interface WallPage extends StoryPage {
   /**
-   * Set on a first page the wall's cache served or just filled (`cacheWallPages`): the same
+   * Set on a page the wall's cache served or just filled (`cacheWallPages`; a first page, or the
+   * second): the same
    * number means the same read of the same stories, so what was made of it (its encoded bytes,
    * docs/adr/0010) may be reused. Every new read — after a change to the wall, or once the cache's
    * time is up — has a new number. Absent on pages read straight from storage.

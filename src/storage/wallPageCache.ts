@@ -20,14 +20,25 @@ export interface WallPageCacheOptions {
   readonly cursorAfter?: (story: Story) => string;
 }
 
-/** A first page held: how many stories it was read for, and until when it is served. */
+/**
+ * How long a cursor a first page named opens a second page that may be held: longer than people
+ * take to read the first page before they load more.
+ */
+const NAMED_MS = 60_000;
+
+/**
+ * A page held: how many stories it was read for, until when it is served and, for the page
+ * that follows a first page, the publish time of that first page's last story (`after`): the
+ * stories the page may show are the ones older than it.
+ */
 interface Entry {
   readonly page: WallPage;
   readonly limit: number;
   readonly until: number;
+  readonly after?: number;
 }
 
-/** A first page being read, with what this instance wrote to the wall meanwhile. */
+/** A page being read to be held, with what this instance wrote to the wall meanwhile. */
 interface Fill {
   read: Promise<WallPage>;
   /** Stories written while the read was under way, in order: put on the page once read. */
@@ -38,14 +49,15 @@ interface Fill {
 
 /**
  * Serves the unfiltered first page of a tenant's wall (what everyone opening the tab asks for)
- * from memory for `ttlMs`. Every page costs a partition query, and Table Storage serves about
- * 2,000 entities a second per partition, so without it one busy month partition caps a large
- * tenant at some 60 wall opens a second. A change this instance makes to the tenant's wall shows
- * at once: a vote or a story published updates its pages in place where that is sure to give what
- * a read would (`patch`), anything else (an archive, a story moved) drops them; one made by
- * another instance shows within `ttlMs` of the page's read (an update in place keeps that time).
- * Filtered pages, searches and continuation pages are never cached; readers who ask for the same
- * one at once share its read.
+ * from memory for `ttlMs`, and the second page (what those who scroll on ask for next): a page
+ * whose cursor a first page held named in the last minute. Every page costs a partition query,
+ * and Table Storage serves about 2,000 entities a second per partition, so without it one busy
+ * month partition caps a large tenant at some 60 wall opens a second. A change this instance
+ * makes to the tenant's wall shows at once: a vote or a story published updates its pages in
+ * place where that is sure to give what a read would (`patch`), anything else (an archive, a
+ * story moved) drops them; one made by another instance shows within `ttlMs` of the page's read
+ * (an update in place keeps that time). Filtered pages, searches and the pages after the second
+ * are never cached; readers who ask for the same one at once share its read.
  */
 export function cacheWallPages(inner: WallIndex, options: WallPageCacheOptions): WallIndex {
   if (options.ttlMs <= 0) return inner;
@@ -57,6 +69,11 @@ export function cacheWallPages(inner: WallIndex, options: WallPageCacheOptions):
   // The first pages being read, per key: readers who miss at once share one read rather than
   // each reading the partition (a busy wall's page expires under dozens of concurrent requests).
   const filling = new Map<string, Fill>();
+  // The cursors first pages held named lately, per key of the page they open (`keyOf`), with the
+  // publish time of the story each goes on after: the second pages that may be held. A reader
+  // asks for the second page seconds after the first, and a story published meanwhile gives the
+  // first page a new cursor, so the one the reader holds is remembered for a while.
+  const named = new Map<string, { after: number; until: number }>();
   // Any other page being read, per key (`shared`).
   const reading = new Map<string, Promise<WallPage>>();
 
@@ -97,7 +114,7 @@ export function cacheWallPages(inner: WallIndex, options: WallPageCacheOptions):
         patched.push([key, { ...entry, page: { ...page, revision: ++revisions } }]);
       }
     }
-    for (const [key, entry] of patched) pages.set(key, entry);
+    for (const [key, entry] of patched) hold(key, entry);
     for (const [key, fill] of filling) if (key.startsWith(tenant)) fill.missed.push(story);
     return true;
   };
@@ -130,24 +147,50 @@ export function cacheWallPages(inner: WallIndex, options: WallPageCacheOptions):
     count: (filters) => inner.count(filters),
 
     cachedPage(query) {
-      if (!isPlainFirstPage(query)) return undefined;
-      const hit = pages.get(`${query.tenantId}\n${query.limit}`);
+      if (!isPlain(query)) return undefined;
+      const hit = pages.get(keyOf(query));
       return hit && hit.until > now() ? copy(hit.page) : undefined;
     },
 
     async page(query) {
-      if (!isPlainFirstPage(query)) return copy(await shared(query));
-      const key = `${query.tenantId}\n${query.limit}`;
+      if (!isPlain(query)) return copy(await shared(query));
+      const key = keyOf(query);
       const hit = pages.get(key);
       if (hit && hit.until > now()) return copy(hit.page);
       let fill = filling.get(key);
       if (!fill) {
-        fill = startFill(key, query);
+        const after = query.cursor === undefined ? undefined : secondPageAfter(query);
+        if (after === null) return copy(await shared(query));
+        fill = startFill(key, query, after);
         filling.set(key, fill);
       }
       return copy(await fill.read);
     },
   };
+
+  /**
+   * For a page asked for with a cursor: the publish time of the story the cursor goes on after,
+   * when a first page held in the last `NAMED_MS` named it, so the page is a second page and may
+   * be held; null otherwise (a later page, or a cursor of long ago).
+   */
+  function secondPageAfter(query: WallQuery): number | null {
+    const name = named.get(keyOf(query));
+    return name && name.until > now() ? name.after : null;
+  }
+
+  /** Holds `entry` under `key`; a first page's cursor is remembered as a second page's. */
+  function hold(key: string, entry: Entry): void {
+    pages.set(key, entry);
+    const cursor = entry.page.nextCursor;
+    const after = entry.page.items.at(-1)?.publishedAt?.getTime();
+    if (entry.after !== undefined || cursor === null || after === undefined) return;
+    const at = now();
+    if (named.size >= maxEntries) {
+      for (const [old, name] of named) if (name.until <= at) named.delete(old);
+      if (named.size >= maxEntries) named.clear();
+    }
+    named.set(`${key}\n${cursor}`, { after, until: at + NAMED_MS });
+  }
 
   /**
    * A page never kept (a later page, a filter, a search), read once for the readers who ask for
@@ -176,7 +219,7 @@ export function cacheWallPages(inner: WallIndex, options: WallPageCacheOptions):
    * read, and later readers start their own) or cannot be put on what was read (then the page
    * is read once more for those waiting, and not kept).
    */
-  function startFill(key: string, query: WallQuery): Fill {
+  function startFill(key: string, query: WallQuery, after: number | undefined): Fill {
     const fill: Fill = {
       missed: [],
       spoiled: false,
@@ -192,7 +235,11 @@ export function cacheWallPages(inner: WallIndex, options: WallPageCacheOptions):
       if (fill.spoiled) return page;
       let current: WallPage = page;
       for (const story of fill.missed) {
-        const next = placed({ page: current, limit: query.limit }, story, options.cursorAfter);
+        const next = placed(
+          { page: current, limit: query.limit, ...(after !== undefined ? { after } : {}) },
+          story,
+          options.cursorAfter,
+        );
         // Readers who came after the write wait for this read: they get one made after it.
         if (!next) return inner.page(query);
         current = next;
@@ -203,7 +250,12 @@ export function cacheWallPages(inner: WallIndex, options: WallPageCacheOptions):
         if (pages.size >= maxEntries) pages.clear();
       }
       const kept = { ...current, revision: ++revisions };
-      pages.set(key, { page: copy(kept), limit: query.limit, until: at + options.ttlMs });
+      hold(key, {
+        page: copy(kept),
+        limit: query.limit,
+        until: at + options.ttlMs,
+        ...(after !== undefined ? { after } : {}),
+      });
       return kept;
     })();
     return fill;
@@ -216,6 +268,9 @@ export function cacheWallPages(inner: WallIndex, options: WallPageCacheOptions):
  * when that cannot be told without a read. The wall is newest first by publish time, so:
  * - a story the page shows, at the same time (a vote, a count), is replaced there by the newer
  *   of the two snapshots; one shown at another time has moved (null);
+ * - on a second page, a story newer than the last one of the first page (`entry.after`) is not
+ *   among the stories the page's cursor reads, so the page stays as it is (a story at that very
+ *   millisecond: null);
  * - a story older than the last one of a full page with a cursor leaves the page as it is: the
  *   cursor goes on right after that last story, so the next page shows it;
  * - any other story goes in at its place; a page past its size gives up its last story and gets
@@ -225,7 +280,7 @@ export function cacheWallPages(inner: WallIndex, options: WallPageCacheOptions):
  *   orders those by id), are not placed (null).
  */
 function placed(
-  entry: Pick<Entry, 'page' | 'limit'>,
+  entry: Pick<Entry, 'page' | 'limit' | 'after'>,
   story: Story,
   cursorAfter: ((story: Story) => string) | undefined,
 ): WallPage | null {
@@ -239,6 +294,10 @@ function placed(
     if (shown.publishedAt?.getTime() !== published) return null;
     if (shown.revision >= story.revision) return page;
     return { ...page, items: items.map((item, i) => (i === at ? snapshotOf(story) : item)) };
+  }
+  if (entry.after !== undefined) {
+    if (published === entry.after) return null;
+    if (published > entry.after) return page;
   }
   const times = items.map((item) => item.publishedAt?.getTime() ?? Number.NaN);
   if (times.some((time) => Number.isNaN(time) || time === published)) return null;
@@ -263,9 +322,15 @@ function snapshotOf(story: Story): Story {
   return snapshot;
 }
 
-function isPlainFirstPage(query: WallQuery): boolean {
+/** The key a plain page is held under: the tenant, the page size and, after the first, the cursor. */
+function keyOf(query: Pick<WallQuery, 'tenantId' | 'limit' | 'cursor'>): string {
+  const key = `${query.tenantId}\n${query.limit}`;
+  return query.cursor === undefined ? key : `${key}\n${query.cursor}`;
+}
+
+/** An unfiltered page, newest first: the first page, or one after it by its cursor. */
+function isPlain(query: WallQuery): boolean {
   return (
-    query.cursor === undefined &&
     query.team === undefined &&
     query.category === undefined &&
     query.month === undefined &&

@@ -140,9 +140,15 @@ export function storyRoutes(
       }
       // The cached first page is sent as bytes made once for everyone who sees it alike: the
       // same tenant, page size, vote counts shown or not, and view of the featured colleagues
-      // (docs/adr/0010). A reader who sees it unlike the others gets a page of their own.
+      // (docs/adr/0010). A reader who sees it unlike the others gets a page of their own, and so
+      // does everyone for the second page, which the cache holds as stories only.
       const featuredView = featuredViewOf(actor, page.items);
-      if (page.revision === undefined || page.count || featuredView === null) {
+      if (
+        page.revision === undefined ||
+        page.count ||
+        featuredView === null ||
+        filter.cursor !== undefined
+      ) {
         return renderWall(page, voteCount, actor);
       }
       const key = `${actor.tenantId}\n${input.limit}\n${voteCount ? 'counts' : 'no-counts'}\n${featuredView}`;

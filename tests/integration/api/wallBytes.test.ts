@@ -174,6 +174,41 @@ describe('the wall at wire speed', () => {
     expect(colleague.bytes.equals(after.bytes)).toBe(true);
   });
 
+  it('serves the second page the cache holds as each reader sees it, a vote on it shown at once', async () => {
+    const first = await api.get<WallPageDto>('/api/stories?limit=3', { user: employee });
+    const next = `/api/stories?limit=3&cursor=${encodeURIComponent(first.body.nextCursor ?? '')}`;
+    const before = await api.get<WallPageDto>(next, { user: employee });
+    let voted: StoryDto | undefined;
+    for (const story of before.body.items) {
+      if (story.author.id === employee) continue;
+      const answer = await api.post<StoryDto>(`/api/stories/${story.id}/vote`, undefined, {
+        user: employee,
+      });
+      if (answer.status === 200) {
+        voted = answer.body;
+        break;
+      }
+    }
+    expect(voted).toBeDefined();
+    const was = before.body.items.find((story) => story.id === voted?.id)?.voteCount ?? -1;
+    const after = await api.get<WallPageDto>(next, { user: employee });
+    expect(after.body.items.map((story) => story.id)).toEqual(
+      before.body.items.map((story) => story.id),
+    );
+    expect(after.body.items.find((story) => story.id === voted?.id)?.voteCount).toBe(was + 1);
+    // Each reader gets the same page presented for them: in privacy mode an editor sees the
+    // counts and a colleague does not.
+    await savePrivacy({ enabled: true });
+    const asEditor = await api.get<WallPageDto>(next, { user: editor });
+    const asColleague = await api.get<WallPageDto>(next, { user: service });
+    await savePrivacy({ enabled: false });
+    expect(asEditor.body.items.map((story) => story.id)).toEqual(
+      before.body.items.map((story) => story.id),
+    );
+    expect(asEditor.body.items.every((story) => typeof story.voteCount === 'number')).toBe(true);
+    expect(asColleague.body.items.some((story) => 'voteCount' in story)).toBe(false);
+  });
+
   it('never gives readers who see the wall differently each other’s bytes', async () => {
     await savePrivacy({ enabled: true });
     const asEditor = await get(FIRST_PAGE, editor, { 'accept-encoding': 'br' });

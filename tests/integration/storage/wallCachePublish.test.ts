@@ -81,16 +81,17 @@ describe('a story published through the cached wall', () => {
   }
 
   /**
-   * Fills the cached first page of `limit`, publishes `story` through the cached instance, and
-   * checks the first page is served without a storage call and that it and the pages after it
-   * are the wall as stored; returns the first page's ids.
+   * Fills the cached first and second pages of `limit` (the second is held while the first
+   * names it), publishes `story` through the cached instance, and checks the first page is
+   * served without a storage call and that it and the pages after it are the wall as stored;
+   * returns the first page's ids.
    */
   async function publishAndCheck(
     tenantId: string,
     limit: number,
     stories: Story[],
   ): Promise<{ first: string[]; pages: string[][] }> {
-    await cached.wall.page({ tenantId, limit });
+    await walk(cached.wall, tenantId, limit);
     for (const story of stories) await cached.wall.upsert(story);
     counter.reset();
     const first = await cached.wall.page({ tenantId, limit });
@@ -114,6 +115,18 @@ describe('a story published through the cached wall', () => {
     expect(ids(page)).toEqual(await stored(tenantId));
     expect(ids(page)[0]).toBe('new-1');
     expect(page.nextCursor).toBeNull();
+  });
+
+  it("puts a story older than the first page's last on the held second page, without a read", async () => {
+    const tenantId = await wallOfNine();
+    const first = await cached.wall.page({ tenantId, limit: 4 });
+    const second = { tenantId, limit: 4, cursor: first.nextCursor ?? '' };
+    await cached.wall.page(second);
+    await cached.wall.upsert(published(tenantId, 'new-1', '2026-10-08T08:00:00Z'));
+    counter.reset();
+    expect(ids(await cached.wall.page(second))).toEqual(['m10-2', 'new-1', 'm10-3', 'm09-1']);
+    expect(counter.calls).toBe(0);
+    expect((await walk(cached.wall, tenantId, 4)).flat()).toEqual(await stored(tenantId));
   });
 
   it('gives the page a new revision, so what was made of the old one is not reused', async () => {

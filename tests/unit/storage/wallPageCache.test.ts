@@ -6,7 +6,7 @@ import { buildStory } from '../../support/factories.js';
 /**
  * A wall in memory that counts its page reads and can hold a read until told to go on: newest
  * first by publish time (stories without one in the order written, newest first), its cursors
- * `after:<id>` (`cursorAfter`), or `more` on a first page.
+ * `after:<id>` (`cursorAfter`).
  */
 function fakeWall() {
   let stories: Story[] = [];
@@ -32,7 +32,7 @@ function fakeWall() {
       await gate;
       const last = items.at(-1);
       const more = last !== undefined && stories.length > after + query.limit;
-      return { items, nextCursor: !more ? null : after > 0 ? cursorAfter(last) : 'more' };
+      return { items, nextCursor: more ? cursorAfter(last) : null };
     },
   };
   return {
@@ -53,6 +53,25 @@ const cursorAfter = (story: Story) => `after:${story.id}`;
 const tenantId = 'tenant-a';
 const first = { tenantId, limit: 30 };
 const story = (id: string) => buildStory({ tenantId, id, status: 'published' });
+
+const at = (day: number) => new Date(`2026-11-${String(day).padStart(2, '0')}T10:00:00Z`);
+const publish = (id: string, day: number, revision = 2) =>
+  buildStory({ tenantId, id, status: 'published', publishedAt: at(day), revision });
+const ids = (page: WallPage) => page.items.map((s) => s.id);
+
+/** A wall of stories `d<day>` published on each of `days`, and its cached first page. */
+async function wallOf(
+  days: number[],
+  limit = 30,
+  options: Pick<WallPageCacheOptions, 'cursorAfter'> = { cursorAfter },
+) {
+  let clock = 0;
+  const fake = fakeWall();
+  const wall = cacheWallPages(fake.inner, { ttlMs: 1_000, now: () => clock, ...options });
+  for (const day of days) await fake.inner.upsert(publish(`d${day}`, day));
+  const before = await wall.page({ ...first, limit });
+  return { fake, wall, before, advance: (ms: number) => (clock += ms) };
+}
 
 function setUp(ttlMs = 1_000) {
   let clock = 0;
@@ -96,7 +115,7 @@ describe('cacheWallPages', () => {
     expect((await wall.page(first)).items.map((s) => s.id)).toEqual(['s2', 's1']);
   });
 
-  it('never caches filtered, searched or continued pages, nor other tenants alike', async () => {
+  it('never caches filtered or searched pages, a cursor no first page held names, nor other tenants alike', async () => {
     const { fake, wall } = setUp();
     for (const query of [
       { ...first, team: 'Sales' },
@@ -271,25 +290,6 @@ describe('cacheWallPages', () => {
   });
 
   describe('a story this instance publishes', () => {
-    const at = (day: number) => new Date(`2026-11-${String(day).padStart(2, '0')}T10:00:00Z`);
-    const publish = (id: string, day: number) =>
-      buildStory({ tenantId, id, status: 'published', publishedAt: at(day), revision: 2 });
-    const ids = (page: WallPage) => page.items.map((s) => s.id);
-
-    /** A wall of stories `d<day>` published on each of `days`, and its cached first page. */
-    async function wallOf(
-      days: number[],
-      limit = 30,
-      options: Pick<WallPageCacheOptions, 'cursorAfter'> = { cursorAfter },
-    ) {
-      let clock = 0;
-      const fake = fakeWall();
-      const wall = cacheWallPages(fake.inner, { ttlMs: 1_000, now: () => clock, ...options });
-      for (const day of days) await fake.inner.upsert(publish(`d${day}`, day));
-      const before = await wall.page({ ...first, limit });
-      return { fake, wall, before, advance: (ms: number) => (clock += ms) };
-    }
-
     it('goes in at its place in the cached page, under a new revision, without a read', async () => {
       const { fake, wall, before } = await wallOf([2, 4, 6]);
       await wall.upsert(publish('new', 5));
@@ -427,6 +427,109 @@ describe('cacheWallPages', () => {
     });
   });
 
+  describe('the second page', () => {
+    /** A wall of ten stories, d10 newest, in pages of three; its first page is held. */
+    async function paged() {
+      const held = await wallOf([1, 2, 3, 4, 5, 6, 7, 8, 9, 10], 3);
+      const second = { ...first, limit: 3, cursor: held.before.nextCursor ?? '' };
+      return { ...held, second };
+    }
+
+    it('is held while a first page held names its cursor, until its own time is up', async () => {
+      const { fake, wall, second, advance } = await paged();
+      expect(ids(await wall.page(second))).toEqual(['d7', 'd6', 'd5']);
+      advance(500);
+      const again = await wall.page(second);
+      expect(ids(again)).toEqual(['d7', 'd6', 'd5']);
+      expect(again.revision).toBeDefined();
+      expect(wall.cachedPage?.(second)).toEqual(again);
+      expect(fake.reads()).toBe(2);
+      advance(500);
+      expect(wall.cachedPage?.(second)).toBeUndefined();
+      await wall.page(first);
+      await wall.page(second);
+      expect(fake.reads()).toBe(4);
+    });
+
+    it('is not held for a cursor no first page named in the last minute: a later page, or one of long ago', async () => {
+      const { fake, wall, second, advance } = await paged();
+      const third = { ...second, cursor: (await wall.page(second)).nextCursor ?? '' };
+      await wall.page(third);
+      expect(ids(await wall.page(third))).toEqual(['d4', 'd3', 'd2']);
+      expect(wall.cachedPage?.(third)).toBeUndefined();
+      expect(fake.reads()).toBe(4);
+      // The first page's time is up, but its cursor was named lately: still held.
+      advance(1_000);
+      await wall.page(second);
+      await wall.page(second);
+      expect(fake.reads()).toBe(5);
+      advance(59_000);
+      await wall.page(second);
+      await wall.page(second);
+      expect(fake.reads()).toBe(7);
+    });
+
+    it('is held for the cursor a reader holds after a story published gave the first page a new one', async () => {
+      const { fake, wall, second } = await paged();
+      await wall.upsert(publish('new', 11));
+      expect((await wall.page({ ...first, limit: 3 })).nextCursor).not.toBe(second.cursor);
+      expect(ids(await wall.page(second))).toEqual(['d7', 'd6', 'd5']);
+      await wall.page(second);
+      expect(fake.reads()).toBe(2);
+    });
+
+    it('updates a story it shows in place after a vote, under a new revision, without a read', async () => {
+      const { fake, wall, second } = await paged();
+      const before = await wall.page(second);
+      const voted = { ...publish('d6', 6, 3), voteCount: 4 };
+      await wall.upsert(voted);
+      const after = await wall.page(second);
+      expect(after.items[1]).toEqual(voted);
+      expect(after.revision).not.toBe(before.revision);
+      expect(fake.reads()).toBe(2);
+    });
+
+    it("stays as it is for a story newer than the first page's last, which moves the first page's cursor", async () => {
+      const { fake, wall, second } = await paged();
+      const held = await wall.page(second);
+      await wall.upsert(publish('new', 11));
+      const moved = await wall.page({ ...first, limit: 3 });
+      expect(ids(moved)).toEqual(['new', 'd10', 'd9']);
+      // Whoever still shows the first page as it was gets the page that went on after it.
+      expect(await wall.page(second)).toEqual(held);
+      expect(fake.reads()).toBe(2);
+      // The new first page's cursor names another page, read once and then held.
+      const next = { ...second, cursor: moved.nextCursor ?? '' };
+      expect(ids(await wall.page(next))).toEqual(['d8', 'd7', 'd6']);
+      await wall.page(next);
+      expect(fake.reads()).toBe(3);
+    });
+
+    it("takes a story older than the first page's last in at its place, without a read", async () => {
+      const { fake, wall, second, before } = await paged();
+      await wall.page(second);
+      const late = { ...publish('late', 6), publishedAt: new Date(at(6).getTime() + 3_600_000) };
+      await wall.upsert(late);
+      expect(await wall.page({ ...first, limit: 3 })).toEqual(before);
+      const page = await wall.page(second);
+      expect(ids(page)).toEqual(['d7', 'late', 'd6']);
+      expect(page.nextCursor).toBe('after:d6');
+      expect(fake.reads()).toBe(2);
+    });
+
+    it("is read again for a story published at the very time of the first page's last", async () => {
+      const { fake, wall, second, advance } = await paged();
+      advance(500);
+      await wall.page(second);
+      // The first page's time is up, the second's is not: the wall orders the two stories of
+      // that millisecond by id, which only a read tells.
+      advance(500);
+      await wall.upsert(publish('twin', 8));
+      await wall.page(second);
+      expect(fake.reads()).toBe(3);
+    });
+  });
+
   it('hands out copies, so a caller cannot change the cached page', async () => {
     const { wall } = setUp();
     await wall.upsert(story('s1'));
@@ -456,8 +559,9 @@ describe('cacheWallPages', () => {
     const held = wall.cachedPage?.(first);
     expect(held).toEqual(read);
     expect(held?.revision).toBeDefined();
-    // Only the plain first page is held: a filter, a cursor or another size is not.
-    expect(wall.cachedPage?.({ ...first, cursor: 'more' })).toBeUndefined();
+    // Only the plain first page is held: a filter, a cursor it does not name or another size
+    // is not.
+    expect(wall.cachedPage?.({ ...first, cursor: 'after:s1' })).toBeUndefined();
     expect(wall.cachedPage?.({ ...first, team: 'Sales' })).toBeUndefined();
     expect(wall.cachedPage?.({ ...first, limit: 10 })).toBeUndefined();
     // A copy: changing it does not change the cache.
