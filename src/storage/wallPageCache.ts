@@ -111,7 +111,9 @@ export function cacheWallPages(inner: WallIndex, options: WallPageCacheOptions):
       const page = placed(entry, story, options.cursorAfter);
       if (!page) return false;
       if (page !== entry.page) {
-        patched.push([key, { ...entry, page: { ...page, revision: ++revisions } }]);
+        const next = { ...entry, page: { ...page, revision: ++revisions } };
+        patched.push([key, next]);
+        if (entry.after === undefined) patched.push(...carried(key, entry, next));
       }
     }
     for (const [key, entry] of patched) hold(key, entry);
@@ -167,6 +169,29 @@ export function cacheWallPages(inner: WallIndex, options: WallPageCacheOptions):
       return copy(await fill.read);
     },
   };
+
+  /**
+   * When a story put on a full first page pushed its last story on, the second page held for
+   * the old cursor gives the page that goes on after the new last story without a read: the
+   * story pushed on, on top of it (`placed`). It is held under the first page's new cursor for
+   * the time left to the page it came from, unless that cursor's page is held already.
+   */
+  function carried(key: string, before: Entry, first: Entry): Array<[string, Entry]> {
+    const was = before.page.nextCursor;
+    const cursor = first.page.nextCursor;
+    if (was === null || cursor === null || was === cursor) return [];
+    const at = now();
+    const held = pages.get(`${key}\n${cursor}`);
+    if (held && held.until > at) return [];
+    const second = pages.get(`${key}\n${was}`);
+    const pushed = before.page.items.at(-1);
+    const after = first.page.items.at(-1)?.publishedAt?.getTime();
+    if (!second || second.until <= at || !pushed || after === undefined) return [];
+    if (first.page.items.some((item) => item.id === pushed.id)) return [];
+    const page = placed({ ...second, after }, pushed, options.cursorAfter);
+    if (!page) return [];
+    return [[`${key}\n${cursor}`, { ...second, after, page: { ...page, revision: ++revisions } }]];
+  }
 
   /**
    * For a page asked for with a cursor: the publish time of the story the cursor goes on after,

@@ -489,7 +489,7 @@ describe('cacheWallPages', () => {
       expect(fake.reads()).toBe(2);
     });
 
-    it("stays as it is for a story newer than the first page's last, which moves the first page's cursor", async () => {
+    it("stays as it is for a story newer than the first page's last, and gives the first page's new cursor its page", async () => {
       const { fake, wall, second } = await paged();
       const held = await wall.page(second);
       await wall.upsert(publish('new', 11));
@@ -498,11 +498,29 @@ describe('cacheWallPages', () => {
       // Whoever still shows the first page as it was gets the page that went on after it.
       expect(await wall.page(second)).toEqual(held);
       expect(fake.reads()).toBe(2);
-      // The new first page's cursor names another page, read once and then held.
+      // The new first page's cursor names the page after it: the story it pushed on, on top of
+      // the second page held, without a read.
       const next = { ...second, cursor: moved.nextCursor ?? '' };
-      expect(ids(await wall.page(next))).toEqual(['d8', 'd7', 'd6']);
-      await wall.page(next);
-      expect(fake.reads()).toBe(3);
+      const carried = await wall.page(next);
+      expect(ids(carried)).toEqual(['d8', 'd7', 'd6']);
+      expect(carried.nextCursor).toBe('after:d6');
+      expect(fake.reads()).toBe(2);
+      await wall.upsert(publish('newer', 12));
+      expect(ids(await wall.page({ ...first, limit: 3 }))).toEqual(['newer', 'new', 'd10']);
+      expect(ids(await wall.page({ ...second, cursor: 'after:d10' }))).toEqual(['d9', 'd8', 'd7']);
+      expect(fake.reads()).toBe(2);
+    });
+
+    it('is read for the new cursor when no second page was held for the old one', async () => {
+      const { fake, wall, second } = await paged();
+      await wall.upsert(publish('new', 11));
+      const moved = await wall.page({ ...first, limit: 3 });
+      expect(ids(await wall.page({ ...second, cursor: moved.nextCursor ?? '' }))).toEqual([
+        'd8',
+        'd7',
+        'd6',
+      ]);
+      expect(fake.reads()).toBe(2);
     });
 
     it("takes a story older than the first page's last in at its place, without a read", async () => {
