@@ -289,9 +289,9 @@ export function buildResults(
       },
       trivialRoute: `${TRIVIAL_ROUTE} (sign-in from the user cache, no storage call)`,
       wallCache:
-        'The app serves the unfiltered first page from memory for 2 s, and the second page ' +
-        'that a first page named in the last minute (each updated in place or dropped at once ' +
-        'when this instance changes the wall); later pages are never cached.',
+        'The app serves the unfiltered first page from memory for 2 s, and the page after it ' +
+        'from a run of the stories that follow, held with it (each updated in place or dropped ' +
+        'at once when this instance changes the wall); later pages are never cached.',
     },
     wall: sized(m) ? wall(m) : m.small ? { bySize: [m.small] } : null,
     search: searchResults(m.search),

@@ -59,7 +59,7 @@ export async function apiPage(app: Pick<AppProcess, 'url'>, cursor?: string) {
 
 /**
  * The cursor of the wall's third page, the first one its cache never holds: the cache holds the
- * first page, and the second (`cacheWallPages`).
+ * first page, and serves the second from a run held with it (`cacheWallPages`).
  */
 export async function uncachedCursor(app: Pick<AppProcess, 'url'>): Promise<string> {
   const second = (await apiPage(app)).page.nextCursor;

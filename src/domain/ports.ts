@@ -267,6 +267,8 @@ export interface WallCount {
   readonly exact: boolean;
 }
 
+/** Stories one page of the wall holds at most (what the wall's adapter reads in one query). */
+export const WALL_PAGE_MAX = 100;
 /** Stories ranked by votes are taken from at most this many newest matching stories. */
 export const WALL_RANKED_MAX = 2_000;
 /** Rows a count reads at most; past it the count is a lower bound. */
@@ -281,8 +283,7 @@ export interface StoryPage {
 /** A page of the wall. */
 export interface WallPage extends StoryPage {
   /**
-   * Set on a page the wall's cache served or just filled (`cacheWallPages`; a first page, or the
-   * second): the same
+   * Set on a first page the wall's cache served or just filled (`cacheWallPages`): the same
    * number means the same read of the same stories, so what was made of it (its encoded bytes,
    * docs/adr/0010) may be reused. Every new read — after a change to the wall, or once the cache's
    * time is up — has a new number. Absent on pages read straight from storage.

@@ -1,11 +1,12 @@
 import { odata, type TableClient } from '@azure/data-tables';
 import { DomainError } from '../domain/errors.js';
-import type {
-  WallFilters,
-  WallIndex,
-  WallPage,
-  WallQuery,
-  WallSnapshots,
+import {
+  WALL_PAGE_MAX,
+  type WallFilters,
+  type WallIndex,
+  type WallPage,
+  type WallQuery,
+  type WallSnapshots,
 } from '../domain/ports.js';
 import type { Story } from '../domain/story.js';
 import type { Row } from './entityFields.js';
@@ -31,7 +32,6 @@ const MAX_CALLS = 8;
 const MAX_SCANNED = 500;
 /** Rows fetched per call while text-searching in the app (only matches are returned). */
 const SEARCH_PAGE = 100;
-const MAX_LIMIT = 100;
 const META_ROW = 'months';
 const MONTH_COLUMN = /^m(\d{6})$/;
 
@@ -279,7 +279,7 @@ export function createTableWallIndex(
 
     async page(query) {
       const tenantId = keyPart(query.tenantId, 'tenantId');
-      if (!Number.isInteger(query.limit) || query.limit < 1 || query.limit > MAX_LIMIT) {
+      if (!Number.isInteger(query.limit) || query.limit < 1 || query.limit > WALL_PAGE_MAX) {
         throw new DomainError('validation', 'Invalid page size.', { field: 'limit' });
       }
       if (query.sort === 'votes') return rankedPage(tenantId, query);

@@ -1,5 +1,6 @@
-import type { WallIndex, WallPage, WallQuery } from '../domain/ports.js';
+import { WALL_PAGE_MAX, type WallIndex, type WallPage, type WallQuery } from '../domain/ports.js';
 import type { Story } from '../domain/story.js';
+import { placed, placedInRun, slice, trimmed, type Run } from './wallPagePlacement.js';
 
 export interface WallPageCacheOptions {
   /** How long a first page is served from memory; 0 turns the cache off. */
@@ -20,23 +21,24 @@ export interface WallPageCacheOptions {
   readonly cursorAfter?: (story: Story) => string;
 }
 
-/**
- * How long a cursor a first page named opens a second page that may be held: longer than people
- * take to read the first page before they load more.
- */
-const NAMED_MS = 60_000;
-
-/**
- * A page held: how many stories it was read for, until when it is served and, for the page
- * that follows a first page, the publish time of that first page's last story (`after`): the
- * stories the page may show are the ones older than it.
- */
+/** A first page held: how many stories it was read for, and until when it is served. */
 interface Entry {
   readonly page: WallPage;
   readonly limit: number;
   readonly until: number;
-  readonly after?: number;
 }
+
+/**
+ * How long a cursor a first page named is known: longer than people take to read the first page
+ * before they load more.
+ */
+const NAMED_MS = 60_000;
+
+/**
+ * A run is read two pages long (at most `WALL_PAGE_MAX` stories), so a reader whose first page is
+ * a few publishes old still finds a whole page in it after the story their cursor goes on after.
+ */
+const RUN_READ_PAGES = 2;
 
 /** A page being read to be held, with what this instance wrote to the wall meanwhile. */
 interface Fill {
@@ -47,17 +49,23 @@ interface Fill {
   spoiled: boolean;
 }
 
+/** A run being read, as `Fill`: null when it is not kept. */
+interface RunFill extends Omit<Fill, 'read'> {
+  read: Promise<Run | null>;
+}
+
 /**
  * Serves the unfiltered first page of a tenant's wall (what everyone opening the tab asks for)
- * from memory for `ttlMs`, and the second page (what those who scroll on ask for next): a page
- * whose cursor a first page held named in the last minute. Every page costs a partition query,
- * and Table Storage serves about 2,000 entities a second per partition, so without it one busy
- * month partition caps a large tenant at some 60 wall opens a second. A change this instance
- * makes to the tenant's wall shows at once: a vote or a story published updates its pages in
- * place where that is sure to give what a read would (`patch`), anything else (an archive, a
- * story moved) drops them; one made by another instance shows within `ttlMs` of the page's read
- * (an update in place keeps that time). Filtered pages, searches and the pages after the second
- * are never cached; readers who ask for the same one at once share its read.
+ * from memory for `ttlMs`, and the page after it (what those who scroll on ask for next) from a
+ * run of the stories that follow it (`Run`, docs/adr/0015), for any cursor a first page held
+ * named in the last minute that goes on after a story of that run. Every page costs a partition
+ * query, and Table Storage serves about 2,000 entities a second per partition, so without it one
+ * busy month partition caps a large tenant at some 60 wall opens a second. A change this
+ * instance makes to the tenant's wall shows at once: a vote or a story published updates its
+ * pages in place where that is sure to give what a read would (`patch`), anything else (an
+ * archive, a story moved) drops them; one made by another instance shows within `ttlMs` of the
+ * page's read (an update in place keeps that time). Filtered pages, searches and the pages
+ * further on are never cached; readers who ask for the same one at once share its read.
  */
 export function cacheWallPages(inner: WallIndex, options: WallPageCacheOptions): WallIndex {
   if (options.ttlMs <= 0) return inner;
@@ -69,23 +77,29 @@ export function cacheWallPages(inner: WallIndex, options: WallPageCacheOptions):
   // The first pages being read, per key: readers who miss at once share one read rather than
   // each reading the partition (a busy wall's page expires under dozens of concurrent requests).
   const filling = new Map<string, Fill>();
-  // The cursors first pages held named lately, per key of the page they open (`keyOf`), with the
-  // publish time of the story each goes on after: the second pages that may be held. A reader
-  // asks for the second page seconds after the first, and a story published meanwhile gives the
-  // first page a new cursor, so the one the reader holds is remembered for a while.
-  const named = new Map<string, { after: number; until: number }>();
+  // The run after each first page held, per the first page's key (`Run`), and those being read.
+  const runs = new Map<string, Run>();
+  const runFills = new Map<string, RunFill>();
+  // The cursors first pages held named lately, per `<first page's key>\n<cursor>`: the story each
+  // goes on after. A reader asks for more seconds after the first page, and a story published
+  // meanwhile gives the first page a new cursor; the one the reader holds still means the stories
+  // after the page they see.
+  const named = new Map<string, { afterId: string; until: number }>();
   // Any other page being read, per key (`shared`).
   const reading = new Map<string, Promise<WallPage>>();
 
   const invalidate = (tenantId: string) => {
     const tenant = `${tenantId}\n`;
     for (const key of pages.keys()) if (key.startsWith(tenant)) pages.delete(key);
+    for (const key of runs.keys()) if (key.startsWith(tenant)) runs.delete(key);
     // A read that began before the write may not see it: it is not kept, and later readers
     // start their own.
-    for (const [key, fill] of filling) {
-      if (!key.startsWith(tenant)) continue;
-      fill.spoiled = true;
-      filling.delete(key);
+    for (const fills of [filling, runFills]) {
+      for (const [key, fill] of fills) {
+        if (!key.startsWith(tenant)) continue;
+        fill.spoiled = true;
+        fills.delete(key);
+      }
     }
     for (const key of reading.keys()) if (key.startsWith(tenant)) reading.delete(key);
   };
@@ -111,13 +125,29 @@ export function cacheWallPages(inner: WallIndex, options: WallPageCacheOptions):
       const page = placed(entry, story, options.cursorAfter);
       if (!page) return false;
       if (page !== entry.page) {
-        const next = { ...entry, page: { ...page, revision: ++revisions } };
-        patched.push([key, next]);
-        if (entry.after === undefined) patched.push(...carried(key, entry, next));
+        patched.push([key, { ...entry, page: { ...page, revision: ++revisions } }]);
       }
     }
-    for (const [key, entry] of patched) hold(key, entry);
-    for (const [key, fill] of filling) if (key.startsWith(tenant)) fill.missed.push(story);
+    const moved: Array<[string, Run]> = [];
+    for (const [key, run] of runs) {
+      if (!key.startsWith(tenant)) continue;
+      if (run.until <= at) {
+        runs.delete(key);
+        continue;
+      }
+      const next = placedInRun(run, story, options.cursorAfter);
+      if (!next) return false;
+      if (next !== run) moved.push([key, next]);
+    }
+    for (const [key, run] of moved) runs.set(key, run);
+    for (const [key, entry] of patched) {
+      const before = pages.get(key);
+      hold(key, entry);
+      if (before) carry(key, before.page, entry.page);
+    }
+    for (const fills of [filling, runFills]) {
+      for (const [key, fill] of fills) if (key.startsWith(tenant)) fill.missed.push(story);
+    }
     return true;
   };
 
@@ -150,71 +180,156 @@ export function cacheWallPages(inner: WallIndex, options: WallPageCacheOptions):
 
     cachedPage(query) {
       if (!isPlain(query)) return undefined;
-      const hit = pages.get(keyOf(query));
+      if (query.cursor !== undefined) return fromRun(query) ?? undefined;
+      const hit = pages.get(firstKey(query));
       return hit && hit.until > now() ? copy(hit.page) : undefined;
     },
 
     async page(query) {
       if (!isPlain(query)) return copy(await shared(query));
-      const key = keyOf(query);
+      if (query.cursor !== undefined) return laterPage(query, query.cursor);
+      const key = firstKey(query);
       const hit = pages.get(key);
       if (hit && hit.until > now()) return copy(hit.page);
       let fill = filling.get(key);
       if (!fill) {
-        const after = query.cursor === undefined ? undefined : secondPageAfter(query);
-        if (after === null) return copy(await shared(query));
-        fill = startFill(key, query, after);
+        fill = startFill(key, query);
         filling.set(key, fill);
       }
       return copy(await fill.read);
     },
   };
 
-  /**
-   * When a story put on a full first page pushed its last story on, the second page held for
-   * the old cursor gives the page that goes on after the new last story without a read: the
-   * story pushed on, on top of it (`placed`). It is held under the first page's new cursor for
-   * the time left to the page it came from, unless that cursor's page is held already.
-   */
-  function carried(key: string, before: Entry, first: Entry): Array<[string, Entry]> {
-    const was = before.page.nextCursor;
-    const cursor = first.page.nextCursor;
-    if (was === null || cursor === null || was === cursor) return [];
-    const at = now();
-    const held = pages.get(`${key}\n${cursor}`);
-    if (held && held.until > at) return [];
-    const second = pages.get(`${key}\n${was}`);
-    const pushed = before.page.items.at(-1);
-    const after = first.page.items.at(-1)?.publishedAt?.getTime();
-    if (!second || second.until <= at || !pushed || after === undefined) return [];
-    if (first.page.items.some((item) => item.id === pushed.id)) return [];
-    const page = placed({ ...second, after }, pushed, options.cursorAfter);
-    if (!page) return [];
-    return [[`${key}\n${cursor}`, { ...second, after, page: { ...page, revision: ++revisions } }]];
-  }
-
-  /**
-   * For a page asked for with a cursor: the publish time of the story the cursor goes on after,
-   * when a first page held in the last `NAMED_MS` named it, so the page is a second page and may
-   * be held; null otherwise (a later page, or a cursor of long ago).
-   */
-  function secondPageAfter(query: WallQuery): number | null {
-    const name = named.get(keyOf(query));
-    return name && name.until > now() ? name.after : null;
-  }
-
-  /** Holds `entry` under `key`; a first page's cursor is remembered as a second page's. */
+  /** Holds a first page, and remembers its cursor as going on after its last story. */
   function hold(key: string, entry: Entry): void {
     pages.set(key, entry);
-    const cursor = entry.page.nextCursor;
-    const after = entry.page.items.at(-1)?.publishedAt?.getTime();
-    if (entry.after !== undefined || cursor === null || after === undefined) return;
+    const last = entry.page.items.at(-1);
+    if (entry.page.nextCursor === null || !last) return;
     const at = now();
     if (named.size >= maxEntries) {
       for (const [old, name] of named) if (name.until <= at) named.delete(old);
       if (named.size >= maxEntries) named.clear();
     }
-    named.set(`${key}\n${cursor}`, { after, until: at + NAMED_MS });
+    named.set(`${key}\n${entry.page.nextCursor}`, { afterId: last.id, until: at + NAMED_MS });
+  }
+
+  /**
+   * A first page that a story put on it made push its last story on: the run after it goes on
+   * after the page's new last story, with the story pushed on at its top.
+   */
+  function carry(key: string, before: WallPage, after: WallPage): void {
+    const run = runs.get(key);
+    const pushed = before.items.at(-1);
+    const last = after.items.at(-1);
+    const time = last?.publishedAt?.getTime();
+    if (!run || !pushed || !last || time === undefined || run.afterId !== pushed.id) return;
+    if (after.items.some((item) => item.id === pushed.id)) return;
+    const carried = trimmed(
+      { ...run, afterId: last.id, after: time, items: [pushed, ...run.items] },
+      options.cursorAfter,
+    );
+    if (carried) runs.set(key, carried);
+    else runs.delete(key);
+  }
+
+  /** The page of `query` (a plain page with a cursor) from the run it falls in, when held fresh. */
+  function fromRun(query: WallQuery): WallPage | null {
+    const key = firstKey(query);
+    const name = named.get(`${key}\n${query.cursor}`);
+    const run = runs.get(key);
+    const at = now();
+    if (!name || name.until <= at || !run || run.until <= at) return null;
+    return slice(run, name.afterId, query.limit, options.cursorAfter);
+  }
+
+  /**
+   * A plain page with a cursor. From the run after the first page when the story the cursor goes
+   * on after is in it; when no run is held fresh and the cursor was named lately, the run after
+   * the first page held now is read first (its cursor, not the one asked for: a story published
+   * since the reader's first page only pushes that page's stories further into the run); else,
+   * or when the run does not hold the page whole, a page read as any other (`shared`).
+   */
+  async function laterPage(query: WallQuery, cursor: string): Promise<WallPage> {
+    const held = fromRun(query);
+    if (held) return held;
+    const key = firstKey(query);
+    const at = now();
+    const name = named.get(`${key}\n${cursor}`);
+    const first = pages.get(key);
+    const run = runs.get(key);
+    const last = first?.page.items.at(-1);
+    const time = last?.publishedAt?.getTime();
+    const next = first?.page.nextCursor;
+    if (
+      !name ||
+      name.until <= at ||
+      (run && run.until > at) ||
+      !first ||
+      first.until <= at ||
+      !next ||
+      !last ||
+      time === undefined
+    ) {
+      return copy(await shared(query));
+    }
+    let fill = runFills.get(key);
+    if (!fill) {
+      fill = startRunFill(
+        key,
+        { tenantId: query.tenantId, limit: query.limit, cursor: next },
+        {
+          afterId: last.id,
+          after: time,
+        },
+      );
+      runFills.set(key, fill);
+    }
+    const read = await fill.read;
+    return (
+      (read && slice(read, name.afterId, query.limit, options.cursorAfter)) ??
+      copy(await shared(query))
+    );
+  }
+
+  /**
+   * Reads the run after the first page of `query`'s size that goes on with `query.cursor`, two
+   * pages long, and keeps it with this instance's writes that overlapped the read put on it, as
+   * `startFill` keeps a first page; null, and not kept, when one of them cannot be put on it.
+   */
+  function startRunFill(
+    key: string,
+    query: WallQuery & { readonly cursor: string },
+    start: Pick<Run, 'afterId' | 'after'>,
+  ): RunFill {
+    const fill: RunFill = { missed: [], spoiled: false, read: Promise.resolve(null) };
+    fill.read = (async () => {
+      const limit = Math.min(query.limit * RUN_READ_PAGES, WALL_PAGE_MAX);
+      let page: WallPage;
+      try {
+        page = await inner.page({ ...query, limit });
+      } finally {
+        if (runFills.get(key) === fill) runFills.delete(key);
+      }
+      if (fill.spoiled) return null;
+      let run: Run | null = {
+        ...start,
+        items: page.items,
+        end: page.nextCursor,
+        until: now() + options.ttlMs,
+      };
+      for (const story of fill.missed) {
+        run = run && placedInRun(run, story, options.cursorAfter);
+      }
+      if (!run) return null;
+      const at = now();
+      if (runs.size >= maxEntries) {
+        for (const [old, held] of runs) if (held.until <= at) runs.delete(old);
+        if (runs.size >= maxEntries) runs.clear();
+      }
+      runs.set(key, run);
+      return run;
+    })();
+    return fill;
   }
 
   /**
@@ -244,7 +359,7 @@ export function cacheWallPages(inner: WallIndex, options: WallPageCacheOptions):
    * read, and later readers start their own) or cannot be put on what was read (then the page
    * is read once more for those waiting, and not kept).
    */
-  function startFill(key: string, query: WallQuery, after: number | undefined): Fill {
+  function startFill(key: string, query: WallQuery): Fill {
     const fill: Fill = {
       missed: [],
       spoiled: false,
@@ -260,11 +375,7 @@ export function cacheWallPages(inner: WallIndex, options: WallPageCacheOptions):
       if (fill.spoiled) return page;
       let current: WallPage = page;
       for (const story of fill.missed) {
-        const next = placed(
-          { page: current, limit: query.limit, ...(after !== undefined ? { after } : {}) },
-          story,
-          options.cursorAfter,
-        );
+        const next = placed({ page: current, limit: query.limit }, story, options.cursorAfter);
         // Readers who came after the write wait for this read: they get one made after it.
         if (!next) return inner.page(query);
         current = next;
@@ -275,82 +386,16 @@ export function cacheWallPages(inner: WallIndex, options: WallPageCacheOptions):
         if (pages.size >= maxEntries) pages.clear();
       }
       const kept = { ...current, revision: ++revisions };
-      hold(key, {
-        page: copy(kept),
-        limit: query.limit,
-        until: at + options.ttlMs,
-        ...(after !== undefined ? { after } : {}),
-      });
+      hold(key, { page: copy(kept), limit: query.limit, until: at + options.ttlMs });
       return kept;
     })();
     return fill;
   }
 }
 
-/**
- * The page `entry` holds once `story`, just written to the wall, is on it as a read of the wall
- * would show it: `entry.page` itself when it does not change, null
- * when that cannot be told without a read. The wall is newest first by publish time, so:
- * - a story the page shows, at the same time (a vote, a count), is replaced there by the newer
- *   of the two snapshots; one shown at another time has moved (null);
- * - on a second page, a story newer than the last one of the first page (`entry.after`) is not
- *   among the stories the page's cursor reads, so the page stays as it is (a story at that very
- *   millisecond: null);
- * - a story older than the last one of a full page with a cursor leaves the page as it is: the
- *   cursor goes on right after that last story, so the next page shows it;
- * - any other story goes in at its place; a page past its size gives up its last story and gets
- *   the cursor that goes on right after its new last one (`cursorAfter`), so the story given up
- *   opens the next page. A page the read ended short of its size with a cursor (its bounds were
- *   reached), and a story published at the very millisecond of one the page shows (the wall
- *   orders those by id), are not placed (null).
- */
-function placed(
-  entry: Pick<Entry, 'page' | 'limit' | 'after'>,
-  story: Story,
-  cursorAfter: ((story: Story) => string) | undefined,
-): WallPage | null {
-  const published = story.status === 'published' ? story.publishedAt?.getTime() : undefined;
-  if (published === undefined) return null;
-  const { page, limit } = entry;
-  const { items } = page;
-  const at = items.findIndex((item) => item.id === story.id);
-  const shown = items[at];
-  if (shown) {
-    if (shown.publishedAt?.getTime() !== published) return null;
-    if (shown.revision >= story.revision) return page;
-    return { ...page, items: items.map((item, i) => (i === at ? snapshotOf(story) : item)) };
-  }
-  if (entry.after !== undefined) {
-    if (published === entry.after) return null;
-    if (published > entry.after) return page;
-  }
-  const times = items.map((item) => item.publishedAt?.getTime() ?? Number.NaN);
-  if (times.some((time) => Number.isNaN(time) || time === published)) return null;
-  const full = items.length >= limit;
-  if (page.nextCursor !== null) {
-    if (!full) return null;
-    if (published < (times.at(-1) ?? Number.NaN)) return page;
-  }
-  const older = times.findIndex((time) => time < published);
-  const next = [...items];
-  next.splice(older < 0 ? items.length : older, 0, snapshotOf(story));
-  if (next.length <= limit) return { ...page, items: next };
-  const kept = next.slice(0, limit);
-  const last = kept.at(-1);
-  if (!cursorAfter || !last) return null;
-  return { ...page, items: kept, nextCursor: cursorAfter(last) };
-}
-
-/** The story as the wall holds it: without its reports, which name the reporters. */
-function snapshotOf(story: Story): Story {
-  const { reports: _reports, ...snapshot } = story;
-  return snapshot;
-}
-
-/** The key a plain page is held under: the tenant, the page size and, after the first, the cursor. */
-function keyOf(query: Pick<WallQuery, 'tenantId' | 'limit' | 'cursor'>): string {
-  const key = `${query.tenantId}\n${query.limit}`;
-  return query.cursor === undefined ? key : `${key}\n${query.cursor}`;
+/** The key a first page is held under, and the run after it: the tenant and the page size. */
+function firstKey(query: Pick<WallQuery, 'tenantId' | 'limit'>): string {
+  return `${query.tenantId}\n${query.limit}`;
 }
 
 /** An unfiltered page, newest first: the first page, or one after it by its cursor. */

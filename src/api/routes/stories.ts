@@ -140,15 +140,9 @@ export function storyRoutes(
       }
       // The cached first page is sent as bytes made once for everyone who sees it alike: the
       // same tenant, page size, vote counts shown or not, and view of the featured colleagues
-      // (docs/adr/0010). A reader who sees it unlike the others gets a page of their own, and so
-      // does everyone for the second page, which the cache holds as stories only.
+      // (docs/adr/0010). A reader who sees it unlike the others gets a page of their own.
       const featuredView = featuredViewOf(actor, page.items);
-      if (
-        page.revision === undefined ||
-        page.count ||
-        featuredView === null ||
-        filter.cursor !== undefined
-      ) {
+      if (page.revision === undefined || page.count || featuredView === null) {
         return renderWall(page, voteCount, actor);
       }
       const key = `${actor.tenantId}\n${input.limit}\n${voteCount ? 'counts' : 'no-counts'}\n${featuredView}`;
