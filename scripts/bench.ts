@@ -225,7 +225,9 @@ async function main(): Promise<number> {
         })
       : undefined;
     const searchAt = (stored: number) => {
-      log(`${stored} stored: search index rebuilt, recall@5, search and second page interleaved`);
+      log(
+        `${stored} stored: search index rebuilt, recall@5, search and the third (uncached) page interleaved`,
+      );
       return measureSearch(app, stored, settings.abRounds, settings.abWarmup);
     };
     const searchSmall = parts.has('search') ? await searchAt(settings.small) : undefined;

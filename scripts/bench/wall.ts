@@ -113,7 +113,7 @@ export interface PageCounts {
   readonly firstPageCold: Counts;
   /** The first page again, right after. */
   readonly firstPageWarm: Counts;
-  /** The second page, from the first page's cursor (read once: the cache holds it after). */
+  /** The second page, from the first page's cursor: the read of the run after the first page. */
   readonly nextPage: Counts;
   /** The cursor of the third page, which the cache never holds (`uncachedCursor`). */
   readonly uncachedCursor: string;
