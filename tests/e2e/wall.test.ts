@@ -202,7 +202,10 @@ describe.skipIf(!browserAvailable())('story wall tab (Chromium)', () => {
       has: page.getByTestId('story-author').filter({ hasText: 'Emma Employee' }),
     });
     expect(await own.count()).toBeGreaterThan(0);
-    expect(await own.first().getByTestId('story-vote').getAttribute('aria-disabled')).toBe('true');
+    // The cards may be drawn before the tab knows who reads them (`/api/me`): then it knows.
+    await expect
+      .poll(() => own.first().getByTestId('story-vote').getAttribute('aria-disabled'))
+      .toBe('true');
     expect(await own.first().getByTestId('story-vote-message').textContent()).toContain(
       'Your own story',
     );
