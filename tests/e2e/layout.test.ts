@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { DEMO_USER_IDS } from '../../src/demo/demoUsers.js';
 import type { StoryDto } from '../../src/shared/dto.js';
 import { browserAvailable } from '../support/browser.js';
+import { TAB_VIEWS } from '../support/tabViews.js';
 import { useBrowserApp } from '../support/useBrowserApp.js';
 import { callAs } from '../support/http.js';
 
@@ -317,31 +318,21 @@ describe.skipIf(!browserAvailable())('layout and labels of the tab (Chromium)', 
     expect(await card.getByTestId('story-lesson').isVisible()).toBe(true);
   });
 
-  const VIEWS = [
-    ['wall', '/', 'story-card'],
-    ['my stories', '/my-stories', 'my-stories'],
-    ['approvals', '/approvals', 'approvals'],
-    ['awards', '/awards', 'awards'],
-    ['collections', '/collections', 'collections'],
-    ['insights', '/insights', 'insights'],
-    ['settings', '/settings', 'settings'],
-    ['hall of fame', '/hall-of-fame', 'hall-of-fame'],
-  ] as const;
-
-  it.each(
-    VIEWS.flatMap(([name, path, testId]) =>
-      (['en-US', 'fi-FI'] as const).map((locale) => [name, locale, path, testId] as const),
-    ),
-  )(
-    "%s: every button's accessible name contains its visible text (%s)",
-    async (_name, locale, path, testId) => {
+  it.each(['en-US', 'fi-FI'] as const)(
+    "every view: every button's accessible name contains its visible text (%s)",
+    async (locale) => {
       const page = await openTab(1280, '/', locale);
       await page.getByTestId('story-card').first().waitFor();
       await actAs(page, 'Aaron Admin');
-      await page.goto(`${app.url}${path}`);
-      await page.getByTestId(testId).first().waitFor();
-      await page.waitForLoadState('networkidle');
-      expect(await namesHidingText(page)).toEqual([]);
+      // One page visits every view in turn, as an admin would; the answer names each view.
+      const found: Record<string, string[]> = {};
+      for (const [name, path, testId] of TAB_VIEWS) {
+        await page.goto(`${app.url}${path}`);
+        await page.getByTestId(testId).first().waitFor();
+        await page.waitForLoadState('networkidle');
+        found[name] = await namesHidingText(page);
+      }
+      expect(found).toEqual(Object.fromEntries(TAB_VIEWS.map(([name]) => [name, []])));
     },
   );
 
