@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { DEMO_USER_IDS } from '../../src/demo/demoUsers.js';
 import type { StoryDto } from '../../src/shared/dto.js';
 import { browserAvailable } from '../support/browser.js';
-import { TAB_VIEWS } from '../support/tabViews.js';
+import { checkEveryView, NOTHING_ON_ANY_VIEW } from '../support/tabViews.js';
 import { useBrowserApp } from '../support/useBrowserApp.js';
 import { callAs } from '../support/http.js';
 
@@ -325,14 +325,7 @@ describe.skipIf(!browserAvailable())('layout and labels of the tab (Chromium)', 
       await page.getByTestId('story-card').first().waitFor();
       await actAs(page, 'Aaron Admin');
       // One page visits every view in turn, as an admin would; the answer names each view.
-      const found: Record<string, string[]> = {};
-      for (const [name, path, testId] of TAB_VIEWS) {
-        await page.goto(`${app.url}${path}`);
-        await page.getByTestId(testId).first().waitFor();
-        await page.waitForLoadState('networkidle');
-        found[name] = await namesHidingText(page);
-      }
-      expect(found).toEqual(Object.fromEntries(TAB_VIEWS.map(([name]) => [name, []])));
+      expect(await checkEveryView(page, app.url, namesHidingText)).toEqual(NOTHING_ON_ANY_VIEW);
     },
   );
 
