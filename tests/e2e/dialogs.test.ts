@@ -110,23 +110,26 @@ describe.skipIf(!browserAvailable())('dialogs of the tab (Chromium)', () => {
       await expect.poll(() => hasFocus(link)).toBe(true);
     });
 
-    it.each([
-      ['my-stories-open', 'my-stories'],
-      ['awards-open', 'awards'],
-      ['collections-open', 'collections'],
-      ['hall-of-fame-open', 'hall-of-fame'],
-      ['settings-open', 'settings'],
-      ['insights-open', 'insights'],
-      ['moderation-open', 'moderation'],
-      ['approvals-open', 'approvals'],
-    ])('the view behind %s', async (button, view) => {
+    it('each view the header opens: back on its button', async () => {
+      // One page opens and closes every view in turn, as an admin would.
       const page = await openTab('Aaron Admin');
-      await page.getByTestId(button).click();
-      await page.getByTestId(view).first().waitFor();
-      await page.waitForLoadState('networkidle');
-      await page.keyboard.press('Escape');
-      await page.getByTestId(view).first().waitFor({ state: 'detached' });
-      await expect.poll(() => focused(page)).toBe(button);
+      for (const [button, view] of [
+        ['my-stories-open', 'my-stories'],
+        ['awards-open', 'awards'],
+        ['collections-open', 'collections'],
+        ['hall-of-fame-open', 'hall-of-fame'],
+        ['settings-open', 'settings'],
+        ['insights-open', 'insights'],
+        ['moderation-open', 'moderation'],
+        ['approvals-open', 'approvals'],
+      ] as const) {
+        await page.getByTestId(button).click();
+        await page.getByTestId(view).first().waitFor();
+        await page.waitForLoadState('networkidle');
+        await page.keyboard.press('Escape');
+        await page.getByTestId(view).first().waitFor({ state: 'detached' });
+        await expect.poll(() => focused(page), { message: `back from ${view}` }).toBe(button);
+      }
     });
   });
 
