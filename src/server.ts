@@ -564,6 +564,8 @@ async function openStorage(
       {
         location: `${where.dataDir}/azurite`,
         onLog: (line) => logger.debug({ azurite: line }, 'azurite'),
+        // The emulator's line per request, only for someone reading the debug log.
+        accessLog: logger.isLevelEnabled('debug'),
       },
       {
         onExit: () => logger.error('embedded Azurite exited; starting it again'),

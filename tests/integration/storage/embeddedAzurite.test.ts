@@ -76,6 +76,23 @@ describe('embedded Azurite and ping', () => {
     ).toEqual(story);
   });
 
+  it('prints a line per request only when its access log is asked for', async () => {
+    const lines = { quiet: [] as string[], logged: [] as string[] };
+    const quiet = await start({ inMemory: true, onLog: (line) => lines.quiet.push(line) });
+    const logged = await start({
+      inMemory: true,
+      accessLog: true,
+      onLog: (line) => lines.logged.push(line),
+    });
+    const request = /"POST \/devstoreaccount1\/Tables HTTP\/1\.1" 201/;
+    // The logging emulator is asked last, so once its line arrives the quiet one's would have too.
+    await storageOn(quiet, uniqueTablePrefix()).ensureTables();
+    await storageOn(logged, uniqueTablePrefix()).ensureTables();
+    await expect.poll(() => lines.logged.filter((line) => request.test(line)).length).toBe(7);
+    expect(lines.quiet.filter((line) => request.test(line))).toEqual([]);
+    expect(lines.quiet.some((line) => line.includes('successfully started'))).toBe(true);
+  });
+
   it('reports a clear error when Azurite cannot start', async () => {
     const first = await start({ inMemory: true });
     const port = Number(new URL(first.tableEndpoint).port);
