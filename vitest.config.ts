@@ -5,6 +5,10 @@ import { defineConfig } from 'vitest/config';
  * components (Testing Library in happy-dom, for logic that needs React but no real layout),
  * integration tests against a real Azurite (started once by the global setup, a table prefix per
  * file), and browser tests in Chromium (layout, focus, accessibility).
+ *
+ * The browser tests run one file at a time, and Vitest runs such a project only after all the
+ * others; `npm test` therefore starts two runs side by side (package.json): the browser tests
+ * (`test:e2e`) and the rest (`test:rest`). On two cores that took 743 s instead of 932.
  */
 export default defineConfig({
   test: {
