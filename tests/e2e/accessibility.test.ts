@@ -21,8 +21,6 @@ describe.skipIf(!browserAvailable())('accessibility of every view (Chromium, axe
     await page.getByRole('option', { name: 'Aaron Admin' }).click();
     await expect.poll(() => page.getByTestId('user-switcher').textContent()).toContain('Aaron');
     // One page visits every view in turn, as an admin would; the answer names each view.
-    expect(await checkEveryView(page, app.url, (shown) => axeViolations(shown))).toEqual(
-      NOTHING_ON_ANY_VIEW,
-    );
+    expect(await checkEveryView(page, app.url, axeViolations)).toEqual(NOTHING_ON_ANY_VIEW);
   });
 });

@@ -2,6 +2,7 @@ import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { axeViolations } from '../support/axe.js';
 import { browserAvailable } from '../support/browser.js';
+import { HEADER_VIEWS } from '../support/tabViews.js';
 import { useBrowserApp } from '../support/useBrowserApp.js';
 
 /**
@@ -113,16 +114,7 @@ describe.skipIf(!browserAvailable())('dialogs of the tab (Chromium)', () => {
     it('each view the header opens: back on its button', async () => {
       // One page opens and closes every view in turn, as an admin would.
       const page = await openTab('Aaron Admin');
-      for (const [button, view] of [
-        ['my-stories-open', 'my-stories'],
-        ['awards-open', 'awards'],
-        ['collections-open', 'collections'],
-        ['hall-of-fame-open', 'hall-of-fame'],
-        ['settings-open', 'settings'],
-        ['insights-open', 'insights'],
-        ['moderation-open', 'moderation'],
-        ['approvals-open', 'approvals'],
-      ] as const) {
+      for (const [button, view] of HEADER_VIEWS) {
         await page.getByTestId(button).click();
         await page.getByTestId(view).first().waitFor();
         await page.waitForLoadState('networkidle');
