@@ -9,12 +9,12 @@
  */
 import { parseTabQuery } from './channelTab.js';
 import { earlyBuild } from './early/build.js';
-import { drawEarlyWall } from './early/earlyCards.js';
+import { drawEarlyWall, earlyFormats } from './early/earlyCards.js';
 import { ROOT_ID, markFirstStories, type EarlyWall } from './early/handOver.js';
 import { startEarlyWall } from './early/request.js';
 import { resolveLanguage, loadLanguageChoice } from './language.js';
 import { mayBeTeamsFrame } from './teams/host.js';
-import type { WallPageDto } from '../shared/dto.js';
+import type { LocaleDto, WallPageDto } from '../shared/dto.js';
 
 function preload(urls: readonly string[]): void {
   for (const href of urls) {
@@ -24,6 +24,12 @@ function preload(urls: readonly string[]): void {
     link.crossOrigin = '';
     document.head.append(link);
   }
+}
+
+/** Runs `task` when the browser is idle, or in a task of its own where it cannot tell. */
+function whenIdle(task: () => void): void {
+  if (typeof window.requestIdleCallback === 'function') window.requestIdleCallback(task);
+  else setTimeout(task, 0);
 }
 
 /** The page is parsed (not DOMContentLoaded, which waits for the app's bundle to run). */
@@ -40,7 +46,7 @@ function parsed(): Promise<void> {
 }
 
 /** Draws the first cards, unless the app has painted already or there is nothing to draw. */
-async function drawWhenReady(early: EarlyWall): Promise<void> {
+async function drawWhenReady(early: EarlyWall, language: LocaleDto): Promise<void> {
   const answer = await early.answer;
   await parsed();
   const root = document.getElementById(ROOT_ID);
@@ -53,7 +59,6 @@ async function drawWhenReady(early: EarlyWall): Promise<void> {
   }
   if (!Array.isArray(page.items) || page.items.length === 0) return;
   const build = earlyBuild();
-  const language = resolveLanguage(loadLanguageChoice(), navigator.language);
   early.shown = drawEarlyWall(root, {
     page,
     language,
@@ -71,5 +76,10 @@ if (mayBeTeamsFrame()) {
 } else {
   const early = startEarlyWall();
   preload(build.appPreload);
-  if (early) drawWhenReady(early).catch(() => undefined);
+  if (early) {
+    const language = resolveLanguage(loadLanguageChoice(), navigator.language);
+    drawWhenReady(early, language).catch(() => undefined);
+    // While the request is out, when nothing else waits (the answer's task goes first).
+    whenIdle(() => earlyFormats(language));
+  }
 }

@@ -18,6 +18,31 @@ export interface EarlyCardsInput {
 
 type Attrs = Record<string, string>;
 
+/** The counts' plural rules and the dates' format of the early cards, in one language. */
+interface EarlyFormats {
+  readonly plural: Intl.PluralRules;
+  readonly dates: Intl.DateTimeFormat;
+}
+
+const formats = new Map<LocaleDto, EarlyFormats>();
+
+/**
+ * The early cards' formats of `language`, made once per page. The first date format a renderer
+ * makes loads its locale data, which takes Chromium tens of milliseconds; `firstPage.ts` makes
+ * them while the wall's request is out, so the cards are not drawn that much later.
+ */
+export function earlyFormats(language: LocaleDto): EarlyFormats {
+  let made = formats.get(language);
+  if (!made) {
+    made = {
+      plural: new Intl.PluralRules(language),
+      dates: new Intl.DateTimeFormat(language, { dateStyle: 'medium' }),
+    };
+    formats.set(language, made);
+  }
+  return made;
+}
+
 /** An element with attributes and children; every text goes in as a text node. */
 function el(tag: string, className: string, attrs: Attrs = {}, ...children: (Node | string)[]) {
   const node = document.createElement(tag);
@@ -62,10 +87,9 @@ export function drawEarlyWall(root: HTMLElement, input: EarlyCardsInput): HTMLEl
   const { page, language, strings } = input;
   const t = (key: EarlyKey, values: Record<string, string | number> = {}) =>
     fill(strings[key], values);
-  const plural = new Intl.PluralRules(language);
+  const { plural, dates } = earlyFormats(language);
   const count = (base: 'wall.count' | 'story.votes' | 'story.learnedCount', n: number) =>
     t(`${base}_${plural.select(n) === 'one' ? 'one' : 'other'}`, { count: n });
-  const dates = new Intl.DateTimeFormat(language, { dateStyle: 'medium' });
   const personName = (person: PersonDto) =>
     person.id.startsWith(PSEUDONYM_PREFIX) ? t('privacyData.formerColleague') : person.displayName;
   const categoryKey = (category: string): EarlyKey | undefined => {
