@@ -9,6 +9,9 @@ import { defineConfig } from 'vitest/config';
  * The browser tests run one file at a time, and Vitest runs such a project only after all the
  * others; `npm test` therefore starts two runs side by side (package.json): the browser tests
  * (`test:e2e`) and the rest (`test:rest`). On two cores that took 743 s instead of 932.
+ * Two workers for the browser tests do not pay on two cores: beside the rest, `npm test` took
+ * 802 s (its browser tests 706 s, where one worker alone takes 595 s), and three tests missed
+ * their deadlines.
  */
 export default defineConfig({
   test: {
