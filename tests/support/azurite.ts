@@ -13,6 +13,14 @@ export function uniqueTablePrefix(): string {
 }
 
 /**
+ * How long a test's storage call may take, unless the test says: the app's 2 s and 4 s
+ * (`DEFAULT_TIMEOUTS`) are a bound for answering people, and on a busy machine the one Azurite the
+ * run shares has taken longer than that for a test that seeds a hundred rows at once. Within the
+ * project's 20 s for a test, so a call that never answers still fails it with its own error.
+ */
+const TEST_TIMEOUTS = { attemptMs: 10_000, deadlineMs: 15_000 } as const;
+
+/**
  * Storage on the run's shared Azurite with fresh tables of its own. Call `dropTables()` in
  * `afterAll`.
  */
@@ -23,6 +31,7 @@ export async function testStorage(
     connectionString: inject('azurite').connectionString,
     allowInsecureConnection: true,
     tablePrefix: uniqueTablePrefix(),
+    timeouts: TEST_TIMEOUTS,
     ...options,
   });
   await storage.ensureTables();
