@@ -12,10 +12,10 @@ import { defineConfig } from 'vitest/config';
  * Two workers for the browser tests do not pay on two cores: beside the rest, `npm test` took
  * 802 s (its browser tests 706 s, where one worker alone takes 595 s), and three tests missed
  * their deadlines. Sharing one module graph among the browser files (`isolate: false`) took them
- * from 595 s to 512 alone, but on a fresh clone, in another order, two tests of
- * `tests/e2e/privacy.test.ts` then found vote counts hidden before privacy mode was turned on:
- * something of an earlier file's app reaches the next through a shared module. Not until that
- * is found.
+ * from 595 s to 512 alone, but on a fresh clone two tests of `tests/e2e/privacy.test.ts` failed:
+ * the first counted the wall's vote counts once, right after switching person, while the wall
+ * was loading again for them (it polls now), and the second builds on the first. Not tried again
+ * since.
  */
 export default defineConfig({
   test: {

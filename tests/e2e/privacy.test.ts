@@ -39,8 +39,8 @@ describe.skipIf(!browserAvailable())('privacy mode in Settings (Chromium)', () =
 
   it('an admin turns it on; the employee’s wall then shows no vote counts', async () => {
     const page = await openTabAs('Aaron Admin');
-    // Off to begin with: the counts show.
-    expect(await page.getByTestId('story-votes').count()).toBeGreaterThan(0);
+    // Off to begin with: the counts show (once the wall has loaded again for the person picked).
+    await expect.poll(() => page.getByTestId('story-votes').count()).toBeGreaterThan(0);
 
     const settings = await openSettings(page);
     const privacy = settings.getByTestId('settings-privacy');
