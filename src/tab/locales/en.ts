@@ -18,6 +18,11 @@ export const en = {
     startFailed: 'Story Wall could not start.',
     retry: 'Try again',
     dismiss: 'Dismiss',
+    viewFailed: 'This view could not be opened.',
+    stopped: 'Something went wrong, and Story Wall stopped.',
+    updatedHint: 'If Story Wall was updated after you opened it, reloading gets the new version.',
+    reload: 'Reload',
+    close: 'Close',
   },
   languages: {
     en: 'English',

@@ -20,6 +20,12 @@ export const fi: Messages = {
     startFailed: 'Tarinaseinän avaaminen epäonnistui.',
     retry: 'Yritä uudelleen',
     dismiss: 'Sulje',
+    viewFailed: 'Näkymää ei voitu avata.',
+    stopped: 'Jokin meni vikaan, ja Tarinaseinä pysähtyi.',
+    updatedHint:
+      'Jos Tarinaseinä on päivitetty avaamisesi jälkeen, saat uuden version lataamalla sivun uudelleen.',
+    reload: 'Lataa uudelleen',
+    close: 'Sulje',
   },
   languages: {
     en: 'English',

@@ -86,4 +86,45 @@ export const useAppStyles = makeStyles({
     placeItems: 'center',
     backgroundColor: tokens.colorBackgroundOverlay,
   },
+  // What shows instead of a part of the tab that failed (Failure.tsx): only the main bundle's
+  // parts, as the failure may be that the other chunks are gone.
+  failure: {
+    position: 'relative',
+    boxSizing: 'border-box',
+    maxWidth: '32rem',
+    margin: tokens.spacingHorizontalL,
+    padding: tokens.spacingHorizontalXL,
+    display: 'grid',
+    gap: tokens.spacingVerticalM,
+    borderRadius: tokens.borderRadiusXLarge,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorStatusDangerBorder1}`,
+    backgroundColor: tokens.colorNeutralBackground1,
+    boxShadow: tokens.shadow28,
+  },
+  failureStopped: {
+    margin: '0 auto',
+    boxShadow: tokens.shadow4,
+  },
+  failureTitle: {
+    margin: 0,
+    fontSize: tokens.fontSizeBase400,
+    lineHeight: tokens.lineHeightBase400,
+    fontWeight: tokens.fontWeightSemibold,
+  },
+  failureHint: {
+    margin: 0,
+  },
+  // Focus stops that send Tab round the failure's buttons; out of its grid.
+  focusStop: {
+    position: 'absolute',
+    width: 0,
+    height: 0,
+    overflow: 'hidden',
+  },
+  failureActions: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    justifyContent: 'flex-end',
+    gap: tokens.spacingHorizontalS,
+  },
 });

@@ -23,6 +23,7 @@ import { NotifyContext, type Notice } from '../../hooks/useNotify.js';
 import type { Host } from '../../teams/host.js';
 import { useAppStyles } from './App.styles.js';
 import { AppShell } from './AppShell.js';
+import { AppBoundary } from './Failure.js';
 import type { QueuedNotice } from './Notifications.js';
 
 const Notifications = lazy(() =>
@@ -98,26 +99,28 @@ export function App({ host, i18n, initial }: AppProps) {
   return (
     <I18nextProvider i18n={i18n}>
       <FluentProvider theme={theme.theme} data-theme={theme.name}>
-        <div className={styles.page}>
-          <NotifyContext.Provider value={notify}>
-            <AppShell
-              key={devUserId ?? 'default'}
-              api={api}
-              host={host}
-              language={language}
-              devUserId={devUserId}
-              firstPage={initial.firstPage}
-              query={initial.query}
-              onLanguageChange={changeLanguage}
-              onDevUserChange={changeDevUser}
-            />
-          </NotifyContext.Provider>
-        </div>
-        {toasterWanted ? (
-          <Suspense fallback={null}>
-            <Notifications queue={notices} onShown={dropShown} />
-          </Suspense>
-        ) : null}
+        <AppBoundary>
+          <div className={styles.page}>
+            <NotifyContext.Provider value={notify}>
+              <AppShell
+                key={devUserId ?? 'default'}
+                api={api}
+                host={host}
+                language={language}
+                devUserId={devUserId}
+                firstPage={initial.firstPage}
+                query={initial.query}
+                onLanguageChange={changeLanguage}
+                onDevUserChange={changeDevUser}
+              />
+            </NotifyContext.Provider>
+          </div>
+          {toasterWanted ? (
+            <Suspense fallback={null}>
+              <Notifications queue={notices} onShown={dropShown} />
+            </Suspense>
+          ) : null}
+        </AppBoundary>
       </FluentProvider>
     </I18nextProvider>
   );

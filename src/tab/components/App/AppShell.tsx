@@ -20,6 +20,7 @@ import type { Host } from '../../teams/host.js';
 import { Wall } from '../Wall/Wall.js';
 import { useAppStyles } from './App.styles.js';
 import { AppToolbar } from './AppToolbar.js';
+import { ViewBoundary } from './Failure.js';
 import {
   Approvals,
   Awards,
@@ -186,60 +187,62 @@ export function AppShell(props: AppShellProps) {
         />
       </main>
 
-      <Suspense
-        fallback={
-          <div className={styles.pending}>
-            <Spinner />
-          </div>
-        }
-      >
-        {dialog.kind === 'form' ? <StoryForm onClose={close} /> : null}
-        {dialog.kind === 'approvals' ? (
-          <Approvals
-            onClose={close}
-            onDecided={(_, decision) => {
-              if (decision === 'approve') setWallVersion((n) => n + 1);
-            }}
-          />
-        ) : null}
-        {dialog.kind === 'mine' ? (
-          <MyStories
-            onClose={close}
-            onChanged={(story) => {
-              // Archiving takes a story off the wall; the other changes never touch it.
-              if (story.status === 'archived') setWallVersion((n) => n + 1);
-            }}
-          />
-        ) : null}
-        {dialog.kind === 'insights' ? <Insights onClose={close} /> : null}
-        {dialog.kind === 'awards' ? (
-          <Awards onClose={close} onChosen={() => setAwardVersion((n) => n + 1)} />
-        ) : null}
-        {dialog.kind === 'collections' ? (
-          <Collections
-            collectionId={dialog.id}
-            onNavigate={(id) =>
-              setDialog(id ? { kind: 'collections', id } : { kind: 'collections' })
-            }
-            onClose={close}
-            linkTo={collectionLink}
-          />
-        ) : null}
-        {dialog.kind === 'hallOfFame' ? <HallOfFame onClose={close} onOpen={openStory} /> : null}
-        {dialog.kind === 'settings' ? <Settings onClose={close} /> : null}
-        {dialog.kind === 'moderation' ? (
-          // Hiding, restoring, correcting and archiving all change what the wall shows.
-          <Moderation onClose={close} onChanged={() => setWallVersion((n) => n + 1)} />
-        ) : null}
-        {dialog.kind === 'story' ? (
-          <StoryDetail
-            storyId={dialog.id}
-            initial={dialog.story}
-            onClose={close}
-            onChanged={() => setWallVersion((n) => n + 1)}
-          />
-        ) : null}
-      </Suspense>
+      <ViewBoundary resetKeys={[dialog]} onClose={close}>
+        <Suspense
+          fallback={
+            <div className={styles.pending}>
+              <Spinner />
+            </div>
+          }
+        >
+          {dialog.kind === 'form' ? <StoryForm onClose={close} /> : null}
+          {dialog.kind === 'approvals' ? (
+            <Approvals
+              onClose={close}
+              onDecided={(_, decision) => {
+                if (decision === 'approve') setWallVersion((n) => n + 1);
+              }}
+            />
+          ) : null}
+          {dialog.kind === 'mine' ? (
+            <MyStories
+              onClose={close}
+              onChanged={(story) => {
+                // Archiving takes a story off the wall; the other changes never touch it.
+                if (story.status === 'archived') setWallVersion((n) => n + 1);
+              }}
+            />
+          ) : null}
+          {dialog.kind === 'insights' ? <Insights onClose={close} /> : null}
+          {dialog.kind === 'awards' ? (
+            <Awards onClose={close} onChosen={() => setAwardVersion((n) => n + 1)} />
+          ) : null}
+          {dialog.kind === 'collections' ? (
+            <Collections
+              collectionId={dialog.id}
+              onNavigate={(id) =>
+                setDialog(id ? { kind: 'collections', id } : { kind: 'collections' })
+              }
+              onClose={close}
+              linkTo={collectionLink}
+            />
+          ) : null}
+          {dialog.kind === 'hallOfFame' ? <HallOfFame onClose={close} onOpen={openStory} /> : null}
+          {dialog.kind === 'settings' ? <Settings onClose={close} /> : null}
+          {dialog.kind === 'moderation' ? (
+            // Hiding, restoring, correcting and archiving all change what the wall shows.
+            <Moderation onClose={close} onChanged={() => setWallVersion((n) => n + 1)} />
+          ) : null}
+          {dialog.kind === 'story' ? (
+            <StoryDetail
+              storyId={dialog.id}
+              initial={dialog.story}
+              onClose={close}
+              onChanged={() => setWallVersion((n) => n + 1)}
+            />
+          ) : null}
+        </Suspense>
+      </ViewBoundary>
     </AppContext.Provider>
   );
 }
