@@ -11,11 +11,12 @@ import { defineConfig } from 'vitest/config';
  * (`test:e2e`) and the rest (`test:rest`). On two cores that took 743 s instead of 932.
  * Two workers for the browser tests do not pay on two cores: beside the rest, `npm test` took
  * 802 s (its browser tests 706 s, where one worker alone takes 595 s), and three tests missed
- * their deadlines. Sharing one module graph among the browser files (`isolate: false`) took them
- * from 595 s to 512 alone, but on a fresh clone two tests of `tests/e2e/privacy.test.ts` failed:
- * the first counted the wall's vote counts once, right after switching person, while the wall
- * was loading again for them (it polls now), and the second builds on the first. Not tried again
- * since.
+ * their deadlines. The browser files share one module graph (`isolate: false`): each file used to
+ * import the server, botbuilder and the storage SDK afresh, and alone the browser tests took 595 s
+ * with it, 512 s without. (The first try failed two tests of `tests/e2e/privacy.test.ts` on a
+ * fresh clone: one counted the wall's vote counts once, right after switching person, while the
+ * wall was loading again for them; it polls now.) Each file still starts its own app, Azurite
+ * and browser (`useBrowserApp`), so nothing but the imported code is shared.
  */
 export default defineConfig({
   test: {
@@ -51,6 +52,7 @@ export default defineConfig({
           include: ['tests/e2e/**/*.test.ts'],
           environment: 'node',
           fileParallelism: false,
+          isolate: false,
           globalSetup: ['tests/support/e2eGlobalSetup.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,
