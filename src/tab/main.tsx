@@ -6,6 +6,7 @@ import { createTabApi, prefetchWall } from './api/tabApi.js';
 import { loadDevUser } from './auth/devUserStore.js';
 import { parseTabQuery, type TabQuery } from './channelTab.js';
 import { App } from './components/App/App.js';
+import { prefetchLaterParts } from './components/App/lazyViews.js';
 import { config } from './config.js';
 import { createI18n, languageFor } from './i18n.js';
 import { pageFor } from './route.js';
@@ -70,12 +71,14 @@ async function startWall(): Promise<void> {
   const root = createRoot(rootElement());
   if (mayBeTeamsFrame()) {
     await renderWall(root, await detectHost({ timeoutMs: config.hostInitTimeoutMs }), query);
-    return;
+  } else {
+    await renderWall(root, browserHost(), query);
+    await afterFirstPaint();
+    const host = await detectHost({ timeoutMs: config.hostInitTimeoutMs });
+    if (host.inTeams) await renderWall(root, host, query);
   }
-  await renderWall(root, browserHost(), query);
   await afterFirstPaint();
-  const host = await detectHost({ timeoutMs: config.hostInitTimeoutMs });
-  if (host.inTeams) await renderWall(root, host, query);
+  await prefetchLaterParts();
 }
 
 /** The channel tab's configuration page: its own chunk, so the wall's first load pays nothing. */

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { axeViolations } from '../support/axe.js';
 import { browserAvailable } from '../support/browser.js';
 import { HEADER_VIEWS } from '../support/tabViews.js';
+import { fillValidStory, openForm } from '../support/tabPage.js';
 import { useBrowserApp } from '../support/useBrowserApp.js';
 
 /**
@@ -37,34 +38,6 @@ describe.skipIf(!browserAvailable())('dialogs of the tab (Chromium)', () => {
   /** Whether the focused element is the given one. */
   const hasFocus = (locator: Locator) =>
     locator.evaluate((element) => element === document.activeElement);
-
-  async function openForm(page: Page): Promise<Locator> {
-    await page.getByTestId('share-story').click();
-    const form = page.getByTestId('story-form');
-    await form.waitFor();
-    await expect.poll(() => form.evaluate((s) => s.contains(document.activeElement))).toBe(true);
-    return form;
-  }
-
-  async function fillValidStory(page: Page, form: Locator): Promise<void> {
-    await form.getByTestId('story-form-title').fill('A parcel found before closing time');
-    await form
-      .getByTestId('story-form-situation')
-      .fill('A customer called just before closing, worried about a lost parcel.');
-    await form
-      .getByTestId('story-form-action')
-      .fill('Our agent stayed on the line and traced the parcel with the courier.');
-    await form
-      .getByTestId('story-form-outcome')
-      .fill('The customer got the parcel the next morning and sent a thank-you note.');
-    await form
-      .getByTestId('story-form-lesson')
-      .fill('Stay with the customer until the problem is solved.');
-    await form.getByTestId('story-form-team').fill('Customer service');
-    await form.getByTestId('story-form-category').click();
-    await page.getByRole('option', { name: 'Care' }).click();
-    await form.getByTestId('story-form-consent').check();
-  }
 
   const discard = (page: Page) => page.getByTestId('confirm-discard-draft');
 

@@ -2,6 +2,7 @@ import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { axeViolations } from '../support/axe.js';
 import { browserAvailable } from '../support/browser.js';
+import { fillValidStory, openForm } from '../support/tabPage.js';
 import { useBrowserApp } from '../support/useBrowserApp.js';
 
 /**
@@ -105,6 +106,37 @@ describe.skipIf(!browserAvailable())('code that cannot be fetched (Chromium)', (
     await page.getByTestId('story-card').first().waitFor();
     await page.getByRole('heading', { level: 1, name: cases[0].title }).waitFor();
     expect(await alert.count()).toBe(0);
+    await context.close();
+  });
+
+  it('what the open tab already had keeps working after an update: a sent story shows its notice', async () => {
+    const context = await app.newContext({ locale: 'en-US', colorScheme: 'light' });
+    const page = await context.newPage();
+    await page.goto(app.url);
+    await page.getByTestId('story-card').first().waitFor();
+    // The toaster comes with the page's version, while the tab is idle after its first paint.
+    await expect
+      .poll(() =>
+        page.evaluate(() =>
+          performance
+            .getEntriesByType('resource')
+            .some((entry) => new URL(entry.name).pathname.startsWith('/assets/Notifications-')),
+        ),
+      )
+      .toBe(true);
+    const form = await openForm(page);
+    await fillValidStory(page, form);
+
+    // Story Wall is updated while the form is open: every file of the old version is gone.
+    await page.route(
+      (url) => url.pathname.startsWith('/assets/'),
+      (route) => route.fulfill({ status: 404, body: 'Not Found' }),
+    );
+    await form.getByTestId('story-form-submit').click();
+    await page.getByTestId('toast').filter({ hasText: 'Story sent for approval' }).waitFor();
+    await form.waitFor({ state: 'detached' });
+    expect(await page.getByTestId('app-stopped').count()).toBe(0);
+    expect(await page.getByTestId('story-card').count()).toBeGreaterThan(0);
     await context.close();
   });
 });

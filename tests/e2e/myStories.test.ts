@@ -4,7 +4,7 @@ import { DEMO_USER_IDS } from '../../src/demo/demoUsers.js';
 import { type MyStoriesPageDto, type StoryDto } from '../../src/shared/dto.js';
 import { browserAvailable } from '../support/browser.js';
 import { useBrowserApp } from '../support/useBrowserApp.js';
-import { pickUser } from '../support/tabPage.js';
+import { fillValidStory, openForm, pickUser } from '../support/tabPage.js';
 import { callAs } from '../support/http.js';
 
 /** Journey 10: the author's own stories, resubmission after "request changes", withdraw, archive. */
@@ -58,24 +58,8 @@ describe.skipIf(!browserAvailable())('my stories (Chromium)', () => {
     const title = `Tracing a lost parcel after hours ${Date.now()}`;
 
     // As Emma: share a story in the form.
-    await page.getByTestId('share-story').click();
-    const form = page.getByTestId('story-form');
-    await form.waitFor();
-    await form.getByTestId('story-form-title').fill(title);
-    await form
-      .getByTestId('story-form-situation')
-      .fill('A customer called just before closing, worried about a lost parcel.');
-    await form
-      .getByTestId('story-form-action')
-      .fill('Our agent stayed on the line and traced the parcel with the courier.');
-    await form
-      .getByTestId('story-form-outcome')
-      .fill('The customer got the parcel the next morning and sent a thank-you note.');
-    await form.getByTestId('story-form-lesson').fill('Stay with the customer until it is solved.');
-    await form.getByTestId('story-form-team').fill('Customer service');
-    await form.getByTestId('story-form-category').click();
-    await page.getByRole('option', { name: 'Care' }).click();
-    await form.getByTestId('story-form-consent').check();
+    const form = await openForm(page);
+    await fillValidStory(page, form, { title });
     await form.getByTestId('story-form-submit').click();
     await page.getByTestId('toast').filter({ hasText: 'Story sent for approval' }).waitFor();
     await form.waitFor({ state: 'detached' });

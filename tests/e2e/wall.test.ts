@@ -2,6 +2,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type { WallPageDto } from '../../src/shared/dto.js';
 import { browserAvailable } from '../support/browser.js';
+import { fillValidStory, openForm } from '../support/tabPage.js';
 import { useBrowserApp } from '../support/useBrowserApp.js';
 
 /** docs/PERFORMANCE.md target: first stories painted within 1.5 s in headless Chromium. */
@@ -132,22 +133,15 @@ describe.skipIf(!browserAvailable())('story wall tab (Chromium)', () => {
     const title = `The driver who called ahead ${Date.now()}`;
     const outcome = 'She called back from 040-1234567 to thank the driver.';
 
-    await page.getByTestId('share-story').click();
-    const form = page.getByTestId('story-form');
-    await form.waitFor();
-    await form.getByTestId('story-form-title').fill(title);
-    await form
-      .getByTestId('story-form-situation')
-      .fill('A customer’s delivery was late and she had guests coming.');
-    await form
-      .getByTestId('story-form-action')
-      .fill('The driver phoned ahead and brought the order to her door first.');
-    await form.getByTestId('story-form-outcome').fill(outcome);
-    await form.getByTestId('story-form-lesson').fill('A call ahead turns waiting into trust.');
-    await form.getByTestId('story-form-team').fill('Logistics');
-    await form.getByTestId('story-form-category').click();
-    await page.getByRole('option', { name: 'Care' }).click();
-    await form.getByTestId('story-form-consent').check();
+    const form = await openForm(page);
+    await fillValidStory(page, form, {
+      title,
+      situation: 'A customer’s delivery was late and she had guests coming.',
+      action: 'The driver phoned ahead and brought the order to her door first.',
+      outcome,
+      lesson: 'A call ahead turns waiting into trust.',
+      team: 'Logistics',
+    });
     await form.getByTestId('story-form-submit').click();
 
     // Not sent: the warning names the field and what was found, and takes the focus.

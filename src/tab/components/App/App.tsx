@@ -24,11 +24,10 @@ import type { Host } from '../../teams/host.js';
 import { useAppStyles } from './App.styles.js';
 import { AppShell } from './AppShell.js';
 import { AppBoundary } from './Failure.js';
+import { loadNotifications } from './lazyViews.js';
 import type { QueuedNotice } from './Notifications.js';
 
-const Notifications = lazy(() =>
-  import('./Notifications.js').then((m) => ({ default: m.Notifications })),
-);
+const Notifications = lazy(() => loadNotifications().then((m) => ({ default: m.Notifications })));
 
 export interface AppProps {
   host: Host;

@@ -15,6 +15,20 @@ export const loadSettings = () => import('../Settings/Settings.js');
 // Editors and admins only.
 export const loadModeration = () => import('../Moderation/Moderation.js');
 
+// The toaster: the first notice fetches it.
+export const loadNotifications = () => import('./Notifications.js');
+
+/**
+ * Fetched while the tab is idle after its first paint, with the version the page started with:
+ * a tab may stay open for days, and after an update the old version's files are gone (the
+ * boundaries of `Failure.tsx` then say so). The toaster is how every action ends — a story sent,
+ * a decision made — so it must not be asked for only once the action succeeded; a story is what
+ * people open most.
+ */
+export function prefetchLaterParts(): Promise<unknown> {
+  return Promise.allSettled([loadNotifications(), loadStoryDetail()]);
+}
+
 export const StoryForm = lazy(() => loadStoryForm().then((m) => ({ default: m.StoryForm })));
 export const Approvals = lazy(() => loadApprovals().then((m) => ({ default: m.Approvals })));
 export const MyStories = lazy(() => loadMyStories().then((m) => ({ default: m.MyStories })));
