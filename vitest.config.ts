@@ -18,13 +18,15 @@ import { defineConfig } from 'vitest/config';
  * wall was loading again for them; it polls now.) Each file still starts its own app, Azurite
  * and browser (`useBrowserApp`), so nothing but the imported code is shared.
  *
- * The other projects share one module graph per worker as well. Alone, the unit tests took 63 s
- * isolated and 18 s not; the component tests 14 s and 6 s; the integration tests 229 s and 87 s,
- * nearly all of the difference the import of the server, botbuilder and the storage SDK again
- * for each file. Nothing a test file changes may outlive it: the integration files each use a
- * table prefix of their own, no test fakes timers or stubs a global, and the two files that mock
- * teams-js (`vi.mock`, scoped to its file) pass in either order. With the files in a shuffled
- * order (`--sequence.shuffle.files`, seeds 7 and 12345) all of them passed, in 117–121 s.
+ * The component and integration tests share one module graph per worker as well. Alone, the
+ * integration tests took 229 s isolated and 87 s not, the component tests 14 s and 6 s: nearly
+ * all of the difference is importing the server, botbuilder and the storage SDK again for each
+ * file. Nothing a test file changes may outlive it: the integration files each use a table prefix
+ * of their own, and no test fakes timers or stubs a global. With the files in a shuffled order
+ * (`--sequence.shuffle.files`, seeds 7 and 12345) all of them passed. The unit tests stay
+ * isolated (63 s, 18 s not): in a worker that had run other files, the linear-time checks
+ * (`tests/support/linearTime.ts`) measured a large text's cost per character 7 times a small
+ * one's, past their limit of 6, on a clean clone.
  */
 export default defineConfig({
   test: {
@@ -32,7 +34,6 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          isolate: false,
           include: ['tests/unit/**/*.test.{ts,tsx}'],
           environment: 'node',
         },
