@@ -18,15 +18,12 @@ import { defineConfig } from 'vitest/config';
  * wall was loading again for them; it polls now.) Each file still starts its own app, Azurite
  * and browser (`useBrowserApp`), so nothing but the imported code is shared.
  *
- * The component and integration tests share one module graph per worker as well. Alone, the
- * integration tests took 229 s isolated and 87 s not, the component tests 14 s and 6 s: nearly
- * all of the difference is importing the server, botbuilder and the storage SDK again for each
- * file. Nothing a test file changes may outlive it: the integration files each use a table prefix
- * of their own, and no test fakes timers or stubs a global. With the files in a shuffled order
- * (`--sequence.shuffle.files`, seeds 7 and 12345) all of them passed. The unit tests stay
- * isolated (63 s, 18 s not): in a worker that had run other files, the linear-time checks
- * (`tests/support/linearTime.ts`) measured a large text's cost per character 7 times a small
- * one's, past their limit of 6, on a clean clone.
+ * The other projects stay isolated. Alone, the integration tests took 229 s isolated and 87 s
+ * not, the unit tests 63 s and 18 s, the component tests 14 s and 6 s, and every test passed with
+ * the files in a shuffled order. But on a clean clone, with the rest that much faster beside the
+ * browser tests, the linear-time check of `escapeMarkdown` (`tests/support/linearTime.ts`) timed a
+ * large text at 6.9 and 7.0 times a small one's cost per character, past its limit of 6, in two
+ * runs of two. That check must stand a busier machine before the rest can share a graph.
  */
 export default defineConfig({
   test: {
@@ -41,7 +38,6 @@ export default defineConfig({
       {
         test: {
           name: 'component',
-          isolate: false,
           include: ['tests/component/**/*.test.tsx'],
           environment: 'happy-dom',
           setupFiles: ['tests/support/componentSetup.ts'],
@@ -50,7 +46,6 @@ export default defineConfig({
       {
         test: {
           name: 'integration',
-          isolate: false,
           include: ['tests/integration/**/*.test.ts'],
           environment: 'node',
           globalSetup: ['tests/support/azuriteGlobalSetup.ts'],
