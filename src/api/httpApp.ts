@@ -1,9 +1,9 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import fastifyCompress from '@fastify/compress';
-import fastifyHelmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import helmet from 'helmet';
 import { z } from 'zod';
 import type {
   AwardsService,
@@ -137,7 +137,7 @@ export async function createHttpApp(deps: HttpAppDeps): Promise<FastifyInstance>
   // no inline script); Fluent UI writes its styles at run time, hence inline styles. Teams,
   // Outlook and Microsoft 365 may frame it (`frame-ancestors`, which replaces X-Frame-Options).
   // The opener policy stays off: Teams' sign-in pop-up talks to the page that opened it.
-  await app.register(fastifyHelmet, {
+  const securityHeaders = helmet({
     contentSecurityPolicy: {
       useDefaults: false,
       directives: {
@@ -160,6 +160,13 @@ export async function createHttpApp(deps: HttpAppDeps): Promise<FastifyInstance>
     referrerPolicy: { policy: 'strict-origin-when-cross-origin' },
     // HTTPS only, remembered for a year, once the app runs behind TLS in Azure.
     hsts: deps.production ? { maxAge: 31_536_000, includeSubDomains: true } : false,
+  });
+  // Built once and run on every request (its 404s and errors included). `@fastify/helmet` built
+  // the middleware again for each request, parsing the policy each time: about a tenth of the
+  // app's CPU for a cached wall page (docs/PERFORMANCE.md). Helmet throws rather than passing on
+  // an error (since 8.1), and a fault in its options throws above, at start.
+  app.addHook('onRequest', (request, reply, done) => {
+    securityHeaders(request.raw, reply.raw, () => done());
   });
 
   // Answers of 1 KB and more in brotli or gzip, as the reader's Accept-Encoding asks (the wall's

@@ -39,6 +39,17 @@ describe('local mode', () => {
     expect(response.headers.get('x-content-type-options')).toBe('nosniff');
   });
 
+  it('sends its security headers with refusals and unknown addresses too', async () => {
+    const refused = await api.get('/api/me', { user: 'someone-else' });
+    const unknown = await api.get('/api/no-such-address');
+    expect([refused.status, unknown.status]).toEqual([401, 404]);
+    for (const response of [refused, unknown]) {
+      expect(response.headers.get('content-security-policy')).toContain("default-src 'self'");
+      expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+      expect(response.headers.get('referrer-policy')).toBe('strict-origin-when-cross-origin');
+    }
+  });
+
   it('lets the tab run only its own scripts, framed only by Teams, Outlook and Microsoft 365', async () => {
     const page = await api.get('/');
     const csp = page.headers.get('content-security-policy') ?? '';
