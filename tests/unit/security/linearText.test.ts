@@ -9,10 +9,10 @@ import { costRatio as ratioOf, repeat } from '../../support/linearTime.js';
  * message of the largest size Teams sends, built to make a backtracking pattern work hardest,
  * costs about what the same number of characters cost in small messages.
  *
- * Not a timing assertion: the same total of characters is processed as ten large inputs and as
- * a hundred inputs a tenth of the size, interleaved, in one run. A linear function costs about
- * the same both ways; a quadratic one costs ten times more on the large inputs. The bound (4×)
- * sits between the two with room for a noisy machine.
+ * Not a timing assertion: the same total of characters is processed as one large input and as
+ * ten inputs a tenth of the size, in each of many short rounds of one run (`costRatio`). A linear
+ * function costs about the same both ways; a quadratic one costs ten times more on the large
+ * input. The bound (4×) sits between the two with room for a noisy machine.
  */
 const MAX_MESSAGE = 28_000;
 const costRatio = (work: (input: string) => unknown, shape: (length: number) => string) =>
