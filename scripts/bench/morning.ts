@@ -11,6 +11,7 @@ import {
 import type { StoryInput } from '../../src/shared/schemas.js';
 import type { TableStorage } from '../../src/storage/tableStorage.js';
 import type { AppProcess, Counts } from './appProcess.js';
+import { cpuMicros } from './processes.js';
 import type { Row } from './report.js';
 import { round, summarize, type Summary } from './stats.js';
 
@@ -132,6 +133,12 @@ export interface MorningResult {
   /** The app's resident memory: before the morning, and the highest sample during it. */
   readonly rssMbBefore: number;
   readonly peakRssMb: number;
+  /**
+   * The app process's CPU (user and system, from /proc) from the first arrival to the last answer,
+   * ÷ the morning's requests: what the realistic mix costs the app per request, its relay's work
+   * meanwhile included.
+   */
+  readonly appCpuUsPerRequest: number;
   /** Most requests in flight at once. */
   readonly maxInFlight: number;
   /** Storage calls of the app during the morning (the outbox relay's included) ÷ people. */
@@ -630,6 +637,7 @@ export async function runMorning(
     log(`morning: ${morning.length} people over ${settings.seconds} s`);
     const ledger = newLedger();
     const rssMbBefore = app.memory().rssMb;
+    const cpuBefore = cpuMicros(app.pid);
     let peakRssMb = rssMbBefore;
     const sampler = setInterval(() => {
       peakRssMb = Math.max(peakRssMb, app.memory().rssMb);
@@ -647,6 +655,7 @@ export async function runMorning(
       clearInterval(sampler);
     }
     const durationSeconds = (performance.now() - started) / 1000;
+    const appCpuMicros = cpuMicros(app.pid) - cpuBefore;
     const counts = await app.readCounts();
     peakRssMb = Math.max(peakRssMb, app.memory().rssMb);
 
@@ -665,6 +674,7 @@ export async function runMorning(
       started,
       rssMbBefore,
       peakRssMb,
+      appCpuMicros,
       maxInFlight: client.maxInFlight(),
       counts,
       morning,
@@ -742,6 +752,7 @@ function summarizeMorning(input: {
   started: number;
   rssMbBefore: number;
   peakRssMb: number;
+  appCpuMicros: number;
   maxInFlight: number;
   counts: Counts;
   morning: Person[];
@@ -802,6 +813,7 @@ function summarizeMorning(input: {
     did: ledger.did,
     rssMbBefore: round(input.rssMbBefore, 0),
     peakRssMb: round(input.peakRssMb, 0),
+    appCpuUsPerRequest: round(input.appCpuMicros / requests, 0),
     maxInFlight: input.maxInFlight,
     storageCallsPerPerson: round(input.counts.calls / input.settings.people, 1),
     storageCallsByTable: Object.fromEntries(
@@ -889,6 +901,12 @@ export function morningRows(m: MorningResult): Row[] {
       unit: 'MB',
       note: `app process, sampled every 100 ms; ${m.rssMbBefore} MB before`,
     },
+    {
+      name: 'load.appCpuUsPerRequest',
+      value: m.appCpuUsPerRequest,
+      unit: 'µs',
+      note: `app process CPU from the first arrival to the last answer ÷ requests: ${round((m.appCpuUsPerRequest * m.requests) / 1e6, 1)} s over ${m.durationSeconds} s`,
+    },
   ];
 }
 
@@ -903,6 +921,7 @@ export function morningResults(m: MorningResult) {
     ratioP95: m.ratioP95,
     peakRssMb: m.peakRssMb,
     rssMbBefore: m.rssMbBefore,
+    appCpuUsPerRequest: m.appCpuUsPerRequest,
     people: m.people,
     seconds: m.seconds,
     durationSeconds: m.durationSeconds,
