@@ -162,9 +162,10 @@ export async function createHttpApp(deps: HttpAppDeps): Promise<FastifyInstance>
     hsts: deps.production ? { maxAge: 31_536_000, includeSubDomains: true } : false,
   });
   // Built once and run on every request (its 404s and errors included). `@fastify/helmet` built
-  // the middleware again for each request, parsing the policy each time: about a tenth of the
-  // app's CPU for a cached wall page (docs/PERFORMANCE.md). Helmet throws rather than passing on
-  // an error (since 8.1), and a fault in its options throws above, at start.
+  // the middleware again for each request, parsing the policy each time: helmet took about a
+  // tenth of the app's CPU when it served cached wall pages, more than half of that building
+  // (docs/PERFORMANCE.md). Helmet throws rather than passing on an error (since 8.1), and a fault
+  // in its options throws above, at start.
   app.addHook('onRequest', (request, reply, done) => {
     securityHeaders(request.raw, reply.raw, () => done());
   });
