@@ -1,3 +1,6 @@
+/** Rounds timed on each side of `costRatio`; the fastest counts. */
+const ROUNDS = 50;
+
 /**
  * How much more `work` costs per character on large inputs than on small ones, for inputs built by
  * `shape` (docs/SECURITY.md: every pattern on user text is linear). Each round times one input of
@@ -32,8 +35,6 @@ export function costRatio(
   // Below a few microseconds the clock, not the work, is measured.
   return largeMs / Math.max(smallMs, 0.005);
 }
-
-const ROUNDS = 50;
 
 /** A shape: `unit` repeated to the length, then `tail`. */
 export const repeat =

@@ -33,11 +33,11 @@ export async function openForm(page: Page): Promise<Locator> {
   return form;
 }
 
+/** The story form's text fields, in the order `fillValidStory` types into them. */
+const TEXT_FIELDS = ['title', 'situation', 'action', 'outcome', 'lesson', 'team'] as const;
+
 /** What `fillValidStory` types into the story form's text fields. */
-export type StoryFormText = Pick<
-  StoryInput,
-  'title' | 'situation' | 'action' | 'outcome' | 'lesson' | 'team'
->;
+export type StoryFormText = Pick<StoryInput, (typeof TEXT_FIELDS)[number]>;
 
 const VALID_STORY: StoryFormText = {
   title: 'A parcel found before closing time',
@@ -58,7 +58,7 @@ export async function fillValidStory(
   text: Partial<StoryFormText> = {},
 ): Promise<void> {
   const story = { ...VALID_STORY, ...text };
-  for (const field of ['title', 'situation', 'action', 'outcome', 'lesson', 'team'] as const) {
+  for (const field of TEXT_FIELDS) {
     await form.getByTestId(`story-form-${field}`).fill(story[field]);
   }
   await form.getByTestId('story-form-category').click();
